@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Leaflets.Cli.Commands;
+
+internal static class CommonOptions
+{
+    /// <summary>--content DIR; when absent, Content__Root from the environment, then "content".</summary>
+    public static Option<string?> Content() => new("--content")
+    {
+        Description = "The content folder (holding leaflets/). Default: Content__Root, else ./content.",
+    };
+
+    public static string ResolveContentRoot(string? fromCommandLine) =>
+        fromCommandLine
+        ?? Environment.GetEnvironmentVariable("Content__Root")
+        ?? "content";
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace Leaflets.Content.Model;
+
+/// <summary>The front matter of one variant, validated.</summary>
+public sealed record LeafletMetadata(
+    string Title,
+    string Summary,
+    string Language,
+    DateOnly LastReviewed,
+    DateOnly NextReview,
+    int Version,
+    ImmutableArray<string> Topics,
+    ImmutableArray<ClinicalCode> Codes,
+    ImmutableArray<LeafletReference> References);
+
+public sealed record ClinicalCode(string System, string Code, string? Display);
+
+public sealed record LeafletReference(string Title, string Publisher, int Year, string? Url);

@@ -1,0 +1,37 @@
+namespace Leaflets.Content.Model;
+
+/// <summary>The two ways a leaflet is written. Easy read is a separate text, not a transformation of plain.</summary>
+public enum LeafletVariant
+{
+    Plain,
+    EasyRead,
+}
+
+public static class LeafletVariants
+{
+    public static readonly IReadOnlyList<LeafletVariant> All = [LeafletVariant.Plain, LeafletVariant.EasyRead];
+
+    /// <summary>The name used in URLs, file names and JSON: "plain" or "easy-read".</summary>
+    public static string Slug(this LeafletVariant variant) => variant switch
+    {
+        LeafletVariant.Plain => "plain",
+        LeafletVariant.EasyRead => "easy-read",
+        _ => throw new ArgumentOutOfRangeException(nameof(variant)),
+    };
+
+    public static string FileName(this LeafletVariant variant) => variant.Slug() + ".md";
+
+    public static bool TryParse(string? slug, out LeafletVariant variant)
+    {
+        foreach (var candidate in All)
+        {
+            if (string.Equals(candidate.Slug(), slug, StringComparison.Ordinal))
+            {
+                variant = candidate;
+                return true;
+            }
+        }
+        variant = default;
+        return false;
+    }
+}
