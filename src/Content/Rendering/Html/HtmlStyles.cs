@@ -11,7 +11,7 @@ internal static class HtmlStyles
         :root { color-scheme: light; }
         html { font-size: 100%; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
         body { margin: 0; background: #ffffff; color: #000000; font-family: "Atkinson Hyperlegible", Verdana, Arial, sans-serif; font-size: 1.25rem; line-height: 1.6; text-align: left; hyphens: manual; }
-        header, main, footer, nav.variants { max-width: 36em; margin: 0 auto; padding: 0 1rem; }
+        main, footer, nav.variants { max-width: 36em; margin: 0 auto; padding: 0 1rem; }
         h1, h2, h3 { font-weight: 700; line-height: 1.25; margin: 1.5em 0 0.5em; break-after: avoid; }
         h1 { font-size: 2.25rem; margin-top: 0.75em; }
         h2 { font-size: 1.75rem; }
@@ -46,7 +46,7 @@ internal static class HtmlStyles
         .references li { overflow-wrap: anywhere; }
         @media print {
           body { font-size: 18pt; }
-          header, main, footer { max-width: none; padding: 0; }
+          main, footer { max-width: none; padding: 0; }
           nav { display: none; }
           a { color: #000000; }
           a[href^="http"]::after { content: " (" attr(href) ")"; overflow-wrap: anywhere; }
