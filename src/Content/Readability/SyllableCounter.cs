@@ -167,14 +167,10 @@ internal static class SyllableCounter
                 _ => 0,
             };
         }
-        // The last vowel of these runs starts a syllable: con-tin-u-ous, per-cu-ta-ne-ous; but gor-geous, her-ba-ceous.
-        foreach (var run in (ReadOnlySpan<string>)["uou", "eou"])
+        // con-tin-u-ous, stren-u-ous (per-cu-ta-ne-ous is split by the eo rule above).
+        if (word.Contains("uou", StringComparison.Ordinal))
         {
-            var at = word.IndexOf(run, StringComparison.Ordinal);
-            if (at >= 0 && !(at > 0 && word[at - 1] is 'g' or 'c'))
-            {
-                extra++;
-            }
+            extra++;
         }
         if (word.EndsWith("ism", StringComparison.Ordinal) || word.EndsWith("isms", StringComparison.Ordinal))
         {
