@@ -48,7 +48,7 @@ internal sealed class InlineReader(ProblemLog problems)
                 if (emphasis.DelimiterCount < 2)
                 {
                     problems.Add(line, ContentRules.ItalicEmphasis,
-                        "warning: italics are hard to read in large print and are shown as bold; use **bold** for emphasis");
+                        "italics are hard to read in large print and are shown as bold; use **bold** for emphasis");
                 }
                 builder.Add(new StrongInline(Read(emphasis)));
                 break;

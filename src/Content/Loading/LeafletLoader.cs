@@ -107,7 +107,7 @@ public static partial class LeafletLoader
         foreach (var name in imageNames.Where(n => !used.Contains(n)).Order(StringComparer.Ordinal))
         {
             new ProblemLog($"{folder}/images/{name}", problems).Add(1, ContentRules.ImageUnused,
-                "warning: no variant of this leaflet uses this image");
+                "no variant of this leaflet uses this image");
         }
         return documents.ContainsKey(LeafletVariant.Plain) ? new Leaflet(id, documents.ToImmutable(), images.ToImmutable()) : null;
     }
