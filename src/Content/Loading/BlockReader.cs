@@ -94,7 +94,8 @@ internal sealed class BlockReader(ProblemLog problems, IReadOnlySet<string> imag
     {
         if (heading.IsSetext)
         {
-            problems.Add(line, ContentRules.HeadingSetext, "underlined headings are not allowed; start the line with ## or ###");
+            // Markdig places a setext heading on its underline; the editor looks for the words above it.
+            problems.Add(line - Math.Max(0, heading.Lines.Count - 1) - 1, ContentRules.HeadingSetext, "underlined headings are not allowed; start the line with ## or ###");
             return null;
         }
         var level = heading.Level;

@@ -41,6 +41,12 @@ internal static partial class FrontMatterReader
                 "the front matter is not valid YAML: " + message);
             return null;
         }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet's scanner can fail on some malformed input without a position; name the front matter as a whole.
+            problems.Add(source.FrontMatterFirstLine, ContentRules.FrontMatterInvalid, "the front matter is not valid YAML: " + error.Message);
+            return null;
+        }
         if (root is null)
         {
             problems.Add(source.FrontMatterFirstLine, ContentRules.FrontMatterInvalid, "the front matter must be a list of 'key: value' lines");
