@@ -130,7 +130,7 @@ public static partial class LeafletLoader
             log.Add(1, ContentRules.ImageFormat, $"'{fileName}' is not a readable PNG or JPEG image (its first bytes are not a PNG or JPEG header)");
             return;
         }
-        images.Add(fileName, new LeafletImage(fileName, header.ContentType, file.Bytes, header.Width, header.Height));
+        images[fileName] = new LeafletImage(fileName, header.ContentType, file.Bytes, header.Width, header.Height);
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
