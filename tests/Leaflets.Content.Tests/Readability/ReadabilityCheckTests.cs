@@ -107,3 +107,23 @@ public class ReadabilityCheckTests
         Assert.Equal("content/leaflets/cementoplasty/plain.md", problem.Path);
     }
 }
+
+public class ShippedContentReadabilityTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [Fact]
+    public async Task The_shipped_leaflets_meet_the_reading_level_rules()
+    {
+        var source = new FileContentSource(RepositoryPaths.Content);
+        var report = new Leaflets.Content.Checking.ContentCheck([new ReadabilityContentCheck()]).Run(LeafletLoader.Load(source.DisplayRoot, await source.ReadAllAsync(CancellationToken.None)));
+        Assert.NotEmpty(report.Content.Leaflets);
+        foreach (var document in report.Content.Leaflets.Values.SelectMany(l => l.Variants.Values))
+        {
+            output.WriteLine($"{document.SourcePath}: {ReadabilityAnalyzer.Analyze(document)}");
+        }
+        foreach (var problem in report.Problems)
+        {
+            output.WriteLine($"{problem.Severity}: {problem}");
+        }
+        Assert.True(report.Passed, string.Join('\n', report.Problems.Where(p => p.Severity == ProblemSeverity.Error)));
+    }
+}
