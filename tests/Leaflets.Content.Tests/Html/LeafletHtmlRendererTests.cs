@@ -196,4 +196,16 @@ public class LeafletHtmlRendererTests
         Assert.Equal("a link that must not be a link", page.All("p").Single(p => p.Value.StartsWith("a link", StringComparison.Ordinal)).Value);
         Assert.Empty(page.All("main").Single().Descendants("a"));
     }
+
+    [Theory]
+    [InlineData("2022-01-01", "review-overdue", "overdue for review")]
+    [InlineData("2020-12-01", "review-due-soon", "due for review by 15 February 2021")]
+    [InlineData("2019-01-01", "review-current", "up to date")]
+    public void The_review_status_is_judged_on_the_given_day(string today, string cssClass, string words)
+    {
+        var page = HtmlPage.Parse(LeafletHtmlRenderer.Render(TestDocuments.Leaflet(), LeafletVariant.Plain, null, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+        var status = page.All("footer").Single().Elements("p").Single();
+        Assert.Equal(cssClass, status.Attr("class"));
+        Assert.Contains(words, status.Value, StringComparison.Ordinal);
+    }
 }
