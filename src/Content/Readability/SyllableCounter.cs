@@ -148,15 +148,15 @@ internal static class SyllableCounter
             extra += pair switch
             {
                 // di-al, tri-al, me-di-a; but spe-cial, ini-tial, A-sia, Bel-gian.
-                "ia" when before is not ('c' or 't' or 's' or 'g') && !(before == 'x') => 1,
+                "ia" when before is not ('c' or 't' or 's' or 'g') => 1,
                 // ra-di-o, bi-op-sy, pe-ri-od, va-ri-ous; but na-tion, vi-sion, re-gion, pre-cious, mil-lion, o-pin-ion, fash-ion.
                 "io" when before is not ('t' or 's' or 'c' or 'g' or 'x' or 'h') && !(rest.StartsWith("ion") && before is 'l' or 'n') => 1,
                 // me-di-um, cal-ci-um.
                 "iu" => 1,
                 // ac-tu-al, u-su-al, vi-su-al; but qual-i-ty, lan-guage (qu is handled as a consonant).
                 "ua" when before is not ('g' or 'q') => 1,
-                // flu-ent, cru-el, du-et; not con-tin-ue (end) nor guess.
-                "ue" when after is 'n' or 'l' or 't' && before != 'g' => 1,
+                // flu-ent, cru-el, du-et; not con-tin-ue (end), guess or se-quence.
+                "ue" when after is 'n' or 'l' or 't' && before is not ('g' or 'q') => 1,
                 // ex-pe-ri-ence, di-et; but pa-tient, an-cient, ef-fi-cient, friend.
                 "ie" when after is 'n' or 't' && before is not ('c' or 't' or 'f' or 'r') => 1,
                 "ie" when after is 'n' && before == 'r' && rest.StartsWith("ienc") => 1,

@@ -31,6 +31,8 @@ public class SyllableCounterTests
     [InlineData("language", 2)]
     [InlineData("question", 2)]
     [InlineData("technique", 2)]
+    [InlineData("sequence", 2)]
+    [InlineData("fluent", 2)]
     [InlineData("various", 3)]
     [InlineData("precious", 2)]
     [InlineData("continuous", 4)]
