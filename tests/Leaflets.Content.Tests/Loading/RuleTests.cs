@@ -68,6 +68,15 @@ public class RuleTests
             Assert.True(Cases.ContainsKey(rule), $"no bad-file case for {rule}");
         });
 
+    [Fact]
+    public void The_rules_page_documents_every_rule_with_its_severity()
+    {
+        var page = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "content-rules.md"));
+
+        Assert.All(ContentRules.All, rule =>
+            Assert.Contains($"| `{rule}` | {ContentRules.SeverityOf(rule).ToString().ToLowerInvariant()} |", page, StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Rules))]
     public void A_file_breaking_the_rule_is_reported_with_path_line_and_rule(string rule)
