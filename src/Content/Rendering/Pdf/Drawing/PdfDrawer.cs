@@ -1,0 +1,183 @@
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Pdf.Fonts;
+using Leaflets.Content.Rendering.Pdf.Layout;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
+
+namespace Leaflets.Content.Rendering.Pdf.Drawing;
+
+/// <summary>
+/// Draws a laid-out document with PDFsharp, page by page in reading order, tagging as it goes.
+/// Nothing is measured or moved here: every position was decided by the layout.
+/// </summary>
+internal sealed class PdfDrawer
+{
+    private readonly Dictionary<(string Family, bool Bold, double Size), XFont> _fonts = [];
+    private readonly Dictionary<string, XImage> _images = new(StringComparer.Ordinal);
+
+    public PdfDocument Draw(LeafletDocument source, LaidOutDocument layout, DateTime stamp)
+    {
+        LeafletFonts.EnsureRegistered();
+        var type = layout.Typography;
+        var document = new PdfDocument();
+        document.Version = 17;
+        document.Info.Title = source.Metadata.Title;
+        document.Info.Subject = source.Metadata.Summary;
+        document.Info.Creator = "Leaflets";
+        document.Info.CreationDate = stamp;
+        document.Info.ModificationDate = stamp;
+        document.PageLayout = PdfPageLayout.SinglePage;
+        document.PageMode = PdfPageMode.UseOutlines;
+        var ua = UAManager.ForDocument(document);
+        ua.SetDocumentLanguage(source.Metadata.Language);
+        document.ViewerPreferences.DisplayDocTitle = true;
+        var structure = new StructureWriter(document, ua.StructureBuilder) { PageHeight = type.PageHeight };
+
+        for (var index = 0; index < layout.Pages.Count; index++)
+        {
+            var laidOutPage = layout.Pages[index];
+            var page = document.AddPage();
+            page.Width = XUnit.FromPoint(type.PageWidth);
+            page.Height = XUnit.FromPoint(type.PageHeight);
+            structure.Page = page;
+            using (var gfx = XGraphics.FromPdfPage(page))
+            {
+                DrawPage(gfx, laidOutPage, structure, type);
+                if (index == layout.Pages.Count - 1)
+                {
+                    // Close everything while the last page's graphics can still take the end markers.
+                    structure.CloseAll();
+                }
+                structure.EndPage();
+            }
+        }
+        foreach (var image in _images.Values)
+        {
+            image.Dispose();
+        }
+        return document;
+    }
+
+    private void DrawPage(XGraphics gfx, LaidOutPage page, StructureWriter structure, Typography type)
+    {
+        var items = page.Slices
+            .SelectMany(placed => placed.Slice.Items.Select(item => (Item: item.Offset(0, placed.Top), placed.IsRepeat)))
+            .ToList();
+        structure.LinkAreas = items
+            .Where(i => !i.IsRepeat && i.Item is TextItem { Link: not null })
+            .Select(i => (TextItem)i.Item)
+            .GroupBy(t => t.Link!)
+            .ToDictionary(g => g.Key, g => g.Select(t => new XRect(t.X, t.Top, t.Width, t.Bottom - t.Top)).ToList());
+
+        foreach (var (item, isRepeat) in items)
+        {
+            if (item.Node is null || isRepeat)
+            {
+                structure.Artifact(() => DrawItem(gfx, item));
+                continue;
+            }
+            structure.Enter(item.Node, Bounds(item));
+            DrawItem(gfx, item);
+        }
+        var frames = page.Slices.Where(p => p.Slice.Frame is not null).GroupBy(p => p.Slice.Frame!);
+        foreach (var frame in frames)
+        {
+            var top = frame.Min(p => p.Top);
+            var bottom = frame.Max(p => p.Top + p.Slice.Height);
+            var inset = type.CalloutBorder / 2;
+            var pen = new XPen(XColors.Black, type.CalloutBorder);
+            structure.Artifact(() => gfx.DrawRectangle(pen, frame.Key.Left + inset, top + inset, frame.Key.Width - (2 * inset), bottom - top - (2 * inset)));
+        }
+        structure.Artifact(() =>
+        {
+            foreach (var item in page.Footer)
+            {
+                DrawItem(gfx, item);
+            }
+        });
+    }
+
+    private static XRect Bounds(PageItem item) => item switch
+    {
+        ImageItem image => new XRect(image.X, image.Y, image.Width, image.Height),
+        QrItem qr => new XRect(qr.X, qr.Y, qr.Size, qr.Size),
+        TextItem text => new XRect(text.X, text.Top, text.Width, text.Bottom - text.Top),
+        _ => XRect.Empty,
+    };
+
+    private void DrawItem(XGraphics gfx, PageItem item)
+    {
+        switch (item)
+        {
+            case TextItem text:
+                gfx.DrawString(text.Text, Font(text), XBrushes.Black, text.X, text.Baseline);
+                break;
+            case ImageItem image:
+                gfx.DrawImage(Image(image.Image), image.X, image.Y, image.Width, image.Height);
+                break;
+            case QrItem qr:
+                DrawQr(gfx, qr);
+                break;
+            case RuleItem rule:
+                var pen = new XPen(XColors.Black, rule.Thickness);
+                if (rule.Height == 0)
+                {
+                    gfx.DrawLine(pen, rule.X, rule.Y, rule.X + rule.Width, rule.Y);
+                }
+                else
+                {
+                    gfx.DrawRectangle(pen, rule.X, rule.Y, rule.Width, rule.Height);
+                }
+                break;
+        }
+    }
+
+    /// <summary>Dark modules as filled squares, merged along each row to keep the page content small.</summary>
+    private static void DrawQr(XGraphics gfx, QrItem qr)
+    {
+        var count = qr.Modules.Length;
+        var module = qr.Size / count;
+        for (var row = 0; row < count; row++)
+        {
+            var cells = qr.Modules[row];
+            var column = 0;
+            while (column < cells.Length)
+            {
+                if (!cells[column])
+                {
+                    column++;
+                    continue;
+                }
+                var start = column;
+                while (column < cells.Length && cells[column])
+                {
+                    column++;
+                }
+                gfx.DrawRectangle(XBrushes.Black, qr.X + (start * module), qr.Y + (row * module), (column - start) * module, module);
+            }
+        }
+    }
+
+    private XFont Font(TextItem text)
+    {
+        var key = (LeafletFonts.FamilyOf(text.Face), text.Bold, text.Size);
+        if (!_fonts.TryGetValue(key, out var font))
+        {
+            var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+            font = new XFont(key.Item1, text.Size, text.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, options);
+            _fonts[key] = font;
+        }
+        return font;
+    }
+
+    private XImage Image(LeafletImage image)
+    {
+        if (!_images.TryGetValue(image.FileName, out var loaded))
+        {
+            loaded = XImage.FromStream(new MemoryStream(image.Bytes.ToArray(), writable: false));
+            _images[image.FileName] = loaded;
+        }
+        return loaded;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Text;
+using Leaflets.Content.Rendering.Pdf.Fonts;
+
+namespace Leaflets.Content.Rendering.Pdf.Layout;
+
+/// <summary>A piece of inline text before line breaking: its words, weight and the link it belongs to.</summary>
+internal readonly record struct TextRun(string Text, bool Bold, StructNode? Link);
+
+/// <summary>Text of one face and weight placed on a line; <see cref="X"/> is relative to the line start.</summary>
+internal sealed record Fragment(double X, double Width, string Text, FontFace Face, bool Bold, StructNode? Link);
+
+internal sealed record TextLine(IReadOnlyList<Fragment> Fragments, double Width);
+
+/// <summary>
+/// Breaks runs of text into lines: greedy, left aligned, ragged right, never hyphenated. A word
+/// wider than the whole line is broken between characters so that nothing crosses the margin.
+/// Each character is measured in the face that will draw it (Atkinson, or DejaVu where Atkinson lacks it).
+/// </summary>
+internal static class TextLayout
+{
+    public static IReadOnlyList<TextLine> Break(IEnumerable<TextRun> runs, double size, double maxWidth)
+    {
+        var words = SplitWords(runs);
+        var lines = new List<TextLine>();
+        var current = new LineBuilder(size);
+        foreach (var word in words)
+        {
+            var wordWidth = word.Sum(p => Measure(p.Text, p.Bold, size));
+            if (!current.IsEmpty && current.Width + current.SpaceWidth + wordWidth > maxWidth)
+            {
+                lines.Add(current.Build());
+                current = new LineBuilder(size);
+            }
+            if (current.IsEmpty && wordWidth > maxWidth)
+            {
+                foreach (var piece in BreakLongWord(word, size, maxWidth, lines))
+                {
+                    current.Append(piece, size);
+                }
+                continue;
+            }
+            current.AddWord(word, size);
+        }
+        if (!current.IsEmpty)
+        {
+            lines.Add(current.Build());
+        }
+        return lines;
+    }
+
+    public static double Measure(string text, bool bold, double size)
+    {
+        double width = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            width += LeafletFonts.For(rune.Value, bold).Advance(rune.Value);
+        }
+        return width * size;
+    }
+
+    /// <summary>Fills whole lines with the characters of an over-long word; returns what is left for the next line.</summary>
+    private static List<TextRun> BreakLongWord(List<TextRun> word, double size, double maxWidth, List<TextLine> lines)
+    {
+        var line = new LineBuilder(size);
+        var remainder = new List<TextRun>();
+        foreach (var piece in word)
+        {
+            var buffer = new StringBuilder();
+            foreach (var rune in piece.Text.EnumerateRunes())
+            {
+                var runeWidth = Measure(rune.ToString(), piece.Bold, size);
+                if (line.Width + Measure(buffer.ToString(), piece.Bold, size) + runeWidth > maxWidth && (!line.IsEmpty || buffer.Length > 0))
+                {
+                    line.Append(piece with { Text = buffer.ToString() }, size);
+                    lines.Add(line.Build());
+                    line = new LineBuilder(size);
+                    buffer.Clear();
+                }
+                buffer.Append(rune.ToString());
+            }
+            if (buffer.Length > 0)
+            {
+                line.Append(piece with { Text = buffer.ToString() }, size);
+            }
+        }
+        remainder.AddRange(line.Pieces);
+        return remainder;
+    }
+
+    private static List<List<TextRun>> SplitWords(IEnumerable<TextRun> runs)
+    {
+        var words = new List<List<TextRun>>();
+        var word = new List<TextRun>();
+        foreach (var run in runs)
+        {
+            var buffer = new StringBuilder();
+            foreach (var c in run.Text)
+            {
+                if (char.IsWhiteSpace(c) && c != '\u00A0')
+                {
+                    if (buffer.Length > 0)
+                    {
+                        word.Add(run with { Text = buffer.ToString() });
+                        buffer.Clear();
+                    }
+                    if (word.Count > 0)
+                    {
+                        words.Add(word);
+                        word = [];
+                    }
+                    continue;
+                }
+                buffer.Append(c);
+            }
+            if (buffer.Length > 0)
+            {
+                word.Add(run with { Text = buffer.ToString() });
+            }
+        }
+        if (word.Count > 0)
+        {
+            words.Add(word);
+        }
+        return words;
+    }
+
+    private sealed class LineBuilder(double size)
+    {
+        private readonly List<Fragment> _fragments = [];
+
+        public List<TextRun> Pieces { get; } = [];
+
+        public double Width { get; private set; }
+
+        public bool IsEmpty => Pieces.Count == 0;
+
+        /// <summary>The space that would separate the next word, measured in the weight of the last one.</summary>
+        public double SpaceWidth => IsEmpty ? 0 : Measure(" ", Pieces[^1].Bold, size);
+
+        public void AddWord(List<TextRun> word, double fontSize)
+        {
+            if (!IsEmpty)
+            {
+                // The space joins the preceding text so extraction and screen readers see separate words.
+                Append(Pieces[^1] with { Text = " " }, fontSize);
+            }
+            foreach (var piece in word)
+            {
+                Append(piece, fontSize);
+            }
+        }
+
+        public void Append(TextRun piece, double fontSize)
+        {
+            if (piece.Text.Length == 0)
+            {
+                return;
+            }
+            Pieces.Add(piece);
+            foreach (var (text, face) in SplitByFace(piece.Text, piece.Bold))
+            {
+                var width = MeasureIn(face, text) * fontSize;
+                if (_fragments.Count > 0 && _fragments[^1] is var last && last.Face == face && last.Bold == piece.Bold && last.Link == piece.Link)
+                {
+                    _fragments[^1] = last with { Text = last.Text + text, Width = last.Width + width };
+                }
+                else
+                {
+                    _fragments.Add(new Fragment(Width, width, text, face, piece.Bold, piece.Link));
+                }
+                Width += width;
+            }
+        }
+
+        public TextLine Build() => new(_fragments.ToArray(), Width);
+
+        private static double MeasureIn(FontFace face, string text)
+        {
+            double width = 0;
+            foreach (var rune in text.EnumerateRunes())
+            {
+                width += face.Advance(rune.Value);
+            }
+            return width;
+        }
+
+        private static IEnumerable<(string Text, FontFace Face)> SplitByFace(string text, bool bold)
+        {
+            var buffer = new StringBuilder();
+            FontFace? face = null;
+            foreach (var rune in text.EnumerateRunes())
+            {
+                var runeFace = LeafletFonts.For(rune.Value, bold);
+                if (face is not null && runeFace != face)
+                {
+                    yield return (buffer.ToString(), face);
+                    buffer.Clear();
+                }
+                face = runeFace;
+                buffer.Append(rune.ToString());
+            }
+            if (face is not null && buffer.Length > 0)
+            {
+                yield return (buffer.ToString(), face);
+            }
+        }
+    }
+}
