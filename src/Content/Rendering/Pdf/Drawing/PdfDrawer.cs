@@ -22,6 +22,8 @@ internal sealed class PdfDrawer
         var type = layout.Typography;
         var document = new PdfDocument();
         document.Version = 17;
+        // PDFsharp 6.2 writes zlib streams without their Adler-32 checksum; qpdf flags such page contents.
+        document.Options.CompressContentStreams = false;
         document.Info.Title = source.Metadata.Title;
         document.Info.Subject = source.Metadata.Summary;
         document.Info.Creator = "Leaflets";

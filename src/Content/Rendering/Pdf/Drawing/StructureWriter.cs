@@ -84,7 +84,8 @@ internal sealed class StructureWriter(PdfDocument document, StructureBuilder bui
         switch (node.Kind)
         {
             case StructKind.Figure:
-                builder.BeginElement(PdfIllustrationElementTag.Figure, node.AltText ?? "", bounds);
+                // PDFsharp writes the bounding box as given, so it must already be in PDF space (origin bottom left).
+                builder.BeginElement(PdfIllustrationElementTag.Figure, node.AltText ?? "", new XRect(bounds.X, PageHeight - bounds.Bottom, bounds.Width, bounds.Height));
                 break;
             case StructKind.Link:
                 builder.BeginElement(CreateLink(node), node.AltText ?? node.Url ?? "");
@@ -94,6 +95,10 @@ internal sealed class StructureWriter(PdfDocument document, StructureBuilder bui
                 break;
             default:
                 builder.BeginElement(BlockTag(node.Kind));
+                if (node.Kind == StructKind.TH)
+                {
+                    builder.CurrentStructureElement.TableAttributes.Elements.SetName("/Scope", "/Column");
+                }
                 if (node.IsHeading)
                 {
                     AddBookmark(node, bounds);

@@ -28,7 +28,7 @@ internal static class TextLayout
             var wordWidth = word.Sum(p => Measure(p.Text, p.Bold, size));
             if (!current.IsEmpty && current.Width + current.SpaceWidth + wordWidth > maxWidth)
             {
-                lines.Add(current.Build());
+                lines.Add(current.BuildWithTrailingSpace());
                 current = new LineBuilder(size);
             }
             if (current.IsEmpty && wordWidth > maxWidth)
@@ -173,6 +173,18 @@ internal static class TextLayout
         }
 
         public TextLine Build() => new(_fragments.ToArray(), Width);
+
+        /// <summary>
+        /// Ends a line that breaks at a space: the space is kept as text (drawn past the line's width,
+        /// where it leaves no ink) so that text extraction and screen readers do not run words together.
+        /// </summary>
+        public TextLine BuildWithTrailingSpace()
+        {
+            var width = Width;
+            var last = _fragments[^1];
+            _fragments[^1] = last with { Text = last.Text + " " };
+            return new TextLine(_fragments.ToArray(), width);
+        }
 
         private static double MeasureIn(FontFace face, string text)
         {
