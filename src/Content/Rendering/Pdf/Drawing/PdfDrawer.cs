@@ -14,7 +14,12 @@ namespace Leaflets.Content.Rendering.Pdf.Drawing;
 internal sealed class PdfDrawer
 {
     private readonly Dictionary<(string Family, bool Bold, double Size), XFont> _fonts = [];
-    private readonly Dictionary<string, XImage> _images = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// PDFsharp decodes a PNG in tens of milliseconds, so each image is decoded once per process and
+    /// reused while its leaflet is alive (the table holds it only as long as the <see cref="LeafletImage"/>).
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LeafletImage, XImage> DecodedImages = new();
 
     public PdfDocument Draw(LeafletDocument source, LaidOutDocument layout, DateTime stamp)
     {
@@ -24,6 +29,7 @@ internal sealed class PdfDrawer
         document.Version = 17;
         // PDFsharp 6.2 writes zlib streams without their Adler-32 checksum; qpdf flags such page contents.
         document.Options.CompressContentStreams = false;
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         document.Info.Title = source.Metadata.Title;
         document.Info.Subject = source.Metadata.Summary;
         document.Info.Creator = "Leaflets";
@@ -53,10 +59,6 @@ internal sealed class PdfDrawer
                 }
                 structure.EndPage();
             }
-        }
-        foreach (var image in _images.Values)
-        {
-            image.Dispose();
         }
         return document;
     }
@@ -116,7 +118,12 @@ internal sealed class PdfDrawer
                 gfx.DrawString(text.Text, Font(text), XBrushes.Black, text.X, text.Baseline);
                 break;
             case ImageItem image:
-                gfx.DrawImage(Image(image.Image), image.X, image.Y, image.Width, image.Height);
+                var decoded = DecodedImages.GetValue(image.Image, Decode);
+                // Drawing caches per-document data on the shared XImage; one document at a time may do so.
+                lock (decoded)
+                {
+                    gfx.DrawImage(decoded, image.X, image.Y, image.Width, image.Height);
+                }
                 break;
             case QrItem qr:
                 DrawQr(gfx, qr);
@@ -173,13 +180,6 @@ internal sealed class PdfDrawer
         return font;
     }
 
-    private XImage Image(LeafletImage image)
-    {
-        if (!_images.TryGetValue(image.FileName, out var loaded))
-        {
-            loaded = XImage.FromStream(new MemoryStream(image.Bytes.ToArray(), writable: false));
-            _images[image.FileName] = loaded;
-        }
-        return loaded;
-    }
+    private static XImage Decode(LeafletImage image)
+        => XImage.FromStream(new MemoryStream(image.Bytes.ToArray(), writable: false));
 }
