@@ -30,7 +30,15 @@ internal sealed class FontFace
             _advances[i] = U16(bytes, hmtx + (i * 4));
         }
         _glyphs = CharacterMap.Read(bytes, tables["cmap"]);
+        _basicAdvances = new float[0x10000];
+        for (var c = 0; c < _basicAdvances.Length; c++)
+        {
+            _basicAdvances[c] = _glyphs.TryGetValue(c, out var glyph) && glyph != 0 ? (float)AdvanceOfGlyph(glyph) : float.NaN;
+        }
     }
+
+    /// <summary>Advances of the Basic Multilingual Plane by code point (NaN where the face has no glyph): layout asks for these constantly.</summary>
+    private readonly float[] _basicAdvances;
 
     public string FaceName { get; }
 
@@ -44,18 +52,22 @@ internal sealed class FontFace
     /// <summary>Depth below the baseline, in ems (positive).</summary>
     public double Descender { get; }
 
-    public bool Covers(int codePoint) => _glyphs.TryGetValue(codePoint, out var glyph) && glyph != 0;
+    public bool Covers(int codePoint)
+        => codePoint < 0x10000 ? !float.IsNaN(_basicAdvances[codePoint]) : _glyphs.TryGetValue(codePoint, out var glyph) && glyph != 0;
 
     /// <summary>The advance width of <paramref name="codePoint"/> in ems (0 when the face lacks it).</summary>
     public double Advance(int codePoint)
     {
-        if (!_glyphs.TryGetValue(codePoint, out var glyph))
+        if (codePoint < 0x10000)
         {
-            return 0;
+            var basic = _basicAdvances[codePoint];
+            return float.IsNaN(basic) ? 0 : basic;
         }
-        var advance = glyph < _advances.Length ? _advances[glyph] : _advances[^1];
-        return advance / (double)UnitsPerEm;
+        return _glyphs.TryGetValue(codePoint, out var glyph) ? AdvanceOfGlyph(glyph) : 0;
     }
+
+    private double AdvanceOfGlyph(ushort glyph)
+        => (glyph < _advances.Length ? _advances[glyph] : _advances[^1]) / (double)UnitsPerEm;
 
     private static Dictionary<string, int> ReadTableDirectory(byte[] bytes)
     {
