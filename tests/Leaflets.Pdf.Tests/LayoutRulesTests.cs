@@ -83,6 +83,25 @@ public class LayoutRulesTests
     }
 
     [Fact]
+    public void A_table_row_taller_than_a_page_is_cut_between_lines_and_stays_inside_the_margins()
+    {
+        var sample = TestLeaflets.Sample();
+        var longCell = string.Join(" ", Enumerable.Repeat("Keep the dressing dry and clean for the first few days.", 40));
+        var table = new TableBlock(1, [new TableCell(TestLeaflets.T("When")), new TableCell(TestLeaflets.T("What to do"))],
+            [[new TableCell(TestLeaflets.T("At home")), new TableCell(TestLeaflets.T(longCell))]]);
+        var leaflet = sample with { Variants = sample.Variants.SetItem(LeafletVariant.Plain, sample.Plain with { Blocks = [table], ContentHash = "tall-row" }) };
+        using var pdf = PdfDocument.Open(new LeafletPdfRenderer().Render(leaflet, LeafletVariant.Plain, new PdfRenderOptions(24, PaperSize.A5)));
+        Assert.True(pdf.NumberOfPages >= 3);
+        var margin = 15 * 72 / 25.4;
+        foreach (var page in pdf.GetPages())
+        {
+            Assert.All(PdfReading.InkLetters(page), l => Assert.True(l.BoundingBox.Bottom >= margin - 0.5 && l.BoundingBox.Top <= page.Height - margin + 0.5));
+        }
+        var words = PdfReading.Words(pdf);
+        Assert.Equal(40, words.Count(w => w == "dressing"));
+    }
+
+    [Fact]
     public void Line_spacing_is_at_least_one_and_a_half()
     {
         using var pdf = PdfDocument.Open(PdfReading.RenderSample());

@@ -9,8 +9,9 @@ internal sealed record PlacedSlice(Slice Slice, double Top, bool IsRepeat = fals
 /// </summary>
 internal static class Paginator
 {
-    public static List<List<PlacedSlice>> Paginate(IReadOnlyList<Slice> slices, double contentTop, double contentHeight)
+    public static List<List<PlacedSlice>> Paginate(IReadOnlyList<Slice> input, double contentTop, double contentHeight)
     {
+        var slices = input.SelectMany(slice => SliceSplitter.FitToPage(slice, contentHeight)).ToList();
         var pages = new List<List<PlacedSlice>> { new() };
         var y = 0.0;
         var index = 0;
