@@ -127,6 +127,12 @@ internal static class TextLayout
     private sealed class LineBuilder(double size)
     {
         private readonly List<Fragment> _fragments = [];
+        private readonly StringBuilder _text = new();
+        private FontFace? _face;
+        private bool _bold;
+        private StructNode? _link;
+        private double _start;
+        private double _width;
 
         public List<TextRun> Pieces { get; } = [];
 
@@ -135,7 +141,7 @@ internal static class TextLayout
         public bool IsEmpty => Pieces.Count == 0;
 
         /// <summary>The space that would separate the next word, measured in the weight of the last one.</summary>
-        public double SpaceWidth => IsEmpty ? 0 : Measure(" ", Pieces[^1].Bold, size);
+        public double SpaceWidth => IsEmpty ? 0 : LeafletFonts.For(' ', Pieces[^1].Bold).Advance(' ') * size;
 
         public void AddWord(List<TextRun> word, double fontSize)
         {
@@ -157,22 +163,26 @@ internal static class TextLayout
                 return;
             }
             Pieces.Add(piece);
-            foreach (var (text, face) in SplitByFace(piece.Text, piece.Bold))
+            foreach (var rune in piece.Text.EnumerateRunes())
             {
-                var width = MeasureIn(face, text) * fontSize;
-                if (_fragments.Count > 0 && _fragments[^1] is var last && last.Face == face && last.Bold == piece.Bold && last.Link == piece.Link)
+                var face = LeafletFonts.For(rune.Value, piece.Bold);
+                if (face != _face || piece.Bold != _bold || piece.Link != _link)
                 {
-                    _fragments[^1] = last with { Text = last.Text + text, Width = last.Width + width };
+                    Flush();
+                    (_face, _bold, _link, _start) = (face, piece.Bold, piece.Link, Width);
                 }
-                else
-                {
-                    _fragments.Add(new Fragment(Width, width, text, face, piece.Bold, piece.Link));
-                }
-                Width += width;
+                var advance = face.Advance(rune.Value) * fontSize;
+                _text.Append(rune.ToString());
+                _width += advance;
+                Width += advance;
             }
         }
 
-        public TextLine Build() => new(_fragments.ToArray(), Width);
+        public TextLine Build()
+        {
+            Flush();
+            return new TextLine(_fragments.ToArray(), Width);
+        }
 
         /// <summary>
         /// Ends a line that breaks at a space: the space is kept as text (drawn past the line's width,
@@ -180,41 +190,20 @@ internal static class TextLayout
         /// </summary>
         public TextLine BuildWithTrailingSpace()
         {
-            var width = Width;
+            Flush();
             var last = _fragments[^1];
             _fragments[^1] = last with { Text = last.Text + " " };
-            return new TextLine(_fragments.ToArray(), width);
+            return new TextLine(_fragments.ToArray(), Width);
         }
 
-        private static double MeasureIn(FontFace face, string text)
+        private void Flush()
         {
-            double width = 0;
-            foreach (var rune in text.EnumerateRunes())
+            if (_text.Length > 0 && _face is not null)
             {
-                width += face.Advance(rune.Value);
+                _fragments.Add(new Fragment(_start, _width, _text.ToString(), _face, _bold, _link));
             }
-            return width;
-        }
-
-        private static IEnumerable<(string Text, FontFace Face)> SplitByFace(string text, bool bold)
-        {
-            var buffer = new StringBuilder();
-            FontFace? face = null;
-            foreach (var rune in text.EnumerateRunes())
-            {
-                var runeFace = LeafletFonts.For(rune.Value, bold);
-                if (face is not null && runeFace != face)
-                {
-                    yield return (buffer.ToString(), face);
-                    buffer.Clear();
-                }
-                face = runeFace;
-                buffer.Append(rune.ToString());
-            }
-            if (face is not null && buffer.Length > 0)
-            {
-                yield return (buffer.ToString(), face);
-            }
+            _text.Clear();
+            _width = 0;
         }
     }
 }
