@@ -20,7 +20,7 @@ public class RealLeafletTests
             var margin = (options.Paper == PaperSize.A5 ? 15 : 20) * 72 / 25.4;
             foreach (var page in pdf.GetPages())
             {
-                foreach (var letter in PdfReading.InkLetters(page))
+                foreach (var letter in page.Letters)
                 {
                     Assert.True(letter.PointSize >= options.BodySize - 0.01, $"{id}/{variant}: '{letter.Value}' on page {page.Number} is {letter.PointSize} pt.");
                     var box = letter.BoundingBox;

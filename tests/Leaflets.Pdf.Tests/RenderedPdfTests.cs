@@ -43,7 +43,7 @@ public class RenderedPdfTests
             Assert.NotEmpty(pdf.GetPages().SelectMany(PdfReading.InkLetters));
             foreach (var page in pdf.GetPages())
             {
-                foreach (var letter in PdfReading.InkLetters(page))
+                foreach (var letter in page.Letters)
                 {
                     Assert.True(letter.PointSize >= size - 0.01, $"'{letter.Value}' on page {page.Number} is {letter.PointSize} pt, below {size} pt.");
                     var box = letter.BoundingBox;

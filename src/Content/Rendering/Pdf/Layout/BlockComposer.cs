@@ -98,7 +98,7 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
             {
                 continue;
             }
-            var markerLine = flow.TextSlices([new TextRun(marker, false, null)], Type.Body, column.Left, Type.ListIndent, label)[0];
+            var markerLine = flow.TextSlices([new TextRun(marker, false, null)], Type.Body, column.Left, column.Width, label)[0];
             inner.Slices[0].Items.InsertRange(0, markerLine.Items);
             foreach (var slice in inner.Slices)
             {

@@ -82,7 +82,8 @@ internal sealed class TableComposer(FlowBuilder flow)
                 }
             }
         }
-        var padding = 2 * type.TableCellPadding;
+        // Each cell's line breaker keeps room for a trailing space; columns include it so short cells stay on one line.
+        var padding = (2 * type.TableCellPadding) + TextLayout.Measure(" ", true, type.Body) + 0.01;
         var widths = new double[count];
         var total = natural.Sum(n => n + padding);
         if (total <= available)

@@ -23,17 +23,19 @@ internal static class TextLayout
         var words = SplitWords(runs);
         var lines = new List<TextLine>();
         var current = new LineBuilder(size);
+        // Room is left for the space that ends a broken line, so even that stays inside the margin.
+        var room = maxWidth - Math.Max(Measure(" ", false, size), Measure(" ", true, size));
         foreach (var word in words)
         {
             var wordWidth = word.Sum(p => Measure(p.Text, p.Bold, size));
-            if (!current.IsEmpty && current.Width + current.SpaceWidth + wordWidth > maxWidth)
+            if (!current.IsEmpty && current.Width + current.SpaceWidth + wordWidth > room)
             {
                 lines.Add(current.BuildWithTrailingSpace());
                 current = new LineBuilder(size);
             }
-            if (current.IsEmpty && wordWidth > maxWidth)
+            if (current.IsEmpty && wordWidth > room)
             {
-                foreach (var piece in BreakLongWord(word, size, maxWidth, lines))
+                foreach (var piece in BreakLongWord(word, size, room, lines))
                 {
                     current.Append(piece, size);
                 }
@@ -185,8 +187,8 @@ internal static class TextLayout
         }
 
         /// <summary>
-        /// Ends a line that breaks at a space: the space is kept as text (drawn past the line's width,
-        /// where it leaves no ink) so that text extraction and screen readers do not run words together.
+        /// Ends a line that breaks at a space: the space is kept as text so that text extraction and
+        /// screen readers do not run the last word of one line into the first of the next.
         /// </summary>
         public TextLine BuildWithTrailingSpace()
         {
