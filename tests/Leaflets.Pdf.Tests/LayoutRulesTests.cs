@@ -99,6 +99,12 @@ public class LayoutRulesTests
         }
         var words = PdfReading.Words(pdf);
         Assert.Equal(40, words.Count(w => w == "dressing"));
+        foreach (var page in pdf.GetPages().Where(p => p.GetWords().Any(w => w.Text == "When")))
+        {
+            Assert.Contains(page.GetWords(), w => w.Text == "dressing"); // the header row never stands alone
+        }
+        Assert.All(pdf.GetPages().Where(p => p.GetWords().Any(w => w.Text == "dressing")), page =>
+            Assert.Contains(page.GetWords(), w => w.Text == "When")); // and is repeated above each part of the row
     }
 
     [Fact]

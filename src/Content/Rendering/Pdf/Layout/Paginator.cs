@@ -5,13 +5,14 @@ internal sealed record PlacedSlice(Slice Slice, double Top, bool IsRepeat = fals
 /// <summary>
 /// Distributes slices over pages of a fixed content height, honouring keep-with-next chains: a chain
 /// that does not fit in what is left of a page moves whole to the next page, unless it could not fit
-/// on any page, in which case it breaks where it must.
+/// on any page, in which case it breaks where it must. A slice taller than any page is cut between
+/// lines so that it fills the page it starts on.
 /// </summary>
 internal static class Paginator
 {
     public static List<List<PlacedSlice>> Paginate(IReadOnlyList<Slice> input, double contentTop, double contentHeight)
     {
-        var slices = input.SelectMany(slice => SliceSplitter.FitToPage(slice, contentHeight)).ToList();
+        var slices = input.ToList();
         var pages = new List<List<PlacedSlice>> { new() };
         var y = 0.0;
         var index = 0;
@@ -35,6 +36,22 @@ internal static class Paginator
                 var slice = slices[i];
                 var page = pages[^1];
                 var gap = page.Count == 0 ? 0 : slice.SpaceBefore;
+                var capacity = contentHeight - (slice.RepeatAtPageTop?.Height ?? 0);
+                if (slice.Height > capacity)
+                {
+                    var available = page.Count == 0 ? capacity : contentHeight - y - gap;
+                    var split = SliceSplitter.Split(slice, available);
+                    if (split is null && page.Count > 0)
+                    {
+                        split = SliceSplitter.Split(slice, capacity);
+                    }
+                    if (split is { } parts)
+                    {
+                        slices[i] = slice = parts.Head;
+                        slices.Insert(i + 1, parts.Tail);
+                        chainEnd++;
+                    }
+                }
                 if (page.Count > 0 && y + gap + slice.Height > contentHeight)
                 {
                     pages.Add([]);

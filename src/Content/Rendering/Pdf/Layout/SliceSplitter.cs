@@ -2,52 +2,37 @@ namespace Leaflets.Content.Rendering.Pdf.Layout;
 
 /// <summary>
 /// The last resort for a slice taller than a page (a table row with a great deal of text at a large
-/// size): it is cut between lines of text into parts that each fit a page, so nothing is ever drawn
-/// below the bottom margin. Cell borders are drawn around each part.
+/// size): it is cut between lines of text, so nothing is ever drawn below the bottom margin.
+/// Cell borders are drawn around each part.
 /// </summary>
 internal static class SliceSplitter
 {
-    public static IEnumerable<Slice> FitToPage(Slice slice, double pageHeight)
+    /// <summary>
+    /// Cuts <paramref name="slice"/> so that the head is at most <paramref name="maxHeadHeight"/> tall,
+    /// at the lowest point no line of text crosses; null when not even one line fits.
+    /// </summary>
+    public static (Slice Head, Slice Tail)? Split(Slice slice, double maxHeadHeight)
     {
-        if (slice.Height <= pageHeight)
-        {
-            yield return slice;
-            yield break;
-        }
         var texts = slice.Items.OfType<TextItem>().ToList();
-        var start = 0.0;
-        var first = true;
-        while (slice.Height - start > pageHeight)
+        var cut = texts
+            .Select(t => t.Bottom + 1)
+            .Where(c => c <= maxHeadHeight && !texts.Any(t => t.Top < c && t.Bottom > c))
+            .DefaultIfEmpty(0)
+            .Max();
+        if (cut <= 0 || !texts.Any(t => t.Top >= cut))
         {
-            var cut = BestCut(texts, start, start + pageHeight);
-            yield return Part(slice, start, cut, first, last: false);
-            first = false;
-            start = cut;
+            return null;
         }
-        yield return Part(slice, start, slice.Height, first, last: true);
+        return (Part(slice, 0, cut, first: true), Part(slice, cut, slice.Height, first: false));
     }
 
-    /// <summary>The lowest point at or above <paramref name="limit"/> that no line of text crosses.</summary>
-    private static double BestCut(List<TextItem> texts, double start, double limit)
-    {
-        var candidates = texts.Select(t => t.Bottom).Where(b => b > start && b <= limit).OrderDescending();
-        foreach (var candidate in candidates)
-        {
-            if (!texts.Any(t => t.Top < candidate && t.Bottom > candidate))
-            {
-                return candidate + 1;
-            }
-        }
-        return limit; // no clean cut: a single line taller than a page cannot occur at the sizes offered
-    }
-
-    private static Slice Part(Slice slice, double from, double to, bool first, bool last)
+    private static Slice Part(Slice slice, double from, double to, bool first)
     {
         var part = new Slice
         {
             Height = to - from,
             SpaceBefore = first ? slice.SpaceBefore : 0,
-            KeepWithNext = last && slice.KeepWithNext,
+            KeepWithNext = !first && slice.KeepWithNext,
             RepeatAtPageTop = slice.RepeatAtPageTop,
             Frame = slice.Frame,
         };
