@@ -23,9 +23,34 @@ internal static class PdfReading
     public static byte[] RenderSample(LeafletVariant variant = LeafletVariant.Plain, int size = 18, PaperSize paper = PaperSize.A4, string? url = PublicUrl)
         => Render(Sample, variant, new PdfRenderOptions(size, paper, url));
 
-    /// <summary>The words of all pages in content order, as extraction would give them to a reader.</summary>
+    /// <summary>
+    /// The words of all pages in the order they were drawn (the content stream order assistive
+    /// technology follows), not re-sorted by position: letters on one baseline that touch form words,
+    /// anything else starts a new one.
+    /// </summary>
     public static List<string> Words(PdfDocument pdf)
-        => pdf.GetPages().SelectMany(p => p.GetWords().Select(w => w.Text)).ToList();
+    {
+        var words = new List<string>();
+        foreach (var page in pdf.GetPages())
+        {
+            var text = new System.Text.StringBuilder();
+            Letter? previous = null;
+            foreach (var letter in page.Letters)
+            {
+                if (previous is not null && !Continues(previous, letter))
+                {
+                    text.Append(' ');
+                }
+                text.Append(letter.Value);
+                previous = letter;
+            }
+            words.AddRange(text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        }
+        return words;
+    }
+
+    private static bool Continues(Letter previous, Letter next)
+        => Math.Abs(previous.StartBaseLine.Y - next.StartBaseLine.Y) < 1 && Math.Abs(previous.EndBaseLine.X - next.StartBaseLine.X) < 1;
 
     public static IEnumerable<Letter> InkLetters(Page page) => page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value));
 

@@ -54,6 +54,24 @@ public class RealLeafletTests
         Assert.Equal(1 + headings.Count + references, bookmarks.GetNodes().Count());
     }
 
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void A_real_leaflet_reads_in_the_order_it_was_written(string id, LeafletVariant variant)
+    {
+        var leaflet = RealContent.Get(id);
+        var document = leaflet.Variants[variant];
+        using var pdf = PdfDocument.Open(PdfReading.Render(leaflet, variant, new PdfRenderOptions()));
+        var extracted = PdfReading.Words(pdf).Select(Bare).ToList();
+        var expected = WrittenText(document).SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(Bare).Where(w => w.Length > 0).ToList();
+        var at = 0;
+        foreach (var word in expected)
+        {
+            var found = extracted.IndexOf(word, at);
+            Assert.True(found >= 0, $"{id}/{variant}: '{word}' is missing or out of order after word {at} ('{(at > 0 ? extracted[at - 1] : "")}').");
+            at = found + 1;
+        }
+    }
+
     [Fact]
     public void Rendering_a_real_leaflet_twice_gives_identical_bytes()
     {
@@ -62,6 +80,34 @@ public class RealLeafletTests
         var options = new PdfRenderOptions(20, PaperSize.Letter, "https://leaflets.example.org/x");
         Assert.Equal(renderer.Render(leaflet, LeafletVariant.Plain, options), renderer.Render(leaflet, LeafletVariant.Plain, options));
     }
+
+    private static string Bare(string word) => word.Trim('.', ',', ';', ':', '(', ')', '"', '\u201C', '\u201D', '!', '?');
+
+    /// <summary>The text of a document in the order it was written: title, blocks, references.</summary>
+    private static IEnumerable<string> WrittenText(LeafletDocument document)
+    {
+        yield return document.Metadata.Title;
+        foreach (var text in document.Blocks.SelectMany(BlockText))
+        {
+            yield return text;
+        }
+        foreach (var reference in document.Metadata.References)
+        {
+            yield return reference.Title;
+        }
+    }
+
+    private static IEnumerable<string> BlockText(Block block) => block switch
+    {
+        HeadingBlock h => [h.Inlines.PlainText()],
+        ParagraphBlock p => [p.Inlines.PlainText()],
+        ListBlock l => l.Items.SelectMany(i => i.Blocks).SelectMany(BlockText),
+        FigureBlock f => f.Caption is null ? [] : [f.Caption],
+        CalloutBlock c => c.Blocks.SelectMany(BlockText).Prepend(c.Label),
+        TableBlock t => t.Header.Concat(t.Rows.SelectMany(r => r)).Select(c => c.Inlines.PlainText()),
+        PictureRowBlock r => r.Blocks.SelectMany(BlockText),
+        _ => [],
+    };
 
     private static IEnumerable<Block> Flatten(IEnumerable<Block> blocks)
     {
