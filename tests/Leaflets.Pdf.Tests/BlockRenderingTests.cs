@@ -60,4 +60,14 @@ public class BlockRenderingTests
             Assert.Equal(results[i % 2], results[i]);
         }
     }
+
+    [Fact]
+    public void An_image_PDFsharp_cannot_read_is_a_clear_error_naming_the_file()
+    {
+        var sample = TestLeaflets.Sample();
+        var broken = new LeafletImage("spine.png", "image/png", [1, 2, 3, 4], 400, 300);
+        var leaflet = sample with { Images = sample.Images.SetItem("spine.png", broken) };
+        var error = Assert.Throws<InvalidOperationException>(() => new LeafletPdfRenderer().Render(leaflet, LeafletVariant.Plain, new PdfRenderOptions()));
+        Assert.Contains("spine.png", error.Message);
+    }
 }

@@ -181,5 +181,14 @@ internal sealed class PdfDrawer
     }
 
     private static XImage Decode(LeafletImage image)
-        => XImage.FromStream(new MemoryStream(image.Bytes.ToArray(), writable: false));
+    {
+        try
+        {
+            return XImage.FromStream(new MemoryStream(image.Bytes.ToArray(), writable: false));
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException($"The image '{image.FileName}' ({image.ContentType}) cannot be placed in a PDF: {error.Message}", error);
+        }
+    }
 }
