@@ -1,10 +1,15 @@
+using Leaflets.Content.Checking.Pdf;
+using Xunit.Abstractions;
+
 namespace Leaflets.Pdf.Tests.Checker;
 
-public class ProbeTests
+public class ProbeTests(ITestOutputHelper output)
 {
     [Fact]
     public void Probe()
     {
-        File.WriteAllBytes("/tmp/checker-good.pdf", GoodTaggedPdf.Create());
+        var report = PdfAccessibilityChecker.Check(GoodTaggedPdf.Create(), "en-GB");
+        foreach (var f in report.Findings) output.WriteLine(f.ToString());
+        Assert.Empty(report.Findings);
     }
 }

@@ -1,0 +1,51 @@
+using PdfSharp.Pdf.Content;
+
+namespace Leaflets.Content.Checking.Pdf;
+
+/// <summary>
+/// Checkpoint 01: every painting operator lies inside an artifact or inside marked content whose MCID the structure
+/// tree claims for that page. Reports once per page and kind of fault, with a count and the first operator.
+/// </summary>
+internal static class ContentRules
+{
+    public static void Apply(PdfInspection inspection)
+    {
+        for (var index = 0; index < inspection.Pages.Count; index++)
+        {
+            var page = inspection.Pages[index];
+            var number = index + 1;
+            IReadOnlyList<PaintedContent> painted;
+            try
+            {
+                painted = MarkedContentScanner.Scan(page);
+            }
+            catch (ContentReaderException error)
+            {
+                inspection.Fail(PdfCheckpoints.RealContentTagged, $"The page content cannot be parsed: {error.Message}", number);
+                continue;
+            }
+
+            var untagged = painted.Where(content => !content.IsArtifact && content.Mcid is null).ToList();
+            if (untagged.Count > 0)
+                inspection.Fail(PdfCheckpoints.RealContentTagged,
+                    $"{untagged.Count} painting operator(s) ({Kinds(untagged)}) are neither tagged nor marked as artifacts.", number);
+
+            var orphans = painted
+                .Where(content => !content.IsArtifact && content.Mcid is { } mcid && !(page.Reference is { } pageReference && inspection.Tree.OwnsMarkedContent(pageReference.ObjectID, mcid)))
+                .ToList();
+            foreach (var orphan in orphans.GroupBy(content => content.Mcid))
+                inspection.Fail(PdfCheckpoints.RealContentTagged,
+                    $"Marked content MCID {orphan.Key} ({Kinds(orphan)}) is not referenced from the structure tree.", number,
+                    $"MCID {orphan.Key} on page {number}");
+        }
+    }
+
+    static string Kinds(IEnumerable<PaintedContent> contents) =>
+        string.Join(", ", contents.Select(content => content.Operator switch
+        {
+            "Tj" or "TJ" or "'" or "\"" => "text",
+            "Do" or "BI" => "image or form",
+            "sh" => "shading",
+            _ => "path",
+        }).Distinct());
+}

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Content;
+using PdfSharp.Pdf.Content.Objects;
+
+namespace Leaflets.Content.Checking.Pdf;
+
+/// <summary>A painting operator found in a page's content stream, with the marked content that encloses it.</summary>
+internal sealed record PaintedContent(string Operator, bool IsArtifact, int? Mcid);
+
+/// <summary>
+/// Walks a page's content streams keeping the stack of marked-content sequences (BDC/BMC ... EMC), and reports
+/// every operator that paints something: text, images and forms, inline images, shadings and filled or stroked paths.
+/// </summary>
+internal static partial class MarkedContentScanner
+{
+    static readonly HashSet<string> PaintingOperators = new(StringComparer.Ordinal)
+    {
+        "Tj", "TJ", "'", "\"", "Do", "BI", "sh", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*",
+    };
+
+    sealed record Frame(string Tag, int? Mcid);
+
+    public static IReadOnlyList<PaintedContent> Scan(PdfPage page)
+    {
+        var painted = new List<PaintedContent>();
+        var stack = new Stack<Frame>();
+        var properties = PdfObjects.Dictionary(PdfObjects.Dictionary(page, "/Resources") ?? new PdfDictionary(), "/Properties");
+        IReadOnlyList<CObject> pendingOperands = [];
+
+        foreach (var op in ReadOperators(page))
+        {
+            var operands = op.Operands.Cast<CObject>().ToList();
+            switch (op.Name)
+            {
+                case "Dictionary":
+                    // PDFsharp's content parser emits an inline dictionary as a pseudo-operator that takes the
+                    // operands read so far (the tag and the dictionary); the BDC that follows then has none.
+                    pendingOperands = operands;
+                    continue;
+                case "BDC":
+                    var bdcOperands = operands.Count > 0 ? operands : pendingOperands;
+                    stack.Push(new Frame(TagOf(bdcOperands), McidOf(bdcOperands, properties)));
+                    break;
+                case "BMC":
+                    stack.Push(new Frame(TagOf(operands), null));
+                    break;
+                case "EMC":
+                    if (stack.Count > 0)
+                        stack.Pop();
+                    break;
+                default:
+                    if (PaintingOperators.Contains(op.Name))
+                    {
+                        var isArtifact = stack.Any(frame => frame.Tag == "Artifact");
+                        var mcid = stack.Select(frame => frame.Mcid).FirstOrDefault(id => id is not null);
+                        painted.Add(new PaintedContent(op.Name, isArtifact, mcid));
+                    }
+                    break;
+            }
+            pendingOperands = [];
+        }
+        return painted;
+    }
+
+    static IEnumerable<COperator> ReadOperators(PdfPage page)
+    {
+        var bytes = new MemoryStream();
+        foreach (var item in PdfObjects.Items(page.Elements["/Contents"]))
+        {
+            if (PdfObjects.Dictionary(item) is { } stream)
+            {
+                bytes.Write(PdfObjects.StreamBytes(stream));
+                bytes.WriteByte((byte)'\n');
+            }
+        }
+        return Flatten(ContentReader.ReadContent(bytes.ToArray()));
+    }
+
+    static IEnumerable<COperator> Flatten(CSequence sequence)
+    {
+        foreach (var item in sequence)
+        {
+            if (item is COperator op)
+                yield return op;
+            else if (item is CSequence nested)
+                foreach (var inner in Flatten(nested))
+                    yield return inner;
+        }
+    }
+
+    static string TagOf(IReadOnlyList<CObject> operands) =>
+        operands.OfType<CName>().FirstOrDefault()?.Name.TrimStart('/') ?? "";
+
+    static int? McidOf(IReadOnlyList<CObject> operands, PdfDictionary? properties)
+    {
+        foreach (var operand in operands.Skip(1))
+        {
+            if (operand is CString { CStringType: CStringType.Dictionary } inline && McidEntry().Match(inline.Value) is { Success: true } match)
+                return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (operand is CName named && properties is not null && PdfObjects.Dictionary(properties, named.Name) is { } list)
+                return PdfObjects.Integer(list.Elements["/MCID"]);
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"/MCID\s+(\d+)")]
+    private static partial Regex McidEntry();
+}

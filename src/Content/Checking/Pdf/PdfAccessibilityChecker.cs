@@ -1,0 +1,66 @@
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
+using PdfSharp.Pdf.IO;
+
+namespace Leaflets.Content.Checking.Pdf;
+
+/// <summary>
+/// Checks a PDF against the machine-checkable Matterhorn checkpoints we promise (01, 06, 07, 09, 11, 13, 14, 15,
+/// 28, 31) and our bookmark rule, by reading its catalog, structure tree, content streams, annotations and fonts.
+/// It proves the structure is there; whether alt text or reading order make sense still needs a person.
+/// </summary>
+public static class PdfAccessibilityChecker
+{
+    public static PdfCheckReport Check(byte[] pdf, string? expectedLanguage = null, string? expectedTitle = null)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        PdfDocument document;
+        try
+        {
+            document = PdfReader.Open(new MemoryStream(pdf, writable: false), PdfDocumentOpenMode.Import);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return new PdfCheckReport([new PdfCheckFinding(PdfCheckpoints.Unreadable, null, null,
+                $"The file cannot be read as a PDF: {error.Message}")]);
+        }
+
+        using (document)
+        {
+            var inspection = new PdfInspection(document);
+            DocumentRules.Apply(inspection, expectedLanguage, expectedTitle);
+            StructureRules.Apply(inspection);
+            ContentRules.Apply(inspection);
+            AnnotationRules.Apply(inspection);
+            FontRules.Apply(inspection);
+            return new PdfCheckReport(inspection.Findings);
+        }
+    }
+}
+
+/// <summary>What every rule needs: the catalog, the pages with their numbers, the structure tree and the findings.</summary>
+internal sealed class PdfInspection
+{
+    public PdfInspection(PdfDocument document)
+    {
+        Document = document;
+        Catalog = document.Internals.Catalog;
+        Pages = [.. document.Pages];
+        var numbers = new Dictionary<PdfObjectID, int>();
+        for (var i = 0; i < Pages.Count; i++)
+            if (Pages[i].Reference is { } reference)
+                numbers[reference.ObjectID] = i + 1;
+        PageNumbers = numbers;
+        Tree = new StructureTree(Catalog, numbers);
+    }
+
+    public PdfDocument Document { get; }
+    public PdfCatalog Catalog { get; }
+    public IReadOnlyList<PdfPage> Pages { get; }
+    public IReadOnlyDictionary<PdfObjectID, int> PageNumbers { get; }
+    public StructureTree Tree { get; }
+    public List<PdfCheckFinding> Findings { get; } = [];
+
+    public void Fail(string checkpoint, string message, int? page = null, string? element = null) =>
+        Findings.Add(new PdfCheckFinding(checkpoint, page, element, message));
+}
