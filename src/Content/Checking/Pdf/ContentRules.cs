@@ -19,7 +19,7 @@ internal static class ContentRules
             {
                 painted = MarkedContentScanner.Scan(page);
             }
-            catch (ContentReaderException error)
+            catch (Exception error) when (error is ContentReaderException or InvalidOperationException or FormatException)
             {
                 inspection.Fail(PdfCheckpoints.RealContentTagged, $"The page content cannot be parsed: {error.Message}", number);
                 continue;

@@ -27,13 +27,36 @@ public static class PdfAccessibilityChecker
 
         using (document)
         {
-            var inspection = new PdfInspection(document);
-            DocumentRules.Apply(inspection, expectedLanguage, expectedTitle);
-            StructureRules.Apply(inspection);
-            ContentRules.Apply(inspection);
-            AnnotationRules.Apply(inspection);
-            FontRules.Apply(inspection);
+            PdfInspection inspection;
+            try
+            {
+                inspection = new PdfInspection(document);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                return new PdfCheckReport([new PdfCheckFinding(PdfCheckpoints.Unreadable, null, null,
+                    $"The PDF's pages or structure tree cannot be read: {error.Message}")]);
+            }
+
+            Run(inspection, "document", () => DocumentRules.Apply(inspection, expectedLanguage, expectedTitle));
+            Run(inspection, "structure", () => StructureRules.Apply(inspection));
+            Run(inspection, "content", () => ContentRules.Apply(inspection));
+            Run(inspection, "annotation", () => AnnotationRules.Apply(inspection));
+            Run(inspection, "font", () => FontRules.Apply(inspection));
             return new PdfCheckReport(inspection.Findings);
+        }
+    }
+
+    // A malformed file must give a finding that says which checks could not run, never an exception.
+    static void Run(PdfInspection inspection, string rules, Action apply)
+    {
+        try
+        {
+            apply();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            inspection.Fail(PdfCheckpoints.Unreadable, $"The {rules} checks could not finish on this file: {error.Message}");
         }
     }
 }
