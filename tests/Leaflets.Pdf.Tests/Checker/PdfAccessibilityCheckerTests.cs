@@ -206,6 +206,26 @@ public class PdfAccessibilityCheckerTests
     }
 
     [Fact]
+    public void Table_rows_outside_a_table_fail_checkpoint_09()
+    {
+        var report = Check(GoodTaggedPdf.Altered(document =>
+            PdfSurgery.ElementsOfType(document, "Table").Single().Elements.SetName("/S", "/Div")));
+
+        Assert.Equal(["09"], report.FailedCheckpoints);
+        Assert.Equal(["TR #1 on page 1", "TR #2 on page 1"], report.Findings.Select(finding => finding.Element));
+        Assert.All(report.Findings, finding => Assert.Contains("parent is Div", finding.Message));
+    }
+
+    [Fact]
+    public void An_artifact_nested_inside_tagged_content_fails_checkpoint_01()
+    {
+        var finding = OnlyFinding(GoodTaggedPdf.Altered(document =>
+            PdfSurgery.AppendContent(document, document.Pages[0], "/P <</MCID 1>> BDC /Artifact BMC 0 0 m 10 10 l S EMC EMC")), "01");
+
+        Assert.Contains("nested inside tagged content", finding.Message);
+    }
+
+    [Fact]
     public void A_pdf_without_bookmarks_fails_the_bookmark_check()
     {
         var finding = OnlyFinding(GoodTaggedPdf.Altered(document => PdfSurgery.Catalog(document).Elements.Remove("/Outlines")), "bookmarks");

@@ -14,10 +14,10 @@ internal static class ContentRules
         {
             var page = inspection.Pages[index];
             var number = index + 1;
-            IReadOnlyList<PaintedContent> painted;
+            PageContent content;
             try
             {
-                painted = MarkedContentScanner.Scan(page);
+                content = MarkedContentScanner.Scan(page);
             }
             catch (Exception error) when (error is ContentReaderException or InvalidOperationException or FormatException)
             {
@@ -25,6 +25,14 @@ internal static class ContentRules
                 continue;
             }
 
+            if (content.ArtifactsInsideTaggedContent > 0)
+                inspection.Fail(PdfCheckpoints.RealContentTagged,
+                    $"{content.ArtifactsInsideTaggedContent} artifact(s) are nested inside tagged content.", number);
+            if (content.TaggedContentInsideArtifacts > 0)
+                inspection.Fail(PdfCheckpoints.RealContentTagged,
+                    $"{content.TaggedContentInsideArtifacts} tagged marked-content sequence(s) are nested inside artifacts.", number);
+
+            var painted = content.Painted;
             var untagged = painted.Where(content => !content.IsArtifact && content.Mcid is null).ToList();
             if (untagged.Count > 0)
                 inspection.Fail(PdfCheckpoints.RealContentTagged,

@@ -8,6 +8,9 @@ namespace Leaflets.Content.Checking.Pdf;
 /// <summary>A painting operator found in a page's content stream, with the marked content that encloses it.</summary>
 internal sealed record PaintedContent(string Operator, bool IsArtifact, int? Mcid);
 
+/// <summary>What one page's content streams hold: painted content and artifacts mixed with real content.</summary>
+internal sealed record PageContent(IReadOnlyList<PaintedContent> Painted, int ArtifactsInsideTaggedContent, int TaggedContentInsideArtifacts);
+
 /// <summary>
 /// Walks a page's content streams keeping the stack of marked-content sequences (BDC/BMC ... EMC), and reports
 /// every operator that paints something: text, images and forms, inline images, shadings and filled or stroked paths.
@@ -21,9 +24,10 @@ internal static partial class MarkedContentScanner
 
     sealed record Frame(string Tag, int? Mcid);
 
-    public static IReadOnlyList<PaintedContent> Scan(PdfPage page)
+    public static PageContent Scan(PdfPage page)
     {
         var painted = new List<PaintedContent>();
+        int artifactsInsideTagged = 0, taggedInsideArtifacts = 0;
         var stack = new Stack<Frame>();
         var properties = PdfObjects.Dictionary(PdfObjects.Dictionary(page, "/Resources") ?? new PdfDictionary(), "/Properties");
         IReadOnlyList<CObject> pendingOperands = [];
@@ -40,10 +44,10 @@ internal static partial class MarkedContentScanner
                     continue;
                 case "BDC":
                     var bdcOperands = operands.Count > 0 ? operands : pendingOperands;
-                    stack.Push(new Frame(TagOf(bdcOperands), McidOf(bdcOperands, properties)));
+                    Enter(new Frame(TagOf(bdcOperands), McidOf(bdcOperands, properties)));
                     break;
                 case "BMC":
-                    stack.Push(new Frame(TagOf(operands), null));
+                    Enter(new Frame(TagOf(operands), null));
                     break;
                 case "EMC":
                     if (stack.Count > 0)
@@ -60,7 +64,17 @@ internal static partial class MarkedContentScanner
             }
             pendingOperands = [];
         }
-        return painted;
+        return new PageContent(painted, artifactsInsideTagged, taggedInsideArtifacts);
+
+        // Matterhorn 01-003 and 01-004: an artifact may not sit inside real content, nor real content inside an artifact.
+        void Enter(Frame frame)
+        {
+            if (frame.Tag == "Artifact" && stack.Any(outer => outer.Mcid is not null))
+                artifactsInsideTagged++;
+            if (frame.Mcid is not null && stack.Any(outer => outer.Tag == "Artifact"))
+                taggedInsideArtifacts++;
+            stack.Push(frame);
+        }
     }
 
     static IEnumerable<COperator> ReadOperators(PdfPage page)

@@ -21,6 +21,8 @@ internal static class StructureRules
                     $"Structure type '{element.Type}' is not a standard type and is not role-mapped to one.", element.Page, element.Describe());
         }
 
+        CheckNesting(inspection, tree);
+
         foreach (var figure in tree.Elements.Where(element => element.StandardType == "Figure"))
         {
             if (!HasText(figure.Dictionary, "/Alt") && !HasText(figure.Dictionary, "/ActualText"))
@@ -31,6 +33,35 @@ internal static class StructureRules
         CheckHeadings(inspection, headings);
         CheckTables(inspection, tree);
         CheckBookmarks(inspection, headings.Count);
+    }
+
+    // Matterhorn 09-004 to 09-008: table, list and TOC parts only make sense inside their container.
+    static readonly Dictionary<string, string[]> RequiredParents = new(StringComparer.Ordinal)
+    {
+        ["TR"] = ["Table", "THead", "TBody", "TFoot"],
+        ["TH"] = ["TR"],
+        ["TD"] = ["TR"],
+        ["THead"] = ["Table"],
+        ["TBody"] = ["Table"],
+        ["TFoot"] = ["Table"],
+        ["LI"] = ["L"],
+        ["Lbl"] = ["LI"],
+        ["LBody"] = ["LI"],
+        ["TOCI"] = ["TOC"],
+    };
+
+    static void CheckNesting(PdfInspection inspection, StructureTree tree)
+    {
+        foreach (var element in tree.Elements)
+        {
+            if (element.StandardType is not { } type || !RequiredParents.TryGetValue(type, out var parents))
+                continue;
+            var parentType = element.Parent?.StandardType;
+            if (parentType is null || !parents.Contains(parentType))
+                inspection.Fail(PdfCheckpoints.StandardStructureTypes,
+                    $"{type} must be inside {string.Join(" or ", parents)}, but its parent is {parentType ?? element.Parent?.Type ?? "the structure tree root"}.",
+                    element.Page, element.Describe());
+        }
     }
 
     static void CheckHeadings(PdfInspection inspection, List<TaggedElement> headings)
