@@ -33,7 +33,7 @@ internal static class GoodTaggedPdf
 
     static byte[] Build()
     {
-        FixtureFonts.EnsureInstalled();
+        var family = FixtureFonts.EnsureInstalled();
         using var document = new PdfDocument();
         document.Info.Title = Title;
         var ua = UAManager.ForDocument(document);
@@ -41,8 +41,8 @@ internal static class GoodTaggedPdf
         var tags = ua.StructureBuilder;
         // Unicode encoding makes PDFsharp write a Type0 font with a ToUnicode map, as the renderer does.
         var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode);
-        var body = new XFont(FixtureFonts.Family, 14, XFontStyleEx.Regular, unicode);
-        var heading = new XFont(FixtureFonts.Family, 22, XFontStyleEx.Regular, unicode);
+        var body = new XFont(family, 14, XFontStyleEx.Regular, unicode);
+        var heading = new XFont(family, 22, XFontStyleEx.Regular, unicode);
 
         var first = document.AddPage();
         using (var page = XGraphics.FromPdfPage(first))

@@ -4,6 +4,7 @@ using PdfSharp.Pdf.Advanced;
 
 namespace Leaflets.Pdf.Tests.Checker;
 
+[Collection(CheckerFixtureCollection.Name)]
 public class PdfAccessibilityCheckerTests
 {
     static PdfCheckReport Check(byte[] pdf) => PdfAccessibilityChecker.Check(pdf, GoodTaggedPdf.Language, GoodTaggedPdf.Title);
