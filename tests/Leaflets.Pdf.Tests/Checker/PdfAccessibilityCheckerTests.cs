@@ -1,4 +1,5 @@
 using Leaflets.Content.Checking.Pdf;
+using Leaflets.Content.Model;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
 
@@ -41,6 +42,17 @@ public class PdfAccessibilityCheckerTests
 
         Assert.Equal(["11"], report.FailedCheckpoints);
         Assert.Contains("'en-GB'", report.Findings[0].Message);
+    }
+
+    [Fact]
+    public void A_pdf_checked_against_its_leaflet_must_carry_the_leaflets_title_and_language()
+    {
+        var leaflet = new LeafletMetadata("Knee replacement", "Summary", "cy", new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1), 1, [], [], []);
+
+        var report = PdfAccessibilityChecker.Check(GoodTaggedPdf.Create(), leaflet);
+
+        Assert.Equal(["06", "11"], report.FailedCheckpoints);
+        Assert.Contains(report.Findings, finding => finding.Message.Contains("should be 'Knee replacement'"));
     }
 
     [Fact]

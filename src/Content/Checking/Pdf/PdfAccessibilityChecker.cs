@@ -1,3 +1,4 @@
+using Leaflets.Content.Model;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.IO;
@@ -11,6 +12,13 @@ namespace Leaflets.Content.Checking.Pdf;
 /// </summary>
 public static class PdfAccessibilityChecker
 {
+    /// <summary>Checks a rendered leaflet variant: its PDF must also declare the variant's language and title.</summary>
+    public static PdfCheckReport Check(byte[] pdf, LeafletMetadata expected)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        return Check(pdf, expected.Language, expected.Title);
+    }
+
     public static PdfCheckReport Check(byte[] pdf, string? expectedLanguage = null, string? expectedTitle = null)
     {
         ArgumentNullException.ThrowIfNull(pdf);
