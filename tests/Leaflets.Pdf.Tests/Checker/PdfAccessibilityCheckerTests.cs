@@ -190,6 +190,41 @@ public class PdfAccessibilityCheckerTests
     }
 
     [Fact]
+    public void A_page_without_an_entry_into_the_parent_tree_fails_checkpoint_01()
+    {
+        var finding = OnlyFinding(GoodTaggedPdf.Altered(document => document.Pages[1].Elements.Remove("/StructParents")), "01");
+
+        Assert.Equal(2, finding.Page);
+        Assert.Contains("/StructParents", finding.Message);
+    }
+
+    [Fact]
+    public void A_parent_tree_that_leads_to_the_wrong_element_fails_checkpoint_01()
+    {
+        var finding = OnlyFinding(GoodTaggedPdf.Altered(document =>
+        {
+            var key = document.Pages[0].Elements.GetInteger("/StructParents");
+            var root = PdfSurgery.Catalog(document).Elements.GetDictionary("/StructTreeRoot")!;
+            var nums = root.Elements.GetDictionary("/ParentTree")!.Elements.GetArray("/Nums")!;
+            var index = Enumerable.Range(0, nums.Elements.Count / 2).Single(i => nums.Elements.GetInteger(2 * i) == key);
+            var entries = nums.Elements.GetArray(2 * index + 1)!;
+            entries.Elements[0] = entries.Elements[1]; // MCID 0 (the H1) now claims to belong to the first P.
+        }), "01");
+
+        Assert.Contains("MCID 0", finding.Message);
+        Assert.Equal(1, finding.Page);
+    }
+
+    [Fact]
+    public void A_link_whose_struct_parent_is_missing_fails_checkpoint_28()
+    {
+        var finding = OnlyFinding(GoodTaggedPdf.Altered(document =>
+            PdfSurgery.FirstAnnotation(document).Elements.Remove("/StructParent")), "28");
+
+        Assert.Contains("/StructParent", finding.Message);
+    }
+
+    [Fact]
     public void A_pdf_not_marked_as_tagged_fails_checkpoint_01()
     {
         OnlyFinding(GoodTaggedPdf.Altered(document => PdfSurgery.Catalog(document).Elements.Remove("/MarkInfo")), "01");

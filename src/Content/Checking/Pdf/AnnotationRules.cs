@@ -35,6 +35,9 @@ internal static class AnnotationRules
                     inspection.Fail(PdfCheckpoints.Annotations, $"The annotation is not tagged: no {expectedOwner} structure element refers to it (OBJR).", number, where);
                 else if (owner.StandardType != expectedOwner)
                     inspection.Fail(PdfCheckpoints.Annotations, $"The annotation is tagged inside {owner.StandardType ?? owner.Type}, not {expectedOwner}.", number, where);
+                else if (PdfObjects.Integer(annotation.Elements["/StructParent"]) is not { } key
+                    || !ReferenceEquals(inspection.Tree.ParentTreeEntry(key), owner.Dictionary))
+                    inspection.Fail(PdfCheckpoints.Annotations, "The annotation's /StructParent does not lead back to its structure element through the parent tree.", number, where);
 
                 if (subtype != "Widget" && string.IsNullOrWhiteSpace(PdfObjects.Text(annotation, "/Contents")))
                     inspection.Fail(PdfCheckpoints.Annotations, "The annotation has no description (/Contents).", number, where);

@@ -45,7 +45,34 @@ internal static class ContentRules
                 inspection.Fail(PdfCheckpoints.RealContentTagged,
                     $"Marked content MCID {orphan.Key} ({Kinds(orphan)}) is not referenced from the structure tree.", number,
                     $"MCID {orphan.Key} on page {number}");
+
+            var tagged = painted.Where(content => !content.IsArtifact).Select(content => content.Mcid).OfType<int>().Distinct().Order();
+            CheckParentTree(inspection, index, tagged.ToList());
         }
+    }
+
+    // Assistive technology goes from content to structure through the parent tree: page /StructParents selects an
+    // array whose entry at each MCID must be the element that owns that marked content.
+    static void CheckParentTree(PdfInspection inspection, int index, List<int> mcids)
+    {
+        var page = inspection.Pages[index];
+        var number = index + 1;
+        if (mcids.Count == 0 || page.Reference is not { } pageReference)
+            return;
+        if (PdfObjects.Integer(page.Elements["/StructParents"]) is not { } key)
+        {
+            inspection.Fail(PdfCheckpoints.RealContentTagged, "The page has tagged content but no /StructParents entry into the parent tree.", number);
+            return;
+        }
+
+        var entries = inspection.Tree.ParentTreeEntry(key) as PdfSharp.Pdf.PdfArray;
+        var wrong = mcids.Where(mcid =>
+            inspection.Tree.MarkedContentOwner(pageReference.ObjectID, mcid) is { } owner
+            && (entries is null || mcid >= entries.Elements.Count
+                || !ReferenceEquals(PdfObjects.Resolve(entries.Elements[mcid]), owner.Dictionary))).ToList();
+        if (wrong.Count > 0)
+            inspection.Fail(PdfCheckpoints.RealContentTagged,
+                $"The parent tree does not lead from MCID {string.Join(", ", wrong)} back to the owning structure element.", number);
     }
 
     static string Kinds(IEnumerable<PaintedContent> contents) =>

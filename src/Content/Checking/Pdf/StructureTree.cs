@@ -49,6 +49,7 @@ internal sealed class StructureTree
     readonly Dictionary<PdfObjectID, TaggedElement> _annotationOwners = [];
     readonly HashSet<PdfDictionary> _visited = new(ReferenceEqualityComparer.Instance);
     readonly IReadOnlyDictionary<PdfObjectID, int> _pageNumbers;
+    readonly Dictionary<int, PdfItem> _parentTree = [];
 
     public bool Exists { get; }
     public List<TaggedElement> Roots { get; } = [];
@@ -71,6 +72,9 @@ internal sealed class StructureTree
             }
         }
 
+        if (PdfObjects.Dictionary(root, "/ParentTree") is { } parentTree)
+            ReadNumberTree(parentTree, new HashSet<PdfDictionary>(ReferenceEqualityComparer.Instance));
+
         foreach (var kid in PdfObjects.Items(root.Elements["/K"]))
             ReadKid(kid, parent: null, inheritedPage: null);
 
@@ -87,6 +91,30 @@ internal sealed class StructureTree
     public bool OwnsMarkedContent(PdfObjectID page, int mcid) => _markedContent.ContainsKey((page, mcid));
 
     public TaggedElement? AnnotationOwner(PdfObjectID annotation) => _annotationOwners.GetValueOrDefault(annotation);
+
+    public TaggedElement? MarkedContentOwner(PdfObjectID page, int mcid) => _markedContent.GetValueOrDefault((page, mcid));
+
+    /// <summary>The parent tree entry under <paramref name="key"/> (a page's /StructParents or an annotation's /StructParent).</summary>
+    public PdfItem? ParentTreeEntry(int key) => _parentTree.TryGetValue(key, out var value) ? PdfObjects.Resolve(value) : null;
+
+    void ReadNumberTree(PdfDictionary node, HashSet<PdfDictionary> visited)
+    {
+        if (!visited.Add(node))
+            return;
+        if (PdfObjects.Array(node, "/Nums") is { } pairs)
+        {
+            for (var i = 0; i + 1 < pairs.Elements.Count; i += 2)
+            {
+                if (PdfObjects.Integer(pairs.Elements[i]) is { } key)
+                    _parentTree[key] = pairs.Elements[i + 1];
+            }
+        }
+        foreach (var kid in PdfObjects.Items(node.Elements["/Kids"]))
+        {
+            if (PdfObjects.Dictionary(kid) is { } child)
+                ReadNumberTree(child, visited);
+        }
+    }
 
     void ReadKid(PdfItem kid, TaggedElement? parent, PdfItem? inheritedPage)
     {
