@@ -27,20 +27,22 @@ internal static class CheckPdfCommand
         };
         command.SetAction(parseResult =>
         {
+            var output = parseResult.InvocationConfiguration.Output;
+            var errors = parseResult.InvocationConfiguration.Error;
             var failed = 0;
             foreach (var file in parseResult.GetValue(files) ?? [])
             {
                 if (!file.Exists)
                 {
-                    Console.Error.WriteLine($"{file.FullName}: no such file");
+                    errors.WriteLine($"{file.FullName}: no such file");
                     failed++;
                     continue;
                 }
 
                 var report = PdfAccessibilityChecker.Check(File.ReadAllBytes(file.FullName), parseResult.GetValue(language));
-                Console.WriteLine(report.Passed ? $"{file.Name}: passed" : $"{file.Name}: {report.Findings.Count} finding(s)");
+                output.WriteLine(report.Passed ? $"{file.Name}: passed" : $"{file.Name}: {report.Findings.Count} finding(s)");
                 foreach (var finding in report.Findings)
-                    Console.WriteLine($"  {finding}");
+                    output.WriteLine($"  {finding}");
                 if (!report.Passed)
                     failed++;
             }

@@ -158,4 +158,14 @@ public class PdfAccessibilityCheckerTests
 
         Assert.Equal(["file"], report.FailedCheckpoints);
     }
+
+    [Fact]
+    public void A_truncated_pdf_gives_findings_not_a_crash()
+    {
+        var good = GoodTaggedPdf.Create();
+
+        var report = PdfAccessibilityChecker.Check(good[..(good.Length / 2)]);
+
+        Assert.False(report.Passed);
+    }
 }
