@@ -15,9 +15,12 @@ internal static class GoodTaggedPdf
     public const string Title = "Cementoplasty: checker fixture";
     public const string Language = "en-GB";
 
-    static readonly Lazy<byte[]> Bytes = new(Build);
+    static readonly Lazy<byte[]> Bytes = new(() => Build(extraParagraph: null));
 
     public static byte[] Create() => (byte[])Bytes.Value.Clone();
+
+    /// <summary>The same document with one more paragraph on page 2, drawn through the UA API like the rest.</summary>
+    public static byte[] WithParagraph(string text) => Build(text);
 
     /// <summary>Opens the good PDF, lets <paramref name="change"/> damage one thing, and saves it with our XMP again.</summary>
     public static byte[] Altered(Action<PdfDocument> change, bool restoreUaMetadata = true)
@@ -31,7 +34,7 @@ internal static class GoodTaggedPdf
         return restoreUaMetadata ? PdfUaMetadata.Apply(saved, Title, Language) : saved;
     }
 
-    static byte[] Build()
+    static byte[] Build(string? extraParagraph)
     {
         var family = FixtureFonts.EnsureInstalled();
         using var document = new PdfDocument();
@@ -80,6 +83,8 @@ internal static class GoodTaggedPdf
             Text(page, tags, PdfBlockLevelElementTag.Paragraph, body, "Do not eat for six hours.", 115);
             Text(page, tags, PdfBlockLevelElementTag.Heading2, heading, "Afterwards", 160);
             Text(page, tags, PdfBlockLevelElementTag.Paragraph, body, "You can go home the same day.", 195);
+            if (extraParagraph is not null)
+                Text(page, tags, PdfBlockLevelElementTag.Paragraph, body, extraParagraph, 230);
             RunningText(page, tags, body, "Page 2 of 2", 800);
         }
 

@@ -130,4 +130,34 @@ public class TaggedContentCheckTests
 
         Assert.Contains("nested inside tagged content", finding.Message);
     }
+
+    [Fact]
+    public void Text_drawn_with_the_missing_glyph_fails_checkpoint_31()
+    {
+        var finding = OnlyFinding(GoodTaggedPdf.Altered(document =>
+        {
+            PdfSurgery.FirstFont(document, out var font);
+            PdfSurgery.AppendContent(document, document.Pages[0], $"/Artifact BMC BT {font} 12 Tf 72 40 Td <00000026> Tj ET EMC");
+        }), "31");
+
+        Assert.Contains("1 character(s)", finding.Message);
+        Assert.Equal(1, finding.Page);
+    }
+
+    [Fact]
+    public void A_character_the_embedded_font_lacks_is_caught_as_tofu()
+    {
+        // U+E000 is a private-use code point: DejaVu Sans has no glyph for it, so PDFsharp can only draw .notdef.
+        var report = CheckerAssert.Check(GoodTaggedPdf.WithParagraph("Call \uE000 now"));
+
+        Assert.Contains(report.Findings, finding => finding.Checkpoint == "31" && finding.Page == 2 && finding.Message.Contains(".notdef"));
+    }
+
+    [Fact]
+    public void Characters_the_embedded_font_has_are_not_tofu()
+    {
+        var report = CheckerAssert.Check(GoodTaggedPdf.WithParagraph("Café, naïve, 9 out of 10 – ±5 °C"));
+
+        Assert.True(report.Passed, string.Join("\n", report.Findings));
+    }
 }

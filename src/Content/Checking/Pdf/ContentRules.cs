@@ -1,5 +1,3 @@
-using PdfSharp.Pdf.Content;
-
 namespace Leaflets.Content.Checking.Pdf;
 
 /// <summary>
@@ -14,14 +12,9 @@ internal static class ContentRules
         {
             var page = inspection.Pages[index];
             var number = index + 1;
-            PageContent content;
-            try
+            if (inspection.Content(index, out var error) is not { } content)
             {
-                content = MarkedContentScanner.Scan(page);
-            }
-            catch (Exception error) when (error is ContentReaderException or InvalidOperationException or FormatException)
-            {
-                inspection.Fail(PdfCheckpoints.RealContentTagged, $"The page content cannot be parsed: {error.Message}", number);
+                inspection.Fail(PdfCheckpoints.RealContentTagged, $"The page content cannot be parsed: {error?.Message}", number);
                 continue;
             }
 

@@ -8,8 +8,15 @@ namespace Leaflets.Content.Checking.Pdf;
 /// <summary>A painting operator found in a page's content stream, with the marked content that encloses it.</summary>
 internal sealed record PaintedContent(string Operator, bool IsArtifact, int? Mcid);
 
-/// <summary>What one page's content streams hold: painted content and artifacts mixed with real content.</summary>
-internal sealed record PageContent(IReadOnlyList<PaintedContent> Painted, int ArtifactsInsideTaggedContent, int TaggedContentInsideArtifacts);
+/// <summary>The character codes of one text-showing operator, with the font resource (/F1 ...) selected by Tf.</summary>
+internal sealed record ShownText(string FontResource, string Codes);
+
+/// <summary>What one page's content streams hold: painted content, text shown, and artifacts mixed with real content.</summary>
+internal sealed record PageContent(
+    IReadOnlyList<PaintedContent> Painted,
+    IReadOnlyList<ShownText> Text,
+    int ArtifactsInsideTaggedContent,
+    int TaggedContentInsideArtifacts);
 
 /// <summary>
 /// Walks a page's content streams keeping the stack of marked-content sequences (BDC/BMC ... EMC), and reports
@@ -27,6 +34,8 @@ internal static partial class MarkedContentScanner
     public static PageContent Scan(PdfPage page)
     {
         var painted = new List<PaintedContent>();
+        var text = new List<ShownText>();
+        var font = "";
         int artifactsInsideTagged = 0, taggedInsideArtifacts = 0;
         var stack = new Stack<Frame>();
         var properties = PdfObjects.Dictionary(PdfObjects.Dictionary(page, "/Resources") ?? new PdfDictionary(), "/Properties");
@@ -49,6 +58,9 @@ internal static partial class MarkedContentScanner
                 case "BMC":
                     Enter(new Frame(TagOf(operands), null));
                     break;
+                case "Tf":
+                    font = operands.OfType<CName>().FirstOrDefault()?.Name ?? "";
+                    break;
                 case "EMC":
                     if (stack.Count > 0)
                         stack.Pop();
@@ -59,12 +71,14 @@ internal static partial class MarkedContentScanner
                         var isArtifact = stack.Any(frame => frame.Tag == "Artifact");
                         var mcid = stack.Select(frame => frame.Mcid).FirstOrDefault(id => id is not null);
                         painted.Add(new PaintedContent(op.Name, isArtifact, mcid));
+                        foreach (var codes in StringsOf(operands))
+                            text.Add(new ShownText(font, codes));
                     }
                     break;
             }
             pendingOperands = [];
         }
-        return new PageContent(painted, artifactsInsideTagged, taggedInsideArtifacts);
+        return new PageContent(painted, text, artifactsInsideTagged, taggedInsideArtifacts);
 
         // Matterhorn 01-003 and 01-004: an artifact may not sit inside real content, nor real content inside an artifact.
         void Enter(Frame frame)
@@ -102,6 +116,14 @@ internal static partial class MarkedContentScanner
                     yield return inner;
         }
     }
+
+    // PDFsharp's parser gives string operands as one char per byte; TJ wraps them in an array with kerning numbers.
+    static IEnumerable<string> StringsOf(IEnumerable<CObject> operands) => operands.SelectMany(operand => operand switch
+    {
+        CString { CStringType: CStringType.String } shown => [shown.Value],
+        CArray array => StringsOf(array),
+        _ => Enumerable.Empty<string>(),
+    });
 
     static string TagOf(IReadOnlyList<CObject> operands) =>
         operands.OfType<CName>().FirstOrDefault()?.Name.TrimStart('/') ?? "";

@@ -51,6 +51,7 @@ public static class PdfAccessibilityChecker
             Run(inspection, "content", () => ContentRules.Apply(inspection));
             Run(inspection, "annotation", () => AnnotationRules.Apply(inspection));
             Run(inspection, "font", () => FontRules.Apply(inspection));
+            Run(inspection, "glyph", () => GlyphRules.Apply(inspection));
             return new PdfCheckReport(inspection.Findings);
         }
     }
@@ -91,6 +92,28 @@ internal sealed class PdfInspection
     public IReadOnlyDictionary<PdfObjectID, int> PageNumbers { get; }
     public StructureTree Tree { get; }
     public List<PdfCheckFinding> Findings { get; } = [];
+
+    /// <summary>The page's scanned content streams (read once, shared by the rules), or the error that stopped the scan.</summary>
+    public PageContent? Content(int index, out Exception? error)
+    {
+        _contents ??= new (PageContent?, Exception?)?[Pages.Count];
+        if (_contents[index] is not { } scanned)
+        {
+            try
+            {
+                scanned = (MarkedContentScanner.Scan(Pages[index]), null);
+            }
+            catch (Exception failure) when (failure is PdfSharp.Pdf.Content.ContentReaderException or InvalidOperationException or FormatException)
+            {
+                scanned = (null, failure);
+            }
+            _contents[index] = scanned;
+        }
+        error = scanned.Item2;
+        return scanned.Item1;
+    }
+
+    (PageContent?, Exception?)?[]? _contents;
 
     public void Fail(string checkpoint, string message, int? page = null, string? element = null) =>
         Findings.Add(new PdfCheckFinding(checkpoint, page, element, message));
