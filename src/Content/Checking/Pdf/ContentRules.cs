@@ -2,7 +2,7 @@ namespace Leaflets.Content.Checking.Pdf;
 
 /// <summary>
 /// Checkpoint 01: every painting operator lies inside an artifact or inside marked content whose MCID the structure
-/// tree claims for that page. Reports once per page and kind of fault, with a count and the first operator.
+/// tree claims for that page. Reports once per page and kind of fault, with a count and the kinds of content involved.
 /// </summary>
 internal static class ContentRules
 {
@@ -26,20 +26,20 @@ internal static class ContentRules
                     $"{content.TaggedContentInsideArtifacts} tagged marked-content sequence(s) are nested inside artifacts.", number);
 
             var painted = content.Painted;
-            var untagged = painted.Where(content => !content.IsArtifact && content.Mcid is null).ToList();
+            var untagged = painted.Where(item => !item.IsArtifact && item.Mcid is null).ToList();
             if (untagged.Count > 0)
                 inspection.Fail(PdfCheckpoints.RealContentTagged,
                     $"{untagged.Count} painting operator(s) ({Kinds(untagged)}) are neither tagged nor marked as artifacts.", number);
 
             var orphans = painted
-                .Where(content => !content.IsArtifact && content.Mcid is { } mcid && !(page.Reference is { } pageReference && inspection.Tree.OwnsMarkedContent(pageReference.ObjectID, mcid)))
+                .Where(item => !item.IsArtifact && item.Mcid is { } mcid && !IsClaimed(inspection, page, mcid))
                 .ToList();
-            foreach (var orphan in orphans.GroupBy(content => content.Mcid))
+            foreach (var orphan in orphans.GroupBy(item => item.Mcid))
                 inspection.Fail(PdfCheckpoints.RealContentTagged,
                     $"Marked content MCID {orphan.Key} ({Kinds(orphan)}) is not referenced from the structure tree.", number,
                     $"MCID {orphan.Key} on page {number}");
 
-            var tagged = painted.Where(content => !content.IsArtifact).Select(content => content.Mcid).OfType<int>().Distinct().Order();
+            var tagged = painted.Where(item => !item.IsArtifact).Select(item => item.Mcid).OfType<int>().Distinct().Order();
             CheckParentTree(inspection, index, tagged.ToList());
         }
     }
@@ -68,8 +68,11 @@ internal static class ContentRules
                 $"The parent tree does not lead from MCID {string.Join(", ", wrong)} back to the owning structure element.", number);
     }
 
+    static bool IsClaimed(PdfInspection inspection, PdfSharp.Pdf.PdfPage page, int mcid) =>
+        page.Reference is { } reference && inspection.Tree.OwnsMarkedContent(reference.ObjectID, mcid);
+
     static string Kinds(IEnumerable<PaintedContent> contents) =>
-        string.Join(", ", contents.Select(content => content.Operator switch
+        string.Join(", ", contents.Select(item => item.Operator switch
         {
             "Tj" or "TJ" or "'" or "\"" => "text",
             "Do" or "BI" => "image or form",
