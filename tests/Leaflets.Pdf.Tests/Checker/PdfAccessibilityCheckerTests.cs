@@ -7,7 +7,6 @@ using static Leaflets.Pdf.Tests.Checker.CheckerAssert;
 namespace Leaflets.Pdf.Tests.Checker;
 
 /// <summary>The good fixture passes; document-level and structure-tree damage is caught checkpoint by checkpoint.</summary>
-[Collection(CheckerFixtureCollection.Name)]
 public class PdfAccessibilityCheckerTests
 {
     [Fact]

@@ -5,7 +5,6 @@ using UglyToad.PdfPig;
 
 namespace Leaflets.Pdf.Tests.Checker;
 
-[Collection(CheckerFixtureCollection.Name)]
 public class PdfUaMetadataTests
 {
     static readonly XNamespace DublinCore = "http://purl.org/dc/elements/1.1/";

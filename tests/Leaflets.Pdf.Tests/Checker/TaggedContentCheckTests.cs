@@ -7,7 +7,6 @@ using static Leaflets.Pdf.Tests.Checker.CheckerAssert;
 namespace Leaflets.Pdf.Tests.Checker;
 
 /// <summary>Damage to marked content, the parent tree, annotations and fonts is caught checkpoint by checkpoint.</summary>
-[Collection(CheckerFixtureCollection.Name)]
 public class TaggedContentCheckTests
 {
     [Fact]

@@ -3,15 +3,15 @@ using System.Security;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Leaflets.Content.Rendering.Pdf;
+namespace Leaflets.Pdf.Tests.Checker;
 
 /// <summary>
-/// Gives a PDF saved by PDFsharp the XMP metadata PDF/UA-1 requires (dc:title, dc:language, pdfuaid:part = 1).
+/// For the checker fixtures, which alter a saved PDF and must then restore PDF/UA metadata: gives a PDF saved by PDFsharp the XMP metadata PDF/UA-1 requires (dc:title, dc:language, pdfuaid:part = 1).
 /// PDFsharp 6.2 regenerates /Metadata on every save and never writes pdfuaid, so the stream is replaced
 /// afterwards by an incremental update: the metadata object is redefined under its own object number and a
 /// new cross-reference section points at it. Readers take the newest definition; nothing else moves.
 /// </summary>
-public static partial class PdfUaMetadata
+internal static partial class PdfUaMetadata
 {
     public static byte[] Apply(byte[] pdf, string title, string language)
     {
