@@ -26,7 +26,9 @@ public static class FunctionEndpoints
                 .WithName(route.Name);
         }
         // The Functions host answers unknown paths itself; here the answer is at least a problem, like every other error.
-        endpoints.MapFallback(context => Problems.NoSuchRoute(context.Request.Path.Value ?? "/").ExecuteResultAsync(ActionContextFor(context)));
+        endpoints.MapFallback(context =>
+            (RequestTarget.Check(context.Request) ?? Problems.NoSuchRoute(context.Request.Path.Value ?? "/"))
+                .ExecuteResultAsync(ActionContextFor(context)));
         return routes;
     }
 

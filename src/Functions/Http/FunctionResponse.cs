@@ -18,7 +18,7 @@ public static class FunctionResponse
     {
         try
         {
-            return await handle();
+            return RequestTarget.Check(request) ?? await handle();
         }
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
