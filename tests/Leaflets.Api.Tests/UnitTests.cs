@@ -108,7 +108,7 @@ public sealed class LeafletQueryTests
     {
         var query = LeafletQuery.Parse("  bone   pain ", " pain relief ", "SNOMED-CT|94222008", "2", "100").Query!;
 
-        Assert.Equal(["bone", "pain"], query.Words);
+        Assert.Equal(["bone", "pain"], query.Words.ToArray());
         Assert.Equal("pain relief", query.Topic);
         Assert.Equal(new CodeFilter("SNOMED-CT", "94222008"), query.Code);
         Assert.Equal((2, 100), (query.Page, query.PageSize));

@@ -26,7 +26,8 @@ public static class FunctionEndpoints
                 .WithName(route.Name);
         }
         // The Functions host answers unknown paths itself; here the answer is at least a problem, like every other error.
-        endpoints.MapFallback(context =>
+        // "{*path}", not the default "{*path:nonfile}": a path ending in a file name must get a problem too.
+        endpoints.MapFallback("{*path}", context =>
             (RequestTarget.Check(context.Request) ?? Problems.NoSuchRoute(context.Request.Path.Value ?? "/"))
                 .ExecuteResultAsync(ActionContextFor(context)));
         return routes;
