@@ -36,6 +36,8 @@ public static class LeafletServer
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        // Keep the console for what matters here: broken leaflets, errors and where the server listens.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         builder.Services.AddLeafletFunctions(builder.Configuration);
         options.ConfigureServices?.Invoke(builder.Services);

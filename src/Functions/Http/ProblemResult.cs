@@ -10,7 +10,15 @@ public sealed record ProblemJson(string Type, string Title, int Status, string D
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ProblemJson))]
-internal sealed partial class ProblemJsonContext : JsonSerializerContext;
+internal sealed partial class ProblemJsonContext : JsonSerializerContext
+{
+    /// <summary>Details quote the caller's input ('x'); relaxed escaping keeps them readable, and the body is never HTML.</summary>
+    public static ProblemJsonContext Relaxed { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
 
 /// <summary>
 /// Writes an application/problem+json response straight to the HttpResponse, so it needs no MVC services
@@ -31,7 +39,7 @@ public sealed class ProblemResult(int status, string type, string title, string 
         var request = context.HttpContext.Request;
         var response = context.HttpContext.Response;
         var problem = new ProblemJson(type, title, status, detail, (request.PathBase + request.Path).ToUriComponent());
-        var body = JsonSerializer.SerializeToUtf8Bytes(problem, ProblemJsonContext.Default.ProblemJson);
+        var body = JsonSerializer.SerializeToUtf8Bytes(problem, ProblemJsonContext.Relaxed.ProblemJson);
 
         response.StatusCode = status;
         response.ContentType = MediaType;
