@@ -1,5 +1,7 @@
 using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Content.Loading;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Leaflets.Api.Tests;
 
@@ -11,8 +13,8 @@ namespace Leaflets.Api.Tests;
 [Collection(ServerCollection.Name)]
 public sealed class InputSafetyTests(FixtureServer fixture)
 {
-    public static TheoryData<string> HostileTargets => new()
-    {
+    private static readonly string[] HostileTargetList =
+    [
         "/api/leaflets/..",
         "/api/leaflets/%2e%2e",
         "/api/leaflets/%2E%2E/secret.txt",
@@ -30,7 +32,9 @@ public sealed class InputSafetyTests(FixtureServer fixture)
         "/api/leaflets/-bone-scan",
         "/api/leaflets/" + new string('a', 101),
         "/api/leaflets/bone-scan/images/" + new string('a', 97) + ".png",
-    };
+    ];
+
+    public static TheoryData<string> HostileTargets => new(HostileTargetList);
 
     [Theory]
     [MemberData(nameof(HostileTargets))]
@@ -60,6 +64,25 @@ public sealed class InputSafetyTests(FixtureServer fixture)
 
         Assert.Equal(400, response.Status);
         Assert.DoesNotContain(TestPaths.Secret, response.Body);
+    }
+
+    [Fact]
+    public async Task Hostile_requests_never_make_the_server_read_content_again()
+    {
+        var (content, _) = TestPaths.CopyFixtureContent();
+        var source = new CountingContentSource(content);
+        await using var server = await RunningServer.StartAsync(content, services => services.AddSingleton<IContentSource>(source));
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/leaflets/bone-scan/images/scanner.png")).StatusCode);
+        var readsAfterStart = source.Reads;
+
+        foreach (var target in HostileTargetList)
+        {
+            await server.SendRawAsync(target);
+        }
+        await server.SendRawAsync("/api/leaflets/bone-scan/images/secret.txt");
+
+        Assert.Equal(1, readsAfterStart);
+        Assert.Equal(readsAfterStart, source.Reads);
     }
 
     [Fact]
