@@ -10,7 +10,8 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task The_cache_lifetime_and_public_base_url_come_from_configuration()
     {
-        var (content, _) = TestPaths.CopyFixtureContent();
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var content = sandbox.ContentRoot;
         await using var server = await RunningServer.StartAsync(content, services => services.Configure<HttpResponseOptions>(options =>
         {
             options.CacheMaxAgeSeconds = 60;

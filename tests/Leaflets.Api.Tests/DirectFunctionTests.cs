@@ -20,10 +20,11 @@ namespace Leaflets.Api.Tests;
 public sealed class DirectFunctionTests : IDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly ContentSandbox _sandbox = TestPaths.CopyFixtureContent();
 
     public DirectFunctionTests()
     {
-        var (content, _) = TestPaths.CopyFixtureContent();
+        var content = _sandbox.ContentRoot;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Content:Root"] = content })
             .Build();
@@ -34,7 +35,11 @@ public sealed class DirectFunctionTests : IDisposable
             .BuildServiceProvider();
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose()
+    {
+        _services.Dispose();
+        _sandbox.Dispose();
+    }
 
     [Fact]
     public async Task GetLeaflet_called_directly_renders_the_leaflet_with_links_on_the_request_host()

@@ -30,7 +30,8 @@ public sealed class HealthTests(FixtureServer fixture)
     [Fact]
     public async Task Health_is_ok_when_every_leaflet_loads()
     {
-        var (content, _) = TestPaths.CopyFixtureContent();
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var content = sandbox.ContentRoot;
         Directory.Delete(Path.Combine(content, "leaflets", "broken-leaflet"), recursive: true);
         await using var server = await RunningServer.StartAsync(content);
 

@@ -69,7 +69,8 @@ public sealed class InputSafetyTests(FixtureServer fixture)
     [Fact]
     public async Task Hostile_requests_never_make_the_server_read_content_again()
     {
-        var (content, _) = TestPaths.CopyFixtureContent();
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var content = sandbox.ContentRoot;
         var source = new CountingContentSource(content);
         await using var server = await RunningServer.StartAsync(content, services => services.AddSingleton<IContentSource>(source));
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/leaflets/bone-scan/images/scanner.png")).StatusCode);

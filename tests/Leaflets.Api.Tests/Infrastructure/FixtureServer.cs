@@ -3,21 +3,27 @@ namespace Leaflets.Api.Tests.Infrastructure;
 /// <summary>One server over a private copy of the fixture content, shared by the tests of the "server" collection.</summary>
 public sealed class FixtureServer : IAsyncLifetime
 {
+    private ContentSandbox _sandbox = null!;
+
     public RunningServer Server { get; private set; } = null!;
 
-    public string ContentRoot { get; private set; } = "";
+    public string ContentRoot => _sandbox.ContentRoot;
 
-    public string SecretPath { get; private set; } = "";
+    public string SecretPath => _sandbox.SecretPath;
 
     public HttpClient Client => Server.Client;
 
     public async Task InitializeAsync()
     {
-        (ContentRoot, SecretPath) = TestPaths.CopyFixtureContent();
+        _sandbox = TestPaths.CopyFixtureContent();
         Server = await RunningServer.StartAsync(ContentRoot);
     }
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        _sandbox.Dispose();
+    }
 }
 
 [CollectionDefinition(Name)]

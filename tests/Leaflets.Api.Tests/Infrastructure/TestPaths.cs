@@ -13,7 +13,7 @@ public static class TestPaths
     public static string RepositoryContent => Path.Combine(RepositoryRoot, "content");
 
     /// <summary>A private copy of the fixture content, with a secret file beside the content root that must never be served.</summary>
-    public static (string ContentRoot, string SecretPath) CopyFixtureContent()
+    public static ContentSandbox CopyFixtureContent()
     {
         var sandbox = Path.Combine(Path.GetTempPath(), "leaflets-api-tests", Guid.NewGuid().ToString("N"));
         var contentRoot = Path.Combine(sandbox, "content");
@@ -26,7 +26,7 @@ public static class TestPaths
         var secret = Path.Combine(sandbox, "secret.txt");
         File.WriteAllText(secret, Secret);
         File.WriteAllText(Path.Combine(contentRoot, "secret.txt"), Secret);
-        return (contentRoot, secret);
+        return new ContentSandbox(sandbox, contentRoot, secret);
     }
 
     public const string Secret = "TOP-SECRET-7f3a9c";
@@ -41,5 +41,21 @@ public static class TestPaths
             }
         }
         throw new InvalidOperationException("The repository root (with host.json and src/) was not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A temporary copy of the fixture content; disposing deletes it.</summary>
+public sealed record ContentSandbox(string Folder, string ContentRoot, string SecretPath) : IDisposable
+{
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server still closing may hold a handle; the OS temp cleaner gets it later.
+        }
     }
 }
