@@ -32,6 +32,7 @@ public sealed class CachingTests(FixtureServer fixture)
         Assert.Matches("^\"[0-9a-f]{32}\"$", tag.Tag);
         Assert.Equal("public, max-age=300", response.Headers.CacheControl!.ToString());
         Assert.NotNull(response.Content.Headers.LastModified);
+        Assert.Equal(["Accept"], response.Headers.Vary);
     }
 
     [Fact]
@@ -75,6 +76,7 @@ public sealed class CachingTests(FixtureServer fixture)
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(tag, response.Headers.ETag!.Tag);
         Assert.Equal("public, max-age=300", response.Headers.CacheControl!.ToString());
+        Assert.Equal(["Accept"], response.Headers.Vary);
     }
 
     [Theory]

@@ -29,6 +29,8 @@ public sealed class RepresentationResult(
 
         // RFC 9110 section 15.4.5: a 304 carries the same ETag, Cache-Control and validators as the 200 would.
         response.Headers.CacheControl = cacheControl;
+        // Every function consults Accept (a 406 otherwise), so a shared cache must key on it too.
+        response.Headers.Vary = "Accept";
         response.Headers.XContentTypeOptions = "nosniff";
         if (entityTag is not null)
         {
