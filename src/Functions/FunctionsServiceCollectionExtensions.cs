@@ -1,4 +1,6 @@
 using Leaflets.Content;
+using Leaflets.Functions.Health;
+using Leaflets.Functions.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +12,8 @@ public static class FunctionsServiceCollectionExtensions
     public static IServiceCollection AddLeafletFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLeafletContent(configuration);
+        services.Configure<HttpResponseOptions>(configuration.GetSection(HttpResponseOptions.SectionName));
+        services.AddHostedService<CatalogWarmup>();
         return services;
     }
 }
