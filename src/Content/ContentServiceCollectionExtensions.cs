@@ -1,8 +1,11 @@
 using Leaflets.Content.Catalog;
+using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Rendering.Pdf;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Leaflets.Content;
@@ -16,6 +19,11 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IContentSource>(sp => new FileContentSource(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Root));
         services.TryAddSingleton<LeafletCatalog>();
+        // Uses the registered PDF renderer when there is one (AddLeafletPdf), else its own.
+        services.TryAddSingleton(sp => new LeafletCheckResults(
+            LeafletCheckResults.LoadTimeChecks(sp.GetService<ILeafletPdfRenderer>() ?? new LeafletPdfRenderer()),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<LeafletCheckResults>>()));
         return services;
     }
 }
