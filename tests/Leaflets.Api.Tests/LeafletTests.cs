@@ -127,7 +127,7 @@ public sealed class LeafletTests(FixtureServer fixture)
         request.Headers.Add("Accept", "text/csv, application/json;q=0");
 
         var problem = await ApiJson.AssertProblemAsync(await Client.SendAsync(request), HttpStatusCode.NotAcceptable);
-        Assert.Equal("This resource is available as application/json, application/ld+json, text/html, which the Accept header rules out.",
+        Assert.Equal("This resource is available as application/json, application/ld+json or text/html, which the Accept header rules out.",
             (string)problem["detail"]!);
     }
 

@@ -25,7 +25,7 @@ public static class LeafletRepresentations
     /// <summary>What leaflets/{id} offers, in the order a tie (or <c>*/*</c>) is settled.</summary>
     public static readonly string[] Offered = [LeafletJson.MediaType, MedicalWebPageJsonLd.ContentType, HtmlMediaType];
 
-    public static string OfferedList => string.Join(", ", Offered);
+    public static string OfferedList => string.Join(", ", Offered[..^1]) + " or " + Offered[^1];
 
     public static RepresentationResult Json(Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options)
     {
