@@ -38,6 +38,7 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
 {
     private readonly ConditionalWeakTable<CatalogSnapshot, CheckRun> _runs = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _starting = new();
 
     /// <summary>What a live service checks per leaflet: readability always, PDF/UA at the default print only.</summary>
     public static IReadOnlyList<IContentCheck> LoadTimeChecks(ILeafletPdfRenderer renderer) =>
@@ -52,16 +53,20 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
     /// <summary>Completes when every leaflet of the snapshot has been checked (or the service is stopping).</summary>
     public Task WhenCheckedAsync(CatalogSnapshot snapshot) => RunFor(snapshot).Completion;
 
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _stopping.Dispose();
-    }
+    /// <summary>
+    /// Stops a run between leaflets. The token source is cancelled but not disposed: a late caller (a request
+    /// finishing during shutdown) may still read its token, and without timers or wait handles it holds nothing to free.
+    /// </summary>
+    public void Dispose() => _stopping.Cancel();
 
     private CheckRun RunFor(CatalogSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return _runs.GetValue(snapshot, s => new CheckRun(this, s.Content, _stopping.Token));
+        // GetValue alone may call the factory twice under a race, and each call would start a run.
+        lock (_starting)
+        {
+            return _runs.GetValue(snapshot, s => new CheckRun(this, s.Content, _stopping.Token));
+        }
     }
 
     private LeafletCheckResult CheckOne(Leaflet leaflet)

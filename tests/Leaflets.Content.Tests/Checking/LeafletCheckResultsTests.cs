@@ -55,6 +55,35 @@ public sealed class LeafletCheckResultsTests
     }
 
     [Fact]
+    public async Task Many_callers_at_once_start_a_single_run()
+    {
+        using var release = new ManualResetEventSlim(initialState: true);
+        var check = new ScriptedCheck(release, []);
+        using var results = Results(check);
+        var snapshot = Snapshot(TestDocuments.Leaflet());
+
+        Parallel.For(0, 64, _ => results.Of(snapshot));
+        await results.WhenCheckedAsync(snapshot).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, check.Runs);
+    }
+
+    [Fact]
+    public async Task After_the_service_stops_no_leaflet_is_checked_and_asking_does_not_throw()
+    {
+        using var release = new ManualResetEventSlim(initialState: true);
+        var check = new ScriptedCheck(release, []);
+        var results = Results(check);
+        results.Dispose();
+        var snapshot = Snapshot(TestDocuments.Leaflet());
+
+        await results.WhenCheckedAsync(snapshot).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(LeafletCheckStatus.Pending, results.Of(snapshot).Values.Single().Status);
+        Assert.Equal(0, check.Runs);
+    }
+
+    [Fact]
     public async Task A_check_that_throws_fails_the_leaflet_with_a_clear_finding_instead_of_crashing()
     {
         using var results = new LeafletCheckResults([new ThrowingCheck()], new StoppedClock(), NullLogger<LeafletCheckResults>.Instance);
