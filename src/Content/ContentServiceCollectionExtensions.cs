@@ -19,9 +19,10 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IContentSource>(sp => new FileContentSource(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Root));
         services.TryAddSingleton<LeafletCatalog>();
-        // Uses the registered PDF renderer when there is one (AddLeafletPdf), else its own.
+        // Its own renderer, not the one serving /pdf: the check renders the same bytes, and a request's render
+        // count or cache is never affected by a background check.
         services.TryAddSingleton(sp => new LeafletCheckResults(
-            LeafletCheckResults.LoadTimeChecks(sp.GetService<ILeafletPdfRenderer>() ?? new LeafletPdfRenderer()),
+            LeafletCheckResults.LoadTimeChecks(new LeafletPdfRenderer()),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<LeafletCheckResults>>()));
         return services;
