@@ -1,0 +1,63 @@
+using BenchmarkDotNet.Attributes;
+using Leaflets.Benchmarks.Chromium;
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Html;
+using Leaflets.Content.Rendering.Pdf;
+
+namespace Leaflets.Benchmarks;
+
+/// <summary>
+/// One leaflet variant to PDF, two ways, in the same run: our renderer (warm, in process) and the
+/// baseline, a warm headless Chromium printing our own HTML rendering of the same variant.
+/// </summary>
+[MemoryDiagnoser]
+public class RenderBenchmarks
+{
+    private readonly LeafletPdfRenderer renderer = new();
+    private Leaflet leaflet = null!;
+    private LeafletVariant variant;
+    private PdfRenderOptions options = null!;
+    private ChromiumPage page = null!;
+    private WarmChromium chromium = null!;
+
+    /// <summary>"leaflet-id/variant", discovered from content/ so a new leaflet is benchmarked without code changes.</summary>
+    [ParamsSource(nameof(Cases))]
+    public string Leaflet { get; set; } = "";
+
+    public static IEnumerable<string> Cases() => BenchmarkContent.Cases();
+
+    [GlobalSetup(Target = nameof(OurPdfRenderer))]
+    public void SetUpOurs()
+    {
+        SelectLeaflet();
+        // What the service serves: 18 pt on A4 with the QR code to the online version on the last page.
+        options = new PdfRenderOptions(18, PaperSize.A4, $"https://leaflets.example.org/leaflets/{leaflet.Id}?variant={variant.Slug()}");
+        PdfCheck.RequirePdf(OurPdfRenderer(), "our renderer");
+    }
+
+    [GlobalSetup(Target = nameof(ChromiumPrintsOurHtml))]
+    public void SetUpChromium()
+    {
+        SelectLeaflet();
+        page = ChromiumPage.Write(leaflet, variant);
+        chromium = WarmChromium.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var pdf = chromium.PrintToPdfAsync(page.Url, CancellationToken.None).GetAwaiter().GetResult();
+        PdfCheck.RequirePdf(pdf, "Chromium");
+        PdfCheck.RequireImages(pdf, page.FigureCount, "Chromium");
+    }
+
+    [GlobalCleanup(Target = nameof(ChromiumPrintsOurHtml))]
+    public void CleanUpChromium()
+    {
+        chromium?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        page?.Dispose();
+    }
+
+    [Benchmark(Description = "Ours: PDF, 18 pt A4")]
+    public byte[] OurPdfRenderer() => renderer.Render(leaflet, variant, options);
+
+    [Benchmark(Baseline = true, Description = "Chromium (warm, DevTools): our HTML to PDF")]
+    public Task<byte[]> ChromiumPrintsOurHtml() => chromium.PrintToPdfAsync(page.Url, CancellationToken.None);
+
+    private void SelectLeaflet() => (leaflet, variant) = BenchmarkContent.Resolve(Leaflet);
+}
