@@ -1,4 +1,6 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Leaflets.Benchmarks;
@@ -11,24 +13,13 @@ var measured = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCo
 var config = DefaultConfig.Instance
     .AddJob(measured.WithAffinity(new IntPtr(1)).WithId("OneCore"))
     .AddJob(measured.WithId("TwoCores"))
-    .WithOptions(ConfigOptions.JoinSummary);
+    .WithOptions(ConfigOptions.JoinSummary)
+    .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40).WithRatioStyle(RatioStyle.Trend));
 
-if (args is ["--smoke"])
+if (args is ["--cpu-time"])
 {
-    // A quick check that both sides work on every leaflet before spending minutes measuring.
-    foreach (var leafletCase in RenderBenchmarks.Cases())
-    {
-        var benchmarks = new RenderBenchmarks { Leaflet = leafletCase };
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        benchmarks.SetUpOurs();
-        var ours = benchmarks.OurPdfRenderer();
-        Console.WriteLine($"{leafletCase}: ours {ours.Length} bytes, {clock.ElapsedMilliseconds} ms cold");
-        clock.Restart();
-        benchmarks.SetUpChromium();
-        var chromium = await benchmarks.ChromiumPrintsOurHtml();
-        Console.WriteLine($"{leafletCase}: Chromium {chromium.Length} bytes, {clock.ElapsedMilliseconds} ms with start-up");
-        benchmarks.CleanUpChromium();
-    }
+    // Not BenchmarkDotNet: CPU time per document for both sides, the fair measure on a loaded machine.
+    Console.Write(await CpuTimeReport.MeasureAsync());
     return;
 }
 

@@ -29,6 +29,8 @@ internal sealed partial class WarmChromium : IAsyncDisposable
         this.sessionId = sessionId;
     }
 
+    public int ProcessId => process.Id;
+
     /// <summary>The flags every Chromium run here uses: headless, no sandbox, nothing fetched from the network.</summary>
     public static IReadOnlyList<string> Flags(string profileFolder) =>
     [
