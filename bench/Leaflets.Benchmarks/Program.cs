@@ -9,6 +9,21 @@ using Leaflets.Benchmarks;
 // "OneCore" pins the benchmark process to CPU 0 (BenchmarkDotNet sets the process affinity; the Chromium it
 // starts inherits it, so the baseline gets the same single core), "TwoCores" leaves both cores free.
 // Short on purpose: one launch, 3 warm-up and 10 measured iterations per benchmark.
+if (args is ["--render-loop", var loopCase, var loopSeconds])
+{
+    // Renders one leaflet over and over, for attaching a profiler (e.g. dotnet-trace collect -- <this command>).
+    var benchmarks = new RenderBenchmarks { Leaflet = loopCase };
+    benchmarks.SetUpOurs();
+    var until = DateTime.UtcNow.AddSeconds(double.Parse(loopSeconds, System.Globalization.CultureInfo.InvariantCulture));
+    var renders = 0;
+    for (; DateTime.UtcNow < until; renders++)
+    {
+        benchmarks.OursPdf();
+    }
+    Console.WriteLine($"{renders} renders of {loopCase} in {loopSeconds} s");
+    return;
+}
+
 var measured = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10);
 var config = DefaultConfig.Instance
     .AddJob(measured.WithAffinity(new IntPtr(1)).WithId("OneCore"))
