@@ -68,6 +68,12 @@ one_minute_stats=$(awk '{ v = $2; n++; s += v; if (n == 1 || v < lo) lo = v; if 
   dotnet --info | sed -n '1,/^$/p;/^Host:/,/^$/p' | grep -v '^$' | head -20
   echo '```'
   echo
+  echo "## CPUs Chromium was allowed (OneCore job: 0; TwoCores job: 0-1)"
+  echo
+  echo '```'
+  grep -E '^// (Benchmark: RenderBenchmarks.ChromiumWarm|Chromium process)' "$work/run.log" || true
+  echo '```'
+  echo
   echo "## Load average samples"
   echo
   echo '```'

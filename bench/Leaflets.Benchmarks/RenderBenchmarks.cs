@@ -41,6 +41,8 @@ public class RenderBenchmarks
         SelectLeaflet();
         page = ChromiumPage.Write(leaflet, variant);
         chromium = WarmChromium.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        // Evidence in the log that the one-core job really confines Chromium (it inherits our affinity).
+        Console.WriteLine($"// Chromium process {chromium.ProcessId}: {chromium.AllowedCpus()}; this process: {WarmChromium.AllowedCpus(Environment.ProcessId)}");
         var pdf = chromium.PrintToPdfAsync(page.Url, CancellationToken.None).GetAwaiter().GetResult();
         PdfCheck.RequirePdf(pdf, "Chromium");
         PdfCheck.RequireImages(pdf, page.FigureCount, "Chromium");

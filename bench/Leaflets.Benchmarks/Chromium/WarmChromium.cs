@@ -31,6 +31,15 @@ internal sealed partial class WarmChromium : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
+    public string AllowedCpus() => AllowedCpus(process.Id);
+
+    /// <summary>The "Cpus_allowed_list" line of /proc/&lt;id&gt;/status, e.g. "0" or "0-1".</summary>
+    public static string AllowedCpus(int processId)
+    {
+        var line = File.ReadLines($"/proc/{processId}/status").FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+        return "CPUs " + (line?["Cpus_allowed_list:".Length..].Trim() ?? "unknown");
+    }
+
     /// <summary>The flags every Chromium run here uses: headless, no sandbox, nothing fetched from the network.</summary>
     public static IReadOnlyList<string> Flags(string profileFolder) =>
     [
