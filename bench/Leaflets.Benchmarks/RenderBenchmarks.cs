@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Leaflets.Benchmarks.Chromium;
 using Leaflets.Content.Model;
-using Leaflets.Content.Rendering.Html;
 using Leaflets.Content.Rendering.Pdf;
 
 namespace Leaflets.Benchmarks;
