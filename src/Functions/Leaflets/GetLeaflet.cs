@@ -12,7 +12,8 @@ namespace Leaflets.Functions.Leaflets;
 
 /// <summary>GET /api/leaflets/{id}?variant=plain|easy-read: the whole leaflet as JSON.</summary>
 public sealed class GetLeaflet(
-    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> options, ILogger<GetLeaflet> logger)
+    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> options, IOptions<SiteOptions> site,
+    ILogger<GetLeaflet> logger)
 {
     [Function(nameof(GetLeaflet))]
     public Task<IActionResult> Run(
@@ -36,7 +37,7 @@ public sealed class GetLeaflet(
         }
 
         var today = time.Today();
-        var urls = FunctionResponse.UrlsFor(request, options.Value);
+        var urls = FunctionResponse.UrlsFor(request, site.Value);
         // The body also depends on the date (review status) and on the link base, so both are in the tag.
         var tag = EntityTag.Derive(
             document.ContentHash, variant.Slug(), LeafletJson.Representation,

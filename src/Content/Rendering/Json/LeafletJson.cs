@@ -13,7 +13,7 @@ public static class LeafletJson
     /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
     /// and caches holding the old shape are invalidated.
     /// </summary>
-    public const string Representation = "application/json;leaflet=1";
+    public const string Representation = "application/json;leaflet=2";
 
     public const string MediaType = "application/json";
 
@@ -43,7 +43,7 @@ public static class LeafletJson
             [.. metadata.Codes.Select(code => new CodeJson(code.System, code.Code, code.Display))],
             [.. metadata.References.Select(reference => new ReferenceJson(reference.Title, reference.Publisher, reference.Year, reference.Url))],
             mapper.Map(document.Blocks),
-            new LeafletLinksJson(urls.Leaflet(leaflet.Id, document.Variant), VariantLinks(leaflet, urls), images));
+            new LeafletLinksJson(urls.Leaflet(leaflet.Id, document.Variant), VariantLinks(leaflet, urls), images, PdfLinks(leaflet, urls)));
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletJsonModel);
     }
 
@@ -93,4 +93,8 @@ public static class LeafletJson
     private static VariantLinksJson VariantLinks(Leaflet leaflet, ApiUrls urls) => new(
         urls.Leaflet(leaflet.Id, LeafletVariant.Plain),
         leaflet.Variants.ContainsKey(LeafletVariant.EasyRead) ? urls.Leaflet(leaflet.Id, LeafletVariant.EasyRead) : null);
+
+    private static VariantLinksJson PdfLinks(Leaflet leaflet, ApiUrls urls) => new(
+        urls.Pdf(leaflet.Id, LeafletVariant.Plain),
+        leaflet.Variants.ContainsKey(LeafletVariant.EasyRead) ? urls.Pdf(leaflet.Id, LeafletVariant.EasyRead) : null);
 }
