@@ -74,6 +74,11 @@ internal sealed record PrintRunRequest(
         string contentRoot, string? output, out PrintRunRequest? request)
     {
         request = null;
+        // An unknown option lands among the ids (they are free text), so it is caught here.
+        if (ids.FirstOrDefault(id => id.StartsWith('-')) is { } unknown)
+        {
+            return $"unknown option '{unknown}'.";
+        }
         if (all == (ids.Count > 0))
         {
             return all ? "name leaflet ids or give --all, not both." : "name the leaflets to render, or give --all.";
