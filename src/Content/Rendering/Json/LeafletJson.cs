@@ -13,7 +13,7 @@ public static class LeafletJson
     /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
     /// and caches holding the old shape are invalidated.
     /// </summary>
-    public const string Representation = "application/json;leaflet=2";
+    public const string Representation = "application/json;leaflet=3";
 
     public const string MediaType = "application/json";
 
