@@ -130,18 +130,40 @@ public sealed class RenderCommandTests : IDisposable
     [Fact]
     public async Task The_real_tool_exits_2_on_an_option_it_does_not_know()
     {
+        var (exitCode, error) = await RunToolAsync(["render", "--all", "--colour", "red", "-o", Out], environment: []);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--colour", error);
+    }
+
+    [Fact]
+    public async Task The_real_tool_takes_the_public_base_url_from_Site__PublicBaseUrl()
+    {
+        var (exitCode, error) = await RunToolAsync(
+            ["render", "--all", "--content", TestPaths.RepositoryContent, "-o", Out], new() { ["Site__PublicBaseUrl"] = "not a url" });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Site__PublicBaseUrl", error);
+    }
+
+    private static async Task<(int ExitCode, string Error)> RunToolAsync(string[] arguments, Dictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "leaflets.dll"), "render", "--all", "--colour", "red", "-o", Out })
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "leaflets.dll"));
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+        start.Environment.Remove("Site__PublicBaseUrl");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains("--colour", error);
+        return (process.ExitCode, await error);
     }
 
     private List<string> Files() => [.. Directory.GetFiles(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal).Cast<string>()];

@@ -7,13 +7,18 @@ namespace Leaflets.Api.Tests.Infrastructure;
 public sealed class CountingPdfRenderer(TimeSpan delay = default) : ILeafletPdfRenderer
 {
     private readonly LeafletPdfRenderer _inner = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _renders;
 
     public int Renders => Volatile.Read(ref _renders);
 
+    /// <summary>Completes when the first render begins.</summary>
+    public Task Started => _started.Task;
+
     public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
     {
         Interlocked.Increment(ref _renders);
+        _started.TrySetResult();
         if (delay > TimeSpan.Zero)
         {
             Thread.Sleep(delay);
