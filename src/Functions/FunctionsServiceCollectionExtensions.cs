@@ -15,7 +15,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddLeafletContent(configuration);
         services.Configure<HttpResponseOptions>(configuration.GetSection(HttpResponseOptions.SectionName));
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))
-            .Validate(site => site.IsValid, SiteOptions.InvalidMessage).ValidateOnStart();
+            .Validate(site => site.IsValid, SiteOptions.InvalidMessage)
+            .Validate(_ => configuration["Http:PublicBaseUrl"] is null, SiteOptions.ReplacedSettingMessage).ValidateOnStart();
         services.AddLeafletPdf(configuration);
         services.AddHostedService<CatalogWarmup>();
         return services;
