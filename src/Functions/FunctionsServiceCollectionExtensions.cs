@@ -1,4 +1,5 @@
 using Leaflets.Content;
+using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Functions.Health;
 using Leaflets.Functions.Http;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +14,10 @@ public static class FunctionsServiceCollectionExtensions
     {
         services.AddLeafletContent(configuration);
         services.Configure<HttpResponseOptions>(configuration.GetSection(HttpResponseOptions.SectionName));
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))
+            .Validate(site => site.IsValid, SiteOptions.InvalidMessage)
+            .Validate(_ => configuration["Http:PublicBaseUrl"] is null, SiteOptions.ReplacedSettingMessage).ValidateOnStart();
+        services.AddLeafletPdf(configuration);
         services.AddHostedService<CatalogWarmup>();
         return services;
     }
