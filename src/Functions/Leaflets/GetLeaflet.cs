@@ -24,16 +24,12 @@ public sealed class GetLeaflet(
         string id,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
     {
-        if (!LeafletLookup.TryParseVariant(request, out var variant, out var badVariant))
+        var found = await LeafletLookup.FindDocumentAsync(catalog, request, id, cancellationToken);
+        if (!found.Found)
         {
-            return badVariant;
+            return found.Problem;
         }
-        var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
-        if (!LeafletLookup.TryFind(snapshot, id, out var leaflet, out var notFound)
-            || !LeafletLookup.TryGetDocument(leaflet, variant, out var document, out notFound))
-        {
-            return notFound;
-        }
+        var (leaflet, document) = (found.Leaflet, found.Document);
 
         var urls = FunctionResponse.UrlsFor(request, site.Value);
         return AcceptHeader.Choose(request.Headers.Accept, LeafletRepresentations.Offered) switch

@@ -19,16 +19,12 @@ public sealed class GetLeafletHtml(
         string id,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
     {
-        if (!LeafletLookup.TryParseVariant(request, out var variant, out var badVariant))
+        var found = await LeafletLookup.FindDocumentAsync(catalog, request, id, cancellationToken);
+        if (!found.Found)
         {
-            return badVariant;
+            return found.Problem;
         }
-        var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
-        if (!LeafletLookup.TryFind(snapshot, id, out var leaflet, out var notFound)
-            || !LeafletLookup.TryGetDocument(leaflet, variant, out var document, out notFound))
-        {
-            return notFound;
-        }
+        var (leaflet, document) = (found.Leaflet, found.Document);
         if (!AcceptHeader.Accepts(request.Headers.Accept, LeafletRepresentations.HtmlMediaType))
         {
             return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);

@@ -33,18 +33,17 @@ public sealed class GetLeafletPdf(
         string id,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
     {
-        if (!LeafletLookup.TryParseVariant(request, out var variant, out var badRequest)
-            || !TryParseSize(request, out var size, out badRequest)
+        if (!TryParseSize(request, out var size, out var badRequest)
             || !TryParsePaper(request, out var paper, out badRequest))
         {
             return badRequest;
         }
-        var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
-        if (!LeafletLookup.TryFind(snapshot, id, out var leaflet, out var notFound)
-            || !LeafletLookup.TryGetDocument(leaflet, variant, out var document, out notFound))
+        var found = await LeafletLookup.FindDocumentAsync(catalog, request, id, cancellationToken);
+        if (!found.Found)
         {
-            return notFound;
+            return found.Problem;
         }
+        var (leaflet, document, variant) = (found.Leaflet, found.Document, found.Document.Variant);
         if (!AcceptHeader.Accepts(request.Headers.Accept, MediaType))
         {
             return Problems.NotAcceptable(MediaType);

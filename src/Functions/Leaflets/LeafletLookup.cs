@@ -13,6 +13,26 @@ namespace Leaflets.Functions.Leaflets;
 /// </summary>
 public static class LeafletLookup
 {
+    /// <summary>
+    /// The leaflet <paramref name="id"/> in the variant that <c>?variant=</c> names, or the problem to answer instead:
+    /// 400 for a bad variant or id, 404 for an unknown leaflet or a variant it lacks.
+    /// </summary>
+    public static async Task<DocumentLookup> FindDocumentAsync(
+        LeafletCatalog catalog, HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (!TryParseVariant(request, out var variant, out var badVariant))
+        {
+            return new DocumentLookup(null, null, badVariant);
+        }
+        var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
+        if (!TryFind(snapshot, id, out var leaflet, out var notFound)
+            || !TryGetDocument(leaflet, variant, out var document, out notFound))
+        {
+            return new DocumentLookup(null, null, notFound);
+        }
+        return new DocumentLookup(leaflet, document, null);
+    }
+
     public static bool TryFind(
         CatalogSnapshot snapshot, string id, [NotNullWhen(true)] out Leaflet? leaflet, [NotNullWhen(false)] out ProblemResult? problem)
     {
@@ -65,4 +85,12 @@ public static class LeafletLookup
 
     /// <summary>Last-Modified of anything built from the whole leaflet: its most recent review.</summary>
     public static DateOnly LastReviewed(this Leaflet leaflet) => leaflet.Variants.Values.Max(d => d.Metadata.LastReviewed);
+}
+
+/// <summary>What <see cref="LeafletLookup.FindDocumentAsync"/> found: the leaflet and document, or the problem.</summary>
+public sealed record DocumentLookup(Leaflet? Leaflet, LeafletDocument? Document, ProblemResult? Problem)
+{
+    [MemberNotNullWhen(true, nameof(Leaflet), nameof(Document))]
+    [MemberNotNullWhen(false, nameof(Problem))]
+    public bool Found => Problem is null;
 }
