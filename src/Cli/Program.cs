@@ -6,5 +6,6 @@ var root = new RootCommand("Patient-information leaflets: serve, check and list 
     ServeCommand.Create(),
     CheckCommand.Create(),
     ListCommand.Create(),
+    PublishCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
