@@ -23,6 +23,10 @@ param maximumInstanceCount int = 100
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('Days a rendered PDF is kept in the pdf-cache container after it was stored.')
+@minValue(1)
+param pdfCacheRetentionDays int = 90
+
 var storageAccountName = take('${toLower(replace(replace(appName, '-', ''), '_', ''))}${uniqueString(resourceGroup().id, appName)}', 24)
 var leafletsContainerName = 'leaflets'
 var pdfCacheContainerName = 'pdf-cache'
@@ -75,6 +79,36 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   name: deploymentContainerName
   properties: {
     publicAccess: 'None'
+  }
+}
+
+// A stored PDF is never asked for again once its leaflet changes (its key names the content hash), so old ones expire.
+resource pdfCacheLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-rendered-pdfs'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${pdfCacheContainerName}/']
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: pdfCacheRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
   }
 }
 
