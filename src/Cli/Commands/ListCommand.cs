@@ -1,13 +1,42 @@
 using System.CommandLine;
+using Leaflets.Content.Checking;
+using Leaflets.Content.Loading;
 
 namespace Leaflets.Cli.Commands;
 
+/// <summary><c>leaflets list</c>: one line per loaded leaflet (id, variants, version, review status, title).</summary>
 internal static class ListCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider? time = null)
     {
-        var command = new Command("list", "TODO");
-        command.SetAction((_, _) => Task.FromResult(2));
+        var content = CommonOptions.Content();
+        var command = new Command("list", "List the leaflets that load: id, variants, version, review status and title.") { content };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var errors = parse.InvocationConfiguration.Error;
+            var source = new FileContentSource(CommonOptions.ResolveContentRoot(parse.GetValue(content)));
+            ContentCheckReport report;
+            try
+            {
+                report = await new ContentCheck().RunAsync(source, cancellationToken);
+            }
+            catch (Exception error) when (error is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+            {
+                await errors.WriteLineAsync($"leaflets list: cannot read content: {error.Message}");
+                return 1;
+            }
+            var today = DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+            foreach (var leaflet in report.Content.Leaflets.Values)
+            {
+                await output.WriteLineAsync(LeafletListing.Line(leaflet, today));
+            }
+            if (!report.Passed)
+            {
+                await errors.WriteLineAsync($"{report.Summary} (run 'leaflets check' for the problems)");
+            }
+            return 0;
+        });
         return command;
     }
 }

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using Leaflets.Content.Loading;
+
+namespace Leaflets.Content.Checking;
+
+/// <summary>A check that runs over loaded content after the authoring rules (e.g. readability, PDF accessibility).</summary>
+public interface IContentCheck
+{
+    IEnumerable<ContentProblem> Check(ContentLoadResult content);
+}
+
+/// <summary>What the publish gate found: the loaded content and every problem, loader's and extra checks' alike.</summary>
+public sealed record ContentCheckReport(ContentLoadResult Content, ImmutableArray<ContentProblem> Problems)
+{
+    public int ErrorCount => Problems.Count(p => p.Severity == ProblemSeverity.Error);
+
+    public int WarningCount => Problems.Count(p => p.Severity == ProblemSeverity.Warning);
+
+    public bool Passed => ErrorCount == 0;
+
+    /// <summary>One line for the end of a run, e.g. "1 leaflet checked: 1 loaded, 0 rejected; 0 errors, 2 warnings".</summary>
+    public string Summary
+    {
+        get
+        {
+            var rejected = Problems.Select(p => LeafletFolderOf(p.Path)).Where(f => f is not null).Distinct()
+                .Count(f => Problems.Any(p => p.Severity == ProblemSeverity.Error && LeafletFolderOf(p.Path) == f));
+            var checkedCount = Content.Leaflets.Count + rejected;
+            return $"{checkedCount} {Plural(checkedCount, "leaflet")} checked: {Content.Leaflets.Count} loaded, {rejected} rejected; "
+                + $"{ErrorCount} {Plural(ErrorCount, "error")}, {WarningCount} {Plural(WarningCount, "warning")}";
+        }
+    }
+
+    private static string Plural(int count, string word) => count == 1 ? word : word + "s";
+
+    private static string? LeafletFolderOf(string path)
+    {
+        var marker = path.IndexOf("/leaflets/", StringComparison.Ordinal);
+        if (marker < 0)
+        {
+            return null;
+        }
+        var start = marker + "/leaflets/".Length;
+        var end = path.IndexOf('/', start);
+        return end < 0 ? null : path[..end];
+    }
+}
+
+/// <summary>
+/// The publish gate: loads every leaflet (enforcing the authoring format), then runs any further checks.
+/// Commands and hosts stay thin; what counts as a problem lives here.
+/// </summary>
+public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
+{
+    public ContentCheck() : this([])
+    {
+    }
+
+    /// <summary>Reads and checks a content source. A source that cannot be read at all (no such folder) throws.</summary>
+    public async Task<ContentCheckReport> RunAsync(IContentSource source, CancellationToken cancellationToken)
+    {
+        var files = await source.ReadAllAsync(cancellationToken);
+        return Run(LeafletLoader.Load(source.DisplayRoot, files));
+    }
+
+    public ContentCheckReport Run(ContentLoadResult content)
+    {
+        var problems = content.Problems.ToBuilder();
+        foreach (var check in checks)
+        {
+            problems.AddRange(check.Check(content));
+        }
+        return new ContentCheckReport(content, [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)]);
+    }
+}

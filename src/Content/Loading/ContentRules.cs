@@ -1,0 +1,125 @@
+namespace Leaflets.Content.Loading;
+
+/// <summary>
+/// Every rule the loader enforces, by its stable id (the <c>rule</c> in <c>path:line: rule: message</c>).
+/// Ids never change once published: editors, docs and tests refer to them. All are errors except
+/// <see cref="ItalicEmphasis"/> and <see cref="ImageUnused"/>, which are warnings.
+/// </summary>
+public static class ContentRules
+{
+    // Layout of the content tree.
+    /// <summary>A file or folder that the layout does not allow (named in the message).</summary>
+    public const string LayoutUnexpectedFile = "layout-unexpected-file";
+    /// <summary>A leaflet folder name that is not a lowercase slug of at most 100 characters.</summary>
+    public const string LeafletIdInvalid = "leaflet-id-invalid";
+    /// <summary>A leaflet folder without plain.md.</summary>
+    public const string PlainMissing = "plain-missing";
+
+    // The file as text.
+    /// <summary>The file is empty.</summary>
+    public const string FileEmpty = "file-empty";
+    /// <summary>The file is not valid UTF-8 text (bad byte sequence or binary content).</summary>
+    public const string FileNotText = "file-not-text";
+
+    // Front matter.
+    /// <summary>The file does not start with a <c>---</c> line.</summary>
+    public const string FrontMatterMissing = "front-matter-missing";
+    /// <summary>The front matter has no closing <c>---</c> line.</summary>
+    public const string FrontMatterUnterminated = "front-matter-unterminated";
+    /// <summary>The front matter is not valid YAML, or not a mapping of keys.</summary>
+    public const string FrontMatterInvalid = "front-matter-invalid";
+    /// <summary>A required key is absent (title, summary, language, lastReviewed, version; references in plain).</summary>
+    public const string KeyMissing = "key-missing";
+    /// <summary>A key the format does not define (a typo must not pass silently).</summary>
+    public const string KeyUnknown = "key-unknown";
+    /// <summary>A key given twice.</summary>
+    public const string KeyDuplicate = "key-duplicate";
+    /// <summary>A value of the wrong type or shape (empty text, non-integer version or year, list expected...).</summary>
+    public const string ValueInvalid = "value-invalid";
+    /// <summary>A date that is not an ISO yyyy-MM-dd calendar date.</summary>
+    public const string DateInvalid = "date-invalid";
+    /// <summary>A language that is not a BCP 47 tag such as en-GB.</summary>
+    public const string LanguageInvalid = "language-invalid";
+    /// <summary>nextReview falls before lastReviewed.</summary>
+    public const string NextReviewBeforeLastReviewed = "next-review-before-last-reviewed";
+    /// <summary>A clinical code entry without system or code.</summary>
+    public const string CodeIncomplete = "code-incomplete";
+    /// <summary>A reference without title, publisher or year.</summary>
+    public const string ReferenceIncomplete = "reference-incomplete";
+    /// <summary>A reference url that is not an absolute http(s) URL.</summary>
+    public const string ReferenceUrlInvalid = "reference-url-invalid";
+
+    // Body blocks.
+    /// <summary>The body has no content.</summary>
+    public const string BodyEmpty = "body-empty";
+    /// <summary>A <c>#</c> heading in the body (the title comes from the front matter).</summary>
+    public const string HeadingLevelOne = "heading-level-one";
+    /// <summary>A heading deeper than <c>###</c>.</summary>
+    public const string HeadingTooDeep = "heading-too-deep";
+    /// <summary>A heading that skips a level (<c>##</c> then <c>####</c>, or <c>###</c> before any <c>##</c>).</summary>
+    public const string HeadingSkipsLevel = "heading-skips-level";
+    /// <summary>An underlined (setext) heading; only <c>##</c> and <c>###</c> are allowed.</summary>
+    public const string HeadingSetext = "heading-setext";
+    /// <summary>A heading with no words.</summary>
+    public const string HeadingEmpty = "heading-empty";
+    /// <summary>A raw HTML block (comments included).</summary>
+    public const string HtmlBlock = "html-block";
+    /// <summary>Raw HTML inside text.</summary>
+    public const string HtmlInline = "html-inline";
+    /// <summary>A footnote reference or definition.</summary>
+    public const string Footnote = "footnote";
+    /// <summary>An indented or fenced code block.</summary>
+    public const string CodeBlock = "code-block";
+    /// <summary>Inline code (backticks).</summary>
+    public const string CodeInline = "code-inline";
+    /// <summary>A horizontal rule (thematic break).</summary>
+    public const string HorizontalRule = "horizontal-rule";
+    /// <summary>A bullet list marked with <c>*</c> or <c>+</c> instead of <c>-</c>.</summary>
+    public const string ListMarker = "list-marker";
+    /// <summary>A list nested more than one level deep.</summary>
+    public const string ListTooDeep = "list-too-deep";
+    /// <summary>A pipe table without a header row.</summary>
+    public const string TableHeaderMissing = "table-header-missing";
+    /// <summary>A block quote whose first word is not bold (callouts start with a bold label).</summary>
+    public const string CalloutLabelMissing = "callout-label-missing";
+    /// <summary>Any other Markdown construct the format does not allow.</summary>
+    public const string UnsupportedMarkdown = "unsupported-markdown";
+
+    // Inlines.
+    /// <summary>Warning: italics are discouraged in large print; they are rendered as bold.</summary>
+    public const string ItalicEmphasis = "italic-emphasis";
+    /// <summary>A link URL that is not absolute http(s), mailto: or tel:.</summary>
+    public const string LinkUrlInvalid = "link-url-invalid";
+    /// <summary>Link text that does not make sense out of context ("click here", "read more", a bare URL...).</summary>
+    public const string LinkTextVague = "link-text-vague";
+    /// <summary>A link with no text.</summary>
+    public const string LinkTextEmpty = "link-text-empty";
+
+    // Images.
+    /// <summary>An image inside text (figures stand alone in their paragraph).</summary>
+    public const string ImageInline = "image-inline";
+    /// <summary>An image path that is absolute, climbs with <c>..</c>, uses backslashes, is a URL or is outside images/.</summary>
+    public const string ImagePathInvalid = "image-path-invalid";
+    /// <summary>An image path naming a file that does not exist.</summary>
+    public const string ImageMissing = "image-missing";
+    /// <summary>An image that is not a PNG or JPEG (by name or by its real content), or whose size cannot be read.</summary>
+    public const string ImageFormat = "image-format";
+    /// <summary>Warning: an image in images/ that no variant uses.</summary>
+    public const string ImageUnused = "image-unused";
+
+    /// <summary>Every rule id above, for documentation and tests.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        LayoutUnexpectedFile, LeafletIdInvalid, PlainMissing, FileEmpty, FileNotText,
+        FrontMatterMissing, FrontMatterUnterminated, FrontMatterInvalid, KeyMissing, KeyUnknown, KeyDuplicate,
+        ValueInvalid, DateInvalid, LanguageInvalid, NextReviewBeforeLastReviewed, CodeIncomplete,
+        ReferenceIncomplete, ReferenceUrlInvalid, BodyEmpty, HeadingLevelOne, HeadingTooDeep, HeadingSkipsLevel,
+        HeadingSetext, HeadingEmpty, HtmlBlock, HtmlInline, Footnote, CodeBlock, CodeInline, HorizontalRule,
+        ListMarker, ListTooDeep, TableHeaderMissing, CalloutLabelMissing, UnsupportedMarkdown, ItalicEmphasis,
+        LinkUrlInvalid, LinkTextVague, LinkTextEmpty, ImageInline, ImagePathInvalid, ImageMissing, ImageFormat,
+        ImageUnused,
+    ];
+
+    public static ProblemSeverity SeverityOf(string rule) =>
+        rule is ItalicEmphasis or ImageUnused ? ProblemSeverity.Warning : ProblemSeverity.Error;
+}

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Leaflets.Content.Model;
+
+namespace Leaflets.Content.Loading;
+
+/// <summary>Loads one variant file: front matter, body and the content hash over the text and the images it uses.</summary>
+internal static class DocumentLoader
+{
+    public static LeafletDocument? Load(string id, LeafletVariant variant, ContentFile file, IReadOnlySet<string> imageNames,
+        IReadOnlyDictionary<string, LeafletImage> images, ProblemLog log, HashSet<string> usedImages)
+    {
+        var errorsBefore = log.ErrorCount;
+        if (SourceText.Read(file.Bytes, log) is not { } source)
+        {
+            return null;
+        }
+        var metadata = FrontMatterReader.Read(source, variant, log);
+        var reader = new BlockReader(log, imageNames);
+        var blocks = reader.Read(source.Body);
+        usedImages.UnionWith(reader.UsedImages);
+        if (blocks.IsEmpty && log.ErrorCount == errorsBefore)
+        {
+            log.Add(source.ClosingLine, ContentRules.BodyEmpty, "the leaflet has no body after the front matter");
+        }
+        if (variant == LeafletVariant.EasyRead)
+        {
+            blocks = PictureRows.Group(blocks);
+        }
+        if (metadata is null || log.ErrorCount != errorsBefore)
+        {
+            return null;
+        }
+        var hash = ContentHash(file.Bytes, reader.UsedImages, images);
+        return new LeafletDocument(id, variant, metadata, blocks, hash, log.Path);
+    }
+
+    /// <summary>SHA-256 over the Markdown bytes, then each used image's file name and bytes in order of first use.</summary>
+    internal static string ContentHash(ImmutableArray<byte> markdown, IEnumerable<string> usedImages, IReadOnlyDictionary<string, LeafletImage> images)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(markdown.AsSpan());
+        foreach (var name in usedImages)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(name));
+            hash.AppendData(images[name].Bytes.AsSpan());
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

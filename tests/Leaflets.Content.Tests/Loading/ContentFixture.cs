@@ -1,0 +1,75 @@
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using System.Text;
+using Leaflets.Content.Loading;
+
+namespace Leaflets.Content.Tests.Loading;
+
+/// <summary>An in-memory content tree for loader tests.</summary>
+internal sealed class ContentFixture
+{
+    public const string Root = "content";
+
+    public const string PlainFrontMatter = """
+        ---
+        title: Strengthening painful bones
+        summary: How cement can support a weak bone.
+        language: en-GB
+        lastReviewed: 2024-03-01
+        version: 2
+        references:
+          - title: Cement for bones
+            publisher: Example Publisher
+            year: 2020
+        ---
+        """;
+
+    public const string EasyReadFrontMatter = """
+        ---
+        title: Making a bone stronger
+        summary: A doctor puts cement in a bone.
+        language: en-GB
+        lastReviewed: 2024-03-01
+        version: 1
+        ---
+        """;
+
+    private readonly List<ContentFile> _files = [];
+
+    public static ContentFixture WithPlain(string body, string id = "bones") => new ContentFixture().Add($"leaflets/{id}/plain.md", PlainFrontMatter + "\n" + body);
+
+    public ContentFixture Add(string path, string text) => Add(path, Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n")));
+
+    public ContentFixture Add(string path, byte[] bytes)
+    {
+        _files.Add(new ContentFile(path, ImmutableArray.Create(bytes)));
+        return this;
+    }
+
+    public ContentLoadResult Load() => LeafletLoader.Load(Root, _files);
+
+    /// <summary>The first bytes of a PNG: signature and IHDR chunk (enough for the loader's header reader).</summary>
+    public static byte[] Png(int width, int height, byte fill = 0)
+    {
+        var bytes = new byte[33 + 16];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(bytes, 0);
+        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(8), 13);
+        "IHDR"u8.CopyTo(bytes.AsSpan(12));
+        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(16), (uint)width);
+        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(20), (uint)height);
+        bytes[24] = 8;
+        bytes[25] = 6;
+        bytes.AsSpan(33).Fill(fill);
+        return bytes;
+    }
+
+    /// <summary>A JPEG's SOI, an APP0 segment and a baseline SOF0 frame header.</summary>
+    public static byte[] Jpeg(int width, int height)
+    {
+        var bytes = new List<byte> { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xC0, 0x00, 0x11, 0x08 };
+        bytes.AddRange([(byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 0x03]);
+        bytes.AddRange(new byte[9]);
+        bytes.AddRange([0xFF, 0xD9]);
+        return [.. bytes];
+    }
+}
