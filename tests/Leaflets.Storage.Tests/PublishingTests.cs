@@ -16,7 +16,7 @@ public sealed class PublishingTests(Azurite azurite) : IDisposable
 
         var first = await publisher.PublishAsync(_content.Root, prune: false, CancellationToken.None);
         Assert.False(first.Refused);
-        Assert.Equal(["leaflets/hand-washing/plain.md", "leaflets/wound-care/plain.md"], first.Uploaded);
+        Assert.Equal(["leaflets/hand-washing/plain.md", "leaflets/wound-care/plain.md"], first.Uploaded.ToArray());
         Assert.Empty(first.Unchanged);
 
         var again = await publisher.PublishAsync(_content.Root, prune: false, CancellationToken.None);
@@ -25,8 +25,8 @@ public sealed class PublishingTests(Azurite azurite) : IDisposable
 
         _content.WithLeaflet("wound-care", version: 2);
         var changed = await publisher.PublishAsync(_content.Root, prune: false, CancellationToken.None);
-        Assert.Equal(["leaflets/wound-care/plain.md"], changed.Uploaded);
-        Assert.Equal(["leaflets/hand-washing/plain.md"], changed.Unchanged);
+        Assert.Equal(["leaflets/wound-care/plain.md"], changed.Uploaded.ToArray());
+        Assert.Equal(["leaflets/hand-washing/plain.md"], changed.Unchanged.ToArray());
         var stored = await container.GetBlobClient("leaflets/wound-care/plain.md").DownloadContentAsync();
         Assert.Contains("version: 2", stored.Value.Content.ToString());
     }
@@ -58,7 +58,7 @@ public sealed class PublishingTests(Azurite azurite) : IDisposable
         Assert.True(await container.GetBlobClient("leaflets/hand-washing/plain.md").ExistsAsync());
 
         var pruned = await publisher.PublishAsync(_content.Root, prune: true, CancellationToken.None);
-        Assert.Equal(["leaflets/hand-washing/plain.md"], pruned.Deleted);
+        Assert.Equal(["leaflets/hand-washing/plain.md"], pruned.Deleted.ToArray());
         Assert.Equal(["leaflets/wound-care/plain.md"], await BlobNamesAsync(container));
     }
 
@@ -73,7 +73,7 @@ public sealed class PublishingTests(Azurite azurite) : IDisposable
 
         var summary = await publisher.PublishAsync(_content.Root, prune: false, CancellationToken.None);
 
-        Assert.Equal(["leaflets/wound-care/easy-read.md"], summary.Deleted);
+        Assert.Equal(["leaflets/wound-care/easy-read.md"], summary.Deleted.ToArray());
     }
 
     [Fact]

@@ -34,6 +34,8 @@ internal static class PublishCommand
             content, connectionString, container, prune,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
             CommonOptions.ResolveContentRoot(parse.GetValue(content)),
             parse.GetValue(connectionString),
             parse.GetValue(container)!,
@@ -42,13 +44,13 @@ internal static class PublishCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string contentRoot, string? connectionString, string containerName, bool prune, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(TextWriter output, TextWriter errors, string contentRoot, string? connectionString, string containerName, bool prune, CancellationToken cancellationToken)
     {
         connectionString ??= NonBlank(Environment.GetEnvironmentVariable("Content__Blob__ConnectionString"))
             ?? NonBlank(Environment.GetEnvironmentVariable("AzureWebJobsStorage"));
         if (connectionString is null)
         {
-            await Console.Error.WriteLineAsync("publish needs a storage connection string: pass --connection-string or set Content__Blob__ConnectionString.");
+            await errors.WriteLineAsync("publish needs a storage connection string: pass --connection-string or set Content__Blob__ConnectionString.");
             return CouldNotPublish;
         }
 
@@ -61,7 +63,7 @@ internal static class PublishCommand
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            await Console.Error.WriteLineAsync($"--connection-string is not a valid storage connection string ({e.Message}).");
+            await errors.WriteLineAsync($"--connection-string is not a valid storage connection string ({e.Message}).");
             return CouldNotPublish;
         }
 
@@ -72,29 +74,28 @@ internal static class PublishCommand
         }
         catch (Exception e) when (e is RequestFailedException or DirectoryNotFoundException or AggregateException or IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"Could not publish {contentRoot} to container '{containerName}': {e.Message.Split('\n')[0]}");
+            await errors.WriteLineAsync($"Could not publish {contentRoot} to container '{containerName}': {e.Message.Split('\n')[0]}");
             return CouldNotPublish;
         }
 
         foreach (var problem in summary.Check.Problems)
         {
-            await Console.Error.WriteLineAsync(problem.ToString());
+            await output.WriteLineAsync(problem.ToString());
         }
         if (summary.Refused)
         {
-            var errors = summary.Check.Problems.Count(p => p.Severity == Content.Loading.ProblemSeverity.Error);
-            await Console.Error.WriteLineAsync($"Nothing published: {errors} error(s) in {contentRoot}. Fix them (see 'leaflets check') and publish again.");
+            await errors.WriteLineAsync($"Nothing published: {summary.Check.Summary}. Fix the errors and publish again.");
             return CheckFailed;
         }
         foreach (var path in summary.Uploaded)
         {
-            Console.WriteLine($"uploaded  {path}");
+            await output.WriteLineAsync($"uploaded  {path}");
         }
         foreach (var path in summary.Deleted)
         {
-            Console.WriteLine($"deleted   {path}");
+            await output.WriteLineAsync($"deleted   {path}");
         }
-        Console.WriteLine($"Published {summary.Check.Leaflets.Count} leaflets to '{containerName}': " +
+        await output.WriteLineAsync($"Published {summary.Check.Content.Leaflets.Count} leaflets to '{containerName}': " +
             $"{summary.Uploaded.Length} uploaded, {summary.Unchanged.Length} unchanged, {summary.Deleted.Length} deleted.");
         return Published;
     }

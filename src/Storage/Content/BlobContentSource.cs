@@ -33,11 +33,11 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
             var current = new Dictionary<string, DownloadedBlob>(StringComparer.Ordinal);
             await foreach (var item in ListAsync(cancellationToken))
             {
-                if (_downloaded.TryGetValue(item.Name, out var known) && known.ETag == item.Properties.ETag)
+                if (_downloaded.TryGetValue(item.Name, out var known) && item.Properties.ETag is { } etag && known.ETag == etag)
                 {
                     current[item.Name] = known;
                 }
-                else if (await DownloadAsync(item.Name, cancellationToken) is { } fresh)
+                else if (await DownloadAsync(item, cancellationToken) is { } fresh)
                 {
                     current[item.Name] = fresh;
                 }
@@ -90,14 +90,16 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         }
     }
 
-    private async Task<DownloadedBlob?> DownloadAsync(string name, CancellationToken cancellationToken)
+    private async Task<DownloadedBlob?> DownloadAsync(BlobItem item, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            var response = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken);
             Interlocked.Increment(ref _downloads);
             var bytes = ImmutableCollectionsMarshal.AsImmutableArray(response.Value.Content.ToArray());
-            return new DownloadedBlob(response.Value.Details.ETag, bytes);
+            // Keep the listing's ETag, the one the next listing is compared with (Azurite's download ETag never compared equal to it).
+            // Should the blob change between listing and download, the next listing simply downloads it once more.
+            return new DownloadedBlob(item.Properties.ETag, bytes);
         }
         catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobNotFound)
         {
@@ -106,5 +108,5 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         }
     }
 
-    private sealed record DownloadedBlob(ETag ETag, ImmutableArray<byte> Bytes);
+    private sealed record DownloadedBlob(ETag? ETag, ImmutableArray<byte> Bytes);
 }

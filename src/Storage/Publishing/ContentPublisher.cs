@@ -3,28 +3,34 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
 
 namespace Leaflets.Storage.Publishing;
 
 /// <summary>
-/// Makes a blob container hold the same leaflets as a local content folder, after checking that folder exactly as the
-/// app will load it. A folder with any error uploads nothing. Only files whose MD5 differs from the blob's are uploaded.
+/// Makes a blob container hold the same leaflets as a local content folder, after running the same publish gate as
+/// <c>leaflets check</c> (<see cref="ContentCheck"/>) over it. A folder with any error uploads nothing. Only files whose MD5 differs from the blob's are uploaded.
 /// A published leaflet is published whole: files removed from its folder are deleted from the container too. With
 /// <c>prune</c>, leaflets that are no longer in the folder are deleted from the container as well.
 /// </summary>
-public sealed class ContentPublisher(BlobContainerClient container)
+public sealed class ContentPublisher(BlobContainerClient container, ContentCheck check)
 {
+    public ContentPublisher(BlobContainerClient container)
+        : this(container, new ContentCheck())
+    {
+    }
+
     private const string LeafletsPrefix = "leaflets/";
 
     public async Task<PublishSummary> PublishAsync(string contentRoot, bool prune, CancellationToken cancellationToken)
     {
         var source = new FileContentSource(contentRoot);
         var files = await source.ReadAllAsync(cancellationToken);
-        var check = LeafletLoader.Load(source.DisplayRoot, files);
-        if (check.HasErrors)
+        var report = check.Run(LeafletLoader.Load(source.DisplayRoot, files));
+        if (!report.Passed)
         {
-            return PublishSummary.RefusedBecauseOf(check);
+            return PublishSummary.RefusedBecauseOf(report);
         }
 
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -61,7 +67,7 @@ public sealed class ContentPublisher(BlobContainerClient container)
                 deleted.Add(name);
             }
         }
-        return new PublishSummary(check, uploaded.ToImmutable(), unchanged.ToImmutable(), deleted.ToImmutable());
+        return new PublishSummary(report, uploaded.ToImmutable(), unchanged.ToImmutable(), deleted.ToImmutable());
     }
 
     private async Task DeleteIfExistsAsync(string name, CancellationToken cancellationToken)
