@@ -67,7 +67,8 @@ internal static class CatalogMerge
             problems.AddRange(entry.Problems);
         }
         var servingLastGood = entries.Values.Where(e => e.ServingLastGood).Select(e => e.Id).ToImmutableSortedSet(StringComparer.Ordinal);
-        return new CatalogSnapshot(new ContentLoadResult(leaflets.ToImmutable(), problems.ToImmutable()), loadedAt)
+        var ordered = problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToImmutableArray();
+        return new CatalogSnapshot(new ContentLoadResult(leaflets.ToImmutable(), ordered), loadedAt)
         {
             ServingLastGood = servingLastGood,
         };
