@@ -23,8 +23,8 @@ public sealed record ContentCheckReport(ContentLoadResult Content, ImmutableArra
     {
         get
         {
-            var rejected = Problems.Select(p => LeafletFolderOf(p.Path)).Where(f => f is not null).Distinct()
-                .Count(f => Problems.Any(p => p.Severity == ProblemSeverity.Error && LeafletFolderOf(p.Path) == f));
+            var rejected = Problems.Where(p => p.Severity == ProblemSeverity.Error)
+                .Select(p => LeafletFolderOf(p.Path)).OfType<string>().Distinct(StringComparer.Ordinal).Count();
             var checkedCount = Content.Leaflets.Count + rejected;
             return $"{checkedCount} {Plural(checkedCount, "leaflet")} checked: {Content.Leaflets.Count} loaded, {rejected} rejected; "
                 + $"{ErrorCount} {Plural(ErrorCount, "error")}, {WarningCount} {Plural(WarningCount, "warning")}";

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Leaflets.Content.Model;
@@ -77,8 +76,8 @@ internal static partial class FrontMatterReader
                 $"nextReview {next:yyyy-MM-dd} is before lastReviewed {last:yyyy-MM-dd}");
         }
         var topics = fields.TextList("topics");
-        var codes = fields.Entries("codes", required: false, entry => ReadCode(entry, lineOffset, problems));
-        var references = fields.Entries("references", required: variant == LeafletVariant.Plain, entry => ReadReference(entry, lineOffset, problems));
+        var codes = fields.Entries("codes", required: false, entry => ReadCode(entry, problems));
+        var references = fields.Entries("references", required: variant == LeafletVariant.Plain, entry => ReadReference(entry, problems));
 
         if (title is null || summary is null || language is null || lastReviewed is null || version is null or < 1
             || topics is null || codes is null || references is null)
@@ -89,7 +88,7 @@ internal static partial class FrontMatterReader
             nextReview ?? lastReviewed.Value.AddYears(DefaultReviewYears), version.Value, topics.Value, codes.Value, references.Value);
     }
 
-    private static ClinicalCode? ReadCode(FieldReader entry, int lineOffset, ProblemLog problems)
+    private static ClinicalCode? ReadCode(FieldReader entry, ProblemLog problems)
     {
         entry.RejectUnknown(CodeKeys, "codes entry");
         var system = entry.OptionalText("system");
@@ -103,7 +102,7 @@ internal static partial class FrontMatterReader
         return entry.HadErrors ? null : new ClinicalCode(system, code, display);
     }
 
-    private static LeafletReference? ReadReference(FieldReader entry, int lineOffset, ProblemLog problems)
+    private static LeafletReference? ReadReference(FieldReader entry, ProblemLog problems)
     {
         entry.RejectUnknown(ReferenceKeys, "references entry");
         var title = entry.OptionalText("title");
@@ -134,6 +133,4 @@ internal static partial class FrontMatterReader
 
     internal static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    internal static ImmutableArray<string> Known => [.. KnownKeys];
 }

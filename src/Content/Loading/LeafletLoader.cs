@@ -61,7 +61,7 @@ public static partial class LeafletLoader
     {
         if (id.Length > MaxIdLength || !IdPattern().IsMatch(id))
         {
-            new ProblemLog(folder, problems).Add(1, ContentRules.LeafletIdInvalid,
+            new ProblemLog(folder + "/", problems).Add(1, ContentRules.LeafletIdInvalid,
                 $"leaflet folder '{id}' is not a valid id: use lowercase letters, digits and single '-' between words, at most {MaxIdLength} characters");
         }
         var sources = new Dictionary<LeafletVariant, ContentFile>();

@@ -66,6 +66,15 @@ public class ContentCheckTests
         Assert.False(report.Passed);
     }
 
+    [Fact]
+    public void The_summary_counts_each_rejected_leaflet_once()
+    {
+        var report = new ContentCheck().Run(ContentFixture.WithPlain("# One\n\n#### Two\n", id: "Bad_Id")
+            .Add("leaflets/good/plain.md", ContentFixture.PlainFrontMatter + "\nText.\n").Load());
+
+        Assert.Equal("2 leaflets checked: 1 loaded, 1 rejected; 3 errors, 0 warnings", report.Summary);
+    }
+
     [Theory]
     [InlineData("2024-06-01", "current")]
     [InlineData("2026-12-31", "due-soon")]

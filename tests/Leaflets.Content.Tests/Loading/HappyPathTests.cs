@@ -126,6 +126,34 @@ public class HappyPathTests
         Assert.Equal(new ClinicalCode("SNOMED-CT", "94222008", null), Assert.Single(metadata.Codes));
     }
 
+    [Fact]
+    public void A_problem_inside_a_wrapped_paragraph_names_the_line_it_is_on()
+    {
+        var result = ContentFixture.WithPlain("First line of words\nand then `code` on the second.\n").Load();
+
+        Assert.Equal((ContentRules.CodeInline, 13), (Assert.Single(result.Problems).Rule, result.Problems[0].Line));
+    }
+
+    [Fact]
+    public void A_callout_label_loses_its_colon_wherever_it_sits()
+    {
+        var result = ContentFixture.WithPlain("> **Warning**: Do not lift heavy things.\n").Load();
+
+        var callout = Assert.IsType<CalloutBlock>(Assert.Single(result.Leaflets["bones"].Plain.Blocks));
+        Assert.Equal("Warning", callout.Label);
+        Assert.Equal("Do not lift heavy things.", Assert.IsType<ParagraphBlock>(Assert.Single(callout.Blocks)).Inlines.PlainText());
+    }
+
+    [Fact]
+    public void Italics_load_as_strong_emphasis_with_a_warning()
+    {
+        var result = ContentFixture.WithPlain("Some *soft* words.\n").Load();
+
+        var paragraph = Assert.IsType<ParagraphBlock>(Assert.Single(result.Leaflets["bones"].Plain.Blocks));
+        Assert.Equal("soft", Assert.IsType<StrongInline>(paragraph.Inlines[1]).Children.PlainText());
+        Assert.Equal(ProblemSeverity.Warning, Assert.Single(result.Problems).Severity);
+    }
+
     private sealed class MetadataComparer : IEqualityComparer<LeafletMetadata>
     {
         public bool Equals(LeafletMetadata? x, LeafletMetadata? y) =>

@@ -68,6 +68,21 @@ public class RobustnessTests
         }
     }
 
+    [Fact]
+    public void Random_markdown_fragments_never_make_the_loader_throw()
+    {
+        string[] tokens = ["#", "*", "_", "`", "[", "]", "(", ")", "!", ">", "- ", "| ", "|---|", "\n", "\n\n", " ", "  ", "<b>", "</b>",
+            "1. ", ":", "[^1]", "images/x.png", "https://x.org", "\\", "&amp;", "~~~", "**", "---", "===", "word", "![", "](", "\t", "<!--"];
+        var random = new Random(4711);
+        for (var i = 0; i < 1500; i++)
+        {
+            var body = string.Concat(Enumerable.Range(0, random.Next(1, 60)).Select(_ => tokens[random.Next(tokens.Length)]));
+            var result = ContentFixture.WithPlain(body).Add("leaflets/bones/images/x.png", ContentFixture.Png(2, 2)).Load();
+
+            Assert.All(result.Problems, p => Assert.InRange(p.Line, 1, 12 + body.Count(c => c == '\n')));
+        }
+    }
+
     [Theory]
     [InlineData("[x](", "unclosed link")]
     [InlineData("> > > **Deep:** quote", "nested quotes")]

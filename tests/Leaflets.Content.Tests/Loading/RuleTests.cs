@@ -12,7 +12,7 @@ public class RuleTests
     private static readonly Dictionary<string, (Func<ContentFixture> Build, string Path, int Line)> Cases = new()
     {
         [ContentRules.LayoutUnexpectedFile] = (() => Good().Add("leaflets/bones/notes.txt", "x"), "content/leaflets/bones/notes.txt", 1),
-        [ContentRules.LeafletIdInvalid] = (() => ContentFixture.WithPlain("Text.\n", id: "Bad_Id"), "content/leaflets/Bad_Id", 1),
+        [ContentRules.LeafletIdInvalid] = (() => ContentFixture.WithPlain("Text.\n", id: "Bad_Id"), "content/leaflets/Bad_Id/", 1),
         [ContentRules.PlainMissing] = (() => new ContentFixture().Add("leaflets/bones/easy-read.md", ContentFixture.EasyReadFrontMatter + "\nText.\n"), Plain, 1),
         [ContentRules.FileEmpty] = (() => new ContentFixture().Add("leaflets/bones/plain.md", []), Plain, 1),
         [ContentRules.FileNotText] = (() => new ContentFixture().Add("leaflets/bones/plain.md", [.. "---\ntitle: x\n"u8, 0xC3, 0x28]), Plain, 3),
@@ -67,6 +67,15 @@ public class RuleTests
             Assert.Single(ContentRules.All, r => r == rule);
             Assert.True(Cases.ContainsKey(rule), $"no bad-file case for {rule}");
         });
+
+    [Fact]
+    public void The_rules_page_documents_every_rule_with_its_severity()
+    {
+        var page = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "content-rules.md"));
+
+        Assert.All(ContentRules.All, rule =>
+            Assert.Contains($"| `{rule}` | {ContentRules.SeverityOf(rule).ToString().ToLowerInvariant()} |", page, StringComparison.Ordinal));
+    }
 
     [Theory]
     [MemberData(nameof(Rules))]
