@@ -95,6 +95,24 @@ public sealed class BlobServedCatalogTests(Azurite azurite) : IDisposable
     }
 
     [Fact]
+    public async Task The_repository_content_loads_from_blobs_exactly_as_from_disk()
+    {
+        var root = Path.Combine(RepositoryPaths.Root, "content");
+        var container = azurite.NewContainer("repo");
+        var summary = await new ContentPublisher(container).PublishAsync(root, prune: false, CancellationToken.None);
+        Assert.False(summary.Refused, string.Join("\n", summary.Check.Problems));
+        Assert.Contains(summary.Uploaded, path => path.EndsWith(".png", StringComparison.Ordinal));
+
+        var fromDisk = LeafletLoader.Load("content", await new FileContentSource(root).ReadAllAsync(CancellationToken.None));
+        var fromBlobs = LeafletLoader.Load("blob", await new BlobContentSource(container).ReadAllAsync(CancellationToken.None));
+
+        Assert.NotEmpty(fromDisk.Leaflets);
+        Assert.Equal(
+            fromDisk.Leaflets.Values.SelectMany(l => l.Variants.Values).Select(d => (d.LeafletId, d.Variant, d.ContentHash)),
+            fromBlobs.Leaflets.Values.SelectMany(l => l.Variants.Values).Select(d => (d.LeafletId, d.Variant, d.ContentHash)));
+    }
+
+    [Fact]
     public async Task A_missing_container_is_reported_by_name()
     {
         var source = new BlobContentSource(azurite.NewContainer("missing"));

@@ -46,7 +46,7 @@ public sealed class FunctionsPackageTests : IClassFixture<FunctionsPackageTests.
 
         public PublishedFunctions()
         {
-            var project = Path.Combine(RepositoryRoot(), "src", "Functions", "Leaflets.Functions.csproj");
+            var project = Path.Combine(RepositoryPaths.Root, "src", "Functions", "Leaflets.Functions.csproj");
             var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", Folder, "-nologo", "-v", "q"])
             {
                 RedirectStandardOutput = true,
@@ -67,17 +67,5 @@ public sealed class FunctionsPackageTests : IClassFixture<FunctionsPackageTests.
         }
 
         public void Dispose() => Directory.Delete(Folder, recursive: true);
-
-        private static string RepositoryRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "host.json")) && Directory.Exists(Path.Combine(dir.FullName, "src")))
-                {
-                    return dir.FullName;
-                }
-            }
-            throw new InvalidOperationException("The repository root (with host.json and src/) was not found above " + AppContext.BaseDirectory);
-        }
     }
 }
