@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Readability;
 
 namespace Leaflets.Cli.Commands;
 
@@ -19,7 +20,7 @@ internal static class CheckCommand
             ContentCheckReport report;
             try
             {
-                report = await new ContentCheck().RunAsync(source, cancellationToken);
+                report = await new ContentCheck([new ReadabilityContentCheck()]).RunAsync(source, cancellationToken);
             }
             catch (Exception error) when (error is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
             {

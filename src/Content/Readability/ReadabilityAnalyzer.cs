@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Leaflets.Content.Model;
+
+namespace Leaflets.Content.Readability;
+
+/// <summary>Computes readability figures for a leaflet variant from the text its readers read (see <see cref="ReadableText"/>).</summary>
+public static class ReadabilityAnalyzer
+{
+    public const double ReadingAgeOffset = 5;
+
+    public static ReadabilityReport Analyze(LeafletDocument document)
+        => Analyze(SentencesOf(ReadableText.Of(document)));
+
+    /// <summary>The figures for plain passages of text (each string read on its own, like a paragraph).</summary>
+    public static ReadabilityReport AnalyzeText(IEnumerable<string> passages)
+        => Analyze(SentencesOf(passages.Select(p => new TextPassage(1, p))));
+
+    internal static ImmutableArray<Sentence> SentencesOf(IEnumerable<TextPassage> passages)
+        => [.. passages.SelectMany(Sentences.Of)];
+
+    internal static ReadabilityReport Analyze(IReadOnlyCollection<Sentence> sentences)
+    {
+        var words = sentences.SelectMany(s => s.Words).ToList();
+        if (words.Count == 0)
+        {
+            return ReadabilityReport.Empty;
+        }
+        var syllablesPerWord = words.Select(SyllableCounter.Count).ToList();
+        var syllables = syllablesPerWord.Sum();
+        var polysyllables = syllablesPerWord.Count(s => s >= 3);
+        double wordsPerSentence = (double)words.Count / sentences.Count;
+        double wordSyllables = (double)syllables / words.Count;
+
+        var grade = 0.39 * wordsPerSentence + 11.8 * wordSyllables - 15.59;
+        var ease = 206.835 - 1.015 * wordsPerSentence - 84.6 * wordSyllables;
+        var smog = 1.043 * Math.Sqrt(polysyllables * (30.0 / sentences.Count)) + 3.1291;
+
+        return new ReadabilityReport(
+            words.Count,
+            sentences.Count,
+            syllables,
+            polysyllables,
+            Round(wordsPerSentence),
+            sentences.Max(s => s.Words.Length),
+            Round(ease),
+            Round(grade),
+            Round(smog),
+            Round(grade + ReadingAgeOffset));
+    }
+
+    private static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Leaflets.Content.Model;
+
+namespace Leaflets.Content.Rendering.Html;
+
+/// <summary>The end of the page: version and review dates, and the references the leaflet is based on.</summary>
+internal static class HtmlAboutSection
+{
+    public static void Write(HtmlWriter html, LeafletMetadata metadata, DateOnly today)
+    {
+        html.Open("footer", ("class", "about")).Line();
+        html.Element("h2", "About this leaflet", ("id", "about-this-leaflet")).Line();
+        WriteReviewStatus(html, metadata, ReviewStatuses.Of(metadata, today));
+        html.Open("dl").Line();
+        Term(html, "Version", metadata.Version.ToString(CultureInfo.InvariantCulture), null);
+        Term(html, "Last reviewed", LeafletHtmlRenderer.FormatDate(metadata.LastReviewed), metadata.LastReviewed);
+        Term(html, "Next review due", LeafletHtmlRenderer.FormatDate(metadata.NextReview), metadata.NextReview);
+        html.Close("dl").Line();
+        WriteReferences(html, metadata);
+        html.Close("footer").Line();
+    }
+
+    private static void WriteReviewStatus(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
+    {
+        // Overdue is stated plainly with what to do about it; it is not an alarm, so no red and no alert role.
+        switch (status)
+        {
+            case ReviewStatus.Overdue:
+                html.Open("p", ("class", "review-overdue")).Element("strong", "This leaflet is overdue for review.")
+                    .Text($" It was due to be checked by {LeafletHtmlRenderer.FormatDate(metadata.NextReview)}. Ask your care team if anything in it has changed.")
+                    .Close("p").Line();
+                break;
+            case ReviewStatus.DueSoon:
+                html.Element("p", $"This leaflet is due for review by {LeafletHtmlRenderer.FormatDate(metadata.NextReview)}.", ("class", "review-due-soon")).Line();
+                break;
+            case ReviewStatus.Current:
+                html.Element("p", "This leaflet is up to date.", ("class", "review-current")).Line();
+                break;
+        }
+    }
+
+    private static void Term(HtmlWriter html, string term, string value, DateOnly? date)
+    {
+        html.Element("dt", term).Line().Open("dd");
+        if (date is { } d)
+        {
+            html.Element("time", value, ("datetime", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+        else
+        {
+            html.Text(value);
+        }
+        html.Close("dd").Line();
+    }
+
+    private static void WriteReferences(HtmlWriter html, LeafletMetadata metadata)
+    {
+        if (metadata.References.IsDefaultOrEmpty)
+        {
+            return;
+        }
+        html.Element("h2", "References", ("id", "references")).Line();
+        html.Open("ol", ("class", "references")).Line();
+        foreach (var reference in metadata.References)
+        {
+            html.Open("li");
+            if (reference.Url is { } url && HtmlInlines.IsSafeHref(url))
+            {
+                html.Element("a", reference.Title, ("href", url));
+            }
+            else
+            {
+                html.Text(reference.Title);
+            }
+            html.Text($". {reference.Publisher}, {reference.Year.ToString(CultureInfo.InvariantCulture)}.");
+            html.Close("li").Line();
+        }
+        html.Close("ol").Line();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Leaflets.Content.Model;
+
+namespace Leaflets.Content.Rendering.Html;
+
+/// <summary>
+/// Renders one variant of a leaflet as a complete, standalone, accessible HTML page (WCAG 2.2 AA):
+/// one h1, headings in order, figures with alternative text, header cells with scope, easy-read rows
+/// with the picture first, an embedded stylesheet with a print layout, and no JavaScript.
+/// </summary>
+public static class LeafletHtmlRenderer
+{
+    public const string ContentType = "text/html; charset=utf-8";
+
+    /// <param name="today">The date the review status is judged on; today (UTC) when not given.</param>
+    public static string Render(Leaflet leaflet, LeafletVariant variant, LeafletLinks? links = null, DateOnly? today = null)
+    {
+        ArgumentNullException.ThrowIfNull(leaflet);
+        if (!leaflet.Variants.TryGetValue(variant, out var document))
+        {
+            throw new ArgumentException($"The leaflet '{leaflet.Id}' has no {variant.Slug()} variant.", nameof(variant));
+        }
+        links ??= LeafletLinks.Relative;
+        var metadata = document.Metadata;
+        var html = new HtmlWriter();
+
+        html.Raw("<!DOCTYPE html>").Line();
+        html.Open("html", ("lang", metadata.Language)).Line();
+        html.Open("head").Line();
+        html.Void("meta", ("charset", "utf-8")).Line();
+        html.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
+        html.Element("title", PageTitle(metadata, variant)).Line();
+        html.Void("meta", ("name", "description"), ("content", metadata.Summary)).Line();
+        html.Open("style").Line().Raw(HtmlStyles.Css).Line().Close("style").Line();
+        html.Close("head").Line();
+
+        html.Open("body").Line();
+        WriteVariantSwitch(html, leaflet, variant, links);
+        html.Open("main").Line();
+        html.Open("header").Line();
+        html.Element("h1", metadata.Title).Line();
+        html.Element("p", metadata.Summary, ("class", "summary")).Line();
+        html.Close("header").Line();
+        new HtmlBlocks(html, leaflet, links).Write(document.Blocks);
+        html.Close("main").Line();
+        HtmlAboutSection.Write(html, metadata, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        html.Close("body").Line();
+        html.Close("html").Line();
+        return html.ToString();
+    }
+
+    private static string PageTitle(LeafletMetadata metadata, LeafletVariant variant)
+        => variant == LeafletVariant.EasyRead ? metadata.Title + " (easy read)" : metadata.Title;
+
+    private static void WriteVariantSwitch(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, LeafletLinks links)
+    {
+        var other = variant == LeafletVariant.Plain ? LeafletVariant.EasyRead : LeafletVariant.Plain;
+        if (!leaflet.Variants.ContainsKey(other))
+        {
+            return;
+        }
+        var text = other == LeafletVariant.EasyRead
+            ? "Read the easy read version of this leaflet"
+            : "Read the standard version of this leaflet";
+        html.Open("nav", ("class", "variants"), ("aria-label", "Other versions")).Open("p");
+        html.Element("a", text, ("href", links.VariantUrl(other)), ("hreflang", leaflet.Variants[other].Metadata.Language));
+        html.Close("p").Close("nav").Line();
+    }
+
+    internal static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

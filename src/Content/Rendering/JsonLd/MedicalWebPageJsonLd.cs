@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Leaflets.Content.Model;
+
+namespace Leaflets.Content.Rendering.JsonLd;
+
+/// <summary>
+/// Describes one variant of a leaflet as a schema.org <c>MedicalWebPage</c> in JSON-LD, so search engines and
+/// health portals can tell what it is about (the clinical codes), who it is for, when it was reviewed and what it cites.
+/// </summary>
+public static class MedicalWebPageJsonLd
+{
+    public const string ContentType = "application/ld+json";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <param name="pageUrl">The absolute URL of the page described, when the caller knows it.</param>
+    public static JsonObject Build(LeafletDocument document, string? pageUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var metadata = document.Metadata;
+        var page = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "MedicalWebPage",
+            ["name"] = metadata.Title,
+            ["description"] = metadata.Summary,
+            ["inLanguage"] = metadata.Language,
+            ["lastReviewed"] = IsoDate(metadata.LastReviewed),
+            // A leaflet is only ever changed through a review, so the review date is also the last date it changed.
+            ["dateModified"] = IsoDate(metadata.LastReviewed),
+            ["version"] = metadata.Version.ToString(CultureInfo.InvariantCulture),
+            ["audience"] = "https://schema.org/Patient",
+            ["isAccessibleForFree"] = true,
+            ["accessMode"] = new JsonArray("textual", "visual"),
+            ["accessibilityFeature"] = new JsonArray("alternativeText", "structuralNavigation", "readingOrder", "largePrint"),
+        };
+        if (pageUrl is not null)
+        {
+            page["url"] = pageUrl;
+        }
+        if (!metadata.Topics.IsDefaultOrEmpty)
+        {
+            page["keywords"] = string.Join(", ", metadata.Topics);
+        }
+        if (About(metadata) is { } about)
+        {
+            page["about"] = about;
+        }
+        if (!metadata.References.IsDefaultOrEmpty)
+        {
+            page["citation"] = new JsonArray([.. metadata.References.Select(Citation)]);
+        }
+        var sections = document.Blocks.OfType<HeadingBlock>().Where(h => h.Level == 2).Select(Section).ToArray();
+        if (sections.Length > 0)
+        {
+            page["hasPart"] = new JsonArray(sections);
+        }
+        return page;
+    }
+
+    public static string Serialize(LeafletDocument document, string? pageUrl = null)
+        => Build(document, pageUrl).ToJsonString(Indented);
+
+    private static JsonObject? About(LeafletMetadata metadata)
+    {
+        if (metadata.Codes.IsDefaultOrEmpty && metadata.Topics.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+        var name = metadata.Codes.IsDefaultOrEmpty
+            ? metadata.Topics[0]
+            : metadata.Codes.Select(c => c.Display).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)) ?? metadata.Topics.FirstOrDefault();
+        var condition = new JsonObject { ["@type"] = "MedicalCondition" };
+        if (name is not null)
+        {
+            condition["name"] = name;
+        }
+        if (!metadata.Codes.IsDefaultOrEmpty)
+        {
+            condition["code"] = new JsonArray([.. metadata.Codes.Select(Code)]);
+        }
+        return condition;
+    }
+
+    private static JsonNode Code(ClinicalCode code)
+    {
+        var node = new JsonObject
+        {
+            ["@type"] = "MedicalCode",
+            ["codeValue"] = code.Code,
+            ["codingSystem"] = code.System,
+        };
+        if (code.Display is { } display)
+        {
+            node["name"] = display;
+        }
+        return node;
+    }
+
+    private static JsonNode Citation(LeafletReference reference)
+    {
+        var node = new JsonObject
+        {
+            ["@type"] = "CreativeWork",
+            ["name"] = reference.Title,
+            ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = reference.Publisher },
+            ["datePublished"] = reference.Year.ToString(CultureInfo.InvariantCulture),
+        };
+        if (reference.Url is { } url)
+        {
+            node["url"] = url;
+        }
+        return node;
+    }
+
+    private static JsonNode Section(HeadingBlock heading) => new JsonObject
+    {
+        ["@type"] = "WebPageElement",
+        ["name"] = heading.Inlines.PlainText(),
+        ["cssSelector"] = "#" + heading.Anchor,
+    };
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

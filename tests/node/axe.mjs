@@ -1,0 +1,67 @@
+// Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) in Debian's headless Chromium over pages given as
+// URLs or local HTML files. Prints {"pages":[{"page","violations":[...]}]} as JSON on stdout and exits
+// 1 if any page has a violation, 2 if the check itself could not run.
+// Usage: node axe.mjs <url-or-file> [...]
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+function fail(message) {
+  console.error(`axe.mjs: ${message}`);
+  process.exit(2);
+}
+
+const targets = process.argv.slice(2);
+if (targets.length === 0) fail('give one or more URLs or HTML files');
+if (!existsSync(executablePath)) fail(`no browser at ${executablePath}: install Debian's chromium (apt-get install -y chromium)`);
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const toUrl = (target) => /^https?:\/\//.test(target) || target.startsWith('file:') ? target : pathToFileURL(resolve(target)).href;
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'leaflets-axe-'));
+let context;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const results = [];
+  for (const target of targets) {
+    const page = await context.newPage();
+    const response = await page.goto(toUrl(target), { waitUntil: 'load', timeout: 30000 });
+    if (response && !response.ok() && !toUrl(target).startsWith('file:')) {
+      throw new Error(`${target} answered HTTP ${response.status()}`);
+    }
+    await page.addScriptTag({ content: axeSource });
+    const outcome = await page.evaluate(async (runTags) =>
+      // eslint-disable-next-line no-undef
+      await axe.run(document, { runOnly: { type: 'tag', values: runTags }, resultTypes: ['violations'] }), tags);
+    results.push({
+      page: target,
+      rulesRun: outcome.passes.length + outcome.violations.length + outcome.incomplete.length + outcome.inapplicable.length,
+      violations: outcome.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary })),
+      })),
+    });
+    await page.close();
+  }
+  console.log(JSON.stringify({ axe: JSON.parse(readFileSync(createRequire(import.meta.url).resolve('axe-core/package.json'), 'utf8')).version, tags, pages: results }, null, 2));
+  process.exitCode = results.some((r) => r.violations.length > 0) ? 1 : 0;
+} catch (error) {
+  console.error(`axe.mjs: ${error.message}`);
+  process.exitCode = 2;
+} finally {
+  if (context) await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
