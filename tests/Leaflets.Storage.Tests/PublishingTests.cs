@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs.Models;
+using Leaflets.Content.Loading;
 using Leaflets.Storage.Publishing;
 
 namespace Leaflets.Storage.Tests;
@@ -46,6 +47,23 @@ public sealed class PublishingTests(Azurite azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Publishing_refuses_a_well_formed_leaflet_that_fails_the_readability_gate_of_check()
+    {
+        var container = azurite.NewContainer("readability");
+        _content.Write("jargon", "plain.md", ContentFolder.Leaflet("Bisphosphonate therapy", 1).Replace(
+            "Wash your hands before you touch the dressing.",
+            "Administration of intravenous bisphosphonate pharmacotherapy necessitates comprehensive evaluation of renal " +
+            "functionality, contemporaneous electrolyte concentrations and individualised consideration of osteonecrosis " +
+            "susceptibility, particularly amongst immunocompromised individuals experiencing concomitant chemotherapeutic interventions."));
+
+        var summary = await new ContentPublisher(container).PublishAsync(_content.Root, prune: false, CancellationToken.None);
+
+        Assert.True(summary.Refused);
+        Assert.Contains(summary.Check.Problems, p => p.Rule == "plain-reading-age" && p.Severity == ProblemSeverity.Error);
+        Assert.False(await container.ExistsAsync());
+    }
+
+    [Fact]
     public async Task Without_prune_a_leaflet_removed_locally_stays_and_with_prune_it_is_deleted()
     {
         var container = azurite.NewContainer("prune");
@@ -67,13 +85,17 @@ public sealed class PublishingTests(Azurite azurite) : IDisposable
     {
         var container = azurite.NewContainer("whole");
         var publisher = new ContentPublisher(container);
-        _content.Write("wound-care", "easy-read.md", ContentFolder.Leaflet("Your wound", 1));
-        await publisher.PublishAsync(_content.Root, prune: false, CancellationToken.None);
-        File.Delete(_content.PathOf("wound-care", "easy-read.md"));
+        // An image no variant uses is only a warning, so the leaflet publishes with it.
+        var spare = _content.PathOf("wound-care", "images/spare.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(spare)!);
+        File.Copy(Path.Combine(RepositoryPaths.Root, "content", "leaflets", "cementoplasty", "images", "er-asleep.png"), spare);
+        var first = await publisher.PublishAsync(_content.Root, prune: false, CancellationToken.None);
+        Assert.Contains("leaflets/wound-care/images/spare.png", first.Uploaded);
+        File.Delete(spare);
 
         var summary = await publisher.PublishAsync(_content.Root, prune: false, CancellationToken.None);
 
-        Assert.Equal(["leaflets/wound-care/easy-read.md"], summary.Deleted.ToArray());
+        Assert.Equal(["leaflets/wound-care/images/spare.png"], summary.Deleted.ToArray());
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
-using Leaflets.Content.Readability;
 
 namespace Leaflets.Cli.Commands;
 
@@ -20,7 +19,7 @@ internal static class CheckCommand
             ContentCheckReport report;
             try
             {
-                report = await new ContentCheck([new ReadabilityContentCheck()]).RunAsync(source, cancellationToken);
+                report = await PublishGate.Create().RunAsync(source, cancellationToken);
             }
             catch (Exception error) when (error is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
             {
