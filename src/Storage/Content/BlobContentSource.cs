@@ -31,8 +31,12 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         try
         {
             var current = new Dictionary<string, DownloadedBlob>(StringComparer.Ordinal);
-            await foreach (var item in ListAsync(cancellationToken))
+            await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, LeafletsPrefix, cancellationToken))
             {
+                if (item.Name.EndsWith('/'))
+                {
+                    continue; // a folder marker (hierarchical namespace accounts) holds no content
+                }
                 if (_downloaded.TryGetValue(item.Name, out var known) && item.Properties.ETag is { } etag && known.ETag == etag)
                 {
                     current[item.Name] = known;
@@ -47,46 +51,14 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
                 .Select(pair => new ContentFile(pair.Key, pair.Value.Bytes))
                 .ToList();
         }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            throw new InvalidOperationException(
+                $"The blob container '{container.Name}' does not exist in {container.AccountName}: publish the content to it first ('leaflets publish').", e);
+        }
         finally
         {
             _gate.Release();
-        }
-    }
-
-    private async IAsyncEnumerable<BlobItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var pages = container.GetBlobsAsync(BlobTraits.None, BlobStates.None, LeafletsPrefix, cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (true)
-            {
-                Page<BlobItem> page;
-                try
-                {
-                    if (!await pages.MoveNextAsync())
-                    {
-                        yield break;
-                    }
-                    page = pages.Current;
-                }
-                catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
-                {
-                    throw new InvalidOperationException(
-                        $"The blob container '{container.Name}' does not exist in {container.AccountName}: publish the content to it first ('leaflets publish').", e);
-                }
-                foreach (var item in page.Values)
-                {
-                    // Folder markers (hierarchical namespace accounts) hold no content.
-                    if (!item.Name.EndsWith('/'))
-                    {
-                        yield return item;
-                    }
-                }
-            }
-        }
-        finally
-        {
-            await pages.DisposeAsync();
         }
     }
 
