@@ -5,6 +5,7 @@ var root = new RootCommand("Patient-information leaflets: serve, check and list 
 {
     ServeCommand.Create(),
     CheckCommand.Create(),
+    CheckPdfCommand.Create(),
     ListCommand.Create(),
     PublishCommand.Create(),
 };

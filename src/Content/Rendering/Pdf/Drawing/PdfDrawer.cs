@@ -1,0 +1,194 @@
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Pdf.Fonts;
+using Leaflets.Content.Rendering.Pdf.Layout;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
+
+namespace Leaflets.Content.Rendering.Pdf.Drawing;
+
+/// <summary>
+/// Draws a laid-out document with PDFsharp, page by page in reading order, tagging as it goes.
+/// Nothing is measured or moved here: every position was decided by the layout.
+/// </summary>
+internal sealed class PdfDrawer
+{
+    private readonly Dictionary<(string Family, bool Bold, double Size), XFont> _fonts = [];
+
+    /// <summary>
+    /// PDFsharp decodes a PNG in tens of milliseconds, so each image is decoded once per process and
+    /// reused while its leaflet is alive (the table holds it only as long as the <see cref="LeafletImage"/>).
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LeafletImage, XImage> DecodedImages = new();
+
+    public PdfDocument Draw(LeafletDocument source, LaidOutDocument layout, DateTime stamp)
+    {
+        LeafletFonts.EnsureRegistered();
+        var type = layout.Typography;
+        var document = new PdfDocument();
+        document.Version = 17;
+        // PDFsharp 6.2 writes zlib streams without their Adler-32 checksum; qpdf flags such page contents.
+        document.Options.CompressContentStreams = false;
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
+        document.Info.Title = source.Metadata.Title;
+        document.Info.Subject = source.Metadata.Summary;
+        document.Info.Creator = "Leaflets";
+        document.Info.CreationDate = stamp;
+        document.Info.ModificationDate = stamp;
+        document.PageLayout = PdfPageLayout.SinglePage;
+        document.PageMode = PdfPageMode.UseOutlines;
+        var ua = UAManager.ForDocument(document);
+        ua.SetDocumentLanguage(source.Metadata.Language);
+        document.ViewerPreferences.DisplayDocTitle = true;
+        var structure = new StructureWriter(document, ua.StructureBuilder) { PageHeight = type.PageHeight };
+
+        for (var index = 0; index < layout.Pages.Count; index++)
+        {
+            var laidOutPage = layout.Pages[index];
+            var page = document.AddPage();
+            page.Width = XUnit.FromPoint(type.PageWidth);
+            page.Height = XUnit.FromPoint(type.PageHeight);
+            structure.Page = page;
+            using (var gfx = XGraphics.FromPdfPage(page))
+            {
+                DrawPage(gfx, laidOutPage, structure, type);
+                if (index == layout.Pages.Count - 1)
+                {
+                    // Close everything while the last page's graphics can still take the end markers.
+                    structure.CloseAll();
+                }
+                structure.EndPage();
+            }
+        }
+        return document;
+    }
+
+    private void DrawPage(XGraphics gfx, LaidOutPage page, StructureWriter structure, Typography type)
+    {
+        var items = page.Slices
+            .SelectMany(placed => placed.Slice.Items.Select(item => (Item: item.Offset(0, placed.Top), placed.IsRepeat)))
+            .ToList();
+        structure.LinkAreas = items
+            .Where(i => !i.IsRepeat && i.Item is TextItem { Link: not null })
+            .Select(i => (TextItem)i.Item)
+            .GroupBy(t => t.Link!)
+            .ToDictionary(g => g.Key, g => g.Select(t => new XRect(t.X, t.Top, t.Width, t.Bottom - t.Top)).ToList());
+
+        foreach (var (item, isRepeat) in items)
+        {
+            if (item.Node is null || isRepeat)
+            {
+                structure.Artifact(() => DrawItem(gfx, item));
+                continue;
+            }
+            structure.Enter(item.Node, Bounds(item));
+            DrawItem(gfx, item);
+        }
+        var frames = page.Slices.Where(p => p.Slice.Frame is not null).GroupBy(p => p.Slice.Frame!);
+        foreach (var frame in frames)
+        {
+            var top = frame.Min(p => p.Top);
+            var bottom = frame.Max(p => p.Top + p.Slice.Height);
+            var inset = type.CalloutBorder / 2;
+            var pen = new XPen(XColors.Black, type.CalloutBorder);
+            structure.Artifact(() => gfx.DrawRectangle(pen, frame.Key.Left + inset, top + inset, frame.Key.Width - (2 * inset), bottom - top - (2 * inset)));
+        }
+        structure.Artifact(() =>
+        {
+            foreach (var item in page.Footer)
+            {
+                DrawItem(gfx, item);
+            }
+        });
+    }
+
+    private static XRect Bounds(PageItem item) => item switch
+    {
+        ImageItem image => new XRect(image.X, image.Y, image.Width, image.Height),
+        QrItem qr => new XRect(qr.X, qr.Y, qr.Size, qr.Size),
+        TextItem text => new XRect(text.X, text.Top, text.Width, text.Bottom - text.Top),
+        _ => XRect.Empty,
+    };
+
+    private void DrawItem(XGraphics gfx, PageItem item)
+    {
+        switch (item)
+        {
+            case TextItem text:
+                gfx.DrawString(text.Text, Font(text), XBrushes.Black, text.X, text.Baseline);
+                break;
+            case ImageItem image:
+                var decoded = DecodedImages.GetValue(image.Image, Decode);
+                // Drawing caches per-document data on the shared XImage; one document at a time may do so.
+                lock (decoded)
+                {
+                    gfx.DrawImage(decoded, image.X, image.Y, image.Width, image.Height);
+                }
+                break;
+            case QrItem qr:
+                DrawQr(gfx, qr);
+                break;
+            case RuleItem rule:
+                var pen = new XPen(XColors.Black, rule.Thickness);
+                if (rule.Height == 0)
+                {
+                    gfx.DrawLine(pen, rule.X, rule.Y, rule.X + rule.Width, rule.Y);
+                }
+                else
+                {
+                    gfx.DrawRectangle(pen, rule.X, rule.Y, rule.Width, rule.Height);
+                }
+                break;
+        }
+    }
+
+    /// <summary>Dark modules as filled squares, merged along each row to keep the page content small.</summary>
+    private static void DrawQr(XGraphics gfx, QrItem qr)
+    {
+        var count = qr.Modules.Length;
+        var module = qr.Size / count;
+        for (var row = 0; row < count; row++)
+        {
+            var cells = qr.Modules[row];
+            var column = 0;
+            while (column < cells.Length)
+            {
+                if (!cells[column])
+                {
+                    column++;
+                    continue;
+                }
+                var start = column;
+                while (column < cells.Length && cells[column])
+                {
+                    column++;
+                }
+                gfx.DrawRectangle(XBrushes.Black, qr.X + (start * module), qr.Y + (row * module), (column - start) * module, module);
+            }
+        }
+    }
+
+    private XFont Font(TextItem text)
+    {
+        var key = (LeafletFonts.FamilyOf(text.Face), text.Bold, text.Size);
+        if (!_fonts.TryGetValue(key, out var font))
+        {
+            var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+            font = new XFont(key.Item1, text.Size, text.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, options);
+            _fonts[key] = font;
+        }
+        return font;
+    }
+
+    private static XImage Decode(LeafletImage image)
+    {
+        try
+        {
+            return XImage.FromStream(new MemoryStream(image.Bytes.ToArray(), writable: false));
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException($"The image '{image.FileName}' ({image.ContentType}) cannot be placed in a PDF: {error.Message}", error);
+        }
+    }
+}

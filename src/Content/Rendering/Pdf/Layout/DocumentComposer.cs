@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Leaflets.Content.Model;
+using QRCoder;
+
+namespace Leaflets.Content.Rendering.Pdf.Layout;
+
+/// <summary>A laid-out document: what goes on each page, ready to draw.</summary>
+internal sealed record LaidOutDocument(Typography Typography, IReadOnlyList<LaidOutPage> Pages);
+
+internal sealed record LaidOutPage(IReadOnlyList<PlacedSlice> Slices, IReadOnlyList<PageItem> Footer);
+
+/// <summary>
+/// Composes a whole leaflet, QuestPDF style: header (title, banner), content (the blocks, then the
+/// references, then the QR block), footer on every page. Layout finishes before anything is drawn.
+/// </summary>
+internal sealed class DocumentComposer(LeafletDocument document, IReadOnlyDictionary<string, LeafletImage> images, Typography type, string? publicUrl)
+{
+    public LaidOutDocument Compose(StructNode root)
+    {
+        var footerHeight = FooterItems(pageNumber: 99, pageCount: 99).Height;
+        var contentHeight = type.ContentBottom - type.ContentTop - footerHeight;
+        var flow = new FlowBuilder(type);
+        var blocks = new BlockComposer(flow, images, contentHeight);
+        var column = new Column(type.ContentLeft, type.ContentWidth, root);
+
+        var body = document.Blocks.AsEnumerable();
+        if (document.Blocks.FirstOrDefault() is FigureBlock { IsDecorative: true } banner)
+        {
+            // The decorative header picture sits above the title, as an artifact.
+            flow.Add(blocks.FigureSlice(banner, column.Left, column.Width, root, contentHeight * 0.25), null);
+            flow.BeginBlock(type.ParagraphGap);
+            body = body.Skip(1);
+        }
+        var title = new StructNode(StructKind.H1, root) { Bookmark = document.Metadata.Title };
+        flow.AddHeading([new TextRun(document.Metadata.Title, true, null)], 1, column, title);
+        blocks.Compose(body, column);
+        ComposeReferences(blocks, column);
+        ComposeQrBlock(flow, root);
+
+        var pages = Paginator.Paginate(flow.Slices, type.ContentTop, contentHeight);
+        var laidOut = pages.Select((slices, index) => new LaidOutPage(slices, FooterItems(index + 1, pages.Count).Items)).ToList();
+        return new LaidOutDocument(type, laidOut);
+    }
+
+    private void ComposeReferences(BlockComposer blocks, Column column)
+    {
+        var references = document.Metadata.References;
+        if (references.IsDefaultOrEmpty)
+        {
+            return;
+        }
+        blocks.Compose(new HeadingBlock(0, 2, BlockComposer.Text("References"), "references"), column);
+        var items = references.Select(reference =>
+        {
+            var citation = $"{reference.Title}. {reference.Publisher}, {reference.Year.ToString(CultureInfo.InvariantCulture)}.";
+            ImmutableArray<Inline> inlines = reference.Url is null
+                ? [new TextInline(citation)]
+                : [new TextInline(citation + " "), new LinkInline(reference.Url, [new TextInline(reference.Url)])];
+            return new ListItem([new ParagraphBlock(0, inlines)]);
+        });
+        blocks.Compose(new ListBlock(0, false, [.. items]), column);
+    }
+
+    /// <summary>The QR code to the online version, so a reader holding paper can check it is still current.</summary>
+    private void ComposeQrBlock(FlowBuilder flow, StructNode root)
+    {
+        if (string.IsNullOrWhiteSpace(publicUrl))
+        {
+            return;
+        }
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(publicUrl, QRCodeGenerator.ECCLevel.M);
+        var modules = data.ModuleMatrix
+            .Select(row => row.Cast<bool>().ToImmutableArray())
+            .ToImmutableArray();
+        var figure = new StructNode(StructKind.Figure, root) { AltText = $"QR code that opens the online version of this leaflet: {publicUrl}" };
+        var qr = new Slice { Height = type.QrSize };
+        qr.Items.Add(new QrItem(figure, type.ContentLeft, 0, type.QrSize, modules));
+
+        var paragraph = root.Child(StructKind.P);
+        var runs = FlowBuilder.Runs(
+            [new TextInline("Check you have the latest version of this leaflet: scan the code or go to "), new LinkInline(publicUrl, [new TextInline(publicUrl)])],
+            paragraph);
+        var lines = flow.TextSlices(runs, type.Body, type.ContentLeft, type.ContentWidth, paragraph);
+        lines[0].SpaceBefore = type.Body * 0.5;
+        flow.BeginBlock(type.ParagraphGap * 2);
+        flow.Add(FlowBuilder.Merge([qr, .. lines]), null);
+    }
+
+    private (IReadOnlyList<PageItem> Items, double Height) FooterItems(int pageNumber, int pageCount)
+    {
+        var metadata = document.Metadata;
+        var texts = new[]
+        {
+            $"{metadata.Title}. Version {metadata.Version.ToString(CultureInfo.InvariantCulture)}",
+            $"Reviewed {FormatDate(metadata.LastReviewed)}, next review {FormatDate(metadata.NextReview)}",
+            $"Page {pageNumber.ToString(CultureInfo.InvariantCulture)} of {pageCount.ToString(CultureInfo.InvariantCulture)}",
+        };
+        var flow = new FlowBuilder(type);
+        var lines = texts.SelectMany(text => flow.TextSlices([new TextRun(text, false, null)], type.Body, type.ContentLeft, type.ContentWidth, node: null)).ToList();
+        var height = type.FooterGap + lines.Sum(l => l.Height);
+        var top = type.ContentBottom - height;
+        var items = new List<PageItem> { new RuleItem(type.ContentLeft, top + (type.FooterGap / 2), type.ContentWidth, 0, type.RuleWidth) };
+        var y = top + type.FooterGap;
+        foreach (var line in lines)
+        {
+            items.AddRange(line.Items.Select(item => item.Offset(0, y)));
+            y += line.Height;
+        }
+        return (items, height);
+    }
+
+    public static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

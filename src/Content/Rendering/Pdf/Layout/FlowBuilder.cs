@@ -1,0 +1,182 @@
+using System.Collections.Immutable;
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Pdf.Fonts;
+
+namespace Leaflets.Content.Rendering.Pdf.Layout;
+
+/// <summary>Where a block is laid out: its column and the structure element it belongs to.</summary>
+internal readonly record struct Column(double Left, double Width, StructNode Parent, Frame? Frame = null)
+{
+    public Column Indent(double by, StructNode parent) => this with { Left = Left + by, Width = Width - by, Parent = parent };
+}
+
+/// <summary>
+/// Turns text into slices: one slice per line, with the keep rules of the kind of text it is.
+/// Shared by every block component.
+/// </summary>
+internal sealed class FlowBuilder(Typography typography)
+{
+    public Typography Typography { get; } = typography;
+
+    public List<Slice> Slices { get; } = [];
+
+    private double _nextGap;
+    private bool _followsHeading;
+
+    /// <summary>Sets the gap above the next slice: <paramref name="gap"/>, or a small one right after a heading so it sits with its text.</summary>
+    public void BeginBlock(double gap)
+    {
+        _nextGap = _followsHeading ? Typography.HeadingGapAfter : gap;
+        _followsHeading = false;
+    }
+
+    public Slice Add(Slice slice, Frame? frame)
+    {
+        slice.SpaceBefore = Slices.Count == 0 ? 0 : _nextGap;
+        slice.Frame ??= frame;
+        _nextGap = 0;
+        Slices.Add(slice);
+        return slice;
+    }
+
+    public double BaselineOffset(double size)
+    {
+        var face = LeafletFonts.Primary(bold: false);
+        var lineHeight = Typography.LineHeight(size);
+        return ((lineHeight - ((face.Ascender + face.Descender) * size)) / 2) + (face.Ascender * size);
+    }
+
+    /// <summary>Lays out text as line slices (not yet added), each item tagged with <paramref name="node"/> or its link.</summary>
+    public List<Slice> TextSlices(IEnumerable<TextRun> runs, double size, double left, double width, StructNode? node)
+    {
+        var lineHeight = Typography.LineHeight(size);
+        var baseline = BaselineOffset(size);
+        var slices = new List<Slice>();
+        foreach (var line in TextLayout.Break(runs, size, width))
+        {
+            var slice = new Slice { Height = lineHeight };
+            foreach (var fragment in line.Fragments)
+            {
+                var owner = node is null ? null : fragment.Link ?? node;
+                slice.Items.Add(new TextItem(owner, left + fragment.X, baseline, fragment.Width, fragment.Text, fragment.Face, fragment.Bold, size, fragment.Link));
+            }
+            slices.Add(slice);
+        }
+        return slices;
+    }
+
+    /// <summary>A paragraph: no line alone at the top (widow) or bottom (orphan) of a page.</summary>
+    public void AddParagraph(IEnumerable<TextRun> runs, double size, Column column, StructNode node, double gap)
+    {
+        var lines = TextSlices(runs, size, column.Left, column.Width, node);
+        if (lines.Count >= 2)
+        {
+            lines[0].KeepWithNext = true;
+            lines[^2].KeepWithNext = true;
+        }
+        BeginBlock(gap);
+        foreach (var line in lines)
+        {
+            Add(line, column.Frame);
+        }
+    }
+
+    /// <summary>A heading keeps all its lines together and with the first two lines of what follows.</summary>
+    public void AddHeading(IEnumerable<TextRun> runs, int level, Column column, StructNode node)
+    {
+        var lines = TextSlices(runs, Typography.HeadingSize(level), column.Left, column.Width, node);
+        BeginBlock(Typography.HeadingGapBefore(level));
+        foreach (var line in lines)
+        {
+            line.KeepWithNext = true;
+            Add(line, column.Frame);
+        }
+        _followsHeading = true;
+    }
+
+    /// <summary>Stacks slices into one unbreakable slice (a figure with its caption, an easy-read row).</summary>
+    public static Slice Merge(IEnumerable<Slice> parts, double minHeight = 0)
+    {
+        var y = 0.0;
+        var merged = new List<PageItem>();
+        var first = true;
+        foreach (var part in parts)
+        {
+            y += first ? 0 : part.SpaceBefore;
+            first = false;
+            merged.AddRange(part.Items.Select(item => item.Offset(0, y)));
+            y += part.Height;
+        }
+        var slice = new Slice { Height = Math.Max(y, minHeight) };
+        slice.Items.AddRange(merged);
+        return slice;
+    }
+
+    public static IEnumerable<TextRun> Runs(ImmutableArray<Inline> inlines, StructNode? parent, bool bold = false)
+    {
+        foreach (var inline in inlines)
+        {
+            switch (inline)
+            {
+                case TextInline text:
+                    yield return new TextRun(text.Text, bold, null);
+                    break;
+                case StrongInline strong:
+                    foreach (var run in Runs(strong.Children, parent, bold: true))
+                    {
+                        yield return run;
+                    }
+                    break;
+                case LinkInline link:
+                    foreach (var run in LinkRuns(link, parent, bold))
+                    {
+                        yield return run;
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Paper cannot be clicked, so the address is printed in full after the link text.</summary>
+    private static IEnumerable<TextRun> LinkRuns(LinkInline link, StructNode? parent, bool bold)
+    {
+        var text = link.Children.PlainText();
+        var address = PrintedAddress(link.Href);
+        if (address is null || parent is null)
+        {
+            foreach (var run in Runs(link.Children, parent, bold))
+            {
+                yield return run;
+            }
+            yield break;
+        }
+        var sameAsText = string.Equals(text.Trim(), address, StringComparison.OrdinalIgnoreCase);
+        var description = sameAsText ? address : $"{text} ({address})";
+        var node = new StructNode(StructKind.Link, parent) { Url = link.Href, AltText = description };
+        foreach (var run in Runs(link.Children, parent, bold))
+        {
+            yield return run with { Link = node };
+        }
+        if (!sameAsText)
+        {
+            yield return new TextRun($" ({address})", bold, node);
+        }
+    }
+
+    /// <summary>The address as printed: scheme-less for mail and phone; null for in-page anchors, which paper cannot follow.</summary>
+    private static string? PrintedAddress(string href)
+    {
+        if (href.StartsWith('#'))
+        {
+            return null;
+        }
+        foreach (var scheme in new[] { "mailto:", "tel:" })
+        {
+            if (href.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return href[scheme.Length..];
+            }
+        }
+        return href;
+    }
+}

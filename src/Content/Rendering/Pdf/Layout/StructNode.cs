@@ -1,0 +1,56 @@
+namespace Leaflets.Content.Rendering.Pdf.Layout;
+
+/// <summary>The PDF/UA structure types we use; each mirrors a node of the document model.</summary>
+internal enum StructKind
+{
+    H1,
+    H2,
+    H3,
+    P,
+    L,
+    LI,
+    Lbl,
+    LBody,
+    Table,
+    TR,
+    TH,
+    TD,
+    Figure,
+    Link,
+    Div,
+}
+
+/// <summary>
+/// One structure element, created during layout and opened/closed while drawing. Identity matters:
+/// every drawn item carries the chain of nodes it belongs to, and the drawer opens and closes
+/// elements as that chain changes, so one element can span lines, columns and pages.
+/// </summary>
+internal sealed class StructNode(StructKind kind, StructNode? parent)
+{
+    public StructKind Kind { get; } = kind;
+
+    public StructNode? Parent { get; } = parent;
+
+    /// <summary>Figure: the alternative text. Link: the description a screen reader announces.</summary>
+    public string? AltText { get; init; }
+
+    /// <summary>Link: the target address.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>Headings: the words shown in the bookmark.</summary>
+    public string? Bookmark { get; init; }
+
+    public int Depth => Parent is null ? 1 : Parent.Depth + 1;
+
+    public StructNode Child(StructKind kind) => new(kind, this);
+
+    public bool IsHeading => Kind is StructKind.H1 or StructKind.H2 or StructKind.H3;
+
+    public int HeadingLevel => Kind switch
+    {
+        StructKind.H1 => 1,
+        StructKind.H2 => 2,
+        StructKind.H3 => 3,
+        _ => 0,
+    };
+}

@@ -1,0 +1,211 @@
+using System.Text;
+using Leaflets.Content.Rendering.Pdf.Fonts;
+
+namespace Leaflets.Content.Rendering.Pdf.Layout;
+
+/// <summary>A piece of inline text before line breaking: its words, weight and the link it belongs to.</summary>
+internal readonly record struct TextRun(string Text, bool Bold, StructNode? Link);
+
+/// <summary>Text of one face and weight placed on a line; <see cref="X"/> is relative to the line start.</summary>
+internal sealed record Fragment(double X, double Width, string Text, FontFace Face, bool Bold, StructNode? Link);
+
+internal sealed record TextLine(IReadOnlyList<Fragment> Fragments, double Width);
+
+/// <summary>
+/// Breaks runs of text into lines: greedy, left aligned, ragged right, never hyphenated. A word
+/// wider than the whole line is broken between characters so that nothing crosses the margin.
+/// Each character is measured in the face that will draw it (Atkinson, or DejaVu where Atkinson lacks it).
+/// </summary>
+internal static class TextLayout
+{
+    public static IReadOnlyList<TextLine> Break(IEnumerable<TextRun> runs, double size, double maxWidth)
+    {
+        var words = SplitWords(runs);
+        var lines = new List<TextLine>();
+        var current = new LineBuilder(size);
+        // Room is left for the space that ends a broken line, so even that stays inside the margin.
+        var room = maxWidth - Math.Max(Measure(" ", false, size), Measure(" ", true, size));
+        foreach (var word in words)
+        {
+            var wordWidth = word.Sum(p => Measure(p.Text, p.Bold, size));
+            if (!current.IsEmpty && current.Width + current.SpaceWidth + wordWidth > room)
+            {
+                lines.Add(current.BuildWithTrailingSpace());
+                current = new LineBuilder(size);
+            }
+            if (current.IsEmpty && wordWidth > room)
+            {
+                foreach (var piece in BreakLongWord(word, size, room, lines))
+                {
+                    current.Append(piece, size);
+                }
+                continue;
+            }
+            current.AddWord(word, size);
+        }
+        if (!current.IsEmpty)
+        {
+            lines.Add(current.Build());
+        }
+        return lines;
+    }
+
+    public static double Measure(string text, bool bold, double size)
+    {
+        double width = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            width += LeafletFonts.For(rune.Value, bold).Advance(rune.Value);
+        }
+        return width * size;
+    }
+
+    /// <summary>Fills whole lines with the characters of an over-long word; returns what is left for the next line.</summary>
+    private static List<TextRun> BreakLongWord(List<TextRun> word, double size, double maxWidth, List<TextLine> lines)
+    {
+        var line = new LineBuilder(size);
+        var remainder = new List<TextRun>();
+        foreach (var piece in word)
+        {
+            var buffer = new StringBuilder();
+            foreach (var rune in piece.Text.EnumerateRunes())
+            {
+                var runeWidth = Measure(rune.ToString(), piece.Bold, size);
+                if (line.Width + Measure(buffer.ToString(), piece.Bold, size) + runeWidth > maxWidth && (!line.IsEmpty || buffer.Length > 0))
+                {
+                    line.Append(piece with { Text = buffer.ToString() }, size);
+                    lines.Add(line.Build());
+                    line = new LineBuilder(size);
+                    buffer.Clear();
+                }
+                buffer.Append(rune.ToString());
+            }
+            if (buffer.Length > 0)
+            {
+                line.Append(piece with { Text = buffer.ToString() }, size);
+            }
+        }
+        remainder.AddRange(line.Pieces);
+        return remainder;
+    }
+
+    private static List<List<TextRun>> SplitWords(IEnumerable<TextRun> runs)
+    {
+        var words = new List<List<TextRun>>();
+        var word = new List<TextRun>();
+        foreach (var run in runs)
+        {
+            var buffer = new StringBuilder();
+            foreach (var c in run.Text)
+            {
+                if (char.IsWhiteSpace(c) && c != '\u00A0')
+                {
+                    if (buffer.Length > 0)
+                    {
+                        word.Add(run with { Text = buffer.ToString() });
+                        buffer.Clear();
+                    }
+                    if (word.Count > 0)
+                    {
+                        words.Add(word);
+                        word = [];
+                    }
+                    continue;
+                }
+                buffer.Append(c);
+            }
+            if (buffer.Length > 0)
+            {
+                word.Add(run with { Text = buffer.ToString() });
+            }
+        }
+        if (word.Count > 0)
+        {
+            words.Add(word);
+        }
+        return words;
+    }
+
+    private sealed class LineBuilder(double size)
+    {
+        private readonly List<Fragment> _fragments = [];
+        private readonly StringBuilder _text = new();
+        private FontFace? _face;
+        private bool _bold;
+        private StructNode? _link;
+        private double _start;
+        private double _width;
+
+        public List<TextRun> Pieces { get; } = [];
+
+        public double Width { get; private set; }
+
+        public bool IsEmpty => Pieces.Count == 0;
+
+        /// <summary>The space that would separate the next word, measured in the weight of the last one.</summary>
+        public double SpaceWidth => IsEmpty ? 0 : LeafletFonts.For(' ', Pieces[^1].Bold).Advance(' ') * size;
+
+        public void AddWord(List<TextRun> word, double fontSize)
+        {
+            if (!IsEmpty)
+            {
+                // The space joins the preceding text so extraction and screen readers see separate words.
+                Append(Pieces[^1] with { Text = " " }, fontSize);
+            }
+            foreach (var piece in word)
+            {
+                Append(piece, fontSize);
+            }
+        }
+
+        public void Append(TextRun piece, double fontSize)
+        {
+            if (piece.Text.Length == 0)
+            {
+                return;
+            }
+            Pieces.Add(piece);
+            foreach (var rune in piece.Text.EnumerateRunes())
+            {
+                var face = LeafletFonts.For(rune.Value, piece.Bold);
+                if (face != _face || piece.Bold != _bold || piece.Link != _link)
+                {
+                    Flush();
+                    (_face, _bold, _link, _start) = (face, piece.Bold, piece.Link, Width);
+                }
+                var advance = face.Advance(rune.Value) * fontSize;
+                _text.Append(rune.ToString());
+                _width += advance;
+                Width += advance;
+            }
+        }
+
+        public TextLine Build()
+        {
+            Flush();
+            return new TextLine(_fragments.ToArray(), Width);
+        }
+
+        /// <summary>
+        /// Ends a line that breaks at a space: the space is kept as text so that text extraction and
+        /// screen readers do not run the last word of one line into the first of the next.
+        /// </summary>
+        public TextLine BuildWithTrailingSpace()
+        {
+            Flush();
+            var last = _fragments[^1];
+            _fragments[^1] = last with { Text = last.Text + " " };
+            return new TextLine(_fragments.ToArray(), Width);
+        }
+
+        private void Flush()
+        {
+            if (_text.Length > 0 && _face is not null)
+            {
+                _fragments.Add(new Fragment(_start, _width, _text.ToString(), _face, _bold, _link));
+            }
+            _text.Clear();
+            _width = 0;
+        }
+    }
+}

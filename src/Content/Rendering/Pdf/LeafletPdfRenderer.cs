@@ -1,0 +1,46 @@
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Pdf.Drawing;
+using Leaflets.Content.Rendering.Pdf.Fonts;
+using Leaflets.Content.Rendering.Pdf.Layout;
+
+namespace Leaflets.Content.Rendering.Pdf;
+
+/// <summary>Leaflet and options in, PDF bytes out. The only way the rest of the code reaches PDF rendering.</summary>
+public interface ILeafletPdfRenderer
+{
+    /// <summary>
+    /// Renders one variant of a leaflet as a large-print, tagged (PDF/UA) PDF. The same inputs always
+    /// give the same bytes. Throws <see cref="ArgumentException"/> for options outside those offered
+    /// and <see cref="KeyNotFoundException"/> when the leaflet has no such variant.
+    /// </summary>
+    byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options);
+}
+
+public sealed class LeafletPdfRenderer : ILeafletPdfRenderer
+{
+    public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(leaflet);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (!leaflet.Variants.TryGetValue(variant, out var document))
+        {
+            throw new KeyNotFoundException($"Leaflet '{leaflet.Id}' has no {variant.Slug()} variant.");
+        }
+        LeafletFonts.EnsureRegistered();
+
+        var typography = new Typography(options);
+        var root = new StructNode(StructKind.Div, parent: null);
+        var layout = new DocumentComposer(document, leaflet.Images, typography, options.PublicUrl).Compose(root);
+
+        // Dates come from the content, never the clock, so output is reproducible.
+        var stamp = document.Metadata.LastReviewed.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var key = PdfRenderCache.KeyFor(document, options);
+        using var pdf = new PdfDrawer().Draw(document, layout, stamp);
+        pdf.Internals.FirstDocumentID = PdfFinisher.DocumentId(key);
+        pdf.Internals.SecondDocumentID = PdfFinisher.DocumentId(key);
+        using var buffer = new MemoryStream();
+        pdf.Save(buffer);
+        return PdfFinisher.Finish(buffer.ToArray(), document.Metadata, key, stamp);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+
+namespace Leaflets.Content.Rendering.Pdf;
+
+public enum PaperSize
+{
+    A4,
+    A5,
+    Letter,
+}
+
+/// <summary>
+/// How a leaflet is printed: body text size in points, paper, and the public address of the online
+/// version (when set, the last page carries a QR code to it).
+/// </summary>
+public sealed record PdfRenderOptions(int BodySize = PdfRenderOptions.DefaultBodySize, PaperSize Paper = PaperSize.A4, string? PublicUrl = null)
+{
+    public const int DefaultBodySize = 18;
+
+    /// <summary>The body sizes on offer: all are large print (16 pt or more).</summary>
+    public static readonly ImmutableArray<int> AllowedSizes = [16, 18, 20, 24];
+
+    public static readonly ImmutableArray<PaperSize> AllowedPapers = [PaperSize.A4, PaperSize.A5, PaperSize.Letter];
+
+    public static bool IsAllowedSize(int size) => AllowedSizes.Contains(size);
+
+    /// <summary>Parses "A4", "a5", "letter" (case-insensitive). Numbers are rejected even though enums would take them.</summary>
+    public static bool TryParsePaper(string? text, out PaperSize paper)
+    {
+        foreach (var candidate in AllowedPapers)
+        {
+            if (string.Equals(candidate.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                paper = candidate;
+                return true;
+            }
+        }
+        paper = default;
+        return false;
+    }
+
+    /// <summary>Parses a size such as "18" and checks it is one of <see cref="AllowedSizes"/>.</summary>
+    public static bool TryParseSize(string? text, out int size)
+        => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) && IsAllowedSize(size);
+
+    /// <summary>The lowercase name used in file names and cache keys: "a4", "a5", "letter".</summary>
+    public string PaperSlug => Paper.ToString().ToLowerInvariant();
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the bad value, for callers that skipped the Try* helpers.</summary>
+    public void Validate()
+    {
+        if (!IsAllowedSize(BodySize))
+        {
+            throw new ArgumentException($"Body size {BodySize} pt is not offered; use one of {string.Join(", ", AllowedSizes)}.", nameof(BodySize));
+        }
+        if (!AllowedPapers.Contains(Paper))
+        {
+            throw new ArgumentException($"Paper '{Paper}' is not offered; use A4, A5 or Letter.", nameof(Paper));
+        }
+        if (PublicUrl is not null && !Uri.TryCreate(PublicUrl, UriKind.Absolute, out _))
+        {
+            throw new ArgumentException($"The public address '{PublicUrl}' is not an absolute URL.", nameof(PublicUrl));
+        }
+    }
+}

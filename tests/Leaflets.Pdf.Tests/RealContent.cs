@@ -1,0 +1,51 @@
+using Leaflets.Content.Loading;
+using Leaflets.Content.Model;
+
+namespace Leaflets.Pdf.Tests;
+
+/// <summary>The leaflets in the repository's content/ folder, loaded once.</summary>
+internal static class RealContent
+{
+    private static readonly Lazy<IReadOnlyList<Leaflet>> Loaded = new(Load);
+
+    public static IReadOnlyList<Leaflet> Leaflets => Loaded.Value;
+
+    public static IEnumerable<(Leaflet Leaflet, LeafletVariant Variant)> Variants
+        => Leaflets.SelectMany(l => l.Variants.Keys.Select(v => (l, v)));
+
+    public static TheoryData<string, LeafletVariant> VariantIds()
+    {
+        var data = new TheoryData<string, LeafletVariant>();
+        foreach (var (leaflet, variant) in Variants)
+        {
+            data.Add(leaflet.Id, variant);
+        }
+        return data;
+    }
+
+    public static Leaflet Get(string id) => Leaflets.Single(l => l.Id == id);
+
+    private static IReadOnlyList<Leaflet> Load()
+    {
+        var source = new FileContentSource(Path.Combine(FindRoot(), "content"));
+        var files = source.ReadAllAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var result = LeafletLoader.Load(source.DisplayRoot, files);
+        if (result.HasErrors || result.Leaflets.Count == 0)
+        {
+            throw new InvalidOperationException("The repository content did not load: " + string.Join("; ", result.Problems));
+        }
+        return [.. result.Leaflets.Values];
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "content", "leaflets")) && Directory.Exists(Path.Combine(dir.FullName, "src")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("The repository's content/leaflets folder was not found above " + AppContext.BaseDirectory);
+    }
+}
