@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Leaflets.Content.Caching;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Storage.Content;
 using Leaflets.Storage.Pdf;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,7 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// When <c>Content:Source</c> is "blob", serves the leaflets from a blob container instead of the content folder,
-    /// and shares rendered PDFs through the <c>PdfCache:Blob</c> container. Reads the configuration now, so a
+    /// and shares rendered PDFs through the <c>PdfCache:Blob</c> container (between the memory cache and the renderer). Reads the configuration now, so a
     /// misconfiguration stops the app at startup with the name of the setting to fix. Order relative to
     /// AddLeafletContent does not matter.
     /// </summary>
@@ -33,6 +34,9 @@ public static class StorageServiceCollectionExtensions
         {
             services.RemoveAll<IRenderedPdfStore>();
             services.AddSingleton<IRenderedPdfStore>(sp => new BlobRenderedPdfStore(pdfCache, sp.GetRequiredService<ILogger<BlobRenderedPdfStore>>()));
+            // Behind the in-memory PdfRenderCache, which asks the renderer only on a miss: the store answers first.
+            services.RemoveAll<ILeafletPdfRenderer>();
+            services.AddSingleton<ILeafletPdfRenderer>(sp => new StoredPdfRenderer(new LeafletPdfRenderer(), sp.GetRequiredService<IRenderedPdfStore>()));
         }
         return services;
     }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text.Json;
 
 namespace Leaflets.Storage.Tests;
@@ -37,6 +39,22 @@ public sealed class FunctionsPackageTests : IClassFixture<FunctionsPackageTests.
         Assert.True(File.Exists(Path.Combine(_published.Folder, "Leaflets.Functions.dll")));
         Assert.True(File.Exists(Path.Combine(_published.Folder, "Leaflets.Storage.dll")));
         Assert.True(File.Exists(Path.Combine(_published.Folder, "Azure.Storage.Blobs.dll")));
+    }
+
+    [Fact]
+    public void The_package_carries_the_pdf_fonts_inside_the_content_assembly()
+    {
+        using var pe = new PEReader(File.OpenRead(Path.Combine(_published.Folder, "Leaflets.Content.dll")));
+        var metadata = pe.GetMetadataReader();
+        var embedded = metadata.ManifestResources
+            .Select(handle => metadata.GetString(metadata.GetManifestResource(handle).Name))
+            .ToHashSet(StringComparer.Ordinal);
+        var fonts = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src", "Content", "Rendering", "Pdf", "Fonts"), "*.ttf")
+            .Select(path => "Leaflets.Fonts." + Path.GetFileName(path))
+            .ToList();
+
+        Assert.Contains("Leaflets.Fonts.AtkinsonHyperlegible_400Regular.ttf", fonts);
+        Assert.All(fonts, font => Assert.Contains(font, embedded));
     }
 
     /// <summary>Publishes once for all the tests in this class, into a temporary folder.</summary>

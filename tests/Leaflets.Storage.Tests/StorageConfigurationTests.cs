@@ -1,6 +1,7 @@
 using Leaflets.Content;
 using Leaflets.Content.Caching;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Storage.Content;
 using Leaflets.Storage.Pdf;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,7 @@ public sealed class StorageConfigurationTests
 
         Assert.IsType<FileContentSource>(services.GetRequiredService<IContentSource>());
         Assert.Null(services.GetService<IRenderedPdfStore>());
+        Assert.IsType<LeafletPdfRenderer>(services.GetRequiredService<ILeafletPdfRenderer>());
     }
 
     [Fact]
@@ -28,6 +30,7 @@ public sealed class StorageConfigurationTests
 
         Assert.Equal("blob:leaflets", services.GetRequiredService<IContentSource>().DisplayRoot);
         Assert.Equal("pdf-cache", Assert.IsType<BlobRenderedPdfStore>(services.GetRequiredService<IRenderedPdfStore>()).ContainerName);
+        Assert.IsType<StoredPdfRenderer>(services.GetRequiredService<ILeafletPdfRenderer>());
     }
 
     [Fact]
@@ -79,6 +82,7 @@ public sealed class StorageConfigurationTests
         var services = new ServiceCollection().AddLogging();
         services.AddLeafletStorage(configuration);
         services.AddLeafletContent(configuration);
+        services.AddLeafletPdf(configuration);
         return services.BuildServiceProvider();
     }
 }
