@@ -1,6 +1,8 @@
 using Leaflets.Content;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Storage;
 
 namespace Leaflets.Functions;
 
@@ -10,8 +12,8 @@ public static class FunctionsServiceCollectionExtensions
     public static IServiceCollection AddLeafletFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         // With Content:Source=blob: leaflets from a container, and the shared PDF store between the memory cache and the renderer.
-        Leaflets.Storage.StorageServiceCollectionExtensions.AddLeafletStorage(services, configuration);
-        Leaflets.Content.Rendering.Pdf.PdfServiceCollectionExtensions.AddLeafletPdf(services, configuration);
+        services.AddLeafletStorage(configuration);
+        services.AddLeafletPdf(configuration);
         services.AddLeafletContent(configuration);
         return services;
     }
