@@ -95,7 +95,8 @@ internal static class PublishCommand
         {
             await output.WriteLineAsync($"deleted   {path}");
         }
-        await output.WriteLineAsync($"Published {summary.Check.Content.Leaflets.Count} leaflets to '{containerName}': " +
+        var leaflets = summary.Check.Content.Leaflets.Count;
+        await output.WriteLineAsync($"Published {leaflets} {(leaflets == 1 ? "leaflet" : "leaflets")} to '{containerName}': " +
             $"{summary.Uploaded.Length} uploaded, {summary.Unchanged.Length} unchanged, {summary.Deleted.Length} deleted.");
         return Published;
     }
