@@ -1,8 +1,10 @@
 using Leaflets.Content;
+using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Functions.Health;
+using Leaflets.Functions.Http;
+using Leaflets.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Leaflets.Content.Rendering.Pdf;
-using Leaflets.Storage;
 
 namespace Leaflets.Functions;
 
@@ -15,6 +17,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddLeafletStorage(configuration);
         services.AddLeafletPdf(configuration);
         services.AddLeafletContent(configuration);
+        services.Configure<HttpResponseOptions>(configuration.GetSection(HttpResponseOptions.SectionName));
+        services.AddHostedService<CatalogWarmup>();
         return services;
     }
 }

@@ -19,7 +19,7 @@ internal static class CheckCommand
             ContentCheckReport report;
             try
             {
-                report = await PublishGate.Create().RunAsync(source, cancellationToken);
+                report = await ContentCheck.PublishGate().RunAsync(source, cancellationToken);
             }
             catch (Exception error) when (error is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
             {

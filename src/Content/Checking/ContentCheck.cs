@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Readability;
+using Leaflets.Content.Rendering.Pdf;
 
 namespace Leaflets.Content.Checking;
 
@@ -55,6 +57,15 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
     public ContentCheck() : this([])
     {
     }
+
+    /// <summary>
+    /// What must pass before content is published: the authoring rules, the readability thresholds, and
+    /// the PDF/UA checkpoints on every variant at every print size and paper.
+    /// </summary>
+    public static ContentCheck PublishGate() => new([
+        new ReadabilityContentCheck(),
+        new PrintAccessibilityCheck(new LeafletPdfRenderer(), PrintAccessibilityCheck.AllPrintOptions),
+    ]);
 
     /// <summary>Reads and checks a content source. A source that cannot be read at all (no such folder) throws.</summary>
     public async Task<ContentCheckReport> RunAsync(IContentSource source, CancellationToken cancellationToken)

@@ -1,18 +1,30 @@
 using Leaflets.Content.Catalog;
+using Leaflets.Content.Rendering.Json;
+using Leaflets.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace Leaflets.Functions.Health;
 
-public sealed class Health(LeafletCatalog catalog)
+/// <summary>
+/// GET /api/health: "ok" or "degraded", what loaded and what was left out with every error. Always fresh
+/// (no-store): a monitor must see a broken leaflet at once, not five minutes later.
+/// </summary>
+public sealed class Health(LeafletCatalog catalog, ILogger<Health> logger)
 {
     [Function(nameof(Health))]
-    public async Task<IActionResult> Run(
+    public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
     {
+        if (!AcceptHeader.Accepts(request.Headers.Accept, LeafletJson.MediaType))
+        {
+            return Problems.NotAcceptable(LeafletJson.MediaType);
+        }
         var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
-        return new OkObjectResult(new { status = "ok", leaflets = snapshot.Content.Leaflets.Count });
-    }
+        var body = LeafletJson.Health(ContentHealth.Of(snapshot));
+        return new RepresentationResult(body, LeafletJson.MediaType, "no-store");
+    });
 }

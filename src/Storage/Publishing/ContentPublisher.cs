@@ -10,14 +10,14 @@ namespace Leaflets.Storage.Publishing;
 
 /// <summary>
 /// Makes a blob container hold the same leaflets as a local content folder, after running the same publish gate as
-/// <c>leaflets check</c> (<see cref="PublishGate"/>) over it. A folder with any error uploads nothing. Only files whose MD5 differs from the blob's are uploaded.
+/// <c>leaflets check</c> (<see cref="ContentCheck.PublishGate"/>) over it. A folder with any error uploads nothing. Only files whose MD5 differs from the blob's are uploaded.
 /// A published leaflet is published whole: files removed from its folder are deleted from the container too. With
 /// <c>prune</c>, leaflets that are no longer in the folder are deleted from the container as well.
 /// </summary>
 public sealed class ContentPublisher(BlobContainerClient container, ContentCheck check)
 {
     public ContentPublisher(BlobContainerClient container)
-        : this(container, PublishGate.Create())
+        : this(container, ContentCheck.PublishGate())
     {
     }
 

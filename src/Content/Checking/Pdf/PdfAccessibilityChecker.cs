@@ -51,7 +51,7 @@ public static class PdfAccessibilityChecker
             Run(inspection, "annotation", () => AnnotationRules.Apply(inspection));
             Run(inspection, "font", () => FontRules.Apply(inspection));
             Run(inspection, "glyph", () => GlyphRules.Apply(inspection));
-            return new PdfCheckReport(inspection.Findings);
+            return new PdfCheckReport(inspection.Findings, document.PageCount);
         }
     }
 

@@ -15,7 +15,8 @@ public sealed record PdfCheckFinding(string Checkpoint, int? Page, string? Eleme
     }
 }
 
-public sealed record PdfCheckReport(IReadOnlyList<PdfCheckFinding> Findings)
+/// <summary>The findings, and the page count (0 when the file could not be read) for length rules such as easy read's 20 pages.</summary>
+public sealed record PdfCheckReport(IReadOnlyList<PdfCheckFinding> Findings, int PageCount = 0)
 {
     public bool Passed => Findings.Count == 0;
 

@@ -1,0 +1,73 @@
+using System.Reflection;
+using Leaflets.Functions.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leaflets.Cli.Hosting;
+
+/// <summary>
+/// Maps each function to an ASP.NET Core endpoint that does what the Functions host does for an HTTP trigger:
+/// creates the class from DI, binds the request, route values and cancellation, runs the method and executes
+/// the IActionResult it returns. Nothing else runs around it, so responses are the functions' own.
+/// </summary>
+public static class FunctionEndpoints
+{
+    public static IReadOnlyList<FunctionRoute> MapFunctions(this IEndpointRouteBuilder endpoints, Assembly functionsAssembly)
+    {
+        var routes = FunctionRoute.Discover(functionsAssembly, FunctionResponse.RoutePrefix);
+        foreach (var route in routes)
+        {
+            var factory = ActivatorUtilities.CreateFactory(route.FunctionType, Type.EmptyTypes);
+            endpoints.MapMethods("/" + route.Template, route.Methods, context => InvokeAsync(context, route, factory))
+                .WithName(route.Name);
+        }
+        // The Functions host answers unknown paths itself; here the answer is at least a problem, like every other error.
+        // "{*path}", not the default "{*path:nonfile}": a path ending in a file name must get a problem too.
+        endpoints.MapFallback("{*path}", context =>
+            (RequestTarget.Check(context.Request) ?? Problems.NoSuchRoute(context.Request.Path.Value ?? "/"))
+                .ExecuteResultAsync(ActionContextFor(context)));
+        return routes;
+    }
+
+    private static async Task InvokeAsync(HttpContext context, FunctionRoute route, ObjectFactory factory)
+    {
+        var instance = route.Method.IsStatic ? null : factory(context.RequestServices, []);
+        try
+        {
+            var arguments = route.Method.GetParameters().Select(parameter => Bind(parameter, context)).ToArray();
+            var returned = route.Method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
+            var result = returned switch
+            {
+                Task<IActionResult> pending => await pending,
+                IActionResult ready => ready,
+                _ => throw new InvalidOperationException($"Function {route.Name} returned nothing to execute."),
+            };
+            await result.ExecuteResultAsync(ActionContextFor(context));
+        }
+        finally
+        {
+            (instance as IDisposable)?.Dispose();
+        }
+    }
+
+    private static object? Bind(ParameterInfo parameter, HttpContext context)
+    {
+        if (parameter.ParameterType == typeof(HttpRequest))
+        {
+            return context.Request;
+        }
+        if (parameter.ParameterType == typeof(CancellationToken))
+        {
+            return context.RequestAborted;
+        }
+        // Route values bind by parameter name, as the Functions host binds them from the trigger's binding data.
+        return context.Request.RouteValues.TryGetValue(parameter.Name!, out var value) ? value?.ToString() : null;
+    }
+
+    private static ActionContext ActionContextFor(HttpContext context) =>
+        new(context, context.GetRouteData(), new ActionDescriptor());
+}

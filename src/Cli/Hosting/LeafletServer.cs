@@ -1,0 +1,54 @@
+using Leaflets.Content.Catalog;
+using Leaflets.Functions;
+using Leaflets.Functions.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leaflets.Cli.Hosting;
+
+public sealed class LeafletServerOptions
+{
+    public const string DefaultUrls = "http://localhost:7071";
+
+    /// <summary>The folder holding leaflets/.</summary>
+    public required string ContentRoot { get; init; }
+
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>Further configuration, as the Functions host would read it from app settings (e.g. Content:Source=blob).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Lets tests replace services (a fixed clock, a failing content source) after the real ones are added.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+}
+
+/// <summary>
+/// The local stand-in for the Functions host: Kestrel serving the very function classes of Leaflets.Functions,
+/// with the same services. Used by <c>leaflets serve</c> and by the tests, which start it on port 0.
+/// </summary>
+public static class LeafletServer
+{
+    public static WebApplication CreateApp(LeafletServerOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{ContentOptions.SectionName}:{nameof(ContentOptions.Root)}"] = options.ContentRoot,
+        });
+        builder.Configuration.AddInMemoryCollection(options.Settings);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        // Keep the console for what matters here: broken leaflets, errors and where the server listens.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        builder.Services.AddLeafletFunctions(builder.Configuration);
+        options.ConfigureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseRouting();
+        app.MapFunctions(typeof(FunctionResponse).Assembly);
+        return app;
+    }
+}

@@ -1,0 +1,68 @@
+using Leaflets.Content.Checking.Pdf;
+using Leaflets.Content.Loading;
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Pdf;
+
+namespace Leaflets.Content.Checking;
+
+/// <summary>
+/// The publish gate's print half: renders every leaflet variant with each of the given print options and
+/// checks each PDF against our PDF/UA checkpoints, so no leaflet is published that prints inaccessibly.
+/// Also holds easy read to its length limit at the default print size.
+/// </summary>
+public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadOnlyList<PdfRenderOptions> printOptions) : IContentCheck
+{
+    public const string RulePrefix = "pdf-ua-";
+    public const string EasyReadTooLongRule = "easy-read-too-long";
+
+    /// <summary>Easy read guidance: 20 pages or fewer.</summary>
+    public const int EasyReadMaxPages = 20;
+
+    /// <summary>Every size and paper a clinic can ask for.</summary>
+    public static IReadOnlyList<PdfRenderOptions> AllPrintOptions { get; } =
+        [.. PdfRenderOptions.AllowedSizes.SelectMany(size => PdfRenderOptions.AllowedPapers.Select(paper => new PdfRenderOptions(size, paper)))];
+
+    public static IReadOnlyList<PdfRenderOptions> DefaultPrintOnly { get; } = [new PdfRenderOptions()];
+
+    public IEnumerable<ContentProblem> Check(ContentLoadResult content)
+    {
+        foreach (var leaflet in content.Leaflets.Values)
+        {
+            foreach (var document in leaflet.Variants.Values)
+            {
+                foreach (var options in printOptions)
+                {
+                    foreach (var problem in CheckOne(leaflet, document, options))
+                    {
+                        yield return problem;
+                    }
+                }
+            }
+        }
+    }
+
+    private IEnumerable<ContentProblem> CheckOne(Leaflet leaflet, LeafletDocument document, PdfRenderOptions options)
+    {
+        var print = $"{options.BodySize} pt {options.Paper}";
+        byte[] pdf;
+        try
+        {
+            pdf = renderer.Render(leaflet, document.Variant, options);
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+        {
+            return [new ContentProblem(document.SourcePath, 1, RulePrefix + "render", $"{print}: the PDF could not be rendered: {error.Message}")];
+        }
+
+        var report = PdfAccessibilityChecker.Check(pdf, document.Metadata);
+        var problems = report.Findings
+            .Select(finding => new ContentProblem(document.SourcePath, 1, RulePrefix + finding.Checkpoint, $"{print}: {finding}"))
+            .ToList();
+        if (document.Variant == LeafletVariant.EasyRead && options == new PdfRenderOptions() && report.PageCount > EasyReadMaxPages)
+        {
+            problems.Add(new ContentProblem(document.SourcePath, 1, EasyReadTooLongRule,
+                $"{print}: easy read prints on {report.PageCount} pages; keep it to {EasyReadMaxPages} or fewer."));
+        }
+        return problems;
+    }
+}

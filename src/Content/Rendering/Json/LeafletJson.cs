@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Loading;
+using Leaflets.Content.Model;
+using Leaflets.Content.Search;
+
+namespace Leaflets.Content.Rendering.Json;
+
+/// <summary>The JSON documents of the API, rendered to UTF-8 bytes.</summary>
+public static class LeafletJson
+{
+    /// <summary>
+    /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
+    /// and caches holding the old shape are invalidated.
+    /// </summary>
+    public const string Representation = "application/json;leaflet=1";
+
+    public const string MediaType = "application/json";
+
+    public static byte[] Leaflet(Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls)
+    {
+        var metadata = document.Metadata;
+        var mapper = new BlockJsonMapper(leaflet.Id, urls);
+        var images = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var figure in BlockJsonMapper.Figures(document.Blocks))
+        {
+            images[figure.FileName] = urls.Image(leaflet.Id, figure.FileName);
+        }
+
+        var model = new LeafletJsonModel(
+            leaflet.Id,
+            document.Variant.Slug(),
+            VariantSlugs(leaflet),
+            metadata.Title,
+            metadata.Summary,
+            metadata.Language,
+            metadata.Version,
+            document.ContentHash,
+            metadata.LastReviewed,
+            metadata.NextReview,
+            ReviewStatuses.Of(metadata, today).Slug(),
+            metadata.Topics,
+            [.. metadata.Codes.Select(code => new CodeJson(code.System, code.Code, code.Display))],
+            [.. metadata.References.Select(reference => new ReferenceJson(reference.Title, reference.Publisher, reference.Year, reference.Url))],
+            mapper.Map(document.Blocks),
+            new LeafletLinksJson(urls.Leaflet(leaflet.Id, document.Variant), VariantLinks(leaflet, urls), images));
+        return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletJsonModel);
+    }
+
+    public static byte[] List(SearchPage page, DateOnly today, ApiUrls urls)
+    {
+        var query = page.Query;
+        var items = page.Items.Select(leaflet =>
+        {
+            var metadata = leaflet.Plain.Metadata;
+            return new LeafletListItemJson(
+                leaflet.Id,
+                metadata.Title,
+                metadata.Summary,
+                metadata.Language,
+                VariantSlugs(leaflet),
+                metadata.Version,
+                metadata.LastReviewed,
+                metadata.NextReview,
+                ReviewStatuses.Of(metadata, today).Slug(),
+                new ItemLinksJson(urls.Leaflet(leaflet.Id, LeafletVariant.Plain), VariantLinks(leaflet, urls)));
+        }).ToList();
+
+        var links = new PageLinksJson(
+            urls.Search(query, query.Page),
+            urls.Search(query, 1),
+            urls.Search(query, page.PageCount),
+            query.Page > 1 ? urls.Search(query, Math.Min(query.Page - 1, page.PageCount)) : null,
+            query.Page < page.PageCount ? urls.Search(query, query.Page + 1) : null);
+
+        var model = new LeafletListJson(items, query.Page, query.PageSize, page.Total, links);
+        return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletListJson);
+    }
+
+    public static byte[] Health(ContentHealth health)
+    {
+        var model = new HealthJson(
+            health.IsHealthy ? "ok" : "degraded",
+            health.LoadedAt,
+            new HealthLeafletsJson(
+                [.. health.Loaded.Select(leaflet => new LoadedLeafletJson(leaflet.Id, VariantSlugs(leaflet)))],
+                [.. health.Rejected.Select(rejected => new RejectedLeafletJson(rejected.Id, [.. rejected.Errors.Select(e => e.ToString())]))]));
+        return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.HealthJson);
+    }
+
+    private static IReadOnlyList<string> VariantSlugs(Leaflet leaflet) => [.. leaflet.Variants.Keys.Select(v => v.Slug())];
+
+    private static VariantLinksJson VariantLinks(Leaflet leaflet, ApiUrls urls) => new(
+        urls.Leaflet(leaflet.Id, LeafletVariant.Plain),
+        leaflet.Variants.ContainsKey(LeafletVariant.EasyRead) ? urls.Leaflet(leaflet.Id, LeafletVariant.EasyRead) : null);
+}

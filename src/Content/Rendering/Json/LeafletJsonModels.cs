@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+
+namespace Leaflets.Content.Rendering.Json;
+
+/// <summary>
+/// The whole leaflet in one variant. Fields appear in this order in the JSON.
+/// New optional sections (such as readability figures) are added as nullable properties after
+/// <see cref="Blocks"/>: nulls are not written, so existing clients and golden files stay valid.
+/// </summary>
+internal sealed record LeafletJsonModel(
+    string Id,
+    string Variant,
+    IReadOnlyList<string> Variants,
+    string Title,
+    string Summary,
+    string Language,
+    int Version,
+    string ContentHash,
+    DateOnly LastReviewed,
+    DateOnly NextReview,
+    string ReviewStatus,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<CodeJson> Codes,
+    IReadOnlyList<ReferenceJson> References,
+    IReadOnlyList<BlockJson> Blocks,
+    LeafletLinksJson Links);
+
+internal sealed record CodeJson(string System, string Code, string? Display);
+
+internal sealed record ReferenceJson(string Title, string Publisher, int Year, string? Url);
+
+/// <summary>Absolute URLs: this document, each variant the leaflet has, and each image this variant shows.</summary>
+internal sealed record LeafletLinksJson(string Self, VariantLinksJson Variants, IReadOnlyDictionary<string, string> Images);
+
+internal sealed record VariantLinksJson(
+    string Plain,
+    [property: JsonPropertyName("easy-read")] string? EasyRead);
+
+/// <summary>One page of the list or a search.</summary>
+internal sealed record LeafletListJson(IReadOnlyList<LeafletListItemJson> Items, int Page, int PageSize, int Total, PageLinksJson Links);
+
+/// <summary>A leaflet in a list, described by its plain variant.</summary>
+internal sealed record LeafletListItemJson(
+    string Id,
+    string Title,
+    string Summary,
+    string Language,
+    IReadOnlyList<string> Variants,
+    int Version,
+    DateOnly LastReviewed,
+    DateOnly NextReview,
+    string ReviewStatus,
+    ItemLinksJson Links);
+
+internal sealed record ItemLinksJson(string Self, VariantLinksJson Variants);
+
+internal sealed record PageLinksJson(string Self, string First, string Last, string? Prev, string? Next);
+
+/// <summary>What the service loaded and what it left out, so an editor or a monitor sees a broken file at once.</summary>
+internal sealed record HealthJson(string Status, DateTimeOffset LoadedAt, HealthLeafletsJson Leaflets);
+
+internal sealed record HealthLeafletsJson(IReadOnlyList<LoadedLeafletJson> Loaded, IReadOnlyList<RejectedLeafletJson> Rejected);
+
+internal sealed record LoadedLeafletJson(string Id, IReadOnlyList<string> Variants);
+
+/// <summary><c>errors</c> are written <c>path:line: rule: message</c>, as <c>leaflets check</c> prints them.</summary>
+internal sealed record RejectedLeafletJson(string Id, IReadOnlyList<string> Errors);

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Leaflets.Content.Search;
+
+/// <summary>A clinical code to filter on, written <c>SYSTEM|CODE</c> (for example <c>SNOMED-CT|94222008</c>).</summary>
+public sealed record CodeFilter(string System, string Code)
+{
+    public override string ToString() => $"{System}|{Code}";
+}
+
+/// <summary>A validated search of the catalog. Build one with <see cref="Parse"/>, which names every bad input.</summary>
+public sealed record LeafletQuery(ImmutableArray<string> Words, string? Topic, CodeFilter? Code, int Page, int PageSize)
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    public static LeafletQuery Default { get; } = new([], null, null, 1, DefaultPageSize);
+
+    /// <summary>
+    /// Reads the raw query values (null when absent). Every invalid value is reported, each message naming
+    /// the parameter, what was given and what is allowed, so one answer lets a caller fix all of them.
+    /// </summary>
+    public static QueryParseResult Parse(string? q, string? topic, string? code, string? page, string? pageSize)
+    {
+        var errors = ImmutableArray.CreateBuilder<QueryError>();
+
+        var words = string.IsNullOrWhiteSpace(q)
+            ? ImmutableArray<string>.Empty
+            : [.. q.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+        CodeFilter? codeFilter = null;
+        if (code is not null)
+        {
+            var parts = code.Split('|');
+            if (parts.Length == 2 && parts[0].Trim().Length > 0 && parts[1].Trim().Length > 0)
+            {
+                codeFilter = new CodeFilter(parts[0].Trim(), parts[1].Trim());
+            }
+            else
+            {
+                errors.Add(new QueryError("code", $"code must be written SYSTEM|CODE, for example 'SNOMED-CT|94222008'; got '{code}'."));
+            }
+        }
+
+        var pageNumber = ParseWholeNumber(page, 1, 1, int.MaxValue, "page", "a whole number from 1 upwards", errors);
+        var size = ParseWholeNumber(pageSize, DefaultPageSize, 1, MaxPageSize, "pageSize", $"a whole number from 1 to {MaxPageSize}", errors);
+
+        var trimmedTopic = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
+        return errors.Count > 0
+            ? new QueryParseResult(null, errors.ToImmutable())
+            : new QueryParseResult(new LeafletQuery(words, trimmedTopic, codeFilter, pageNumber, size), []);
+    }
+
+    private static int ParseWholeNumber(
+        string? raw, int absent, int min, int max, string name, string allowed, ImmutableArray<QueryError>.Builder errors)
+    {
+        if (raw is null)
+        {
+            return absent;
+        }
+        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+        errors.Add(new QueryError(name, $"{name} must be {allowed}; got '{raw}'."));
+        return absent;
+    }
+}
+
+public sealed record QueryError(string Parameter, string Message);
+
+public sealed record QueryParseResult(LeafletQuery? Query, ImmutableArray<QueryError> Errors)
+{
+    public bool IsValid => Query is not null;
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using Leaflets.Content.Model;
+
+namespace Leaflets.Content.Search;
+
+/// <summary>One page of search results, and how many leaflets matched in all.</summary>
+public sealed record SearchPage(ImmutableArray<Leaflet> Items, int Total, LeafletQuery Query)
+{
+    public int PageCount => Math.Max(1, (Total + Query.PageSize - 1) / Query.PageSize);
+}
+
+public static class LeafletSearch
+{
+    /// <summary>
+    /// Leaflets matching every word of <see cref="LeafletQuery.Words"/> (in a title, summary or topic of any variant,
+    /// ignoring case), the topic and the code, in id order, paged.
+    /// Every variant counts because an easy-read title may use the very words a reader searches with.
+    /// </summary>
+    public static SearchPage Search(IEnumerable<Leaflet> leaflets, LeafletQuery query)
+    {
+        var matches = leaflets
+            .Where(leaflet => Matches(leaflet, query))
+            .OrderBy(leaflet => leaflet.Id, StringComparer.Ordinal)
+            .ToList();
+        var items = matches
+            .Skip((int)Math.Min(int.MaxValue, (long)(query.Page - 1) * query.PageSize))
+            .Take(query.PageSize)
+            .ToImmutableArray();
+        return new SearchPage(items, matches.Count, query);
+    }
+
+    private static bool Matches(Leaflet leaflet, LeafletQuery query)
+    {
+        var metadata = leaflet.Variants.Values.Select(document => document.Metadata).ToList();
+
+        if (query.Topic is { } topic
+            && !metadata.Any(m => m.Topics.Any(t => string.Equals(t, topic, StringComparison.OrdinalIgnoreCase))))
+        {
+            return false;
+        }
+
+        if (query.Code is { } code
+            && !metadata.Any(m => m.Codes.Any(c =>
+                string.Equals(c.System, code.System, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(c.Code, code.Code, StringComparison.Ordinal))))
+        {
+            return false;
+        }
+
+        if (query.Words.IsEmpty)
+        {
+            return true;
+        }
+        var searchable = string.Join('\n', metadata.SelectMany(m => m.Topics.Prepend(m.Summary).Prepend(m.Title)));
+        return query.Words.All(word => searchable.Contains(word, StringComparison.OrdinalIgnoreCase));
+    }
+}

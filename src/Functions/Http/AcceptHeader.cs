@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+
+namespace Leaflets.Functions.Http;
+
+/// <summary>Reads the Accept header (RFC 9110 section 12.5.1) to decide which media type, if any, a client takes.</summary>
+public static class AcceptHeader
+{
+    public static bool Accepts(StringValues fieldLines, string mediaType) => Choose(fieldLines, mediaType) is not null;
+
+    /// <summary>
+    /// The offered media type the client prefers, or null when the header rules them all out (answer 406).
+    /// Each offer is weighed by the most specific range that covers it (<c>type/sub</c>, then <c>type/*</c>,
+    /// then <c>*/*</c>); weight 0 means "not this". Ties go to the earlier offer, so list the server's
+    /// preference first. No Accept header takes the first offer.
+    /// </summary>
+    public static string? Choose(StringValues fieldLines, params ReadOnlySpan<string> offered)
+    {
+        var ranges = Parse(fieldLines);
+        string? best = null;
+        var bestWeight = 0.0;
+        foreach (var offer in offered)
+        {
+            var weight = ranges.Count == 0 ? 1.0 : WeightOf(offer, ranges);
+            if (weight > bestWeight)
+            {
+                best = offer;
+                bestWeight = weight;
+            }
+        }
+        return best;
+    }
+
+    private static List<(string Name, double Weight)> Parse(StringValues fieldLines) =>
+        fieldLines
+            .Where(line => !string.IsNullOrWhiteSpace(line))
+            .SelectMany(line => line!.Split(','))
+            .Select(range => range.Split(';'))
+            .Where(parameters => parameters[0].Trim().Length > 0)
+            .Select(parameters => (parameters[0].Trim().ToLowerInvariant(), QualityOf(parameters)))
+            .ToList();
+
+    private static double WeightOf(string mediaType, List<(string Name, double Weight)> ranges)
+    {
+        var type = mediaType[..mediaType.IndexOf('/')];
+        var bestSpecificity = -1;
+        var weight = 0.0;
+        foreach (var (name, quality) in ranges)
+        {
+            var specificity = name == mediaType ? 2 : name == type + "/*" ? 1 : name == "*/*" ? 0 : -1;
+            if (specificity > bestSpecificity)
+            {
+                bestSpecificity = specificity;
+                weight = quality;
+            }
+        }
+        return weight;
+    }
+
+    private static double QualityOf(string[] parameters)
+    {
+        foreach (var parameter in parameters.Skip(1))
+        {
+            var pair = parameter.Split('=', 2);
+            if (pair.Length == 2 && pair[0].Trim().Equals("q", StringComparison.OrdinalIgnoreCase))
+            {
+                return double.TryParse(pair[1].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var q)
+                    ? Math.Clamp(q, 0, 1)
+                    : 0;
+            }
+        }
+        return 1;
+    }
+}

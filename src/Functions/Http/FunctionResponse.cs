@@ -1,0 +1,45 @@
+using Leaflets.Content.Rendering.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Leaflets.Functions.Http;
+
+/// <summary>
+/// What every function does around its own work. Neither worker middleware nor ASP.NET Core middleware runs in
+/// both hosts, so each function calls this itself: an exception becomes a 500 problem with no stack trace.
+/// </summary>
+public static class FunctionResponse
+{
+    /// <summary>Must match <c>extensions.http.routePrefix</c> in host.json; <c>leaflets serve</c> maps routes under it.</summary>
+    public const string RoutePrefix = "api";
+
+    public static async Task<IActionResult> RunAsync(HttpRequest request, ILogger logger, Func<Task<IActionResult>> handle)
+    {
+        try
+        {
+            return RequestTarget.Check(request) ?? await handle();
+        }
+        catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Unhandled error answering {Method} {Path}", request.Method, request.Path.Value);
+            return Problems.Unexpected();
+        }
+    }
+
+    /// <summary>The absolute base for links: the configured public URL, else the scheme and host the client used.</summary>
+    public static ApiUrls UrlsFor(HttpRequest request, HttpResponseOptions options) =>
+        new(options.PublicBaseUrl is { Length: > 0 } configured
+            ? configured
+            : $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/{RoutePrefix}");
+
+    /// <summary>A query parameter, or null when absent. Repeated values are joined with commas (and then fail validation).</summary>
+    public static string? Query(this HttpRequest request, string name) =>
+        request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
+
+    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Leaflets.Functions.Http;
+
+/// <summary>
+/// A successful response with its validators, written straight to the HttpResponse (no MVC executors), so the
+/// Functions host and <c>leaflets serve</c> produce the same bytes and headers. Handles conditional GET
+/// (If-None-Match answers 304 with no body) and HEAD (same headers, no body).
+/// </summary>
+public sealed class RepresentationResult(
+    ReadOnlyMemory<byte> body,
+    string contentType,
+    string cacheControl,
+    EntityTag? entityTag = null,
+    DateOnly? lastModified = null) : IActionResult
+{
+    public ReadOnlyMemory<byte> Body => body;
+
+    public string ContentType => contentType;
+
+    public EntityTag? EntityTag => entityTag;
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var request = context.HttpContext.Request;
+        var response = context.HttpContext.Response;
+
+        // RFC 9110 section 15.4.5: a 304 carries the same ETag, Cache-Control and validators as the 200 would.
+        response.Headers.CacheControl = cacheControl;
+        // Every function consults Accept (a 406 otherwise), so a shared cache must key on it too.
+        response.Headers.Vary = "Accept";
+        response.Headers.XContentTypeOptions = "nosniff";
+        if (entityTag is not null)
+        {
+            response.Headers.ETag = entityTag.Quoted;
+        }
+        if (lastModified is { } date)
+        {
+            response.Headers.LastModified = HeaderUtilities.FormatDate(new DateTimeOffset(date, TimeOnly.MinValue, TimeSpan.Zero));
+        }
+
+        if (entityTag is not null && entityTag.MatchesIfNoneMatch(request.Headers.IfNoneMatch))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(request.Method))
+        {
+            await response.Body.WriteAsync(body, context.HttpContext.RequestAborted);
+        }
+    }
+}

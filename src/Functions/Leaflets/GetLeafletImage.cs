@@ -1,0 +1,50 @@
+using System.Runtime.InteropServices;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Search;
+using Leaflets.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Leaflets.Functions.Leaflets;
+
+/// <summary>
+/// GET /api/leaflets/{id}/images/{file}: a figure, served from the loaded catalog in memory. The file name is only
+/// ever a key into that catalog, never part of a path, so no request can read a file from disk.
+/// </summary>
+public sealed class GetLeafletImage(LeafletCatalog catalog, IOptions<HttpResponseOptions> options, ILogger<GetLeafletImage> logger)
+{
+    [Function(nameof(GetLeafletImage))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "leaflets/{id}/images/{file}")] HttpRequest request,
+        string id,
+        string file,
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
+    {
+        if (!Slugs.IsFileName(file))
+        {
+            return Problems.InvalidParameter($"The image file name must be {Slugs.FileNameRule}.");
+        }
+        var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
+        if (!LeafletLookup.TryFind(snapshot, id, out var leaflet, out var notFound))
+        {
+            return notFound;
+        }
+        if (!leaflet.Images.TryGetValue(file, out var image))
+        {
+            return Problems.UnknownImage(id, file);
+        }
+        if (!AcceptHeader.Accepts(request.Headers.Accept, image.ContentType))
+        {
+            return Problems.NotAcceptable(image.ContentType);
+        }
+
+        var bytes = ImmutableCollectionsMarshal.AsArray(image.Bytes) ?? [];
+        return new RepresentationResult(
+            bytes, image.ContentType, options.Value.CacheControl,
+            EntityTag.Derive(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), "image", image.ContentType),
+            leaflet.LastReviewed());
+    });
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Leaflets.Api.Tests.Infrastructure;
+
+namespace Leaflets.Api.Tests;
+
+[Collection(ServerCollection.Name)]
+public sealed class CachingTests(FixtureServer fixture)
+{
+    private HttpClient Client => fixture.Client;
+
+    private static readonly string[] ContentRouteList =
+    [
+        "/api/leaflets",
+        "/api/leaflets?q=bone&pageSize=5",
+        "/api/leaflets/bone-scan",
+        "/api/leaflets/bone-scan?variant=easy-read",
+        "/api/leaflets/bone-scan/images/scanner.png",
+    ];
+
+    public static TheoryData<string> ContentRoutes => new(ContentRouteList);
+
+    [Theory]
+    [MemberData(nameof(ContentRoutes))]
+    public async Task A_content_response_has_a_strong_etag_cache_control_and_last_modified(string route)
+    {
+        var response = await Client.GetAsync(route);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var tag = response.Headers.ETag!;
+        Assert.False(tag.IsWeak);
+        Assert.Matches("^\"[0-9a-f]{32}\"$", tag.Tag);
+        Assert.Equal("public, max-age=300", response.Headers.CacheControl!.ToString());
+        Assert.NotNull(response.Content.Headers.LastModified);
+        Assert.Equal(["Accept"], response.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task Last_modified_is_the_date_the_leaflet_was_last_reviewed()
+    {
+        var response = await Client.GetAsync("/api/leaflets/bone-scan");
+
+        Assert.Equal(new DateTimeOffset(2024, 1, 10, 0, 0, 0, TimeSpan.Zero), response.Content.Headers.LastModified);
+    }
+
+    [Fact]
+    public async Task Each_variant_and_representation_has_its_own_etag()
+    {
+        var tags = new List<string>();
+        foreach (var route in ContentRouteList)
+        {
+            tags.Add((await Client.GetAsync(route)).Headers.ETag!.Tag);
+        }
+
+        Assert.Equal(tags.Count, tags.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_same_request_gets_the_same_etag()
+    {
+        var first = await Client.GetAsync("/api/leaflets/bone-scan");
+        var second = await Client.GetAsync("/api/leaflets/bone-scan");
+
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+    }
+
+    [Theory]
+    [MemberData(nameof(ContentRoutes))]
+    public async Task If_none_match_with_the_current_etag_is_a_304_with_no_body(string route)
+    {
+        var tag = (await Client.GetAsync(route)).Headers.ETag!.Tag;
+
+        var response = await SendAsync(HttpMethod.Get, route, tag);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(tag, response.Headers.ETag!.Tag);
+        Assert.Equal("public, max-age=300", response.Headers.CacheControl!.ToString());
+        Assert.Equal(["Accept"], response.Headers.Vary);
+    }
+
+    [Theory]
+    [InlineData("\"0000\", {0}, \"ffff\"")]
+    [InlineData("W/{0}")]
+    [InlineData("*")]
+    [InlineData("\"0000\",W/{0}")]
+    public async Task If_none_match_lists_weak_tags_and_star_all_match(string headerFormat)
+    {
+        var tag = (await Client.GetAsync("/api/leaflets/bone-scan")).Headers.ETag!.Tag;
+
+        var response = await SendAsync(HttpMethod.Get, "/api/leaflets/bone-scan", string.Format(headerFormat, tag));
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("\"0000\"")]
+    [InlineData("\"0000\", \"ffff\"")]
+    [InlineData("not-a-tag")]
+    public async Task If_none_match_without_the_current_etag_gets_the_full_response(string header)
+    {
+        var response = await SendAsync(HttpMethod.Get, "/api/leaflets/bone-scan", header);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task The_etag_of_one_variant_does_not_match_the_other()
+    {
+        var plainTag = (await Client.GetAsync("/api/leaflets/bone-scan")).Headers.ETag!.Tag;
+
+        var response = await SendAsync(HttpMethod.Get, "/api/leaflets/bone-scan?variant=easy-read", plainTag);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ContentRoutes))]
+    [InlineData("/api/health")]
+    [InlineData("/api/openapi.json")]
+    [InlineData("/api/leaflets/no-such-leaflet")]
+    [InlineData("/api/leaflets?page=0")]
+    public async Task Head_answers_like_get_with_the_same_headers_and_no_body(string route)
+    {
+        var get = await SendAsync(HttpMethod.Get, route, null);
+        var head = await SendAsync(HttpMethod.Head, route, null);
+
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(get.Headers.CacheControl, head.Headers.CacheControl);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Equal(get.Content.Headers.LastModified, head.Content.Headers.LastModified);
+    }
+
+    [Fact]
+    public async Task Head_with_a_matching_etag_is_a_304()
+    {
+        var tag = (await Client.GetAsync("/api/leaflets")).Headers.ETag!.Tag;
+
+        Assert.Equal(HttpStatusCode.NotModified, (await SendAsync(HttpMethod.Head, "/api/leaflets", tag)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_and_errors_are_never_cached()
+    {
+        Assert.Equal("no-store", (await Client.GetAsync("/api/health")).Headers.CacheControl!.ToString());
+        Assert.Equal("no-store", (await Client.GetAsync("/api/leaflets/nope")).Headers.CacheControl!.ToString());
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string route, string? ifNoneMatch)
+    {
+        using var request = new HttpRequestMessage(method, route);
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+        return await Client.SendAsync(request);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using Leaflets.Api.Tests.Infrastructure;
+
+namespace Leaflets.Api.Tests;
+
+[Collection(ServerCollection.Name)]
+public sealed class HealthTests(FixtureServer fixture)
+{
+    [Fact]
+    public async Task Health_reports_the_broken_leaflet_with_its_errors_while_the_others_are_served()
+    {
+        var response = await fixture.Client.GetAsync("/api/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var health = await ApiJson.ReadAsync(response);
+        Assert.Equal("degraded", (string)health["status"]!);
+        var loaded = health["leaflets"]!["loaded"]!.AsArray();
+        Assert.Equal(["blood-test", "bone-scan"], loaded.Select(l => (string)l!["id"]!));
+        Assert.Equal(["plain", "easy-read"], loaded[1]!["variants"]!.AsArray().Select(v => (string)v!));
+        var rejected = health["leaflets"]!["rejected"]!.AsArray().Single()!;
+        Assert.Equal("broken-leaflet", (string)rejected["id"]!);
+        var errors = rejected["errors"]!.AsArray().Select(e => (string)e!).ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, error => Assert.Matches(@"^.*leaflets/broken-leaflet/plain\.md:\d+: [^:]+: .+$", error));
+        Assert.True(DateTimeOffset.TryParse((string)health["loadedAt"]!, out _));
+
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Client.GetAsync("/api/leaflets/blood-test")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_is_ok_when_every_leaflet_loads()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var content = sandbox.ContentRoot;
+        Directory.Delete(Path.Combine(content, "leaflets", "broken-leaflet"), recursive: true);
+        await using var server = await RunningServer.StartAsync(content);
+
+        var health = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
+
+        Assert.Equal("ok", (string)health["status"]!);
+        Assert.Empty(health["leaflets"]!["rejected"]!.AsArray());
+    }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Leaflets.Api.Tests.Infrastructure;
+
+public static class ApiJson
+{
+    public static async Task<JsonNode> ReadAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidOperationException("Empty JSON body.");
+
+    /// <summary>Asserts an RFC 9457 problem with the given status and returns it.</summary>
+    public static async Task<JsonNode> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await ReadAsync(response);
+        Assert.Equal((int)status, (int)problem["status"]!);
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["title"]));
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
+        Assert.StartsWith("urn:leaflets:problem:", (string?)problem["type"]);
+        Assert.StartsWith("/api/", (string?)problem["instance"]);
+        return problem;
+    }
+
+    public static string Pretty(JsonNode node) => node.ToJsonString(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

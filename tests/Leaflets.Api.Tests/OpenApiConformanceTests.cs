@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Cli.Hosting;
+using Leaflets.Functions.Http;
+using Leaflets.Functions.OpenApi;
+
+namespace Leaflets.Api.Tests;
+
+/// <summary>Real responses of every route, checked against the schemas the OpenAPI document declares for them.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class OpenApiConformanceTests(FixtureServer fixture)
+{
+    private static readonly JsonNode Document = JsonNode.Parse(OpenApiDocument.Load())!;
+
+    public static TheoryData<string, string, string, string?> Exchanges => new()
+    {
+        // template, method, request, If-None-Match ("etag" = the current one)
+        { "/api/leaflets", "get", "/api/leaflets", null },
+        { "/api/leaflets", "get", "/api/leaflets?q=scan&topic=imaging&code=SNOMED-CT|41747008&page=1&pageSize=1", null },
+        { "/api/leaflets", "get", "/api/leaflets?page=2&pageSize=1", null },
+        { "/api/leaflets", "get", "/api/leaflets?pageSize=1000", null },
+        { "/api/leaflets", "get", "/api/leaflets", "etag" },
+        { "/api/leaflets", "head", "/api/leaflets", null },
+        { "/api/leaflets/{id}", "get", "/api/leaflets/bone-scan", null },
+        { "/api/leaflets/{id}", "get", "/api/leaflets/bone-scan?variant=easy-read", null },
+        { "/api/leaflets/{id}", "get", "/api/leaflets/blood-test", null },
+        { "/api/leaflets/{id}", "get", "/api/leaflets/bone-scan", "etag" },
+        { "/api/leaflets/{id}", "get", "/api/leaflets/blood-test?variant=easy-read", null },
+        { "/api/leaflets/{id}", "get", "/api/leaflets/unknown", null },
+        { "/api/leaflets/{id}", "get", "/api/leaflets/bone-scan?variant=audio", null },
+        { "/api/leaflets/{id}", "get", "/api/leaflets/Bad_Id", null },
+        { "/api/leaflets/{id}", "head", "/api/leaflets/bone-scan", null },
+        { "/api/leaflets/{id}/images/{file}", "get", "/api/leaflets/bone-scan/images/scanner.png", null },
+        { "/api/leaflets/{id}/images/{file}", "get", "/api/leaflets/bone-scan/images/scanner.png", "etag" },
+        { "/api/leaflets/{id}/images/{file}", "get", "/api/leaflets/bone-scan/images/none.png", null },
+        { "/api/leaflets/{id}/images/{file}", "get", "/api/leaflets/bone-scan/images/bad%20name", null },
+        { "/api/health", "get", "/api/health", null },
+        { "/api/health", "head", "/api/health", null },
+        { "/api/openapi.json", "get", "/api/openapi.json", null },
+        { "/api/openapi.json", "get", "/api/openapi.json", "etag" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Exchanges))]
+    public async Task A_real_response_matches_the_documented_status_headers_and_schema(string template, string method, string route, string? ifNoneMatch)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), route);
+        if (ifNoneMatch == "etag")
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", (await fixture.Client.GetAsync(route)).Headers.ETag!.Tag);
+        }
+        var response = await fixture.Client.SendAsync(request);
+
+        AssertConforms(template, method, response, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_406_and_a_500_match_the_documented_problem_schema()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/leaflets");
+        request.Headers.Add("Accept", "text/csv");
+        var notAcceptable = await fixture.Client.SendAsync(request);
+        AssertConforms("/api/leaflets", "get", notAcceptable, await notAcceptable.Content.ReadAsByteArrayAsync());
+
+        var missing = Path.Combine(Path.GetTempPath(), "leaflets-api-tests", "missing-" + Guid.NewGuid().ToString("N"));
+        await using var failing = await RunningServer.StartAsync(missing);
+        var error = await failing.Client.GetAsync("/api/leaflets/bone-scan");
+        Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        AssertConforms("/api/leaflets/{id}", "get", error, await error.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public void Every_function_route_and_its_parameters_are_documented_for_get_and_head()
+    {
+        var routes = FunctionRoute.Discover(typeof(FunctionResponse).Assembly, FunctionResponse.RoutePrefix);
+
+        Assert.NotEmpty(routes);
+        foreach (var route in routes)
+        {
+            var path = Document["paths"]!["/" + route.Template];
+            Assert.True(path is not null, $"{route.Template} ({route.Name}) is not in openapi.json");
+            foreach (var method in route.Methods)
+            {
+                var operation = path![method.ToLowerInvariant()];
+                Assert.True(operation is not null, $"{method} {route.Template} is not in openapi.json");
+                var documented = operation!["parameters"]?.AsArray().Select(p => Resolve(p!)["name"]!.GetValue<string>()).ToHashSet() ?? [];
+                foreach (var parameter in route.Method.GetParameters().Where(p => p.ParameterType == typeof(string)))
+                {
+                    Assert.Contains(parameter.Name!, documented);
+                }
+            }
+        }
+        Assert.Equal(routes.Count, Document["paths"]!.AsObject().Count);
+    }
+
+    private static void AssertConforms(string template, string method, HttpResponseMessage response, byte[] body)
+    {
+        var status = ((int)response.StatusCode).ToString();
+        var declared = Document["paths"]![template]![method]!["responses"]![status];
+        Assert.True(declared is not null, $"{method.ToUpperInvariant()} {template} answered {status}, which openapi.json does not declare");
+        var documented = Resolve(declared!);
+
+        foreach (var header in documented["headers"]?.AsObject().Select(h => h.Key) ?? [])
+        {
+            Assert.True(response.Headers.NonValidated.Contains(header) || response.Content.Headers.NonValidated.Contains(header),
+                $"{status} from {template} lacks the documented {header} header");
+        }
+
+        var content = documented["content"]?.AsObject();
+        if (content is null || method == "head")
+        {
+            Assert.Empty(body);
+            return;
+        }
+        var mediaType = response.Content.Headers.ContentType!.MediaType!;
+        var schema = content[mediaType]?["schema"];
+        Assert.True(schema is not null, $"{status} from {template} is {mediaType}, which openapi.json does not declare");
+        if (!mediaType.Contains("json"))
+        {
+            Assert.NotEmpty(body);
+            return;
+        }
+
+        var results = SchemaFor(schema!).Evaluate(JsonDocument.Parse(body).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(results.IsValid, $"{status} from {template} does not match its schema:\n{JsonSerializer.Serialize(results)}");
+    }
+
+    /// <summary>
+    /// One JSON Schema 2020-12 document holding the OpenAPI component schemas as $defs, so that the
+    /// document's own $refs resolve exactly as written.
+    /// </summary>
+    private static JsonSchema SchemaFor(JsonNode schema)
+    {
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = $"https://leaflets.test/schema/{Guid.NewGuid():N}",
+            ["$defs"] = Document["components"]!["schemas"]!.DeepClone(),
+            ["allOf"] = new JsonArray(schema.DeepClone()),
+        };
+        var text = root.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+        return JsonSchema.FromText(text);
+    }
+
+    private static JsonNode Resolve(JsonNode node)
+    {
+        while (node["$ref"] is { } reference)
+        {
+            var pointer = reference.GetValue<string>().TrimStart('#', '/').Split('/');
+            node = pointer.Aggregate(Document, (current, segment) => current[segment]!);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using Leaflets.Content.Checking;
+using Leaflets.Content.Loading;
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Pdf;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
+
+namespace Leaflets.Pdf.Tests.Checker;
+
+public class PrintAccessibilityCheckTests
+{
+    [Fact]
+    public void The_repository_leaflets_pass_every_checkpoint_at_every_print_size_and_paper()
+    {
+        var check = new PrintAccessibilityCheck(new LeafletPdfRenderer(), PrintAccessibilityCheck.AllPrintOptions);
+
+        var problems = check.Check(Content(RealContent.Leaflets)).ToList();
+
+        Assert.Equal(12, PrintAccessibilityCheck.AllPrintOptions.Count);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void A_print_that_loses_its_language_is_reported_as_checkpoint_11_with_the_file_and_the_print_named()
+    {
+        var check = new PrintAccessibilityCheck(new LanguageDroppingRenderer(), [new PdfRenderOptions(20, PaperSize.A5)]);
+        var leaflet = TestLeaflets.Sample();
+
+        var problems = check.Check(Content([leaflet])).ToList();
+
+        Assert.NotEmpty(problems);
+        Assert.All(problems, problem =>
+        {
+            Assert.Equal(PrintAccessibilityCheck.RulePrefix + "11", problem.Rule);
+            Assert.StartsWith("20 pt A5: ", problem.Message, StringComparison.Ordinal);
+        });
+        Assert.Contains(problems, p => p.Path == leaflet.Plain.SourcePath);
+    }
+
+    [Fact]
+    public void An_easy_read_leaflet_that_prints_on_more_than_20_pages_is_rejected()
+    {
+        var sample = TestLeaflets.Sample();
+        var easy = sample.Variants[LeafletVariant.EasyRead];
+        var row = easy.Blocks.OfType<PictureRowBlock>().First();
+        var longEasy = easy with { Blocks = [.. Enumerable.Repeat<Block>(row, 200)] };
+        var leaflet = sample with { Variants = sample.Variants.SetItem(LeafletVariant.EasyRead, longEasy) };
+        var check = new PrintAccessibilityCheck(new LeafletPdfRenderer(), PrintAccessibilityCheck.DefaultPrintOnly);
+
+        var problems = check.Check(Content([leaflet])).ToList();
+
+        var tooLong = Assert.Single(problems);
+        Assert.Equal(PrintAccessibilityCheck.EasyReadTooLongRule, tooLong.Rule);
+        Assert.Equal(longEasy.SourcePath, tooLong.Path);
+    }
+
+    private static ContentLoadResult Content(IEnumerable<Leaflet> leaflets) =>
+        new(leaflets.ToImmutableSortedDictionary(l => l.Id, l => l, StringComparer.Ordinal), []);
+
+    /// <summary>Renders correctly, then removes /Lang: the kind of regression the gate exists to stop.</summary>
+    private sealed class LanguageDroppingRenderer : ILeafletPdfRenderer
+    {
+        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
+        {
+            using var input = new MemoryStream(new LeafletPdfRenderer().Render(leaflet, variant, options));
+            using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
+            document.Internals.Catalog.Elements.Remove("/Lang");
+            using var output = new MemoryStream();
+            document.Save(output, false);
+            var metadata = leaflet.Variants[variant].Metadata;
+            return PdfUaMetadata.Apply(output.ToArray(), metadata.Title, metadata.Language);
+        }
+    }
+}
