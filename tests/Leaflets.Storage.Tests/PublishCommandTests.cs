@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Leaflets.Storage.Tests;
 
 /// <summary><c>leaflets publish</c> as an editor runs it: the real CLI in its own process.</summary>
@@ -13,7 +11,7 @@ public sealed class PublishCommandTests(Azurite azurite) : IDisposable
     {
         var container = azurite.NewContainer("cli");
 
-        var (exit, output, _) = await LeafletsAsync("publish", "--content", _content.Root, "--connection-string", azurite.ConnectionString, "--container", container.Name);
+        var (exit, output, _) = await LeafletsCli.RunAsync("publish", "--content", _content.Root, "--connection-string", azurite.ConnectionString, "--container", container.Name);
 
         Assert.Equal(0, exit);
         Assert.Contains("uploaded  leaflets/wound-care/plain.md", output, StringComparison.Ordinal);
@@ -27,7 +25,7 @@ public sealed class PublishCommandTests(Azurite azurite) : IDisposable
         var container = azurite.NewContainer("clirefuse");
         _content.WithBrokenLeaflet("broken-one");
 
-        var (exit, output, errors) = await LeafletsAsync("publish", "--content", _content.Root, "--connection-string", azurite.ConnectionString, "--container", container.Name);
+        var (exit, output, errors) = await LeafletsCli.RunAsync("publish", "--content", _content.Root, "--connection-string", azurite.ConnectionString, "--container", container.Name);
 
         Assert.Equal(1, exit);
         Assert.Contains("broken-one/plain.md:", output, StringComparison.Ordinal);
@@ -38,28 +36,10 @@ public sealed class PublishCommandTests(Azurite azurite) : IDisposable
     [Fact]
     public async Task Publish_without_a_connection_string_says_how_to_give_one()
     {
-        var (exit, _, errors) = await LeafletsAsync("publish", "--content", _content.Root);
+        var (exit, _, errors) = await LeafletsCli.RunAsync("publish", "--content", _content.Root);
 
         Assert.Equal(2, exit);
         Assert.Contains("--connection-string", errors, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int Exit, string Output, string Errors)> LeafletsAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "leaflets.dll"), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // The command falls back to these; the test must see only what it passes.
-        start.Environment.Remove("Content__Blob__ConnectionString");
-        start.Environment.Remove("AzureWebJobsStorage");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
     }
 
     public void Dispose() => _content.Dispose();
