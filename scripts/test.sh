@@ -17,6 +17,7 @@ apt_needed=()
 command -v pdfinfo >/dev/null 2>&1 || apt_needed+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || apt_needed+=(qpdf)
 command -v chromium >/dev/null 2>&1 || apt_needed+=(chromium)
+command -v node >/dev/null 2>&1 || apt_needed+=(nodejs npm)
 if [ ${#apt_needed[@]} -gt 0 ]; then
   echo "Installing ${apt_needed[*]} ..."
   export DEBIAN_FRONTEND=noninteractive

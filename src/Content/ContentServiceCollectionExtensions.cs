@@ -1,8 +1,11 @@
 using Leaflets.Content.Catalog;
+using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Rendering.Pdf;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Leaflets.Content;
@@ -16,6 +19,12 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IContentSource>(sp => new FileContentSource(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Root));
         services.TryAddSingleton<LeafletCatalog>();
+        // Its own renderer, not the one serving /pdf: the check renders the same bytes, and a request's render
+        // count or cache is never affected by a background check.
+        services.TryAddSingleton(sp => new LeafletCheckResults(
+            LeafletCheckResults.LoadTimeChecks(new LeafletPdfRenderer()),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<LeafletCheckResults>>()));
         return services;
     }
 }

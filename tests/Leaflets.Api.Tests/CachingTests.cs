@@ -15,6 +15,7 @@ public sealed class CachingTests(FixtureServer fixture)
         "/api/leaflets?q=bone&pageSize=5",
         "/api/leaflets/bone-scan",
         "/api/leaflets/bone-scan?variant=easy-read",
+        "/api/leaflets/bone-scan/html?variant=easy-read",
         "/api/leaflets/bone-scan/images/scanner.png",
     ];
 

@@ -28,7 +28,7 @@ public sealed class HostParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(5, served.Count);
+        Assert.Contains("GetLeafletHtml api/leaflets/{id}/html GET,HEAD", served);
         Assert.Equal(declared, served);
     }
 }

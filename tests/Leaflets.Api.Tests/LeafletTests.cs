@@ -17,7 +17,7 @@ public sealed class LeafletTests(FixtureServer fixture)
 
         Assert.Equal(
             ["id", "variant", "variants", "title", "summary", "language", "version", "contentHash", "lastReviewed", "nextReview",
-             "reviewStatus", "topics", "codes", "references", "blocks", "links"],
+             "reviewStatus", "topics", "codes", "references", "blocks", "readability", "links"],
             leaflet.Select(property => property.Key));
         Assert.Equal("plain", (string)leaflet["variant"]!);
         Assert.Equal("Having a bone scan", (string)leaflet["title"]!);
@@ -121,24 +121,28 @@ public sealed class LeafletTests(FixtureServer fixture)
     }
 
     [Fact]
-    public async Task A_client_that_accepts_no_json_gets_a_406()
+    public async Task A_client_that_accepts_none_of_json_json_ld_or_html_gets_a_406_naming_all_three()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/leaflets/bone-scan");
-        request.Headers.Add("Accept", "text/html, application/json;q=0");
+        request.Headers.Add("Accept", "text/csv, application/json;q=0");
 
         var problem = await ApiJson.AssertProblemAsync(await Client.SendAsync(request), HttpStatusCode.NotAcceptable);
-        Assert.Contains("application/json", (string)problem["detail"]!);
+        Assert.Equal("This resource is available as application/json, application/ld+json or text/html, which the Accept header rules out.",
+            (string)problem["detail"]!);
     }
 
     [Theory]
     [InlineData("*/*")]
     [InlineData("application/*")]
-    [InlineData("text/html;q=0.9, application/json;q=0.1")]
+    [InlineData("application/json;q=0.9, text/html;q=0.1")]
+    [InlineData("application/ld+json;q=0.5, application/json")]
     public async Task Accept_ranges_that_include_json_are_served(string accept)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/leaflets/bone-scan");
         request.Headers.TryAddWithoutValidation("Accept", accept);
 
-        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(request)).StatusCode);
+        var response = await Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -33,6 +33,13 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
         { "/api/leaflets/{id}", "get", "/api/leaflets/bone-scan?variant=audio", null },
         { "/api/leaflets/{id}", "get", "/api/leaflets/Bad_Id", null },
         { "/api/leaflets/{id}", "head", "/api/leaflets/bone-scan", null },
+        { "/api/leaflets/{id}/html", "get", "/api/leaflets/bone-scan/html", null },
+        { "/api/leaflets/{id}/html", "get", "/api/leaflets/bone-scan/html?variant=easy-read", null },
+        { "/api/leaflets/{id}/html", "get", "/api/leaflets/bone-scan/html", "etag" },
+        { "/api/leaflets/{id}/html", "get", "/api/leaflets/blood-test/html?variant=easy-read", null },
+        { "/api/leaflets/{id}/html", "get", "/api/leaflets/unknown/html", null },
+        { "/api/leaflets/{id}/html", "get", "/api/leaflets/bone-scan/html?variant=audio", null },
+        { "/api/leaflets/{id}/html", "head", "/api/leaflets/bone-scan/html", null },
         { "/api/leaflets/{id}/images/{file}", "get", "/api/leaflets/bone-scan/images/scanner.png", null },
         { "/api/leaflets/{id}/images/{file}", "get", "/api/leaflets/bone-scan/images/scanner.png", "etag" },
         { "/api/leaflets/{id}/images/{file}", "get", "/api/leaflets/bone-scan/images/none.png", null },
@@ -55,6 +62,29 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
         var response = await fixture.Client.SendAsync(request);
 
         AssertConforms(template, method, response, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/leaflets/{id}", "/api/leaflets/bone-scan", "application/json")]
+    [InlineData("/api/leaflets/{id}", "/api/leaflets/bone-scan", "application/ld+json")]
+    [InlineData("/api/leaflets/{id}", "/api/leaflets/bone-scan?variant=easy-read", "application/ld+json")]
+    [InlineData("/api/leaflets/{id}", "/api/leaflets/bone-scan", "text/html")]
+    [InlineData("/api/leaflets/{id}", "/api/leaflets/bone-scan", "image/png")]
+    [InlineData("/api/leaflets/{id}/html", "/api/leaflets/bone-scan/html", "application/json")]
+    public async Task Each_representation_chosen_by_Accept_matches_its_documented_media_type_and_schema(string template, string route, string accept)
+    {
+        foreach (var method in new[] { "get", "head" })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), route);
+            request.Headers.Add("Accept", accept);
+            var response = await fixture.Client.SendAsync(request);
+
+            AssertConforms(template, method, response, await response.Content.ReadAsByteArrayAsync());
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.Equal(accept, response.Content.Headers.ContentType?.MediaType);
+            }
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Leaflets.Content.Catalog;
+using Leaflets.Content.Checking;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -6,15 +7,17 @@ namespace Leaflets.Functions.Health;
 
 /// <summary>
 /// Loads the catalog when the host starts, so broken leaflets are logged at once rather than on the first
-/// request. A failure is logged, not thrown: the host still starts and /api/health tells the rest.
+/// request, and starts the load-time checks. A failure is logged, not thrown: the host still starts and /api/health tells the rest.
 /// </summary>
-internal sealed class CatalogWarmup(LeafletCatalog catalog, ILogger<CatalogWarmup> logger) : IHostedService
+internal sealed class CatalogWarmup(LeafletCatalog catalog, LeafletCheckResults checks, ILogger<CatalogWarmup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await catalog.GetSnapshotAsync(cancellationToken);
+            var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
+            // Starts the load-time checks in the background; /api/health shows them pending until each is done.
+            checks.Of(snapshot);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

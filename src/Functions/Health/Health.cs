@@ -1,4 +1,5 @@
 using Leaflets.Content.Catalog;
+using Leaflets.Content.Checking;
 using Leaflets.Content.Rendering.Json;
 using Leaflets.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -9,10 +10,11 @@ using Microsoft.Extensions.Logging;
 namespace Leaflets.Functions.Health;
 
 /// <summary>
-/// GET /api/health: "ok" or "degraded", what loaded and what was left out with every error. Always fresh
+/// GET /api/health: "ok" or "degraded", what loaded (with the result of each leaflet's last load-time check)
+/// and what was left out with every error. Always fresh
 /// (no-store): a monitor must see a broken leaflet at once, not five minutes later.
 /// </summary>
-public sealed class Health(LeafletCatalog catalog, ILogger<Health> logger)
+public sealed class Health(LeafletCatalog catalog, LeafletCheckResults checks, ILogger<Health> logger)
 {
     [Function(nameof(Health))]
     public Task<IActionResult> Run(
@@ -24,7 +26,7 @@ public sealed class Health(LeafletCatalog catalog, ILogger<Health> logger)
             return Problems.NotAcceptable(LeafletJson.MediaType);
         }
         var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
-        var body = LeafletJson.Health(ContentHealth.Of(snapshot));
+        var body = LeafletJson.Health(ContentHealth.Of(snapshot), checks.Of(snapshot));
         return new RepresentationResult(body, LeafletJson.MediaType, "no-store");
     });
 }

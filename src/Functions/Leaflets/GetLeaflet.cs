@@ -1,6 +1,6 @@
 using Leaflets.Content.Catalog;
-using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Json;
+using Leaflets.Content.Rendering.JsonLd;
 using Leaflets.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace Leaflets.Functions.Leaflets;
 
-/// <summary>GET /api/leaflets/{id}?variant=plain|easy-read: the whole leaflet as JSON.</summary>
+/// <summary>
+/// GET /api/leaflets/{id}?variant=plain|easy-read: the whole leaflet. JSON by default; Accept chooses the
+/// schema.org JSON-LD description (application/ld+json) or the HTML page (text/html) instead.
+/// </summary>
 public sealed class GetLeaflet(
     LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> options, ILogger<GetLeaflet> logger)
 {
@@ -30,19 +33,14 @@ public sealed class GetLeaflet(
         {
             return notFound;
         }
-        if (!AcceptHeader.Accepts(request.Headers.Accept, LeafletJson.MediaType))
-        {
-            return Problems.NotAcceptable(LeafletJson.MediaType);
-        }
 
-        var today = time.Today();
         var urls = FunctionResponse.UrlsFor(request, options.Value);
-        // The body also depends on the date (review status) and on the link base, so both are in the tag.
-        var tag = EntityTag.Derive(
-            document.ContentHash, variant.Slug(), LeafletJson.Representation,
-            ReviewStatuses.Of(document.Metadata, today).Slug(), urls.BaseUrl);
-        return new RepresentationResult(
-            LeafletJson.Leaflet(leaflet, document, today, urls), LeafletJson.MediaType,
-            options.Value.CacheControl, tag, document.Metadata.LastReviewed);
+        return AcceptHeader.Choose(request.Headers.Accept, LeafletRepresentations.Offered) switch
+        {
+            LeafletJson.MediaType => LeafletRepresentations.Json(leaflet, document, time.Today(), urls, options.Value),
+            MedicalWebPageJsonLd.ContentType => LeafletRepresentations.JsonLd(leaflet, document, urls, options.Value),
+            LeafletRepresentations.HtmlMediaType => LeafletRepresentations.Html(leaflet, document, time.Today(), urls, options.Value),
+            _ => Problems.NotAcceptable(LeafletRepresentations.OfferedList),
+        };
     });
 }

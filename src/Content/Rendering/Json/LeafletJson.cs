@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Leaflets.Content.Catalog;
+using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
+using Leaflets.Content.Readability;
 using Leaflets.Content.Search;
 
 namespace Leaflets.Content.Rendering.Json;
@@ -13,7 +15,7 @@ public static class LeafletJson
     /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
     /// and caches holding the old shape are invalidated.
     /// </summary>
-    public const string Representation = "application/json;leaflet=1";
+    public const string Representation = "application/json;leaflet=2";
 
     public const string MediaType = "application/json";
 
@@ -43,6 +45,7 @@ public static class LeafletJson
             [.. metadata.Codes.Select(code => new CodeJson(code.System, code.Code, code.Display))],
             [.. metadata.References.Select(reference => new ReferenceJson(reference.Title, reference.Publisher, reference.Year, reference.Url))],
             mapper.Map(document.Blocks),
+            Readability(DocumentReadability.Of(document)),
             new LeafletLinksJson(urls.Leaflet(leaflet.Id, document.Variant), VariantLinks(leaflet, urls), images));
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletJsonModel);
     }
@@ -77,16 +80,34 @@ public static class LeafletJson
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletListJson);
     }
 
-    public static byte[] Health(ContentHealth health)
+    /// <param name="checks">The load-time check results by leaflet id; a leaflet not in it shows as pending.</param>
+    public static byte[] Health(ContentHealth health, IReadOnlyDictionary<string, LeafletCheckResult> checks)
     {
         var model = new HealthJson(
             health.IsHealthy ? "ok" : "degraded",
             health.LoadedAt,
             new HealthLeafletsJson(
-                [.. health.Loaded.Select(leaflet => new LoadedLeafletJson(leaflet.Id, VariantSlugs(leaflet)))],
+                [.. health.Loaded.Select(leaflet => new LoadedLeafletJson(leaflet.Id, VariantSlugs(leaflet), Check(checks.GetValueOrDefault(leaflet.Id) ?? LeafletCheckResult.Pending(leaflet.Id))))],
                 [.. health.Rejected.Select(rejected => new RejectedLeafletJson(rejected.Id, [.. rejected.Errors.Select(e => e.ToString())]))]));
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.HealthJson);
     }
+
+    private static LeafletCheckJson Check(LeafletCheckResult result) => new(
+        result.Status.ToString().ToLowerInvariant(),
+        result.CheckedAt,
+        [.. result.Errors.Select(e => e.ToString())],
+        [.. result.Warnings.Select(w => w.ToString())]);
+
+    private static ReadabilityJson Readability(ReadabilityReport report) => new(
+        report.Words,
+        report.Sentences,
+        report.Syllables,
+        report.AverageSentenceWords,
+        report.LongestSentenceWords,
+        report.FleschReadingEase,
+        report.FleschKincaidGrade,
+        report.Smog,
+        report.ReadingAge);
 
     private static IReadOnlyList<string> VariantSlugs(Leaflet leaflet) => [.. leaflet.Variants.Keys.Select(v => v.Slug())];
 

@@ -4,8 +4,8 @@ namespace Leaflets.Content.Rendering.Json;
 
 /// <summary>
 /// The whole leaflet in one variant. Fields appear in this order in the JSON.
-/// New optional sections (such as readability figures) are added as nullable properties after
-/// <see cref="Blocks"/>: nulls are not written, so existing clients and golden files stay valid.
+/// New optional sections are added as nullable properties after <see cref="Blocks"/>: nulls are not
+/// written, so existing clients stay valid.
 /// </summary>
 internal sealed record LeafletJsonModel(
     string Id,
@@ -23,7 +23,20 @@ internal sealed record LeafletJsonModel(
     IReadOnlyList<CodeJson> Codes,
     IReadOnlyList<ReferenceJson> References,
     IReadOnlyList<BlockJson> Blocks,
+    ReadabilityJson? Readability,
     LeafletLinksJson Links);
+
+/// <summary>How hard this variant is to read (see ReadabilityReport): counts, and formulas to one decimal place.</summary>
+internal sealed record ReadabilityJson(
+    int Words,
+    int Sentences,
+    int Syllables,
+    double AverageSentenceWords,
+    int LongestSentenceWords,
+    double FleschReadingEase,
+    double FleschKincaidGrade,
+    double Smog,
+    double ReadingAge);
 
 internal sealed record CodeJson(string System, string Code, string? Display);
 
@@ -61,7 +74,13 @@ internal sealed record HealthJson(string Status, DateTimeOffset LoadedAt, Health
 
 internal sealed record HealthLeafletsJson(IReadOnlyList<LoadedLeafletJson> Loaded, IReadOnlyList<RejectedLeafletJson> Rejected);
 
-internal sealed record LoadedLeafletJson(string Id, IReadOnlyList<string> Variants);
+internal sealed record LoadedLeafletJson(string Id, IReadOnlyList<string> Variants, LeafletCheckJson Check);
+
+/// <summary>
+/// The last load-time check of a leaflet: <c>pending</c>, <c>passed</c> or <c>failed</c>; findings are written
+/// <c>path:line: rule: message</c>. <c>checkedAt</c> is absent while pending.
+/// </summary>
+internal sealed record LeafletCheckJson(string Status, DateTimeOffset? CheckedAt, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
 
 /// <summary><c>errors</c> are written <c>path:line: rule: message</c>, as <c>leaflets check</c> prints them.</summary>
 internal sealed record RejectedLeafletJson(string Id, IReadOnlyList<string> Errors);

@@ -1,0 +1,37 @@
+using Leaflets.Content.Catalog;
+using Leaflets.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Leaflets.Functions.Leaflets;
+
+/// <summary>GET /api/leaflets/{id}/html?variant=plain|easy-read: the leaflet as a standalone, accessible HTML page.</summary>
+public sealed class GetLeafletHtml(
+    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> options, ILogger<GetLeafletHtml> logger)
+{
+    [Function(nameof(GetLeafletHtml))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "leaflets/{id}/html")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
+    {
+        if (!LeafletLookup.TryParseVariant(request, out var variant, out var badVariant))
+        {
+            return badVariant;
+        }
+        var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
+        if (!LeafletLookup.TryFind(snapshot, id, out var leaflet, out var notFound)
+            || !LeafletLookup.TryGetDocument(leaflet, variant, out var document, out notFound))
+        {
+            return notFound;
+        }
+        if (!AcceptHeader.Accepts(request.Headers.Accept, LeafletRepresentations.HtmlMediaType))
+        {
+            return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
+        }
+        return LeafletRepresentations.Html(leaflet, document, time.Today(), FunctionResponse.UrlsFor(request, options.Value), options.Value);
+    });
+}

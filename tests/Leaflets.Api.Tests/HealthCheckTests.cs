@@ -1,0 +1,58 @@
+using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Checking;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leaflets.Api.Tests;
+
+/// <summary>/api/health carries each leaflet's last load-time check (readability, PDF/UA at the default print).</summary>
+public sealed class HealthCheckTests
+{
+    private const string Finding = @"^.*leaflets/[a-z0-9-]+/(plain|easy-read)\.md:\d+: [^:]+: .+$";
+
+    [Fact]
+    public async Task Every_loaded_leaflet_shows_its_check_once_the_background_run_finishes()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        await WhenCheckedAsync(server);
+
+        var health = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
+
+        var loaded = health["leaflets"]!["loaded"]!.AsArray();
+        Assert.Equal(2, loaded.Count);
+        foreach (var leaflet in loaded)
+        {
+            var check = leaflet!["check"]!;
+            Assert.Contains((string)check["status"]!, new[] { "passed", "failed" });
+            Assert.Equal(FixedTime.TestNow, DateTimeOffset.Parse((string)check["checkedAt"]!));
+            Assert.All(check["errors"]!.AsArray().Concat(check["warnings"]!.AsArray()), f => Assert.Matches(Finding, (string)f!));
+            Assert.Equal((string)check["status"]! == "failed", check["errors"]!.AsArray().Count > 0);
+        }
+        Assert.Equal("passed", (string)loaded.Single(l => (string)l!["id"]! == "bone-scan")!["check"]!["status"]!);
+    }
+
+    [Fact]
+    public async Task A_plain_leaflet_that_is_too_hard_to_read_is_reported_failed_with_the_rule_and_line()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var plain = Path.Combine(sandbox.ContentRoot, "leaflets", "blood-test", "plain.md");
+        await File.AppendAllTextAsync(plain,
+            "\nOccasionally, considerable physiological apprehension accompanying venepuncture procedures necessitates comprehensive " +
+            "individualised reassurance, appropriate positioning and continuous observation by experienced professional phlebotomy practitioners.\n");
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        await WhenCheckedAsync(server);
+
+        var health = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
+
+        var check = health["leaflets"]!["loaded"]!.AsArray().Single(l => (string)l!["id"]! == "blood-test")!["check"]!;
+        Assert.Equal("failed", (string)check["status"]!);
+        Assert.Contains(check["errors"]!.AsArray(), e => ((string)e!).Contains("leaflets/blood-test/plain.md:") && ((string)e!).Contains(": plain-reading-age: reading age is"));
+    }
+
+    private static async Task WhenCheckedAsync(RunningServer server)
+    {
+        var snapshot = await server.Services.GetRequiredService<LeafletCatalog>().GetSnapshotAsync(CancellationToken.None);
+        await server.Services.GetRequiredService<LeafletCheckResults>().WhenCheckedAsync(snapshot).WaitAsync(TimeSpan.FromMinutes(2));
+    }
+}
