@@ -60,5 +60,41 @@ for project in tests/*/*.csproj; do
   if [ "$f" -gt 0 ] || [ "$not_run" -gt 0 ]; then grep -E "^\s+Failed |Error Message|Assert" -A3 "$results/$name.log" | head -60 >&2; fi
 done
 
+# --- rendered PDFs, checked by tools that are not ours -----------------------------------------
+# Every leaflet is rendered by `leaflets render --all` at three prints, then each file goes through
+# qpdf --check, pdffonts (embedded, with Unicode maps), pdfinfo (tagged, structure tree) and our checker.
+pdf_dir="$root/artifacts/pdf"
+rm -rf "$pdf_dir" && mkdir -p "$pdf_dir"
+leaflets=(dotnet "$root/src/Cli/bin/Release/net10.0/leaflets.dll")
+echo "== rendered PDFs (qpdf, pdffonts, pdfinfo, check-pdf)"
+for run in "" "--size 24 --paper Letter --public-base-url https://leaflets.example.org" "--size 16 --paper A5"; do
+  # shellcheck disable=SC2086 # $run is a list of options
+  if "${leaflets[@]}" render --all $run --content "$root/content" -o "$pdf_dir" >>"$results/render.log" 2>&1; then
+    note_pass
+  else
+    note_fail "leaflets render --all $run (see $results/render.log)"; tail -20 "$results/render.log" >&2
+  fi
+done
+pdfs=("$pdf_dir"/*.pdf)
+[ -e "${pdfs[0]}" ] || { note_fail "leaflets render --all wrote no PDF"; pdfs=(); }
+for pdf in "${pdfs[@]}"; do
+  name=$(basename "$pdf")
+  if out=$(qpdf --check "$pdf" 2>&1) && ! grep -qi "warning" <<<"$out"; then note_pass; else note_fail "qpdf --check $name: $out"; fi
+  # pdffonts columns, counted from the right because names and types contain spaces: emb sub uni object ID
+  fonts=$(pdffonts "$pdf" 2>&1) || { note_fail "pdffonts $name: $fonts"; continue; }
+  bad=$(awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-2) != "yes")' <<<"$fonts")
+  if [ "$(awk 'NR > 2' <<<"$fonts" | wc -l)" -gt 0 ] && [ -z "$bad" ]; then note_pass; else note_fail "pdffonts $name: no font, or one not embedded or without Unicode map: $(tr '\n' ' ' <<<"$bad")"; fi
+  if pdfinfo "$pdf" | grep -qE '^Tagged: +yes$'; then note_pass; else note_fail "pdfinfo $name: not Tagged: yes"; fi
+  if [ -n "$(pdfinfo -struct-text "$pdf" 2>/dev/null | tr -d '[:space:]')" ]; then note_pass; else note_fail "pdfinfo -struct-text $name: no structure tree"; fi
+done
+if [ ${#pdfs[@]} -gt 0 ]; then
+  if "${leaflets[@]}" check-pdf "${pdfs[@]}" >"$results/check-pdf.log" 2>&1; then note_pass; else note_fail "leaflets check-pdf (see $results/check-pdf.log)"; grep -v ": passed$" "$results/check-pdf.log" | head -40 >&2; fi
+fi
+echo "   $(ls "$pdf_dir" | wc -l) PDFs checked"
+
+# --- the publish gate over the shipped content -------------------------------------------------
+echo "== leaflets check (publish gate over content/)"
+if "${leaflets[@]}" check --content "$root/content" >"$results/check.log" 2>&1; then note_pass; else note_fail "leaflets check: $(cat "$results/check.log")"; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -8,5 +8,9 @@ var root = new RootCommand("Patient-information leaflets: serve, check and list 
     CheckPdfCommand.Create(),
     ListCommand.Create(),
     PublishCommand.Create(),
+    RenderCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+var exitCode = await parse.InvokeAsync();
+// A usage error (unknown option, missing value) exits 2 like any Unix tool, so scripts can tell it from a failed run.
+return parse.Errors.Count > 0 ? CommonOptions.UsageError : exitCode;

@@ -13,11 +13,15 @@ public static class FunctionsServiceCollectionExtensions
     /// <summary>Everything the function classes need, for the Functions host and for <c>leaflets serve</c> alike.</summary>
     public static IServiceCollection AddLeafletFunctions(this IServiceCollection services, IConfiguration configuration)
     {
-        // With Content:Source=blob: leaflets from a container, and the shared PDF store between the memory cache and the renderer.
+        // First: with Content:Source=blob it registers the blob content source and puts the shared PDF store between
+        // the memory cache and the renderer; the registrations below only add what is not there yet.
         services.AddLeafletStorage(configuration);
-        services.AddLeafletPdf(configuration);
         services.AddLeafletContent(configuration);
         services.Configure<HttpResponseOptions>(configuration.GetSection(HttpResponseOptions.SectionName));
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))
+            .Validate(site => site.IsValid, SiteOptions.InvalidMessage)
+            .Validate(_ => configuration["Http:PublicBaseUrl"] is null, SiteOptions.ReplacedSettingMessage).ValidateOnStart();
+        services.AddLeafletPdf(configuration);
         services.AddHostedService<CatalogWarmup>();
         return services;
     }

@@ -1,28 +1,74 @@
 using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Functions.Http;
+using Leaflets.Content.Model;
+using Leaflets.Functions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Leaflets.Api.Tests;
 
 public sealed class ConfigurationTests
 {
     [Fact]
-    public async Task The_cache_lifetime_and_public_base_url_come_from_configuration()
+    public async Task The_cache_lifetime_and_the_site_public_base_url_come_from_configuration()
     {
         using var sandbox = TestPaths.CopyFixtureContent();
         var content = sandbox.ContentRoot;
-        await using var server = await RunningServer.StartAsync(content, services => services.Configure<HttpResponseOptions>(options =>
+        await using var server = await RunningServer.StartAsync(content, services =>
         {
-            options.CacheMaxAgeSeconds = 60;
-            options.PublicBaseUrl = "https://leaflets.example.org/api";
-        }));
+            services.Configure<HttpResponseOptions>(options => options.CacheMaxAgeSeconds = 60);
+            services.Configure<SiteOptions>(options => options.PublicBaseUrl = "https://leaflets.example.org/");
+        });
 
         var response = await server.Client.GetAsync("/api/leaflets/bone-scan");
 
         Assert.Equal("public, max-age=60", response.Headers.CacheControl!.ToString());
         var leaflet = await ApiJson.ReadAsync(response);
         Assert.Equal("https://leaflets.example.org/api/leaflets/bone-scan", (string)leaflet["links"]!["self"]!);
+    }
+
+    [Fact]
+    public void Site_PublicBaseUrl_is_read_from_the_Site_section_and_links_go_under_its_api()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Site:PublicBaseUrl"] = "https://leaflets.example.org" })
+            .Build();
+        using var services = new ServiceCollection().AddLogging().AddLeafletFunctions(configuration).BuildServiceProvider();
+
+        var site = services.GetRequiredService<IOptions<SiteOptions>>().Value;
+
+        Assert.Equal("https://leaflets.example.org/api", site.ApiBase);
+        Assert.Equal("https://leaflets.example.org/api/leaflets/cementoplasty/html?variant=easy-read",
+            site.OnlineVersionOf("cementoplasty", LeafletVariant.EasyRead));
+    }
+
+    [Fact]
+    public void The_replaced_Http_PublicBaseUrl_setting_is_refused_with_the_name_of_its_successor()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Http:PublicBaseUrl"] = "https://leaflets.example.org/api" })
+            .Build();
+        using var services = new ServiceCollection().AddLogging().AddLeafletFunctions(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SiteOptions>>().Value);
+
+        Assert.Contains("Site:PublicBaseUrl", error.Message);
+    }
+
+    [Theory]
+    [InlineData("leaflets.example.org")]
+    [InlineData("ftp://leaflets.example.org")]
+    [InlineData("https://leaflets.example.org/?x=1")]
+    public async Task A_site_public_base_url_that_is_not_an_http_root_stops_the_server_from_starting(string url)
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningServer.StartAsync(
+            sandbox.ContentRoot, services => services.Configure<SiteOptions>(options => options.PublicBaseUrl = url)));
+
+        Assert.Contains("Site:PublicBaseUrl", error.Message);
     }
 
     [Fact]

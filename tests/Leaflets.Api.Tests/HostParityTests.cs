@@ -28,7 +28,9 @@ public sealed class HostParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
+        Assert.Equal(7, served.Count);
         Assert.Contains("GetLeafletHtml api/leaflets/{id}/html GET,HEAD", served);
+        Assert.Contains("GetLeafletPdf api/leaflets/{id}/pdf GET,HEAD", served);
         Assert.Equal(declared, served);
     }
 }

@@ -44,6 +44,15 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
         { "/api/leaflets/{id}/images/{file}", "get", "/api/leaflets/bone-scan/images/scanner.png", "etag" },
         { "/api/leaflets/{id}/images/{file}", "get", "/api/leaflets/bone-scan/images/none.png", null },
         { "/api/leaflets/{id}/images/{file}", "get", "/api/leaflets/bone-scan/images/bad%20name", null },
+        { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/bone-scan/pdf", null },
+        { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/bone-scan/pdf?variant=easy-read&size=24&paper=letter", null },
+        { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/bone-scan/pdf", "etag" },
+        { "/api/leaflets/{id}/pdf", "head", "/api/leaflets/bone-scan/pdf?paper=A5", null },
+        { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/bone-scan/pdf?size=12", null },
+        { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/bone-scan/pdf?paper=B4", null },
+        { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/bone-scan/pdf?variant=audio", null },
+        { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/blood-test/pdf?variant=easy-read", null },
+        { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/unknown/pdf", null },
         { "/api/health", "get", "/api/health", null },
         { "/api/health", "head", "/api/health", null },
         { "/api/openapi.json", "get", "/api/openapi.json", null },
@@ -148,6 +157,13 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
         var mediaType = response.Content.Headers.ContentType!.MediaType!;
         var schema = content[mediaType]?["schema"];
         Assert.True(schema is not null, $"{status} from {template} is {mediaType}, which openapi.json does not declare");
+        if (mediaType == "application/pdf")
+        {
+            Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(body, 0, Math.Min(body.Length, 5)));
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(body);
+            Assert.True(pdf.NumberOfPages > 0);
+            return;
+        }
         if (!mediaType.Contains("json"))
         {
             Assert.NotEmpty(body);

@@ -1,8 +1,6 @@
 using Azure.Storage.Blobs;
 using Leaflets.Cli.Hosting;
 using Leaflets.Content.Caching;
-using Leaflets.Content.Catalog;
-using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,12 +46,13 @@ public sealed class BlobServer : IAsyncDisposable
         return new BlobServer(app);
     }
 
-    /// <summary>The PDF as the PDF endpoint gets it: through this instance's memory cache, for the leaflet it serves now.</summary>
+    /// <summary>GET /api/leaflets/{id}/pdf: the plain variant at the default size and paper.</summary>
     public async Task<byte[]> PdfAsync(string id)
     {
-        var snapshot = await _app.Services.GetRequiredService<LeafletCatalog>().GetSnapshotAsync(CancellationToken.None);
-        var leaflet = snapshot.Content.Leaflets[id];
-        return _app.Services.GetRequiredService<PdfRenderCache>().GetOrRender(leaflet, LeafletVariant.Plain, new PdfRenderOptions());
+        using var response = await Client.GetAsync($"/api/leaflets/{id}/pdf");
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
     }
 
     public async ValueTask DisposeAsync()

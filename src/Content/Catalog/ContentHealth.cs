@@ -31,7 +31,7 @@ public sealed record ContentHealth(ImmutableArray<Leaflet> Loaded, ImmutableArra
     /// The folder name after "leaflets/" in a problem's path; a problem outside any leaflet folder
     /// (for example a stray file) is reported under its own path so that it is still seen.
     /// </summary>
-    private static string LeafletIdOf(string path)
+    public static string LeafletIdOf(string path)
     {
         var segments = path.Replace('\\', '/').Split('/');
         var index = Array.LastIndexOf(segments, "leaflets");

@@ -31,9 +31,9 @@ public static class FunctionResponse
         }
     }
 
-    /// <summary>The absolute base for links: the configured public URL, else the scheme and host the client used.</summary>
-    public static ApiUrls UrlsFor(HttpRequest request, HttpResponseOptions options) =>
-        new(options.PublicBaseUrl is { Length: > 0 } configured
+    /// <summary>The absolute base for links: the configured site root + /api, else the scheme and host the client used.</summary>
+    public static ApiUrls UrlsFor(HttpRequest request, SiteOptions site) =>
+        new(site.ApiBase is { } configured
             ? configured
             : $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/{RoutePrefix}");
 

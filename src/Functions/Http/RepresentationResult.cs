@@ -22,6 +22,9 @@ public sealed class RepresentationResult(
 
     public EntityTag? EntityTag => entityTag;
 
+    /// <summary>Sent as Content-Disposition when set (for example <c>inline; filename="x.pdf"</c>), on 200 and 304 alike.</summary>
+    public string? ContentDisposition { get; init; }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var request = context.HttpContext.Request;
@@ -35,6 +38,10 @@ public sealed class RepresentationResult(
         if (entityTag is not null)
         {
             response.Headers.ETag = entityTag.Quoted;
+        }
+        if (ContentDisposition is not null)
+        {
+            response.Headers.ContentDisposition = ContentDisposition;
         }
         if (lastModified is { } date)
         {

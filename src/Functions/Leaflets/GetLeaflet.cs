@@ -15,7 +15,8 @@ namespace Leaflets.Functions.Leaflets;
 /// schema.org JSON-LD description (application/ld+json) or the HTML page (text/html) instead.
 /// </summary>
 public sealed class GetLeaflet(
-    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> options, ILogger<GetLeaflet> logger)
+    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> options, IOptions<SiteOptions> site,
+    ILogger<GetLeaflet> logger)
 {
     [Function(nameof(GetLeaflet))]
     public Task<IActionResult> Run(
@@ -34,7 +35,7 @@ public sealed class GetLeaflet(
             return notFound;
         }
 
-        var urls = FunctionResponse.UrlsFor(request, options.Value);
+        var urls = FunctionResponse.UrlsFor(request, site.Value);
         return AcceptHeader.Choose(request.Headers.Accept, LeafletRepresentations.Offered) switch
         {
             LeafletJson.MediaType => LeafletRepresentations.Json(leaflet, document, time.Today(), urls, options.Value),

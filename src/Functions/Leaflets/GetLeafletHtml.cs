@@ -10,7 +10,8 @@ namespace Leaflets.Functions.Leaflets;
 
 /// <summary>GET /api/leaflets/{id}/html?variant=plain|easy-read: the leaflet as a standalone, accessible HTML page.</summary>
 public sealed class GetLeafletHtml(
-    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> options, ILogger<GetLeafletHtml> logger)
+    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> options, IOptions<SiteOptions> site,
+    ILogger<GetLeafletHtml> logger)
 {
     [Function(nameof(GetLeafletHtml))]
     public Task<IActionResult> Run(
@@ -32,6 +33,6 @@ public sealed class GetLeafletHtml(
         {
             return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
         }
-        return LeafletRepresentations.Html(leaflet, document, time.Today(), FunctionResponse.UrlsFor(request, options.Value), options.Value);
+        return LeafletRepresentations.Html(leaflet, document, time.Today(), FunctionResponse.UrlsFor(request, site.Value), options.Value);
     });
 }

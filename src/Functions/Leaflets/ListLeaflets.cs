@@ -12,7 +12,8 @@ namespace Leaflets.Functions.Leaflets;
 
 /// <summary>GET /api/leaflets?q=&amp;topic=&amp;code=&amp;page=&amp;pageSize=: one page of the catalog or of a search.</summary>
 public sealed class ListLeaflets(
-    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> options, ILogger<ListLeaflets> logger)
+    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> options, IOptions<SiteOptions> site,
+    ILogger<ListLeaflets> logger)
 {
     [Function(nameof(ListLeaflets))]
     public Task<IActionResult> Run(
@@ -32,7 +33,7 @@ public sealed class ListLeaflets(
 
         var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
         var page = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query);
-        var body = LeafletJson.List(page, time.Today(), FunctionResponse.UrlsFor(request, options.Value));
+        var body = LeafletJson.List(page, time.Today(), FunctionResponse.UrlsFor(request, site.Value));
         // A page mixes many leaflets, so its tag is taken over the bytes themselves.
         var lastModified = page.Items.IsEmpty ? (DateOnly?)null : page.Items.Max(leaflet => leaflet.LastReviewed());
         return new RepresentationResult(body, LeafletJson.MediaType, options.Value.CacheControl, EntityTag.OfBytes(body), lastModified);

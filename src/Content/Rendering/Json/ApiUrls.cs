@@ -25,6 +25,11 @@ public sealed class ApiUrls
         ? $"{Leaflets}/{Uri.EscapeDataString(id)}"
         : $"{Leaflets}/{Uri.EscapeDataString(id)}?variant={variant.Slug()}";
 
+    /// <summary>The PDF of a variant at the default size and paper; like <see cref="Leaflet"/>, plain carries no query.</summary>
+    public string Pdf(string id, LeafletVariant variant) => variant == LeafletVariant.Plain
+        ? $"{Leaflets}/{Uri.EscapeDataString(id)}/pdf"
+        : $"{Leaflets}/{Uri.EscapeDataString(id)}/pdf?variant={variant.Slug()}";
+
     public string Image(string id, string fileName) => $"{Leaflets}/{Uri.EscapeDataString(id)}/images/{Uri.EscapeDataString(fileName)}";
 
     /// <summary>The list URL for another page of the same search; defaults are left out to keep links short.</summary>

@@ -15,7 +15,7 @@ public static class LeafletJson
     /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
     /// and caches holding the old shape are invalidated.
     /// </summary>
-    public const string Representation = "application/json;leaflet=2";
+    public const string Representation = "application/json;leaflet=3";
 
     public const string MediaType = "application/json";
 
@@ -46,7 +46,7 @@ public static class LeafletJson
             [.. metadata.References.Select(reference => new ReferenceJson(reference.Title, reference.Publisher, reference.Year, reference.Url))],
             mapper.Map(document.Blocks),
             Readability(DocumentReadability.Of(document)),
-            new LeafletLinksJson(urls.Leaflet(leaflet.Id, document.Variant), VariantLinks(leaflet, urls), images));
+            new LeafletLinksJson(urls.Leaflet(leaflet.Id, document.Variant), VariantLinks(leaflet, urls), images, PdfLinks(leaflet, urls)));
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletJsonModel);
     }
 
@@ -114,4 +114,8 @@ public static class LeafletJson
     private static VariantLinksJson VariantLinks(Leaflet leaflet, ApiUrls urls) => new(
         urls.Leaflet(leaflet.Id, LeafletVariant.Plain),
         leaflet.Variants.ContainsKey(LeafletVariant.EasyRead) ? urls.Leaflet(leaflet.Id, LeafletVariant.EasyRead) : null);
+
+    private static VariantLinksJson PdfLinks(Leaflet leaflet, ApiUrls urls) => new(
+        urls.Pdf(leaflet.Id, LeafletVariant.Plain),
+        leaflet.Variants.ContainsKey(LeafletVariant.EasyRead) ? urls.Pdf(leaflet.Id, LeafletVariant.EasyRead) : null);
 }

@@ -42,8 +42,8 @@ internal sealed record CodeJson(string System, string Code, string? Display);
 
 internal sealed record ReferenceJson(string Title, string Publisher, int Year, string? Url);
 
-/// <summary>Absolute URLs: this document, each variant the leaflet has, and each image this variant shows.</summary>
-internal sealed record LeafletLinksJson(string Self, VariantLinksJson Variants, IReadOnlyDictionary<string, string> Images);
+/// <summary>Absolute URLs: this document, each variant the leaflet has, each image this variant shows, and the PDF of each variant.</summary>
+internal sealed record LeafletLinksJson(string Self, VariantLinksJson Variants, IReadOnlyDictionary<string, string> Images, VariantLinksJson Pdf);
 
 internal sealed record VariantLinksJson(
     string Plain,

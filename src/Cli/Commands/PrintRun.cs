@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Checking;
+using Leaflets.Content.Loading;
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Pdf;
+
+namespace Leaflets.Cli.Commands;
+
+/// <summary>
+/// Renders the PDFs a <see cref="PrintRunRequest"/> asks for, one line of progress per file. A leaflet that fails
+/// (unknown, broken, no such variant, render error) is named on stderr and the rest still print: exit 1 at the end.
+/// </summary>
+internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextWriter errors)
+{
+    private readonly ILeafletPdfRenderer _renderer = new LeafletPdfRenderer();
+    private int _failures;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        ContentCheckReport report;
+        try
+        {
+            report = await new ContentCheck().RunAsync(new FileContentSource(request.ContentRoot), cancellationToken);
+        }
+        catch (Exception error) when (error is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            await errors.WriteLineAsync($"leaflets render: cannot read content: {error.Message}");
+            return 1;
+        }
+        var broken = report.Problems.Where(p => p.Severity == ProblemSeverity.Error)
+            .ToLookup(p => ContentHealth.LeafletIdOf(p.Path), StringComparer.Ordinal);
+
+        var jobs = new List<(Leaflet Leaflet, LeafletDocument Document)>();
+        var ids = request.All ? [.. report.Content.Leaflets.Keys, .. broken.Select(group => group.Key)] : request.Ids.Distinct(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (!report.Content.Leaflets.TryGetValue(id, out var leaflet))
+            {
+                await FailAsync(broken.Contains(id)
+                    ? $"'{id}' is broken and was not rendered:\n  " + string.Join("\n  ", broken[id])
+                    : $"there is no leaflet '{id}' in {request.ContentRoot}.");
+                continue;
+            }
+            await AddJobsAsync(leaflet, jobs);
+        }
+
+        Directory.CreateDirectory(request.OutputFolder);
+        var total = Stopwatch.StartNew();
+        var written = 0;
+        for (var index = 0; index < jobs.Count; index++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (leaflet, document) = jobs[index];
+            if (await RenderAsync(leaflet, document, $"[{index + 1}/{jobs.Count}]", cancellationToken))
+            {
+                written++;
+            }
+        }
+        await output.WriteLineAsync($"{written} of {jobs.Count} PDF(s) written to {request.OutputFolder} in {total.ElapsedMilliseconds} ms"
+            + (_failures > 0 ? $"; {_failures} failure(s)" : ""));
+        return _failures == 0 ? 0 : 1;
+    }
+
+    private async Task AddJobsAsync(Leaflet leaflet, List<(Leaflet, LeafletDocument)> jobs)
+    {
+        if (request.Variant is not { } wanted)
+        {
+            jobs.AddRange(leaflet.Variants.Values.Select(document => (leaflet, document)));
+        }
+        else if (leaflet.Variants.TryGetValue(wanted, out var document))
+        {
+            jobs.Add((leaflet, document));
+        }
+        else if (request.All)
+        {
+            // Most leaflets may lack an easy-read text; with --all that is not a failure, only worth a note.
+            await output.WriteLineAsync($"{leaflet.Id} has no {wanted.Slug()} variant; skipped");
+        }
+        else
+        {
+            await FailAsync($"'{leaflet.Id}' has no {wanted.Slug()} variant; it has: {string.Join(", ", leaflet.Variants.Keys.Select(v => v.Slug()))}.");
+        }
+    }
+
+    private async Task<bool> RenderAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
+    {
+        var options = new PdfRenderOptions(request.Size, request.Paper, request.Site.OnlineVersionOf(leaflet.Id, document.Variant));
+        var path = Path.Combine(request.OutputFolder, PdfFileName.For(leaflet.Id, document, options));
+        var timer = Stopwatch.StartNew();
+        try
+        {
+            var bytes = _renderer.Render(leaflet, document.Variant, options);
+            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            await FailAsync($"{leaflet.Id} {document.Variant.Slug()} failed: {error.Message}");
+            return false;
+        }
+        await output.WriteLineAsync(
+            $"{counter} {leaflet.Id} {document.Variant.Slug()} {options.BodySize}pt {options.Paper} -> {path} ({timer.ElapsedMilliseconds} ms)");
+        return true;
+    }
+
+    private async Task FailAsync(string message)
+    {
+        _failures++;
+        await errors.WriteLineAsync($"leaflets render: {message}");
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics.CodeAnalysis;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Leaflets.Functions.Leaflets;
+
+/// <summary>
+/// GET /api/leaflets/{id}/pdf?variant=&amp;size=&amp;paper=: a large-print, tagged PDF of one variant, for printing
+/// or emailing. Rendered once per content hash and options, then served from the bounded in-memory cache.
+/// </summary>
+public sealed class GetLeafletPdf(
+    LeafletCatalog catalog, PdfRenderCache pdfs, IOptions<HttpResponseOptions> options, IOptions<SiteOptions> site,
+    ILogger<GetLeafletPdf> logger)
+{
+    public const string MediaType = "application/pdf";
+
+    /// <summary>
+    /// Names the PDF layout in the ETag. Rendering is deterministic, so the tag is derived from the inputs without
+    /// rendering; bump this whenever the renderer changes what it draws, so caches drop the old PDFs.
+    /// </summary>
+    public const string Representation = "application/pdf;leaflet-pdf=1";
+
+    [Function(nameof(GetLeafletPdf))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "leaflets/{id}/pdf")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
+    {
+        if (!LeafletLookup.TryParseVariant(request, out var variant, out var badRequest)
+            || !TryParseSize(request, out var size, out badRequest)
+            || !TryParsePaper(request, out var paper, out badRequest))
+        {
+            return badRequest;
+        }
+        var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
+        if (!LeafletLookup.TryFind(snapshot, id, out var leaflet, out var notFound)
+            || !LeafletLookup.TryGetDocument(leaflet, variant, out var document, out notFound))
+        {
+            return notFound;
+        }
+        if (!AcceptHeader.Accepts(request.Headers.Accept, MediaType))
+        {
+            return Problems.NotAcceptable(MediaType);
+        }
+
+        var renderOptions = new PdfRenderOptions(size, paper, site.Value.OnlineVersionOf(leaflet.Id, variant));
+        // Everything that shapes the bytes; the printed address is in it because it changes the last page.
+        var tag = EntityTag.Derive(
+            document.ContentHash, variant.Slug(), Representation,
+            renderOptions.BodySize.ToString(System.Globalization.CultureInfo.InvariantCulture), renderOptions.PaperSlug,
+            renderOptions.PublicUrl ?? "");
+        // A client that holds this PDF gets its 304 without a render.
+        var body = tag.MatchesIfNoneMatch(request.Headers.IfNoneMatch)
+            ? ReadOnlyMemory<byte>.Empty
+            : await RenderAsync(leaflet, variant, renderOptions, cancellationToken);
+        return new RepresentationResult(body, MediaType, options.Value.CacheControl, tag, document.Metadata.LastReviewed)
+        {
+            ContentDisposition = $"inline; filename=\"{PdfFileName.For(leaflet.Id, document, renderOptions)}\"",
+        };
+    });
+
+    /// <summary>
+    /// Rendering is CPU-bound and synchronous, so it runs on the thread pool. A cancelled request stops waiting at
+    /// once; the render itself finishes and is cached, since other requests may be sharing it.
+    /// </summary>
+    private async Task<ReadOnlyMemory<byte>> RenderAsync(
+        Leaflet leaflet, LeafletVariant variant, PdfRenderOptions renderOptions, CancellationToken cancellationToken) =>
+        await Task.Run(() => pdfs.GetOrRender(leaflet, variant, renderOptions), cancellationToken).WaitAsync(cancellationToken);
+
+    private static bool TryParseSize(HttpRequest request, out int size, [NotNullWhen(false)] out ProblemResult? problem)
+    {
+        var raw = request.Query("size");
+        if (raw is null)
+        {
+            size = PdfRenderOptions.DefaultBodySize;
+            problem = null;
+            return true;
+        }
+        if (PdfRenderOptions.TryParseSize(raw, out size))
+        {
+            problem = null;
+            return true;
+        }
+        problem = Problems.InvalidParameter(
+            $"size is the body text size in points and must be one of: {string.Join(", ", PdfRenderOptions.AllowedSizes)}; got '{raw}'.");
+        return false;
+    }
+
+    private static bool TryParsePaper(HttpRequest request, out PaperSize paper, [NotNullWhen(false)] out ProblemResult? problem)
+    {
+        var raw = request.Query("paper");
+        if (raw is null)
+        {
+            paper = PaperSize.A4;
+            problem = null;
+            return true;
+        }
+        if (PdfRenderOptions.TryParsePaper(raw, out paper))
+        {
+            problem = null;
+            return true;
+        }
+        problem = Problems.InvalidParameter(
+            $"paper must be one of: {string.Join(", ", PdfRenderOptions.AllowedPapers)} (any case); got '{raw}'.");
+        return false;
+    }
+}
