@@ -14,7 +14,11 @@ pid_file="$state/azurite.pid"
 log_file="$state/azurite.log"
 
 answers() {
-  # Any HTTP status means the service is up (an unsigned request is refused with 4xx).
+  # Any HTTP status means the service is up (an unsigned request is refused with 4xx). Without curl, an open port will do.
+  if ! command -v curl >/dev/null 2>&1; then
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+    return
+  fi
   local code
   code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/devstoreaccount1?comp=list" 2>/dev/null) || true
   [ -n "$code" ] && [ "$code" != "000" ]
