@@ -7,6 +7,7 @@ var root = new RootCommand("Patient-information leaflets: serve, check and list 
     CheckCommand.Create(),
     CheckPdfCommand.Create(),
     ListCommand.Create(),
+    PublishCommand.Create(),
     RenderCommand.Create(),
 };
 var parse = root.Parse(args);

@@ -2,6 +2,7 @@ using Leaflets.Content;
 using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Functions.Health;
 using Leaflets.Functions.Http;
+using Leaflets.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,9 @@ public static class FunctionsServiceCollectionExtensions
     /// <summary>Everything the function classes need, for the Functions host and for <c>leaflets serve</c> alike.</summary>
     public static IServiceCollection AddLeafletFunctions(this IServiceCollection services, IConfiguration configuration)
     {
+        // First: with Content:Source=blob it registers the blob content source and puts the shared PDF store between
+        // the memory cache and the renderer; the registrations below only add what is not there yet.
+        services.AddLeafletStorage(configuration);
         services.AddLeafletContent(configuration);
         services.Configure<HttpResponseOptions>(configuration.GetSection(HttpResponseOptions.SectionName));
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))

@@ -21,11 +21,21 @@ internal static class ServeCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var app = LeafletServer.CreateApp(new LeafletServerOptions
+            WebApplication app;
+            try
             {
-                ContentRoot = CommonOptions.ResolveContentRoot(parseResult.GetValue(content)),
-                Urls = parseResult.GetValue(urls) ?? LeafletServerOptions.DefaultUrls,
-            });
+                app = LeafletServer.CreateApp(new LeafletServerOptions
+                {
+                    ContentRoot = CommonOptions.ResolveContentRoot(parseResult.GetValue(content)),
+                    Urls = parseResult.GetValue(urls) ?? LeafletServerOptions.DefaultUrls,
+                });
+            }
+            catch (InvalidOperationException misconfigured)
+            {
+                // e.g. Content__Source=blob without a connection string: say which setting, not a stack trace.
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"leaflets serve: {misconfigured.Message}");
+                return 2;
+            }
             await app.RunAsync(cancellationToken);
             return 0;
         });

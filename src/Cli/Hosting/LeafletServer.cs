@@ -17,6 +17,9 @@ public sealed class LeafletServerOptions
 
     public string Urls { get; init; } = DefaultUrls;
 
+    /// <summary>Further configuration, as the Functions host would read it from app settings (e.g. Content:Source=blob).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>Lets tests replace services (a fixed clock, a failing content source) after the real ones are added.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
@@ -34,6 +37,7 @@ public static class LeafletServer
         {
             [$"{ContentOptions.SectionName}:{nameof(ContentOptions.Root)}"] = options.ContentRoot,
         });
+        builder.Configuration.AddInMemoryCollection(options.Settings);
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         // Keep the console for what matters here: broken leaflets, errors and where the server listens.

@@ -1,44 +1,73 @@
+using System.Collections.Immutable;
 using Leaflets.Content.Loading;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Leaflets.Content.Catalog;
 
 /// <summary>
-/// The leaflets currently served. Loads the content source once, on first use, and keeps the result;
-/// broken leaflets are logged and reported, never thrown.
+/// The leaflets currently served. Loads the content source on first use and re-reads it once the snapshot is
+/// older than <see cref="ContentOptions.RefreshSeconds"/>. Only leaflets whose files changed are parsed again;
+/// a leaflet whose new version fails validation keeps its last good version on the shelf (and the failure is
+/// reported in the snapshot), while a leaflet removed from the source disappears. Broken leaflets are logged
+/// and reported, never thrown.
 /// </summary>
-public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILogger<LeafletCatalog> logger)
+public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILogger<LeafletCatalog> logger, IOptions<ContentOptions> options)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private CatalogSnapshot? _snapshot;
+    private readonly TimeSpan _refreshAfter = TimeSpan.FromSeconds(Math.Max(0, options.Value.RefreshSeconds));
+    private ImmutableSortedDictionary<string, CatalogEntry> _entries = ImmutableSortedDictionary<string, CatalogEntry>.Empty.WithComparers(StringComparer.Ordinal);
+    private volatile CatalogSnapshot? _snapshot;
+
+    public LeafletCatalog(IContentSource source, TimeProvider time, ILogger<LeafletCatalog> logger)
+        : this(source, time, logger, Options.Create(new ContentOptions()))
+    {
+    }
 
     public IContentSource Source => source;
 
+    /// <summary>
+    /// The current snapshot, refreshed first when it is older than the refresh interval. While one request
+    /// refreshes, concurrent requests are answered from the snapshot they already have rather than queueing.
+    /// </summary>
     public async ValueTask<CatalogSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
     {
-        return _snapshot ?? await ReloadAsync(onlyIfMissing: true, cancellationToken);
+        var current = _snapshot;
+        if (current is null)
+        {
+            return await RefreshAsync(onlyIfDue: true, waitForGate: true, cancellationToken) ?? _snapshot!;
+        }
+        if (!IsDue(current))
+        {
+            return current;
+        }
+        return await RefreshAsync(onlyIfDue: true, waitForGate: false, cancellationToken) ?? current;
     }
 
-    public Task<CatalogSnapshot> ReloadAsync(CancellationToken cancellationToken) => ReloadAsync(onlyIfMissing: false, cancellationToken);
+    /// <summary>Re-reads the source now, whatever the age of the snapshot.</summary>
+    public async Task<CatalogSnapshot> ReloadAsync(CancellationToken cancellationToken)
+        => (await RefreshAsync(onlyIfDue: false, waitForGate: true, cancellationToken))!;
 
-    private async Task<CatalogSnapshot> ReloadAsync(bool onlyIfMissing, CancellationToken cancellationToken)
+    private bool IsDue(CatalogSnapshot snapshot) => time.GetUtcNow() - snapshot.LoadedAt >= _refreshAfter;
+
+    private async Task<CatalogSnapshot?> RefreshAsync(bool onlyIfDue, bool waitForGate, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        if (waitForGate)
+        {
+            await _gate.WaitAsync(cancellationToken);
+        }
+        else if (!await _gate.WaitAsync(TimeSpan.Zero, cancellationToken))
+        {
+            return null;
+        }
         try
         {
-            if (onlyIfMissing && _snapshot is not null)
+            var current = _snapshot;
+            if (onlyIfDue && current is not null && !IsDue(current))
             {
-                return _snapshot;
+                return current;
             }
-            var files = await source.ReadAllAsync(cancellationToken);
-            var result = LeafletLoader.Load(source.DisplayRoot, files);
-            foreach (var problem in result.Problems)
-            {
-                var level = problem.Severity == ProblemSeverity.Error ? LogLevel.Error : LogLevel.Warning;
-                logger.Log(level, "{Problem}", problem.ToString());
-            }
-            logger.LogInformation("Loaded {Count} leaflets from {Root}", result.Leaflets.Count, source.DisplayRoot);
-            _snapshot = new CatalogSnapshot(result, time.GetUtcNow());
+            _snapshot = await ReadAndMergeAsync(current, cancellationToken);
             return _snapshot;
         }
         finally
@@ -46,6 +75,61 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
             _gate.Release();
         }
     }
+
+    private async Task<CatalogSnapshot> ReadAndMergeAsync(CatalogSnapshot? current, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ContentFile> files;
+        try
+        {
+            files = await source.ReadAllAsync(cancellationToken);
+        }
+        catch (Exception exception) when (current is not null && exception is not OperationCanceledException)
+        {
+            // Without a first load there is nothing to fall back on, so that failure propagates; later ones keep serving.
+            logger.LogError(exception, "Could not re-read {Root}; still serving the leaflets loaded at {LoadedAt}", source.DisplayRoot, current.LoadedAt);
+            var unreadable = new ContentProblem(source.DisplayRoot, 0, "content-source",
+                $"The content source could not be read ({exception.Message}); serving the leaflets loaded at {current.LoadedAt:u}.");
+            return CatalogMerge.ToSnapshot(_entries, time.GetUtcNow(), unreadable);
+        }
+
+        var merged = CatalogMerge.Merge(_entries, source.DisplayRoot, files);
+        foreach (var entry in merged.Changed)
+        {
+            Report(entry);
+        }
+        foreach (var id in merged.Removed)
+        {
+            logger.LogInformation("Leaflet {Id} is no longer in {Root}; it is no longer served", id, source.DisplayRoot);
+        }
+        _entries = merged.Entries;
+        var snapshot = CatalogMerge.ToSnapshot(_entries, time.GetUtcNow(), sourceProblem: null);
+        if (current is null || merged.Changed.Count > 0 || merged.Removed.Count > 0)
+        {
+            logger.LogInformation("Serving {Count} leaflets from {Root}", snapshot.Content.Leaflets.Count, source.DisplayRoot);
+        }
+        return snapshot;
+    }
+
+    private void Report(CatalogEntry entry)
+    {
+        foreach (var problem in entry.Problems)
+        {
+            var level = problem.Severity == ProblemSeverity.Error ? LogLevel.Error : LogLevel.Warning;
+            logger.Log(level, "{Problem}", problem.ToString());
+        }
+        if (entry.ServingLastGood)
+        {
+            logger.LogWarning("The new version of leaflet {Id} failed validation; still serving its last good version", entry.Id);
+        }
+    }
 }
 
-public sealed record CatalogSnapshot(ContentLoadResult Content, DateTimeOffset LoadedAt);
+/// <summary>
+/// What is being served. <see cref="Content"/> holds the served leaflets and the problems of the latest version
+/// in the source; <see cref="ServingLastGood"/> names the leaflets whose latest version failed validation and
+/// which are served from their last good version.
+/// </summary>
+public sealed record CatalogSnapshot(ContentLoadResult Content, DateTimeOffset LoadedAt)
+{
+    public ImmutableSortedSet<string> ServingLastGood { get; init; } = ImmutableSortedSet<string>.Empty;
+}

@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using System.Text;
+using Leaflets.Content.Model;
+
+namespace Leaflets.Content.Caching;
+
+/// <summary>
+/// A store of rendered PDFs shared by every instance of the app (in Azure: a blob container), consulted behind the
+/// in-memory cache so that a leaflet rendered once is not rendered again elsewhere or after a cold start.
+/// </summary>
+public interface IRenderedPdfStore
+{
+    /// <summary>The stored PDF, or null when none is stored under <paramref name="key"/>.</summary>
+    Task<byte[]?> TryGetAsync(RenderedPdfKey key, CancellationToken cancellationToken);
+
+    Task PutAsync(RenderedPdfKey key, ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Names one rendering: the leaflet variant, the <see cref="LeafletDocument.ContentHash"/> of its source and the
+/// render options (which should include the renderer's own version). Any change to the content or the options
+/// gives a new key, so a new version of a leaflet can never be served an old PDF.
+/// </summary>
+public sealed record RenderedPdfKey(string LeafletId, LeafletVariant Variant, string ContentHash, string RenderOptions)
+{
+    public static RenderedPdfKey For(LeafletDocument document, string renderOptions)
+        => new(document.LeafletId, document.Variant, document.ContentHash, renderOptions);
+
+    /// <summary>
+    /// A path-safe name: <c>&lt;id&gt;/&lt;variant&gt;/&lt;content hash&gt;-&lt;options hash&gt;.pdf</c>. The options are hashed
+    /// because they are free text; the id and variant lead so that a leaflet's renderings sit together.
+    /// </summary>
+    public string StorageName
+    {
+        get
+        {
+            var options = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RenderOptions)))[..16];
+            return $"{LeafletId}/{Variant.Slug()}/{ContentHash}-{options}.pdf";
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Leaflets.Content.Caching;
+using Microsoft.Extensions.Logging;
+
+namespace Leaflets.Storage.Pdf;
+
+/// <summary>
+/// Rendered PDFs in a blob container, named by <see cref="RenderedPdfKey.StorageName"/>. A stored PDF is never
+/// replaced: its key already names the exact content and options it was rendered from. The store only saves work,
+/// so a storage failure is logged and treated as a miss rather than failing the request that asked for the PDF.
+/// </summary>
+public sealed class BlobRenderedPdfStore(BlobContainerClient container, ILogger<BlobRenderedPdfStore> logger) : IRenderedPdfStore
+{
+    public string ContainerName => container.Name;
+
+    public async Task<byte[]?> TryGetAsync(RenderedPdfKey key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await container.GetBlobClient(key.StorageName).DownloadContentAsync(cancellationToken);
+            return response.Value.Content.ToArray();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+        catch (RequestFailedException e)
+        {
+            logger.LogWarning(e, "Could not read the stored PDF {Name} from container {Container}", key.StorageName, container.Name);
+            return null;
+        }
+    }
+
+    public async Task PutAsync(RenderedPdfKey key, ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken)
+    {
+        try
+        {
+            try
+            {
+                await UploadAsync(key, pdf, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+            {
+                await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                await UploadAsync(key, pdf, cancellationToken);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Another instance stored the same rendering first (BlobAlreadyExists).
+        }
+        catch (RequestFailedException e)
+        {
+            logger.LogWarning(e, "Could not store the PDF {Name} in container {Container}", key.StorageName, container.Name);
+        }
+    }
+
+    private Task UploadAsync(RenderedPdfKey key, ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken)
+    {
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" },
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            Metadata = new Dictionary<string, string>
+            {
+                ["leaflet"] = key.LeafletId,
+                ["contenthash"] = key.ContentHash,
+            },
+        };
+        return container.GetBlobClient(key.StorageName).UploadAsync(BinaryData.FromBytes(pdf), options, cancellationToken);
+    }
+}

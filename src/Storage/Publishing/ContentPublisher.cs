@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Leaflets.Content.Checking;
+using Leaflets.Content.Loading;
+
+namespace Leaflets.Storage.Publishing;
+
+/// <summary>
+/// Makes a blob container hold the same leaflets as a local content folder, after running the same publish gate as
+/// <c>leaflets check</c> (<see cref="ContentCheck.PublishGate"/>) over it. A folder with any error uploads nothing. Only files whose MD5 differs from the blob's are uploaded.
+/// A published leaflet is published whole: files removed from its folder are deleted from the container too. With
+/// <c>prune</c>, leaflets that are no longer in the folder are deleted from the container as well.
+/// </summary>
+public sealed class ContentPublisher(BlobContainerClient container, ContentCheck check)
+{
+    public ContentPublisher(BlobContainerClient container)
+        : this(container, ContentCheck.PublishGate())
+    {
+    }
+
+    private const string LeafletsPrefix = "leaflets/";
+
+    public async Task<PublishSummary> PublishAsync(string contentRoot, bool prune, CancellationToken cancellationToken)
+    {
+        var source = new FileContentSource(contentRoot);
+        var files = await source.ReadAllAsync(cancellationToken);
+        var report = check.Run(LeafletLoader.Load(source.DisplayRoot, files));
+        if (!report.Passed)
+        {
+            return PublishSummary.RefusedBecauseOf(report);
+        }
+
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var existing = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, LeafletsPrefix, cancellationToken))
+        {
+            existing[blob.Name] = blob.Properties.ContentHash;
+        }
+
+        var uploaded = ImmutableArray.CreateBuilder<string>();
+        var unchanged = ImmutableArray.CreateBuilder<string>();
+        // Images before text: an app refreshing mid-publish then never sees a leaflet that names an image not yet there.
+        foreach (var file in files.OrderBy(f => IsMarkdown(f.Path)).ThenBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var md5 = MD5.HashData(file.Bytes.AsSpan());
+            if (existing.TryGetValue(file.Path, out var stored) && stored is not null && stored.AsSpan().SequenceEqual(md5))
+            {
+                unchanged.Add(file.Path);
+                continue;
+            }
+            var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentHash = md5, ContentType = ContentTypeOf(file.Path) } };
+            await container.GetBlobClient(file.Path).UploadAsync(BinaryData.FromBytes(file.Bytes.AsMemory()), options, cancellationToken);
+            uploaded.Add(file.Path);
+        }
+
+        var localPaths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var localLeaflets = files.Select(f => LeafletIdOf(f.Path)).ToHashSet(StringComparer.Ordinal);
+        var deleted = ImmutableArray.CreateBuilder<string>();
+        foreach (var name in existing.Keys.Where(n => !localPaths.Contains(n)).Order(StringComparer.Ordinal))
+        {
+            if (prune || localLeaflets.Contains(LeafletIdOf(name)))
+            {
+                await DeleteIfExistsAsync(name, cancellationToken);
+                deleted.Add(name);
+            }
+        }
+        return new PublishSummary(report, uploaded.ToImmutable(), unchanged.ToImmutable(), deleted.ToImmutable());
+    }
+
+    private async Task DeleteIfExistsAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await container.GetBlobClient(name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone: the container matches the folder, which is the point.
+        }
+    }
+
+    /// <summary>The leaflet folder a path belongs to ("" for anything outside <c>leaflets/&lt;id&gt;/</c>).</summary>
+    private static string LeafletIdOf(string path)
+    {
+        var slash = path.StartsWith(LeafletsPrefix, StringComparison.Ordinal) ? path.IndexOf('/', LeafletsPrefix.Length) : -1;
+        return slash > LeafletsPrefix.Length ? path[LeafletsPrefix.Length..slash] : "";
+    }
+
+    private static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    private static string ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".md" => "text/markdown; charset=utf-8",
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    };
+}

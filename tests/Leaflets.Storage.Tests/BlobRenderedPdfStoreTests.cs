@@ -1,0 +1,61 @@
+using Leaflets.Content.Caching;
+using Leaflets.Content.Model;
+using Leaflets.Storage.Pdf;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Leaflets.Storage.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class BlobRenderedPdfStoreTests(Azurite azurite)
+{
+    private static readonly RenderedPdfKey Key = new("wound-care", LeafletVariant.Plain, new string('a', 64), "size=18;renderer=1");
+
+    [Fact]
+    public async Task A_stored_pdf_is_read_back_byte_for_byte_even_when_its_container_did_not_exist()
+    {
+        var store = new BlobRenderedPdfStore(azurite.NewContainer("pdf"), NullLogger<BlobRenderedPdfStore>.Instance);
+        var pdf = "%PDF-1.7 a stand-in for a rendered leaflet"u8.ToArray();
+
+        Assert.Null(await store.TryGetAsync(Key, CancellationToken.None));
+        await store.PutAsync(Key, pdf, CancellationToken.None);
+
+        Assert.Equal(pdf, await store.TryGetAsync(Key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_new_content_hash_or_other_render_options_find_nothing_stored()
+    {
+        var store = new BlobRenderedPdfStore(azurite.NewContainer("pdfkeys"), NullLogger<BlobRenderedPdfStore>.Instance);
+        await store.PutAsync(Key, "%PDF old version"u8.ToArray(), CancellationToken.None);
+
+        Assert.Null(await store.TryGetAsync(Key with { ContentHash = new string('b', 64) }, CancellationToken.None));
+        Assert.Null(await store.TryGetAsync(Key with { RenderOptions = "size=24;renderer=1" }, CancellationToken.None));
+        Assert.Null(await store.TryGetAsync(Key with { Variant = LeafletVariant.EasyRead }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Storing_the_same_rendering_twice_keeps_the_first_and_does_not_fail()
+    {
+        var store = new BlobRenderedPdfStore(azurite.NewContainer("pdftwice"), NullLogger<BlobRenderedPdfStore>.Instance);
+        await store.PutAsync(Key, "%PDF first"u8.ToArray(), CancellationToken.None);
+
+        await store.PutAsync(Key, "%PDF second"u8.ToArray(), CancellationToken.None);
+
+        Assert.Equal("%PDF first"u8.ToArray(), await store.TryGetAsync(Key, CancellationToken.None));
+    }
+
+    [Fact]
+    public void The_storage_name_changes_with_the_content_and_the_options()
+    {
+        var names = new[]
+        {
+            Key.StorageName,
+            (Key with { ContentHash = new string('b', 64) }).StorageName,
+            (Key with { RenderOptions = "size=24;renderer=1" }).StorageName,
+        };
+
+        Assert.Equal(3, names.Distinct().Count());
+        Assert.StartsWith("wound-care/plain/aaaa", Key.StorageName, StringComparison.Ordinal);
+        Assert.EndsWith(".pdf", Key.StorageName, StringComparison.Ordinal);
+    }
+}

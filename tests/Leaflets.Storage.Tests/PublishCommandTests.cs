@@ -1,0 +1,46 @@
+namespace Leaflets.Storage.Tests;
+
+/// <summary><c>leaflets publish</c> as an editor runs it: the real CLI in its own process.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PublishCommandTests(Azurite azurite) : IDisposable
+{
+    private readonly ContentFolder _content = new ContentFolder().WithLeaflet("wound-care");
+
+    [Fact]
+    public async Task Publish_uploads_the_content_and_says_what_it_did()
+    {
+        var container = azurite.NewContainer("cli");
+
+        var (exit, output, _) = await LeafletsCli.RunAsync("publish", "--content", _content.Root, "--connection-string", azurite.ConnectionString, "--container", container.Name);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("uploaded  leaflets/wound-care/plain.md", output, StringComparison.Ordinal);
+        Assert.Contains("1 uploaded, 0 unchanged, 0 deleted", output, StringComparison.Ordinal);
+        Assert.True(await container.GetBlobClient("leaflets/wound-care/plain.md").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task Publish_refuses_content_that_fails_check_with_exit_code_1_and_uploads_nothing()
+    {
+        var container = azurite.NewContainer("clirefuse");
+        _content.WithBrokenLeaflet("broken-one");
+
+        var (exit, output, errors) = await LeafletsCli.RunAsync("publish", "--content", _content.Root, "--connection-string", azurite.ConnectionString, "--container", container.Name);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("broken-one/plain.md:", output, StringComparison.Ordinal);
+        Assert.Contains("Nothing published", errors, StringComparison.Ordinal);
+        Assert.False(await container.ExistsAsync());
+    }
+
+    [Fact]
+    public async Task Publish_without_a_connection_string_says_how_to_give_one()
+    {
+        var (exit, _, errors) = await LeafletsCli.RunAsync("publish", "--content", _content.Root);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--connection-string", errors, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _content.Dispose();
+}

@@ -1,0 +1,16 @@
+namespace Leaflets.Storage.Tests;
+
+public sealed class ServeConfigurationTests
+{
+    [Fact]
+    public async Task Serve_with_blob_content_but_no_connection_string_stops_and_names_the_setting()
+    {
+        var (exit, _, errors) = await LeafletsCli.RunAsync(
+            new Dictionary<string, string> { ["Content__Source"] = "blob" },
+            "serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Content:Blob:ConnectionString", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+}
