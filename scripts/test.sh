@@ -38,6 +38,14 @@ if ! dotnet build Leaflets.slnx -c Release -nologo -v q >"$results/build.log" 2>
   exit 1
 fi
 
+# --- Azurite for the storage tests (stopped by PID at exit; a failed start makes those tests fail, not skip) ---
+scripts/azurite.sh start >"$results/azurite.log" 2>&1 || cat "$results/azurite.log" >&2
+trap 'scripts/azurite.sh stop >/dev/null 2>&1 || true' EXIT
+
+# --- the Bicep template compiles (Bicep CLI from NuGet) ------------------------------------------
+echo "== infra/main.bicep"
+if scripts/bicep-build.sh >"$results/bicep.log" 2>&1; then note_pass; else note_fail "infra/main.bicep does not compile"; cat "$results/bicep.log" >&2; fi
+
 # --- xunit test projects ----------------------------------------------------------------------
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
