@@ -14,8 +14,11 @@ namespace Leaflets.Content.Rendering.Pdf.Drawing;
 internal sealed class PdfDrawer
 {
     private readonly Dictionary<(string Family, bool Bold, double Size), XFont> _fonts = [];
+    private PassThroughImageWriter _images = default!;
+    private PdfPage _page = default!;
 
     /// <summary>
+    /// For images that cannot pass through (<see cref="PngPassThrough"/>).
     /// PDFsharp decodes a PNG in tens of milliseconds, so each image is decoded once per process and
     /// reused while its leaflet is alive (the table holds it only as long as the <see cref="LeafletImage"/>).
     /// </summary>
@@ -41,6 +44,7 @@ internal sealed class PdfDrawer
         ua.SetDocumentLanguage(source.Metadata.Language);
         document.ViewerPreferences.DisplayDocTitle = true;
         var structure = new StructureWriter(document, ua.StructureBuilder) { PageHeight = type.PageHeight };
+        _images = new PassThroughImageWriter(document, ua.StructureBuilder);
 
         for (var index = 0; index < layout.Pages.Count; index++)
         {
@@ -49,6 +53,7 @@ internal sealed class PdfDrawer
             page.Width = XUnit.FromPoint(type.PageWidth);
             page.Height = XUnit.FromPoint(type.PageHeight);
             structure.Page = page;
+            _page = page;
             using (var gfx = XGraphics.FromPdfPage(page))
             {
                 DrawPage(gfx, laidOutPage, structure, type);
@@ -116,6 +121,9 @@ internal sealed class PdfDrawer
         {
             case TextItem text:
                 gfx.DrawString(text.Text, Font(text), XBrushes.Black, text.X, text.Baseline);
+                break;
+            case ImageItem image when PngPassThrough.For(image.Image) is { } png:
+                _images.Draw(gfx, _page, png, image.X, image.Y, image.Width, image.Height);
                 break;
             case ImageItem image:
                 var decoded = DecodedImages.GetValue(image.Image, Decode);
