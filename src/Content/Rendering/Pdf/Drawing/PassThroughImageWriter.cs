@@ -73,6 +73,20 @@ internal sealed class PassThroughImageWriter(PdfDocument document, StructureBuil
         parameters.Elements.SetInteger("/Columns", png.Width);
         image.Elements["/DecodeParms"] = parameters;
         image.Elements.SetBoolean("/Interpolate", true);
+        if (png.AlphaMask is { } alpha)
+        {
+            var mask = new PdfDictionary(document);
+            mask.Elements.SetName("/Type", "/XObject");
+            mask.Elements.SetName("/Subtype", "/Image");
+            mask.Elements.SetInteger("/Width", png.Width);
+            mask.Elements.SetInteger("/Height", png.Height);
+            mask.Elements.SetInteger("/BitsPerComponent", 8);
+            mask.Elements.SetName("/ColorSpace", "/DeviceGray");
+            mask.Elements.SetName("/Filter", "/FlateDecode");
+            mask.CreateStream(alpha);
+            document.Internals.AddObject(mask);
+            image.Elements["/SMask"] = mask.Reference;
+        }
         image.CreateStream(png.ImageData);
         document.Internals.AddObject(image);
         return image;

@@ -11,14 +11,15 @@ namespace Leaflets.Content.Rendering.Pdf.Drawing;
 /// </summary>
 /// <param name="ColorSpace">"/DeviceGray", "/DeviceRGB" or "/Indexed" (then <paramref name="Palette"/> holds RGB triples).</param>
 /// <param name="Colors">Samples per pixel, for the predictor.</param>
-internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponent, string ColorSpace, int Colors, byte[] Palette, byte[] ImageData)
+/// <param name="AlphaMask">For a palette with transparent entries (tRNS): an 8-bit alpha plane, zlib-compressed once, for an /SMask.</param>
+internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponent, string ColorSpace, int Colors, byte[] Palette, byte[] ImageData, byte[]? AlphaMask = null)
 {
     private static readonly ConditionalWeakTable<LeafletImage, PngPassThrough?> Parsed = new();
     private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>
     /// The image's pass-through form, parsed once per image, or null when it needs PDFsharp's own
-    /// conversion: transparency (alpha channel or tRNS needs a soft mask), 16-bit samples, interlacing, or not a PNG.
+    /// conversion: an alpha channel, a transparent colour key outside a palette, 16-bit samples, interlacing, or not a PNG.
     /// </summary>
     public static PngPassThrough? For(LeafletImage image) => Parsed.GetValue(image, i => TryParse(i.Bytes.AsSpan()));
 
@@ -30,6 +31,7 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
         }
         int width = 0, height = 0, depth = 0, colorType = -1;
         byte[] palette = [];
+        byte[]? transparency = null;
         var data = new MemoryStream();
         var at = 8;
         while (at + 12 <= png.Length)
@@ -58,7 +60,7 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
             }
             else if (type.SequenceEqual("tRNS"u8))
             {
-                return null;
+                transparency = body.ToArray();
             }
             else if (type.SequenceEqual("IDAT"u8))
             {
@@ -70,7 +72,7 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
             }
             at += 12 + length;
         }
-        if (width <= 0 || height <= 0 || depth > 8 || data.Length == 0)
+        if (width <= 0 || height <= 0 || depth > 8 || data.Length == 0 || (transparency is not null && colorType != 3))
         {
             return null;
         }
@@ -79,7 +81,8 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
             0 => new PngPassThrough(width, height, depth, "/DeviceGray", 1, [], data.ToArray()),
             2 => new PngPassThrough(width, height, depth, "/DeviceRGB", 3, [], data.ToArray()),
             3 when palette.Length is > 0 and <= 768 && palette.Length % 3 == 0
-                => new PngPassThrough(width, height, depth, "/Indexed", 1, palette, data.ToArray()),
+                => new PngPassThrough(width, height, depth, "/Indexed", 1, palette, data.ToArray(),
+                    transparency is null ? null : PngAlpha.PaletteAlphaMask(data.ToArray(), width, height, depth, transparency)),
             _ => null,
         };
     }
