@@ -41,6 +41,6 @@ public sealed class LeafletPdfRenderer : ILeafletPdfRenderer
         pdf.Internals.SecondDocumentID = PdfFinisher.DocumentId(key);
         using var buffer = new MemoryStream();
         pdf.Save(buffer);
-        return PdfFinisher.Finish(buffer.ToArray(), document.Metadata, key, stamp);
+        return PdfFinisher.Finish(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), document.Metadata, key, stamp);
     }
 }
