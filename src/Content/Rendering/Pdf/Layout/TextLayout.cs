@@ -95,28 +95,29 @@ internal static class TextLayout
         var word = new List<TextRun>();
         foreach (var run in runs)
         {
-            var buffer = new StringBuilder();
-            foreach (var c in run.Text)
+            // A word piece is the stretch of the run between whitespace, so it is cut out, not rebuilt.
+            var text = run.Text;
+            var start = 0;
+            for (var i = 0; i < text.Length; i++)
             {
+                var c = text[i];
                 if (char.IsWhiteSpace(c) && c != '\u00A0')
                 {
-                    if (buffer.Length > 0)
+                    if (i > start)
                     {
-                        word.Add(run with { Text = buffer.ToString() });
-                        buffer.Clear();
+                        word.Add(run with { Text = text[start..i] });
                     }
+                    start = i + 1;
                     if (word.Count > 0)
                     {
                         words.Add(word);
                         word = [];
                     }
-                    continue;
                 }
-                buffer.Append(c);
             }
-            if (buffer.Length > 0)
+            if (text.Length > start)
             {
-                word.Add(run with { Text = buffer.ToString() });
+                word.Add(run with { Text = start == 0 ? text : text[start..] });
             }
         }
         if (word.Count > 0)
@@ -136,7 +137,7 @@ internal static class TextLayout
         private double _start;
         private double _width;
 
-        public List<TextRun> Pieces { get; } = [];
+        public List<TextRun> Pieces { get; } = new(32);
 
         public double Width { get; private set; }
 
@@ -165,8 +166,11 @@ internal static class TextLayout
                 return;
             }
             Pieces.Add(piece);
-            foreach (var rune in piece.Text.EnumerateRunes())
+            var text = piece.Text;
+            for (var at = 0; at < text.Length;)
             {
+                // Same as EnumerateRunes (lone surrogates become U+FFFD), without a string per character.
+                Rune.DecodeFromUtf16(text.AsSpan(at), out var rune, out var consumed);
                 var face = LeafletFonts.For(rune.Value, piece.Bold);
                 if (face != _face || piece.Bold != _bold || piece.Link != _link)
                 {
@@ -174,10 +178,22 @@ internal static class TextLayout
                     (_face, _bold, _link, _start) = (face, piece.Bold, piece.Link, Width);
                 }
                 var advance = face.Advance(rune.Value) * fontSize;
-                _text.Append(rune.ToString());
+                AppendRune(rune);
                 _width += advance;
                 Width += advance;
+                at += consumed;
             }
+        }
+
+        private void AppendRune(Rune rune)
+        {
+            if (rune.IsBmp)
+            {
+                _text.Append((char)rune.Value);
+                return;
+            }
+            Span<char> pair = stackalloc char[2];
+            _text.Append(pair[..rune.EncodeToUtf16(pair)]);
         }
 
         public TextLine Build()
