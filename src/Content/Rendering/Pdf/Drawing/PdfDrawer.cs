@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf.Fonts;
@@ -154,14 +155,35 @@ internal sealed class PdfDrawer
     /// <summary>
     /// Dark modules as filled squares, merged along each row to keep the page content small.
     /// The first square goes through PDFsharp, which opens the marked content and sets the fill colour;
-    /// the other few hundred are the same operators written straight into the page content, as
-    /// PDFsharp's per-call overhead made the QR code a sizeable share of a render.
+    /// the other few hundred are the same operators written straight into the page content. PDFsharp's
+    /// per-call overhead and the number formatting made the QR code a sizeable share of a render, so the
+    /// operator text is also kept per URL and position (<see cref="QrOperators"/>).
     /// </summary>
     private static void DrawQr(XGraphics gfx, QrItem qr, double pageHeight)
     {
+        var rectangles = Rectangles(qr);
+        if (rectangles.Count == 0)
+        {
+            return;
+        }
+        var (x, y, width) = rectangles[0];
+        gfx.DrawRectangle(XBrushes.Black, x, y, width, qr.Size / qr.Modules.Length);
+        var content = gfx.Internals.ContentStringBuilder
+            ?? throw new InvalidOperationException("A QR code can only be drawn on a PDF page.");
+        content.Append(QrOperators.GetOrAdd((qr.Modules, qr.X, qr.Y, qr.Size, pageHeight), _ => RestAsOperators(qr, rectangles, pageHeight)));
+        if (QrOperators.Count > 256)
+        {
+            QrOperators.Clear();
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ImmutableArray<ImmutableArray<bool>>, double, double, double, double), string> QrOperators = new();
+
+    private static List<(double X, double Y, double Width)> Rectangles(QrItem qr)
+    {
         var count = qr.Modules.Length;
         var module = qr.Size / count;
-        System.Text.StringBuilder? content = null;
+        var rectangles = new List<(double, double, double)>();
         for (var row = 0; row < count; row++)
         {
             var cells = qr.Modules[row];
@@ -178,18 +200,23 @@ internal sealed class PdfDrawer
                 {
                     column++;
                 }
-                double x = qr.X + (start * module), y = qr.Y + (row * module), width = (column - start) * module;
-                if (content is null)
-                {
-                    gfx.DrawRectangle(XBrushes.Black, x, y, width, module);
-                    content = gfx.Internals.ContentStringBuilder
-                        ?? throw new InvalidOperationException("A QR code can only be drawn on a PDF page.");
-                    continue;
-                }
-                // PDF space has its origin bottom left, so the rectangle's corner is its bottom edge.
-                content.AppendFormat(CultureInfo.InvariantCulture, "{0:0.####} {1:0.####} {2:0.####} {3:0.####} re\nf\n", x, pageHeight - (y + module), width, module);
+                rectangles.Add((qr.X + (start * module), qr.Y + (row * module), (column - start) * module));
             }
         }
+        return rectangles;
+    }
+
+    /// <summary>All but the first rectangle, as PDFsharp's DrawRectangle would write them (PDF space: origin bottom left).</summary>
+    private static string RestAsOperators(QrItem qr, List<(double X, double Y, double Width)> rectangles, double pageHeight)
+    {
+        var module = qr.Size / qr.Modules.Length;
+        var text = new System.Text.StringBuilder(rectangles.Count * 40);
+        for (var i = 1; i < rectangles.Count; i++)
+        {
+            var (x, y, width) = rectangles[i];
+            text.AppendFormat(CultureInfo.InvariantCulture, "{0:0.####} {1:0.####} {2:0.####} {3:0.####} re\nf\n", x, pageHeight - (y + module), width, module);
+        }
+        return text.ToString();
     }
 
     private XFont Font(TextItem text)
