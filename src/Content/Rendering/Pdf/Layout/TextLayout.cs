@@ -130,7 +130,9 @@ internal static class TextLayout
     private sealed class LineBuilder(double size)
     {
         private readonly List<Fragment> _fragments = [];
-        private readonly StringBuilder _text = new();
+        // The current fragment's characters; a plain array, since StringBuilder.Clear on a builder that grew reallocates.
+        private char[] _text = new char[64];
+        private int _length;
         private FontFace? _face;
         private bool _bold;
         private StructNode? _link;
@@ -187,13 +189,11 @@ internal static class TextLayout
 
         private void AppendRune(Rune rune)
         {
-            if (rune.IsBmp)
+            if (_length + 2 > _text.Length)
             {
-                _text.Append((char)rune.Value);
-                return;
+                Array.Resize(ref _text, _text.Length * 2);
             }
-            Span<char> pair = stackalloc char[2];
-            _text.Append(pair[..rune.EncodeToUtf16(pair)]);
+            _length += rune.EncodeToUtf16(_text.AsSpan(_length));
         }
 
         public TextLine Build()
@@ -216,11 +216,11 @@ internal static class TextLayout
 
         private void Flush()
         {
-            if (_text.Length > 0 && _face is not null)
+            if (_length > 0 && _face is not null)
             {
-                _fragments.Add(new Fragment(_start, _width, _text.ToString(), _face, _bold, _link));
+                _fragments.Add(new Fragment(_start, _width, new string(_text, 0, _length), _face, _bold, _link));
             }
-            _text.Clear();
+            _length = 0;
             _width = 0;
         }
     }
