@@ -72,14 +72,25 @@ internal sealed class PdfDrawer
 
     private void DrawPage(XGraphics gfx, LaidOutPage page, StructureWriter structure, Typography type)
     {
-        var items = page.Slices
-            .SelectMany(placed => placed.Slice.Items.Select(item => (Item: item.Offset(0, placed.Top), placed.IsRepeat)))
-            .ToList();
-        structure.LinkAreas = items
-            .Where(i => !i.IsRepeat && i.Item is TextItem { Link: not null })
-            .Select(i => (TextItem)i.Item)
-            .GroupBy(t => t.Link!)
-            .ToDictionary(g => g.Key, g => g.Select(t => new XRect(t.X, t.Top, t.Width, t.Bottom - t.Top)).ToList());
+        var items = new List<(PageItem Item, bool IsRepeat)>(64);
+        var links = new Dictionary<StructNode, List<XRect>>();
+        foreach (var placed in page.Slices)
+        {
+            foreach (var sliceItem in placed.Slice.Items)
+            {
+                var item = sliceItem.Offset(0, placed.Top);
+                items.Add((item, placed.IsRepeat));
+                if (!placed.IsRepeat && item is TextItem { Link: { } link } text)
+                {
+                    if (!links.TryGetValue(link, out var areas))
+                    {
+                        links[link] = areas = [];
+                    }
+                    areas.Add(new XRect(text.X, text.Top, text.Width, text.Bottom - text.Top));
+                }
+            }
+        }
+        structure.LinkAreas = links;
 
         foreach (var (item, isRepeat) in items)
         {
