@@ -39,8 +39,29 @@ public sealed class LeafletPdfRenderer : ILeafletPdfRenderer
         using var pdf = new PdfDrawer().Draw(document, layout, stamp);
         pdf.Internals.FirstDocumentID = PdfFinisher.DocumentId(key);
         pdf.Internals.SecondDocumentID = PdfFinisher.DocumentId(key);
-        using var buffer = new MemoryStream();
-        pdf.Save(buffer);
-        return PdfFinisher.Finish(buffer.ToArray(), document.Metadata, key, stamp);
+        var buffer = SaveBuffer ??= new MemoryStream(InitialSaveCapacity);
+        buffer.SetLength(0);
+        try
+        {
+            pdf.Save(buffer, closeStream: false);
+            return PdfFinisher.Finish(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), document.Metadata, key, stamp);
+        }
+        finally
+        {
+            if (buffer.Capacity > MaxKeptSaveCapacity)
+            {
+                SaveBuffer = null;
+            }
+        }
     }
+
+    /// <summary>
+    /// A leaflet PDF is a few hundred kilobytes: a new stream per render would grow through several
+    /// large-object-heap arrays, and those force gen-2 collections. Each thread keeps one buffer instead.
+    /// </summary>
+    [ThreadStatic]
+    private static MemoryStream? SaveBuffer;
+
+    private const int InitialSaveCapacity = 512 * 1024;
+    private const int MaxKeptSaveCapacity = 8 * 1024 * 1024;
 }

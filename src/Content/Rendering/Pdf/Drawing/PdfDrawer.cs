@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf.Fonts;
 using Leaflets.Content.Rendering.Pdf.Layout;
@@ -14,8 +16,11 @@ namespace Leaflets.Content.Rendering.Pdf.Drawing;
 internal sealed class PdfDrawer
 {
     private readonly Dictionary<(string Family, bool Bold, double Size), XFont> _fonts = [];
+    private PassThroughImageWriter _images = default!;
+    private PdfPage _page = default!;
 
     /// <summary>
+    /// For images that cannot pass through (<see cref="PngPassThrough"/>).
     /// PDFsharp decodes a PNG in tens of milliseconds, so each image is decoded once per process and
     /// reused while its leaflet is alive (the table holds it only as long as the <see cref="LeafletImage"/>).
     /// </summary>
@@ -41,6 +46,7 @@ internal sealed class PdfDrawer
         ua.SetDocumentLanguage(source.Metadata.Language);
         document.ViewerPreferences.DisplayDocTitle = true;
         var structure = new StructureWriter(document, ua.StructureBuilder) { PageHeight = type.PageHeight };
+        _images = new PassThroughImageWriter(document, ua.StructureBuilder);
 
         for (var index = 0; index < layout.Pages.Count; index++)
         {
@@ -49,6 +55,7 @@ internal sealed class PdfDrawer
             page.Width = XUnit.FromPoint(type.PageWidth);
             page.Height = XUnit.FromPoint(type.PageHeight);
             structure.Page = page;
+            _page = page;
             using (var gfx = XGraphics.FromPdfPage(page))
             {
                 DrawPage(gfx, laidOutPage, structure, type);
@@ -65,14 +72,25 @@ internal sealed class PdfDrawer
 
     private void DrawPage(XGraphics gfx, LaidOutPage page, StructureWriter structure, Typography type)
     {
-        var items = page.Slices
-            .SelectMany(placed => placed.Slice.Items.Select(item => (Item: item.Offset(0, placed.Top), placed.IsRepeat)))
-            .ToList();
-        structure.LinkAreas = items
-            .Where(i => !i.IsRepeat && i.Item is TextItem { Link: not null })
-            .Select(i => (TextItem)i.Item)
-            .GroupBy(t => t.Link!)
-            .ToDictionary(g => g.Key, g => g.Select(t => new XRect(t.X, t.Top, t.Width, t.Bottom - t.Top)).ToList());
+        var items = new List<(PageItem Item, bool IsRepeat)>(64);
+        var links = new Dictionary<StructNode, List<XRect>>();
+        foreach (var placed in page.Slices)
+        {
+            foreach (var sliceItem in placed.Slice.Items)
+            {
+                var item = sliceItem.Offset(0, placed.Top);
+                items.Add((item, placed.IsRepeat));
+                if (!placed.IsRepeat && item is TextItem { Link: { } link } text)
+                {
+                    if (!links.TryGetValue(link, out var areas))
+                    {
+                        links[link] = areas = [];
+                    }
+                    areas.Add(new XRect(text.X, text.Top, text.Width, text.Bottom - text.Top));
+                }
+            }
+        }
+        structure.LinkAreas = links;
 
         foreach (var (item, isRepeat) in items)
         {
@@ -117,6 +135,9 @@ internal sealed class PdfDrawer
             case TextItem text:
                 gfx.DrawString(text.Text, Font(text), XBrushes.Black, text.X, text.Baseline);
                 break;
+            case ImageItem image when PngPassThrough.For(image.Image) is { } png:
+                _images.Draw(gfx, _page, png, image.X, image.Y, image.Width, image.Height);
+                break;
             case ImageItem image:
                 var decoded = DecodedImages.GetValue(image.Image, Decode);
                 // Drawing caches per-document data on the shared XImage; one document at a time may do so.
@@ -126,7 +147,7 @@ internal sealed class PdfDrawer
                 }
                 break;
             case QrItem qr:
-                DrawQr(gfx, qr);
+                DrawQr(gfx, qr, _page.Height.Point);
                 break;
             case RuleItem rule:
                 var pen = new XPen(XColors.Black, rule.Thickness);
@@ -142,11 +163,38 @@ internal sealed class PdfDrawer
         }
     }
 
-    /// <summary>Dark modules as filled squares, merged along each row to keep the page content small.</summary>
-    private static void DrawQr(XGraphics gfx, QrItem qr)
+    /// <summary>
+    /// Dark modules as filled squares, merged along each row to keep the page content small.
+    /// The first square goes through PDFsharp, which opens the marked content and sets the fill colour;
+    /// the other few hundred are the same operators written straight into the page content. PDFsharp's
+    /// per-call overhead and the number formatting made the QR code a sizeable share of a render, so the
+    /// operator text is also kept per URL and position (<see cref="QrOperators"/>).
+    /// </summary>
+    private static void DrawQr(XGraphics gfx, QrItem qr, double pageHeight)
+    {
+        var rectangles = Rectangles(qr);
+        if (rectangles.Count == 0)
+        {
+            return;
+        }
+        var (x, y, width) = rectangles[0];
+        gfx.DrawRectangle(XBrushes.Black, x, y, width, qr.Size / qr.Modules.Length);
+        var content = gfx.Internals.ContentStringBuilder
+            ?? throw new InvalidOperationException("A QR code can only be drawn on a PDF page.");
+        content.Append(QrOperators.GetOrAdd((qr.Modules, qr.X, qr.Y, qr.Size, pageHeight), _ => RestAsOperators(qr, rectangles, pageHeight)));
+        if (QrOperators.Count > 256)
+        {
+            QrOperators.Clear();
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ImmutableArray<ImmutableArray<bool>>, double, double, double, double), string> QrOperators = new();
+
+    private static List<(double X, double Y, double Width)> Rectangles(QrItem qr)
     {
         var count = qr.Modules.Length;
         var module = qr.Size / count;
+        var rectangles = new List<(double, double, double)>();
         for (var row = 0; row < count; row++)
         {
             var cells = qr.Modules[row];
@@ -163,9 +211,23 @@ internal sealed class PdfDrawer
                 {
                     column++;
                 }
-                gfx.DrawRectangle(XBrushes.Black, qr.X + (start * module), qr.Y + (row * module), (column - start) * module, module);
+                rectangles.Add((qr.X + (start * module), qr.Y + (row * module), (column - start) * module));
             }
         }
+        return rectangles;
+    }
+
+    /// <summary>All but the first rectangle, as PDFsharp's DrawRectangle would write them (PDF space: origin bottom left).</summary>
+    private static string RestAsOperators(QrItem qr, List<(double X, double Y, double Width)> rectangles, double pageHeight)
+    {
+        var module = qr.Size / qr.Modules.Length;
+        var text = new System.Text.StringBuilder(rectangles.Count * 40);
+        for (var i = 1; i < rectangles.Count; i++)
+        {
+            var (x, y, width) = rectangles[i];
+            text.AppendFormat(CultureInfo.InvariantCulture, "{0:0.####} {1:0.####} {2:0.####} {3:0.####} re\nf\n", x, pageHeight - (y + module), width, module);
+        }
+        return text.ToString();
     }
 
     private XFont Font(TextItem text)

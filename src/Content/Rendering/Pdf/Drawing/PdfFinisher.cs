@@ -16,58 +16,143 @@ internal static partial class PdfFinisher
 {
     private static readonly Encoding Latin1 = Encoding.Latin1;
 
-    public static byte[] Finish(byte[] pdf, LeafletMetadata metadata, string documentKey, DateTime stamp)
+    /// <summary>
+    /// Works on the saved bytes in place where lengths do not change (subset tags) and copies them once
+    /// (to swap the metadata), so a render makes no large intermediate strings.
+    /// </summary>
+    public static byte[] Finish(Span<byte> pdf, LeafletMetadata metadata, string documentKey, DateTime stamp)
     {
-        var text = Latin1.GetString(pdf);
-        text = FixSubsetTags(text, documentKey);
-        return Latin1.GetBytes(ReplaceMetadata(text, Xmp(metadata, documentKey, stamp)));
+        FixSubsetTags(pdf, documentKey);
+        return ReplaceMetadata(pdf, Xmp(metadata, documentKey, stamp));
     }
 
     /// <summary>A 16-byte document id from the content key, as the raw string PDFsharp's trailer expects.</summary>
     public static string DocumentId(string documentKey)
         => Latin1.GetString(SHA256.HashData(Encoding.UTF8.GetBytes(documentKey)).AsSpan(0, 16));
 
-    private static string FixSubsetTags(string text, string documentKey)
+    /// <summary>
+    /// Rewrites every "/ABCDEF+FontName" (six capitals, a plus, a name) with a tag hashed from the key,
+    /// the same tag for every occurrence of the same original. Tags keep their length, so no offset moves.
+    /// </summary>
+    private static void FixSubsetTags(Span<byte> pdf, string documentKey)
     {
-        var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
-        return SubsetTag().Replace(text, match =>
+        var replacements = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        Span<byte> hash = stackalloc byte[32];
+        var from = 0;
+        while (from < pdf.Length)
         {
-            var original = match.Groups["tag"].Value + "+" + match.Groups["name"].Value;
+            var plus = pdf[from..].IndexOf((byte)'+');
+            if (plus < 0)
+            {
+                return;
+            }
+            plus += from;
+            var nameEnd = plus + 1;
+            while (nameEnd < pdf.Length && IsNameByte(pdf[nameEnd]))
+            {
+                nameEnd++;
+            }
+            from = plus + 1;
+            if (plus < 7 || nameEnd == plus + 1 || pdf[plus - 7] != (byte)'/' || !IsTag(pdf.Slice(plus - 6, 6)))
+            {
+                continue;
+            }
+            var name = Latin1.GetString(pdf[(plus + 1)..nameEnd]);
+            var original = Latin1.GetString(pdf.Slice(plus - 6, 6)) + "+" + name;
             if (!replacements.TryGetValue(original, out var tag))
             {
-                var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{documentKey}/{match.Groups["name"].Value}/{replacements.Count}"));
-                tag = new string(hash.Take(6).Select(b => (char)('A' + (b % 26))).ToArray());
+                SHA256.HashData(Encoding.UTF8.GetBytes($"{documentKey}/{name}/{replacements.Count.ToString(CultureInfo.InvariantCulture)}"), hash);
+                tag = new byte[6];
+                for (var i = 0; i < tag.Length; i++)
+                {
+                    tag[i] = (byte)('A' + (hash[i] % 26));
+                }
                 replacements[original] = tag;
             }
-            return "/" + tag + "+" + match.Groups["name"].Value;
-        });
+            tag.CopyTo(pdf.Slice(plus - 6, 6));
+            from = nameEnd;
+        }
     }
+
+    private static bool IsTag(ReadOnlySpan<byte> candidate) => !candidate.ContainsAnyExceptInRange((byte)'A', (byte)'Z');
+
+    private static bool IsNameByte(byte b) => b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'-';
 
     /// <summary>
     /// PDFsharp writes the metadata object last, just before the cross-reference table, so it can be
     /// swapped without moving any other object: only startxref changes.
     /// </summary>
-    private static string ReplaceMetadata(string text, string xmp)
+    private static byte[] ReplaceMetadata(ReadOnlySpan<byte> pdf, string xmp)
     {
-        var startXrefAt = text.LastIndexOf("startxref", StringComparison.Ordinal);
-        var xrefOffset = int.Parse(Regex.Match(text[(startXrefAt + 9)..], @"\d+").Value, CultureInfo.InvariantCulture);
-        var trailer = text[xrefOffset..startXrefAt];
-        var metadataRef = MetadataReference().Match(text[..xrefOffset]);
-        if (!metadataRef.Success || !trailer.StartsWith("xref", StringComparison.Ordinal))
+        var startXrefAt = pdf.LastIndexOf("startxref"u8);
+        var xrefOffset = startXrefAt < 0 ? -1 : ParseFirstNumber(pdf[(startXrefAt + 9)..]);
+        if (xrefOffset < 0 || xrefOffset > startXrefAt)
+        {
+            throw new InvalidOperationException("The saved PDF has no usable startxref.");
+        }
+        var trailer = pdf[xrefOffset..startXrefAt];
+        var number = MetadataObjectNumber(pdf[..xrefOffset]);
+        if (number < 0 || !trailer.StartsWith("xref"u8))
         {
             throw new InvalidOperationException("The saved PDF has no metadata reference or no classic cross-reference table.");
         }
-        var number = int.Parse(metadataRef.Groups[1].Value, CultureInfo.InvariantCulture);
-        var objectAt = text.LastIndexOf($"\n{number} 0 obj", xrefOffset, StringComparison.Ordinal) + 1;
-        var entries = XrefOffsets(trailer);
+        var objectAt = pdf[..xrefOffset].LastIndexOf(Encoding.ASCII.GetBytes($"\n{number.ToString(CultureInfo.InvariantCulture)} 0 obj")) + 1;
+        var entries = XrefOffsets(Latin1.GetString(trailer));
         if (objectAt <= 0 || entries.Max() != objectAt)
         {
             throw new InvalidOperationException("The metadata object is not the last object PDFsharp wrote; cannot replace it in place.");
         }
-        var stream = Latin1.GetString(Encoding.UTF8.GetBytes(xmp));
-        var metadataObject = $"{number} 0 obj\n<</Type/Metadata/Subtype/XML/Length {stream.Length.ToString(CultureInfo.InvariantCulture)}>>\nstream\n{stream}\nendstream\nendobj\n";
-        var newXref = objectAt + metadataObject.Length;
-        return string.Concat(text.AsSpan(0, objectAt), metadataObject, trailer, $"startxref\n{newXref.ToString(CultureInfo.InvariantCulture)}\n%%EOF\n");
+        var stream = Encoding.UTF8.GetBytes(xmp);
+        var head = Encoding.ASCII.GetBytes($"{number.ToString(CultureInfo.InvariantCulture)} 0 obj\n<</Type/Metadata/Subtype/XML/Length {stream.Length.ToString(CultureInfo.InvariantCulture)}>>\nstream\n");
+        var tail = "\nendstream\nendobj\n"u8;
+        var newXref = objectAt + head.Length + stream.Length + tail.Length;
+        var end = Encoding.ASCII.GetBytes($"startxref\n{newXref.ToString(CultureInfo.InvariantCulture)}\n%%EOF\n");
+        var result = new byte[newXref + trailer.Length + end.Length];
+        var writer = result.AsSpan();
+        Append(ref writer, pdf[..objectAt]);
+        Append(ref writer, head);
+        Append(ref writer, stream);
+        Append(ref writer, tail);
+        Append(ref writer, trailer);
+        Append(ref writer, end);
+        return result;
+    }
+
+    private static void Append(ref Span<byte> writer, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(writer);
+        writer = writer[bytes.Length..];
+    }
+
+    /// <summary>The object number in the first "/Metadata N 0 R", or -1.</summary>
+    private static int MetadataObjectNumber(ReadOnlySpan<byte> body)
+    {
+        for (var at = body.IndexOf("/Metadata "u8); at >= 0;)
+        {
+            var rest = body[(at + 10)..];
+            var digits = rest.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+            if (digits > 0 && rest[digits..].StartsWith(" 0 R"u8)
+                && int.TryParse(rest[..digits], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                return number;
+            }
+            var next = rest.IndexOf("/Metadata "u8);
+            at = next < 0 ? -1 : at + 10 + next;
+        }
+        return -1;
+    }
+
+    /// <summary>The first run of digits (after any whitespace), or -1.</summary>
+    private static int ParseFirstNumber(ReadOnlySpan<byte> text)
+    {
+        var start = text.IndexOfAnyInRange((byte)'0', (byte)'9');
+        if (start < 0 || text[..start].ContainsAnyExcept(" \r\n"u8))
+        {
+            return -1;
+        }
+        var length = text[start..].IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        var digits = length < 0 ? text[start..] : text.Slice(start, length);
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1;
     }
 
     private static List<int> XrefOffsets(string xref)
@@ -104,12 +189,6 @@ internal static partial class PdfFinisher
             <?xpacket end="r"?>
             """;
     }
-
-    [GeneratedRegex(@"/(?<tag>[A-Z]{6})\+(?<name>[A-Za-z0-9-]+)")]
-    private static partial Regex SubsetTag();
-
-    [GeneratedRegex(@"/Metadata (\d+) 0 R")]
-    private static partial Regex MetadataReference();
 
     [GeneratedRegex(@"(\d{10}) \d{5} n")]
     private static partial Regex XrefEntry();

@@ -14,6 +14,7 @@ namespace Leaflets.Content.Rendering.Pdf.Drawing;
 internal sealed class StructureWriter(PdfDocument document, StructureBuilder builder)
 {
     private readonly List<StructNode> _open = [];
+    private readonly List<StructNode> _chain = [];
     private readonly PdfOutline?[] _outlineParents = new PdfOutline?[4];
     private int _annotationCount;
 
@@ -27,7 +28,8 @@ internal sealed class StructureWriter(PdfDocument document, StructureBuilder bui
     /// <summary>Opens and closes elements so that exactly <paramref name="node"/> and its ancestors are open.</summary>
     public void Enter(StructNode node, XRect bounds)
     {
-        var chain = new List<StructNode>();
+        var chain = _chain;
+        chain.Clear();
         for (var n = node; n?.Parent is not null; n = n.Parent)
         {
             chain.Add(n);

@@ -95,28 +95,29 @@ internal static class TextLayout
         var word = new List<TextRun>();
         foreach (var run in runs)
         {
-            var buffer = new StringBuilder();
-            foreach (var c in run.Text)
+            // A word piece is the stretch of the run between whitespace, so it is cut out, not rebuilt.
+            var text = run.Text;
+            var start = 0;
+            for (var i = 0; i < text.Length; i++)
             {
+                var c = text[i];
                 if (char.IsWhiteSpace(c) && c != '\u00A0')
                 {
-                    if (buffer.Length > 0)
+                    if (i > start)
                     {
-                        word.Add(run with { Text = buffer.ToString() });
-                        buffer.Clear();
+                        word.Add(run with { Text = text[start..i] });
                     }
+                    start = i + 1;
                     if (word.Count > 0)
                     {
                         words.Add(word);
                         word = [];
                     }
-                    continue;
                 }
-                buffer.Append(c);
             }
-            if (buffer.Length > 0)
+            if (text.Length > start)
             {
-                word.Add(run with { Text = buffer.ToString() });
+                word.Add(run with { Text = start == 0 ? text : text[start..] });
             }
         }
         if (word.Count > 0)
@@ -129,14 +130,16 @@ internal static class TextLayout
     private sealed class LineBuilder(double size)
     {
         private readonly List<Fragment> _fragments = [];
-        private readonly StringBuilder _text = new();
+        // The current fragment's characters; a plain array, since StringBuilder.Clear on a builder that grew reallocates.
+        private char[] _text = new char[64];
+        private int _length;
         private FontFace? _face;
         private bool _bold;
         private StructNode? _link;
         private double _start;
         private double _width;
 
-        public List<TextRun> Pieces { get; } = [];
+        public List<TextRun> Pieces { get; } = new(32);
 
         public double Width { get; private set; }
 
@@ -165,8 +168,11 @@ internal static class TextLayout
                 return;
             }
             Pieces.Add(piece);
-            foreach (var rune in piece.Text.EnumerateRunes())
+            var text = piece.Text;
+            for (var at = 0; at < text.Length;)
             {
+                // Same as EnumerateRunes (lone surrogates become U+FFFD), without a string per character.
+                Rune.DecodeFromUtf16(text.AsSpan(at), out var rune, out var consumed);
                 var face = LeafletFonts.For(rune.Value, piece.Bold);
                 if (face != _face || piece.Bold != _bold || piece.Link != _link)
                 {
@@ -174,10 +180,20 @@ internal static class TextLayout
                     (_face, _bold, _link, _start) = (face, piece.Bold, piece.Link, Width);
                 }
                 var advance = face.Advance(rune.Value) * fontSize;
-                _text.Append(rune.ToString());
+                AppendRune(rune);
                 _width += advance;
                 Width += advance;
+                at += consumed;
             }
+        }
+
+        private void AppendRune(Rune rune)
+        {
+            if (_length + 2 > _text.Length)
+            {
+                Array.Resize(ref _text, _text.Length * 2);
+            }
+            _length += rune.EncodeToUtf16(_text.AsSpan(_length));
         }
 
         public TextLine Build()
@@ -200,11 +216,11 @@ internal static class TextLayout
 
         private void Flush()
         {
-            if (_text.Length > 0 && _face is not null)
+            if (_length > 0 && _face is not null)
             {
-                _fragments.Add(new Fragment(_start, _width, _text.ToString(), _face, _bold, _link));
+                _fragments.Add(new Fragment(_start, _width, new string(_text, 0, _length), _face, _bold, _link));
             }
-            _text.Clear();
+            _length = 0;
             _width = 0;
         }
     }
