@@ -25,7 +25,7 @@ public sealed class GetLeafletPdf(
     /// Names the PDF layout in the ETag. Rendering is deterministic, so the tag is derived from the inputs without
     /// rendering; bump this whenever the renderer changes what it draws, so caches drop the old PDFs.
     /// </summary>
-    public const string Representation = "application/pdf;leaflet-pdf=1";
+    public const string Representation = "application/pdf;leaflet-pdf=2";
 
     [Function(nameof(GetLeafletPdf))]
     public Task<IActionResult> Run(
