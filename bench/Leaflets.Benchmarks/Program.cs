@@ -32,7 +32,7 @@ if (args is ["--render-loop", var loopCase, var loopSeconds])
 // "OneCore" pins the benchmark process to CPU 0 (BenchmarkDotNet sets the process affinity; the Chromium it
 // starts inherits it, so the baseline gets the same single core), "TwoCores" leaves both cores free.
 // Short on purpose: one launch, 3 warm-up and 10 measured iterations per benchmark.
-var measured = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10);
+var measured = Job.Default.WithLaunchCount(1).WithWarmupCount(10).WithIterationCount(10);
 var config = DefaultConfig.Instance
     .AddJob(measured.WithAffinity(new IntPtr(1)).WithId("OneCore"))
     .AddJob(measured.WithId("TwoCores"))
