@@ -33,10 +33,7 @@ public sealed class StoredPdfRenderer(ILeafletPdfRenderer renderer, IRenderedPdf
         ArgumentNullException.ThrowIfNull(leaflet);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (!leaflet.Variants.TryGetValue(variant, out var document))
-        {
-            throw new KeyNotFoundException($"Leaflet '{leaflet.Id}' has no {variant.Slug()} variant.");
-        }
+        var document = leaflet.Document(variant);
         var key = KeyFor(document, options);
         // The memory cache's contract is synchronous; the store's I/O happens at most once per key per instance.
         if (store.TryGetAsync(key, CancellationToken.None).GetAwaiter().GetResult() is { } stored)

@@ -10,6 +10,12 @@ public sealed record Leaflet(
 {
     /// <summary>The plain variant is required, so every loaded leaflet has it.</summary>
     public LeafletDocument Plain => Variants[LeafletVariant.Plain];
+
+    /// <summary>The variant asked for; a renderer asked for a variant the leaflet lacks is a caller's bug, so it throws.</summary>
+    public LeafletDocument Document(LeafletVariant variant) =>
+        Variants.TryGetValue(variant, out var document)
+            ? document
+            : throw new KeyNotFoundException($"Leaflet '{Id}' has no {variant.Slug()} variant.");
 }
 
 /// <summary>

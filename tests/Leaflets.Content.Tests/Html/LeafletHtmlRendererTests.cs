@@ -135,7 +135,7 @@ public class LeafletHtmlRendererTests
     [Fact]
     public void Asking_for_a_missing_variant_is_a_clear_error()
     {
-        var error = Assert.Throws<ArgumentException>(() => Render(TestDocuments.Leaflet(withEasyRead: false), LeafletVariant.EasyRead));
+        var error = Assert.Throws<KeyNotFoundException>(() => Render(TestDocuments.Leaflet(withEasyRead: false), LeafletVariant.EasyRead));
         Assert.Contains("has no easy-read variant", error.Message, StringComparison.Ordinal);
     }
 

@@ -16,10 +16,7 @@ public static class LeafletHtmlRenderer
     public static string Render(Leaflet leaflet, LeafletVariant variant, LeafletLinks? links = null, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(leaflet);
-        if (!leaflet.Variants.TryGetValue(variant, out var document))
-        {
-            throw new ArgumentException($"The leaflet '{leaflet.Id}' has no {variant.Slug()} variant.", nameof(variant));
-        }
+        var document = leaflet.Document(variant);
         links ??= LeafletLinks.Relative;
         var metadata = document.Metadata;
         var html = new HtmlWriter();

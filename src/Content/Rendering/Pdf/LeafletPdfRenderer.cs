@@ -23,10 +23,7 @@ public sealed class LeafletPdfRenderer : ILeafletPdfRenderer
         ArgumentNullException.ThrowIfNull(leaflet);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (!leaflet.Variants.TryGetValue(variant, out var document))
-        {
-            throw new KeyNotFoundException($"Leaflet '{leaflet.Id}' has no {variant.Slug()} variant.");
-        }
+        var document = leaflet.Document(variant);
         LeafletFonts.EnsureRegistered();
 
         var typography = new Typography(options);

@@ -45,10 +45,7 @@ public sealed class PdfRenderCache(ILeafletPdfRenderer renderer, IOptions<PdfOpt
     public byte[] GetOrRender(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
     {
         options.Validate();
-        if (!leaflet.Variants.TryGetValue(variant, out var document))
-        {
-            throw new KeyNotFoundException($"Leaflet '{leaflet.Id}' has no {variant.Slug()} variant.");
-        }
+        var document = leaflet.Document(variant);
         var key = KeyFor(document, options);
         Lazy<byte[]> render;
         lock (_lock)
