@@ -18,8 +18,8 @@ public sealed class LeafletCatalogRefreshTests
 
     public LeafletCatalogRefreshTests()
     {
-        _source.Put("leaflets/wound-care/plain.md", Leaflet("Looking after your wound", version: 1));
-        _source.Put("leaflets/hand-washing/plain.md", Leaflet("Washing your hands", version: 1));
+        _source.Put("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Looking after your wound", version: 1));
+        _source.Put("leaflets/hand-washing/plain.md", SampleLeaflets.Markdown("Washing your hands", version: 1));
         _catalog = new LeafletCatalog(_source, _time, NullLogger<LeafletCatalog>.Instance,
             Options.Create(new ContentOptions { RefreshSeconds = (int)OneRefresh.TotalSeconds }));
     }
@@ -28,7 +28,7 @@ public sealed class LeafletCatalogRefreshTests
     public async Task A_change_is_not_read_before_the_refresh_interval_and_is_served_after_it()
     {
         await _catalog.GetSnapshotAsync(CancellationToken.None);
-        _source.Put("leaflets/wound-care/plain.md", Leaflet("Caring for your wound", version: 2));
+        _source.Put("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Caring for your wound", version: 2));
 
         _time.Advance(OneRefresh - TimeSpan.FromSeconds(1));
         var early = await _catalog.GetSnapshotAsync(CancellationToken.None);
@@ -44,7 +44,7 @@ public sealed class LeafletCatalogRefreshTests
     public async Task An_unchanged_leaflet_is_not_parsed_again_on_refresh()
     {
         var first = await _catalog.GetSnapshotAsync(CancellationToken.None);
-        _source.Put("leaflets/wound-care/plain.md", Leaflet("Caring for your wound", version: 2));
+        _source.Put("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Caring for your wound", version: 2));
 
         var second = await _catalog.ReloadAsync(CancellationToken.None);
 
@@ -56,7 +56,7 @@ public sealed class LeafletCatalogRefreshTests
     public async Task A_new_version_that_fails_validation_leaves_the_last_good_version_served_and_reports_why()
     {
         var good = (await _catalog.GetSnapshotAsync(CancellationToken.None)).Content.Leaflets["wound-care"];
-        _source.Put("leaflets/wound-care/plain.md", Leaflet("Caring for your wound", version: 2) + "\n# A second title\n");
+        _source.Put("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Caring for your wound", version: 2) + "\n# A second title\n");
 
         var snapshot = await _catalog.ReloadAsync(CancellationToken.None);
 
@@ -71,9 +71,9 @@ public sealed class LeafletCatalogRefreshTests
     public async Task Fixing_a_broken_leaflet_serves_the_fix_and_clears_the_report()
     {
         await _catalog.GetSnapshotAsync(CancellationToken.None);
-        _source.Put("leaflets/wound-care/plain.md", Leaflet("Caring for your wound", version: 2) + "\n# A second title\n");
+        _source.Put("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Caring for your wound", version: 2) + "\n# A second title\n");
         await _catalog.ReloadAsync(CancellationToken.None);
-        _source.Put("leaflets/wound-care/plain.md", Leaflet("Caring for your wound", version: 3));
+        _source.Put("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Caring for your wound", version: 3));
 
         var snapshot = await _catalog.ReloadAsync(CancellationToken.None);
 
@@ -130,24 +130,6 @@ public sealed class LeafletCatalogRefreshTests
         Assert.Equal(2, snapshot.Content.Leaflets.Count);
     }
 
-    private static string Leaflet(string title, int version) => $"""
-        ---
-        title: {title}
-        summary: How to keep your wound clean and dry after your operation.
-        language: en-GB
-        lastReviewed: 2025-01-10
-        version: {version}
-        references:
-          - title: Caring for a wound at home
-            publisher: Example Health Board
-            year: 2024
-        ---
-
-        ## Keep it clean
-
-        Wash your hands before you touch the dressing.
-
-        """;
 
     private sealed class InMemoryContentSource : IContentSource
     {

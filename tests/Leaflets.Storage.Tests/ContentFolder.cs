@@ -1,3 +1,5 @@
+using Leaflets.Content.Tests;
+
 namespace Leaflets.Storage.Tests;
 
 /// <summary>A content folder in a temporary directory, with leaflets written by the test.</summary>
@@ -35,28 +37,7 @@ public sealed class ContentFolder : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
-    public static string Leaflet(string title, int version) => $"""
-        ---
-        title: {title}
-        summary: How to keep your wound clean and dry after your operation.
-        language: en-GB
-        lastReviewed: 2025-01-10
-        version: {version}
-        references:
-          - title: Caring for a wound at home
-            publisher: Example Health Board
-            year: 2024
-        ---
-
-        ## Keep it clean
-
-        Wash your hands before you touch the dressing.
-
-        ## When to call us
-
-        Call us if the wound gets red, hot or painful.
-
-        """;
+    public static string Leaflet(string title, int version) => SampleLeaflets.Markdown(title, version);
 
     /// <summary>An unknown front matter key: the authoring format rejects it, so the leaflet fails validation.</summary>
     public static string BrokenLeaflet() => """

@@ -67,23 +67,7 @@ public sealed class StoredPdfRendererTests
 
     private static Leaflet Load(int version)
     {
-        var text = $"""
-            ---
-            title: Looking after your wound
-            summary: How to keep your wound clean.
-            language: en-GB
-            lastReviewed: 2025-01-10
-            version: {version}
-            references:
-              - title: Caring for a wound at home
-                publisher: Example Health Board
-                year: 2024
-            ---
-
-            ## Keep it clean
-
-            Wash your hands before you touch the dressing.
-            """;
+        var text = SampleLeaflets.Markdown("Looking after your wound", version);
         var result = LeafletLoader.Load("content", [new ContentFile("leaflets/wound-care/plain.md", ImmutableArray.Create(Encoding.UTF8.GetBytes(text)))]);
         return result.Leaflets["wound-care"];
     }
