@@ -27,11 +27,15 @@ internal static class TextLayout
         var room = maxWidth - Math.Max(Measure(" ", false, size), Measure(" ", true, size));
         foreach (var word in words)
         {
-            var wordWidth = word.Sum(p => Measure(p.Text, p.Bold, size));
+            double wordWidth = 0;
+            foreach (var piece in word)
+            {
+                wordWidth += Measure(piece.Text, piece.Bold, size);
+            }
             if (!current.IsEmpty && current.Width + current.SpaceWidth + wordWidth > room)
             {
                 lines.Add(current.BuildWithTrailingSpace());
-                current = new LineBuilder(size);
+                current.Reset();
             }
             if (current.IsEmpty && wordWidth > room)
             {
@@ -185,6 +189,16 @@ internal static class TextLayout
                 Width += advance;
                 at += consumed;
             }
+        }
+
+        /// <summary>Empties the builder for the next line; one builder serves a whole paragraph, so a line costs no new buffers.</summary>
+        public void Reset()
+        {
+            _fragments.Clear();
+            Pieces.Clear();
+            _length = 0;
+            (_face, _bold, _link, _start, _width) = (null, false, null, 0, 0);
+            Width = 0;
         }
 
         private void AppendRune(Rune rune)
