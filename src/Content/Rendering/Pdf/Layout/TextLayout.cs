@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Leaflets.Content.Rendering.Pdf.Fonts;
 
@@ -20,18 +21,25 @@ internal static class TextLayout
 {
     public static IReadOnlyList<TextLine> Break(IEnumerable<TextRun> runs, double size, double maxWidth)
     {
-        var words = SplitWords(runs);
+        var (pieces, wordEnds) = SplitWords(runs);
         var lines = new List<TextLine>();
         var current = new LineBuilder(size);
         // Room is left for the space that ends a broken line, so even that stays inside the margin.
         var room = maxWidth - Math.Max(Measure(" ", false, size), Measure(" ", true, size));
-        foreach (var word in words)
+        var wordStart = 0;
+        foreach (var wordEnd in wordEnds)
         {
-            var wordWidth = word.Sum(p => Measure(p.Text, p.Bold, size));
+            ReadOnlySpan<TextRun> word = CollectionsMarshal.AsSpan(pieces)[wordStart..wordEnd];
+            wordStart = wordEnd;
+            double wordWidth = 0;
+            foreach (var piece in word)
+            {
+                wordWidth += Measure(piece.Text, piece.Bold, size);
+            }
             if (!current.IsEmpty && current.Width + current.SpaceWidth + wordWidth > room)
             {
                 lines.Add(current.BuildWithTrailingSpace());
-                current = new LineBuilder(size);
+                current.Reset();
             }
             if (current.IsEmpty && wordWidth > room)
             {
@@ -61,7 +69,7 @@ internal static class TextLayout
     }
 
     /// <summary>Fills whole lines with the characters of an over-long word; returns what is left for the next line.</summary>
-    private static List<TextRun> BreakLongWord(List<TextRun> word, double size, double maxWidth, List<TextLine> lines)
+    private static List<TextRun> BreakLongWord(ReadOnlySpan<TextRun> word, double size, double maxWidth, List<TextLine> lines)
     {
         var line = new LineBuilder(size);
         var remainder = new List<TextRun>();
@@ -89,10 +97,12 @@ internal static class TextLayout
         return remainder;
     }
 
-    private static List<List<TextRun>> SplitWords(IEnumerable<TextRun> runs)
+    /// <summary>Every word's pieces in one list, and where each word ends in it: no list per word.</summary>
+    private static (List<TextRun> Pieces, List<int> WordEnds) SplitWords(IEnumerable<TextRun> runs)
     {
-        var words = new List<List<TextRun>>();
-        var word = new List<TextRun>();
+        var pieces = new List<TextRun>();
+        var wordEnds = new List<int>();
+        var wordStart = 0;
         foreach (var run in runs)
         {
             // A word piece is the stretch of the run between whitespace, so it is cut out, not rebuilt.
@@ -105,26 +115,26 @@ internal static class TextLayout
                 {
                     if (i > start)
                     {
-                        word.Add(run with { Text = text[start..i] });
+                        pieces.Add(run with { Text = text[start..i] });
                     }
                     start = i + 1;
-                    if (word.Count > 0)
+                    if (pieces.Count > wordStart)
                     {
-                        words.Add(word);
-                        word = [];
+                        wordEnds.Add(pieces.Count);
+                        wordStart = pieces.Count;
                     }
                 }
             }
             if (text.Length > start)
             {
-                word.Add(run with { Text = start == 0 ? text : text[start..] });
+                pieces.Add(run with { Text = start == 0 ? text : text[start..] });
             }
         }
-        if (word.Count > 0)
+        if (pieces.Count > wordStart)
         {
-            words.Add(word);
+            wordEnds.Add(pieces.Count);
         }
-        return words;
+        return (pieces, wordEnds);
     }
 
     private sealed class LineBuilder(double size)
@@ -148,7 +158,7 @@ internal static class TextLayout
         /// <summary>The space that would separate the next word, measured in the weight of the last one.</summary>
         public double SpaceWidth => IsEmpty ? 0 : LeafletFonts.For(' ', Pieces[^1].Bold).Advance(' ') * size;
 
-        public void AddWord(List<TextRun> word, double fontSize)
+        public void AddWord(ReadOnlySpan<TextRun> word, double fontSize)
         {
             if (!IsEmpty)
             {
@@ -185,6 +195,16 @@ internal static class TextLayout
                 Width += advance;
                 at += consumed;
             }
+        }
+
+        /// <summary>Empties the builder for the next line; one builder serves a whole paragraph, so a line costs no new buffers.</summary>
+        public void Reset()
+        {
+            _fragments.Clear();
+            Pieces.Clear();
+            _length = 0;
+            (_face, _bold, _link, _start, _width) = (null, false, null, 0, 0);
+            Width = 0;
         }
 
         private void AppendRune(Rune rune)
