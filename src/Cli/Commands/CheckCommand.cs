@@ -15,15 +15,10 @@ internal static class CheckCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var errors = parse.InvocationConfiguration.Error;
-            var source = new FileContentSource(CommonOptions.ResolveContentRoot(parse.GetValue(content)));
-            ContentCheckReport report;
-            try
+            var report = await CommonOptions.TryCheckFolderAsync(
+                ContentCheck.PublishGate(), CommonOptions.ResolveContentRoot(parse.GetValue(content)), "check", errors, cancellationToken);
+            if (report is null)
             {
-                report = await ContentCheck.PublishGate().RunAsync(source, cancellationToken);
-            }
-            catch (Exception error) when (error is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
-            {
-                await errors.WriteLineAsync($"leaflets check: cannot read content: {error.Message}");
                 return 1;
             }
             foreach (var problem in report.Problems)

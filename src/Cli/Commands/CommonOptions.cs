@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Leaflets.Content.Checking;
+using Leaflets.Content.Loading;
 
 namespace Leaflets.Cli.Commands;
 
@@ -17,4 +19,22 @@ internal static class CommonOptions
         fromCommandLine
         ?? Environment.GetEnvironmentVariable("Content__Root")
         ?? "content";
+
+    /// <summary>
+    /// Runs <paramref name="check"/> over the content folder, or writes "leaflets COMMAND: cannot read content: ..." and
+    /// returns null when the folder cannot be read, so no command shows a stack trace for a wrong path.
+    /// </summary>
+    public static async Task<ContentCheckReport?> TryCheckFolderAsync(
+        ContentCheck check, string contentRoot, string commandName, TextWriter errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await check.RunAsync(new FileContentSource(contentRoot), cancellationToken);
+        }
+        catch (Exception error) when (error is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            await errors.WriteLineAsync($"leaflets {commandName}: cannot read content: {error.Message}");
+            return null;
+        }
+    }
 }

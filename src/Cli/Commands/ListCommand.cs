@@ -15,15 +15,10 @@ internal static class ListCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var errors = parse.InvocationConfiguration.Error;
-            var source = new FileContentSource(CommonOptions.ResolveContentRoot(parse.GetValue(content)));
-            ContentCheckReport report;
-            try
+            var report = await CommonOptions.TryCheckFolderAsync(
+                new ContentCheck(), CommonOptions.ResolveContentRoot(parse.GetValue(content)), "list", errors, cancellationToken);
+            if (report is null)
             {
-                report = await new ContentCheck().RunAsync(source, cancellationToken);
-            }
-            catch (Exception error) when (error is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
-            {
-                await errors.WriteLineAsync($"leaflets list: cannot read content: {error.Message}");
                 return 1;
             }
             var today = DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime);

@@ -18,14 +18,9 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        ContentCheckReport report;
-        try
+        var report = await CommonOptions.TryCheckFolderAsync(new ContentCheck(), request.ContentRoot, "render", errors, cancellationToken);
+        if (report is null)
         {
-            report = await new ContentCheck().RunAsync(new FileContentSource(request.ContentRoot), cancellationToken);
-        }
-        catch (Exception error) when (error is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
-        {
-            await errors.WriteLineAsync($"leaflets render: cannot read content: {error.Message}");
             return 1;
         }
         var broken = report.Problems.Where(p => p.Severity == ProblemSeverity.Error)
