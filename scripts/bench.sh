@@ -35,7 +35,7 @@ cp "$report" "$results/report.md"
 {
   echo "# CPU time per document (one core)"
   echo
-  echo "Measured by \`taskset -c 0 dotnet run -c Release --project bench/Leaflets.Benchmarks -- --cpu-time\`: 100 warm-ups (ours; 3 for Chromium), then"
+  echo "Measured by \`taskset -c 0 dotnet run -c Release --project bench/Leaflets.Benchmarks -- --cpu-time\`: ours warmed until tiered JIT compiled nothing for 5 s, Chromium by 3 prints; then"
   echo "30 renders (ours) or 10 prints (Chromium, warm, DevTools); CPU = user + system time of our process and,"
   echo "for Chromium, of every process in its tree. Same run as report.md; see machine.md for the load."
   echo

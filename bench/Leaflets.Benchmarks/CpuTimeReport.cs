@@ -13,8 +13,8 @@ namespace Leaflets.Benchmarks;
 /// </summary>
 internal static class CpuTimeReport
 {
-    // Ours needs enough calls for tiered JIT to reach optimised code (a server is always there); Chromium is warm after a few.
-    private const int OurWarmUps = 100;
+    // Ours is already warm when SetUpOurs returns (JitWarmUp); Chromium is warm after a few prints.
+    private const int OurWarmUps = 3;
     private const int ChromiumWarmUps = 3;
     private const int OurOperations = 30;
     private const int ChromiumOperations = 10;

@@ -32,6 +32,7 @@ public class RenderBenchmarks
         // What the service serves: 18 pt on A4 with the QR code to the online version on the last page.
         options = new PdfRenderOptions(18, PaperSize.A4, $"https://leaflets.example.org/leaflets/{leaflet.Id}?variant={variant.Slug()}");
         PdfCheck.RequirePdf(OursPdf(), "our renderer");
+        Console.WriteLine(JitWarmUp.Run(() => OursPdf()));
     }
 
     [GlobalSetup(Target = nameof(ChromiumWarm))]

@@ -29,6 +29,7 @@ internal sealed class PdfDrawer
     public PdfDocument Draw(LeafletDocument source, LaidOutDocument layout, DateTime stamp)
     {
         LeafletFonts.EnsureRegistered();
+        PdfSharpConstructors.Hold();
         var type = layout.Typography;
         var document = new PdfDocument();
         document.Version = 17;
