@@ -20,11 +20,13 @@ if (args is ["--render-loop", var loopCase, var loopSeconds])
     benchmarks.SetUpOurs();
     var until = DateTime.UtcNow.AddSeconds(double.Parse(loopSeconds, CultureInfo.InvariantCulture));
     var renders = 0;
+    var (g0, g1, g2, pause, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
     for (; DateTime.UtcNow < until; renders++)
     {
         benchmarks.OursPdf();
     }
     Console.WriteLine($"{renders} renders of {loopCase} in {loopSeconds} s");
+    Console.WriteLine($"GC: gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}, paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, {(GC.GetTotalAllocatedBytes() - allocated) / renders / 1024} KB per render");
     return;
 }
 
