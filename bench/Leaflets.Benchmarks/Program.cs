@@ -26,7 +26,7 @@ if (args is ["--render-loop", var loopCase, var loopSeconds])
         benchmarks.OursPdf();
     }
     Console.WriteLine($"{renders} renders of {loopCase} in {loopSeconds} s");
-    Console.WriteLine($"GC: gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}, paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, {(GC.GetTotalAllocatedBytes() - allocated) / renders / 1024} KB per render");
+    Console.WriteLine($"GC: gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}, paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, {(GC.GetTotalAllocatedBytes() - allocated) / Math.Max(renders, 1) / 1024} KB per render");
     return;
 }
 
