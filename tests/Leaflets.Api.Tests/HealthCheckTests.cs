@@ -1,3 +1,4 @@
+using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Checking;
@@ -37,9 +38,7 @@ public sealed class HealthCheckTests
     {
         using var sandbox = TestPaths.CopyFixtureContent();
         var plain = Path.Combine(sandbox.ContentRoot, "leaflets", "blood-test", "plain.md");
-        await File.AppendAllTextAsync(plain,
-            "\nOccasionally, considerable physiological apprehension accompanying venepuncture procedures necessitates comprehensive " +
-            "individualised reassurance, appropriate positioning and continuous observation by experienced professional phlebotomy practitioners.\n");
+        await File.AppendAllTextAsync(plain, TooHardToRead);
         await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
         await WhenCheckedAsync(server);
 
@@ -49,6 +48,46 @@ public sealed class HealthCheckTests
         Assert.Equal("failed", (string)check["status"]!);
         Assert.Contains(check["errors"]!.AsArray(), e => ((string)e!).Contains("leaflets/blood-test/plain.md:") && ((string)e!).Contains(": plain-reading-age: reading age is"));
     }
+
+    [Fact]
+    public async Task A_failed_check_turns_the_status_degraded_while_the_leaflet_is_still_served()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        Directory.Delete(Path.Combine(sandbox.ContentRoot, "leaflets", "broken-leaflet"), recursive: true);
+        await File.AppendAllTextAsync(Path.Combine(sandbox.ContentRoot, "leaflets", "blood-test", "plain.md"), TooHardToRead);
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        await WhenCheckedAsync(server);
+
+        var response = await server.Client.GetAsync("/api/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var health = await ApiJson.ReadAsync(response);
+        Assert.Equal("degraded", (string)health["status"]!);
+        Assert.Empty(health["leaflets"]!["rejected"]!.AsArray());
+        Assert.Equal("failed", (string)health["leaflets"]!["loaded"]!.AsArray().Single(l => (string)l!["id"]! == "blood-test")!["check"]!["status"]!);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/leaflets/blood-test")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_healthy_catalog_stays_ok_once_every_check_has_passed()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        Directory.Delete(Path.Combine(sandbox.ContentRoot, "leaflets", "broken-leaflet"), recursive: true);
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        await WhenCheckedAsync(server);
+
+        var health = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
+
+        Assert.Equal("ok", (string)health["status"]!);
+        var loaded = health["leaflets"]!["loaded"]!.AsArray();
+        Assert.Equal(["blood-test", "bone-scan"], loaded.Select(l => (string)l!["id"]!));
+        Assert.All(loaded, l => Assert.Equal("passed", (string)l!["check"]!["status"]!));
+        Assert.All(loaded, l => Assert.False((bool)l!["servingLastGood"]!));
+    }
+
+    private const string TooHardToRead =
+        "\nOccasionally, considerable physiological apprehension accompanying venepuncture procedures necessitates comprehensive " +
+        "individualised reassurance, appropriate positioning and continuous observation by experienced professional phlebotomy practitioners.\n";
 
     private static async Task WhenCheckedAsync(RunningServer server)
     {

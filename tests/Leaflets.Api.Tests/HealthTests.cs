@@ -1,5 +1,7 @@
 using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Content.Catalog;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Leaflets.Api.Tests;
 
@@ -19,6 +21,8 @@ public sealed class HealthTests(FixtureServer fixture)
         Assert.Equal(["plain", "easy-read"], loaded[1]!["variants"]!.AsArray().Select(v => (string)v!));
         var rejected = health["leaflets"]!["rejected"]!.AsArray().Single()!;
         Assert.Equal("broken-leaflet", (string)rejected["id"]!);
+        Assert.False((bool)rejected["servingLastGood"]!);
+        Assert.All(loaded, l => Assert.False((bool)l!["servingLastGood"]!));
         var errors = rejected["errors"]!.AsArray().Select(e => (string)e!).ToList();
         Assert.NotEmpty(errors);
         Assert.All(errors, error => Assert.Matches(@"^.*leaflets/broken-leaflet/plain\.md:\d+: [^:]+: .+$", error));
@@ -39,5 +43,32 @@ public sealed class HealthTests(FixtureServer fixture)
 
         Assert.Equal("ok", (string)health["status"]!);
         Assert.Empty(health["leaflets"]!["rejected"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_leaflet_whose_new_version_fails_validation_is_marked_as_served_from_its_last_good_version_and_degrades_the_status()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        Directory.Delete(Path.Combine(sandbox.ContentRoot, "leaflets", "broken-leaflet"), recursive: true);
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        var plain = Path.Combine(sandbox.ContentRoot, "leaflets", "blood-test", "plain.md");
+        var goodTitle = (string)(await ApiJson.ReadAsync(await server.Client.GetAsync("/api/leaflets/blood-test")))["title"]!;
+        await File.AppendAllTextAsync(plain, "\n# A second title is not allowed\n");
+        await server.Services.GetRequiredService<LeafletCatalog>().ReloadAsync(CancellationToken.None);
+
+        var response = await server.Client.GetAsync("/api/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var health = await ApiJson.ReadAsync(response);
+        Assert.Equal("degraded", (string)health["status"]!);
+        var loaded = health["leaflets"]!["loaded"]!.AsArray();
+        Assert.Equal(["blood-test", "bone-scan"], loaded.Select(l => (string)l!["id"]!));
+        Assert.True((bool)loaded[0]!["servingLastGood"]!);
+        Assert.False((bool)loaded[1]!["servingLastGood"]!);
+        var rejected = health["leaflets"]!["rejected"]!.AsArray().Single()!;
+        Assert.Equal("blood-test", (string)rejected["id"]!);
+        Assert.True((bool)rejected["servingLastGood"]!);
+        Assert.Contains(rejected["errors"]!.AsArray(), e => ((string)e!).Contains("leaflets/blood-test/plain.md:"));
+        Assert.Equal(goodTitle, (string)(await ApiJson.ReadAsync(await server.Client.GetAsync("/api/leaflets/blood-test")))["title"]!);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
 
@@ -10,10 +11,28 @@ public sealed record RejectedLeaflet(string Id, ImmutableArray<ContentProblem> E
 /// <summary>
 /// The content report behind /api/health: what loaded and what was left out. Healthy means at least one
 /// leaflet loaded and no error anywhere, so a single broken file shows as "degraded" while the rest is served.
+/// <see cref="ServingLastGood"/> names the loaded leaflets that are an older version, kept on because the
+/// newest one failed validation.
 /// </summary>
 public sealed record ContentHealth(ImmutableArray<Leaflet> Loaded, ImmutableArray<RejectedLeaflet> Rejected, DateTimeOffset LoadedAt)
 {
-    public bool IsHealthy => !Loaded.IsEmpty && Rejected.IsEmpty;
+    public ImmutableSortedSet<string> ServingLastGood { get; init; } = ImmutableSortedSet<string>.Empty;
+
+    /// <summary>
+    /// Serving a last good version counts on its own: the loader reports why the newest version failed, but
+    /// an old version on the shelf is a problem to see even if that report were ever missing.
+    /// </summary>
+    public bool IsHealthy => !Loaded.IsEmpty && Rejected.IsEmpty && ServingLastGood.IsEmpty;
+
+    /// <summary>
+    /// Healthy content whose loaded leaflets have no failed load-time check. A check still pending (or not run)
+    /// is not a failure: a fresh start or reload must not flap to degraded while the background run catches up.
+    /// </summary>
+    public bool IsHealthyGiven(IReadOnlyDictionary<string, LeafletCheckResult> checks)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        return IsHealthy && !Loaded.Any(leaflet => checks.GetValueOrDefault(leaflet.Id)?.Status == LeafletCheckStatus.Failed);
+    }
 
     public static ContentHealth Of(CatalogSnapshot snapshot)
     {
@@ -24,7 +43,7 @@ public sealed record ContentHealth(ImmutableArray<Leaflet> Loaded, ImmutableArra
             .OrderBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => new RejectedLeaflet(group.Key, [.. group]))
             .ToImmutableArray();
-        return new ContentHealth(loaded, rejected, snapshot.LoadedAt);
+        return new ContentHealth(loaded, rejected, snapshot.LoadedAt) { ServingLastGood = snapshot.ServingLastGood };
     }
 
     /// <summary>

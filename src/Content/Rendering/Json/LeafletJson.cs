@@ -84,11 +84,18 @@ public static class LeafletJson
     public static byte[] Health(ContentHealth health, IReadOnlyDictionary<string, LeafletCheckResult> checks)
     {
         var model = new HealthJson(
-            health.IsHealthy ? "ok" : "degraded",
+            health.IsHealthyGiven(checks) ? "ok" : "degraded",
             health.LoadedAt,
             new HealthLeafletsJson(
-                [.. health.Loaded.Select(leaflet => new LoadedLeafletJson(leaflet.Id, VariantSlugs(leaflet), Check(checks.GetValueOrDefault(leaflet.Id) ?? LeafletCheckResult.Pending(leaflet.Id))))],
-                [.. health.Rejected.Select(rejected => new RejectedLeafletJson(rejected.Id, [.. rejected.Errors.Select(e => e.ToString())]))]));
+                [.. health.Loaded.Select(leaflet => new LoadedLeafletJson(
+                    leaflet.Id,
+                    VariantSlugs(leaflet),
+                    health.ServingLastGood.Contains(leaflet.Id),
+                    Check(checks.GetValueOrDefault(leaflet.Id) ?? LeafletCheckResult.Pending(leaflet.Id))))],
+                [.. health.Rejected.Select(rejected => new RejectedLeafletJson(
+                    rejected.Id,
+                    health.ServingLastGood.Contains(rejected.Id),
+                    [.. rejected.Errors.Select(e => e.ToString())]))]));
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.HealthJson);
     }
 

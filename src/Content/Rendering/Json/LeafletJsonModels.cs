@@ -74,7 +74,8 @@ internal sealed record HealthJson(string Status, DateTimeOffset LoadedAt, Health
 
 internal sealed record HealthLeafletsJson(IReadOnlyList<LoadedLeafletJson> Loaded, IReadOnlyList<RejectedLeafletJson> Rejected);
 
-internal sealed record LoadedLeafletJson(string Id, IReadOnlyList<string> Variants, LeafletCheckJson Check);
+/// <summary><c>servingLastGood</c> is true when this is an older version kept on because the newest one failed validation.</summary>
+internal sealed record LoadedLeafletJson(string Id, IReadOnlyList<string> Variants, bool ServingLastGood, LeafletCheckJson Check);
 
 /// <summary>
 /// The last load-time check of a leaflet: <c>pending</c>, <c>passed</c> or <c>failed</c>; findings are written
@@ -82,5 +83,9 @@ internal sealed record LoadedLeafletJson(string Id, IReadOnlyList<string> Varian
 /// </summary>
 internal sealed record LeafletCheckJson(string Status, DateTimeOffset? CheckedAt, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
 
-/// <summary><c>errors</c> are written <c>path:line: rule: message</c>, as <c>leaflets check</c> prints them.</summary>
-internal sealed record RejectedLeafletJson(string Id, IReadOnlyList<string> Errors);
+/// <summary>
+/// <c>errors</c> are written <c>path:line: rule: message</c>, as <c>leaflets check</c> prints them.
+/// <c>servingLastGood</c> tells a rejected newest version whose last good version is still served (and listed
+/// under loaded) from a leaflet that is not served at all.
+/// </summary>
+internal sealed record RejectedLeafletJson(string Id, bool ServingLastGood, IReadOnlyList<string> Errors);

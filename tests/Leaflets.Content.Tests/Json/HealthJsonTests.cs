@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Checking;
+using Leaflets.Content.Loading;
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Json;
+
+namespace Leaflets.Content.Tests.Json;
+
+/// <summary>The health document: when the top-level status turns degraded, and how a last good version is marked.</summary>
+public sealed class HealthJsonTests
+{
+    private static readonly DateTimeOffset LoadedAt = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Leaflet Served = TestDocuments.Leaflet();
+    private static readonly ContentProblem NewVersionError =
+        new("content/leaflets/cementoplasty/plain.md", 12, "one-title", "a leaflet has exactly one level-1 heading");
+
+    [Fact]
+    public void A_catalog_with_every_check_passed_is_ok()
+    {
+        using var health = Render(Snapshot(), Checked(LeafletCheckStatus.Passed));
+
+        Assert.Equal("ok", Status(health));
+        var loaded = Assert.Single(health.RootElement.GetProperty("leaflets").GetProperty("loaded").EnumerateArray());
+        Assert.False(loaded.GetProperty("servingLastGood").GetBoolean());
+    }
+
+    [Fact]
+    public void A_failed_check_turns_the_status_degraded()
+    {
+        using var health = Render(Snapshot(), Checked(LeafletCheckStatus.Failed));
+
+        Assert.Equal("degraded", Status(health));
+        Assert.Empty(health.RootElement.GetProperty("leaflets").GetProperty("rejected").EnumerateArray());
+    }
+
+    [Fact]
+    public void A_check_still_running_or_not_yet_started_leaves_the_status_ok()
+    {
+        using var running = Render(Snapshot(), Checked(LeafletCheckStatus.Pending));
+        using var notStarted = Render(Snapshot(), new Dictionary<string, LeafletCheckResult>());
+
+        Assert.Equal("ok", Status(running));
+        Assert.Equal("ok", Status(notStarted));
+        Assert.Equal("pending", LoadedCheckStatus(notStarted));
+    }
+
+    [Fact]
+    public void A_leaflet_served_from_its_last_good_version_is_marked_under_loaded_and_rejected_and_degrades_the_status()
+    {
+        var snapshot = Snapshot([NewVersionError]) with { ServingLastGood = ["cementoplasty"] };
+
+        using var health = Render(snapshot, Checked(LeafletCheckStatus.Passed));
+
+        Assert.Equal("degraded", Status(health));
+        var leaflets = health.RootElement.GetProperty("leaflets");
+        var loaded = Assert.Single(leaflets.GetProperty("loaded").EnumerateArray());
+        Assert.Equal("cementoplasty", loaded.GetProperty("id").GetString());
+        Assert.True(loaded.GetProperty("servingLastGood").GetBoolean());
+        var rejected = Assert.Single(leaflets.GetProperty("rejected").EnumerateArray());
+        Assert.Equal("cementoplasty", rejected.GetProperty("id").GetString());
+        Assert.True(rejected.GetProperty("servingLastGood").GetBoolean());
+        Assert.Equal([NewVersionError.ToString()], rejected.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void A_leaflet_that_is_not_served_at_all_is_rejected_without_the_last_good_mark()
+    {
+        var neverValid = new ContentProblem("content/leaflets/never-valid/plain.md", 1, "front-matter", "the file has no front matter");
+
+        using var health = Render(Snapshot([neverValid]), Checked(LeafletCheckStatus.Passed));
+
+        Assert.Equal("degraded", Status(health));
+        var rejected = Assert.Single(health.RootElement.GetProperty("leaflets").GetProperty("rejected").EnumerateArray());
+        Assert.Equal("never-valid", rejected.GetProperty("id").GetString());
+        Assert.False(rejected.GetProperty("servingLastGood").GetBoolean());
+    }
+
+    [Fact]
+    public void Serving_a_last_good_version_degrades_the_status_even_without_a_reported_error()
+    {
+        var snapshot = Snapshot() with { ServingLastGood = ["cementoplasty"] };
+
+        Assert.False(ContentHealth.Of(snapshot).IsHealthyGiven(Checked(LeafletCheckStatus.Passed)));
+    }
+
+    private static CatalogSnapshot Snapshot(ImmutableArray<ContentProblem> problems = default) => new(
+        new ContentLoadResult(
+            ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(Served.Id, Served),
+            problems.IsDefault ? [] : problems),
+        LoadedAt);
+
+    private static Dictionary<string, LeafletCheckResult> Checked(LeafletCheckStatus status)
+    {
+        var errors = status == LeafletCheckStatus.Failed
+            ? ImmutableArray.Create(new ContentProblem("content/leaflets/cementoplasty/plain.md", 20, "plain-reading-age", "reading age is too high"))
+            : [];
+        var checkedAt = status == LeafletCheckStatus.Pending ? (DateTimeOffset?)null : LoadedAt.AddMinutes(1);
+        return new() { [Served.Id] = new LeafletCheckResult(Served.Id, status, errors, [], checkedAt) };
+    }
+
+    private static JsonDocument Render(CatalogSnapshot snapshot, IReadOnlyDictionary<string, LeafletCheckResult> checks) =>
+        JsonDocument.Parse(LeafletJson.Health(ContentHealth.Of(snapshot), checks));
+
+    private static string? Status(JsonDocument health) => health.RootElement.GetProperty("status").GetString();
+
+    private static string? LoadedCheckStatus(JsonDocument health) =>
+        health.RootElement.GetProperty("leaflets").GetProperty("loaded")[0].GetProperty("check").GetProperty("status").GetString();
+}
