@@ -63,7 +63,7 @@ public sealed class ScaledOutServerTests(Azurite azurite) : IDisposable
     }
 
     [Fact]
-    public async Task A_broken_upload_keeps_the_last_good_version_online_and_health_reports_it()
+    public async Task A_broken_upload_keeps_the_last_good_version_online_and_health_marks_it_as_served_from_the_last_good_version()
     {
         var (leaflets, pdfCache) = await PublishedAsync("broken");
         await using var server = await BlobServer.StartAsync(azurite.ConnectionString, leaflets, pdfCache, _time);
@@ -77,6 +77,9 @@ public sealed class ScaledOutServerTests(Azurite azurite) : IDisposable
         Assert.Equal("degraded", health.RootElement.GetProperty("status").GetString());
         var rejected = Assert.Single(health.RootElement.GetProperty("leaflets").GetProperty("rejected").EnumerateArray());
         Assert.Equal("wound-care", rejected.GetProperty("id").GetString());
+        Assert.True(rejected.GetProperty("servingLastGood").GetBoolean());
+        var loaded = health.RootElement.GetProperty("leaflets").GetProperty("loaded").EnumerateArray().ToDictionary(l => l.GetProperty("id").GetString()!, l => l.GetProperty("servingLastGood").GetBoolean());
+        Assert.Equal(new Dictionary<string, bool> { ["hand-washing"] = false, ["wound-care"] = true }, loaded);
         Assert.Contains(rejected.GetProperty("errors").EnumerateArray(), e => e.GetString()!.StartsWith($"blob:{leaflets.Name}/leaflets/wound-care/plain.md:", StringComparison.Ordinal));
     }
 
