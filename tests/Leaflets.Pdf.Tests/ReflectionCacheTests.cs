@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
 
 namespace Leaflets.Pdf.Tests;
 
