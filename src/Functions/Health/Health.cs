@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Leaflets.Functions.Health;
 
 /// <summary>
-/// GET /api/health: "ok" or "degraded" (always 200; a failed check or a last good version also degrades), what loaded
+/// GET /api/health: "ok" or "degraded" (200 either way; a failed check or a last good version also degrades), what loaded
 /// (with the result of each leaflet's last load-time check, and whether it is a last good version)
 /// and what was left out with every error. Always fresh
 /// (no-store): a monitor must see a broken leaflet at once, not five minutes later.
