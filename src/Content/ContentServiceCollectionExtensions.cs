@@ -22,7 +22,7 @@ public static class ContentServiceCollectionExtensions
         // Its own renderer, not the one serving /pdf: the check renders the same bytes, and a request's render
         // count or cache is never affected by a background check.
         services.TryAddSingleton(sp => new LeafletCheckResults(
-            LeafletCheckResults.LoadTimeChecks(new LeafletPdfRenderer()),
+            LeafletCheckResults.LoadTimeChecks(new LeafletPdfRenderer(), sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<LeafletCheckResults>>()));
         return services;

@@ -20,8 +20,10 @@ internal static class PdfReading
     public static byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
         => Rendered.GetOrAdd($"{leaflet.Id}|{leaflet.Variants[variant].ContentHash}|{variant}|{options}", _ => new LeafletPdfRenderer().Render(leaflet, variant, options));
 
-    public static byte[] RenderSample(LeafletVariant variant = LeafletVariant.Plain, int size = 18, PaperSize paper = PaperSize.A4, string? url = PublicUrl)
-        => Render(Sample, variant, new PdfRenderOptions(size, paper, url));
+    public static byte[] RenderSample(
+        LeafletVariant variant = LeafletVariant.Plain, int size = 18, PaperSize paper = PaperSize.A4, string? url = PublicUrl,
+        ReviewStatus review = ReviewStatus.Current)
+        => Render(Sample, variant, new PdfRenderOptions(size, paper, url, review));
 
     /// <summary>
     /// The words of all pages in the order they were drawn (the content stream order assistive
@@ -33,20 +35,63 @@ internal static class PdfReading
         var words = new List<string>();
         foreach (var page in pdf.GetPages())
         {
-            var text = new System.Text.StringBuilder();
-            Letter? previous = null;
-            foreach (var letter in page.Letters)
-            {
-                if (previous is not null && !Continues(previous, letter))
-                {
-                    text.Append(' ');
-                }
-                text.Append(letter.Value);
-                previous = letter;
-            }
-            words.AddRange(text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            words.AddRange(Text(page.Letters).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         }
         return words;
+    }
+
+    /// <summary>Letters in drawing order as text: a space wherever the next letter does not touch the previous one.</summary>
+    public static string Text(IEnumerable<Letter> letters)
+    {
+        var text = new System.Text.StringBuilder();
+        Letter? previous = null;
+        foreach (var letter in letters)
+        {
+            if (previous is not null && !Continues(previous, letter))
+            {
+                text.Append(' ');
+            }
+            text.Append(letter.Value);
+            previous = letter;
+        }
+        return string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>The words a page draws inside the marked-content sequences with these ids (tagged content, never artifacts).</summary>
+    public static string MarkedText(Page page, IReadOnlyCollection<int> mcids)
+    {
+        var letters = new List<Letter>();
+        void Collect(IEnumerable<MarkedContentElement> elements)
+        {
+            foreach (var element in elements)
+            {
+                if (!element.IsArtifact && mcids.Contains(element.MarkedContentIdentifier))
+                {
+                    letters.AddRange(element.Letters);
+                }
+                Collect(element.Children);
+            }
+        }
+        Collect(page.GetMarkedContents());
+        return Text(letters);
+    }
+
+    /// <summary>Every glyph at or above the body size and inside the paper's margins (20 mm, or 15 mm on A5).</summary>
+    public static void AssertGlyphsAtBodySizeInsideMargins(PdfDocument pdf, int size, PaperSize paper)
+    {
+        var margin = (paper == PaperSize.A5 ? 15 : 20) * 72 / 25.4;
+        Assert.NotEmpty(pdf.GetPages().SelectMany(InkLetters));
+        foreach (var page in pdf.GetPages())
+        {
+            foreach (var letter in page.Letters)
+            {
+                Assert.True(letter.PointSize >= size - 0.01, $"'{letter.Value}' on page {page.Number} is {letter.PointSize} pt, below {size} pt.");
+                var box = letter.BoundingBox;
+                Assert.True(box.Left >= margin - 0.5 && box.Right <= page.Width - margin + 0.5
+                    && box.Bottom >= margin - 0.5 && box.Top <= page.Height - margin + 0.5,
+                    $"'{letter.Value}' on page {page.Number} at {box} is outside the {margin:0.0} pt margins.");
+            }
+        }
     }
 
     private static bool Continues(Letter previous, Letter next)
@@ -66,34 +111,53 @@ internal static class PdfReading
 
     /// <summary>Every structure element below StructTreeRoot, depth first: (type, alt text, depth).</summary>
     public static List<(string Type, string? Alt, int Depth)> StructureElements(PdfDocument pdf)
+        => [.. TaggedElements(pdf).Select(e => (e.Type, e.Alt, e.Depth))];
+
+    /// <summary>Every structure element below StructTreeRoot, depth first, with the marked-content ids it owns itself.</summary>
+    public static List<(string Type, string? Alt, int Depth, List<int> Mcids)> TaggedElements(PdfDocument pdf)
     {
         var catalog = pdf.Structure.Catalog.CatalogDictionary;
         var root = Dictionary(pdf, catalog.Data["StructTreeRoot"]);
-        var found = new List<(string, string?, int)>();
-        Walk(pdf, root.Data["K"], 0, found);
+        var found = new List<(string, string?, int, List<int>)>();
+        Walk(pdf, root.Data["K"], 0, found, owner: null);
         return found;
     }
 
-    private static void Walk(PdfDocument pdf, IToken kids, int depth, List<(string, string?, int)> found)
+    private static void Walk(PdfDocument pdf, IToken kids, int depth, List<(string, string?, int, List<int>)> found, List<int>? owner)
     {
         var resolved = Resolve(pdf, kids);
         if (resolved is ArrayToken array)
         {
             foreach (var kid in array.Data)
             {
-                Walk(pdf, kid, depth, found);
+                Walk(pdf, kid, depth, found, owner);
             }
             return;
         }
-        if (resolved is not DictionaryToken element || !element.Data.TryGetValue("S", out var type))
+        if (resolved is NumericToken mcid)
         {
-            return; // a marked-content id or an object reference
+            owner?.Add(mcid.Int);
+            return;
+        }
+        if (resolved is not DictionaryToken element)
+        {
+            return;
+        }
+        if (!element.Data.TryGetValue("S", out var type))
+        {
+            // A marked-content reference (/Type /MCR) or an object reference (/Type /OBJR).
+            if (element.Data.TryGetValue("MCID", out var referenced) && Resolve(pdf, referenced) is NumericToken number)
+            {
+                owner?.Add(number.Int);
+            }
+            return;
         }
         var alt = element.Data.TryGetValue("Alt", out var altToken) ? (Resolve(pdf, altToken) as StringToken)?.Data : null;
-        found.Add((((NameToken)type).Data, alt, depth));
+        var mcids = new List<int>();
+        found.Add((((NameToken)type).Data, alt, depth, mcids));
         if (element.Data.TryGetValue("K", out var children))
         {
-            Walk(pdf, children, depth + 1, found);
+            Walk(pdf, children, depth + 1, found, mcids);
         }
     }
 }

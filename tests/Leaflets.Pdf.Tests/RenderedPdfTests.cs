@@ -39,19 +39,7 @@ public class RenderedPdfTests
         foreach (var variant in LeafletVariants.All)
         {
             using var pdf = PdfDocument.Open(PdfReading.RenderSample(variant, size, paper));
-            var margin = (paper == PaperSize.A5 ? 15 : 20) * 72 / 25.4;
-            Assert.NotEmpty(pdf.GetPages().SelectMany(PdfReading.InkLetters));
-            foreach (var page in pdf.GetPages())
-            {
-                foreach (var letter in page.Letters)
-                {
-                    Assert.True(letter.PointSize >= size - 0.01, $"'{letter.Value}' on page {page.Number} is {letter.PointSize} pt, below {size} pt.");
-                    var box = letter.BoundingBox;
-                    Assert.True(box.Left >= margin - 0.5 && box.Right <= page.Width - margin + 0.5
-                        && box.Bottom >= margin - 0.5 && box.Top <= page.Height - margin + 0.5,
-                        $"'{letter.Value}' on page {page.Number} at {box} is outside the {margin:0.0} pt margins.");
-                }
-            }
+            PdfReading.AssertGlyphsAtBodySizeInsideMargins(pdf, size, paper);
         }
     }
 

@@ -10,8 +10,9 @@ namespace Leaflets.Cli.Commands;
 /// <summary>
 /// Renders the PDFs a <see cref="PrintRunRequest"/> asks for, one line of progress per file. A leaflet that fails
 /// (unknown, broken, no such variant, render error) is named on stderr and the rest still print: exit 1 at the end.
+/// Each PDF states its leaflet's review status as of today (UTC), as the HTTP route would serve it today.
 /// </summary>
-internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextWriter errors)
+internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextWriter errors, TimeProvider time)
 {
     private readonly ILeafletPdfRenderer _renderer = new LeafletPdfRenderer();
     private int _failures;
@@ -80,7 +81,9 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
 
     private async Task<bool> RenderAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
     {
-        var options = new PdfRenderOptions(request.Size, request.Paper, request.Site.OnlineVersionOf(leaflet.Id, document.Variant));
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var options = new PdfRenderOptions(
+            request.Size, request.Paper, request.Site.OnlineVersionOf(leaflet.Id, document.Variant), ReviewStatuses.Of(document.Metadata, today));
         var path = Path.Combine(request.OutputFolder, PdfFileName.For(leaflet.Id, document, options));
         var timer = Stopwatch.StartNew();
         try

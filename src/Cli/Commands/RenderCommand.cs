@@ -12,7 +12,8 @@ namespace Leaflets.Cli.Commands;
 /// </summary>
 internal static class RenderCommand
 {
-    public static Command Create()
+    /// <summary>The command; <paramref name="time"/> decides "today" for each leaflet's printed review status (tests pass a fixed clock).</summary>
+    public static Command Create(TimeProvider? time = null)
     {
         var ids = new Argument<string[]>("ids")
         {
@@ -57,7 +58,7 @@ internal static class RenderCommand
                 await errors.WriteLineAsync("Usage: leaflets render <id>... | --all [--variant V] [--size N] [--paper P] [--content DIR] -o DIR");
                 return CommonOptions.UsageError;
             }
-            return await new PrintRun(request, parse.InvocationConfiguration.Output, errors).RunAsync(cancellationToken);
+            return await new PrintRun(request, parse.InvocationConfiguration.Output, errors, time ?? TimeProvider.System).RunAsync(cancellationToken);
         });
         return command;
     }

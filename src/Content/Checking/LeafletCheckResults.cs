@@ -40,11 +40,14 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _starting = new();
 
-    /// <summary>What a live service checks per leaflet: readability always, PDF/UA at the default print only.</summary>
-    public static IReadOnlyList<IContentCheck> LoadTimeChecks(ILeafletPdfRenderer renderer) =>
+    /// <summary>
+    /// What a live service checks per leaflet: readability always, PDF/UA at the default print only, with the
+    /// review status the PDF route would print on the day of the check.
+    /// </summary>
+    public static IReadOnlyList<IContentCheck> LoadTimeChecks(ILeafletPdfRenderer renderer, TimeProvider? time = null) =>
     [
         new ReadabilityContentCheck(),
-        new PrintAccessibilityCheck(renderer, PrintAccessibilityCheck.DefaultPrintOnly),
+        new PrintAccessibilityCheck(renderer, PrintAccessibilityCheck.DefaultPrintOnly, time),
     ];
 
     /// <summary>The latest result for every loaded leaflet, by id; starts the checks of this snapshot if not yet started.</summary>

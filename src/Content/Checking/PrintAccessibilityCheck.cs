@@ -8,9 +8,11 @@ namespace Leaflets.Content.Checking;
 /// <summary>
 /// The publish gate's print half: renders every leaflet variant with each of the given print options and
 /// checks each PDF against our PDF/UA checkpoints, so no leaflet is published that prints inaccessibly.
-/// Also holds easy read to its length limit at the default print size.
+/// Each PDF is checked as it would be served today: with the review status the clock gives it, so an
+/// overdue leaflet's notice is checked too. Also holds easy read to its length limit at the default print size.
 /// </summary>
-public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadOnlyList<PdfRenderOptions> printOptions) : IContentCheck
+public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadOnlyList<PdfRenderOptions> printOptions, TimeProvider? time = null)
+    : IContentCheck
 {
     public const string RulePrefix = "pdf-ua-";
     public const string EasyReadTooLongRule = "easy-read-too-long";
@@ -26,13 +28,15 @@ public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadO
 
     public IEnumerable<ContentProblem> Check(ContentLoadResult content)
     {
+        var today = DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
         foreach (var leaflet in content.Leaflets.Values)
         {
             foreach (var document in leaflet.Variants.Values)
             {
+                var status = ReviewStatuses.Of(document.Metadata, today);
                 foreach (var options in printOptions)
                 {
-                    foreach (var problem in CheckOne(leaflet, document, options))
+                    foreach (var problem in CheckOne(leaflet, document, options with { ReviewStatus = status }))
                     {
                         yield return problem;
                     }
@@ -58,7 +62,8 @@ public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadO
         var problems = report.Findings
             .Select(finding => new ContentProblem(document.SourcePath, 1, RulePrefix + finding.Checkpoint, $"{print}: {finding}"))
             .ToList();
-        if (document.Variant == LeafletVariant.EasyRead && options == new PdfRenderOptions() && report.PageCount > EasyReadMaxPages)
+        var isDefaultPrint = options with { ReviewStatus = ReviewStatus.Current } == new PdfRenderOptions();
+        if (document.Variant == LeafletVariant.EasyRead && isDefaultPrint && report.PageCount > EasyReadMaxPages)
         {
             problems.Add(new ContentProblem(document.SourcePath, 1, EasyReadTooLongRule,
                 $"{print}: easy read prints on {report.PageCount} pages; keep it to {EasyReadMaxPages} or fewer."));

@@ -13,10 +13,12 @@ namespace Leaflets.Functions.Leaflets;
 
 /// <summary>
 /// GET /api/leaflets/{id}/pdf?variant=&amp;size=&amp;paper=: a large-print, tagged PDF of one variant, for printing
-/// or emailing. Rendered once per content hash and options, then served from the bounded in-memory cache.
+/// or emailing. Rendered once per content hash and options, then served from the bounded in-memory cache. The
+/// leaflet's review status today is one of those options: an overdue or due-soon leaflet says so under its title,
+/// so the PDF (and its ETag) changes on the day the status does, and stays the same on every other day.
 /// </summary>
 public sealed class GetLeafletPdf(
-    LeafletCatalog catalog, PdfRenderCache pdfs, IOptions<HttpResponseOptions> options, IOptions<SiteOptions> site,
+    LeafletCatalog catalog, PdfRenderCache pdfs, TimeProvider time, IOptions<HttpResponseOptions> options, IOptions<SiteOptions> site,
     ILogger<GetLeafletPdf> logger)
 {
     public const string MediaType = "application/pdf";
@@ -25,7 +27,7 @@ public sealed class GetLeafletPdf(
     /// Names the PDF layout in the ETag. Rendering is deterministic, so the tag is derived from the inputs without
     /// rendering; bump this whenever the renderer changes what it draws, so caches drop the old PDFs.
     /// </summary>
-    public const string Representation = "application/pdf;leaflet-pdf=2";
+    public const string Representation = "application/pdf;leaflet-pdf=3";
 
     [Function(nameof(GetLeafletPdf))]
     public Task<IActionResult> Run(
@@ -49,12 +51,14 @@ public sealed class GetLeafletPdf(
             return Problems.NotAcceptable(MediaType);
         }
 
-        var renderOptions = new PdfRenderOptions(size, paper, site.Value.OnlineVersionOf(leaflet.Id, variant));
-        // Everything that shapes the bytes; the printed address is in it because it changes the last page.
+        var renderOptions = new PdfRenderOptions(
+            size, paper, site.Value.OnlineVersionOf(leaflet.Id, variant), ReviewStatuses.Of(document.Metadata, time.Today()));
+        // Everything that shapes the bytes; the printed address is in it because it changes the last page, the
+        // review status because it changes the first.
         var tag = EntityTag.Derive(
             document.ContentHash, variant.Slug(), Representation,
             renderOptions.BodySize.ToString(System.Globalization.CultureInfo.InvariantCulture), renderOptions.PaperSlug,
-            renderOptions.PublicUrl ?? "");
+            renderOptions.PublicUrl ?? "", renderOptions.ReviewStatus.Slug());
         // A client that holds this PDF gets its 304 without a render.
         var body = tag.MatchesIfNoneMatch(request.Headers.IfNoneMatch)
             ? ReadOnlyMemory<byte>.Empty

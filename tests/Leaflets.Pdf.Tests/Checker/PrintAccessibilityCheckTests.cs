@@ -55,6 +55,37 @@ public class PrintAccessibilityCheckTests
         Assert.Equal(longEasy.SourcePath, tooLong.Path);
     }
 
+    [Theory]
+    [InlineData("2026-01-01", ReviewStatus.Current)]
+    [InlineData("2028-12-31", ReviewStatus.DueSoon)]
+    [InlineData("2030-01-01", ReviewStatus.Overdue)]
+    public void Each_pdf_is_checked_as_it_would_print_today_with_its_review_status(string today, ReviewStatus expected)
+    {
+        var renderer = new RecordingRenderer();
+        PdfRenderOptions[] prints = [new(), new(24, PaperSize.A5)];
+        var check = new PrintAccessibilityCheck(renderer, prints, new FixedClock(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Empty(check.Check(Content([TestLeaflets.Sample()])));
+
+        Assert.Equal(2 * prints.Length, renderer.Options.Count);
+        Assert.All(renderer.Options, options => Assert.Equal(expected, options.ReviewStatus));
+    }
+
+    [Fact]
+    public void An_overdue_easy_read_leaflet_is_still_held_to_20_pages()
+    {
+        var sample = TestLeaflets.Sample();
+        var easy = sample.Variants[LeafletVariant.EasyRead];
+        var row = easy.Blocks.OfType<PictureRowBlock>().First();
+        var longEasy = easy with { Blocks = [.. Enumerable.Repeat<Block>(row, 200)] };
+        var leaflet = sample with { Variants = sample.Variants.SetItem(LeafletVariant.EasyRead, longEasy) };
+        var check = new PrintAccessibilityCheck(new LeafletPdfRenderer(), PrintAccessibilityCheck.DefaultPrintOnly, new FixedClock(new DateOnly(2030, 1, 1)));
+
+        var tooLong = Assert.Single(check.Check(Content([leaflet])));
+
+        Assert.Equal(PrintAccessibilityCheck.EasyReadTooLongRule, tooLong.Rule);
+    }
+
     private static ContentLoadResult Content(IEnumerable<Leaflet> leaflets) =>
         new(leaflets.ToImmutableSortedDictionary(l => l.Id, l => l, StringComparer.Ordinal), []);
 
@@ -71,5 +102,21 @@ public class PrintAccessibilityCheckTests
             var metadata = leaflet.Variants[variant].Metadata;
             return PdfUaMetadata.Apply(output.ToArray(), metadata.Title, metadata.Language);
         }
+    }
+
+    private sealed class RecordingRenderer : ILeafletPdfRenderer
+    {
+        public List<PdfRenderOptions> Options { get; } = [];
+
+        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
+        {
+            Options.Add(options);
+            return PdfReading.Render(leaflet, variant, options);
+        }
+    }
+
+    private sealed class FixedClock(DateOnly today) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
     }
 }

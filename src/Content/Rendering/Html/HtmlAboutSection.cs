@@ -23,19 +23,14 @@ internal static class HtmlAboutSection
     private static void WriteReviewStatus(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
     {
         // Overdue is stated plainly with what to do about it; it is not an alarm, so no red and no alert role.
-        switch (status)
+        var notice = ReviewNotice.For(status, metadata.NextReview);
+        if (notice.Emphasis is { } emphasis)
         {
-            case ReviewStatus.Overdue:
-                html.Open("p", ("class", "review-overdue")).Element("strong", "This leaflet is overdue for review.")
-                    .Text($" It was due to be checked by {LeafletHtmlRenderer.FormatDate(metadata.NextReview)}. Ask your care team if anything in it has changed.")
-                    .Close("p").Line();
-                break;
-            case ReviewStatus.DueSoon:
-                html.Element("p", $"This leaflet is due for review by {LeafletHtmlRenderer.FormatDate(metadata.NextReview)}.", ("class", "review-due-soon")).Line();
-                break;
-            case ReviewStatus.Current:
-                html.Element("p", "This leaflet is up to date.", ("class", "review-current")).Line();
-                break;
+            html.Open("p", ("class", "review-" + status.Slug())).Element("strong", emphasis).Text(" " + notice.Text).Close("p").Line();
+        }
+        else
+        {
+            html.Element("p", notice.Text, ("class", "review-" + status.Slug())).Line();
         }
     }
 

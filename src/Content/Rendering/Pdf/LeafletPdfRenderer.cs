@@ -28,7 +28,7 @@ public sealed class LeafletPdfRenderer : ILeafletPdfRenderer
 
         var typography = new Typography(options);
         var root = new StructNode(StructKind.Div, parent: null);
-        var layout = new DocumentComposer(document, leaflet.Images, typography, options.PublicUrl).Compose(root);
+        var layout = new DocumentComposer(document, leaflet.Images, typography, options.PublicUrl, options.ReviewStatus).Compose(root);
 
         // Dates come from the content, never the clock, so output is reproducible.
         var stamp = document.Metadata.LastReviewed.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

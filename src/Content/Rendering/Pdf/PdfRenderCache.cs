@@ -5,7 +5,7 @@ namespace Leaflets.Content.Rendering.Pdf;
 
 /// <summary>
 /// Rendered PDFs kept in memory, bounded by their total size, least recently used evicted first.
-/// Keyed by content hash, variant and options, so an edited leaflet never serves a stale PDF.
+/// Keyed by content hash, variant and options (review status included), so an edited leaflet never serves a stale PDF.
 /// Concurrent requests for the same key render once and share the result.
 /// </summary>
 public sealed class PdfRenderCache(ILeafletPdfRenderer renderer, IOptions<PdfOptions> options)
@@ -38,8 +38,15 @@ public sealed class PdfRenderCache(ILeafletPdfRenderer renderer, IOptions<PdfOpt
         }
     }
 
+    /// <summary>
+    /// Everything that shapes the bytes. The review status is added only when it prints something, so a current
+    /// leaflet keeps the key (and, since the key seeds the PDF's /ID, the bytes) it had before statuses were printed.
+    /// </summary>
     public static string KeyFor(LeafletDocument document, PdfRenderOptions options)
-        => $"{document.ContentHash}|{document.Variant.Slug()}|{options.BodySize}|{options.PaperSlug}|{options.PublicUrl}";
+    {
+        var key = $"{document.ContentHash}|{document.Variant.Slug()}|{options.BodySize}|{options.PaperSlug}|{options.PublicUrl}";
+        return options.ReviewStatus == ReviewStatus.Current ? key : $"{key}|review={options.ReviewStatus.Slug()}";
+    }
 
     /// <summary>The cached PDF, or renders it (once, however many callers ask at the same time).</summary>
     public byte[] GetOrRender(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Leaflets.Content.Model;
 
 namespace Leaflets.Content.Rendering.Pdf;
 
@@ -10,10 +11,16 @@ public enum PaperSize
 }
 
 /// <summary>
-/// How a leaflet is printed: body text size in points, paper, and the public address of the online
-/// version (when set, the last page carries a QR code to it).
+/// How a leaflet is printed: body text size in points, paper, the public address of the online
+/// version (when set, the last page carries a QR code to it), and the leaflet's review status on the day
+/// it is printed (overdue or due soon is stated under the title). The status is an input, not read from a
+/// clock, so the same leaflet prints the same bytes on every day that its status stays the same.
 /// </summary>
-public sealed record PdfRenderOptions(int BodySize = PdfRenderOptions.DefaultBodySize, PaperSize Paper = PaperSize.A4, string? PublicUrl = null)
+public sealed record PdfRenderOptions(
+    int BodySize = PdfRenderOptions.DefaultBodySize,
+    PaperSize Paper = PaperSize.A4,
+    string? PublicUrl = null,
+    ReviewStatus ReviewStatus = ReviewStatus.Current)
 {
     public const int DefaultBodySize = 18;
 
@@ -60,6 +67,10 @@ public sealed record PdfRenderOptions(int BodySize = PdfRenderOptions.DefaultBod
         if (PublicUrl is not null && !Uri.TryCreate(PublicUrl, UriKind.Absolute, out _))
         {
             throw new ArgumentException($"The public address '{PublicUrl}' is not an absolute URL.", nameof(PublicUrl));
+        }
+        if (!Enum.IsDefined(ReviewStatus))
+        {
+            throw new ArgumentException($"Review status {(int)ReviewStatus} is not one of current, due-soon or overdue.", nameof(ReviewStatus));
         }
     }
 }

@@ -11,10 +11,12 @@ internal sealed record LaidOutDocument(Typography Typography, IReadOnlyList<Laid
 internal sealed record LaidOutPage(IReadOnlyList<PlacedSlice> Slices, IReadOnlyList<PageItem> Footer);
 
 /// <summary>
-/// Composes a whole leaflet, QuestPDF style: header (title, banner), content (the blocks, then the
+/// Composes a whole leaflet, QuestPDF style: header (title, banner, review notice), content (the blocks, then the
 /// references, then the QR block), footer on every page. Layout finishes before anything is drawn.
 /// </summary>
-internal sealed class DocumentComposer(LeafletDocument document, IReadOnlyDictionary<string, LeafletImage> images, Typography type, string? publicUrl)
+internal sealed class DocumentComposer(
+    LeafletDocument document, IReadOnlyDictionary<string, LeafletImage> images, Typography type, string? publicUrl,
+    ReviewStatus reviewStatus = ReviewStatus.Current)
 {
     public LaidOutDocument Compose(StructNode root)
     {
@@ -34,6 +36,7 @@ internal sealed class DocumentComposer(LeafletDocument document, IReadOnlyDictio
         }
         var title = new StructNode(StructKind.H1, root) { Bookmark = document.Metadata.Title };
         flow.AddHeading([new TextRun(document.Metadata.Title, true, null)], 1, column, title);
+        ComposeReviewNotice(flow, blocks, column);
         blocks.Compose(body, column);
         ComposeReferences(blocks, column);
         ComposeQrBlock(flow, root);
@@ -41,6 +44,26 @@ internal sealed class DocumentComposer(LeafletDocument document, IReadOnlyDictio
         var pages = Paginator.Paginate(flow.Slices, type.ContentTop, contentHeight);
         var laidOut = pages.Select((slices, index) => new LaidOutPage(slices, FooterItems(index + 1, pages.Count).Items)).ToList();
         return new LaidOutDocument(type, laidOut);
+    }
+
+    /// <summary>
+    /// A clinic may print a leaflet years after its review was due; the reader is told first, in the words the web
+    /// page uses. Overdue is boxed like a callout with its first sentence bold; due soon is a plain paragraph, since
+    /// nothing is wrong yet; a current leaflet adds nothing, its dates are in the footer.
+    /// </summary>
+    private void ComposeReviewNotice(FlowBuilder flow, BlockComposer blocks, Column column)
+    {
+        if (reviewStatus == ReviewStatus.Current)
+        {
+            return;
+        }
+        var notice = ReviewNotice.For(reviewStatus, document.Metadata.NextReview);
+        if (notice.Emphasis is { } emphasis)
+        {
+            new CalloutComposer(flow, blocks).ComposeParagraph([new TextRun(emphasis + " ", true, null), new TextRun(notice.Text, false, null)], column);
+            return;
+        }
+        flow.AddParagraph([new TextRun(notice.Text, false, null)], type.Body, column, column.Parent.Child(StructKind.P), type.ParagraphGap);
     }
 
     private void ComposeReferences(BlockComposer blocks, Column column)
