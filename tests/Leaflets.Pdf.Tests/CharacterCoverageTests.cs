@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Pdf.Fonts;
 using Leaflets.Content.Rendering.Pdf.Layout;
 
@@ -57,7 +58,7 @@ public class CharacterCoverageTests
         var text = new StringBuilder();
         var metadata = document.Metadata;
         text.Append(metadata.Title).Append(metadata.Summary);
-        text.Append(DocumentComposer.FormatDate(metadata.LastReviewed)).Append(DocumentComposer.FormatDate(metadata.NextReview));
+        text.Append(ReaderDate.Format(metadata.LastReviewed)).Append(ReaderDate.Format(metadata.NextReview));
         text.Append("Page 0123456789 of Version References Check you have the latest version of this leaflet: scan the code or go to ().\u2022");
         foreach (var reference in metadata.References)
         {

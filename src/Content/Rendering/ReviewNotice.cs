@@ -1,4 +1,3 @@
-using System.Globalization;
 using Leaflets.Content.Model;
 
 namespace Leaflets.Content.Rendering;
@@ -14,12 +13,9 @@ internal sealed record ReviewNotice(string? Emphasis, string Text)
     {
         ReviewStatus.Overdue => new(
             "This leaflet is overdue for review.",
-            $"It was due to be checked by {FormatDate(nextReview)}. Ask your care team if anything in it has changed."),
-        ReviewStatus.DueSoon => new(null, $"This leaflet is due for review by {FormatDate(nextReview)}."),
+            $"It was due to be checked by {ReaderDate.Format(nextReview)}. Ask your care team if anything in it has changed."),
+        ReviewStatus.DueSoon => new(null, $"This leaflet is due for review by {ReaderDate.Format(nextReview)}."),
         ReviewStatus.Current => new(null, "This leaflet is up to date."),
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
-
-    /// <summary>Dates as a reader says them: "1 March 2029".</summary>
-    public static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -13,8 +13,8 @@ internal static class HtmlAboutSection
         WriteReviewStatus(html, metadata, ReviewStatuses.Of(metadata, today));
         html.Open("dl").Line();
         Term(html, "Version", metadata.Version.ToString(CultureInfo.InvariantCulture), null);
-        Term(html, "Last reviewed", LeafletHtmlRenderer.FormatDate(metadata.LastReviewed), metadata.LastReviewed);
-        Term(html, "Next review due", LeafletHtmlRenderer.FormatDate(metadata.NextReview), metadata.NextReview);
+        Term(html, "Last reviewed", ReaderDate.Format(metadata.LastReviewed), metadata.LastReviewed);
+        Term(html, "Next review due", ReaderDate.Format(metadata.NextReview), metadata.NextReview);
         html.Close("dl").Line();
         WriteReferences(html, metadata);
         html.Close("footer").Line();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Leaflets.Content.Model;
 
 namespace Leaflets.Content.Rendering.Html;
@@ -63,6 +62,4 @@ public static class LeafletHtmlRenderer
         html.Element("a", text, ("href", links.VariantUrl(other)), ("hreflang", leaflet.Variants[other].Metadata.Language));
         html.Close("p").Close("nav").Line();
     }
-
-    internal static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -138,7 +138,7 @@ internal sealed class DocumentComposer(
         var texts = new[]
         {
             $"{metadata.Title}. Version {metadata.Version.ToString(CultureInfo.InvariantCulture)}",
-            $"Reviewed {FormatDate(metadata.LastReviewed)}, next review {FormatDate(metadata.NextReview)}",
+            $"Reviewed {ReaderDate.Format(metadata.LastReviewed)}, next review {ReaderDate.Format(metadata.NextReview)}",
             $"Page {pageNumber.ToString(CultureInfo.InvariantCulture)} of {pageCount.ToString(CultureInfo.InvariantCulture)}",
         };
         var flow = new FlowBuilder(type);
@@ -154,6 +154,4 @@ internal sealed class DocumentComposer(
         }
         return (items, height);
     }
-
-    public static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }
