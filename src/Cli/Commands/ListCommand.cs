@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Leaflets.Content;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
 
@@ -21,7 +22,7 @@ internal static class ListCommand
             {
                 return 1;
             }
-            var today = DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+            var today = (time ?? TimeProvider.System).Today();
             foreach (var leaflet in report.Content.Leaflets.Values)
             {
                 await output.WriteLineAsync(LeafletListing.Line(leaflet, today));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Leaflets.Content;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
@@ -81,9 +82,8 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
 
     private async Task<bool> RenderAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var options = new PdfRenderOptions(
-            request.Size, request.Paper, request.Site.OnlineVersionOf(leaflet.Id, document.Variant), ReviewStatuses.Of(document.Metadata, today));
+            request.Size, request.Paper, request.Site.OnlineVersionOf(leaflet.Id, document.Variant), ReviewStatuses.Of(document.Metadata, time.Today()));
         var path = Path.Combine(request.OutputFolder, PdfFileName.For(leaflet.Id, document, options));
         var timer = Stopwatch.StartNew();
         try

@@ -22,7 +22,7 @@ public sealed record ContentHealth(ImmutableArray<Leaflet> Loaded, ImmutableArra
     /// Serving a last good version counts on its own: the loader reports why the newest version failed, but
     /// an old version on the shelf is a problem to see even if that report were ever missing.
     /// </summary>
-    public bool IsHealthy => !Loaded.IsEmpty && Rejected.IsEmpty && ServingLastGood.IsEmpty;
+    private bool ContentIsHealthy => !Loaded.IsEmpty && Rejected.IsEmpty && ServingLastGood.IsEmpty;
 
     /// <summary>
     /// Healthy content whose loaded leaflets have no failed load-time check. A check still pending (or not run)
@@ -31,7 +31,7 @@ public sealed record ContentHealth(ImmutableArray<Leaflet> Loaded, ImmutableArra
     public bool IsHealthyGiven(IReadOnlyDictionary<string, LeafletCheckResult> checks)
     {
         ArgumentNullException.ThrowIfNull(checks);
-        return IsHealthy && !Loaded.Any(leaflet => checks.GetValueOrDefault(leaflet.Id)?.Status == LeafletCheckStatus.Failed);
+        return ContentIsHealthy && !Loaded.Any(leaflet => checks.GetValueOrDefault(leaflet.Id)?.Status == LeafletCheckStatus.Failed);
     }
 
     public static ContentHealth Of(CatalogSnapshot snapshot)

@@ -28,7 +28,7 @@ public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadO
 
     public IEnumerable<ContentProblem> Check(ContentLoadResult content)
     {
-        var today = DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        var today = (time ?? TimeProvider.System).Today();
         foreach (var leaflet in content.Leaflets.Values)
         {
             foreach (var document in leaflet.Variants.Values)
@@ -36,7 +36,7 @@ public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadO
                 var status = ReviewStatuses.Of(document.Metadata, today);
                 foreach (var options in printOptions)
                 {
-                    foreach (var problem in CheckOne(leaflet, document, options with { ReviewStatus = status }))
+                    foreach (var problem in CheckOne(leaflet, document, options, status))
                     {
                         yield return problem;
                     }
@@ -45,13 +45,13 @@ public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadO
         }
     }
 
-    private IEnumerable<ContentProblem> CheckOne(Leaflet leaflet, LeafletDocument document, PdfRenderOptions options)
+    private IEnumerable<ContentProblem> CheckOne(Leaflet leaflet, LeafletDocument document, PdfRenderOptions options, ReviewStatus status)
     {
         var print = $"{options.BodySize} pt {options.Paper}";
         byte[] pdf;
         try
         {
-            pdf = renderer.Render(leaflet, document.Variant, options);
+            pdf = renderer.Render(leaflet, document.Variant, options with { ReviewStatus = status });
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException)
         {
@@ -62,8 +62,7 @@ public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadO
         var problems = report.Findings
             .Select(finding => new ContentProblem(document.SourcePath, 1, RulePrefix + finding.Checkpoint, $"{print}: {finding}"))
             .ToList();
-        var isDefaultPrint = options with { ReviewStatus = ReviewStatus.Current } == new PdfRenderOptions();
-        if (document.Variant == LeafletVariant.EasyRead && isDefaultPrint && report.PageCount > EasyReadMaxPages)
+        if (document.Variant == LeafletVariant.EasyRead && options == new PdfRenderOptions() && report.PageCount > EasyReadMaxPages)
         {
             problems.Add(new ContentProblem(document.SourcePath, 1, EasyReadTooLongRule,
                 $"{print}: easy read prints on {report.PageCount} pages; keep it to {EasyReadMaxPages} or fewer."));

@@ -40,6 +40,4 @@ public static class FunctionResponse
     /// <summary>A query parameter, or null when absent. Repeated values are joined with commas (and then fail validation).</summary>
     public static string? Query(this HttpRequest request, string name) =>
         request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
-
-    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

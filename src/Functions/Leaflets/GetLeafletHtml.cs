@@ -1,3 +1,4 @@
+using Leaflets.Content;
 using Leaflets.Content.Catalog;
 using Leaflets.Functions.Http;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Leaflets.Content;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;

@@ -1,3 +1,4 @@
+using Leaflets.Content;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering.Json;
 using Leaflets.Content.Search;
