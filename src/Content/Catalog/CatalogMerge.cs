@@ -114,6 +114,10 @@ internal static class CatalogMerge
             BinaryPrimitives.WriteInt64LittleEndian(length, file.Bytes.Length);
             hash.AppendData(length);
             hash.AppendData(file.Bytes.AsSpan());
+            if (file.Refusal is { } refusal)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes($"\0refused\0{refusal.Rule}\0{refusal.Message}"));
+            }
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

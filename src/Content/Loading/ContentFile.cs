@@ -5,14 +5,17 @@ namespace Leaflets.Content.Loading;
 /// <summary>
 /// One file of a content tree, read into memory. <see cref="Path"/> is relative to the content root,
 /// with forward slashes (for example <c>leaflets/cementoplasty/plain.md</c>), whatever the source is.
+/// A file the source would not read (not a regular file, or over <see cref="ContentLimits.MaxFileBytes"/>)
+/// arrives with no bytes and a <see cref="Refusal"/>, so the loader reports it against that leaflet alone.
 /// </summary>
-public sealed record ContentFile(string Path, ImmutableArray<byte> Bytes);
-
-/// <summary>Where leaflets come from: a folder on disk, or (in Azure) a blob container.</summary>
-public interface IContentSource
+public sealed record ContentFile(string Path, ImmutableArray<byte> Bytes)
 {
-    /// <summary>How problems name the root, e.g. "content" or "blob:leaflets".</summary>
-    string DisplayRoot { get; }
+    /// <summary>Why the source did not read this file; null for a file that was read.</summary>
+    public ContentFileRefusal? Refusal { get; init; }
 
-    Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken);
+    public static ContentFile Refused(string path, string rule, string message) =>
+        new(path, ImmutableArray<byte>.Empty) { Refusal = new ContentFileRefusal(rule, message) };
 }
+
+/// <summary>A content rule (<see cref="ContentRules"/>) the source applied before reading, with its message.</summary>
+public sealed record ContentFileRefusal(string Rule, string Message);

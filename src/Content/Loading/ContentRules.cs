@@ -15,6 +15,12 @@ public static class ContentRules
     /// <summary>A leaflet folder without plain.md.</summary>
     public const string PlainMissing = "plain-missing";
 
+    // The file as the source found it.
+    /// <summary>A path that is not a regular file (a FIFO, device or socket): never opened.</summary>
+    public const string FileNotRegular = "file-not-regular";
+    /// <summary>A file larger than <see cref="ContentLimits"/> allows for its kind.</summary>
+    public const string FileTooLarge = "file-too-large";
+
     // The file as text.
     /// <summary>The file is empty.</summary>
     public const string FileEmpty = "file-empty";
@@ -110,7 +116,7 @@ public static class ContentRules
     /// <summary>Every rule id above, for documentation and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        LayoutUnexpectedFile, LeafletIdInvalid, PlainMissing, FileEmpty, FileNotText,
+        LayoutUnexpectedFile, LeafletIdInvalid, PlainMissing, FileNotRegular, FileTooLarge, FileEmpty, FileNotText,
         FrontMatterMissing, FrontMatterUnterminated, FrontMatterInvalid, KeyMissing, KeyUnknown, KeyDuplicate,
         ValueInvalid, DateInvalid, LanguageInvalid, NextReviewBeforeLastReviewed, CodeIncomplete,
         ReferenceIncomplete, ReferenceUrlInvalid, BodyEmpty, HeadingLevelOne, HeadingTooDeep, HeadingSkipsLevel,

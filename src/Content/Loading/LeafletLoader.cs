@@ -70,6 +70,11 @@ public static partial class LeafletLoader
         foreach (var (relative, file) in entries)
         {
             var log = new ProblemLog($"{folder}/{relative}", problems);
+            if (file.Refusal is { } refusal)
+            {
+                log.Add(1, refusal.Rule, refusal.Message);
+                continue;
+            }
             var variant = LeafletVariants.All.Where(v => v.FileName() == relative).Cast<LeafletVariant?>().FirstOrDefault();
             if (variant is { } found)
             {
