@@ -1,0 +1,18 @@
+using Leaflets.Soak;
+
+// The load and the report of scripts/soak.sh; the script owns the processes (Azurite, leaflets serve) and the faults.
+//   leaflets-soak load --base URL --seconds N --connections C --pid PID --events FILE --report FILE
+//   leaflets-soak put-blob --connection-string CS --container NAME --name BLOB --file PATH
+return args.FirstOrDefault() switch
+{
+    "load" => await LoadCommand.RunAsync(Arguments.Parse(args[1..])),
+    "put-blob" => await PutBlobCommand.RunAsync(Arguments.Parse(args[1..])),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: leaflets-soak load --base URL --seconds N [--connections 64] --pid PID --events FILE --report FILE");
+    Console.Error.WriteLine("       leaflets-soak put-blob --connection-string CS --container NAME --name BLOB --file PATH");
+    return 2;
+}
