@@ -2,7 +2,7 @@ namespace Leaflets.Soak;
 
 /// <summary>
 /// The rules a soak run must keep (issue 13): no 5xx, and no request without an answer, on any route at any time, except
-/// PDFs while storage is down (from "storage-stopped" until <see cref="RecoveryGrace"/> after "storage-started"); no JSON
+/// PDFs while storage is down (requests in flight at any moment from "storage-stopped" until <see cref="RecoveryGrace"/> after "storage-started"); no JSON
 /// request slower than <see cref="SlowJsonMilliseconds"/>; and no RSS growth after recovery: the RSS at the end may
 /// exceed the RSS <see cref="RecoveryGrace"/> after storage came back by at most <see cref="RssGrowthAllowed"/>.
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed record SoakVerdict(IReadOnlyList<string> Failures, (double From,
                 continue;
             }
             var failed = ofKind.Where(s => s.Status is 0 or >= 500)
-                .Where(s => !(kind == RouteKind.Pdf && window is { } w && s.At >= w.From && s.At <= w.To))
+                .Where(s => !(kind == RouteKind.Pdf && window is { } w && Overlaps(s, w)))
                 .ToList();
             if (failed.Count > 0)
             {
@@ -57,6 +57,10 @@ internal sealed record SoakVerdict(IReadOnlyList<string> Failures, (double From,
         }
         return new SoakVerdict(failures, window, afterRecovery, atEnd);
     }
+
+    /// <summary>A request in flight at any moment of the window: one that started just before storage stopped fails because it did.</summary>
+    private static bool Overlaps(Sample sample, (double From, double To) window) =>
+        sample.At <= window.To && sample.At + sample.Milliseconds / 1000 >= window.From;
 
     public static string StatusName(int status) => status == 0 ? "no answer" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
