@@ -5,7 +5,8 @@
 # again, then puts the good file back. The load tool (bench/Leaflets.Soak) reports answers other than 2xx by route, p99
 # and RSS per minute, and fails the run on any 5xx or unanswered request outside the PDF outage window, on any JSON
 # request slower than 1 s, or on RSS growth after recovery. Results: bench/results/soak.md.
-# Usage: scripts/soak.sh [minutes, default 2]   (SOAK_CONNECTIONS, default 64; SOAK_AZURITE_PORT, default 10011; SOAK_PORT, default 7192)
+# Usage: scripts/soak.sh [minutes, default 2]   (SOAK_CONNECTIONS, default 64; SOAK_AZURITE_PORT, default 10011; SOAK_PORT, default 7192;
+#        SOAK_REPORT, default bench/results/soak.md: the test command writes its run elsewhere)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -14,6 +15,7 @@ seconds=$((minutes * 60))
 connections=${SOAK_CONNECTIONS:-64}
 azurite_port=${SOAK_AZURITE_PORT:-10011}
 port=${SOAK_PORT:-7192}
+report=${SOAK_REPORT:-$root/bench/results/soak.md}
 work=$(mktemp -d /tmp/leaflets-soak.XXXXXX)
 events="$work/events.txt"
 log="$work/faults.log"
@@ -93,7 +95,7 @@ wait "$faults" 2>/dev/null || true
 faults=""
 health=$(curl -s "http://127.0.0.1:$port/api/health" | grep -o '"status": *"[a-z]*"' | head -1 || true)
 
-mkdir -p bench/results
+mkdir -p "$(dirname "$report")"
 {
   echo "# Soak test"
   echo
@@ -110,6 +112,6 @@ mkdir -p bench/results
   echo '```'
   cat "$log"
   echo '```'
-} >bench/results/soak.md
-cat bench/results/soak.md
+} >"$report"
+cat "$report"
 exit "$status"

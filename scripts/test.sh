@@ -104,5 +104,9 @@ echo "   $(ls "$pdf_dir" | wc -l) PDFs checked"
 echo "== leaflets check (publish gate over content/)"
 if "${leaflets[@]}" check --content "$root/content" >"$results/check.log" 2>&1; then note_pass; else note_fail "leaflets check: $(cat "$results/check.log")"; fi
 
+# --- soak: blob-mode serve under 64 connections through an edit, a broken upload and a 30 s storage outage -------------
+echo "== soak (scripts/soak.sh 2)"
+if SOAK_REPORT="$results/soak.md" scripts/soak.sh 2 >"$results/soak.log" 2>&1; then note_pass; else note_fail "scripts/soak.sh 2 (see $results/soak.md)"; sed -n '/Verdict/,/Health/p' "$results/soak.md" >&2 || tail -20 "$results/soak.log" >&2; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
