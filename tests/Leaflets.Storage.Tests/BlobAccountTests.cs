@@ -20,7 +20,6 @@ public sealed class BlobAccountTests
 
     public static TheoryData<string> BadConnectionStringsWithTheFakeKey => new()
     {
-        $"AccountName=leafletsprod;AccountKey={FakeKey}",
         $"DefaultEndpointsProtocol=https;AccountName=leafletsprod;AccountKey={FakeKey};BlobEndpoint=not a uri",
         $"DefaultEndpointsProtocol=https;AccountKey={FakeKey}",
         $"{FakeKey}",
