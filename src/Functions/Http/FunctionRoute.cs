@@ -1,6 +1,4 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Leaflets.Functions.Http;
@@ -13,12 +11,8 @@ namespace Leaflets.Functions.Http;
 /// </summary>
 public sealed record FunctionRoute(string Name, string Template, IReadOnlyList<string>? Methods, Type FunctionType, MethodInfo Method)
 {
-    private readonly TemplateMatcher _matcher = new(TemplateParser.Parse(Template), new RouteValueDictionary());
-
     /// <summary>A route that takes any path (<c>{*path}</c>); the Functions host tries it after every other route.</summary>
     public bool IsCatchAll => Template.Split('/')[^1].StartsWith("{*", StringComparison.Ordinal);
-
-    public bool Matches(string path) => _matcher.TryMatch(path, new RouteValueDictionary());
 
     public static IReadOnlyList<FunctionRoute> Discover(Assembly assembly, string routePrefix)
     {
