@@ -30,4 +30,17 @@ public sealed class ServeConfigurationTests
         Assert.DoesNotContain(BlobAccountTests.FakeKey, output + errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Http__FrameAncestors", "https://partner.example.org; script-src *", "Http:FrameAncestors")]
+    [InlineData("Site__PublicBaseUrl", "ftp://leaflets.example.org", "Site:PublicBaseUrl")]
+    public async Task Serve_with_a_bad_http_setting_stops_naming_it_without_a_stack_trace(string variable, string value, string setting)
+    {
+        var (exit, _, errors) = await LeafletsCli.RunAsync(
+            new Dictionary<string, string> { [variable] = value }, "serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, exit);
+        Assert.Contains(setting, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
 }
