@@ -1,5 +1,5 @@
 // The leaflet service on Azure: a Function App on the Flex Consumption plan, serving leaflets published to a
-// blob container and sharing rendered PDFs through another. Deploy with (see docs/deploy-to-azure.md):
+// blob container and sharing rendered PDFs through another. Deploy with (see "Deploy to Azure" in README.md):
 //   az deployment group create --resource-group <rg> --template-file infra/main.bicep --parameters appName=<name>
 
 @description('Base name for the Function App and its plan; also the prefix of the storage account name.')
