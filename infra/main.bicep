@@ -1,5 +1,5 @@
 // The leaflet service on Azure: a Function App on the Flex Consumption plan, serving leaflets published to a
-// blob container and sharing rendered PDFs through another. Deploy with (see docs/deploy-to-azure.md):
+// blob container and sharing rendered PDFs through another. Deploy with (see "Deploy to Azure" in README.md):
 //   az deployment group create --resource-group <rg> --template-file infra/main.bicep --parameters appName=<name>
 
 @description('Base name for the Function App and its plan; also the prefix of the storage account name.')
@@ -27,15 +27,38 @@ param instanceMemoryMB int = 2048
 @minValue(1)
 param pdfCacheRetentionDays int = 90
 
-var storageAccountName = take('${toLower(replace(replace(appName, '-', ''), '_', ''))}${uniqueString(resourceGroup().id, appName)}', 24)
+@description('Object ids of the people or groups who run leaflets publish (az login): they may write the leaflets container.')
+param publisherPrincipalIds array = []
+
+@description('Who may show the leaflet pages in a frame (Http__FrameAncestors): \'none\', or \'self\' and partner origins.')
+param frameAncestors string = '\'none\''
+
+var storageNamePrefix = toLower(replace(replace(appName, '-', ''), '_', ''))
+var storageNameSuffix = uniqueString(resourceGroup().id, appName)
+// The leaflets and the PDF cache keep the account name earlier versions of this template gave them.
+var storageAccountName = take('${storageNamePrefix}${storageNameSuffix}', 24)
+// The Functions host's own storage (keys, leases, the deployment package) lives apart, so that the Owner role it
+// needs there does not extend to the leaflets.
+var hostStorageAccountName = take('${take(storageNamePrefix, 10)}h${storageNameSuffix}', 24)
 var leafletsContainerName = 'leaflets'
 var pdfCacheContainerName = 'pdf-cache'
 var deploymentContainerName = 'app-package'
 
-// Built-in role definitions the app's managed identity needs on its storage account.
+// Built-in role definitions for the app's managed identity and the publishers.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var storageBlobDataReader = '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+
+// Both accounts take Entra ID tokens only: no account key can read or write them, so none needs keeping secret.
+var keylessAccountProperties = {
+  minimumTlsVersion: 'TLS1_2'
+  allowBlobPublicAccess: false
+  supportsHttpsTrafficOnly: true
+  allowSharedKeyAccess: false
+  defaultToOAuthAuthentication: true
+}
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageAccountName
@@ -44,13 +67,22 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   sku: {
     name: 'Standard_LRS'
   }
-  properties: {
-    minimumTlsVersion: 'TLS1_2'
-    allowBlobPublicAccess: false
-    supportsHttpsTrafficOnly: true
-    // The app reads the leaflets and PDF cache containers with a connection string (Content__Blob__ConnectionString).
-    allowSharedKeyAccess: true
+  properties: keylessAccountProperties
+}
+
+resource hostStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: hostStorageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
   }
+  properties: keylessAccountProperties
+}
+
+resource hostBlobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: hostStorage
+  name: 'default'
 }
 
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
@@ -75,7 +107,7 @@ resource pdfCacheContainer 'Microsoft.Storage/storageAccounts/blobServices/conta
 }
 
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
-  parent: blobService
+  parent: hostBlobService
   name: deploymentContainerName
   properties: {
     publicAccess: 'None'
@@ -125,8 +157,6 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-var contentConnectionString = 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
-
 resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   name: appName
   location: location
@@ -143,15 +173,16 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         // The host's own storage, reached with the app's managed identity rather than a key.
         {
           name: 'AzureWebJobsStorage__accountName'
-          value: storage.name
+          value: hostStorage.name
         }
         {
           name: 'Content__Source'
           value: 'blob'
         }
+        // A service address and no key: the app reaches both containers with its managed identity.
         {
-          name: 'Content__Blob__ConnectionString'
-          value: contentConnectionString
+          name: 'Content__Blob__ServiceUri'
+          value: storage.properties.primaryEndpoints.blob
         }
         {
           name: 'Content__Blob__Container'
@@ -162,8 +193,16 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           value: string(contentRefreshSeconds)
         }
         {
+          name: 'PdfCache__Blob__ServiceUri'
+          value: storage.properties.primaryEndpoints.blob
+        }
+        {
           name: 'PdfCache__Blob__Container'
           value: pdfCacheContainerName
+        }
+        {
+          name: 'Http__FrameAncestors'
+          value: frameAncestors
         }
       ]
     }
@@ -171,7 +210,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       deployment: {
         storage: {
           type: 'blobContainer'
-          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          value: '${hostStorage.properties.primaryEndpoints.blob}${deploymentContainerName}'
           authentication: {
             type: 'SystemAssignedIdentity'
           }
@@ -194,10 +233,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   ]
 }
 
-resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+resource hostStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for role in [storageBlobDataOwner, storageQueueDataContributor, storageTableDataContributor]: {
-    name: guid(storage.id, functionApp.id, role)
-    scope: storage
+    name: guid(hostStorage.id, functionApp.id, role)
+    scope: hostStorage
     properties: {
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
       principalId: functionApp.identity.principalId
@@ -206,7 +245,42 @@ resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 ]
 
+// The app only reads the leaflets: a fault or a compromise in it cannot change what patients are told.
+resource leafletsReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(leafletsContainer.id, functionApp.id, storageBlobDataReader)
+  scope: leafletsContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataReader)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// It stores the PDFs it renders.
+resource pdfCacheContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(pdfCacheContainer.id, functionApp.id, storageBlobDataContributor)
+  scope: pdfCacheContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// leaflets publish --service-uri, run by an editor signed in with az login.
+resource publishers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for principalId in publisherPrincipalIds: {
+    name: guid(leafletsContainer.id, principalId, storageBlobDataContributor)
+    scope: leafletsContainer
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+      principalId: principalId
+    }
+  }
+]
+
 output functionAppName string = functionApp.name
 output defaultHostName string = functionApp.properties.defaultHostName
 output storageAccountName string = storage.name
+output blobServiceUri string = storage.properties.primaryEndpoints.blob
 output leafletsContainer string = leafletsContainerName

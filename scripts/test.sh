@@ -18,6 +18,7 @@ command -v pdfinfo >/dev/null 2>&1 || apt_needed+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || apt_needed+=(qpdf)
 command -v chromium >/dev/null 2>&1 || apt_needed+=(chromium)
 command -v node >/dev/null 2>&1 || apt_needed+=(nodejs npm)
+command -v curl >/dev/null 2>&1 || apt_needed+=(curl)
 if [ ${#apt_needed[@]} -gt 0 ]; then
   echo "Installing ${apt_needed[*]} ..."
   export DEBIAN_FRONTEND=noninteractive
@@ -45,6 +46,25 @@ trap 'scripts/azurite.sh stop >/dev/null 2>&1 || true' EXIT
 # --- the Bicep template compiles (Bicep CLI from NuGet) ------------------------------------------
 echo "== infra/main.bicep"
 if scripts/bicep-build.sh >"$results/bicep.log" 2>&1; then note_pass; else note_fail "infra/main.bicep does not compile"; cat "$results/bicep.log" >&2; fi
+
+# --- known vulnerabilities in any package, direct or transitive (one test) ---------------------------
+# `dotnet list package --vulnerable` also says "no vulnerable packages" when no source offers vulnerability data
+# (a mirror without NuGet's VulnerabilityInfo resource), so first make sure an enabled source does: a check that
+# could not look is a failure, not a pass.
+echo "== vulnerable packages"
+vulnerability_feed=""
+for source in $(dotnet nuget list source --format short 2>/dev/null | awk '$1 ~ /^E/ {print $2}'); do
+  if curl -fsS --max-time 20 "$source" 2>/dev/null | grep -q '"VulnerabilityInfo'; then vulnerability_feed=$source; fi
+done
+if [ -z "$vulnerability_feed" ]; then
+  note_fail "vulnerable packages: no enabled NuGet source offers vulnerability data (VulnerabilityInfo in its service index), so nothing was checked"
+elif dotnet list Leaflets.slnx package --vulnerable --include-transitive --format json >"$results/vulnerable.json" 2>&1 \
+    && ! grep -q '"vulnerabilities"' "$results/vulnerable.json" && ! grep -q '"level": *"error"' "$results/vulnerable.json"; then
+  note_pass
+else
+  note_fail "vulnerable packages (pin a fixed version in Directory.Packages.props; see $results/vulnerable.json)"
+  grep -E '"(id|resolvedVersion|severity|advisoryurl|text)"' "$results/vulnerable.json" | head -40 >&2
+fi
 
 # --- xunit test projects ----------------------------------------------------------------------
 for project in tests/*/*.csproj; do

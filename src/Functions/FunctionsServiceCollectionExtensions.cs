@@ -17,7 +17,8 @@ public static class FunctionsServiceCollectionExtensions
         // the memory cache and the renderer; the registrations below only add what is not there yet.
         services.AddLeafletStorage(configuration);
         services.AddLeafletContent(configuration);
-        services.Configure<HttpResponseOptions>(configuration.GetSection(HttpResponseOptions.SectionName));
+        services.AddOptions<HttpResponseOptions>().Bind(configuration.GetSection(HttpResponseOptions.SectionName))
+            .Validate(http => http.FrameAncestorsAreValid, HttpResponseOptions.InvalidFrameAncestorsMessage).ValidateOnStart();
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))
             .Validate(site => site.IsValid, SiteOptions.InvalidMessage)
             .Validate(_ => configuration["Http:PublicBaseUrl"] is null, SiteOptions.ReplacedSettingMessage).ValidateOnStart();

@@ -56,43 +56,44 @@ internal sealed record StorageSettings(BlobContainerClient? ContentContainer, Bl
 
         var content = new BlobContentOptions();
         configuration.GetSection(BlobContentOptions.SectionName).Bind(content);
-        var contentConnection = NonBlank(content.ConnectionString) ?? NonBlank(configuration["AzureWebJobsStorage"]);
+        var contentAccount = BlobAccount.From(
+                new Setting(content.ServiceUri, $"{BlobContentOptions.SectionName}:{nameof(BlobContentOptions.ServiceUri)}"),
+                new Setting(content.ConnectionString, $"{BlobContentOptions.SectionName}:{nameof(BlobContentOptions.ConnectionString)}"))
+            ?? (NonBlank(configuration[HostStorageSetting]) is { } hostStorage ? BlobAccount.FromConnectionString(new Setting(hostStorage, HostStorageSetting)) : null);
         BlobContainerClient? contentContainer = null;
         if (fromBlobs)
         {
-            if (contentConnection is null)
+            if (contentAccount is null)
             {
                 throw new InvalidOperationException(
-                    "Content:Source is 'blob' but no storage connection string is set: set Content:Blob:ConnectionString " +
-                    "(env Content__Blob__ConnectionString) or AzureWebJobsStorage.");
+                    "Content:Source is 'blob' but no storage account is set: set Content:Blob:ServiceUri (env Content__Blob__ServiceUri) "
+                    + "to use the managed identity, or Content:Blob:ConnectionString (env Content__Blob__ConnectionString) or AzureWebJobsStorage.");
             }
-            contentContainer = Connect(contentConnection, content.Container, "Content:Blob:ConnectionString (or AzureWebJobsStorage)", "Content:Blob:Container");
+            contentContainer = Connect(contentAccount, content.Container, $"{BlobContentOptions.SectionName}:{nameof(BlobContentOptions.Container)}");
         }
 
         var pdfCache = new PdfCacheBlobOptions();
         configuration.GetSection(PdfCacheBlobOptions.SectionName).Bind(pdfCache);
-        var pdfConnection = NonBlank(pdfCache.ConnectionString) ?? (fromBlobs ? contentConnection : null);
-        var pdfContainer = pdfConnection is null
+        var pdfAccount = BlobAccount.From(
+                new Setting(pdfCache.ServiceUri, $"{PdfCacheBlobOptions.SectionName}:{nameof(PdfCacheBlobOptions.ServiceUri)}"),
+                new Setting(pdfCache.ConnectionString, $"{PdfCacheBlobOptions.SectionName}:{nameof(PdfCacheBlobOptions.ConnectionString)}"))
+            ?? (fromBlobs ? contentAccount : null);
+        var pdfContainer = pdfAccount is null
             ? null
-            : Connect(pdfConnection, pdfCache.Container, "PdfCache:Blob:ConnectionString (or the content's connection)", "PdfCache:Blob:Container");
+            : Connect(pdfAccount, pdfCache.Container, $"{PdfCacheBlobOptions.SectionName}:{nameof(PdfCacheBlobOptions.Container)}");
         return new StorageSettings(contentContainer, pdfContainer);
     }
 
-    private static BlobContainerClient Connect(string connectionString, string container, string connectionSetting, string containerSetting)
+    /// <summary>The Functions host's own storage connection string; with identity-based host storage it is not set.</summary>
+    private const string HostStorageSetting = "AzureWebJobsStorage";
+
+    private static BlobContainerClient Connect(BlobAccount account, string container, string containerSetting)
     {
         if (string.IsNullOrWhiteSpace(container))
         {
             throw new InvalidOperationException($"{containerSetting} is empty: name a blob container.");
         }
-        try
-        {
-            return new BlobContainerClient(connectionString, container);
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
-        {
-            // The connection string is a secret: name the setting, never echo its value.
-            throw new InvalidOperationException($"{connectionSetting} is not a valid storage connection string.", e);
-        }
+        return account.Container(container);
     }
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -65,7 +65,7 @@ public sealed class ConfigurationTests
     {
         using var sandbox = TestPaths.CopyFixtureContent();
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningServer.StartAsync(
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync(
             sandbox.ContentRoot, services => services.Configure<SiteOptions>(options => options.PublicBaseUrl = url)));
 
         Assert.Contains("Site:PublicBaseUrl", error.Message);

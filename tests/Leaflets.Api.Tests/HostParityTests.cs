@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Leaflets.Cli.Hosting;
 using Leaflets.Functions.Http;
 
 namespace Leaflets.Api.Tests;
@@ -17,19 +16,21 @@ public sealed class HostParityTests
             .Select(function =>
             {
                 var trigger = function!["bindings"]!.AsArray().Single(b => (string)b!["type"]! == "httpTrigger")!;
-                var methods = trigger["methods"]!.AsArray().Select(m => ((string)m!).ToUpperInvariant()).Order();
+                // No "methods" means every method to the Functions host.
+                var methods = trigger["methods"]?.AsArray().Select(m => ((string)m!).ToUpperInvariant()).Order() ?? (IEnumerable<string>)["ANY"];
                 return $"{function["name"]} {FunctionResponse.RoutePrefix}/{trigger["route"]} {string.Join(',', methods)}";
             })
             .Order(StringComparer.Ordinal)
             .ToList();
 
         var served = FunctionRoute.Discover(typeof(FunctionResponse).Assembly, FunctionResponse.RoutePrefix)
-            .Select(route => $"{route.Name} {route.Template} {string.Join(',', route.Methods.Order())}")
+            .Select(route => $"{route.Name} {route.Template} {string.Join(',', route.Methods?.Order() ?? (IEnumerable<string>)["ANY"])}")
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(7, served.Count);
+        Assert.Equal(8, served.Count);
         Assert.Contains("GetLeafletHtml api/leaflets/{id}/html GET,HEAD", served);
+        Assert.Contains("Unmatched api/{*path} ANY", served);
         Assert.Contains("GetLeafletPdf api/leaflets/{id}/pdf GET,HEAD", served);
         Assert.Equal(declared, served);
     }

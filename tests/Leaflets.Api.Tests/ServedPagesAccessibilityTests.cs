@@ -43,6 +43,9 @@ public sealed class ServedPagesAccessibilityTests : IAsyncLifetime
             $"{page.GetProperty("page").GetString()}: {v.GetProperty("id").GetString()}: {v.GetProperty("help").GetString()} at " +
             string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("target").GetString())))).ToList();
         Assert.True(violations.Count == 0, "axe-core found WCAG violations in served pages:\n" + string.Join('\n', violations));
+        var blocked = checkedPages.SelectMany(page => page.GetProperty("blockedByContentSecurityPolicy").EnumerateArray()
+            .Select(message => $"{page.GetProperty("page").GetString()}: {message.GetString()}")).ToList();
+        Assert.True(blocked.Count == 0, "The pages' own Content-Security-Policy blocked something of theirs:\n" + string.Join('\n', blocked));
         Assert.Equal(0, result.ExitCode);
     }
 

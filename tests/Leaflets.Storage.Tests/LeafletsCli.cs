@@ -16,7 +16,7 @@ public static class LeafletsCli
             RedirectStandardError = true,
         };
         // The commands fall back to these; a test must see only what it passes.
-        foreach (var inherited in new[] { "Content__Source", "Content__Blob__ConnectionString", "AzureWebJobsStorage" })
+        foreach (var inherited in new[] { "Content__Source", "Content__Blob__ServiceUri", "Content__Blob__ConnectionString", "AzureWebJobsStorage" })
         {
             start.Environment.Remove(inherited);
         }

@@ -42,5 +42,46 @@ public sealed class PublishCommandTests(Azurite azurite) : IDisposable
         Assert.Contains("--connection-string", errors, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(BlobAccountTests.BadConnectionStringsWithTheFakeKey), MemberType = typeof(BlobAccountTests))]
+    public async Task Publish_with_a_bad_connection_string_names_the_option_and_never_prints_the_key(string connectionString)
+    {
+        var (exit, output, errors) = await LeafletsCli.RunAsync("publish", "--content", _content.Root, "--connection-string", connectionString);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--connection-string", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(BlobAccountTests.FakeKey, output + errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_that_the_server_refuses_for_a_wrong_key_never_prints_the_key()
+    {
+        var wrongKey = azurite.ConnectionString.Split(';')
+            .Select(part => part.StartsWith("AccountKey=", StringComparison.Ordinal) ? "AccountKey=" + BlobAccountTests.FakeKey : part);
+        var container = azurite.NewContainer("wrongkey");
+
+        var (exit, output, errors) = await LeafletsCli.RunAsync(
+            new Dictionary<string, string> { ["Content__Blob__ConnectionString"] = string.Join(';', wrongKey) },
+            "publish", "--content", _content.Root, "--container", container.Name);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Could not publish", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(BlobAccountTests.FakeKey, output + errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+        Assert.False(await container.ExistsAsync());
+    }
+
+    [Fact]
+    public async Task Publish_given_both_a_service_uri_and_a_connection_string_refuses_naming_both()
+    {
+        var (exit, _, errors) = await LeafletsCli.RunAsync(
+            "publish", "--content", _content.Root, "--service-uri", "https://leafletsprod.blob.core.windows.net", "--connection-string", azurite.ConnectionString);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--service-uri", errors, StringComparison.Ordinal);
+        Assert.Contains("--connection-string", errors, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _content.Dispose();
 }

@@ -76,7 +76,7 @@ public sealed class StorageConfigurationTests
         Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    internal static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Azure;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Leaflets.Storage;
 using Leaflets.Storage.Publishing;
@@ -16,9 +17,14 @@ internal static class PublishCommand
     public static Command Create()
     {
         var content = CommonOptions.Content();
+        var serviceUri = new Option<string?>("--service-uri")
+        {
+            Description = "Blob service address with no key (https://account.blob.core.windows.net), reached with your Azure login "
+                + "(az login) or a managed identity. Default: Content__Blob__ServiceUri.",
+        };
         var connectionString = new Option<string?>("--connection-string")
         {
-            Description = "Storage connection string. Default: Content__Blob__ConnectionString, else AzureWebJobsStorage.",
+            Description = "Storage connection string, for Azurite or a server of your own. Default: Content__Blob__ConnectionString, else AzureWebJobsStorage.",
         };
         var container = new Option<string>("--container")
         {
@@ -31,39 +37,43 @@ internal static class PublishCommand
         };
         var command = new Command("publish", "Check the content folder, then upload only what changed to a blob container (nothing if any check fails).")
         {
-            content, connectionString, container, prune,
+            content, serviceUri, connectionString, container, prune,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             CommonOptions.ResolveContentRoot(parse.GetValue(content)),
-            parse.GetValue(connectionString),
+            new Setting(parse.GetValue(serviceUri), serviceUri.Name),
+            new Setting(parse.GetValue(connectionString), connectionString.Name),
             parse.GetValue(container)!,
             parse.GetValue(prune),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(TextWriter output, TextWriter errors, string contentRoot, string? connectionString, string containerName, bool prune, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        TextWriter output, TextWriter errors, string contentRoot, Setting serviceUri, Setting connectionString, string containerName,
+        bool prune, CancellationToken cancellationToken)
     {
-        connectionString ??= NonBlank(Environment.GetEnvironmentVariable("Content__Blob__ConnectionString"))
-            ?? NonBlank(Environment.GetEnvironmentVariable("AzureWebJobsStorage"));
-        if (connectionString is null)
-        {
-            await errors.WriteLineAsync("publish needs a storage connection string: pass --connection-string or set Content__Blob__ConnectionString.");
-            return CouldNotPublish;
-        }
-
         BlobContainerClient container;
         try
         {
+            var account = serviceUri.IsSet || connectionString.IsSet
+                ? BlobAccount.From(serviceUri, connectionString)
+                : BlobAccount.From(FromEnvironment("Content__Blob__ServiceUri"), FromEnvironment("Content__Blob__ConnectionString"))
+                    ?? (FromEnvironment("AzureWebJobsStorage") is { IsSet: true } hostStorage ? BlobAccount.FromConnectionString(hostStorage) : null);
+            if (account is null)
+            {
+                await errors.WriteLineAsync("publish needs a storage account: pass --service-uri (with az login) or --connection-string, "
+                    + "or set Content__Blob__ServiceUri or Content__Blob__ConnectionString.");
+                return CouldNotPublish;
+            }
             // Few retries: a wrong endpoint should fail in seconds, not minutes.
-            var options = new BlobClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(30) } };
-            container = new BlobContainerClient(connectionString, containerName, options);
+            container = account.Container(containerName, new BlobClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(30) } });
         }
-        catch (Exception e) when (e is FormatException or ArgumentException)
+        catch (InvalidOperationException misconfigured)
         {
-            await errors.WriteLineAsync($"--connection-string is not a valid storage connection string ({e.Message}).");
+            await errors.WriteLineAsync(misconfigured.Message);
             return CouldNotPublish;
         }
 
@@ -72,8 +82,10 @@ internal static class PublishCommand
         {
             summary = await new ContentPublisher(container).PublishAsync(contentRoot, prune, cancellationToken);
         }
-        catch (Exception e) when (e is RequestFailedException or DirectoryNotFoundException or AggregateException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is RequestFailedException or AuthenticationFailedException or DirectoryNotFoundException
+            or AggregateException or IOException or UnauthorizedAccessException)
         {
+            // The first line says what failed (status, error code, or why no token came); the rest is diagnostics.
             await errors.WriteLineAsync($"Could not publish {contentRoot} to container '{containerName}': {e.Message.Split('\n')[0]}");
             return CouldNotPublish;
         }
@@ -101,5 +113,5 @@ internal static class PublishCommand
         return Published;
     }
 
-    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    private static Setting FromEnvironment(string name) => new(Environment.GetEnvironmentVariable(name), name);
 }

@@ -12,7 +12,9 @@ namespace Leaflets.Cli.Hosting;
 /// <summary>
 /// Maps each function to an ASP.NET Core endpoint that does what the Functions host does for an HTTP trigger:
 /// creates the class from DI, binds the request, route values and cancellation, runs the method and executes
-/// the IActionResult it returns. Nothing else runs around it, so responses are the functions' own.
+/// the IActionResult it returns. Nothing else runs around it, so responses are the functions' own. A function
+/// this host could not bind the way the Functions host would stops it at start, with the function's name,
+/// rather than answering requests differently.
 /// </summary>
 public static class FunctionEndpoints
 {
@@ -21,16 +23,41 @@ public static class FunctionEndpoints
         var routes = FunctionRoute.Discover(functionsAssembly, FunctionResponse.RoutePrefix);
         foreach (var route in routes)
         {
+            CheckBindable(route);
             var factory = ActivatorUtilities.CreateFactory(route.FunctionType, Type.EmptyTypes);
-            endpoints.MapMethods("/" + route.Template, route.Methods, context => InvokeAsync(context, route, factory))
-                .WithName(route.Name);
+            RequestDelegate invoke = context => InvokeAsync(context, route, factory);
+            // A trigger that lists no methods takes every method, in the Functions host and here.
+            var endpoint = route.Methods is null
+                ? endpoints.Map("/" + route.Template, invoke)
+                : endpoints.MapMethods("/" + route.Template, route.Methods, invoke);
+            endpoint.WithName(route.Name);
         }
-        // The Functions host answers unknown paths itself; here the answer is at least a problem, like every other error.
+        // Outside the route prefix the Functions host answers with its own empty 404 (the app's catch-all function
+        // only covers the prefix); here the answer is at least a problem, like every other error.
         // "{*path}", not the default "{*path:nonfile}": a path ending in a file name must get a problem too.
         endpoints.MapFallback("{*path}", context =>
             (RequestTarget.Check(context.Request) ?? Problems.NoSuchRoute(context.Request.Path.Value ?? "/"))
                 .ExecuteResultAsync(ActionContextFor(context)));
         return routes;
+    }
+
+    private static void CheckBindable(FunctionRoute route)
+    {
+        var returnType = route.Method.ReturnType;
+        if (returnType != typeof(Task<IActionResult>) && !typeof(IActionResult).IsAssignableFrom(returnType))
+        {
+            throw new NotSupportedException($"Function {route.Name} returns {returnType.Name}; leaflets serve runs functions returning IActionResult or Task<IActionResult>.");
+        }
+        foreach (var parameter in route.Method.GetParameters())
+        {
+            if (parameter.ParameterType != typeof(HttpRequest)
+                && parameter.ParameterType != typeof(CancellationToken)
+                && parameter.ParameterType != typeof(string))
+            {
+                throw new NotSupportedException(
+                    $"Function {route.Name} takes {parameter.ParameterType.Name} {parameter.Name}; leaflets serve binds HttpRequest, route values (string) and CancellationToken.");
+            }
+        }
     }
 
     private static async Task InvokeAsync(HttpContext context, FunctionRoute route, ObjectFactory factory)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Leaflets.Cli.Hosting;
 
@@ -47,6 +48,16 @@ public static class LeafletServer
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // Checked here rather than when the host starts, so that a bad setting is a message naming it (which
+        // leaflets serve prints) instead of a host that fails to start with a stack trace.
+        try
+        {
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (OptionsValidationException invalid)
+        {
+            throw new InvalidOperationException(invalid.Message);
+        }
         app.UseRouting();
         app.MapFunctions(typeof(FunctionResponse).Assembly);
         return app;

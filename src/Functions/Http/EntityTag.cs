@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Primitives;
@@ -27,58 +28,61 @@ public sealed record EntityTag
         new('"' + Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 16) + '"');
 
     /// <summary>
-    /// Whether an If-None-Match header (one or more field lines) matches this tag: <c>*</c> matches any current
-    /// representation, otherwise any listed tag whose opaque part equals ours, with or without <c>W/</c>
-    /// (RFC 9110 section 13.1.2 uses the weak comparison). A malformed field matches nothing, so the
-    /// client simply gets the full response.
+    /// Whether an If-None-Match header (one or more field lines, which together form one list) matches this tag:
+    /// <c>*</c> alone matches any current representation, otherwise any listed tag whose opaque part equals ours,
+    /// with or without <c>W/</c> (RFC 9110 section 13.1.2 uses the weak comparison). A field that is not exactly
+    /// <c>*</c> or a comma-separated list of entity tags matches nothing, wherever the garbage is, so the client
+    /// simply gets the full response.
     /// </summary>
     public bool MatchesIfNoneMatch(StringValues fieldLines)
     {
-        foreach (var line in fieldLines)
+        var field = string.Join(',', fieldLines.Where(line => line is not null)).Trim(Whitespace);
+        if (field == "*")
         {
-            if (line is not null && LineMatches(line))
-            {
-                return true;
-            }
+            return true;
         }
-        return false;
-    }
-
-    private bool LineMatches(string line)
-    {
+        var matched = false;
         var position = 0;
         while (true)
         {
-            while (position < line.Length && (line[position] is ' ' or '\t' or ','))
+            // RFC 9110 section 5.6.1: empty list elements (",,") are allowed and ignored.
+            while (position < field.Length && (field[position] == ',' || Whitespace.Contains(field[position])))
             {
                 position++;
             }
-            if (position >= line.Length)
+            if (position == field.Length)
             {
-                return false;
+                return matched;
             }
-            if (line[position] == '*')
-            {
-                return true;
-            }
-            if (string.CompareOrdinal(line, position, "W/", 0, 2) == 0)
+            if (string.CompareOrdinal(field, position, "W/", 0, 2) == 0)
             {
                 position += 2;
             }
-            if (position >= line.Length || line[position] != '"')
+            if (position == field.Length || field[position] != '"')
             {
                 return false;
             }
-            var close = line.IndexOf('"', position + 1);
-            if (close < 0)
+            var close = field.IndexOf('"', position + 1);
+            if (close < 0 || field.AsSpan(position + 1, close - position - 1).ContainsAnyExcept(EntityTagCharacters))
             {
                 return false;
             }
-            if (line.AsSpan(position, close - position + 1).SequenceEqual(Quoted))
-            {
-                return true;
-            }
+            matched |= field.AsSpan(position, close - position + 1).SequenceEqual(Quoted);
             position = close + 1;
+            while (position < field.Length && Whitespace.Contains(field[position]))
+            {
+                position++;
+            }
+            if (position < field.Length && field[position] != ',')
+            {
+                return false;
+            }
         }
     }
+
+    private static readonly char[] Whitespace = [' ', '\t'];
+
+    /// <summary>RFC 9110 section 8.8.3 etagc: any visible character but a quote, or obs-text.</summary>
+    private static readonly SearchValues<char> EntityTagCharacters = SearchValues.Create(
+        [(char)0x21, .. Enumerable.Range(0x23, 0x7E - 0x23 + 1).Select(c => (char)c), .. Enumerable.Range(0x80, 0x80).Select(c => (char)c)]);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Leaflets.Content.Rendering.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -31,11 +32,23 @@ public static class FunctionResponse
         }
     }
 
-    /// <summary>The absolute base for links: the configured site root + /api, else the scheme and host the client used.</summary>
-    public static ApiUrls UrlsFor(HttpRequest request, SiteOptions site) =>
-        new(site.ApiBase is { } configured
-            ? configured
-            : $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/{RoutePrefix}");
+    /// <summary>
+    /// The absolute base for links: the configured site root + /api, else the scheme and host the client used. With
+    /// neither (HTTP/1.0 may omit Host) there is no right link to write, so the answer is a 400 naming both fixes.
+    /// </summary>
+    public static bool TryUrlsFor(
+        HttpRequest request, SiteOptions site, [NotNullWhen(true)] out ApiUrls? urls, [NotNullWhen(false)] out ProblemResult? problem)
+    {
+        var configured = site.ApiBase;
+        if (configured is null && !request.Host.HasValue)
+        {
+            (urls, problem) = (null, Problems.MissingHost());
+            return false;
+        }
+        urls = new ApiUrls(configured ?? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/{RoutePrefix}");
+        problem = null;
+        return true;
+    }
 
     /// <summary>A query parameter, or null when absent. Repeated values are joined with commas (and then fail validation).</summary>
     public static string? Query(this HttpRequest request, string name) =>

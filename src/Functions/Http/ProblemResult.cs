@@ -34,6 +34,9 @@ public sealed class ProblemResult(int status, string type, string title, string 
 
     public string Detail => detail;
 
+    /// <summary>Sent as the Allow header (RFC 9110 section 10.2.1), which a 405 must carry.</summary>
+    public IReadOnlyList<string>? Allow { get; init; }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var request = context.HttpContext.Request;
@@ -45,7 +48,11 @@ public sealed class ProblemResult(int status, string type, string title, string 
         response.ContentType = MediaType;
         response.ContentLength = body.Length;
         response.Headers.CacheControl = "no-store";
-        response.Headers.XContentTypeOptions = "nosniff";
+        SecurityHeaders.ApplyTo(response);
+        if (Allow is not null)
+        {
+            response.Headers.Allow = string.Join(", ", Allow);
+        }
         if (!HttpMethods.IsHead(request.Method))
         {
             await response.Body.WriteAsync(body, context.HttpContext.RequestAborted);
@@ -76,6 +83,19 @@ public static class Problems
     public static ProblemResult NoSuchRoute(string path) =>
         new(StatusCodes.Status404NotFound, TypePrefix + "no-such-route", "No such resource",
             $"Nothing is served at '{path}'. GET /api/openapi.json describes every route.");
+
+    public static ProblemResult MethodNotAllowed(string method, string path, IReadOnlyList<string> allowed) =>
+        new(StatusCodes.Status405MethodNotAllowed, TypePrefix + "method-not-allowed", "Method not allowed",
+            $"'{path}' does not answer {method}; it answers {string.Join(", ", allowed)}.")
+        {
+            Allow = allowed,
+        };
+
+    /// <summary>Links are absolute, so without a host to put in them there is nothing right to answer.</summary>
+    public static ProblemResult MissingHost() =>
+        new(StatusCodes.Status400BadRequest, TypePrefix + "missing-host", "The request names no host",
+            "This response holds absolute links, and the request has no Host header to build them from. "
+            + "Send a Host header (HTTP/1.1 requires one); the operator can instead set Site:PublicBaseUrl.");
 
     public static ProblemResult NotAcceptable(string offered) =>
         new(StatusCodes.Status406NotAcceptable, TypePrefix + "not-acceptable", "No acceptable representation",

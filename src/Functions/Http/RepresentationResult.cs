@@ -25,6 +25,9 @@ public sealed class RepresentationResult(
     /// <summary>Sent as Content-Disposition when set (for example <c>inline; filename="x.pdf"</c>), on 200 and 304 alike.</summary>
     public string? ContentDisposition { get; init; }
 
+    /// <summary>Sent as Content-Security-Policy when set: what a page may load and who may frame it.</summary>
+    public string? ContentSecurityPolicy { get; init; }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var request = context.HttpContext.Request;
@@ -34,7 +37,11 @@ public sealed class RepresentationResult(
         response.Headers.CacheControl = cacheControl;
         // Every function consults Accept (a 406 otherwise), so a shared cache must key on it too.
         response.Headers.Vary = "Accept";
-        response.Headers.XContentTypeOptions = "nosniff";
+        SecurityHeaders.ApplyTo(response);
+        if (ContentSecurityPolicy is not null)
+        {
+            response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
         if (entityTag is not null)
         {
             response.Headers.ETag = entityTag.Quoted;

@@ -32,7 +32,10 @@ public sealed class GetLeaflet(
         }
         var (leaflet, document) = (found.Leaflet, found.Document);
 
-        var urls = FunctionResponse.UrlsFor(request, site.Value);
+        if (!FunctionResponse.TryUrlsFor(request, site.Value, out var urls, out var noHost))
+        {
+            return noHost;
+        }
         return AcceptHeader.Choose(request.Headers.Accept, LeafletRepresentations.Offered) switch
         {
             LeafletJson.MediaType => LeafletRepresentations.Json(leaflet, document, time.Today(), urls, options.Value),

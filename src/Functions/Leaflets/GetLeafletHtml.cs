@@ -30,6 +30,10 @@ public sealed class GetLeafletHtml(
         {
             return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
         }
-        return LeafletRepresentations.Html(leaflet, document, time.Today(), FunctionResponse.UrlsFor(request, site.Value), options.Value);
+        if (!FunctionResponse.TryUrlsFor(request, site.Value, out var urls, out var noHost))
+        {
+            return noHost;
+        }
+        return LeafletRepresentations.Html(leaflet, document, time.Today(), urls, options.Value);
     });
 }

@@ -38,7 +38,10 @@ public static class LeafletRepresentations
             options.CacheControl, tag, document.Metadata.LastReviewed);
     }
 
-    /// <summary>The page shows the review status (it changes with the date) and absolute links, so both are in the tag.</summary>
+    /// <summary>
+    /// The page shows the review status (it changes with the date) and absolute links, so both are in the tag. It
+    /// carries its Content-Security-Policy whichever route served it.
+    /// </summary>
     public static RepresentationResult Html(Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options)
     {
         var tag = EntityTag.Derive(
@@ -47,7 +50,10 @@ public static class LeafletRepresentations
         var page = LeafletHtmlRenderer.Render(leaflet, document.Variant, LinksFor(leaflet.Id, urls), today);
         return new RepresentationResult(
             Encoding.UTF8.GetBytes(page), LeafletHtmlRenderer.ContentType,
-            options.CacheControl, tag, document.Metadata.LastReviewed);
+            options.CacheControl, tag, document.Metadata.LastReviewed)
+        {
+            ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfPage(urls, options),
+        };
     }
 
     /// <summary>Describes the HTML page (its <c>url</c>), which is what a search engine would show.</summary>

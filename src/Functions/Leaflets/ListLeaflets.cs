@@ -31,10 +31,14 @@ public sealed class ListLeaflets(
         {
             return Problems.NotAcceptable(LeafletJson.MediaType);
         }
+        if (!FunctionResponse.TryUrlsFor(request, site.Value, out var urls, out var noHost))
+        {
+            return noHost;
+        }
 
         var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
         var page = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query);
-        var body = LeafletJson.List(page, time.Today(), FunctionResponse.UrlsFor(request, site.Value));
+        var body = LeafletJson.List(page, time.Today(), urls);
         // A page mixes many leaflets, so its tag is taken over the bytes themselves.
         var lastModified = page.Items.IsEmpty ? (DateOnly?)null : page.Items.Max(leaflet => leaflet.LastReviewed());
         return new RepresentationResult(body, LeafletJson.MediaType, options.Value.CacheControl, EntityTag.OfBytes(body), lastModified);

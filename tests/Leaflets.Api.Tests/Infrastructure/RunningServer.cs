@@ -44,12 +44,15 @@ public sealed class RunningServer : IAsyncDisposable
     /// Sends a request target byte for byte, because HttpClient (System.Uri) would resolve dot segments and
     /// backslashes before sending, hiding exactly the attacks these tests are about.
     /// </summary>
-    public async Task<RawResponse> SendRawAsync(string target, string method = "GET")
+    public Task<RawResponse> SendRawAsync(string target, string method = "GET") =>
+        SendRawRequestAsync($"{method} {target} HTTP/1.1\r\nHost: {Address.Authority}\r\nConnection: close\r\n\r\n");
+
+    /// <summary>Sends <paramref name="request"/> (request line, fields and the blank line) as it is, for requests HttpClient would not send.</summary>
+    public async Task<RawResponse> SendRawRequestAsync(string request)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(Address.Host, Address.Port);
         await using var stream = tcp.GetStream();
-        var request = $"{method} {target} HTTP/1.1\r\nHost: {Address.Authority}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer);

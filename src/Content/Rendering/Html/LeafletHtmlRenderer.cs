@@ -11,6 +11,9 @@ public static class LeafletHtmlRenderer
 {
     public const string ContentType = "text/html; charset=utf-8";
 
+    /// <summary>The exact text of the page's style element, which a Content-Security-Policy names by its hash.</summary>
+    public const string StyleSheet = "\n" + HtmlStyles.Css + "\n";
+
     /// <param name="today">The date the review status is judged on; today (UTC) when not given.</param>
     public static string Render(Leaflet leaflet, LeafletVariant variant, LeafletLinks? links = null, DateOnly? today = null)
     {
@@ -27,7 +30,7 @@ public static class LeafletHtmlRenderer
         html.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
         html.Element("title", PageTitle(metadata, variant)).Line();
         html.Void("meta", ("name", "description"), ("content", metadata.Summary)).Line();
-        html.Open("style").Line().Raw(HtmlStyles.Css).Line().Close("style").Line();
+        html.Open("style").Raw(StyleSheet).Close("style").Line();
         html.Close("head").Line();
 
         html.Open("body").Line();

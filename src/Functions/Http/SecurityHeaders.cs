@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using System.Text;
+using Leaflets.Content.Rendering.Html;
+using Leaflets.Content.Rendering.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Leaflets.Functions.Http;
+
+/// <summary>The security headers of our responses, written by the two results every function returns.</summary>
+public static class SecurityHeaders
+{
+    /// <summary>
+    /// A leaflet's address names the condition a patient is reading about, so it is never sent on to the sites
+    /// a leaflet links to.
+    /// </summary>
+    public const string ReferrerPolicy = "no-referrer";
+
+    /// <summary>
+    /// The CSP source of the page's one embedded stylesheet. A hash, not 'unsafe-inline', so an injected style
+    /// element or attribute would not apply; it changes by itself when the stylesheet does.
+    /// </summary>
+    public static readonly string StyleSheetSource =
+        $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(LeafletHtmlRenderer.StyleSheet)))}'";
+
+    /// <summary>Every response: no content sniffing, no referrer.</summary>
+    public static void ApplyTo(HttpResponse response)
+    {
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = ReferrerPolicy;
+    }
+
+    /// <summary>
+    /// The Content-Security-Policy of a leaflet page. The page runs no script, loads no font (the reader's own
+    /// fonts are used), has no form and embeds nothing: it may load only its own stylesheet and the images its
+    /// links point at, which are ours (the request's origin, or the configured site root's). Who may frame it
+    /// is <see cref="HttpResponseOptions.FrameAncestors"/>.
+    /// </summary>
+    public static string ContentSecurityPolicyOfPage(ApiUrls urls, HttpResponseOptions options)
+    {
+        var linkOrigin = new Uri(urls.BaseUrl).GetLeftPart(UriPartial.Authority);
+        return $"default-src 'none'; img-src 'self' {linkOrigin}; style-src {StyleSheetSource}; "
+            + $"base-uri 'none'; form-action 'none'; frame-ancestors {string.Join(' ', options.FrameAncestorSources)}";
+    }
+}
