@@ -18,6 +18,31 @@ internal static class TestPng
         Build(Header(width, height, depth: 8, colorType: 3), Rows(width, height, 1, filter),
             ("PLTE", [0, 0, 0, 255, 255, 255]), ("tRNS", [0]));
 
+    /// <summary>A mid-grey image of colour type 2 (RGB), 4 (grey and alpha) or 6 (RGBA), 8 or 16 bits, maybe Adam7-interlaced.</summary>
+    public static byte[] Solid(int width, int height, byte colorType, byte depth, bool interlaced)
+    {
+        var bytesPerPixel = (colorType switch { 2 => 3, 4 => 2, 6 => 4, _ => 1 }) * depth / 8;
+        (int Columns, int Rows)[] passes = interlaced
+            ?
+            [
+                ((width + 7) / 8, (height + 7) / 8), ((width + 3) / 8, (height + 7) / 8), ((width + 3) / 4, (height + 3) / 8),
+                ((width + 1) / 4, (height + 3) / 4), ((width + 1) / 2, (height + 1) / 4), (width / 2, (height + 1) / 2), (width, height / 2),
+            ]
+            : [(width, height)];
+        var raw = new MemoryStream();
+        foreach (var (columns, rows) in passes.Where(pass => pass.Columns > 0 && pass.Rows > 0))
+        {
+            for (var row = 0; row < rows; row++)
+            {
+                raw.WriteByte(0);
+                raw.Write(Enumerable.Repeat((byte)0x80, columns * bytesPerPixel).ToArray());
+            }
+        }
+        var header = Header(width, height, depth, colorType);
+        header[12] = interlaced ? (byte)1 : (byte)0;
+        return Build(header, raw.ToArray());
+    }
+
     /// <summary>Raw rows: a filter byte, then <paramref name="width"/> samples of <paramref name="fill"/>.</summary>
     public static byte[] Rows(int width, int height, byte fill, byte filter)
     {
@@ -53,6 +78,27 @@ internal static class TestPng
         Chunk(png, "IDAT", Compress(raw));
         Chunk(png, "IEND", []);
         return png.ToArray();
+    }
+
+    /// <summary>
+    /// The bytes with every chunk's CRC recomputed, as far as the chunk lengths can be followed: a damaged PNG that
+    /// gets past the checksums, to reach the checks behind them.
+    /// </summary>
+    public static byte[] WithCrcsFixed(byte[] png)
+    {
+        var bytes = (byte[])png.Clone();
+        var at = Signature.Length;
+        while (at + 12 <= bytes.Length)
+        {
+            var length = BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(at));
+            if (length > bytes.Length - at - 12)
+            {
+                break;
+            }
+            BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(at + 8 + (int)length), Crc32(bytes[(at + 4)..(at + 8 + (int)length)]));
+            at += 12 + (int)length;
+        }
+        return bytes;
     }
 
     public static byte[] Compress(byte[] raw)
