@@ -7,7 +7,7 @@ namespace Leaflets.Content.Loading;
 /// A PNG read and checked in full: the one PNG parser of the project. The loader accepts a PNG only when
 /// <see cref="Read"/> does, and the PDF renderer draws from the same parsed form, so whatever loads also draws.
 /// Checked: signature, every chunk's length and CRC, IHDR (sizes within <see cref="ContentLimits"/> before
-/// anything is inflated, a legal bit depth for the colour type), PLTE and tRNS against the colour type, and
+/// anything is inflated, a legal bit depth for the colour type, and one the renderer can draw), PLTE and tRNS against the colour type, and
 /// the image data, which must inflate to exactly the size the header declares with a defined filter on every row.
 /// </summary>
 internal sealed record PngImage(
@@ -178,6 +178,12 @@ internal sealed record PngImage(
         if (body[10] != 0 || body[11] != 0 || body[12] > 1)
         {
             return Broken($"its compression, filter or interlace method ({body[10]}, {body[11]}, {body[12]}) is not defined");
+        }
+        // PDFsharp, which draws what cannot pass straight into the PDF, has no decoder for these (found by RenderPropertyTests).
+        if (depth == 16 || (body[12] == 1 && depth < 8))
+        {
+            return ImageReadResult<PngImage>.Refused(ContentRules.ImageFormat,
+                $"it is a PNG with {(depth == 16 ? "16-bit samples" : $"{depth}-bit samples and interlacing")}, which the PDF cannot take; save it with 8-bit samples{(depth == 16 ? string.Empty : " or without interlacing")}");
         }
         return ImageReadResult<PngImage>.Read(new PngImage((int)width, (int)height, depth, colorType, body[12] == 1, [], null, []));
     }

@@ -63,6 +63,8 @@ public class ImageReaderTests
         { "IDAT not zlib", WithIdat(TestPng.Header(2, 2, 8, 0), [1, 2, 3, 4, 5]), "not a valid compressed stream" },
         { "bad CRC", BadCrc(), "checksum" },
         { "no IEND", ContentFixture.Png(3, 3)[..^12], "before its IEND" },
+        { "16-bit RGB, which PDFsharp cannot draw", TestPng.Solid(3, 3, 2, 16, interlaced: false), "16-bit samples" },
+        { "2-bit interlaced palette, which PDFsharp cannot draw", Interlaced2BitPalette(), "2-bit samples and interlacing" },
         { "16-bit palette", TestPng.Build(TestPng.Header(2, 2, 16, 3), TestPng.Rows(4, 2, 0, 0), ("PLTE", [0, 0, 0])), "bit depth 16" },
         { "palette without PLTE", TestPng.Build(TestPng.Header(2, 2, 8, 3), TestPng.Rows(2, 2, 0, 0)), "no palette" },
         { "tRNS longer than the palette", TestPng.Build(TestPng.Header(2, 2, 8, 3), TestPng.Rows(2, 2, 0, 0), ("PLTE", [0, 0, 0]), ("tRNS", [0, 0])), "tRNS" },
@@ -110,6 +112,13 @@ public class ImageReaderTests
 
         Assert.Null(read.Problem);
         Assert.Equal(5, read.Image!.Width);
+    }
+
+    private static byte[] Interlaced2BitPalette()
+    {
+        var header = TestPng.Header(1, 1, 2, 3);
+        header[12] = 1;
+        return TestPng.Build(header, [0, 0], ("PLTE", [0, 0, 0]));
     }
 
     private static byte[] TruncatedData()
