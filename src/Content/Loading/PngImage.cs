@@ -220,25 +220,15 @@ internal sealed record PngImage(
         }
     }
 
+    // Adam7: where each of the seven passes starts and how far it steps, across and down.
+    private static readonly int[] StartX = [0, 4, 0, 2, 0, 1, 0], StartY = [0, 0, 4, 0, 2, 0, 1];
+    private static readonly int[] StepX = [8, 8, 4, 4, 2, 2, 1], StepY = [8, 8, 8, 4, 4, 2, 2];
+
     /// <summary>Columns and rows of each pass: one pass, or Adam7's seven for an interlaced image.</summary>
-    private IEnumerable<(int Columns, int Rows)> Passes()
-    {
-        if (!Interlaced)
-        {
-            yield return (Width, Height);
-            yield break;
-        }
-        ReadOnlySpan<int> startX = [0, 4, 0, 2, 0, 1, 0], startY = [0, 0, 4, 0, 2, 0, 1], stepX = [8, 8, 4, 4, 2, 2, 1], stepY = [8, 8, 8, 4, 4, 2, 2];
-        var passes = new List<(int, int)>(7);
-        for (var pass = 0; pass < 7; pass++)
-        {
-            passes.Add(((Width - startX[pass] + stepX[pass] - 1) / stepX[pass], (Height - startY[pass] + stepY[pass] - 1) / stepY[pass]));
-        }
-        foreach (var pass in passes)
-        {
-            yield return pass;
-        }
-    }
+    private IEnumerable<(int Columns, int Rows)> Passes() => Interlaced
+        ? Enumerable.Range(0, 7).Select(pass =>
+            ((Width - StartX[pass] + StepX[pass] - 1) / StepX[pass], (Height - StartY[pass] + StepY[pass] - 1) / StepY[pass]))
+        : [(Width, Height)];
 
     private int RowBytes(int columns) => (int)((((long)columns * BitDepth * Channels(ColorType)) + 7) / 8);
 

@@ -18,13 +18,13 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
 
     /// <summary>
     /// The image's pass-through form, parsed once per image, or null when it needs PDFsharp's own
-    /// conversion: an alpha channel, a transparent colour key outside a palette, 16-bit samples, interlacing, or not a PNG (the loader's <see cref="PngImage"/> has already read it in full, so this only sorts).
+    /// conversion: an alpha channel, a transparent colour key outside a palette, interlacing, or not a PNG (the loader's <see cref="PngImage"/> has already read it in full, so this only sorts).
     /// </summary>
     public static PngPassThrough? For(LeafletImage image) => Parsed.GetValue(image, i => TryParse(i.Bytes.AsSpan()));
 
     internal static PngPassThrough? TryParse(ReadOnlySpan<byte> bytes)
     {
-        if (PngImage.Read(bytes).Image is not { } png || png.Interlaced || png.BitDepth > 8
+        if (PngImage.Read(bytes).Image is not { } png || png.Interlaced
             || (png.Transparency is not null && png.ColorType != PngImage.PaletteColorType))
         {
             return null;
