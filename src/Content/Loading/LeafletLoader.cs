@@ -171,6 +171,6 @@ public static class LeafletLoader
     }
 
     /// <summary>A name as it can be shown on one line of a report: control characters escaped.</summary>
-    internal static string Printable(string name) =>
+    private static string Printable(string name) =>
         string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }
