@@ -14,20 +14,28 @@ public class ImageReaderTests
         Assert.Equal(new ImageInfo("image/jpeg", 640, 427), ImageReader.Read(ContentFixture.Jpeg(640, 427)).Image);
 
     [Fact]
-    public void A_progressive_jpeg_frame_with_fill_bytes_before_it_is_read()
-    {
-        byte[] bytes = [0xFF, 0xD8, 0xFF, 0xFF, 0xC2, 0x00, 0x11, 0x08, 0x01, 0x00, 0x02, 0x00, 0x03, .. new byte[9], 0xFF, 0xD9];
-
-        Assert.Equal(new ImageInfo("image/jpeg", 512, 256), ImageReader.Read(bytes).Image);
-    }
+    public void A_progressive_jpeg_frame_is_read() =>
+        Assert.Equal(new ImageInfo("image/jpeg", 512, 256), ImageReader.Read(ContentFixture.Jpeg(512, 256, frame: 0xC2)).Image);
 
     [Fact]
-    public void Huffman_tables_are_not_mistaken_for_a_frame_header()
+    public void Huffman_tables_and_fill_bytes_are_not_mistaken_for_a_frame_header()
     {
-        byte[] bytes = [0xFF, 0xD8, 0xFF, 0xC4, 0x00, 0x04, 0x00, 0x00, .. ContentFixture.Jpeg(30, 20)[2..]];
+        var jpeg = ContentFixture.Jpeg(30, 20);
+        // After the 20-byte SOI and JFIF header: a fill byte and a Huffman table segment (C4), then the frame.
+        byte[] bytes = [.. jpeg[..20], 0xFF, 0xFF, 0xC4, 0x00, 0x04, 0x00, 0x00, .. jpeg[20..]];
 
         Assert.Equal(new ImageInfo("image/jpeg", 30, 20), ImageReader.Read(bytes).Image);
     }
+
+    [Theory]
+    [InlineData(0xC3, "lossless")]
+    [InlineData(0xC9, "arithmetic")]
+    public void A_jpeg_a_pdf_cannot_take_is_refused_saying_why(byte frame, string why) =>
+        Assert.Contains(why, ImageReader.Read(ContentFixture.Jpeg(30, 20, frame)).Problem);
+
+    [Fact]
+    public void A_jpeg_without_a_jfif_or_exif_header_is_refused() =>
+        Assert.Contains("JFIF or Exif", ImageReader.Read([0xFF, 0xD8, .. ContentFixture.Jpeg(30, 20)[20..]]).Problem);
 
     [Fact]
     public void Every_real_figure_is_read_in_full()
@@ -41,9 +49,7 @@ public class ImageReaderTests
     [Theory]
     [InlineData(new byte[] { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0 }, "not a PNG or JPEG")]
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0 }, "cut short")]
-    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02 }, "before its frame header")]
-    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11 }, "does not fit the file")]
-    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x00, 0xFF, 0xC0 }, "does not fit the file")]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02 }, "JFIF or Exif")]
     [InlineData(new byte[0], "not a PNG or JPEG")]
     public void Other_formats_and_truncated_files_are_refused_saying_why(byte[] bytes, string why)
     {
@@ -51,6 +57,33 @@ public class ImageReaderTests
 
         Assert.Equal(ContentRules.ImageFormat, read.Rule);
         Assert.Contains(why, read.Problem);
+    }
+
+    public static TheoryData<string, byte[], string> BrokenJpegs => new()
+    {
+        { "scan before frame", [.. ContentFixture.Jpeg(30, 20)[..20], 0xFF, 0xDA, 0x00, 0x08, 1, 1, 0, 0, 0x3F, 0, 0xFF, 0xD9], "before its frame header" },
+        { "frame cut short", ContentFixture.Jpeg(30, 20)[..26], "does not fit the file" },
+        { "no scan", [.. ContentFixture.Jpeg(30, 20)[..39], 0xFF, 0xD9], "before its image data" },
+        { "12-bit samples", SetByte(ContentFixture.Jpeg(30, 20), 24, 12), "12-bit samples" },
+        { "two components", SetByte(ContentFixture.Jpeg(30, 20), 29, 2), "2 colour components" },
+        { "zero height", SetByte(SetByte(ContentFixture.Jpeg(30, 20), 25, 0), 26, 0), "30 x 0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenJpegs))]
+    public void A_broken_jpeg_is_refused_saying_what_is_wrong(string because, byte[] bytes, string why)
+    {
+        var read = ImageReader.Read(bytes);
+
+        Assert.True(read.Image is null, because);
+        Assert.Equal(ContentRules.ImageFormat, read.Rule);
+        Assert.Contains(why, read.Problem);
+    }
+
+    private static byte[] SetByte(byte[] bytes, int at, byte value)
+    {
+        bytes[at] = value;
+        return bytes;
     }
 
     public static TheoryData<string, byte[], string> BrokenPngs => new()
