@@ -36,8 +36,8 @@ internal static class LeafletGen
 
     private static readonly Gen<string> Figure = Gen.Select(
         Gen.Frequency(
-            (20, Gen.OneOf("images/a.png", "images/b.png")),
-            (1, Gen.OneOf("images/c.jpg", "images/missing.png", "../a.png", "images/a..png", "<images/a b.png>", "images/A.PNG", ""))),
+            (20, Gen.OneOf("images/a.png", "images/b.png", "images/c.jpg")),
+            (1, Gen.OneOf("images/missing.png", "../a.png", "images/a..png", "<images/a b.png>", "images/A.PNG", ""))),
         Words(1, 5),
         Gen.OneOf("", " \"The cement sets hard.\"", " \"\""),
         (url, alt, caption) => $"![{alt}]({url}{caption})");
@@ -130,12 +130,13 @@ internal static class LeafletGen
         (1, Gen.Select(FrontMatter, Body, (front, body) => Encoding.UTF8.GetBytes(body + front))),
         (1, Gen.Byte.Array[0, 200]));
 
-    /// <summary>Figures: mostly whole PNGs of each kind the renderer handles differently, sometimes broken.</summary>
+    /// <summary>Figures: mostly whole PNGs of each kind the renderer handles differently and JPEG headers, sometimes broken.</summary>
     public static readonly Gen<byte[]> Image = Gen.Frequency(
         (12, Gen.Select(Gen.Int[1, 40], Gen.Int[1, 40], Gen.Byte, (w, h, fill) => TestPng.Grey(w, h, fill))),
         (12, Gen.Select(Gen.Int[1, 40], Gen.Int[1, 40], Gen.OneOf<byte>(0, 1, 2, 3, 4), (w, h, filter) => TestPng.TransparentPalette(w, h, filter))),
         (8, Gen.Select(Gen.Int[1, 30], Gen.Int[1, 30], Gen.OneOf<byte>(2, 4, 6), Gen.OneOf<byte>(8, 16), Gen.Bool,
             (w, h, colorType, depth, interlaced) => TestPng.Solid(w, h, colorType, depth, interlaced))),
+        (4, Gen.Select(Gen.Int[1, 600], Gen.Int[1, 600], Gen.OneOf<byte>(0xC0, 0xC2), (w, h, frame) => TestJpeg.Headers(w, h, frame))),
         (1, Gen.Select(Gen.Int[1, 40], Gen.Int[1, 40], Gen.Int[5, 255], (w, h, filter) => TestPng.TransparentPalette(w, h, (byte)filter))),
         (1, Gen.OneOf("<html>Not found</html>"u8.ToArray(), TestPng.Build(TestPng.Header(0, 10, 8, 0), []), TestPng.Build(TestPng.Header(50_000, 50_000, 8, 3), [], ("PLTE", [0, 0, 0])))),
         (1, Gen.Byte.Array[0, 100]));
@@ -143,7 +144,7 @@ internal static class LeafletGen
     /// <summary>One to three leaflets, each a plain.md, maybe an easy-read.md and up to three figures.</summary>
     public static readonly Gen<ImmutableArray<ContentFile>> ContentTree =
         Gen.Select(Markdown, Gen.Frequency((3, Gen.Const((byte[]?)null)), (1, Markdown.Select(bytes => (byte[]?)bytes))),
-                Gen.Select(Gen.Frequency((20, Gen.OneOf("a.png", "b.png")), (1, Gen.OneOf("A.PNG", "a b.png"))), Image).Array[0, 3],
+                Gen.Select(Gen.Frequency((20, Gen.OneOf("a.png", "b.png", "c.jpg")), (1, Gen.OneOf("A.PNG", "a b.png"))), Image).Array[0, 3],
                 Gen.Frequency((20, Gen.OneOf("bones", "hips", "spine")), (1, Gen.OneOf("bad_id", "ok\n"))),
                 (plain, easyRead, images, id) =>
                 {
