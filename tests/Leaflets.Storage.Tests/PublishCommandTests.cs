@@ -34,6 +34,25 @@ public sealed class PublishCommandTests(Azurite azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Publish_refuses_the_leaflets_that_used_to_crash_it_naming_each_and_uploads_nothing()
+    {
+        var container = azurite.NewContainer("clicrash");
+        _content.Write("html-figure", "plain.md", ContentFolder.Leaflet("A figure that is a web page", 1) + "\n![A bone](images/t.png)\n");
+        _content.Write("html-figure", "images/t.png", "<html><body>Not found</body></html>");
+        _content.Write("deep", "plain.md", ContentFolder.Leaflet("Deeply nested", 1) + "\n" + new string('[', 20_000) + "\n");
+
+        var (exit, output, errors) = await LeafletsCli.RunAsync("publish", "--content", _content.Root, "--connection-string", azurite.ConnectionString, "--container", container.Name);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("html-figure/images/t.png:1: image-format: ", output, StringComparison.Ordinal);
+        Assert.Contains("deep/plain.md:", output, StringComparison.Ordinal);
+        Assert.Contains(": nesting-too-deep: ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", errors, StringComparison.Ordinal);
+        Assert.Contains("Nothing published", errors, StringComparison.Ordinal);
+        Assert.False(await container.ExistsAsync());
+    }
+
+    [Fact]
     public async Task Publish_without_a_connection_string_says_how_to_give_one()
     {
         var (exit, _, errors) = await LeafletsCli.RunAsync("publish", "--content", _content.Root);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Model;
 using Leaflets.Content.Readability;
 using Leaflets.Content.Rendering.Pdf;
 
@@ -54,6 +55,9 @@ public sealed record ContentCheckReport(ContentLoadResult Content, ImmutableArra
 /// </summary>
 public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
 {
+    /// <summary>A check that failed on a leaflet instead of giving findings: an error, so the leaflet is not published.</summary>
+    public const string CheckFailedRule = "check-failed";
+
     public ContentCheck() : this([])
     {
     }
@@ -75,13 +79,38 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
         return Run(LeafletLoader.Load(source.DisplayRoot, files));
     }
 
+    /// <summary>
+    /// Runs every check on each leaflet in its own fault boundary: a check that throws becomes that leaflet's
+    /// <see cref="CheckFailedRule"/> finding (so publish refuses it), and the other leaflets are still checked.
+    /// </summary>
     public ContentCheckReport Run(ContentLoadResult content)
     {
         var problems = content.Problems.ToBuilder();
-        foreach (var check in checks)
+        foreach (var leaflet in content.Leaflets.Values)
         {
-            problems.AddRange(check.Check(content));
+            var one = content with
+            {
+                Leaflets = ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(leaflet.Id, leaflet),
+                Problems = [],
+            };
+            foreach (var check in checks)
+            {
+                problems.AddRange(CheckContained(check, one, leaflet));
+            }
         }
         return new ContentCheckReport(content, [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)]);
+    }
+
+    private static IReadOnlyList<ContentProblem> CheckContained(IContentCheck check, ContentLoadResult one, Leaflet leaflet)
+    {
+        try
+        {
+            return [.. check.Check(one)];
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return [new ContentProblem(leaflet.Plain.SourcePath, 1, CheckFailedRule,
+                $"the {check.GetType().Name} check failed on this leaflet ({error.GetType().Name}: {error.Message}); please report this leaflet to the maintainers")];
+        }
     }
 }

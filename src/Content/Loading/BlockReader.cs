@@ -29,9 +29,26 @@ internal sealed class BlockReader(ProblemLog problems, IReadOnlySet<string> imag
 
     public ImmutableArray<Block> Read(string body)
     {
-        var document = Markdown.Parse(body, Pipeline);
+        if (NestingDepth.FirstTooDeep(body) is { } tooDeep)
+        {
+            problems.Add(tooDeep.Line, ContentRules.NestingTooDeep, TooDeep($"this line is nested {tooDeep.Depth} levels deep"));
+            return [];
+        }
+        Md.MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(body, Pipeline);
+        }
+        catch (ArgumentException) // Markdig's own depth limit, for nesting the count above does not see
+        {
+            problems.Add(1, ContentRules.NestingTooDeep, TooDeep("Markdown elements in this file are nested too deeply"));
+            return [];
+        }
         return ReadBlocks(document, listDepth: 0, nested: false);
     }
+
+    private static string TooDeep(string what) =>
+        $"{what}; lists, callouts and [brackets] may nest at most {ContentLimits.MaxNestingDepth} levels (the format needs two)";
 
     private ImmutableArray<Block> ReadBlocks(IEnumerable<Md.Block> blocks, int listDepth, bool nested)
     {

@@ -10,7 +10,7 @@ public static class ContentRules
     // Layout of the content tree.
     /// <summary>A file or folder that the layout does not allow (named in the message).</summary>
     public const string LayoutUnexpectedFile = "layout-unexpected-file";
-    /// <summary>A leaflet folder name that is not a lowercase slug of at most 100 characters.</summary>
+    /// <summary>A leaflet folder name that is not a leaflet id (<see cref="Search.Slugs.IsLeafletId"/>).</summary>
     public const string LeafletIdInvalid = "leaflet-id-invalid";
     /// <summary>A leaflet folder without plain.md.</summary>
     public const string PlainMissing = "plain-missing";
@@ -20,6 +20,8 @@ public static class ContentRules
     public const string FileNotRegular = "file-not-regular";
     /// <summary>A file larger than <see cref="ContentLimits"/> allows for its kind.</summary>
     public const string FileTooLarge = "file-too-large";
+    /// <summary>Loading the leaflet failed in a way no other rule names (a fault of ours, contained to that leaflet).</summary>
+    public const string LoadFailed = "load-failed";
 
     // The file as text.
     /// <summary>The file is empty.</summary>
@@ -46,6 +48,10 @@ public static class ContentRules
     public const string DateInvalid = "date-invalid";
     /// <summary>A language that is not a BCP 47 tag such as en-GB.</summary>
     public const string LanguageInvalid = "language-invalid";
+    /// <summary>A review date before <see cref="ContentLimits.MinReviewYear"/> or after <see cref="ContentLimits.MaxReviewYear"/>.</summary>
+    public const string DateOutOfRange = "date-out-of-range";
+    /// <summary>A title or summary longer than <see cref="ContentLimits"/> allows.</summary>
+    public const string ValueTooLong = "value-too-long";
     /// <summary>nextReview falls before lastReviewed.</summary>
     public const string NextReviewBeforeLastReviewed = "next-review-before-last-reviewed";
     /// <summary>A clinical code entry without system or code.</summary>
@@ -56,6 +62,8 @@ public static class ContentRules
     public const string ReferenceUrlInvalid = "reference-url-invalid";
 
     // Body blocks.
+    /// <summary>Lists and callouts, or brackets, nested deeper than <see cref="ContentLimits.MaxNestingDepth"/>.</summary>
+    public const string NestingTooDeep = "nesting-too-deep";
     /// <summary>The body has no content.</summary>
     public const string BodyEmpty = "body-empty";
     /// <summary>A <c>#</c> heading in the body (the title comes from the front matter).</summary>
@@ -108,22 +116,26 @@ public static class ContentRules
     public const string ImagePathInvalid = "image-path-invalid";
     /// <summary>An image path naming a file that does not exist.</summary>
     public const string ImageMissing = "image-missing";
-    /// <summary>An image that is not a PNG or JPEG (by name or by its real content), or whose size cannot be read.</summary>
+    /// <summary>An image that is not a PNG or JPEG by name, or whose bytes are not a valid PNG or JPEG (named in the message).</summary>
     public const string ImageFormat = "image-format";
+    /// <summary>An image file whose name is not one the image route serves (<see cref="Search.Slugs.IsFileName"/>).</summary>
+    public const string ImageNameInvalid = "image-name-invalid";
+    /// <summary>An image declaring more pixels than <see cref="ContentLimits"/> allows (read from its header, before any decoding).</summary>
+    public const string ImageTooLarge = "image-too-large";
     /// <summary>Warning: an image in images/ that no variant uses.</summary>
     public const string ImageUnused = "image-unused";
 
     /// <summary>Every rule id above, for documentation and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        LayoutUnexpectedFile, LeafletIdInvalid, PlainMissing, FileNotRegular, FileTooLarge, FileEmpty, FileNotText,
+        LayoutUnexpectedFile, LeafletIdInvalid, PlainMissing, FileNotRegular, FileTooLarge, LoadFailed, FileEmpty, FileNotText,
         FrontMatterMissing, FrontMatterUnterminated, FrontMatterInvalid, KeyMissing, KeyUnknown, KeyDuplicate,
-        ValueInvalid, DateInvalid, LanguageInvalid, NextReviewBeforeLastReviewed, CodeIncomplete,
-        ReferenceIncomplete, ReferenceUrlInvalid, BodyEmpty, HeadingLevelOne, HeadingTooDeep, HeadingSkipsLevel,
+        ValueInvalid, DateInvalid, DateOutOfRange, ValueTooLong, LanguageInvalid, NextReviewBeforeLastReviewed, CodeIncomplete,
+        ReferenceIncomplete, ReferenceUrlInvalid, NestingTooDeep, BodyEmpty, HeadingLevelOne, HeadingTooDeep, HeadingSkipsLevel,
         HeadingSetext, HeadingEmpty, HtmlBlock, HtmlInline, Footnote, CodeBlock, CodeInline, HorizontalRule,
         ListMarker, ListTooDeep, TableHeaderMissing, CalloutLabelMissing, UnsupportedMarkdown, ItalicEmphasis,
         LinkUrlInvalid, LinkTextVague, LinkTextEmpty, ImageInline, ImagePathInvalid, ImageMissing, ImageFormat,
-        ImageUnused,
+        ImageNameInvalid, ImageTooLarge, ImageUnused,
     ];
 
     public static ProblemSeverity SeverityOf(string rule) =>

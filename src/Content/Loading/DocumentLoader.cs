@@ -12,6 +12,12 @@ internal static class DocumentLoader
         IReadOnlyDictionary<string, LeafletImage> images, ProblemLog log, HashSet<string> usedImages)
     {
         var errorsBefore = log.ErrorCount;
+        if (file.Bytes.Length > ContentLimits.MaxMarkdownBytes)
+        {
+            log.Add(1, ContentRules.FileTooLarge,
+                $"the file is {file.Bytes.Length} bytes; a Markdown file may be at most {ContentLimits.MaxMarkdownBytes} bytes (split the leaflet, or move detail to references)");
+            return null;
+        }
         if (SourceText.Read(file.Bytes, log) is not { } source)
         {
             return null;
@@ -28,7 +34,8 @@ internal static class DocumentLoader
         {
             blocks = PictureRows.Group(blocks);
         }
-        if (metadata is null || log.ErrorCount != errorsBefore)
+        // A used image that failed its own checks is reported against the image; it must not reach the hash.
+        if (metadata is null || log.ErrorCount != errorsBefore || !reader.UsedImages.All(images.ContainsKey))
         {
             return null;
         }

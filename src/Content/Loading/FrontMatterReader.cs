@@ -55,16 +55,16 @@ internal static partial class FrontMatterReader
         var fields = new FieldReader(root, lineOffset, problems, missingKeyLine: 1);
         fields.RejectUnknown(KnownKeys, "front matter");
 
-        var title = fields.RequiredText("title");
-        var summary = fields.RequiredText("summary");
+        var title = WithinLength(fields, "title", fields.RequiredText("title"), ContentLimits.MaxTitleLength, problems);
+        var summary = WithinLength(fields, "summary", fields.RequiredText("summary"), ContentLimits.MaxSummaryLength, problems);
         var language = fields.RequiredText("language");
         if (language is not null && !LanguageTag().IsMatch(language))
         {
             problems.Add(fields.LineOf("language"), ContentRules.LanguageInvalid, $"'{language}' is not a BCP 47 language tag such as en-GB");
             language = null;
         }
-        var lastReviewed = fields.Date("lastReviewed", required: true);
-        var nextReview = fields.Date("nextReview", required: false);
+        var lastReviewed = InReviewRange(fields, "lastReviewed", fields.Date("lastReviewed", required: true), problems);
+        var nextReview = InReviewRange(fields, "nextReview", fields.Date("nextReview", required: false), problems);
         var version = fields.Integer("version", required: true);
         if (version is < 1)
         {
@@ -86,6 +86,27 @@ internal static partial class FrontMatterReader
         }
         return new LeafletMetadata(title, summary, language, lastReviewed.Value,
             nextReview ?? lastReviewed.Value.AddYears(DefaultReviewYears), version.Value, topics.Value, codes.Value, references.Value);
+    }
+
+    private static string? WithinLength(FieldReader fields, string key, string? text, int limit, ProblemLog problems)
+    {
+        if (text is { } value && value.Length > limit)
+        {
+            problems.Add(fields.LineOf(key), ContentRules.ValueTooLong, $"'{key}' is {value.Length} characters; keep it to {limit} or fewer");
+            return null;
+        }
+        return text;
+    }
+
+    private static DateOnly? InReviewRange(FieldReader fields, string key, DateOnly? date, ProblemLog problems)
+    {
+        if (date is { Year: < ContentLimits.MinReviewYear or > ContentLimits.MaxReviewYear } outside)
+        {
+            problems.Add(fields.LineOf(key), ContentRules.DateOutOfRange,
+                $"'{key}' is {outside:yyyy-MM-dd}; a review date must fall in the years {ContentLimits.MinReviewYear} to {ContentLimits.MaxReviewYear}");
+            return null;
+        }
+        return date;
     }
 
     private static ClinicalCode? ReadCode(FieldReader entry, ProblemLog problems)

@@ -1,6 +1,11 @@
+using Leaflets.Content.Search;
+
 namespace Leaflets.Content.Loading;
 
-/// <summary>Checks a figure's path against the layout: a file directly inside the leaflet's own images/ folder.</summary>
+/// <summary>
+/// Checks a figure's path against the layout: a file directly inside the leaflet's own images/ folder, named as the
+/// image route accepts (<see cref="Slugs.IsFileName"/>, the one rule for both), so whatever loads can be served.
+/// </summary>
 internal static class ImagePaths
 {
     private static readonly string[] RasterExtensions = [".png", ".jpg", ".jpeg"];
@@ -26,6 +31,11 @@ internal static class ImagePaths
             return null;
         }
         var fileName = url["images/".Length..];
+        if (!Slugs.IsFileName(fileName))
+        {
+            problems.Add(line, ContentRules.ImagePathInvalid, $"image path '{url}' names a file that cannot be served: name it with {Slugs.FileNameRule}");
+            return null;
+        }
         if (!RasterExtensions.Contains(Path.GetExtension(fileName).ToLowerInvariant()))
         {
             problems.Add(line, ContentRules.ImageFormat, $"image '{url}' must be a PNG or JPEG file (.png, .jpg or .jpeg)");

@@ -1,17 +1,16 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Leaflets.Content.Model;
+using Leaflets.Content.Search;
 
 namespace Leaflets.Content.Loading;
 
 /// <summary>Turns a content tree into leaflets, enforcing every rule of the authoring format (see <see cref="ContentRules"/>).</summary>
-public static partial class LeafletLoader
+public static class LeafletLoader
 {
-    public const int MaxIdLength = 100;
-
     /// <summary>
     /// Parses and validates every leaflet in <paramref name="files"/>. A leaflet with any error is left out
-    /// and its problems are reported; the others load regardless. Never throws on bad content.
+    /// and its problems are reported; the others load regardless. Never throws on bad content: each leaflet
+    /// loads inside its own fault boundary, so even a fault of ours is that leaflet's <see cref="ContentRules.LoadFailed"/>.
     /// </summary>
     public static ContentLoadResult Load(string displayRoot, IReadOnlyList<ContentFile> files)
     {
@@ -46,7 +45,7 @@ public static partial class LeafletLoader
         foreach (var (id, entries) in folders)
         {
             var leafletProblems = new List<ContentProblem>();
-            var leaflet = LoadLeaflet($"{root}/leaflets/{id}", id, entries, leafletProblems);
+            var leaflet = LoadContained($"{root}/leaflets/{id}", id, entries, leafletProblems);
             if (leaflet is not null && leafletProblems.All(p => p.Severity != ProblemSeverity.Error))
             {
                 leaflets.Add(id, leaflet);
@@ -57,12 +56,28 @@ public static partial class LeafletLoader
         return new ContentLoadResult(leaflets.ToImmutable(), ordered);
     }
 
-    private static Leaflet? LoadLeaflet(string folder, string id, List<(string Relative, ContentFile File)> entries, List<ContentProblem> problems)
+    private static Leaflet? LoadContained(string folder, string id, List<(string Relative, ContentFile File)> entries, List<ContentProblem> problems)
     {
-        if (id.Length > MaxIdLength || !IdPattern().IsMatch(id))
+        var current = new ProblemLog(folder + "/", problems);
+        try
+        {
+            return LoadLeaflet(folder, id, entries, problems, log => current = log);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // A fault of ours (a rule would have named a fault of the content): report it against the file being read.
+            current.Add(1, ContentRules.LoadFailed, $"the leaflet could not be loaded ({error.GetType().Name}: {error.Message}); please report this file to the maintainers");
+            return null;
+        }
+    }
+
+    private static Leaflet? LoadLeaflet(string folder, string id, List<(string Relative, ContentFile File)> entries, List<ContentProblem> problems,
+        Action<ProblemLog> reading)
+    {
+        if (!Slugs.IsLeafletId(id))
         {
             new ProblemLog(folder + "/", problems).Add(1, ContentRules.LeafletIdInvalid,
-                $"leaflet folder '{id}' is not a valid id: use lowercase letters, digits and single '-' between words, at most {MaxIdLength} characters");
+                $"leaflet folder '{Printable(id)}' is not a valid id: use {Slugs.LeafletIdRule}");
         }
         var sources = new Dictionary<LeafletVariant, ContentFile>();
         var images = ImmutableSortedDictionary.CreateBuilder<string, LeafletImage>(StringComparer.Ordinal);
@@ -70,9 +85,14 @@ public static partial class LeafletLoader
         foreach (var (relative, file) in entries)
         {
             var log = new ProblemLog($"{folder}/{relative}", problems);
+            reading(log);
             if (file.Refusal is { } refusal)
             {
                 log.Add(1, refusal.Rule, refusal.Message);
+                if (relative.StartsWith("images/", StringComparison.Ordinal))
+                {
+                    imageNames.Add(relative["images/".Length..]); // present but refused: not also "missing" where it is used
+                }
                 continue;
             }
             var variant = LeafletVariants.All.Where(v => v.FileName() == relative).Cast<LeafletVariant?>().FirstOrDefault();
@@ -103,6 +123,7 @@ public static partial class LeafletLoader
         foreach (var (variant, file) in sources.OrderBy(s => s.Key))
         {
             var log = new ProblemLog($"{folder}/{variant.FileName()}", problems);
+            reading(log);
             var document = DocumentLoader.Load(id, variant, file, imageNames, images, log, used);
             if (document is not null)
             {
@@ -130,14 +151,26 @@ public static partial class LeafletLoader
             return;
         }
         imageNames.Add(fileName);
-        if (ImageHeader.Read(file.Bytes.AsSpan()) is not { } header)
+        if (!Slugs.IsFileName(fileName))
         {
-            log.Add(1, ContentRules.ImageFormat, $"'{fileName}' is not a readable PNG or JPEG image (its first bytes are not a PNG or JPEG header)");
+            log.Add(1, ContentRules.ImageNameInvalid, $"'{Printable(fileName)}' cannot be served as a figure: name it with {Slugs.FileNameRule}");
             return;
         }
-        images[fileName] = new LeafletImage(fileName, header.ContentType, file.Bytes, header.Width, header.Height);
+        if (file.Bytes.Length > ContentLimits.MaxImageBytes)
+        {
+            log.Add(1, ContentRules.FileTooLarge, $"'{fileName}' is {file.Bytes.Length} bytes; a figure may be at most {ContentLimits.MaxImageBytes} bytes");
+            return;
+        }
+        var read = ImageReader.Read(file.Bytes.AsSpan());
+        if (read.Image is not { } image)
+        {
+            log.Add(1, read.Rule!, $"'{fileName}' is refused: {read.Problem}");
+            return;
+        }
+        images[fileName] = new LeafletImage(fileName, image.ContentType, file.Bytes, image.Width, image.Height);
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
+    /// <summary>A name as it can be shown on one line of a report: control characters escaped.</summary>
+    private static string Printable(string name) =>
+        string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

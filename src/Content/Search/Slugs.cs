@@ -5,7 +5,8 @@ namespace Leaflets.Content.Search;
 /// <summary>
 /// The only shapes of leaflet id and image file name that are ever looked up. Anything else
 /// (dot segments, slashes, backslashes, percent escapes, control characters, over-long names) is refused
-/// before it can reach a lookup, so no request value ever becomes part of a path.
+/// before it can reach a lookup, so no request value ever becomes part of a path. The loader holds leaflet
+/// folders and figure files to the same rules, so whatever loads can be asked for.
 /// </summary>
 public static partial class Slugs
 {

@@ -67,6 +67,27 @@ public class ContentCheckTests
     }
 
     [Fact]
+    public void A_check_that_throws_on_one_leaflet_becomes_its_finding_and_the_others_are_still_checked()
+    {
+        var content = ContentFixture.WithPlain("Text.\n", id: "bones")
+            .Add("leaflets/hips/plain.md", ContentFixture.PlainFrontMatter + "\nText.\n").Load();
+
+        var report = new ContentCheck([new FailsOnBones(), new EveryLeafletIsTooHard()]).Run(content);
+
+        Assert.Equal(
+            [
+                ("content/leaflets/bones/plain.md", ContentCheck.CheckFailedRule),
+                ("content/leaflets/bones/plain.md", "readability"),
+                ("content/leaflets/hips/plain.md", "readability"),
+            ],
+            report.Problems.Select(p => (p.Path, p.Rule)));
+        var failed = report.Problems.Single(p => p.Rule == ContentCheck.CheckFailedRule);
+        Assert.Contains("FailsOnBones check failed on this leaflet (InvalidOperationException: the renderer broke)", failed.Message);
+        Assert.DoesNotContain(" at ", failed.Message);
+        Assert.False(report.Passed);
+    }
+
+    [Fact]
     public void The_summary_counts_each_rejected_leaflet_once()
     {
         var report = new ContentCheck().Run(ContentFixture.WithPlain("# One\n\n#### Two\n", id: "Bad_Id")
@@ -88,6 +109,19 @@ public class ContentCheckTests
         var line = LeafletListing.Line(leaflet, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal($"bones\tplain,easy-read\tv2\t{status}\tStrengthening painful bones", line);
+    }
+
+    /// <summary>A check with a fault of ours that shows on one leaflet only; its findings are produced lazily, as real checks' are.</summary>
+    private sealed class FailsOnBones : IContentCheck
+    {
+        public IEnumerable<ContentProblem> Check(ContentLoadResult content)
+        {
+            if (content.Leaflets.ContainsKey("bones"))
+            {
+                throw new InvalidOperationException("the renderer broke");
+            }
+            yield break;
+        }
     }
 
     private sealed class EveryLeafletIsTooHard : IContentCheck

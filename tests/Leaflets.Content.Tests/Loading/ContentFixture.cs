@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Text;
 using Leaflets.Content.Loading;
@@ -46,30 +45,25 @@ internal sealed class ContentFixture
         return this;
     }
 
+    /// <summary>A file exactly as a source hands it over, even a malformed one (default bytes).</summary>
+    public ContentFixture AddAsRead(string path, ImmutableArray<byte> bytes)
+    {
+        _files.Add(new ContentFile(path, bytes));
+        return this;
+    }
+
+    /// <summary>A file the source refused to read, as a source would hand it over.</summary>
+    public ContentFixture AddRefused(string path, string rule, string message)
+    {
+        _files.Add(ContentFile.Refused(path, rule, message));
+        return this;
+    }
+
     public ContentLoadResult Load() => LeafletLoader.Load(Root, _files);
 
-    /// <summary>The first bytes of a PNG: signature and IHDR chunk (enough for the loader's header reader).</summary>
-    public static byte[] Png(int width, int height, byte fill = 0)
-    {
-        var bytes = new byte[33 + 16];
-        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(bytes, 0);
-        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(8), 13);
-        "IHDR"u8.CopyTo(bytes.AsSpan(12));
-        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(16), (uint)width);
-        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(20), (uint)height);
-        bytes[24] = 8;
-        bytes[25] = 6;
-        bytes.AsSpan(33).Fill(fill);
-        return bytes;
-    }
+    /// <summary>A whole, valid PNG (8-bit grey, every pixel <paramref name="fill"/>).</summary>
+    public static byte[] Png(int width, int height, byte fill = 0) => TestPng.Grey(width, height, fill);
 
-    /// <summary>A JPEG's SOI, an APP0 segment and a baseline SOF0 frame header.</summary>
-    public static byte[] Jpeg(int width, int height)
-    {
-        var bytes = new List<byte> { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xC0, 0x00, 0x11, 0x08 };
-        bytes.AddRange([(byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 0x03]);
-        bytes.AddRange(new byte[9]);
-        bytes.AddRange([0xFF, 0xD9]);
-        return [.. bytes];
-    }
+    /// <inheritdoc cref="TestJpeg.Headers"/>
+    public static byte[] Jpeg(int width, int height, byte frame = 0xC0) => TestJpeg.Headers(width, height, frame);
 }
