@@ -1,15 +1,33 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Leaflets.Content.Loading;
 
-/// <summary>Reads the content tree from a folder. Only files below the root are ever read.</summary>
+/// <summary>
+/// Reads the content tree from a folder. Only regular files below the root are ever opened (a FIFO, device or
+/// socket is refused unopened, a symbolic link skipped), and none over <see cref="ContentLimits.MaxFileBytes"/>
+/// is read. A file whose length and last write are unchanged since the previous read is not read again, so a
+/// refresh of an unchanged tree costs one directory walk and one status call per file.
+/// </summary>
 public sealed class FileContentSource(string root) : IContentSource
 {
+    /// <summary>
+    /// A file written this recently may be written again within the same timestamp tick (file systems stamp
+    /// coarsely), so its bytes are not trusted to stand for its timestamp and it is read again next time.
+    /// </summary>
+    private static readonly TimeSpan StillSettling = TimeSpan.FromSeconds(2);
+
+    private volatile Dictionary<string, KnownFile> _known = new(StringComparer.Ordinal);
+    private int _reads;
+
     public string Root { get; } = Path.GetFullPath(root);
 
     public string DisplayRoot { get; } = root.TrimEnd('/', '\\');
 
-    public async Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken)
+    /// <summary>How many files have been opened and read since this source was made (unchanged files are not read again).</summary>
+    public int FilesRead => Volatile.Read(ref _reads);
+
+    public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken)
     {
         var leaflets = Path.Combine(Root, "leaflets");
         if (!Directory.Exists(leaflets))
@@ -17,14 +35,61 @@ public sealed class FileContentSource(string root) : IContentSource
             throw new DirectoryNotFoundException($"The content folder '{DisplayRoot}' has no 'leaflets' folder (looked in {leaflets}).");
         }
 
+        var startedAt = DateTime.UtcNow;
+        var known = _known;
+        var remembered = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
         var files = new List<ContentFile>();
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
         foreach (var path in Directory.EnumerateFiles(leaflets, "*", options).Order(StringComparer.Ordinal))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var relative = Path.GetRelativePath(Root, path).Replace('\\', '/');
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            files.Add(new ContentFile(relative, ImmutableArray.Create(bytes)));
+            var facts = RegularFile.Probe(path);
+            if (Refusal(relative, facts) is { } refused)
+            {
+                files.Add(refused);
+                continue;
+            }
+            if (!known.TryGetValue(relative, out var file) || file.Facts != facts)
+            {
+                file = new KnownFile(facts, ImmutableCollectionsMarshal.AsImmutableArray(RegularFile.Read(path, facts, ContentLimits.MaxFileBytes)));
+                Interlocked.Increment(ref _reads);
+            }
+            if (file.Bytes.Length > ContentLimits.MaxFileBytes)
+            {
+                files.Add(TooLarge(relative, file.Bytes.Length)); // it grew past the limit after the probe
+                continue;
+            }
+            if (new DateTime(facts.LastWriteNanoseconds / 100 + DateTime.UnixEpoch.Ticks, DateTimeKind.Utc) < startedAt - StillSettling)
+            {
+                remembered[relative] = file;
+            }
+            files.Add(new ContentFile(relative, file.Bytes));
         }
-        return files;
+        _known = remembered;
+        return Task.FromResult<IReadOnlyList<ContentFile>>(files);
     }
+
+    private static ContentFile? Refusal(string relative, EntryFacts facts) => facts.Kind switch
+    {
+        EntryKind.Regular when facts.Length > ContentLimits.MaxFileBytes => TooLarge(relative, facts.Length),
+        EntryKind.Regular => null,
+        var kind => ContentFile.Refused(relative, ContentRules.FileNotRegular,
+            $"this is {Describe(kind)}, not a regular file; it was not opened"),
+    };
+
+    private static ContentFile TooLarge(string relative, long length) => ContentFile.Refused(relative, ContentRules.FileTooLarge,
+        $"the file is {length:N0} bytes, over the {ContentLimits.MaxFileBytes:N0} bytes a content file may have; it was not read");
+
+    private static string Describe(EntryKind kind) => kind switch
+    {
+        EntryKind.Fifo => "a FIFO (named pipe)",
+        EntryKind.CharacterDevice => "a character device",
+        EntryKind.BlockDevice => "a block device",
+        EntryKind.Socket => "a socket",
+        _ => "a special file",
+    };
+
+    /// <summary>A file as last read; the same path with the same facts (kind, length, last write, inode) holds the same bytes.</summary>
+    private sealed record KnownFile(EntryFacts Facts, ImmutableArray<byte> Bytes);
 }
