@@ -113,6 +113,22 @@ public sealed class BlobServedCatalogTests(Azurite azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_blob_over_the_size_cap_is_refused_from_the_listing_and_never_downloaded()
+    {
+        var (container, source, _) = await PublishedAsync("huge");
+        await source.ReadAllAsync(CancellationToken.None);
+        var downloads = source.BlobsDownloaded;
+        await container.GetBlobClient("leaflets/huge/plain.md").UploadAsync(new BinaryData(new byte[ContentLimits.MaxFileBytes + 1]));
+
+        var files = await source.ReadAllAsync(CancellationToken.None);
+
+        var huge = Assert.Single(files, f => f.Path == "leaflets/huge/plain.md");
+        Assert.Equal(ContentRules.FileTooLarge, huge.Refusal?.Rule);
+        Assert.Empty(huge.Bytes);
+        Assert.Equal(downloads, source.BlobsDownloaded);
+    }
+
+    [Fact]
     public async Task A_missing_container_is_reported_by_name()
     {
         var source = new BlobContentSource(azurite.NewContainer("missing"));

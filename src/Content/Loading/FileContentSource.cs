@@ -57,7 +57,7 @@ public sealed class FileContentSource(string root) : IContentSource
             }
             if (file.Bytes.Length > ContentLimits.MaxFileBytes)
             {
-                files.Add(TooLarge(relative, file.Bytes.Length)); // it grew past the limit after the probe
+                files.Add(SourceRefusals.TooLarge(relative, file.Bytes.Length)); // it grew past the limit after the probe
                 continue;
             }
             if (new DateTime(facts.LastWriteNanoseconds / 100 + DateTime.UnixEpoch.Ticks, DateTimeKind.Utc) < startedAt - StillSettling)
@@ -72,14 +72,10 @@ public sealed class FileContentSource(string root) : IContentSource
 
     private static ContentFile? Refusal(string relative, EntryFacts facts) => facts.Kind switch
     {
-        EntryKind.Regular when facts.Length > ContentLimits.MaxFileBytes => TooLarge(relative, facts.Length),
+        EntryKind.Regular when facts.Length > ContentLimits.MaxFileBytes => SourceRefusals.TooLarge(relative, facts.Length),
         EntryKind.Regular => null,
-        var kind => ContentFile.Refused(relative, ContentRules.FileNotRegular,
-            $"this is {Describe(kind)}, not a regular file; it was not opened"),
+        var kind => SourceRefusals.NotRegular(relative, Describe(kind)),
     };
-
-    private static ContentFile TooLarge(string relative, long length) => ContentFile.Refused(relative, ContentRules.FileTooLarge,
-        $"the file is {length:N0} bytes, over the {ContentLimits.MaxFileBytes:N0} bytes a content file may have; it was not read");
 
     private static string Describe(EntryKind kind) => kind switch
     {
