@@ -34,6 +34,9 @@ public sealed class ProblemResult(int status, string type, string title, string 
 
     public string Detail => detail;
 
+    /// <summary>Sent as Retry-After (whole seconds) when set: how long a 503 asks the client to wait.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var request = context.HttpContext.Request;
@@ -46,6 +49,10 @@ public sealed class ProblemResult(int status, string type, string title, string 
         response.ContentLength = body.Length;
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
+        if (RetryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (!HttpMethods.IsHead(request.Method))
         {
             await response.Body.WriteAsync(body, context.HttpContext.RequestAborted);
@@ -80,6 +87,13 @@ public static class Problems
     public static ProblemResult NotAcceptable(string offered) =>
         new(StatusCodes.Status406NotAcceptable, TypePrefix + "not-acceptable", "No acceptable representation",
             $"This resource is available as {offered}, which the Accept header rules out.");
+
+    public static ProblemResult ContentNotLoaded(TimeSpan retryAfter) =>
+        new(StatusCodes.Status503ServiceUnavailable, TypePrefix + "content-not-loaded", "The leaflets are not loaded yet",
+            "The service has not finished loading its leaflets. Try again after the number of seconds in Retry-After.")
+        {
+            RetryAfter = retryAfter,
+        };
 
     /// <summary>Says nothing about the failure itself: details stay in the log, never in a response.</summary>
     public static ProblemResult Unexpected() =>
