@@ -6,9 +6,9 @@ using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Cli.Hosting;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
-using Microsoft.Extensions.DependencyInjection;
 using Leaflets.Functions.Http;
 using Leaflets.Functions.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Leaflets.Api.Tests;
 
