@@ -183,6 +183,28 @@ public sealed class LeafletCatalogRefreshTests
     }
 
     [Fact]
+    public async Task A_read_that_blocks_its_thread_before_returning_a_task_is_held_to_the_time_limit_too()
+    {
+        using var catalog = new LeafletCatalog(_source, _time, NullLogger<LeafletCatalog>.Instance,
+            Options.Create(new ContentOptions { RefreshSeconds = 0, RefreshTimeoutSeconds = 1 }));
+        await catalog.GetStateAsync(CancellationToken.None);
+        _source.BlockThread = true;
+
+        CatalogState abandoned;
+        try
+        {
+            await catalog.ReloadAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
+            abandoned = await catalog.GetStateAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _source.Unblock();
+        }
+
+        Assert.Equal("The content source memory did not answer within 1 seconds.", abandoned.LastFailure?.Error);
+    }
+
+    [Fact]
     public async Task A_first_load_that_hangs_ends_at_its_time_limit_with_content_not_loaded_and_a_retry_after()
     {
         using var catalog = new LeafletCatalog(_source, _time, NullLogger<LeafletCatalog>.Instance,
@@ -222,6 +244,13 @@ public sealed class LeafletCatalogRefreshTests
         /// <summary>Reads never return and ignore cancellation, like a read blocked in the kernel.</summary>
         public bool Hang { get; set; }
 
+        /// <summary>Reads block the calling thread, before returning any task, until <see cref="Unblock"/>.</summary>
+        public bool BlockThread { get; set; }
+
+        private readonly ManualResetEventSlim _unblocked = new();
+
+        public void Unblock() => _unblocked.Set();
+
         public void Put(string path, string text)
         {
             lock (_files)
@@ -241,6 +270,10 @@ public sealed class LeafletCatalogRefreshTests
         public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken)
         {
             Reads++;
+            if (BlockThread)
+            {
+                _unblocked.Wait();
+            }
             if (Hang)
             {
                 return new TaskCompletionSource<IReadOnlyList<ContentFile>>().Task;

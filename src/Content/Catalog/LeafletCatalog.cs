@@ -157,7 +157,9 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     {
         var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         limit.CancelAfter(_readLimit);
-        var read = source.ReadAllAsync(limit.Token);
+        // On the thread pool, so that a source doing its work before its first await (the folder source does all of
+        // it) is held to the limit too.
+        var read = Task.Run(() => source.ReadAllAsync(limit.Token), CancellationToken.None);
         _ = read.ContinueWith(finished => { _ = finished.Exception; limit.Dispose(); }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         try
         {
