@@ -64,12 +64,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     public async Task<CatalogSnapshot> ReloadAsync(CancellationToken cancellationToken)
     {
         await WhenRefreshedAsync().WaitAsync(cancellationToken);
-        Task reload;
-        lock (_lock)
-        {
-            reload = _refresh.IsCompleted ? BeginRefresh() : _refresh;
-        }
-        await reload.WaitAsync(cancellationToken);
+        await StartOrJoinRefresh().WaitAsync(cancellationToken);
         return _state!.Snapshot;
     }
 
