@@ -44,30 +44,43 @@ public sealed class FileContentSource(string root) : IContentSource
         {
             cancellationToken.ThrowIfCancellationRequested();
             var relative = Path.GetRelativePath(Root, path).Replace('\\', '/');
-            var facts = RegularFile.Probe(path);
-            if (Refusal(relative, facts) is { } refused)
+            if (ReadOne(path, relative, known.GetValueOrDefault(relative)) is not { } read)
             {
-                files.Add(refused);
-                continue;
+                continue; // deleted since the directory was listed: it is simply no longer part of the content
             }
-            if (!known.TryGetValue(relative, out var file) || file.Facts != facts)
-            {
-                file = new KnownFile(facts, ImmutableCollectionsMarshal.AsImmutableArray(RegularFile.Read(path, facts, ContentLimits.MaxFileBytes)));
-                Interlocked.Increment(ref _reads);
-            }
-            if (file.Bytes.Length > ContentLimits.MaxFileBytes)
-            {
-                files.Add(SourceRefusals.TooLarge(relative, file.Bytes.Length)); // it grew past the limit after the probe
-                continue;
-            }
-            if (new DateTime(facts.LastWriteNanoseconds / 100 + DateTime.UnixEpoch.Ticks, DateTimeKind.Utc) < startedAt - StillSettling)
+            if (read.Remembered is { } file && file.Facts.LastWriteUtc < startedAt - StillSettling)
             {
                 remembered[relative] = file;
             }
-            files.Add(new ContentFile(relative, file.Bytes));
+            files.Add(read.File);
         }
         _known = remembered;
         return Task.FromResult<IReadOnlyList<ContentFile>>(files);
+    }
+
+    /// <summary>The file as the loader gets it and, for a regular file within the limit, what to remember of it; null when it is gone.</summary>
+    private (ContentFile File, KnownFile? Remembered)? ReadOne(string path, string relative, KnownFile? known)
+    {
+        try
+        {
+            var facts = RegularFile.Probe(path);
+            if (Refusal(relative, facts) is { } refused)
+            {
+                return (refused, null);
+            }
+            if (known is null || known.Facts != facts)
+            {
+                known = new KnownFile(facts, ImmutableCollectionsMarshal.AsImmutableArray(RegularFile.Read(path, facts, ContentLimits.MaxFileBytes)));
+                Interlocked.Increment(ref _reads);
+            }
+            return known.Bytes.Length > ContentLimits.MaxFileBytes
+                ? (SourceRefusals.TooLarge(relative, known.Bytes.Length), null) // it grew past the limit after the probe
+                : (new ContentFile(relative, known.Bytes), known);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
     }
 
     private static ContentFile? Refusal(string relative, EntryFacts facts) => facts.Kind switch

@@ -18,7 +18,7 @@ internal enum EntryKind
 /// One entry's kind, length and last write, taken without opening it (and without following a symbolic link).
 /// <see cref="Identity"/> tells whether the entry opened later is still this one.
 /// </summary>
-internal readonly record struct EntryFacts(EntryKind Kind, long Length, long LastWriteNanoseconds, (ulong Device, ulong Inode) Identity);
+internal readonly record struct EntryFacts(EntryKind Kind, long Length, DateTime LastWriteUtc, (ulong Device, ulong Inode) Identity);
 
 /// <summary>
 /// Reads regular files only, never opening anything else: opening a FIFO blocks until a writer comes, and a
@@ -29,6 +29,7 @@ internal readonly record struct EntryFacts(EntryKind Kind, long Length, long Las
 /// </summary>
 internal static class RegularFile
 {
+    /// <summary>Throws <see cref="FileNotFoundException"/> when the entry is gone.</summary>
     public static EntryFacts Probe(string path) =>
         OperatingSystem.IsLinux() ? LinuxStat.OfPath(path) : PortableProbe(path);
 
@@ -59,7 +60,7 @@ internal static class RegularFile
         var kind = info.Attributes.HasFlag(FileAttributes.Device) || info.Attributes.HasFlag(FileAttributes.ReparsePoint)
             ? EntryKind.Other
             : EntryKind.Regular;
-        return new EntryFacts(kind, info.Length, info.LastWriteTimeUtc.Ticks * 100, default);
+        return new EntryFacts(kind, info.Length, info.LastWriteTimeUtc, default);
     }
 
     private static class LinuxStat
@@ -117,13 +118,16 @@ internal static class RegularFile
                 _ => EntryKind.Other,
             };
             var device = ((ulong)status.DeviceMajor << 32) | status.DeviceMinor;
-            return new EntryFacts(kind, (long)status.Size, status.MtimeSeconds * 1_000_000_000 + status.MtimeNanoseconds, (device, status.Inode));
+            var lastWrite = DateTime.UnixEpoch.AddTicks(status.MtimeSeconds * TimeSpan.TicksPerSecond + status.MtimeNanoseconds / 100);
+            return new EntryFacts(kind, (long)status.Size, lastWrite, (device, status.Inode));
         }
 
         private static IOException Failure(string call, string path)
         {
+            const int NoSuchEntry = 2; // ENOENT
             var errno = Marshal.GetLastPInvokeError();
-            return new IOException($"{path}: {call} failed: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+            var message = $"{path}: {call} failed: {Marshal.GetPInvokeErrorMessage(errno)}";
+            return errno == NoSuchEntry ? new FileNotFoundException(message, path) : new IOException(message, errno);
         }
 
         /// <summary>struct statx from linux/stat.h: 256 bytes, the same layout on every architecture.</summary>
