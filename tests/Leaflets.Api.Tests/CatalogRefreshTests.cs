@@ -73,6 +73,39 @@ public sealed class CatalogRefreshTests
     }
 
     [Fact]
+    public async Task During_an_outage_health_keeps_loadedAt_at_the_last_good_read_reports_the_failed_attempt_and_is_degraded()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        Directory.Delete(Path.Combine(sandbox.ContentRoot, "leaflets", "broken-leaflet"), recursive: true);
+        var clock = new SteppedTime();
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.Configure<ContentOptions>(options => options.RefreshSeconds = 0);
+        });
+        var catalog = server.Services.GetRequiredService<LeafletCatalog>();
+        await catalog.GetSnapshotAsync(CancellationToken.None);
+        await catalog.WhenRefreshedAsync();
+        var before = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
+        await catalog.WhenRefreshedAsync();
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Directory.Move(Path.Combine(sandbox.ContentRoot, "leaflets"), Path.Combine(sandbox.ContentRoot, "gone"));
+        await server.Client.GetAsync("/api/health");
+        await catalog.WhenRefreshedAsync();
+        var during = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
+
+        Assert.Equal("ok", (string)before["status"]!);
+        Assert.Equal("degraded", (string)during["status"]!);
+        Assert.Equal((string)before["loadedAt"]!, (string)during["loadedAt"]!);
+        Assert.Equal(FixedTime.TestNow.AddMinutes(1), DateTimeOffset.Parse((string)during["lastFailure"]!["at"]!));
+        Assert.Equal(FixedTime.TestNow, DateTimeOffset.Parse((string)during["loadedAt"]!));
+        Assert.Contains("has no 'leaflets' folder", (string)during["lastFailure"]!["error"]!, StringComparison.Ordinal);
+        Assert.Equal(2, during["leaflets"]!["loaded"]!.AsArray().Count);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/leaflets/bone-scan")).StatusCode);
+    }
+
+    [Fact]
     public async Task Before_the_first_load_finishes_in_time_a_request_gets_a_503_problem_with_retry_after()
     {
         using var sandbox = TestPaths.CopyFixtureContent();
@@ -93,6 +126,15 @@ public sealed class CatalogRefreshTests
     private const string TooHardToRead =
         "\nOccasionally, considerable physiological apprehension accompanying venepuncture procedures necessitates comprehensive " +
         "individualised reassurance, appropriate positioning and continuous observation by experienced professional phlebotomy practitioners.\n";
+
+    private sealed class SteppedTime : TimeProvider
+    {
+        private DateTimeOffset _now = FixedTime.TestNow;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
 
     private sealed class CountingCheck(IContentCheck inner) : IContentCheck
     {

@@ -110,6 +110,22 @@ public sealed class BlobServedCatalogTests(Azurite azurite) : IDisposable
     }
 
     [Fact]
+    public async Task While_the_container_cannot_be_read_the_leaflets_stay_served_loadedAt_stays_and_the_failure_is_reported()
+    {
+        var (container, _, catalog) = await PublishedAsync("outage");
+        var loaded = await catalog.GetStateAsync(CancellationToken.None);
+
+        await container.DeleteAsync();
+        await OneRefreshLaterAsync(catalog);
+        var during = await catalog.GetStateAsync(CancellationToken.None);
+
+        Assert.Same(loaded.Snapshot, during.Snapshot);
+        Assert.Equal(loaded.LoadedAt, during.LoadedAt);
+        Assert.Equal(loaded.LoadedAt + OneRefresh, during.LastFailure?.At);
+        Assert.Contains("does not exist", during.LastFailure?.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_blob_over_the_size_cap_is_refused_from_the_listing_and_never_downloaded()
     {
         var (container, source, _) = await PublishedAsync("huge");
