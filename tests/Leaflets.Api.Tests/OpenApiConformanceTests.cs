@@ -3,8 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Cli.Hosting;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Loading;
 using Leaflets.Functions.Http;
 using Leaflets.Functions.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Leaflets.Api.Tests;
 
@@ -108,6 +112,33 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
         var error = await failing.Client.GetAsync("/api/leaflets/bone-scan");
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
         AssertConforms("/api/leaflets/{id}", "get", error, await error.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_503_before_the_first_load_matches_the_documented_problem_and_retry_after_on_every_catalog_route()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var source = new CountingContentSource(sandbox.ContentRoot) { Hang = true };
+        await using var loading = await RunningServer.StartAsync(sandbox.ContentRoot, services =>
+        {
+            services.AddSingleton<IContentSource>(source);
+            services.Configure<ContentOptions>(options => options.RefreshTimeoutSeconds = 1);
+        });
+
+        foreach (var (template, route) in new[]
+        {
+            ("/api/leaflets", "/api/leaflets"),
+            ("/api/leaflets/{id}", "/api/leaflets/bone-scan"),
+            ("/api/leaflets/{id}/html", "/api/leaflets/bone-scan/html"),
+            ("/api/leaflets/{id}/images/{file}", "/api/leaflets/bone-scan/images/scanner.png"),
+            ("/api/leaflets/{id}/pdf", "/api/leaflets/bone-scan/pdf"),
+            ("/api/health", "/api/health"),
+        })
+        {
+            var response = await loading.Client.GetAsync(route);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            AssertConforms(template, "get", response, await response.Content.ReadAsByteArrayAsync());
+        }
     }
 
     [Fact]

@@ -25,18 +25,22 @@ public sealed class LeafletCatalogRefreshTests
     }
 
     [Fact]
-    public async Task A_change_is_not_read_before_the_refresh_interval_and_is_served_after_it()
+    public async Task A_change_is_not_read_before_the_refresh_interval_and_the_due_request_starts_the_refresh_without_waiting_for_it()
     {
         await _catalog.GetSnapshotAsync(CancellationToken.None);
         _source.Put("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Caring for your wound", version: 2));
 
         _time.Advance(OneRefresh - TimeSpan.FromSeconds(1));
         var early = await _catalog.GetSnapshotAsync(CancellationToken.None);
+        await _catalog.WhenRefreshedAsync();
         _time.Advance(TimeSpan.FromSeconds(1));
         var due = await _catalog.GetSnapshotAsync(CancellationToken.None);
+        await _catalog.WhenRefreshedAsync();
+        var refreshed = await _catalog.GetSnapshotAsync(CancellationToken.None);
 
         Assert.Equal(1, early.Content.Leaflets["wound-care"].Plain.Metadata.Version);
-        Assert.Equal(2, due.Content.Leaflets["wound-care"].Plain.Metadata.Version);
+        Assert.Equal(1, due.Content.Leaflets["wound-care"].Plain.Metadata.Version);
+        Assert.Equal(2, refreshed.Content.Leaflets["wound-care"].Plain.Metadata.Version);
         Assert.Equal(2, _source.Reads);
     }
 
@@ -106,16 +110,112 @@ public sealed class LeafletCatalogRefreshTests
     }
 
     [Fact]
-    public async Task A_source_that_cannot_be_read_keeps_the_leaflets_served_and_says_so()
+    public async Task A_refresh_that_finds_nothing_changed_keeps_the_same_snapshot_and_moves_loadedAt()
     {
-        await _catalog.GetSnapshotAsync(CancellationToken.None);
-        _source.FailWith = new IOException("storage account unreachable");
+        var first = await _catalog.GetStateAsync(CancellationToken.None);
+        _time.Advance(OneRefresh);
 
-        var snapshot = await _catalog.ReloadAsync(CancellationToken.None);
+        await _catalog.ReloadAsync(CancellationToken.None);
+        var second = await _catalog.GetStateAsync(CancellationToken.None);
 
-        Assert.Equal(["hand-washing", "wound-care"], snapshot.Content.Leaflets.Keys);
-        var problem = Assert.Single(snapshot.Content.Problems, p => p.Rule == "content-source");
-        Assert.Contains("storage account unreachable", problem.Message, StringComparison.Ordinal);
+        Assert.Same(first.Snapshot, second.Snapshot);
+        Assert.Equal(first.LoadedAt + OneRefresh, second.LoadedAt);
+    }
+
+    [Fact]
+    public async Task During_an_outage_the_leaflets_stay_served_loadedAt_stays_the_last_good_read_and_the_last_failed_attempt_is_reported()
+    {
+        var loaded = await _catalog.GetStateAsync(CancellationToken.None);
+        _source.FailWith = new IOException("storage account unreachable\nStatus: 503 and many header lines");
+        _time.Advance(OneRefresh);
+        await _catalog.ReloadAsync(CancellationToken.None);
+        _time.Advance(OneRefresh);
+        await _catalog.ReloadAsync(CancellationToken.None);
+
+        var during = await _catalog.GetStateAsync(CancellationToken.None);
+
+        Assert.Same(loaded.Snapshot, during.Snapshot);
+        Assert.Equal(loaded.LoadedAt, during.LoadedAt);
+        Assert.Equal(new SourceFailure(loaded.LoadedAt + OneRefresh * 2, "storage account unreachable"), during.LastFailure);
+        Assert.Equal(["hand-washing", "wound-care"], during.Snapshot.Content.Leaflets.Keys);
+
+        _source.FailWith = null;
+        _time.Advance(OneRefresh);
+        await _catalog.ReloadAsync(CancellationToken.None);
+        var after = await _catalog.GetStateAsync(CancellationToken.None);
+        Assert.Null(after.LastFailure);
+        Assert.Equal(loaded.LoadedAt + OneRefresh * 3, after.LoadedAt);
+    }
+
+    [Fact]
+    public async Task A_request_gets_the_current_snapshot_at_once_while_a_refresh_hangs()
+    {
+        using var catalog = new LeafletCatalog(_source, _time, NullLogger<LeafletCatalog>.Instance,
+            Options.Create(new ContentOptions { RefreshSeconds = 0, RefreshTimeoutSeconds = 3600 }));
+        var loaded = await catalog.GetStateAsync(CancellationToken.None);
+        _source.Hang = true;
+
+        // RefreshSeconds = 0: each request finds the snapshot due; the first starts a refresh, which hangs for the hour it may take.
+        var during = await catalog.GetStateAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromMinutes(1));
+        var again = await catalog.GetStateAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.False(catalog.WhenRefreshedAsync().IsCompleted);
+        Assert.Same(loaded.Snapshot, during.Snapshot);
+        Assert.Same(loaded.Snapshot, again.Snapshot);
+    }
+
+    [Fact]
+    public async Task A_hung_refresh_is_abandoned_at_its_time_limit_and_reported_and_a_later_refresh_loads_the_edit()
+    {
+        using var catalog = new LeafletCatalog(_source, _time, NullLogger<LeafletCatalog>.Instance,
+            Options.Create(new ContentOptions { RefreshSeconds = 0, RefreshTimeoutSeconds = 1 }));
+        await catalog.GetStateAsync(CancellationToken.None);
+        _source.Hang = true;
+
+        await catalog.ReloadAsync(CancellationToken.None);
+        var abandoned = await catalog.GetStateAsync(CancellationToken.None);
+        _source.Hang = false;
+        _source.Put("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Caring for your wound", version: 2));
+        var reloaded = await catalog.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal("The content source memory did not answer within 1 seconds.", abandoned.LastFailure?.Error);
+        Assert.Equal(2, reloaded.Content.Leaflets["wound-care"].Plain.Metadata.Version);
+    }
+
+    [Fact]
+    public async Task A_read_that_blocks_its_thread_before_returning_a_task_is_held_to_the_time_limit_too()
+    {
+        using var catalog = new LeafletCatalog(_source, _time, NullLogger<LeafletCatalog>.Instance,
+            Options.Create(new ContentOptions { RefreshSeconds = 0, RefreshTimeoutSeconds = 1 }));
+        await catalog.GetStateAsync(CancellationToken.None);
+        _source.BlockThread = true;
+
+        CatalogState abandoned;
+        try
+        {
+            await catalog.ReloadAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
+            abandoned = await catalog.GetStateAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _source.Unblock();
+        }
+
+        Assert.Equal("The content source memory did not answer within 1 seconds.", abandoned.LastFailure?.Error);
+    }
+
+    [Fact]
+    public async Task A_first_load_that_hangs_ends_at_its_time_limit_with_content_not_loaded_and_a_retry_after()
+    {
+        using var catalog = new LeafletCatalog(_source, _time, NullLogger<LeafletCatalog>.Instance,
+            Options.Create(new ContentOptions { RefreshTimeoutSeconds = 1 }));
+        _source.Hang = true;
+
+        var error = await Assert.ThrowsAsync<ContentNotLoadedException>(() => catalog.GetSnapshotAsync(CancellationToken.None).AsTask());
+
+        Assert.Equal(TimeSpan.FromSeconds(1), error.RetryAfter);
+        _source.Hang = false;
+        Assert.Equal(2, (await catalog.GetSnapshotAsync(CancellationToken.None)).Content.Leaflets.Count);
     }
 
     [Fact]
@@ -141,19 +241,52 @@ public sealed class LeafletCatalogRefreshTests
 
         public Exception? FailWith { get; set; }
 
-        public void Put(string path, string text) => _files[path] = Encoding.UTF8.GetBytes(text);
+        /// <summary>Reads never return and ignore cancellation, like a read blocked in the kernel.</summary>
+        public bool Hang { get; set; }
 
-        public void Remove(string path) => _files.Remove(path);
+        /// <summary>Reads block the calling thread, before returning any task, until <see cref="Unblock"/>.</summary>
+        public bool BlockThread { get; set; }
+
+        private readonly ManualResetEventSlim _unblocked = new();
+
+        public void Unblock() => _unblocked.Set();
+
+        public void Put(string path, string text)
+        {
+            lock (_files)
+            {
+                _files[path] = Encoding.UTF8.GetBytes(text);
+            }
+        }
+
+        public void Remove(string path)
+        {
+            lock (_files)
+            {
+                _files.Remove(path);
+            }
+        }
 
         public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken)
         {
             Reads++;
+            if (BlockThread)
+            {
+                _unblocked.Wait();
+            }
+            if (Hang)
+            {
+                return new TaskCompletionSource<IReadOnlyList<ContentFile>>().Task;
+            }
             if (FailWith is not null)
             {
                 throw FailWith;
             }
-            IReadOnlyList<ContentFile> files = _files.Select(f => new ContentFile(f.Key, ImmutableArray.Create(f.Value))).ToList();
-            return Task.FromResult(files);
+            lock (_files)
+            {
+                IReadOnlyList<ContentFile> files = _files.Select(f => new ContentFile(f.Key, ImmutableArray.Create(f.Value))).ToList();
+                return Task.FromResult(files);
+            }
         }
     }
 

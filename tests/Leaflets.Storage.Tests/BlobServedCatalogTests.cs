@@ -39,8 +39,7 @@ public sealed class BlobServedCatalogTests(Azurite azurite) : IDisposable
         _content.WithLeaflet("wound-care", version: 2, title: "Caring for your wound");
         await new ContentPublisher(container).PublishAsync(_content.Root, prune: false, CancellationToken.None);
         var beforeRefresh = await catalog.GetSnapshotAsync(CancellationToken.None);
-        _time.Advance(OneRefresh);
-        var afterRefresh = await catalog.GetSnapshotAsync(CancellationToken.None);
+        var afterRefresh = await OneRefreshLaterAsync(catalog);
 
         Assert.Equal(1, beforeRefresh.Content.Leaflets["wound-care"].Plain.Metadata.Version);
         Assert.Equal(2, afterRefresh.Content.Leaflets["wound-care"].Plain.Metadata.Version);
@@ -56,8 +55,7 @@ public sealed class BlobServedCatalogTests(Azurite azurite) : IDisposable
 
         // An editor bypasses publish (which would refuse it) and uploads a broken file straight to the container.
         await container.GetBlobClient("leaflets/wound-care/plain.md").UploadAsync(BinaryData.FromString(ContentFolder.BrokenLeaflet()), overwrite: true);
-        _time.Advance(OneRefresh);
-        var snapshot = await catalog.GetSnapshotAsync(CancellationToken.None);
+        var snapshot = await OneRefreshLaterAsync(catalog);
 
         Assert.Same(good, snapshot.Content.Leaflets["wound-care"]);
         Assert.Equal(["wound-care"], snapshot.ServingLastGood);
@@ -73,25 +71,24 @@ public sealed class BlobServedCatalogTests(Azurite azurite) : IDisposable
 
         _content.Remove("hand-washing");
         await new ContentPublisher(container).PublishAsync(_content.Root, prune: true, CancellationToken.None);
-        _time.Advance(OneRefresh);
-        var snapshot = await catalog.GetSnapshotAsync(CancellationToken.None);
+        var snapshot = await OneRefreshLaterAsync(catalog);
 
         Assert.Equal(["wound-care"], snapshot.Content.Leaflets.Keys);
     }
 
     [Fact]
-    public async Task An_unchanged_container_is_not_downloaded_again_on_refresh()
+    public async Task An_unchanged_container_is_not_downloaded_again_on_refresh_and_keeps_the_same_snapshot()
     {
         var (_, source, catalog) = await PublishedAsync("steady");
-        var first = await catalog.GetSnapshotAsync(CancellationToken.None);
+        var first = await catalog.GetStateAsync(CancellationToken.None);
         var downloads = source.BlobsDownloaded;
 
-        _time.Advance(OneRefresh);
-        var second = await catalog.GetSnapshotAsync(CancellationToken.None);
+        await OneRefreshLaterAsync(catalog);
+        var second = await catalog.GetStateAsync(CancellationToken.None);
 
         Assert.Equal(downloads, source.BlobsDownloaded);
-        Assert.True(second.LoadedAt > first.LoadedAt);
-        Assert.Same(first.Content.Leaflets["wound-care"], second.Content.Leaflets["wound-care"]);
+        Assert.Equal(first.LoadedAt + OneRefresh, second.LoadedAt);
+        Assert.Same(first.Snapshot, second.Snapshot);
     }
 
     [Fact]
@@ -113,6 +110,38 @@ public sealed class BlobServedCatalogTests(Azurite azurite) : IDisposable
     }
 
     [Fact]
+    public async Task While_the_container_cannot_be_read_the_leaflets_stay_served_loadedAt_stays_and_the_failure_is_reported()
+    {
+        var (container, _, catalog) = await PublishedAsync("outage");
+        var loaded = await catalog.GetStateAsync(CancellationToken.None);
+
+        await container.DeleteAsync();
+        await OneRefreshLaterAsync(catalog);
+        var during = await catalog.GetStateAsync(CancellationToken.None);
+
+        Assert.Same(loaded.Snapshot, during.Snapshot);
+        Assert.Equal(loaded.LoadedAt, during.LoadedAt);
+        Assert.Equal(loaded.LoadedAt + OneRefresh, during.LastFailure?.At);
+        Assert.Contains("does not exist", during.LastFailure?.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_blob_over_the_size_cap_is_refused_from_the_listing_and_never_downloaded()
+    {
+        var (container, source, _) = await PublishedAsync("huge");
+        await source.ReadAllAsync(CancellationToken.None);
+        var downloads = source.BlobsDownloaded;
+        await container.GetBlobClient("leaflets/huge/plain.md").UploadAsync(new BinaryData(new byte[ContentLimits.MaxFileBytes + 1]));
+
+        var files = await source.ReadAllAsync(CancellationToken.None);
+
+        var huge = Assert.Single(files, f => f.Path == "leaflets/huge/plain.md");
+        Assert.Equal(ContentRules.FileTooLarge, huge.Refusal?.Rule);
+        Assert.Empty(huge.Bytes);
+        Assert.Equal(downloads, source.BlobsDownloaded);
+    }
+
+    [Fact]
     public async Task A_missing_container_is_reported_by_name()
     {
         var source = new BlobContentSource(azurite.NewContainer("missing"));
@@ -121,6 +150,15 @@ public sealed class BlobServedCatalogTests(Azurite azurite) : IDisposable
 
         Assert.Contains("'missing-", error.Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>One refresh interval later, the request that finds the snapshot due and the background refresh it starts.</summary>
+    private async Task<CatalogSnapshot> OneRefreshLaterAsync(LeafletCatalog catalog)
+    {
+        _time.Advance(OneRefresh);
+        await catalog.GetSnapshotAsync(CancellationToken.None);
+        await catalog.WhenRefreshedAsync();
+        return await catalog.GetSnapshotAsync(CancellationToken.None);
     }
 
     private async Task<(BlobContainerClient Container, BlobContentSource Source, LeafletCatalog Catalog)> PublishedAsync(string purpose)

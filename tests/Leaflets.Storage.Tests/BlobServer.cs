@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Leaflets.Cli.Hosting;
 using Leaflets.Content.Caching;
+using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering.Pdf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public sealed class BlobServer : IAsyncDisposable
 
     /// <summary>The renderer behind this instance's memory cache, which counts what it rendered and what it took from the store.</summary>
     public StoredPdfRenderer Renderer => (StoredPdfRenderer)_app.Services.GetRequiredService<ILeafletPdfRenderer>();
+
+    public LeafletCatalog Catalog => _app.Services.GetRequiredService<LeafletCatalog>();
 
     public static async Task<BlobServer> StartAsync(string connectionString, BlobContainerClient leaflets, BlobContainerClient pdfCache, TimeProvider time)
     {

@@ -25,9 +25,11 @@ public sealed class RefreshConfigurationTests
         await catalog.GetSnapshotAsync(CancellationToken.None);
         time.Advance(TimeSpan.FromSeconds(4));
         await catalog.GetSnapshotAsync(CancellationToken.None);
+        await catalog.WhenRefreshedAsync();
         var readsBeforeDue = source.Reads;
         time.Advance(TimeSpan.FromSeconds(1));
         await catalog.GetSnapshotAsync(CancellationToken.None);
+        await catalog.WhenRefreshedAsync();
 
         Assert.Equal(1, readsBeforeDue);
         Assert.Equal(2, source.Reads);
@@ -35,13 +37,15 @@ public sealed class RefreshConfigurationTests
 
     private sealed class CountingSource : IContentSource
     {
-        public int Reads { get; private set; }
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
 
         public string DisplayRoot => "memory";
 
         public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken)
         {
-            Reads++;
+            Interlocked.Increment(ref _reads);
             IReadOnlyList<ContentFile> files = [new ContentFile("leaflets/wound-care/plain.md", ImmutableArray.Create(Encoding.UTF8.GetBytes(ContentFolder.Leaflet("Looking after your wound", 1))))];
             return Task.FromResult(files);
         }

@@ -53,7 +53,7 @@ public sealed class ScaledOutServerTests(Azurite azurite) : IDisposable
 
         _content.WithLeaflet("wound-care", version: 2, title: "Caring for your wound");
         await new ContentPublisher(leaflets).PublishAsync(_content.Root, prune: false, CancellationToken.None);
-        _time.Advance(OneRefresh);
+        await OneRefreshLaterAsync(server);
 
         Assert.Equal("Caring for your wound", await TitleAsync(server));
         var newPdf = await server.PdfAsync("wound-care");
@@ -70,7 +70,7 @@ public sealed class ScaledOutServerTests(Azurite azurite) : IDisposable
         Assert.Equal("Looking after your wound", await TitleAsync(server));
 
         await leaflets.GetBlobClient("leaflets/wound-care/plain.md").UploadAsync(BinaryData.FromString(ContentFolder.BrokenLeaflet()), overwrite: true);
-        _time.Advance(OneRefresh);
+        await OneRefreshLaterAsync(server);
 
         Assert.Equal("Looking after your wound", await TitleAsync(server));
         using var health = JsonDocument.Parse(await server.Client.GetStringAsync("/api/health"));
@@ -92,10 +92,18 @@ public sealed class ScaledOutServerTests(Azurite azurite) : IDisposable
 
         _content.Remove("hand-washing");
         await new ContentPublisher(leaflets).PublishAsync(_content.Root, prune: true, CancellationToken.None);
-        _time.Advance(OneRefresh);
+        await OneRefreshLaterAsync(server);
 
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/api/leaflets/hand-washing")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/leaflets/wound-care")).StatusCode);
+    }
+
+    /// <summary>One refresh interval later: the first request finds the snapshot due and starts a background refresh, which is let finish.</summary>
+    private async Task OneRefreshLaterAsync(BlobServer server)
+    {
+        _time.Advance(OneRefresh);
+        (await server.Client.GetAsync("/api/leaflets")).EnsureSuccessStatusCode();
+        await server.Catalog.WhenRefreshedAsync();
     }
 
     private static async Task<string?> TitleAsync(BlobServer server)

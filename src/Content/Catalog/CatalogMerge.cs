@@ -50,14 +50,10 @@ internal static class CatalogMerge
         return new CatalogMergeResult(entries.ToImmutable(), changed, removed);
     }
 
-    public static CatalogSnapshot ToSnapshot(ImmutableSortedDictionary<string, CatalogEntry> entries, DateTimeOffset loadedAt, ContentProblem? sourceProblem)
+    public static CatalogSnapshot ToSnapshot(ImmutableSortedDictionary<string, CatalogEntry> entries, long generation)
     {
         var leaflets = ImmutableSortedDictionary.CreateBuilder<string, Leaflet>(StringComparer.Ordinal);
         var problems = ImmutableArray.CreateBuilder<ContentProblem>();
-        if (sourceProblem is not null)
-        {
-            problems.Add(sourceProblem);
-        }
         foreach (var entry in entries.Values)
         {
             if (entry.Served is not null)
@@ -68,9 +64,10 @@ internal static class CatalogMerge
         }
         var servingLastGood = entries.Values.Where(e => e.ServingLastGood).Select(e => e.Id).ToImmutableSortedSet(StringComparer.Ordinal);
         var ordered = problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToImmutableArray();
-        return new CatalogSnapshot(new ContentLoadResult(leaflets.ToImmutable(), ordered), loadedAt)
+        return new CatalogSnapshot(new ContentLoadResult(leaflets.ToImmutable(), ordered))
         {
             ServingLastGood = servingLastGood,
+            Generation = generation,
         };
     }
 

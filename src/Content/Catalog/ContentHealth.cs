@@ -10,19 +10,23 @@ public sealed record RejectedLeaflet(string Id, ImmutableArray<ContentProblem> E
 
 /// <summary>
 /// The content report behind /api/health: what loaded and what was left out. Healthy means at least one
-/// leaflet loaded and no error anywhere, so a single broken file shows as "degraded" while the rest is served.
+/// leaflet loaded, no error anywhere and the source read at the last attempt, so a single broken file (or a
+/// source that cannot be read) shows as "degraded" while the rest is served.
 /// <see cref="ServingLastGood"/> names the loaded leaflets that are an older version, kept on because the
-/// newest one failed validation.
+/// newest one failed validation. <see cref="LoadedAt"/> is the last successful read of the source and
+/// <see cref="LastFailure"/> the failed attempt since, if the latest attempt failed.
 /// </summary>
 public sealed record ContentHealth(ImmutableArray<Leaflet> Loaded, ImmutableArray<RejectedLeaflet> Rejected, DateTimeOffset LoadedAt)
 {
     public ImmutableSortedSet<string> ServingLastGood { get; init; } = ImmutableSortedSet<string>.Empty;
 
+    public SourceFailure? LastFailure { get; init; }
+
     /// <summary>
     /// Serving a last good version counts on its own: the loader reports why the newest version failed, but
     /// an old version on the shelf is a problem to see even if that report were ever missing.
     /// </summary>
-    private bool ContentIsHealthy => !Loaded.IsEmpty && Rejected.IsEmpty && ServingLastGood.IsEmpty;
+    private bool ContentIsHealthy => !Loaded.IsEmpty && Rejected.IsEmpty && ServingLastGood.IsEmpty && LastFailure is null;
 
     /// <summary>
     /// Healthy content whose loaded leaflets have no failed load-time check. A check still pending (or not run)
@@ -34,8 +38,9 @@ public sealed record ContentHealth(ImmutableArray<Leaflet> Loaded, ImmutableArra
         return ContentIsHealthy && !Loaded.Any(leaflet => checks.GetValueOrDefault(leaflet.Id)?.Status == LeafletCheckStatus.Failed);
     }
 
-    public static ContentHealth Of(CatalogSnapshot snapshot)
+    public static ContentHealth Of(CatalogState state)
     {
+        var snapshot = state.Snapshot;
         var loaded = snapshot.Content.Leaflets.Values.ToImmutableArray();
         var rejected = snapshot.Content.Problems
             .Where(problem => problem.Severity == ProblemSeverity.Error)
@@ -43,7 +48,7 @@ public sealed record ContentHealth(ImmutableArray<Leaflet> Loaded, ImmutableArra
             .OrderBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => new RejectedLeaflet(group.Key, [.. group]))
             .ToImmutableArray();
-        return new ContentHealth(loaded, rejected, snapshot.LoadedAt) { ServingLastGood = snapshot.ServingLastGood };
+        return new ContentHealth(loaded, rejected, state.LoadedAt) { ServingLastGood = snapshot.ServingLastGood, LastFailure = state.LastFailure };
     }
 
     /// <summary>

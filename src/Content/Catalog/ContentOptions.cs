@@ -17,8 +17,14 @@ public sealed class ContentOptions
     public string Root { get; set; } = "content";
 
     /// <summary>
-    /// How old the served snapshot may grow before the next request re-reads the source (0: every request).
-    /// Checked on request rather than by a timer so it also works on a Functions plan that freezes idle instances.
+    /// How long after the last read of the source the next request starts a refresh in the background (0: every
+    /// request). Started by requests rather than a timer so it also works on a Functions plan that freezes idle instances.
     /// </summary>
     public int RefreshSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// How long one read of the source may take before it is abandoned (at least 1). The snapshot already served
+    /// stays; before the first load, requests get 503 with this many seconds as Retry-After.
+    /// </summary>
+    public int RefreshTimeoutSeconds { get; set; } = 30;
 }

@@ -6,18 +6,32 @@ using Microsoft.Extensions.Options;
 namespace Leaflets.Content.Catalog;
 
 /// <summary>
-/// The leaflets currently served. Loads the content source on first use and re-reads it once the snapshot is
-/// older than <see cref="ContentOptions.RefreshSeconds"/>. Only leaflets whose files changed are parsed again;
-/// a leaflet whose new version fails validation keeps its last good version on the shelf (and the failure is
-/// reported in the snapshot), while a leaflet removed from the source disappears. Broken leaflets are logged
-/// and reported, never thrown.
+/// The leaflets currently served. A request always gets the current snapshot at once; when the last read of the
+/// source is older than <see cref="ContentOptions.RefreshSeconds"/>, that request also starts a refresh in the
+/// background (one at a time). Requests start it, not a timer, because a Flex Consumption instance is frozen
+/// between requests: a timer would not fire then, and an idle instance need not read storage nobody asks about.
+/// Only the very first load is waited for, and only for as long as a read may take
+/// (<see cref="ContentOptions.RefreshTimeoutSeconds"/>): a read that takes longer is abandoned, so a hung source
+/// never holds the refresh back for good, and with nothing loaded yet the caller gets <see cref="ContentNotLoadedException"/>.
+/// <para>
+/// Only leaflets whose files changed are parsed again; a refresh that finds nothing changed keeps the same snapshot
+/// object (and with it the check results kept beside it). A leaflet whose new version fails validation keeps its last
+/// good version on the shelf (the failure is reported in the snapshot); one removed from the source disappears.
+/// A source that cannot be read leaves the snapshot as it was and is reported in <see cref="CatalogState.LastFailure"/>.
+/// </para>
 /// </summary>
 public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILogger<LeafletCatalog> logger, IOptions<ContentOptions> options)
+    : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _lock = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly TimeSpan _refreshAfter = TimeSpan.FromSeconds(Math.Max(0, options.Value.RefreshSeconds));
+    private readonly TimeSpan _readLimit = TimeSpan.FromSeconds(Math.Max(1, options.Value.RefreshTimeoutSeconds));
     private ImmutableSortedDictionary<string, CatalogEntry> _entries = ImmutableSortedDictionary<string, CatalogEntry>.Empty.WithComparers(StringComparer.Ordinal);
-    private volatile CatalogSnapshot? _snapshot;
+    private volatile CatalogState? _state;
+    private Task _refresh = Task.CompletedTask;
+    private DateTimeOffset _lastAttemptAt;
+    private long _generation;
 
     public LeafletCatalog(IContentSource source, TimeProvider time, ILogger<LeafletCatalog> logger)
         : this(source, time, logger, Options.Create(new ContentOptions()))
@@ -26,72 +40,90 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
 
     public IContentSource Source => source;
 
+    /// <summary>The current snapshot; see <see cref="GetStateAsync"/>.</summary>
+    public async ValueTask<CatalogSnapshot> GetSnapshotAsync(CancellationToken cancellationToken) =>
+        (await GetStateAsync(cancellationToken)).Snapshot;
+
     /// <summary>
-    /// The current snapshot, refreshed first when it is older than the refresh interval. While one request
-    /// refreshes, concurrent requests are answered from the snapshot they already have rather than queueing.
+    /// The current snapshot and what the source last said, at once, starting a background refresh when one is due.
+    /// Before the first load it waits for that load; it throws <see cref="ContentNotLoadedException"/> if the source did
+    /// not answer in time, or the source's own error if it could not be read.
     /// </summary>
-    public async ValueTask<CatalogSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    public async ValueTask<CatalogState> GetStateAsync(CancellationToken cancellationToken)
     {
-        var current = _snapshot;
-        if (current is null)
+        if (_state is { } current)
         {
-            return await RefreshAsync(onlyIfDue: true, waitForGate: true, cancellationToken) ?? _snapshot!;
-        }
-        if (!IsDue(current))
-        {
+            StartRefreshIfDue();
             return current;
         }
-        return await RefreshAsync(onlyIfDue: true, waitForGate: false, cancellationToken) ?? current;
+        await StartOrJoinRefresh().WaitAsync(cancellationToken);
+        return _state ?? throw new InvalidOperationException("The first load finished without a snapshot.");
     }
 
-    /// <summary>Re-reads the source now, whatever the age of the snapshot.</summary>
+    /// <summary>Re-reads the source now, whatever the age of the snapshot, after any refresh already under way.</summary>
     public async Task<CatalogSnapshot> ReloadAsync(CancellationToken cancellationToken)
-        => (await RefreshAsync(onlyIfDue: false, waitForGate: true, cancellationToken))!;
-
-    private bool IsDue(CatalogSnapshot snapshot) => time.GetUtcNow() - snapshot.LoadedAt >= _refreshAfter;
-
-    private async Task<CatalogSnapshot?> RefreshAsync(bool onlyIfDue, bool waitForGate, CancellationToken cancellationToken)
     {
-        if (waitForGate)
+        await WhenRefreshedAsync().WaitAsync(cancellationToken);
+        await StartOrJoinRefresh().WaitAsync(cancellationToken);
+        return _state!.Snapshot;
+    }
+
+    /// <summary>Completes when the refresh under way (if any) has finished, whether or not it succeeded.</summary>
+    public Task WhenRefreshedAsync()
+    {
+        lock (_lock)
         {
-            await _gate.WaitAsync(cancellationToken);
-        }
-        else if (!await _gate.WaitAsync(TimeSpan.Zero, cancellationToken))
-        {
-            return null;
-        }
-        try
-        {
-            var current = _snapshot;
-            if (onlyIfDue && current is not null && !IsDue(current))
-            {
-                return current;
-            }
-            _snapshot = await ReadAndMergeAsync(current, cancellationToken);
-            return _snapshot;
-        }
-        finally
-        {
-            _gate.Release();
+            return _refresh.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
 
-    private async Task<CatalogSnapshot> ReadAndMergeAsync(CatalogSnapshot? current, CancellationToken cancellationToken)
+    /// <summary>Abandons a refresh under way, so stopping the host never waits on the source.</summary>
+    public void Dispose() => _stopping.Cancel();
+
+    private void StartRefreshIfDue()
     {
-        IReadOnlyList<ContentFile> files;
+        lock (_lock)
+        {
+            if (_refresh.IsCompleted && time.GetUtcNow() - _lastAttemptAt >= _refreshAfter)
+            {
+                BeginRefresh();
+            }
+        }
+    }
+
+    private Task StartOrJoinRefresh()
+    {
+        lock (_lock)
+        {
+            return _refresh.IsCompleted ? BeginRefresh() : _refresh;
+        }
+    }
+
+    /// <summary>Called under the lock with no refresh under way.</summary>
+    private Task BeginRefresh()
+    {
+        _lastAttemptAt = time.GetUtcNow();
+        var attemptedAt = _lastAttemptAt;
+        _refresh = Task.Run(() => RefreshAsync(attemptedAt, _stopping.Token), CancellationToken.None);
+        return _refresh;
+    }
+
+    private async Task RefreshAsync(DateTimeOffset attemptedAt, CancellationToken stopping)
+    {
         try
         {
-            files = await source.ReadAllAsync(cancellationToken);
+            Apply(await ReadWithinLimitAsync(stopping), attemptedAt);
         }
-        catch (Exception exception) when (current is not null && exception is not OperationCanceledException)
+        catch (Exception exception) when (_state is { } current && !stopping.IsCancellationRequested)
         {
-            // Without a first load there is nothing to fall back on, so that failure propagates; later ones keep serving.
+            // Keep serving what was loaded; loadedAt stays the last successful read, the failure is reported beside it.
             logger.LogError(exception, "Could not re-read {Root}; still serving the leaflets loaded at {LoadedAt}", source.DisplayRoot, current.LoadedAt);
-            var unreadable = new ContentProblem(source.DisplayRoot, 0, "content-source",
-                $"The content source could not be read ({exception.Message}); serving the leaflets loaded at {current.LoadedAt:u}.");
-            return CatalogMerge.ToSnapshot(_entries, time.GetUtcNow(), unreadable);
+            _state = current with { LastFailure = new SourceFailure(attemptedAt, FirstLine(exception.Message)) };
         }
+    }
 
+    private void Apply(IReadOnlyList<ContentFile> files, DateTimeOffset readAt)
+    {
         var merged = CatalogMerge.Merge(_entries, source.DisplayRoot, files);
         foreach (var entry in merged.Changed)
         {
@@ -101,14 +133,41 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         {
             logger.LogInformation("Leaflet {Id} is no longer in {Root}; it is no longer served", id, source.DisplayRoot);
         }
+        var previous = _state;
+        var unchanged = previous is not null && merged.Changed.Count == 0 && merged.Entries.Count == _entries.Count;
         _entries = merged.Entries;
-        var snapshot = CatalogMerge.ToSnapshot(_entries, time.GetUtcNow(), sourceProblem: null);
-        if (current is null || merged.Changed.Count > 0 || merged.Removed.Count > 0)
+        var snapshot = unchanged ? previous!.Snapshot : CatalogMerge.ToSnapshot(_entries, ++_generation);
+        _state = new CatalogState(snapshot, readAt, LastFailure: null);
+        if (!unchanged)
         {
             logger.LogInformation("Serving {Count} leaflets from {Root}", snapshot.Content.Leaflets.Count, source.DisplayRoot);
         }
-        return snapshot;
     }
+
+    /// <summary>
+    /// The source's files, or <see cref="ContentNotLoadedException"/> once the read limit passes. The read is told to stop
+    /// then, but one that does not listen is left behind rather than waited for.
+    /// </summary>
+    private async Task<IReadOnlyList<ContentFile>> ReadWithinLimitAsync(CancellationToken stopping)
+    {
+        var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        limit.CancelAfter(_readLimit);
+        // On the thread pool, so that a source doing its work before its first await (the folder source does all of
+        // it) is held to the limit too.
+        var read = Task.Run(() => source.ReadAllAsync(limit.Token), CancellationToken.None);
+        _ = read.ContinueWith(finished => { _ = finished.Exception; limit.Dispose(); }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        try
+        {
+            return await read.WaitAsync(_readLimit, time, stopping);
+        }
+        catch (Exception exception) when (exception is TimeoutException || (exception is OperationCanceledException && !stopping.IsCancellationRequested))
+        {
+            throw new ContentNotLoadedException(
+                $"The content source {source.DisplayRoot} did not answer within {_readLimit.TotalSeconds:0} seconds.", _readLimit);
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd();
 
     private void Report(CatalogEntry entry)
     {
@@ -127,9 +186,28 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
 /// <summary>
 /// What is being served. <see cref="Content"/> holds the served leaflets and the problems of the latest version
 /// in the source; <see cref="ServingLastGood"/> names the leaflets whose latest version failed validation and
-/// which are served from their last good version.
+/// which are served from their last good version. <see cref="Generation"/> grows with every new snapshot of a
+/// catalog, so work done for an older one can tell it has been superseded.
 /// </summary>
-public sealed record CatalogSnapshot(ContentLoadResult Content, DateTimeOffset LoadedAt)
+public sealed record CatalogSnapshot(ContentLoadResult Content)
 {
     public ImmutableSortedSet<string> ServingLastGood { get; init; } = ImmutableSortedSet<string>.Empty;
+
+    public long Generation { get; init; }
+}
+
+/// <summary>
+/// The snapshot being served with what the source last said: <see cref="LoadedAt"/> is when it was last read
+/// successfully (changed or not), <see cref="LastFailure"/> the attempt after that which failed, if the latest did.
+/// </summary>
+public sealed record CatalogState(CatalogSnapshot Snapshot, DateTimeOffset LoadedAt, SourceFailure? LastFailure);
+
+/// <summary>A read of the content source that failed: when it started, and why (first line of the error).</summary>
+public sealed record SourceFailure(DateTimeOffset At, string Error);
+
+/// <summary>Nothing can be served yet: the first load of the content source has not finished in time.</summary>
+public sealed class ContentNotLoadedException(string message, TimeSpan retryAfter) : Exception(message)
+{
+    /// <summary>How long a caller should wait before asking again: the time one more read may take.</summary>
+    public TimeSpan RetryAfter { get; } = retryAfter;
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Leaflets.Content.Catalog;
@@ -30,15 +29,19 @@ public sealed record LeafletCheckResult(
 
 /// <summary>
 /// Runs the publish-gate checks that are cheap enough for a live service (readability, and the PDF/UA
-/// checkpoints at the default print) once per catalog snapshot, in the background and one leaflet at a time,
-/// so start-up is not held up and no request ever pays for a check. Results are kept beside the snapshot
-/// they describe: a reload starts a fresh run and the old results go with the old snapshot.
+/// checkpoints at the default print) in the background and one leaflet at a time, so start-up is not held up
+/// and no request ever pays for a check. A result belongs to the leaflet object it describes: the catalog keeps
+/// the same object for a leaflet whose files did not change, so a new snapshot re-checks only what changed, and
+/// a refresh that changed nothing keeps the very same snapshot and all its results. A run for a newer snapshot
+/// (by <see cref="CatalogSnapshot.Generation"/>) cancels the one it supersedes between two leaflets and starts
+/// when that one has stopped, so runs never pile up.
 /// </summary>
 public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, TimeProvider time, ILogger<LeafletCheckResults> logger) : IDisposable
 {
-    private readonly ConditionalWeakTable<CatalogSnapshot, CheckRun> _runs = new();
+    private readonly ConditionalWeakTable<Leaflet, LeafletCheckResult> _results = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _starting = new();
+    private CheckRun? _latest;
 
     /// <summary>
     /// What a live service checks per leaflet: readability always, PDF/UA at the default print only, with the
@@ -50,10 +53,20 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
         new PrintAccessibilityCheck(renderer, PrintAccessibilityCheck.DefaultPrintOnly, time),
     ];
 
-    /// <summary>The latest result for every loaded leaflet, by id; starts the checks of this snapshot if not yet started.</summary>
-    public IReadOnlyDictionary<string, LeafletCheckResult> Of(CatalogSnapshot snapshot) => RunFor(snapshot).Results;
+    /// <summary>The latest result for every leaflet of the snapshot, by id; starts the checks of this snapshot if it is the newest.</summary>
+    public IReadOnlyDictionary<string, LeafletCheckResult> Of(CatalogSnapshot snapshot)
+    {
+        RunFor(snapshot);
+        return snapshot.Content.Leaflets.Values.ToDictionary(
+            leaflet => leaflet.Id,
+            leaflet => _results.TryGetValue(leaflet, out var result) ? result : LeafletCheckResult.Pending(leaflet.Id),
+            StringComparer.Ordinal);
+    }
 
-    /// <summary>Completes when every leaflet of the snapshot has been checked (or the service is stopping).</summary>
+    /// <summary>
+    /// Completes when the run covering this snapshot ends: every leaflet checked, or the run superseded by a newer
+    /// snapshot's, or the service stopping. For a snapshot older than the latest run, that run.
+    /// </summary>
     public Task WhenCheckedAsync(CatalogSnapshot snapshot) => RunFor(snapshot).Completion;
 
     /// <summary>
@@ -65,10 +78,15 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
     private CheckRun RunFor(CatalogSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        // GetValue alone may call the factory twice under a race, and each call would start a run.
         lock (_starting)
         {
-            return _runs.GetValue(snapshot, s => new CheckRun(this, s.Content, _stopping.Token));
+            if (_latest is { } latest && (ReferenceEquals(latest.Snapshot, snapshot) || latest.Snapshot.Generation >= snapshot.Generation))
+            {
+                return latest;
+            }
+            _latest?.Supersede();
+            _latest = new CheckRun(this, snapshot, _latest?.Completion ?? Task.CompletedTask);
+            return _latest;
         }
     }
 
@@ -94,33 +112,42 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
         return new LeafletCheckResult(leaflet.Id, errors.IsEmpty ? LeafletCheckStatus.Passed : LeafletCheckStatus.Failed, errors, warnings, time.GetUtcNow());
     }
 
-    private void LogFinished(ICollection<LeafletCheckResult> results) =>
-        logger.LogInformation("Checked {Count} leaflets: {Failed} failed", results.Count, results.Count(r => r.Status == LeafletCheckStatus.Failed));
+    private void LogFinished(int count, int failed) => logger.LogInformation("Checked {Count} leaflets: {Failed} failed", count, failed);
 
     private sealed class CheckRun
     {
-        private readonly ConcurrentDictionary<string, LeafletCheckResult> _results;
+        private readonly CancellationTokenSource _superseded = new();
 
-        public CheckRun(LeafletCheckResults owner, ContentLoadResult content, CancellationToken stopping)
+        public CheckRun(LeafletCheckResults owner, CatalogSnapshot snapshot, Task previous)
         {
-            _results = new(content.Leaflets.Keys.Select(id => KeyValuePair.Create(id, LeafletCheckResult.Pending(id))), StringComparer.Ordinal);
+            Snapshot = snapshot;
+            // Not linked to the stopping token: a linked source would stay registered there for the life of the service.
+            var superseded = _superseded.Token;
+            var stopping = owner._stopping.Token;
             // A background thread, one leaflet after another: rendering is CPU-bound and the service keeps answering meanwhile.
-            Completion = Task.Run(() =>
+            Completion = previous.ContinueWith(previousRun =>
             {
-                foreach (var leaflet in content.Leaflets.Values)
+                var toCheck = snapshot.Content.Leaflets.Values.Where(leaflet => !owner._results.TryGetValue(leaflet, out _)).ToList();
+                var failed = 0;
+                foreach (var leaflet in toCheck)
                 {
-                    if (stopping.IsCancellationRequested)
+                    if (superseded.IsCancellationRequested || stopping.IsCancellationRequested)
                     {
                         return;
                     }
-                    _results[leaflet.Id] = owner.CheckOne(leaflet);
+                    var result = owner.CheckOne(leaflet);
+                    owner._results.AddOrUpdate(leaflet, result);
+                    failed += result.Status == LeafletCheckStatus.Failed ? 1 : 0;
                 }
-                owner.LogFinished(_results.Values);
-            }, CancellationToken.None);
+                owner.LogFinished(toCheck.Count, failed);
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
+
+        public CatalogSnapshot Snapshot { get; }
 
         public Task Completion { get; }
 
-        public IReadOnlyDictionary<string, LeafletCheckResult> Results => _results;
+        /// <summary>A newer snapshot's run takes over; this one stops before its next leaflet.</summary>
+        public void Supersede() => _superseded.Cancel();
     }
 }

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Leaflets.Functions.Health;
 
 /// <summary>
-/// GET /api/health: "ok" or "degraded" (200 either way; a failed check or a last good version also degrades), what loaded
+/// GET /api/health: "ok" or "degraded" (200 either way; a failed check, a last good version or an unreadable source also
+/// degrades), when the source was last read and its last failed read if the latest failed, what loaded
 /// (with the result of each leaflet's last load-time check, and whether it is a last good version)
 /// and what was left out with every error. Always fresh
 /// (no-store): a monitor must see a broken leaflet at once, not five minutes later.
@@ -26,8 +27,8 @@ public sealed class Health(LeafletCatalog catalog, LeafletCheckResults checks, I
         {
             return Problems.NotAcceptable(LeafletJson.MediaType);
         }
-        var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
-        var body = LeafletJson.Health(ContentHealth.Of(snapshot), checks.Of(snapshot));
+        var state = await catalog.GetStateAsync(cancellationToken);
+        var body = LeafletJson.Health(ContentHealth.Of(state), checks.Of(state.Snapshot));
         return new RepresentationResult(body, LeafletJson.MediaType, "no-store");
     });
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,11 @@ public static class FunctionResponse
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             throw;
+        }
+        catch (ContentNotLoadedException notLoaded)
+        {
+            logger.LogWarning("{Method} {Path} answered 503: {Reason}", request.Method, request.Path.Value, notLoaded.Message);
+            return Problems.ContentNotLoaded(notLoaded.RetryAfter);
         }
         catch (Exception exception)
         {

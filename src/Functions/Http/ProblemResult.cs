@@ -37,6 +37,9 @@ public sealed class ProblemResult(int status, string type, string title, string 
     /// <summary>Sent as the Allow header (RFC 9110 section 10.2.1), which a 405 must carry.</summary>
     public IReadOnlyList<string>? Allow { get; init; }
 
+    /// <summary>Sent as Retry-After (whole seconds) when set: how long a 503 asks the client to wait.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var request = context.HttpContext.Request;
@@ -52,6 +55,10 @@ public sealed class ProblemResult(int status, string type, string title, string 
         if (Allow is not null)
         {
             response.Headers.Allow = string.Join(", ", Allow);
+        }
+        if (RetryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         if (!HttpMethods.IsHead(request.Method))
         {
@@ -100,6 +107,13 @@ public static class Problems
     public static ProblemResult NotAcceptable(string offered) =>
         new(StatusCodes.Status406NotAcceptable, TypePrefix + "not-acceptable", "No acceptable representation",
             $"This resource is available as {offered}, which the Accept header rules out.");
+
+    public static ProblemResult ContentNotLoaded(TimeSpan retryAfter) =>
+        new(StatusCodes.Status503ServiceUnavailable, TypePrefix + "content-not-loaded", "The leaflets are not loaded yet",
+            "The service has not finished loading its leaflets. Try again after the number of seconds in Retry-After.")
+        {
+            RetryAfter = retryAfter,
+        };
 
     /// <summary>Says nothing about the failure itself: details stay in the log, never in a response.</summary>
     public static ProblemResult Unexpected() =>

@@ -10,14 +10,17 @@ namespace Leaflets.Storage.Content;
 /// <summary>
 /// Reads the content tree from a blob container laid out like the content folder (<c>leaflets/&lt;id&gt;/plain.md</c>, ...).
 /// Each read lists the container and downloads only the blobs whose ETag changed since the previous read; the bytes of
-/// unchanged blobs are reused, so a refresh of an unchanged container costs one listing.
+/// unchanged blobs are reused, so a refresh of an unchanged container costs one listing. A blob the listing says is over
+/// <see cref="ContentLimits.MaxFileBytes"/> is refused unread, and no download asks for more than that. Each download
+/// is remembered as soon as it arrives, so a read cut short (cancelled, or timed out by the catalog) is not wasted:
+/// the next one resumes where it stopped.
 /// </summary>
 public sealed class BlobContentSource(BlobContainerClient container) : IContentSource
 {
     private const string LeafletsPrefix = "leaflets/";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private Dictionary<string, DownloadedBlob> _downloaded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DownloadedBlob> _downloaded = new(StringComparer.Ordinal);
     private int _downloads;
 
     public string DisplayRoot => "blob:" + container.Name;
@@ -30,26 +33,38 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var current = new Dictionary<string, DownloadedBlob>(StringComparer.Ordinal);
+            var files = new List<ContentFile>();
+            var listed = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, LeafletsPrefix, cancellationToken))
             {
                 if (item.Name.EndsWith('/'))
                 {
                     continue; // a folder marker (hierarchical namespace accounts) holds no content
                 }
-                if (_downloaded.TryGetValue(item.Name, out var known) && item.Properties.ETag is { } etag && known.ETag == etag)
+                listed.Add(item.Name);
+                if (item.Properties.ContentLength > ContentLimits.MaxFileBytes)
                 {
-                    current[item.Name] = known;
+                    files.Add(SourceRefusals.TooLarge(item.Name, item.Properties.ContentLength.Value));
+                }
+                else if (item.Properties.ContentLength == 0)
+                {
+                    files.Add(new ContentFile(item.Name, [])); // nothing to download, and a ranged request for it is refused (416)
+                }
+                else if (_downloaded.TryGetValue(item.Name, out var known) && item.Properties.ETag is { } etag && known.ETag == etag)
+                {
+                    files.Add(known.File);
                 }
                 else if (await DownloadAsync(item, cancellationToken) is { } fresh)
                 {
-                    current[item.Name] = fresh;
+                    _downloaded[item.Name] = fresh;
+                    files.Add(fresh.File);
                 }
             }
-            _downloaded = current;
-            return current.OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                .Select(pair => new ContentFile(pair.Key, pair.Value.Bytes))
-                .ToList();
+            foreach (var gone in _downloaded.Keys.Where(name => !listed.Contains(name)).ToList())
+            {
+                _downloaded.Remove(gone);
+            }
+            return files.OrderBy(file => file.Path, StringComparer.Ordinal).ToList();
         }
         catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
         {
@@ -66,12 +81,17 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
     {
         try
         {
-            var response = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken);
+            // One byte past the limit, so a blob that grew since the listing shows as too large rather than cut short.
+            var capped = new BlobDownloadOptions { Range = new HttpRange(0, ContentLimits.MaxFileBytes + 1) };
+            var response = await container.GetBlobClient(item.Name).DownloadContentAsync(capped, cancellationToken);
             Interlocked.Increment(ref _downloads);
-            var bytes = ImmutableCollectionsMarshal.AsImmutableArray(response.Value.Content.ToArray());
+            var bytes = response.Value.Content.ToArray();
             // Keep the listing's ETag, the one the next listing is compared with (Azurite's download ETag never compared equal to it).
             // Should the blob change between listing and download, the next listing simply downloads it once more.
-            return new DownloadedBlob(item.Properties.ETag, bytes);
+            var file = bytes.Length > ContentLimits.MaxFileBytes
+                ? SourceRefusals.TooLarge(item.Name, bytes.Length)
+                : new ContentFile(item.Name, ImmutableCollectionsMarshal.AsImmutableArray(bytes));
+            return new DownloadedBlob(item.Properties.ETag, file);
         }
         catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobNotFound)
         {
@@ -80,5 +100,5 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         }
     }
 
-    private sealed record DownloadedBlob(ETag? ETag, ImmutableArray<byte> Bytes);
+    private sealed record DownloadedBlob(ETag? ETag, ContentFile File);
 }

@@ -2,7 +2,7 @@ using Leaflets.Content.Loading;
 
 namespace Leaflets.Api.Tests.Infrastructure;
 
-/// <summary>The disk source, counting how often the content tree is read.</summary>
+/// <summary>The disk source, counting how often the content tree is read, and able to hang like a read stuck in the kernel.</summary>
 public sealed class CountingContentSource(string root) : IContentSource
 {
     private readonly FileContentSource _inner = new(root);
@@ -10,11 +10,14 @@ public sealed class CountingContentSource(string root) : IContentSource
 
     public int Reads => _reads;
 
+    /// <summary>While set, reads never return and ignore cancellation.</summary>
+    public bool Hang { get; set; }
+
     public string DisplayRoot => _inner.DisplayRoot;
 
     public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _reads);
-        return _inner.ReadAllAsync(cancellationToken);
+        return Hang ? new TaskCompletionSource<IReadOnlyList<ContentFile>>().Task : _inner.ReadAllAsync(cancellationToken);
     }
 }

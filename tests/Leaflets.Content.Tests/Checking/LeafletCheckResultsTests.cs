@@ -49,9 +49,64 @@ public sealed class LeafletCheckResultsTests
         Assert.Equal(LeafletCheckStatus.Passed, results.Of(first).Values.Single().Status);
         Assert.Equal(1, check.Runs);
 
-        var second = Snapshot(TestDocuments.Leaflet());
+        var second = Snapshot(TestDocuments.Leaflet(), generation: 2);
         await results.WhenCheckedAsync(second).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(2, check.Runs);
+    }
+
+    [Fact]
+    public async Task A_leaflet_whose_content_did_not_change_keeps_its_result_in_a_new_snapshot_and_is_not_checked_again()
+    {
+        using var release = new ManualResetEventSlim(initialState: true);
+        var check = new ScriptedCheck(release, []);
+        using var results = Results(check);
+        var unchanged = TestDocuments.Leaflet();
+        var first = Snapshot(unchanged);
+        await results.WhenCheckedAsync(first).WaitAsync(TimeSpan.FromSeconds(30));
+        var checkedFirst = results.Of(first)[unchanged.Id];
+
+        var second = Snapshot(unchanged, generation: 2);
+        await results.WhenCheckedAsync(second).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Same(checkedFirst, results.Of(second)[unchanged.Id]);
+        Assert.Equal(1, check.Runs);
+    }
+
+    [Fact]
+    public async Task A_run_for_a_newer_snapshot_cancels_the_run_it_supersedes_before_its_next_leaflet()
+    {
+        using var release = new ManualResetEventSlim();
+        var check = new ScriptedCheck(release, []);
+        using var results = Results(check);
+        var first = Snapshot(Named("first-a"), Named("first-b"));
+        results.Of(first);
+        check.Entered.Wait(TimeSpan.FromSeconds(30));
+
+        var second = Snapshot(Named("second"), generation: 2);
+        var secondRun = results.WhenCheckedAsync(second);
+        release.Set();
+        await secondRun.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["first-a", "second"], check.Checked);
+        Assert.Equal(LeafletCheckStatus.Pending, results.Of(first)["first-b"].Status);
+        Assert.Equal(LeafletCheckStatus.Passed, results.Of(second)["second"].Status);
+    }
+
+    [Fact]
+    public async Task Asking_about_an_older_snapshot_after_a_newer_one_starts_no_run_and_cancels_nothing()
+    {
+        using var release = new ManualResetEventSlim(initialState: true);
+        var check = new ScriptedCheck(release, []);
+        using var results = Results(check);
+        var older = Snapshot(Named("older"), generation: 1);
+        var newer = Snapshot(Named("newer"), generation: 2);
+
+        results.Of(newer);
+        results.Of(older);
+        await results.WhenCheckedAsync(newer).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["newer"], check.Checked);
+        Assert.Equal(LeafletCheckStatus.Pending, results.Of(older)["older"].Status);
     }
 
     [Fact]
@@ -99,9 +154,17 @@ public sealed class LeafletCheckResultsTests
     private static LeafletCheckResults Results(IContentCheck check) =>
         new([check], new StoppedClock(), NullLogger<LeafletCheckResults>.Instance);
 
-    private static CatalogSnapshot Snapshot(Leaflet leaflet) => new(
-        new ContentLoadResult(ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(leaflet.Id, leaflet), []),
-        CheckTime);
+    private static Leaflet Named(string id) => TestDocuments.Leaflet() with { Id = id };
+
+    private static CatalogSnapshot Snapshot(Leaflet leaflet, long generation = 1) => Snapshot([leaflet], generation);
+
+    private static CatalogSnapshot Snapshot(Leaflet first, Leaflet second) => Snapshot([first, second], generation: 1);
+
+    private static CatalogSnapshot Snapshot(IEnumerable<Leaflet> leaflets, long generation) => new(
+        new ContentLoadResult(leaflets.ToImmutableSortedDictionary(l => l.Id, l => l, StringComparer.Ordinal), []))
+    {
+        Generation = generation,
+    };
 
     private sealed class StoppedClock : TimeProvider
     {
@@ -110,13 +173,41 @@ public sealed class LeafletCheckResultsTests
 
     private sealed class ScriptedCheck(ManualResetEventSlim release, IReadOnlyList<ContentProblem> findings) : IContentCheck
     {
-        private int _runs;
+        private readonly List<string> _checked = [];
 
-        public int Runs => _runs;
+        public int Runs
+        {
+            get
+            {
+                lock (_checked)
+                {
+                    return _checked.Count;
+                }
+            }
+        }
+
+        /// <summary>The leaflet ids checked, in order.</summary>
+        public IReadOnlyList<string> Checked
+        {
+            get
+            {
+                lock (_checked)
+                {
+                    return [.. _checked];
+                }
+            }
+        }
+
+        /// <summary>Set once the first check has begun (and is waiting for <c>release</c>).</summary>
+        public ManualResetEventSlim Entered { get; } = new();
 
         public IEnumerable<ContentProblem> Check(ContentLoadResult content)
         {
-            Interlocked.Increment(ref _runs);
+            lock (_checked)
+            {
+                _checked.Add(content.Leaflets.Keys.Single());
+            }
+            Entered.Set();
             release.Wait(TimeSpan.FromSeconds(30));
             return findings;
         }

@@ -82,14 +82,36 @@ public sealed class HealthJsonTests
     {
         var snapshot = Snapshot() with { ServingLastGood = ["cementoplasty"] };
 
-        Assert.False(ContentHealth.Of(snapshot).IsHealthyGiven(Checked(LeafletCheckStatus.Passed)));
+        Assert.False(ContentHealth.Of(new CatalogState(snapshot, LoadedAt, LastFailure: null)).IsHealthyGiven(Checked(LeafletCheckStatus.Passed)));
+    }
+
+    [Fact]
+    public void An_unreadable_source_degrades_the_status_and_shows_the_last_successful_load_and_the_failed_attempt()
+    {
+        var failedAt = LoadedAt.AddMinutes(5);
+
+        using var health = Render(Snapshot(), Checked(LeafletCheckStatus.Passed), new SourceFailure(failedAt, "storage account unreachable"));
+
+        Assert.Equal("degraded", Status(health));
+        Assert.Equal(LoadedAt, health.RootElement.GetProperty("loadedAt").GetDateTimeOffset());
+        var failure = health.RootElement.GetProperty("lastFailure");
+        Assert.Equal(failedAt, failure.GetProperty("at").GetDateTimeOffset());
+        Assert.Equal("storage account unreachable", failure.GetProperty("error").GetString());
+        Assert.Single(health.RootElement.GetProperty("leaflets").GetProperty("loaded").EnumerateArray());
+    }
+
+    [Fact]
+    public void A_readable_source_has_no_last_failure_in_the_document()
+    {
+        using var health = Render(Snapshot(), Checked(LeafletCheckStatus.Passed));
+
+        Assert.False(health.RootElement.TryGetProperty("lastFailure", out _));
     }
 
     private static CatalogSnapshot Snapshot(ImmutableArray<ContentProblem> problems = default) => new(
         new ContentLoadResult(
             ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(Served.Id, Served),
-            problems.IsDefault ? [] : problems),
-        LoadedAt);
+            problems.IsDefault ? [] : problems));
 
     private static Dictionary<string, LeafletCheckResult> Checked(LeafletCheckStatus status)
     {
@@ -100,8 +122,8 @@ public sealed class HealthJsonTests
         return new() { [Served.Id] = new LeafletCheckResult(Served.Id, status, errors, [], checkedAt) };
     }
 
-    private static JsonDocument Render(CatalogSnapshot snapshot, IReadOnlyDictionary<string, LeafletCheckResult> checks) =>
-        JsonDocument.Parse(LeafletJson.Health(ContentHealth.Of(snapshot), checks));
+    private static JsonDocument Render(CatalogSnapshot snapshot, IReadOnlyDictionary<string, LeafletCheckResult> checks, SourceFailure? lastFailure = null) =>
+        JsonDocument.Parse(LeafletJson.Health(ContentHealth.Of(new CatalogState(snapshot, LoadedAt, lastFailure)), checks));
 
     private static string? Status(JsonDocument health) => health.RootElement.GetProperty("status").GetString();
 

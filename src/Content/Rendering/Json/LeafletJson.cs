@@ -86,6 +86,7 @@ public static class LeafletJson
         var model = new HealthJson(
             health.IsHealthyGiven(checks) ? "ok" : "degraded",
             health.LoadedAt,
+            health.LastFailure is { } failure ? new SourceFailureJson(failure.At, failure.Error) : null,
             new HealthLeafletsJson(
                 [.. health.Loaded.Select(leaflet => new LoadedLeafletJson(
                     leaflet.Id,

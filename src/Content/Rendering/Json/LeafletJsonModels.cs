@@ -69,8 +69,15 @@ internal sealed record ItemLinksJson(string Self, VariantLinksJson Variants);
 
 internal sealed record PageLinksJson(string Self, string First, string Last, string? Prev, string? Next);
 
-/// <summary>What the service loaded and what it left out, so an editor or a monitor sees a broken file at once.</summary>
-internal sealed record HealthJson(string Status, DateTimeOffset LoadedAt, HealthLeafletsJson Leaflets);
+/// <summary>
+/// What the service loaded and what it left out, so an editor or a monitor sees a broken file at once.
+/// <c>loadedAt</c> is the last successful read of the source; <c>lastFailure</c> (absent once a read succeeds)
+/// the failed attempt after it.
+/// </summary>
+internal sealed record HealthJson(string Status, DateTimeOffset LoadedAt, SourceFailureJson? LastFailure, HealthLeafletsJson Leaflets);
+
+/// <summary>A failed read of the content source: when it was attempted and the first line of its error.</summary>
+internal sealed record SourceFailureJson(DateTimeOffset At, string Error);
 
 internal sealed record HealthLeafletsJson(IReadOnlyList<LoadedLeafletJson> Loaded, IReadOnlyList<RejectedLeafletJson> Rejected);
 

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Leaflets.Content.Checking;
+using Leaflets.Content.Loading;
+
+namespace Leaflets.Content.Tests.Loading;
+
+/// <summary>What the folder source opens, what it refuses unopened, and what it does not read twice.</summary>
+public sealed class FileContentSourceTests : IDisposable
+{
+    private static readonly DateTime LongAgo = new(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("leaflets-source-");
+
+    [Fact]
+    public async Task A_fifo_as_plain_md_is_refused_as_not_regular_without_being_opened_and_the_other_leaflets_load()
+    {
+        Write("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Looking after your wound", 1));
+        MakeFifo("leaflets/stuck/plain.md");
+
+        // Opening the FIFO would block this test until a writer came; none ever does.
+        var check = new ContentCheck([]).RunAsync(new FileContentSource(_root.FullName), CancellationToken.None);
+        var report = await check.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(["wound-care"], report.Content.Leaflets.Keys);
+        var problem = Assert.Single(report.Problems, p => p.Rule == ContentRules.FileNotRegular);
+        Assert.EndsWith("leaflets/stuck/plain.md", problem.Path, StringComparison.Ordinal);
+        Assert.Contains("FIFO", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_cap_is_refused_as_too_large_and_not_read()
+    {
+        Write("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Looking after your wound", 1));
+        Write("leaflets/huge/plain.md", new string('a', ContentLimits.MaxFileBytes + 1));
+        var source = new FileContentSource(_root.FullName);
+
+        var files = await source.ReadAllAsync(CancellationToken.None);
+
+        var huge = Assert.Single(files, f => f.Path == "leaflets/huge/plain.md");
+        Assert.Equal(ContentRules.FileTooLarge, huge.Refusal?.Rule);
+        Assert.Empty(huge.Bytes);
+        Assert.Equal(1, source.FilesRead);
+    }
+
+    [Fact]
+    public async Task A_refresh_reads_again_only_the_files_whose_length_or_last_write_changed()
+    {
+        Write("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Looking after your wound", 1));
+        Write("leaflets/hand-washing/plain.md", SampleLeaflets.Markdown("Washing your hands", 1));
+        var source = new FileContentSource(_root.FullName);
+        await source.ReadAllAsync(CancellationToken.None);
+        Assert.Equal(2, source.FilesRead);
+
+        var unchanged = await source.ReadAllAsync(CancellationToken.None);
+        Assert.Equal(2, source.FilesRead);
+
+        Write("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Caring for your wound", 2), LongAgo.AddHours(1));
+        var changed = await source.ReadAllAsync(CancellationToken.None);
+
+        Assert.Equal(3, source.FilesRead);
+        Assert.Contains("Looking after", Text(unchanged, "leaflets/wound-care/plain.md"), StringComparison.Ordinal);
+        Assert.Contains("Caring for", Text(changed, "leaflets/wound-care/plain.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_written_moments_ago_is_read_again_in_case_it_changes_within_the_same_timestamp()
+    {
+        Write("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Looking after your wound", 1), DateTime.UtcNow);
+        var source = new FileContentSource(_root.FullName);
+
+        await source.ReadAllAsync(CancellationToken.None);
+        await source.ReadAllAsync(CancellationToken.None);
+
+        Assert.Equal(2, source.FilesRead);
+    }
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private static string Text(IReadOnlyList<ContentFile> files, string path) =>
+        System.Text.Encoding.UTF8.GetString(files.Single(f => f.Path == path).Bytes.AsSpan());
+
+    private void Write(string relative, string text, DateTime? lastWrite = null)
+    {
+        var path = Path.Combine(_root.FullName, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        File.SetLastWriteTimeUtc(path, lastWrite ?? LongAgo);
+    }
+
+    private void MakeFifo(string relative)
+    {
+        var path = Path.Combine(_root.FullName, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var mkfifo = Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
+}
