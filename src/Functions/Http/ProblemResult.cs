@@ -34,6 +34,9 @@ public sealed class ProblemResult(int status, string type, string title, string 
 
     public string Detail => detail;
 
+    /// <summary>Sent as Retry-After (whole seconds) when set: when a client may try again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var request = context.HttpContext.Request;
@@ -46,6 +49,10 @@ public sealed class ProblemResult(int status, string type, string title, string 
         response.ContentLength = body.Length;
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
+        if (RetryAfter is { } retryAfter)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (!HttpMethods.IsHead(request.Method))
         {
             await response.Body.WriteAsync(body, context.HttpContext.RequestAborted);
@@ -80,6 +87,22 @@ public static class Problems
     public static ProblemResult NotAcceptable(string offered) =>
         new(StatusCodes.Status406NotAcceptable, TypePrefix + "not-acceptable", "No acceptable representation",
             $"This resource is available as {offered}, which the Accept header rules out.");
+
+    /// <summary>Every render slot and queue place is taken; nothing is wrong with the leaflet.</summary>
+    public static ProblemResult RenderBusy(TimeSpan retryAfter) =>
+        new(StatusCodes.Status503ServiceUnavailable, TypePrefix + "render-busy", "Too many PDFs are being rendered",
+            $"Every render slot is busy and the queue is full. Try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds (Retry-After).")
+        {
+            RetryAfter = retryAfter,
+        };
+
+    /// <summary>
+    /// This PDF failed to render (the reason names a limit, never an exception's text), and asking again within the
+    /// failure memory gets this answer at once.
+    /// </summary>
+    public static ProblemResult RenderFailed(string reason) =>
+        new(StatusCodes.Status500InternalServerError, TypePrefix + "render-failed", "The PDF could not be rendered",
+            $"{reason} Asking again soon gives the same answer; the other variants, sizes and papers may still print.");
 
     /// <summary>Says nothing about the failure itself: details stay in the log, never in a response.</summary>
     public static ProblemResult Unexpected() =>

@@ -61,22 +61,30 @@ public sealed class GetLeafletPdf(
             renderOptions.BodySize.ToString(System.Globalization.CultureInfo.InvariantCulture), renderOptions.PaperSlug,
             renderOptions.PublicUrl ?? "", renderOptions.ReviewStatus.Slug());
         // A client that holds this PDF gets its 304 without a render.
-        var body = tag.MatchesIfNoneMatch(request.Headers.IfNoneMatch)
-            ? ReadOnlyMemory<byte>.Empty
-            : await RenderAsync(leaflet, variant, renderOptions, cancellationToken);
-        return new RepresentationResult(body, MediaType, options.Value.CacheControl, tag, document.Metadata.LastReviewed)
+        if (tag.MatchesIfNoneMatch(request.Headers.IfNoneMatch))
         {
-            ContentDisposition = $"inline; filename=\"{PdfFileName.For(leaflet.Id, document, renderOptions)}\"",
-        };
-    });
+            return PdfResponse(ReadOnlyMemory<byte>.Empty);
+        }
+        try
+        {
+            // A cancelled request stops waiting at once; the render goes on, since other requests may be sharing it.
+            return PdfResponse(await pdfs.GetOrRenderAsync(leaflet, variant, renderOptions, cancellationToken));
+        }
+        catch (PdfRenderBusyException busy)
+        {
+            return Problems.RenderBusy(busy.RetryAfter);
+        }
+        catch (PdfRenderFailedException failed)
+        {
+            return Problems.RenderFailed(failed.Reason);
+        }
 
-    /// <summary>
-    /// Rendering is CPU-bound and synchronous, so it runs on the thread pool. A cancelled request stops waiting at
-    /// once; the render itself finishes and is cached, since other requests may be sharing it.
-    /// </summary>
-    private async Task<ReadOnlyMemory<byte>> RenderAsync(
-        Leaflet leaflet, LeafletVariant variant, PdfRenderOptions renderOptions, CancellationToken cancellationToken) =>
-        await Task.Run(() => pdfs.GetOrRender(leaflet, variant, renderOptions), cancellationToken).WaitAsync(cancellationToken);
+        RepresentationResult PdfResponse(ReadOnlyMemory<byte> body) =>
+            new(body, MediaType, options.Value.CacheControl, tag, document.Metadata.LastReviewed)
+            {
+                ContentDisposition = $"inline; filename=\"{PdfFileName.For(leaflet.Id, document, renderOptions)}\"",
+            };
+    });
 
     private static bool TryParseSize(HttpRequest request, out int size, [NotNullWhen(false)] out ProblemResult? problem)
     {
