@@ -133,15 +133,23 @@ internal sealed class DocumentComposer(
     }
 
     /// <summary>
-    /// The footer on every page. The title is cut to one line: the footer's height is taken from every page, and a
-    /// title repeated in full on each page made the work grow with the square of its length.
+    /// The title as the footer prints it, on at most <see cref="FooterTitleLines"/> lines. The footer's height is taken
+    /// from every page and it is drawn on each, so a title in full there made the work grow with the square of its length.
     /// </summary>
+    private string FooterTitle => _footerTitle ??= TextLayout.FitOnLines(
+        document.Metadata.Title, $". Version {document.Metadata.Version.ToString(CultureInfo.InvariantCulture)}", type.Body, type.ContentWidth, FooterTitleLines);
+
+    private string? _footerTitle;
+
+    /// <summary>Two lines hold every real title even at 24 pt on A5; the H1 on page 1 always has the whole title.</summary>
+    private const int FooterTitleLines = 2;
+
     private (IReadOnlyList<PageItem> Items, double Height) FooterItems(int pageNumber, int pageCount)
     {
         var metadata = document.Metadata;
         var texts = new[]
         {
-            TextLayout.FitOnOneLine(metadata.Title, $". Version {metadata.Version.ToString(CultureInfo.InvariantCulture)}", type.Body, type.ContentWidth),
+            FooterTitle,
             $"Reviewed {ReaderDate.Format(metadata.LastReviewed)}, next review {ReaderDate.Format(metadata.NextReview)}",
             $"Page {pageNumber.ToString(CultureInfo.InvariantCulture)} of {pageCount.ToString(CultureInfo.InvariantCulture)}",
         };

@@ -62,10 +62,23 @@ internal static class TextLayout
     private static double Room(double size, double maxWidth) => maxWidth - Math.Max(Measure(" ", false, size), Measure(" ", true, size));
 
     /// <summary>
-    /// <paramref name="text"/> then <paramref name="suffix"/> on one line of regular text: when they do not fit, the text
-    /// is cut and ends in an ellipsis. Measures each character once, however long the text.
+    /// <paramref name="text"/> then <paramref name="suffix"/> as regular text on at most <paramref name="maxLines"/> lines:
+    /// when they need more, the text is cut on the last line and ends in an ellipsis. Work is linear in the text's length.
     /// </summary>
-    public static string FitOnOneLine(string text, string suffix, double size, double maxWidth)
+    public static string FitOnLines(string text, string suffix, double size, double maxWidth, int maxLines)
+    {
+        var lines = Break([new TextRun(text + suffix, false, null)], size, maxWidth);
+        if (lines.Count <= maxLines)
+        {
+            return text + suffix;
+        }
+        var kept = string.Concat(lines.Take(maxLines - 1).SelectMany(line => line.Fragments).Select(fragment => fragment.Text));
+        var rest = string.Concat(lines.Skip(maxLines - 1).SelectMany(line => line.Fragments).Select(fragment => fragment.Text));
+        return kept + FitOnOneLine(rest.EndsWith(suffix, StringComparison.Ordinal) ? rest[..^suffix.Length] : rest, suffix, size, maxWidth);
+    }
+
+    /// <summary>As <see cref="FitOnLines"/> on one line; measures each character once.</summary>
+    private static string FitOnOneLine(string text, string suffix, double size, double maxWidth)
     {
         var room = Room(size, maxWidth) - Measure(suffix, false, size);
         if (Measure(text, false, size) <= room)
