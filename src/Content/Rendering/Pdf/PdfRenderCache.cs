@@ -101,6 +101,7 @@ public sealed class PdfRenderCache
         ArgumentNullException.ThrowIfNull(leaflet);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
         var document = leaflet.Document(variant);
         var key = KeyFor(document, options);
         Lazy<Task<byte[]>>? work;
