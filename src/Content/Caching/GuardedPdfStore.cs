@@ -21,7 +21,7 @@ public sealed class GuardedPdfStore
     /// <summary>UTC ticks until which the store is skipped; 0 while it is healthy.</summary>
     private long _skipUntil;
 
-    public GuardedPdfStore(IRenderedPdfStore store, PdfStoreOptions options, TimeProvider time, ILogger logger)
+    internal GuardedPdfStore(IRenderedPdfStore store, PdfStoreOptions options, TimeProvider time, ILogger logger)
     {
         options.Validate();
         (_store, _options, _time, _logger) = (store, options, time, logger);
