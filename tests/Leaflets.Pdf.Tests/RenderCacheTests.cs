@@ -165,6 +165,21 @@ public class RenderCacheTests
     }
 
     [Fact]
+    public async Task A_render_deaf_to_the_time_limit_is_answered_as_failed_at_the_limit_and_holds_its_slot_until_it_ends()
+    {
+        var renderer = new GatedRenderer();
+        var cache = Cache(renderer, new PdfOptions { MaxConcurrentRenders = 1, RenderQueueLength = 0, RenderTimeLimitSeconds = 0.05 });
+        var leaflet = TestLeaflets.Sample();
+
+        var failed = await Assert.ThrowsAsync<PdfRenderFailedException>(() => cache.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions(16)));
+        await Assert.ThrowsAsync<PdfRenderBusyException>(() => cache.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions(18)));
+        renderer.Open();
+
+        Assert.Contains("took longer than the limit", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, renderer.Calls);
+    }
+
+    [Fact]
     public async Task A_print_over_the_page_limit_is_refused_with_the_limit_named_and_remembered()
     {
         var renderer = new CountingRenderer(size: 10) { Throw = () => new PrintTooLongException(LeafletPdfRenderer.MaxPages) };
@@ -213,7 +228,7 @@ public class RenderCacheTests
         }
     }
 
-    /// <summary>Holds every render until <see cref="Open"/>, recording how many ran at once.</summary>
+    /// <summary>Holds every render until <see cref="Open"/>, deaf to its token as an image decoder is, recording how many ran at once.</summary>
     private sealed class GatedRenderer : ILeafletPdfRenderer
     {
         private readonly ManualResetEventSlim _gate = new();
@@ -245,7 +260,7 @@ public class RenderCacheTests
             {
             }
             _started.Release();
-            _gate.Wait(cancellationToken);
+            _gate.Wait();
             Interlocked.Decrement(ref _running);
             return new byte[10];
         }

@@ -167,35 +167,39 @@ public sealed class PdfRenderCache
     private async Task<byte[]> RenderAsync(string key, Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
     {
         await EnterRenderSlotAsync();
+        var timeLimit = TimeSpan.FromSeconds(_options.RenderTimeLimitSeconds);
+        var limit = new CancellationTokenSource(timeLimit, _time);
+        var render = Task.Run(() => _renderer.Render(leaflet, variant, options, limit.Token));
+        // The slot is freed when the render really ends: one stuck where it cannot see its token (a huge image being
+        // decoded) still counts against the cap after its request has been answered.
+        _ = render.ContinueWith(
+            _ =>
+            {
+                limit.Dispose();
+                _slots.Release();
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(_options.RenderTimeLimitSeconds), _time);
-            try
-            {
-                return await Task.Run(() => _renderer.Render(leaflet, variant, options, limit.Token));
-            }
-            catch (OperationCanceledException) when (limit.IsCancellationRequested)
-            {
-                _logger.LogError("Rendering the PDF {Key} of leaflet {Id} took longer than {Seconds} s and was stopped", key, leaflet.Id, _options.RenderTimeLimitSeconds);
-                throw new PdfRenderFailedException(
-                    $"Rendering this PDF took longer than the limit of {_options.RenderTimeLimitSeconds} seconds, so it was stopped.");
-            }
-            catch (PrintTooLongException tooLong)
-            {
-                _logger.LogError("The PDF {Key} of leaflet {Id} was refused: {Message}", key, leaflet.Id, tooLong.Message);
-                throw new PdfRenderFailedException(
-                    $"This leaflet prints on more than {tooLong.MaxPages} pages at {options.BodySize} pt on {options.Paper}, the most one print may have.",
-                    tooLong);
-            }
-            catch (Exception error)
-            {
-                _logger.LogError(error, "Rendering the PDF {Key} of leaflet {Id} failed", key, leaflet.Id);
-                throw new PdfRenderFailedException("This PDF could not be rendered. The error has been logged.", error);
-            }
+            return await render.WaitAsync(timeLimit, _time);
         }
-        finally
+        catch (Exception error) when (error is TimeoutException || (error is OperationCanceledException && limit.IsCancellationRequested))
         {
-            _slots.Release();
+            _logger.LogError("Rendering the PDF {Key} of leaflet {Id} took longer than {Seconds} s and was stopped", key, leaflet.Id, _options.RenderTimeLimitSeconds);
+            throw new PdfRenderFailedException(
+                $"Rendering this PDF took longer than the limit of {_options.RenderTimeLimitSeconds} seconds, so it was stopped.");
+        }
+        catch (PrintTooLongException tooLong)
+        {
+            _logger.LogError("The PDF {Key} of leaflet {Id} was refused: {Message}", key, leaflet.Id, tooLong.Message);
+            throw new PdfRenderFailedException(
+                $"This leaflet prints on more than {tooLong.MaxPages} pages at {options.BodySize} pt on {options.Paper}, the most one print may have.",
+                tooLong);
+        }
+        catch (Exception error)
+        {
+            _logger.LogError(error, "Rendering the PDF {Key} of leaflet {Id} failed", key, leaflet.Id);
+            throw new PdfRenderFailedException("This PDF could not be rendered. The error has been logged.", error);
         }
     }
 
