@@ -16,7 +16,8 @@ namespace Leaflets.Functions.Leaflets;
 /// GET /api/leaflets/{id}/pdf?variant=&amp;size=&amp;paper=: a large-print, tagged PDF of one variant, for printing
 /// or emailing. Rendered once per content hash and options, then served from the bounded in-memory cache. The
 /// leaflet's review status today is one of those options: an overdue or due-soon leaflet says so under its title,
-/// so the PDF (and its ETag) changes on the day the status does, and stays the same on every other day.
+/// so the PDF (and its ETag) changes on the day the status does, and stays the same on every other day. A full
+/// render queue is a 503 with Retry-After; a failed render (now or remembered) is a 500 that names only the limit hit.
 /// </summary>
 public sealed class GetLeafletPdf(
     LeafletCatalog catalog, PdfRenderCache pdfs, TimeProvider time, IOptions<HttpResponseOptions> options, IOptions<SiteOptions> site,
