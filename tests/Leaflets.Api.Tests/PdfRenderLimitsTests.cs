@@ -1,8 +1,10 @@
 using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Content.Caching;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Leaflets.Api.Tests;
 
@@ -61,6 +63,17 @@ public sealed class PdfRenderLimitsTests
         OpenApiConformanceTests.AssertConforms(Route, "get", second, await second.Content.ReadAsByteArrayAsync());
         // Only that print failed: the other variant still renders.
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/leaflets/cementoplasty/pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_render_or_store_setting_out_of_range_stops_the_server_from_starting_naming_the_setting()
+    {
+        var renders = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new CountingPdfRenderer(), limits => limits.MaxConcurrentRenders = 0));
+        var store = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningServer.StartAsync(TestPaths.RepositoryContent, services =>
+            services.Configure<PdfStoreOptions>(options => options.TimeoutSeconds = 0)));
+
+        Assert.Contains("Pdf__<name>", renders.Message, StringComparison.Ordinal);
+        Assert.Contains("PdfCache__TimeoutSeconds", store.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The real renderer, held until <see cref="Open"/>, recording how many renders ran at once.</summary>

@@ -19,12 +19,16 @@ public sealed class PdfStoreOptions
 
     internal TimeSpan Break => TimeSpan.FromSeconds(BreakSeconds);
 
+    internal bool IsValid => TimeoutSeconds > 0 && BreakSeconds >= 0;
+
+    internal const string InvalidMessage =
+        "The PdfCache settings are out of range: TimeoutSeconds > 0 and BreakSeconds >= 0 (env PdfCache__TimeoutSeconds, PdfCache__BreakSeconds).";
+
     internal void Validate()
     {
-        if (TimeoutSeconds <= 0 || BreakSeconds < 0)
+        if (!IsValid)
         {
-            throw new InvalidOperationException(
-                "The PdfCache settings are out of range: TimeoutSeconds > 0 and BreakSeconds >= 0 (env PdfCache__TimeoutSeconds, PdfCache__BreakSeconds).");
+            throw new InvalidOperationException(InvalidMessage);
         }
     }
 }

@@ -26,13 +26,18 @@ public sealed class PdfOptions
     /// <summary>How long a failed render is remembered: requests for the same PDF get the same 500 at once instead of rendering again.</summary>
     public double FailureMemorySeconds { get; set; } = 60;
 
+    internal bool IsValid =>
+        CacheBytes >= 0 && MaxConcurrentRenders >= 1 && RenderQueueLength >= 0 && RenderTimeLimitSeconds > 0 && FailureMemorySeconds >= 0;
+
+    internal const string InvalidMessage =
+        "The Pdf settings are out of range: CacheBytes >= 0, MaxConcurrentRenders >= 1, RenderQueueLength >= 0, " +
+        "RenderTimeLimitSeconds > 0 and FailureMemorySeconds >= 0 (env Pdf__<name>).";
+
     internal void Validate()
     {
-        if (CacheBytes < 0 || MaxConcurrentRenders < 1 || RenderQueueLength < 0 || RenderTimeLimitSeconds <= 0 || FailureMemorySeconds < 0)
+        if (!IsValid)
         {
-            throw new InvalidOperationException(
-                "The Pdf settings are out of range: CacheBytes >= 0, MaxConcurrentRenders >= 1, RenderQueueLength >= 0, " +
-                "RenderTimeLimitSeconds > 0 and FailureMemorySeconds >= 0 (env Pdf__<name>).");
+            throw new InvalidOperationException(InvalidMessage);
         }
     }
 }

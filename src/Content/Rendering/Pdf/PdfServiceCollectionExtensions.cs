@@ -13,8 +13,11 @@ public static class PdfServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLeafletPdf(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
-        services.Configure<PdfStoreOptions>(configuration.GetSection(PdfStoreOptions.SectionName));
+        // Checked when the host starts, so a setting out of range stops the app naming it rather than failing a request.
+        services.AddOptions<PdfOptions>().Bind(configuration.GetSection(PdfOptions.SectionName))
+            .Validate(options => options.IsValid, PdfOptions.InvalidMessage).ValidateOnStart();
+        services.AddOptions<PdfStoreOptions>().Bind(configuration.GetSection(PdfStoreOptions.SectionName))
+            .Validate(options => options.IsValid, PdfStoreOptions.InvalidMessage).ValidateOnStart();
         services.TryAddSingleton<ILeafletPdfRenderer, LeafletPdfRenderer>();
         services.TryAddSingleton<PdfRenderCache>();
         return services;
