@@ -91,7 +91,7 @@ public static class Problems
     /// <summary>Every render slot and queue place is taken; nothing is wrong with the leaflet.</summary>
     public static ProblemResult RenderBusy(TimeSpan retryAfter) =>
         new(StatusCodes.Status503ServiceUnavailable, TypePrefix + "render-busy", "Too many PDFs are being rendered",
-            $"Every render slot is busy and the queue is full. Try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds (Retry-After).")
+            $"Every render slot is busy and the queue is full. Try again in {Math.Ceiling(retryAfter.TotalSeconds)} s (Retry-After).")
         {
             RetryAfter = retryAfter,
         };
