@@ -2,13 +2,11 @@ using Azure.Storage.Blobs;
 using Leaflets.Content.Caching;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
-using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Storage.Content;
 using Leaflets.Storage.Pdf;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace Leaflets.Storage;
 
@@ -18,7 +16,7 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// When <c>Content:Source</c> is "blob", serves the leaflets from a blob container instead of the content folder,
-    /// and shares rendered PDFs through the <c>PdfCache:Blob</c> container (between the memory cache and the renderer). Reads the configuration now, so a
+    /// and shares rendered PDFs through the <c>PdfCache:Blob</c> container (consulted by the memory cache before it renders). Reads the configuration now, so a
     /// misconfiguration stops the app at startup with the name of the setting to fix. Order relative to
     /// AddLeafletContent does not matter.
     /// </summary>
@@ -33,10 +31,8 @@ public static class StorageServiceCollectionExtensions
         if (settings.PdfCacheContainer is { } pdfCache)
         {
             services.RemoveAll<IRenderedPdfStore>();
-            services.AddSingleton<IRenderedPdfStore>(sp => new BlobRenderedPdfStore(pdfCache, sp.GetRequiredService<ILogger<BlobRenderedPdfStore>>()));
-            // Behind the in-memory PdfRenderCache, which asks the renderer only on a miss: the store answers first.
-            services.RemoveAll<ILeafletPdfRenderer>();
-            services.AddSingleton<ILeafletPdfRenderer>(sp => new StoredPdfRenderer(new LeafletPdfRenderer(), sp.GetRequiredService<IRenderedPdfStore>()));
+            // PdfRenderCache asks it on a memory miss, before rendering, through its timeouts and circuit breaker.
+            services.AddSingleton<IRenderedPdfStore>(new BlobRenderedPdfStore(pdfCache));
         }
         return services;
     }

@@ -167,7 +167,7 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
         Assert.Equal(routes.Count, Document["paths"]!.AsObject().Count);
     }
 
-    private static void AssertConforms(string template, string method, HttpResponseMessage response, byte[] body)
+    internal static void AssertConforms(string template, string method, HttpResponseMessage response, byte[] body)
     {
         var status = ((int)response.StatusCode).ToString();
         var declared = Document["paths"]![template]![method]!["responses"]![status];

@@ -130,12 +130,12 @@ public class ReviewNoticeTests
     }
 
     [Fact]
-    public void The_render_cache_keeps_overdue_and_current_prints_apart()
+    public async Task The_render_cache_keeps_overdue_and_current_prints_apart()
     {
         var cache = new PdfRenderCache(new LeafletPdfRenderer(), Microsoft.Extensions.Options.Options.Create(new PdfOptions()));
         var leaflet = TestLeaflets.Sample();
-        var current = cache.GetOrRender(leaflet, LeafletVariant.Plain, new PdfRenderOptions());
-        var overdue = cache.GetOrRender(leaflet, LeafletVariant.Plain, new PdfRenderOptions(ReviewStatus: ReviewStatus.Overdue));
+        var current = await cache.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions());
+        var overdue = await cache.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions(ReviewStatus: ReviewStatus.Overdue));
         Assert.NotEqual(current, overdue);
         Assert.Equal(2, cache.Count);
         using var pdf = PdfDocument.Open(overdue);

@@ -57,7 +57,6 @@ public sealed class BlobAccountTests
 
         Assert.Equal("blob:leaflets", Assert.IsType<BlobContentSource>(services.GetRequiredService<IContentSource>()).DisplayRoot);
         Assert.Equal("pdf-cache", Assert.IsType<BlobRenderedPdfStore>(services.GetRequiredService<IRenderedPdfStore>()).ContainerName);
-        Assert.IsType<StoredPdfRenderer>(services.GetRequiredService<ILeafletPdfRenderer>());
     }
 
     [Fact]

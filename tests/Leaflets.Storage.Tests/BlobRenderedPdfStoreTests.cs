@@ -1,7 +1,6 @@
 using Leaflets.Content.Caching;
 using Leaflets.Content.Model;
 using Leaflets.Storage.Pdf;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Leaflets.Storage.Tests;
 
@@ -13,7 +12,7 @@ public sealed class BlobRenderedPdfStoreTests(Azurite azurite)
     [Fact]
     public async Task A_stored_pdf_is_read_back_byte_for_byte_even_when_its_container_did_not_exist()
     {
-        var store = new BlobRenderedPdfStore(azurite.NewContainer("pdf"), NullLogger<BlobRenderedPdfStore>.Instance);
+        var store = new BlobRenderedPdfStore(azurite.NewContainer("pdf"));
         var pdf = "%PDF-1.7 a stand-in for a rendered leaflet"u8.ToArray();
 
         Assert.Null(await store.TryGetAsync(Key, CancellationToken.None));
@@ -25,7 +24,7 @@ public sealed class BlobRenderedPdfStoreTests(Azurite azurite)
     [Fact]
     public async Task A_new_content_hash_or_other_render_options_find_nothing_stored()
     {
-        var store = new BlobRenderedPdfStore(azurite.NewContainer("pdfkeys"), NullLogger<BlobRenderedPdfStore>.Instance);
+        var store = new BlobRenderedPdfStore(azurite.NewContainer("pdfkeys"));
         await store.PutAsync(Key, "%PDF old version"u8.ToArray(), CancellationToken.None);
 
         Assert.Null(await store.TryGetAsync(Key with { ContentHash = new string('b', 64) }, CancellationToken.None));
@@ -36,7 +35,7 @@ public sealed class BlobRenderedPdfStoreTests(Azurite azurite)
     [Fact]
     public async Task Storing_the_same_rendering_twice_keeps_the_first_and_does_not_fail()
     {
-        var store = new BlobRenderedPdfStore(azurite.NewContainer("pdftwice"), NullLogger<BlobRenderedPdfStore>.Instance);
+        var store = new BlobRenderedPdfStore(azurite.NewContainer("pdftwice"));
         await store.PutAsync(Key, "%PDF first"u8.ToArray(), CancellationToken.None);
 
         await store.PutAsync(Key, "%PDF second"u8.ToArray(), CancellationToken.None);

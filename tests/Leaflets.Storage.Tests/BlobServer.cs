@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using Leaflets.Cli.Hosting;
-using Leaflets.Content.Caching;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering.Pdf;
 using Microsoft.AspNetCore.Builder;
@@ -24,8 +23,8 @@ public sealed class BlobServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>The renderer behind this instance's memory cache, which counts what it rendered and what it took from the store.</summary>
-    public StoredPdfRenderer Renderer => (StoredPdfRenderer)_app.Services.GetRequiredService<ILeafletPdfRenderer>();
+    /// <summary>This instance's PDF cache, which counts what it rendered and what it took from the shared store.</summary>
+    public PdfRenderCache Pdfs => _app.Services.GetRequiredService<PdfRenderCache>();
 
     public LeafletCatalog Catalog => _app.Services.GetRequiredService<LeafletCatalog>();
 

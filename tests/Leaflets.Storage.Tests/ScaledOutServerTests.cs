@@ -21,13 +21,14 @@ public sealed class ScaledOutServerTests(Azurite azurite) : IDisposable
         await using var second = await BlobServer.StartAsync(azurite.ConnectionString, leaflets, pdfCache, _time);
 
         var fromFirst = await first.PdfAsync("wound-care");
+        await first.Pdfs.Store!.WritesSettledAsync();
         var fromSecond = await second.PdfAsync("wound-care");
         await second.PdfAsync("wound-care");
 
         Assert.Equal(fromFirst, fromSecond);
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(fromSecond, 0, 5), StringComparison.Ordinal);
-        Assert.Equal((1, 0), (first.Renderer.Renders, first.Renderer.StoreHits));
-        Assert.Equal((0, 1), (second.Renderer.Renders, second.Renderer.StoreHits));
+        Assert.Equal((1, 0), (first.Pdfs.Renders, first.Pdfs.StoreHits));
+        Assert.Equal((0, 1), (second.Pdfs.Renders, second.Pdfs.StoreHits));
         Assert.Single(await PublishingTests.BlobNamesAsync(pdfCache));
     }
 
@@ -40,7 +41,7 @@ public sealed class ScaledOutServerTests(Azurite azurite) : IDisposable
         var pdfs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => server.PdfAsync("wound-care"))));
 
         Assert.Single(pdfs.Select(Convert.ToBase64String).Distinct());
-        Assert.Equal((1, 0), (server.Renderer.Renders, server.Renderer.StoreHits));
+        Assert.Equal((1, 0), (server.Pdfs.Renders, server.Pdfs.StoreHits));
     }
 
     [Fact]
@@ -58,7 +59,8 @@ public sealed class ScaledOutServerTests(Azurite azurite) : IDisposable
         Assert.Equal("Caring for your wound", await TitleAsync(server));
         var newPdf = await server.PdfAsync("wound-care");
         Assert.NotEqual(oldPdf, newPdf);
-        Assert.Equal(2, server.Renderer.Renders);
+        Assert.Equal(2, server.Pdfs.Renders);
+        await server.Pdfs.Store!.WritesSettledAsync();
         Assert.Equal(2, (await PublishingTests.BlobNamesAsync(pdfCache)).Count);
     }
 

@@ -20,7 +20,7 @@ public sealed class StorageConfigurationTests
 
         Assert.IsType<FileContentSource>(services.GetRequiredService<IContentSource>());
         Assert.Null(services.GetService<IRenderedPdfStore>());
-        Assert.IsType<LeafletPdfRenderer>(services.GetRequiredService<ILeafletPdfRenderer>());
+        Assert.Null(services.GetRequiredService<PdfRenderCache>().Store);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class StorageConfigurationTests
 
         Assert.Equal("blob:leaflets", services.GetRequiredService<IContentSource>().DisplayRoot);
         Assert.Equal("pdf-cache", Assert.IsType<BlobRenderedPdfStore>(services.GetRequiredService<IRenderedPdfStore>()).ContainerName);
-        Assert.IsType<StoredPdfRenderer>(services.GetRequiredService<ILeafletPdfRenderer>());
+        Assert.NotNull(services.GetRequiredService<PdfRenderCache>().Store);
     }
 
     [Fact]

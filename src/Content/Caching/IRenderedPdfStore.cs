@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Pdf;
 
 namespace Leaflets.Content.Caching;
 
 /// <summary>
 /// A store of rendered PDFs shared by every instance of the app (in Azure: a blob container), consulted behind the
 /// in-memory cache so that a leaflet rendered once is not rendered again elsewhere or after a cold start.
+/// Implementations throw on any failure but "not stored"; <see cref="GuardedPdfStore"/> turns failures into misses.
 /// </summary>
 public interface IRenderedPdfStore
 {
@@ -23,8 +25,14 @@ public interface IRenderedPdfStore
 /// </summary>
 public sealed record RenderedPdfKey(string LeafletId, LeafletVariant Variant, string ContentHash, string RenderOptions)
 {
-    public static RenderedPdfKey For(LeafletDocument document, string renderOptions)
-        => new(document.LeafletId, document.Variant, document.ContentHash, renderOptions);
+    /// <summary>
+    /// Changes whenever the code that renders does (deterministic builds derive it from the compiled assembly,
+    /// fonts included), so a deployment with a changed renderer never serves PDFs the old one stored.
+    /// </summary>
+    private static readonly string RendererVersion = typeof(LeafletPdfRenderer).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    public static RenderedPdfKey For(LeafletDocument document, PdfRenderOptions options)
+        => new(document.LeafletId, document.Variant, document.ContentHash, $"{PdfRenderCache.KeyFor(document, options)}|renderer={RendererVersion}");
 
     /// <summary>
     /// A path-safe name: <c>&lt;id&gt;/&lt;variant&gt;/&lt;content hash&gt;-&lt;options hash&gt;.pdf</c>. The options are hashed

@@ -17,6 +17,9 @@ public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadO
     public const string RulePrefix = "pdf-ua-";
     public const string EasyReadTooLongRule = "easy-read-too-long";
 
+    /// <summary>A print over <see cref="LeafletPdfRenderer.MaxPages"/>: the renderer refuses it, so it could never be served.</summary>
+    public const string PrintTooLongRule = "print-too-long";
+
     /// <summary>Easy read guidance: 20 pages or fewer.</summary>
     public const int EasyReadMaxPages = 20;
 
@@ -52,6 +55,10 @@ public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadO
         try
         {
             pdf = renderer.Render(leaflet, document.Variant, options with { ReviewStatus = status });
+        }
+        catch (PrintTooLongException tooLong)
+        {
+            return [new ContentProblem(document.SourcePath, 1, PrintTooLongRule, $"{print}: {tooLong.Message}")];
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException)
         {

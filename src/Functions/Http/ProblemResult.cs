@@ -115,6 +115,22 @@ public static class Problems
             RetryAfter = retryAfter,
         };
 
+    /// <summary>Every render slot and queue place is taken; nothing is wrong with the leaflet.</summary>
+    public static ProblemResult RenderBusy(TimeSpan retryAfter) =>
+        new(StatusCodes.Status503ServiceUnavailable, TypePrefix + "render-busy", "Too many PDFs are being rendered",
+            $"Every render slot is busy and the queue is full. Try again in {Math.Ceiling(retryAfter.TotalSeconds)} s (Retry-After).")
+        {
+            RetryAfter = retryAfter,
+        };
+
+    /// <summary>
+    /// This PDF failed to render (the reason names a limit, never an exception's text), and asking again within the
+    /// failure memory gets this answer at once.
+    /// </summary>
+    public static ProblemResult RenderFailed(string reason) =>
+        new(StatusCodes.Status500InternalServerError, TypePrefix + "render-failed", "The PDF could not be rendered",
+            $"{reason} Asking again soon gives the same answer; the other variants, sizes and papers may still print.");
+
     /// <summary>Says nothing about the failure itself: details stay in the log, never in a response.</summary>
     public static ProblemResult Unexpected() =>
         new(StatusCodes.Status500InternalServerError, TypePrefix + "unexpected-error", "Something went wrong",

@@ -16,7 +16,8 @@ namespace Leaflets.Functions.Leaflets;
 /// GET /api/leaflets/{id}/pdf?variant=&amp;size=&amp;paper=: a large-print, tagged PDF of one variant, for printing
 /// or emailing. Rendered once per content hash and options, then served from the bounded in-memory cache. The
 /// leaflet's review status today is one of those options: an overdue or due-soon leaflet says so under its title,
-/// so the PDF (and its ETag) changes on the day the status does, and stays the same on every other day.
+/// so the PDF (and its ETag) changes on the day the status does, and stays the same on every other day. A full
+/// render queue is a 503 with Retry-After; a failed render (now or remembered) is a 500 that names only the limit hit.
 /// </summary>
 public sealed class GetLeafletPdf(
     LeafletCatalog catalog, PdfRenderCache pdfs, TimeProvider time, IOptions<HttpResponseOptions> options, IOptions<SiteOptions> site,
@@ -61,22 +62,30 @@ public sealed class GetLeafletPdf(
             renderOptions.BodySize.ToString(System.Globalization.CultureInfo.InvariantCulture), renderOptions.PaperSlug,
             renderOptions.PublicUrl ?? "", renderOptions.ReviewStatus.Slug());
         // A client that holds this PDF gets its 304 without a render.
-        var body = tag.MatchesIfNoneMatch(request.Headers.IfNoneMatch)
-            ? ReadOnlyMemory<byte>.Empty
-            : await RenderAsync(leaflet, variant, renderOptions, cancellationToken);
-        return new RepresentationResult(body, MediaType, options.Value.CacheControl, tag, document.Metadata.LastReviewed)
+        if (tag.MatchesIfNoneMatch(request.Headers.IfNoneMatch))
         {
-            ContentDisposition = $"inline; filename=\"{PdfFileName.For(leaflet.Id, document, renderOptions)}\"",
-        };
-    });
+            return PdfResponse(ReadOnlyMemory<byte>.Empty);
+        }
+        try
+        {
+            // A cancelled request stops waiting at once; the render goes on, since other requests may be sharing it.
+            return PdfResponse(await pdfs.GetOrRenderAsync(leaflet, variant, renderOptions, cancellationToken));
+        }
+        catch (PdfRenderBusyException busy)
+        {
+            return Problems.RenderBusy(busy.RetryAfter);
+        }
+        catch (PdfRenderFailedException failed)
+        {
+            return Problems.RenderFailed(failed.Reason);
+        }
 
-    /// <summary>
-    /// Rendering is CPU-bound and synchronous, so it runs on the thread pool. A cancelled request stops waiting at
-    /// once; the render itself finishes and is cached, since other requests may be sharing it.
-    /// </summary>
-    private async Task<ReadOnlyMemory<byte>> RenderAsync(
-        Leaflet leaflet, LeafletVariant variant, PdfRenderOptions renderOptions, CancellationToken cancellationToken) =>
-        await Task.Run(() => pdfs.GetOrRender(leaflet, variant, renderOptions), cancellationToken).WaitAsync(cancellationToken);
+        RepresentationResult PdfResponse(ReadOnlyMemory<byte> body) =>
+            new(body, MediaType, options.Value.CacheControl, tag, document.Metadata.LastReviewed)
+            {
+                ContentDisposition = $"inline; filename=\"{PdfFileName.For(leaflet.Id, document, renderOptions)}\"",
+            };
+    });
 
     private static bool TryParseSize(HttpRequest request, out int size, [NotNullWhen(false)] out ProblemResult? problem)
     {

@@ -2,16 +2,15 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Leaflets.Content.Caching;
-using Microsoft.Extensions.Logging;
 
 namespace Leaflets.Storage.Pdf;
 
 /// <summary>
 /// Rendered PDFs in a blob container, named by <see cref="RenderedPdfKey.StorageName"/>. A stored PDF is never
-/// replaced: its key already names the exact content and options it was rendered from. The store only saves work,
-/// so a storage failure is logged and treated as a miss rather than failing the request that asked for the PDF.
+/// replaced: its key already names the exact content and options it was rendered from. Every failure but "not there"
+/// and "already there" is thrown: <see cref="GuardedPdfStore"/> logs it, times out and skips a failing store.
 /// </summary>
-public sealed class BlobRenderedPdfStore(BlobContainerClient container, ILogger<BlobRenderedPdfStore> logger) : IRenderedPdfStore
+public sealed class BlobRenderedPdfStore(BlobContainerClient container) : IRenderedPdfStore
 {
     public string ContainerName => container.Name;
 
@@ -24,11 +23,6 @@ public sealed class BlobRenderedPdfStore(BlobContainerClient container, ILogger<
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return null;
-        }
-        catch (RequestFailedException e)
-        {
-            logger.LogWarning(e, "Could not read the stored PDF {Name} from container {Container}", key.StorageName, container.Name);
             return null;
         }
     }
@@ -50,10 +44,6 @@ public sealed class BlobRenderedPdfStore(BlobContainerClient container, ILogger<
         catch (RequestFailedException e) when (e.Status == 409)
         {
             // Another instance stored the same rendering first (BlobAlreadyExists).
-        }
-        catch (RequestFailedException e)
-        {
-            logger.LogWarning(e, "Could not store the PDF {Name} in container {Container}", key.StorageName, container.Name);
         }
     }
 

@@ -55,6 +55,19 @@ public class PrintAccessibilityCheckTests
         Assert.Equal(longEasy.SourcePath, tooLong.Path);
     }
 
+    [Fact]
+    public void A_leaflet_that_prints_over_the_page_limit_is_reported_as_print_too_long_with_the_print_named()
+    {
+        var leaflet = BoundedRenderingTests.LongLeaflet();
+        var check = new PrintAccessibilityCheck(new LeafletPdfRenderer(), PrintAccessibilityCheck.DefaultPrintOnly);
+
+        var tooLong = Assert.Single(check.Check(Content([leaflet])), p => p.Path == leaflet.Plain.SourcePath);
+
+        Assert.Equal(PrintAccessibilityCheck.PrintTooLongRule, tooLong.Rule);
+        Assert.StartsWith($"18 pt A4: it prints on more than {LeafletPdfRenderer.MaxPages} pages", tooLong.Message, StringComparison.Ordinal);
+        Assert.Equal(ProblemSeverity.Error, tooLong.Severity);
+    }
+
     [Theory]
     [InlineData("2026-01-01", ReviewStatus.Current)]
     [InlineData("2028-12-31", ReviewStatus.DueSoon)]
@@ -92,7 +105,7 @@ public class PrintAccessibilityCheckTests
     /// <summary>Renders correctly, then removes /Lang: the kind of regression the gate exists to stop.</summary>
     private sealed class LanguageDroppingRenderer : ILeafletPdfRenderer
     {
-        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
+        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
         {
             using var input = new MemoryStream(new LeafletPdfRenderer().Render(leaflet, variant, options));
             using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
@@ -108,7 +121,7 @@ public class PrintAccessibilityCheckTests
     {
         public List<PdfRenderOptions> Options { get; } = [];
 
-        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
+        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
         {
             Options.Add(options);
             return PdfReading.Render(leaflet, variant, options);

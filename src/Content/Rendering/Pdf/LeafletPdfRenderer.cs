@@ -10,15 +10,23 @@ public interface ILeafletPdfRenderer
 {
     /// <summary>
     /// Renders one variant of a leaflet as a large-print, tagged (PDF/UA) PDF. The same inputs always
-    /// give the same bytes. Throws <see cref="ArgumentException"/> for options outside those offered
-    /// and <see cref="KeyNotFoundException"/> when the leaflet has no such variant.
+    /// give the same bytes. Throws <see cref="ArgumentException"/> for options outside those offered,
+    /// <see cref="KeyNotFoundException"/> when the leaflet has no such variant, <see cref="PrintTooLongException"/>
+    /// for a print over <see cref="LeafletPdfRenderer.MaxPages"/>, and <see cref="OperationCanceledException"/> soon
+    /// after <paramref name="cancellationToken"/> is cancelled (it is checked between words, blocks and pages).
     /// </summary>
-    byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options);
+    byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default);
 }
 
 public sealed class LeafletPdfRenderer : ILeafletPdfRenderer
 {
-    public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
+    /// <summary>
+    /// The most pages one print may have. The longest real print is the cementoplasty easy read at 24 pt on A5, 47
+    /// pages; this is about twice that, and stops a leaflet that would print thousands of pages (docs/content-rules.md).
+    /// </summary>
+    public const int MaxPages = 100;
+
+    public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(leaflet);
         ArgumentNullException.ThrowIfNull(options);
@@ -28,12 +36,12 @@ public sealed class LeafletPdfRenderer : ILeafletPdfRenderer
 
         var typography = new Typography(options);
         var root = new StructNode(StructKind.Div, parent: null);
-        var layout = new DocumentComposer(document, leaflet.Images, typography, options.PublicUrl, options.ReviewStatus).Compose(root);
+        var layout = new DocumentComposer(document, leaflet.Images, typography, options.PublicUrl, options.ReviewStatus).Compose(root, MaxPages, cancellationToken);
 
         // Dates come from the content, never the clock, so output is reproducible.
         var stamp = document.Metadata.LastReviewed.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var key = PdfRenderCache.KeyFor(document, options);
-        using var pdf = new PdfDrawer().Draw(document, layout, stamp);
+        using var pdf = new PdfDrawer().Draw(document, layout, stamp, cancellationToken);
         pdf.Internals.FirstDocumentID = PdfFinisher.DocumentId(key);
         pdf.Internals.SecondDocumentID = PdfFinisher.DocumentId(key);
         var buffer = SaveBuffer ??= new MemoryStream(InitialSaveCapacity);

@@ -26,7 +26,7 @@ internal sealed class PdfDrawer
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LeafletImage, XImage> DecodedImages = new();
 
-    public PdfDocument Draw(LeafletDocument source, LaidOutDocument layout, DateTime stamp)
+    public PdfDocument Draw(LeafletDocument source, LaidOutDocument layout, DateTime stamp, CancellationToken cancellation = default)
     {
         LeafletFonts.EnsureRegistered();
         PdfSharpConstructors.Hold();
@@ -51,6 +51,7 @@ internal sealed class PdfDrawer
 
         for (var index = 0; index < layout.Pages.Count; index++)
         {
+            cancellation.ThrowIfCancellationRequested();
             var laidOutPage = layout.Pages[index];
             var page = document.AddPage();
             page.Width = XUnit.FromPoint(type.PageWidth);

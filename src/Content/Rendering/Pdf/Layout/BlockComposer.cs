@@ -19,6 +19,7 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
 
     public void Compose(Block block, Column column)
     {
+        flow.Cancellation.ThrowIfCancellationRequested();
         switch (block)
         {
             case HeadingBlock heading:
@@ -92,7 +93,7 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
             var start = flow.Slices.Count;
             flow.BeginBlock(first ? Type.ParagraphGap : Type.Body * 0.5);
             first = false;
-            var inner = new FlowBuilder(Type);
+            var inner = new FlowBuilder(Type, flow.Cancellation);
             new BlockComposer(inner, images, pageContentHeight).Compose(item.Blocks, column.Indent(Type.ListIndent, body));
             if (inner.Slices.Count == 0)
             {
@@ -116,7 +117,7 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
     private void ComposePictureRow(PictureRowBlock row, Column column)
     {
         var textLeft = Type.PictureColumnWidth + Type.PictureGutter;
-        var words = new FlowBuilder(Type);
+        var words = new FlowBuilder(Type, flow.Cancellation);
         new BlockComposer(words, images, pageContentHeight).Compose(row.Blocks, column.Indent(textLeft, column.Parent));
         var picture = FigureSlice(row.Figure, column.Left, Type.PictureColumnWidth, column.Parent, pageContentHeight * 0.4);
         var text = FlowBuilder.Merge(words.Slices);

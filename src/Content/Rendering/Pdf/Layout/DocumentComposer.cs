@@ -18,11 +18,11 @@ internal sealed class DocumentComposer(
     LeafletDocument document, IReadOnlyDictionary<string, LeafletImage> images, Typography type, string? publicUrl,
     ReviewStatus reviewStatus = ReviewStatus.Current)
 {
-    public LaidOutDocument Compose(StructNode root)
+    public LaidOutDocument Compose(StructNode root, int maxPages = int.MaxValue, CancellationToken cancellation = default)
     {
         var footerHeight = FooterItems(pageNumber: 99, pageCount: 99).Height;
         var contentHeight = type.ContentBottom - type.ContentTop - footerHeight;
-        var flow = new FlowBuilder(type);
+        var flow = new FlowBuilder(type, cancellation);
         var blocks = new BlockComposer(flow, images, contentHeight);
         var column = new Column(type.ContentLeft, type.ContentWidth, root);
 
@@ -41,7 +41,7 @@ internal sealed class DocumentComposer(
         ComposeReferences(blocks, column);
         ComposeQrBlock(flow, root);
 
-        var pages = Paginator.Paginate(flow.Slices, type.ContentTop, contentHeight);
+        var pages = Paginator.Paginate(flow.Slices, type.ContentTop, contentHeight, maxPages, cancellation);
         var laidOut = pages.Select((slices, index) => new LaidOutPage(slices, FooterItems(index + 1, pages.Count).Items)).ToList();
         return new LaidOutDocument(type, laidOut);
     }
@@ -132,12 +132,24 @@ internal sealed class DocumentComposer(
         return modules;
     }
 
+    /// <summary>
+    /// The title as the footer prints it, on at most <see cref="FooterTitleLines"/> lines. The footer's height is taken
+    /// from every page and it is drawn on each, so a title in full there made the work grow with the square of its length.
+    /// </summary>
+    private string FooterTitle => _footerTitle ??= TextLayout.FitOnLines(
+        document.Metadata.Title, $". Version {document.Metadata.Version.ToString(CultureInfo.InvariantCulture)}", type.Body, type.ContentWidth, FooterTitleLines);
+
+    private string? _footerTitle;
+
+    /// <summary>Two lines hold every real title even at 24 pt on A5; the H1 on page 1 always has the whole title.</summary>
+    private const int FooterTitleLines = 2;
+
     private (IReadOnlyList<PageItem> Items, double Height) FooterItems(int pageNumber, int pageCount)
     {
         var metadata = document.Metadata;
         var texts = new[]
         {
-            $"{metadata.Title}. Version {metadata.Version.ToString(CultureInfo.InvariantCulture)}",
+            FooterTitle,
             $"Reviewed {ReaderDate.Format(metadata.LastReviewed)}, next review {ReaderDate.Format(metadata.NextReview)}",
             $"Page {pageNumber.ToString(CultureInfo.InvariantCulture)} of {pageCount.ToString(CultureInfo.InvariantCulture)}",
         };

@@ -14,9 +14,12 @@ internal readonly record struct Column(double Left, double Width, StructNode Par
 /// Turns text into slices: one slice per line, with the keep rules of the kind of text it is.
 /// Shared by every block component.
 /// </summary>
-internal sealed class FlowBuilder(Typography typography)
+internal sealed class FlowBuilder(Typography typography, CancellationToken cancellation = default)
 {
     public Typography Typography { get; } = typography;
+
+    /// <summary>Stops a render over its time limit; checked between words, so even one enormous paragraph stops.</summary>
+    public CancellationToken Cancellation { get; } = cancellation;
 
     public List<Slice> Slices { get; } = [];
 
@@ -52,7 +55,7 @@ internal sealed class FlowBuilder(Typography typography)
         var lineHeight = Typography.LineHeight(size);
         var baseline = BaselineOffset(size);
         var slices = new List<Slice>();
-        foreach (var line in TextLayout.Break(runs, size, width))
+        foreach (var line in TextLayout.Break(runs, size, width, Cancellation))
         {
             var slice = new Slice { Height = lineHeight };
             foreach (var fragment in line.Fragments)

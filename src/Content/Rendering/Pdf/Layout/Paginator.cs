@@ -6,18 +6,31 @@ internal sealed record PlacedSlice(Slice Slice, double Top, bool IsRepeat = fals
 /// Distributes slices over pages of a fixed content height, honouring keep-with-next chains: a chain
 /// that does not fit in what is left of a page moves whole to the next page, unless it could not fit
 /// on any page, in which case it breaks where it must. A slice taller than any page is cut between
-/// lines so that it fills the page it starts on.
+/// lines so that it fills the page it starts on. More pages than <c>maxPages</c> throws
+/// <see cref="PrintTooLongException"/> as soon as the first page over the limit is started.
 /// </summary>
 internal static class Paginator
 {
-    public static List<List<PlacedSlice>> Paginate(IReadOnlyList<Slice> input, double contentTop, double contentHeight)
+    public static List<List<PlacedSlice>> Paginate(
+        IReadOnlyList<Slice> input, double contentTop, double contentHeight, int maxPages = int.MaxValue, CancellationToken cancellation = default)
     {
         var slices = input.ToList();
         var pages = new List<List<PlacedSlice>> { new() };
         var y = 0.0;
         var index = 0;
+        List<PlacedSlice> NewPage()
+        {
+            if (pages.Count == maxPages)
+            {
+                throw new PrintTooLongException(maxPages);
+            }
+            pages.Add([]);
+            y = 0;
+            return pages[^1];
+        }
         while (index < slices.Count)
         {
+            cancellation.ThrowIfCancellationRequested();
             var chainEnd = index;
             while (chainEnd < slices.Count - 1 && slices[chainEnd].KeepWithNext)
             {
@@ -28,8 +41,7 @@ internal static class Paginator
             var freshPageHeight = ChainHeight(slices, index, chainEnd, atTop: true) + (slices[index].RepeatAtPageTop?.Height ?? 0);
             if (!atTop && y + chainHeight > contentHeight && freshPageHeight <= contentHeight)
             {
-                pages.Add([]);
-                y = 0;
+                NewPage();
             }
             for (var i = index; i <= chainEnd; i++)
             {
@@ -54,9 +66,7 @@ internal static class Paginator
                 }
                 if (page.Count > 0 && y + gap + slice.Height > contentHeight)
                 {
-                    pages.Add([]);
-                    page = pages[^1];
-                    y = 0;
+                    page = NewPage();
                     gap = 0;
                 }
                 if (page.Count == 0 && slice.RepeatAtPageTop is { } header && i > 0 && slices[i - 1].RepeatAtPageTop == header)

@@ -19,16 +19,16 @@ internal sealed record TextLine(IReadOnlyList<Fragment> Fragments, double Width)
 /// </summary>
 internal static class TextLayout
 {
-    public static IReadOnlyList<TextLine> Break(IEnumerable<TextRun> runs, double size, double maxWidth)
+    public static IReadOnlyList<TextLine> Break(IEnumerable<TextRun> runs, double size, double maxWidth, CancellationToken cancellation = default)
     {
         var (pieces, wordEnds) = SplitWords(runs);
         var lines = new List<TextLine>();
         var current = new LineBuilder(size);
-        // Room is left for the space that ends a broken line, so even that stays inside the margin.
-        var room = maxWidth - Math.Max(Measure(" ", false, size), Measure(" ", true, size));
+        var room = Room(size, maxWidth);
         var wordStart = 0;
         foreach (var wordEnd in wordEnds)
         {
+            cancellation.ThrowIfCancellationRequested();
             ReadOnlySpan<TextRun> word = CollectionsMarshal.AsSpan(pieces)[wordStart..wordEnd];
             wordStart = wordEnd;
             double wordWidth = 0;
@@ -58,6 +58,50 @@ internal static class TextLayout
         return lines;
     }
 
+    /// <summary>Room is left for the space that ends a broken line, so even that stays inside the margin.</summary>
+    private static double Room(double size, double maxWidth) => maxWidth - Math.Max(Measure(" ", false, size), Measure(" ", true, size));
+
+    /// <summary>
+    /// <paramref name="text"/> then <paramref name="suffix"/> as regular text on at most <paramref name="maxLines"/> lines:
+    /// when they need more, the text is cut on the last line and ends in an ellipsis. Work is linear in the text's length.
+    /// </summary>
+    public static string FitOnLines(string text, string suffix, double size, double maxWidth, int maxLines)
+    {
+        var lines = Break([new TextRun(text + suffix, false, null)], size, maxWidth);
+        if (lines.Count <= maxLines)
+        {
+            return text + suffix;
+        }
+        var kept = string.Concat(lines.Take(maxLines - 1).SelectMany(line => line.Fragments).Select(fragment => fragment.Text));
+        var rest = string.Concat(lines.Skip(maxLines - 1).SelectMany(line => line.Fragments).Select(fragment => fragment.Text));
+        return kept + FitOnOneLine(rest.EndsWith(suffix, StringComparison.Ordinal) ? rest[..^suffix.Length] : rest, suffix, size, maxWidth);
+    }
+
+    /// <summary>As <see cref="FitOnLines"/> on one line; measures each character once.</summary>
+    private static string FitOnOneLine(string text, string suffix, double size, double maxWidth)
+    {
+        var room = Room(size, maxWidth) - Measure(suffix, false, size);
+        if (Measure(text, false, size) <= room)
+        {
+            return text + suffix;
+        }
+        room -= Measure(Ellipsis, false, size);
+        var width = 0.0;
+        var end = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            width += LeafletFonts.For(rune.Value, false).Advance(rune.Value) * size;
+            if (width > room)
+            {
+                break;
+            }
+            end += rune.Utf16SequenceLength;
+        }
+        return text[..end].TrimEnd() + Ellipsis + suffix;
+    }
+
+    private const string Ellipsis = "\u2026";
+
     public static double Measure(string text, bool bold, double size)
     {
         double width = 0;
@@ -76,17 +120,21 @@ internal static class TextLayout
         foreach (var piece in word)
         {
             var buffer = new StringBuilder();
+            // Kept as the characters go in: measuring the whole buffer again for each one cost a line's length per character.
+            var bufferWidth = 0.0;
             foreach (var rune in piece.Text.EnumerateRunes())
             {
-                var runeWidth = Measure(rune.ToString(), piece.Bold, size);
-                if (line.Width + Measure(buffer.ToString(), piece.Bold, size) + runeWidth > maxWidth && (!line.IsEmpty || buffer.Length > 0))
+                var runeWidth = LeafletFonts.For(rune.Value, piece.Bold).Advance(rune.Value) * size;
+                if (line.Width + bufferWidth + runeWidth > maxWidth && (!line.IsEmpty || buffer.Length > 0))
                 {
                     line.Append(piece with { Text = buffer.ToString() }, size);
                     lines.Add(line.Build());
                     line = new LineBuilder(size);
                     buffer.Clear();
+                    bufferWidth = 0;
                 }
                 buffer.Append(rune.ToString());
+                bufferWidth += runeWidth;
             }
             if (buffer.Length > 0)
             {
