@@ -19,13 +19,23 @@ report=${SOAK_REPORT:-$root/bench/results/soak.md}
 work=$(mktemp -d /tmp/leaflets-soak.XXXXXX)
 events="$work/events.txt"
 log="$work/faults.log"
-server="" azurite="" faults=""
+server="" faults=""
+# Azurite is stopped and started again by the fault timeline, a subshell: its PID lives in a file both can read.
+azurite_pid="$work/azurite.pid"
 # The emulator's published development account; it is not a secret.
 connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
 container=leaflets-soak
 
-stop_pid() { if [ -n "$1" ]; then kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi; }
-cleanup() { stop_pid "$faults"; stop_pid "$server"; stop_pid "$azurite"; rm -rf "$work"; }
+# stop_pid PID: SIGTERM, then waits until it is gone (it may not be this shell's child, so `wait` alone is not enough).
+stop_pid() {
+  [ -n "$1" ] || return 0
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$1" 2>/dev/null || break; sleep 0.25; done
+  kill -9 "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+stop_azurite() { if [ -f "$azurite_pid" ]; then stop_pid "$(cat "$azurite_pid")"; rm -f "$azurite_pid"; fi; }
+cleanup() { stop_pid "$faults"; stop_pid "$server"; stop_azurite; rm -rf "$work"; }
 trap cleanup EXIT
 
 for project in src/Cli bench/Leaflets.Soak; do
@@ -39,9 +49,12 @@ event() { echo "$(date +%s.%N) $1" >>"$events"; echo "$(date -u +%T) $1" >>"$log
 
 # On disk, not in memory, so the content is still there when Azurite comes back.
 start_azurite() {
+  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$azurite_port/"; then
+    echo "Port $azurite_port is already taken (an Azurite left running?); set SOAK_AZURITE_PORT" >&2; exit 1
+  fi
   tests/azurite/node_modules/.bin/azurite-blob --blobHost 127.0.0.1 --blobPort "$azurite_port" --location "$work/azurite" \
     --disableTelemetry --skipApiVersionCheck --silent >>"$work/azurite.log" 2>&1 &
-  azurite=$!
+  echo $! >"$azurite_pid"
   for _ in $(seq 1 40); do
     curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$azurite_port/devstoreaccount1?comp=list" && return 0
     sleep 0.5
@@ -77,7 +90,7 @@ fault_timeline() {
   at 30; event "broken-file-uploaded"
   "${soak[@]}" put-blob --connection-string "$connection" --container "$container" --name leaflets/soak-copy-2/plain.md --file "$broken" >>"$log" 2>&1
   at 40; event "storage-stopped"
-  stop_pid "$azurite"
+  stop_azurite
   sleep 30
   event "storage-started"
   start_azurite

@@ -4,7 +4,6 @@ using Leaflets.Content.Caching;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Leaflets.Api.Tests;
 
@@ -68,8 +67,8 @@ public sealed class PdfRenderLimitsTests
     [Fact]
     public async Task A_render_or_store_setting_out_of_range_stops_the_server_from_starting_naming_the_setting()
     {
-        var renders = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new CountingPdfRenderer(), limits => limits.MaxConcurrentRenders = 0));
-        var store = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningServer.StartAsync(TestPaths.RepositoryContent, services =>
+        var renders = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(new CountingPdfRenderer(), limits => limits.MaxConcurrentRenders = 0));
+        var store = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync(TestPaths.RepositoryContent, services =>
             services.Configure<PdfStoreOptions>(options => options.TimeoutSeconds = 0)));
 
         Assert.Contains("Pdf__<name>", renders.Message, StringComparison.Ordinal);

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
-using System.Text;
+using Leaflets.Content.Tests.Loading;
 
 namespace Leaflets.Pdf.Tests;
 
@@ -20,23 +18,7 @@ internal static class TestImages
                 raw.Write([value, value, value]);
             }
         }
-        var compressed = new MemoryStream();
-        using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            raw.Position = 0;
-            raw.CopyTo(z);
-        }
-        var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bit depth
-        header[9] = 2; // RGB
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", compressed.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
+        return TestPng.Build(TestPng.Header(width, height, depth: 8, colorType: 2), raw.ToArray());
     }
 
     /// <summary>
@@ -57,29 +39,11 @@ internal static class TestImages
                 raw.WriteByte((byte)(rows[y][x] - predicted));
             }
         }
-        var compressed = new MemoryStream();
-        using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            raw.Position = 0;
-            raw.CopyTo(z);
-        }
-        var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), rows.Length);
-        header[8] = 8;
-        header[9] = 3; // palette
+        var header = TestPng.Header(width, rows.Length, depth: 8, colorType: 3);
         header[12] = interlaced ? (byte)1 : (byte)0;
-        Chunk(png, "IHDR", header);
-        Chunk(png, "PLTE", palette);
-        if (transparency is not null)
-        {
-            Chunk(png, "tRNS", transparency);
-        }
-        Chunk(png, "IDAT", compressed.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
+        return transparency is null
+            ? TestPng.Build(header, raw.ToArray(), ("PLTE", palette))
+            : TestPng.Build(header, raw.ToArray(), ("PLTE", palette), ("tRNS", transparency));
     }
 
     private static int Paeth(int a, int b, int c)
@@ -87,31 +51,5 @@ internal static class TestImages
         var p = a + b - c;
         int pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        var length = new byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        png.Write(length);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.Write(typed);
-        var crc = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
-        png.Write(crc);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-        return ~crc;
     }
 }

@@ -86,6 +86,7 @@ public sealed class PublishCommandTests(Azurite azurite) : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("Could not publish", errors, StringComparison.Ordinal);
+        Assert.Contains("storage answered 403", errors, StringComparison.Ordinal);
         Assert.DoesNotContain(BlobAccountTests.FakeKey, output + errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
         Assert.False(await container.ExistsAsync());

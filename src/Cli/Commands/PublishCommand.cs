@@ -85,8 +85,12 @@ internal static class PublishCommand
         catch (Exception e) when (e is RequestFailedException or AuthenticationFailedException or DirectoryNotFoundException
             or AggregateException or IOException or UnauthorizedAccessException)
         {
-            // The first line says what failed (status, error code, or why no token came); the rest is diagnostics.
-            await errors.WriteLineAsync($"Could not publish {contentRoot} to container '{containerName}': {e.Message.Split('\n')[0]}");
+            // Storage's own first line is only "Service request failed."; its status and error code say what failed.
+            // Otherwise the first line says it (why no token came, which folder is missing); the rest is diagnostics.
+            var reason = e is RequestFailedException failed
+                ? $"storage answered {failed.Status}{(failed.ErrorCode is { } code ? $" {code}" : "")}"
+                : e.Message.Split('\n')[0];
+            await errors.WriteLineAsync($"Could not publish {contentRoot} to container '{containerName}': {reason}");
             return CouldNotPublish;
         }
 

@@ -80,6 +80,7 @@ public static class LeafletLoader
                 $"leaflet folder '{Printable(id)}' is not a valid id: use {Slugs.LeafletIdRule}");
         }
         var sources = new Dictionary<LeafletVariant, ContentFile>();
+        var refusedPlain = false;
         var images = ImmutableSortedDictionary.CreateBuilder<string, LeafletImage>(StringComparer.Ordinal);
         var imageNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (relative, file) in entries)
@@ -89,6 +90,7 @@ public static class LeafletLoader
             if (file.Refusal is { } refusal)
             {
                 log.Add(1, refusal.Rule, refusal.Message);
+                refusedPlain |= relative == LeafletVariant.Plain.FileName(); // present but refused: not also "missing"
                 if (relative.StartsWith("images/", StringComparison.Ordinal))
                 {
                     imageNames.Add(relative["images/".Length..]); // present but refused: not also "missing" where it is used
@@ -112,7 +114,7 @@ public static class LeafletLoader
                     $"{what} is not allowed in a leaflet folder; only plain.md, easy-read.md and images/ may be there");
             }
         }
-        if (!sources.ContainsKey(LeafletVariant.Plain))
+        if (!sources.ContainsKey(LeafletVariant.Plain) && !refusedPlain)
         {
             new ProblemLog($"{folder}/{LeafletVariant.Plain.FileName()}", problems).Add(1, ContentRules.PlainMissing,
                 $"leaflet '{id}' has no plain.md; the plain variant is required");

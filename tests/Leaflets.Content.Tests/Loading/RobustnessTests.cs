@@ -20,6 +20,18 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_plain_md_the_source_refused_is_reported_once_and_not_also_as_missing()
+    {
+        var result = new ContentFixture()
+            .AddRefused("leaflets/bones/plain.md", ContentRules.FileTooLarge, "plain.md is 200 KiB; a Markdown file may be at most 128 KiB")
+            .Load();
+
+        Assert.Empty(result.Leaflets);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((ContentRules.FileTooLarge, "content/leaflets/bones/plain.md"), (problem.Rule, problem.Path));
+    }
+
+    [Fact]
     public void A_broken_easy_read_variant_leaves_the_whole_leaflet_out()
     {
         var result = ContentFixture.WithPlain("Text.\n")
