@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -28,50 +27,70 @@ internal static class LoadCommand
         var eventsFile = arguments.Required("events");
         var reportFile = arguments.Required("report");
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            BaseAddress = baseUrl,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        using var http = Client(baseUrl, connections);
         var ids = await LeafletIdsAsync(http);
         var mix = new RouteMix(ids);
         var startedUnix = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
-        var clock = Stopwatch.StartNew();
-        var deadline = TimeSpan.FromSeconds(seconds);
-
-        var samples = new ConcurrentBag<List<Sample>>();
-        var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
-        {
-            var mine = new List<Sample>();
-            samples.Add(mine);
-            var random = new Random(worker);
-            while (clock.Elapsed < deadline)
-            {
-                var (kind, path) = mix.Next(random);
-                var at = clock.Elapsed.TotalSeconds;
-                var status = await SendAsync(http, path);
-                mine.Add(new Sample(at, kind, status, (clock.Elapsed.TotalSeconds - at) * 1000));
-            }
-        })).ToList();
+        var load = Drive(http, mix, connections, TimeSpan.FromSeconds(seconds));
         var rss = new List<RssSample>();
-        while (clock.Elapsed < deadline)
+        var clock = Stopwatch.StartNew();
+        while (!load.IsCompleted)
         {
             if (ReadRss(pid) is { } bytes)
             {
                 rss.Add(new RssSample(clock.Elapsed.TotalSeconds, bytes));
             }
-            await Task.Delay(1000);
+            await Task.WhenAny(load, Task.Delay(1000));
         }
-        await Task.WhenAll(workers);
+        var all = await load;
 
         var events = ReadEvents(eventsFile, startedUnix);
-        var all = samples.SelectMany(s => s).OrderBy(s => s.At).ToList();
         var verdict = SoakVerdict.Judge(all, rss, events);
         var report = SoakReport.Write(baseUrl, seconds, connections, ids, all, rss, events, verdict);
         await File.WriteAllTextAsync(reportFile, report);
         Console.WriteLine(report);
         return verdict.Failures.Count == 0 ? 0 : 1;
     }
+
+    /// <summary>
+    /// Warms the server up (tiered JIT, thread pool, connections) with the same load for <c>--seconds</c>, unjudged: the
+    /// soak is about faults under steady load, not about a cold start.
+    /// </summary>
+    public static async Task<int> WarmAsync(Arguments arguments)
+    {
+        var connections = arguments.Int("connections", 64);
+        using var http = Client(new Uri(arguments.Required("base")), connections);
+        var samples = await Drive(http, new RouteMix(await LeafletIdsAsync(http)), connections, TimeSpan.FromSeconds(arguments.Int("seconds", 15)));
+        Console.WriteLine($"warm-up: {samples.Count} requests, {samples.Count(s => s.Status is < 200 or >= 300)} other than 2xx");
+        return 0;
+    }
+
+    /// <summary>Every connection sends one request after another until <paramref name="duration"/> has passed.</summary>
+    private static async Task<List<Sample>> Drive(HttpClient http, RouteMix mix, int connections, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        var perConnection = await Task.WhenAll(Enumerable.Range(0, connections).Select(connection => Task.Run(async () =>
+        {
+            var mine = new List<Sample>();
+            var random = new Random(connection);
+            while (clock.Elapsed < duration)
+            {
+                var (kind, path) = mix.Next(random);
+                var at = clock.Elapsed.TotalSeconds;
+                var status = await SendAsync(http, path);
+                mine.Add(new Sample(at, kind, status, (clock.Elapsed.TotalSeconds - at) * 1000));
+            }
+            return mine;
+        })));
+        return perConnection.SelectMany(samples => samples).OrderBy(sample => sample.At).ToList();
+    }
+
+    private static HttpClient Client(Uri baseUrl, int connections) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = baseUrl,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
 
     /// <summary>0 for a request that got no HTTP answer (refused, reset, timed out).</summary>
     private static async Task<int> SendAsync(HttpClient http, string path)

@@ -15,7 +15,8 @@ internal static class SoakReport
         text.AppendLine(invariant, $"- Faults (seconds into the run): {(events.Count == 0 ? "none" : string.Join("; ", events.Select(e => $"{e.At:0.0} {e.Name}")))}");
         if (verdict.PdfOutageWindow is { } window)
         {
-            text.AppendLine(invariant, $"- PDFs may fail from {window.From:0.0} s to {window.To:0.0} s (storage down, plus {SoakVerdict.RecoveryGrace:0} s); nothing else may, ever");
+            var to = window.To > seconds ? "the end of the run" : $"{window.To:0.0} s";
+            text.AppendLine(invariant, $"- PDFs may fail from {window.From:0.0} s to {to} (storage down, plus {SoakVerdict.RecoveryGrace:0} s); nothing else may, ever");
         }
         text.AppendLine();
         text.AppendLine("| Route | Requests | Answers other than 2xx | p50 ms | p99 ms | max ms |");
