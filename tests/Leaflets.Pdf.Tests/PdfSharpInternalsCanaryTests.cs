@@ -78,7 +78,7 @@ public class PdfSharpInternalsCanaryTests
             {
                 Assert.Fail(Moved($"StructureBuilder.{PdfSharpInternals.OnDrawMethod}() ({missing.Message})"));
             }
-            PdfSharpInternals.Content(gfx).Append("% canary\n");
+            PdfSharpInternals.PageContent(gfx).Append("% canary\n");
             builder.End();
         }
 

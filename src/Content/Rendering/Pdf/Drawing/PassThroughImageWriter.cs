@@ -27,7 +27,7 @@ internal sealed class PassThroughImageWriter(PdfDocument document, StructureBuil
         var map = (PdfDictionary)page.Resources.Elements.GetValue(PdfResources.Keys.XObject, VCF.Create)!;
         map.Elements[placed.Name] = placed.XObject.Reference;
         // Layout space has its origin top left; PDF space bottom left. Same operator and precision as PDFsharp's DrawImage.
-        PdfSharpInternals.Content(gfx).AppendFormat(
+        PdfSharpInternals.PageContent(gfx).AppendFormat(
             CultureInfo.InvariantCulture,
             "q {2:0.####} 0 0 {3:0.####} {0:0.####} {1:0.####} cm {4} Do Q\n",
             x,

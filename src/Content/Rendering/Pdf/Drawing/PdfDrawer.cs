@@ -177,7 +177,7 @@ internal sealed class PdfDrawer
         }
         var (x, y, width) = rectangles[0];
         gfx.DrawRectangle(XBrushes.Black, x, y, width, qr.Size / qr.Modules.Length);
-        PdfSharpInternals.Content(gfx).Append(QrOperators.GetOrAdd((qr.Modules, qr.X, qr.Y, qr.Size, pageHeight), _ => RestAsOperators(qr, rectangles, pageHeight)));
+        PdfSharpInternals.PageContent(gfx).Append(QrOperators.GetOrAdd((qr.Modules, qr.X, qr.Y, qr.Size, pageHeight), _ => RestAsOperators(qr, rectangles, pageHeight)));
         if (QrOperators.Count > 256)
         {
             QrOperators.Clear();

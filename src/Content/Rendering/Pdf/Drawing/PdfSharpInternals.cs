@@ -16,6 +16,7 @@ namespace Leaflets.Content.Rendering.Pdf.Drawing;
 /// </summary>
 internal static class PdfSharpInternals
 {
+    // The names reached by name, for the accessor and lookups below and for the canary to resolve.
     public const string OnDrawMethod = "OnDraw";
 
     public const string ResourceMapTypeName = "PdfSharp.Pdf.Advanced.PdfResourceMap";
@@ -24,7 +25,7 @@ internal static class PdfSharpInternals
 
     /// <summary>
     /// PDFsharp's structure builder opens marked content when its own drawing calls tell it content follows, through
-    /// an internal method. Content we write ourselves (<see cref="Content"/>) must do the same first, or it would
+    /// an internal method. Content we write ourselves (<see cref="PageContent"/>) must do the same first, or it would
     /// sit outside the element being drawn.
     /// </summary>
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = OnDrawMethod)]
@@ -45,7 +46,7 @@ internal static class PdfSharpInternals
     /// overhead and number formatting (images passed through, the QR code's rectangles); whatever is written
     /// must be what PDFsharp itself would write in that state, in the same precision.
     /// </summary>
-    public static StringBuilder Content(XGraphics gfx)
+    public static StringBuilder PageContent(XGraphics gfx)
         => gfx.Internals.ContentStringBuilder
             ?? throw new InvalidOperationException("Content can only be written straight into a PDF page.");
 
