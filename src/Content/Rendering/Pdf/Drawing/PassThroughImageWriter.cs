@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
@@ -17,14 +16,9 @@ internal sealed class PassThroughImageWriter(PdfDocument document, StructureBuil
 {
     private readonly Dictionary<PngPassThrough, (PdfDictionary XObject, string Name)> _placed = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Tells the structure builder that content follows, as PDFsharp's own drawing calls do, so marked content opens first.</summary>
-    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "OnDraw")]
-    private static extern void NotifyDraw(StructureBuilder builder);
-
     public void Draw(XGraphics gfx, PdfPage page, PngPassThrough png, double x, double y, double width, double height)
     {
-        NotifyDraw(builder);
-        PdfRendererExtensions.BeginGraphicMode(gfx);
+        PdfSharpInternals.BeginRawGraphics(gfx, builder);
         if (!_placed.TryGetValue(png, out var placed))
         {
             placed = (Create(png), "/Img" + _placed.Count.ToString(CultureInfo.InvariantCulture));
@@ -32,10 +26,8 @@ internal sealed class PassThroughImageWriter(PdfDocument document, StructureBuil
         }
         var map = (PdfDictionary)page.Resources.Elements.GetValue(PdfResources.Keys.XObject, VCF.Create)!;
         map.Elements[placed.Name] = placed.XObject.Reference;
-        var content = gfx.Internals.ContentStringBuilder
-            ?? throw new InvalidOperationException("Images can only be placed on PDF pages.");
         // Layout space has its origin top left; PDF space bottom left. Same operator and precision as PDFsharp's DrawImage.
-        content.AppendFormat(
+        PdfSharpInternals.PageContent(gfx).AppendFormat(
             CultureInfo.InvariantCulture,
             "q {2:0.####} 0 0 {3:0.####} {0:0.####} {1:0.####} cm {4} Do Q\n",
             x,

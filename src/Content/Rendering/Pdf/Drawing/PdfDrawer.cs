@@ -29,7 +29,7 @@ internal sealed class PdfDrawer
     public PdfDocument Draw(LeafletDocument source, LaidOutDocument layout, DateTime stamp, CancellationToken cancellation = default)
     {
         LeafletFonts.EnsureRegistered();
-        PdfSharpConstructors.Hold();
+        PdfSharpInternals.HoldConstructors();
         var type = layout.Typography;
         var document = new PdfDocument();
         document.Version = 17;
@@ -142,11 +142,7 @@ internal sealed class PdfDrawer
                 break;
             case ImageItem image:
                 var decoded = DecodedImages.GetValue(image.Image, Decode);
-                // Drawing caches per-document data on the shared XImage; one document at a time may do so.
-                lock (decoded)
-                {
-                    gfx.DrawImage(decoded, image.X, image.Y, image.Width, image.Height);
-                }
+                PdfSharpInternals.DrawShared(gfx, decoded, image.X, image.Y, image.Width, image.Height);
                 break;
             case QrItem qr:
                 DrawQr(gfx, qr, _page.Height.Point);
@@ -181,9 +177,7 @@ internal sealed class PdfDrawer
         }
         var (x, y, width) = rectangles[0];
         gfx.DrawRectangle(XBrushes.Black, x, y, width, qr.Size / qr.Modules.Length);
-        var content = gfx.Internals.ContentStringBuilder
-            ?? throw new InvalidOperationException("A QR code can only be drawn on a PDF page.");
-        content.Append(QrOperators.GetOrAdd((qr.Modules, qr.X, qr.Y, qr.Size, pageHeight), _ => RestAsOperators(qr, rectangles, pageHeight)));
+        PdfSharpInternals.PageContent(gfx).Append(QrOperators.GetOrAdd((qr.Modules, qr.X, qr.Y, qr.Size, pageHeight), _ => RestAsOperators(qr, rectangles, pageHeight)));
         if (QrOperators.Count > 256)
         {
             QrOperators.Clear();

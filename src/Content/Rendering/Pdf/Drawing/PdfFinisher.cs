@@ -22,8 +22,9 @@ internal static partial class PdfFinisher
     /// </summary>
     public static byte[] Finish(Span<byte> pdf, LeafletMetadata metadata, string documentKey, DateTime stamp)
     {
-        FixSubsetTags(pdf, documentKey);
-        return ReplaceMetadata(pdf, Xmp(metadata, documentKey, stamp));
+        var xref = CrossReference.Read(pdf);
+        FixSubsetTags(pdf, xref, documentKey);
+        return ReplaceMetadata(pdf, xref, Xmp(metadata, documentKey, stamp));
     }
 
     /// <summary>A 16-byte document id from the content key, as the raw string PDFsharp's trailer expects.</summary>
@@ -31,74 +32,100 @@ internal static partial class PdfFinisher
         => Latin1.GetString(SHA256.HashData(Encoding.UTF8.GetBytes(documentKey)).AsSpan(0, 16));
 
     /// <summary>
-    /// Rewrites every "/ABCDEF+FontName" (six capitals, a plus, a name) with a tag hashed from the key,
-    /// the same tag for every occurrence of the same original. Tags keep their length, so no offset moves.
+    /// Rewrites the random subset tag in each font's and font descriptor's /BaseFont and /FontName
+    /// ("/ABCDEF+FontName": six capitals, a plus, a name) with a tag hashed from the key, the same tag for every
+    /// occurrence of the same original. Only those dictionary entries are read, never a string or a stream (a
+    /// figure or a font program may hold the same bytes). Tags keep their length, so no offset moves.
     /// </summary>
-    private static void FixSubsetTags(Span<byte> pdf, string documentKey)
+    internal static void FixSubsetTags(Span<byte> pdf, CrossReference xref, string documentKey)
     {
         var replacements = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var entries = new List<(Range Key, Range Value)>();
         Span<byte> hash = stackalloc byte[32];
-        var from = 0;
-        while (from < pdf.Length)
+        var objects = xref.ObjectOffsets;
+        for (var i = 0; i < objects.Length; i++)
         {
-            var plus = pdf[from..].IndexOf((byte)'+');
-            if (plus < 0)
-            {
-                return;
-            }
-            plus += from;
-            var nameEnd = plus + 1;
-            while (nameEnd < pdf.Length && IsNameByte(pdf[nameEnd]))
-            {
-                nameEnd++;
-            }
-            from = plus + 1;
-            if (plus < 7 || nameEnd == plus + 1 || pdf[plus - 7] != (byte)'/' || !IsTag(pdf.Slice(plus - 6, 6)))
+            var end = i + 1 < objects.Length ? objects[i + 1] : xref.Offset;
+            // Most objects are structure elements and content: skip any that cannot be a font without parsing them.
+            if (pdf[objects[i]..end].IndexOf("/Font"u8) < 0)
             {
                 continue;
             }
-            var name = Latin1.GetString(pdf[(plus + 1)..nameEnd]);
-            var original = Latin1.GetString(pdf.Slice(plus - 6, 6)) + "+" + name;
-            if (!replacements.TryGetValue(original, out var tag))
+            PdfSyntax.ReadDictionaryEntries(pdf[..end], objects[i], entries);
+            if (!IsFontDictionary(pdf, entries))
             {
-                SHA256.HashData(Encoding.UTF8.GetBytes($"{documentKey}/{name}/{replacements.Count.ToString(CultureInfo.InvariantCulture)}"), hash);
-                tag = new byte[6];
-                for (var i = 0; i < tag.Length; i++)
-                {
-                    tag[i] = (byte)('A' + (hash[i] % 26));
-                }
-                replacements[original] = tag;
+                continue;
             }
-            tag.CopyTo(pdf.Slice(plus - 6, 6));
-            from = nameEnd;
+            foreach (var (key, value) in entries)
+            {
+                if (pdf[key].SequenceEqual("/BaseFont"u8) || pdf[key].SequenceEqual("/FontName"u8))
+                {
+                    ReplaceTag(pdf[value], documentKey, replacements, hash);
+                }
+            }
         }
+    }
+
+    private static bool IsFontDictionary(ReadOnlySpan<byte> pdf, List<(Range Key, Range Value)> entries)
+    {
+        foreach (var (key, value) in entries)
+        {
+            if (pdf[key].SequenceEqual("/Type"u8))
+            {
+                return pdf[value].SequenceEqual("/Font"u8) || pdf[value].SequenceEqual("/FontDescriptor"u8);
+            }
+        }
+        return false;
+    }
+
+    private static void ReplaceTag(Span<byte> fontName, string documentKey, Dictionary<string, byte[]> replacements, Span<byte> hash)
+    {
+        const int TagLength = 6;
+        if (fontName.Length <= TagLength + 2 || fontName[0] != (byte)'/' || fontName[TagLength + 1] != (byte)'+' || !IsTag(fontName.Slice(1, TagLength)))
+        {
+            return;
+        }
+        // Hashed is the name up to its first byte outside [A-Za-z0-9-] ("Atkinson" of "Atkinson#20Hyperlegible"), as
+        // when every byte of the file was scanned, so each tag, and so each PDF's bytes, stay what they were.
+        var nameAt = TagLength + 2;
+        var nameLength = fontName[nameAt..].IndexOfAnyExcept(NameBytes);
+        if (nameLength == 0)
+        {
+            return;
+        }
+        var original = Latin1.GetString(fontName[1..(nameLength < 0 ? fontName.Length : nameAt + nameLength)]);
+        if (!replacements.TryGetValue(original, out var tag))
+        {
+            var name = original[(TagLength + 1)..];
+            SHA256.HashData(Encoding.UTF8.GetBytes($"{documentKey}/{name}/{replacements.Count.ToString(CultureInfo.InvariantCulture)}"), hash);
+            tag = new byte[TagLength];
+            for (var i = 0; i < tag.Length; i++)
+            {
+                tag[i] = (byte)('A' + (hash[i] % 26));
+            }
+            replacements[original] = tag;
+        }
+        tag.CopyTo(fontName.Slice(1, TagLength));
     }
 
     private static bool IsTag(ReadOnlySpan<byte> candidate) => !candidate.ContainsAnyExceptInRange((byte)'A', (byte)'Z');
 
-    private static bool IsNameByte(byte b) => b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'-';
+    private static readonly System.Buffers.SearchValues<byte> NameBytes = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-"u8);
 
     /// <summary>
     /// PDFsharp writes the metadata object last, just before the cross-reference table, so it can be
     /// swapped without moving any other object: only startxref changes.
     /// </summary>
-    private static byte[] ReplaceMetadata(ReadOnlySpan<byte> pdf, string xmp)
+    private static byte[] ReplaceMetadata(ReadOnlySpan<byte> pdf, CrossReference xref, string xmp)
     {
-        var startXrefAt = pdf.LastIndexOf("startxref"u8);
-        var xrefOffset = startXrefAt < 0 ? -1 : ParseFirstNumber(pdf[(startXrefAt + 9)..]);
-        if (xrefOffset < 0 || xrefOffset > startXrefAt)
+        var trailer = pdf[xref.Offset..xref.StartXrefAt];
+        var number = MetadataObjectNumber(pdf[..xref.Offset]);
+        if (number < 0)
         {
-            throw new InvalidOperationException("The saved PDF has no usable startxref.");
+            throw new InvalidOperationException("The saved PDF has no metadata reference.");
         }
-        var trailer = pdf[xrefOffset..startXrefAt];
-        var number = MetadataObjectNumber(pdf[..xrefOffset]);
-        if (number < 0 || !trailer.StartsWith("xref"u8))
-        {
-            throw new InvalidOperationException("The saved PDF has no metadata reference or no classic cross-reference table.");
-        }
-        var objectAt = pdf[..xrefOffset].LastIndexOf(Encoding.ASCII.GetBytes($"\n{number.ToString(CultureInfo.InvariantCulture)} 0 obj")) + 1;
-        var entries = XrefOffsets(Latin1.GetString(trailer));
-        if (objectAt <= 0 || entries.Max() != objectAt)
+        var objectAt = pdf[..xref.Offset].LastIndexOf(Encoding.ASCII.GetBytes($"\n{number.ToString(CultureInfo.InvariantCulture)} 0 obj")) + 1;
+        if (objectAt <= 0 || xref.ObjectOffsets[^1] != objectAt)
         {
             throw new InvalidOperationException("The metadata object is not the last object PDFsharp wrote; cannot replace it in place.");
         }
@@ -155,8 +182,30 @@ internal static partial class PdfFinisher
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1;
     }
 
-    private static List<int> XrefOffsets(string xref)
-        => XrefEntry().Matches(xref).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+    /// <summary>Where PDFsharp's classic cross-reference table starts, where "startxref" is, and every object's offset in file order.</summary>
+    internal sealed record CrossReference(int Offset, int StartXrefAt, int[] ObjectOffsets)
+    {
+        public static CrossReference Read(ReadOnlySpan<byte> pdf)
+        {
+            var startXrefAt = pdf.LastIndexOf("startxref"u8);
+            var xrefOffset = startXrefAt < 0 ? -1 : ParseFirstNumber(pdf[(startXrefAt + 9)..]);
+            if (xrefOffset < 0 || xrefOffset > startXrefAt)
+            {
+                throw new InvalidOperationException("The saved PDF has no usable startxref.");
+            }
+            var table = pdf[xrefOffset..startXrefAt];
+            if (!table.StartsWith("xref"u8))
+            {
+                throw new InvalidOperationException("The saved PDF has no classic cross-reference table.");
+            }
+            int[] offsets = [.. XrefEntry().Matches(Latin1.GetString(table)).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Order()];
+            if (offsets.Length == 0)
+            {
+                throw new InvalidOperationException("The saved PDF's cross-reference table lists no objects.");
+            }
+            return new CrossReference(xrefOffset, startXrefAt, offsets);
+        }
+    }
 
     private static string Xmp(LeafletMetadata metadata, string documentKey, DateTime stamp)
     {
