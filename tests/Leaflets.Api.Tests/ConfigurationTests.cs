@@ -1,3 +1,4 @@
+using Leaflets.Content.Rendering;
 using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Functions.Http;
@@ -76,7 +77,7 @@ public sealed class ConfigurationTests
     {
         var hostJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "host.json")))!;
 
-        Assert.Equal(FunctionResponse.RoutePrefix, (string)hostJson["extensions"]!["http"]!["routePrefix"]!);
+        Assert.Equal(ApiUrls.RoutePrefix, (string)hostJson["extensions"]!["http"]!["routePrefix"]!);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Leaflets.Content.Rendering;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -145,7 +146,7 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
     public void Every_function_route_and_its_parameters_are_documented_for_get_and_head()
     {
         // The catch-all is no resource: it only answers 404 and 405 for requests no route takes.
-        var routes = FunctionRoute.Discover(typeof(FunctionResponse).Assembly, FunctionResponse.RoutePrefix)
+        var routes = FunctionRoute.Discover(typeof(FunctionResponse).Assembly, ApiUrls.RoutePrefix)
             .Where(route => !route.IsCatchAll).ToList();
 
         Assert.NotEmpty(routes);

@@ -1,3 +1,4 @@
+using Leaflets.Content.Rendering;
 using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Functions.Http;

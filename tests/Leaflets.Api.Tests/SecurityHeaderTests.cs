@@ -1,3 +1,4 @@
+using Leaflets.Content.Rendering;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;

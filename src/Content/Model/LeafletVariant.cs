@@ -34,4 +34,24 @@ public static class LeafletVariants
         variant = default;
         return false;
     }
+
+    /// <summary>
+    /// Parses a variant the reader chose as <paramref name="parameter"/>; absent is <paramref name="absent"/>. On failure
+    /// <paramref name="error"/> names the parameter, the variants and what was given.
+    /// </summary>
+    public static bool TryParse(string? slug, string parameter, LeafletVariant? absent, out LeafletVariant? variant, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+    {
+        (variant, error) = (absent, null);
+        if (slug is null)
+        {
+            return true;
+        }
+        if (TryParse(slug, out var parsed))
+        {
+            variant = parsed;
+            return true;
+        }
+        error = ChoiceMessages.MustBeOneOf(parameter, All.Select(v => v.Slug()), slug);
+        return false;
+    }
 }

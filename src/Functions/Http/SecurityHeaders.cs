@@ -1,3 +1,4 @@
+using Leaflets.Content.Rendering;
 using System.Security.Cryptography;
 using System.Text;
 using Leaflets.Content.Rendering.Html;
