@@ -1,9 +1,9 @@
-using Leaflets.Content.Rendering;
 using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
-using Leaflets.Functions.Http;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions;
+using Leaflets.Functions.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -40,7 +40,7 @@ public sealed class ConfigurationTests
 
         var site = services.GetRequiredService<IOptions<SiteOptions>>().Value;
 
-        Assert.Equal("https://leaflets.example.org/api", site.ApiBase);
+        Assert.Equal("https://leaflets.example.org/api", site.ApiUrls?.BaseUrl);
         Assert.Equal("https://leaflets.example.org/api/leaflets/cementoplasty/html?variant=easy-read",
             site.OnlineVersionOf("cementoplasty", LeafletVariant.EasyRead));
     }

@@ -1,5 +1,5 @@
-using Leaflets.Content.Rendering;
 using System.Text.Json.Nodes;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 
 namespace Leaflets.Api.Tests;

@@ -1,4 +1,3 @@
-using Leaflets.Content.Rendering;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -7,6 +6,7 @@ using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Cli.Hosting;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Leaflets.Functions.OpenApi;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
-using Leaflets.Content.Rendering;
 using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;

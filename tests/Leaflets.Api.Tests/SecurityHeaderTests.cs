@@ -1,9 +1,9 @@
-using Leaflets.Content.Rendering;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions;
 using Leaflets.Functions.Http;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,6 @@
-using Leaflets.Content.Rendering;
 using System.CommandLine;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Functions.Http;
 

@@ -1,5 +1,5 @@
-using Leaflets.Content.Rendering;
 using System.Reflection;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,6 @@
-using Leaflets.Content.Rendering;
 using System.Diagnostics.CodeAnalysis;
 using Leaflets.Content.Catalog;
+using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
-using Leaflets.Content.Rendering;
 using System.Security.Cryptography;
 using System.Text;
+using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Html;
 using Leaflets.Content.Rendering.Json;
 using Microsoft.AspNetCore.Http;
