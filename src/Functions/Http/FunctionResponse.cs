@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering;
-using Leaflets.Content.Rendering.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;

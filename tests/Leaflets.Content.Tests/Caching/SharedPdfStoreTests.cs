@@ -153,10 +153,10 @@ public sealed class SharedPdfStoreTests
 
         public int Calls => Volatile.Read(ref _calls);
 
-        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
+        public byte[] Render(PdfRequest request, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
-            return Encoding.ASCII.GetBytes($"%PDF {leaflet.Variants[variant].ContentHash} {options}");
+            return Encoding.ASCII.GetBytes($"%PDF {request.Document.ContentHash} {request.Options}");
         }
     }
 
