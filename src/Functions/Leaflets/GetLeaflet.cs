@@ -1,4 +1,3 @@
-using Leaflets.Content;
 using Leaflets.Content.Rendering.Json;
 using Leaflets.Content.Rendering.JsonLd;
 
@@ -14,20 +13,19 @@ public sealed class GetLeaflet(LeafletRoutes routes, ILogger<GetLeaflet> logger)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "leaflets/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () => routes.WithDocumentAsync(
+            request, id, cancellationToken, (leaflet, document) =>
     {
-        var found = await routes.FindLinkedDocumentAsync(request, id, cancellationToken);
-        if (!found.Found)
+        if (!routes.TryUrlsFor(request, out var urls, out var noHost))
         {
-            return found.Problem;
+            return noHost;
         }
-        var (leaflet, document, urls, today, http) = (found.Leaflet, found.Document, found.Urls!, routes.Today, routes.Http);
         return AcceptHeader.Choose(request.Headers.Accept, LeafletRepresentations.Offered) switch
         {
-            LeafletJson.MediaType => LeafletRepresentations.Json(leaflet, document, today, urls, http),
-            MedicalWebPageJsonLd.ContentType => LeafletRepresentations.JsonLd(leaflet, document, urls, http),
-            LeafletRepresentations.HtmlMediaType => LeafletRepresentations.Html(leaflet, document, today, urls, http),
+            LeafletJson.MediaType => LeafletRepresentations.Json(leaflet, document, routes.Today, urls, routes.Http),
+            MedicalWebPageJsonLd.ContentType => LeafletRepresentations.JsonLd(leaflet, document, urls, routes.Http),
+            LeafletRepresentations.HtmlMediaType => LeafletRepresentations.Html(leaflet, document, routes.Today, urls, routes.Http),
             _ => Problems.NotAcceptable(LeafletRepresentations.OfferedList),
         };
-    });
+    }));
 }

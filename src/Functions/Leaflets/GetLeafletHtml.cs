@@ -7,19 +7,15 @@ public sealed class GetLeafletHtml(LeafletRoutes routes, ILogger<GetLeafletHtml>
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "leaflets/{id}/html")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () => routes.WithDocumentAsync(
+            request, id, cancellationToken, (leaflet, document) =>
     {
-        var found = await routes.FindDocumentAsync(request, id, cancellationToken);
-        if (!found.Found)
-        {
-            return found.Problem;
-        }
         if (!AcceptHeader.Accepts(request.Headers.Accept, LeafletRepresentations.HtmlMediaType))
         {
             return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
         }
         return routes.TryUrlsFor(request, out var urls, out var noHost)
-            ? LeafletRepresentations.Html(found.Leaflet, found.Document, routes.Today, urls, routes.Http)
+            ? LeafletRepresentations.Html(leaflet, document, routes.Today, urls, routes.Http)
             : noHost;
-    });
+    }));
 }

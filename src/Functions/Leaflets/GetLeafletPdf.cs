@@ -14,24 +14,23 @@ public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILo
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "leaflets/{id}/pdf")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () =>
     {
         if (!PrintChoice.TryParse(
             request.Query(PrintChoice.SizeParameter), request.Query(PrintChoice.PaperParameter), name => name, out var choice, out var badChoice))
         {
-            return Problems.InvalidParameter(badChoice);
+            return Task.FromResult<IActionResult>(Problems.InvalidParameter(badChoice));
         }
-        var found = await routes.FindDocumentAsync(request, id, cancellationToken);
-        if (!found.Found)
-        {
-            return found.Problem;
-        }
+        return routes.WithDocumentAsync(request, id, cancellationToken, (leaflet, document) => RespondAsync(
+            request, PdfRequest.Print(leaflet, document, choice, routes.Site, routes.Today), cancellationToken));
+    });
+
+    private async Task<IActionResult> RespondAsync(HttpRequest request, PdfRequest print, CancellationToken cancellationToken)
+    {
         if (!AcceptHeader.Accepts(request.Headers.Accept, PdfRequest.MediaType))
         {
             return Problems.NotAcceptable(PdfRequest.MediaType);
         }
-
-        var print = PdfRequest.Print(found.Leaflet, found.Document, choice, routes.Site, routes.Today);
         // A client that holds this PDF gets its 304 without a render.
         if (EntityTag.Of(print.Version).MatchesIfNoneMatch(request.Headers.IfNoneMatch))
         {
@@ -56,5 +55,5 @@ public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILo
             {
                 ContentDisposition = $"inline; filename=\"{print.FileName}\"",
             };
-    });
+    }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Model;
-using Leaflets.Content.Rendering;
 using Leaflets.Content.Search;
 
 namespace Leaflets.Functions.Leaflets;
@@ -79,8 +78,6 @@ public static class LeafletLookup
 /// <summary>What <see cref="LeafletLookup.FindDocumentAsync"/> found: the leaflet and document, or the problem.</summary>
 public sealed record DocumentLookup(Leaflet? Leaflet, LeafletDocument? Document, ProblemResult? Problem)
 {
-    /// <summary>The links base, when found by <see cref="LeafletRoutes.FindLinkedDocumentAsync"/>.</summary>
-    public ApiUrls? Urls { get; init; }
 
     [MemberNotNullWhen(true, nameof(Leaflet), nameof(Document))]
     [MemberNotNullWhen(false, nameof(Problem))]

@@ -8,7 +8,8 @@ namespace Leaflets.Functions.Leaflets;
 
 /// <summary>
 /// What every leaflets route needs before its own work: the catalog, today's date, the response and site settings,
-/// and the links base. One service, so each function class takes it and its logger and nothing else in common.
+/// and the links base, and the leaflet a route names. One service, so each function class takes it and its logger
+/// and nothing else in common.
 /// </summary>
 public sealed class LeafletRoutes(LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> http, IOptions<SiteOptions> site)
 {
@@ -21,24 +22,22 @@ public sealed class LeafletRoutes(LeafletCatalog catalog, TimeProvider time, IOp
     /// <summary>Today (UTC): it decides each leaflet's review status.</summary>
     public DateOnly Today => time.Today();
 
-    /// <summary>The variant of leaflet <paramref name="id"/> that <c>?variant=</c> names, or the problem to answer instead.</summary>
-    public Task<DocumentLookup> FindDocumentAsync(HttpRequest request, string id, CancellationToken cancellationToken)
-        => LeafletLookup.FindDocumentAsync(catalog, request, id, cancellationToken);
-
     /// <summary>
-    /// As <see cref="FindDocumentAsync"/>, with the links base for a representation that links elsewhere
-    /// (<see cref="FunctionResponse.TryUrlsFor"/>), or the problem to answer instead.
+    /// The response <paramref name="respond"/> makes from the variant of leaflet <paramref name="id"/> that
+    /// <c>?variant=</c> names, or the problem to answer instead (<see cref="LeafletLookup.FindDocumentAsync"/>).
     /// </summary>
-    public async Task<DocumentLookup> FindLinkedDocumentAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> WithDocumentAsync(
+        HttpRequest request, string id, CancellationToken cancellationToken, Func<Leaflet, LeafletDocument, Task<IActionResult>> respond)
     {
-        var found = await FindDocumentAsync(request, id, cancellationToken);
-        if (!found.Found)
-        {
-            return found;
-        }
-        return TryUrlsFor(request, out var urls, out var noHost) ? found with { Urls = urls } : new DocumentLookup(null, null, noHost);
+        var found = await LeafletLookup.FindDocumentAsync(catalog, request, id, cancellationToken);
+        return found.Found ? await respond(found.Leaflet, found.Document) : found.Problem;
     }
 
+    public Task<IActionResult> WithDocumentAsync(
+        HttpRequest request, string id, CancellationToken cancellationToken, Func<Leaflet, LeafletDocument, IActionResult> respond)
+        => WithDocumentAsync(request, id, cancellationToken, (leaflet, document) => Task.FromResult(respond(leaflet, document)));
+
+    /// <summary>The links base (<see cref="FunctionResponse.TryUrlsFor"/>), or the problem to answer instead.</summary>
     public bool TryUrlsFor(HttpRequest request, [NotNullWhen(true)] out ApiUrls? urls, [NotNullWhen(false)] out ProblemResult? problem)
         => FunctionResponse.TryUrlsFor(request, site.Value, out urls, out problem);
 }
