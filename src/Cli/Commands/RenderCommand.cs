@@ -86,7 +86,7 @@ internal sealed record PrintRunRequest(
             return all ? "name leaflet ids or give --all, not both." : "name the leaflets to render, or give --all.";
         }
         // The same words as the HTTP route's, with the options named as they are typed here.
-        if (!LeafletVariants.TryParse(variant, "--variant", absent: null, out var chosen, out var error)
+        if (!LeafletVariants.TryParse(variant, "--" + LeafletVariants.Parameter, absent: null, out var chosen, out var error)
             || !PrintChoice.TryParse(size, paper, name => "--" + name, out var print, out error))
         {
             return error;

@@ -11,6 +11,9 @@ public static class LeafletVariants
 {
     public static readonly IReadOnlyList<LeafletVariant> All = [LeafletVariant.Plain, LeafletVariant.EasyRead];
 
+    /// <summary>The name a reader chooses a variant by: <c>?variant=</c> on HTTP routes, <c>--variant</c> on the command line.</summary>
+    public const string Parameter = "variant";
+
     /// <summary>The name used in URLs, file names and JSON: "plain" or "easy-read".</summary>
     public static string Slug(this LeafletVariant variant) => variant switch
     {

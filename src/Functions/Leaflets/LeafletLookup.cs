@@ -52,12 +52,12 @@ public static class LeafletLookup
     /// <summary>The <c>variant</c> query parameter: absent means plain; anything but plain or easy-read is a 400.</summary>
     public static bool TryParseVariant(HttpRequest request, out LeafletVariant variant, [NotNullWhen(false)] out ProblemResult? problem)
     {
-        var parsed = LeafletVariants.TryParse(request.Query(VariantParameter), VariantParameter, LeafletVariant.Plain, out var chosen, out var error);
+        var parsed = LeafletVariants.TryParse(
+            request.Query(LeafletVariants.Parameter), LeafletVariants.Parameter, LeafletVariant.Plain, out var chosen, out var error);
         (variant, problem) = (chosen ?? LeafletVariant.Plain, parsed ? null : Problems.InvalidParameter(error!));
         return parsed;
     }
 
-    public const string VariantParameter = "variant";
 
     public static bool TryGetDocument(
         Leaflet leaflet, LeafletVariant variant, [NotNullWhen(true)] out LeafletDocument? document, [NotNullWhen(false)] out ProblemResult? problem)
