@@ -2,7 +2,6 @@ using System.CommandLine;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Pdf;
-using Leaflets.Functions.Http;
 
 namespace Leaflets.Cli.Commands;
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Leaflets.Content.Model;
 
 /// <summary>The two ways a leaflet is written. Easy read is a separate text, not a transformation of plain.</summary>
@@ -42,7 +44,8 @@ public static class LeafletVariants
     /// Parses a variant the reader chose as <paramref name="parameter"/>; absent is <paramref name="absent"/>. On failure
     /// <paramref name="error"/> names the parameter, the variants and what was given.
     /// </summary>
-    public static bool TryParse(string? slug, string parameter, LeafletVariant? absent, out LeafletVariant? variant, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+    public static bool TryParse(
+        string? slug, string parameter, LeafletVariant? absent, out LeafletVariant? variant, [NotNullWhen(false)] out string? error)
     {
         (variant, error) = (absent, null);
         if (slug is null)
