@@ -15,7 +15,7 @@ public class RenderBenchmarks
     private readonly LeafletPdfRenderer renderer = new();
     private Leaflet leaflet = null!;
     private LeafletVariant variant;
-    private PdfRenderOptions options = null!;
+    private PdfRequest request = null!;
     private ChromiumPage page = null!;
     private WarmChromium chromium = null!;
 
@@ -30,7 +30,8 @@ public class RenderBenchmarks
     {
         SelectLeaflet();
         // What the service serves: 18 pt on A4 with the QR code to the online version on the last page.
-        options = new PdfRenderOptions(18, PaperSize.A4, $"https://leaflets.example.org/leaflets/{leaflet.Id}?variant={variant.Slug()}");
+        request = PdfRequest.For(
+            leaflet, variant, new PdfRenderOptions(18, PaperSize.A4, $"https://leaflets.example.org/leaflets/{leaflet.Id}?variant={variant.Slug()}"));
         PdfCheck.RequirePdf(OursPdf(), "our renderer");
         Console.WriteLine(JitWarmUp.Run(() => OursPdf()));
     }
@@ -59,7 +60,7 @@ public class RenderBenchmarks
 
     /// <summary>Our renderer, warm, in process: leaflet model to tagged PDF at 18 pt on A4.</summary>
     [Benchmark]
-    public byte[] OursPdf() => renderer.Render(leaflet, variant, options);
+    public byte[] OursPdf() => renderer.Render(request);
 
     /// <summary>The baseline: a warm Chromium, driven over DevTools, loads our HTML from disk and prints it to PDF.</summary>
     [Benchmark(Baseline = true)]

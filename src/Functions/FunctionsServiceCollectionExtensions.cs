@@ -1,7 +1,8 @@
 using Leaflets.Content;
+using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Functions.Health;
-using Leaflets.Functions.Http;
+using Leaflets.Functions.Leaflets;
 using Leaflets.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class FunctionsServiceCollectionExtensions
             .Validate(site => site.IsValid, SiteOptions.InvalidMessage)
             .Validate(_ => configuration["Http:PublicBaseUrl"] is null, SiteOptions.ReplacedSettingMessage).ValidateOnStart();
         services.AddLeafletPdf(configuration);
+        services.AddSingleton<LeafletRoutes>();
         services.AddHostedService<CatalogWarmup>();
         return services;
     }

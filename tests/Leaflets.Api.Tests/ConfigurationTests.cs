@@ -1,8 +1,9 @@
 using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
-using Leaflets.Functions.Http;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions;
+using Leaflets.Functions.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,7 @@ public sealed class ConfigurationTests
 
         var site = services.GetRequiredService<IOptions<SiteOptions>>().Value;
 
-        Assert.Equal("https://leaflets.example.org/api", site.ApiBase);
+        Assert.Equal("https://leaflets.example.org/api", site.ApiUrls?.BaseUrl);
         Assert.Equal("https://leaflets.example.org/api/leaflets/cementoplasty/html?variant=easy-read",
             site.OnlineVersionOf("cementoplasty", LeafletVariant.EasyRead));
     }
@@ -76,7 +77,7 @@ public sealed class ConfigurationTests
     {
         var hostJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "host.json")))!;
 
-        Assert.Equal(FunctionResponse.RoutePrefix, (string)hostJson["extensions"]!["http"]!["routePrefix"]!);
+        Assert.Equal(ApiUrls.RoutePrefix, (string)hostJson["extensions"]!["http"]!["routePrefix"]!);
     }
 
     [Fact]

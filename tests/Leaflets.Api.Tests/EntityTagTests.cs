@@ -1,10 +1,11 @@
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 
 namespace Leaflets.Api.Tests;
 
 public sealed class EntityTagTests
 {
-    private static readonly EntityTag Tag = EntityTag.Derive("hash", "plain", "json");
+    private static readonly EntityTag Tag = EntityTag.Of(RepresentationVersions.Derive("hash", "plain", "json"));
 
     [Theory]
     [InlineData("*", true)]
@@ -59,8 +60,8 @@ public sealed class EntityTagTests
     [Fact]
     public void A_tag_changes_with_any_of_its_parts()
     {
-        Assert.NotEqual(Tag, EntityTag.Derive("hash", "easy-read", "json"));
-        Assert.NotEqual(Tag.Quoted, EntityTag.Derive("hash", "plain", "json2").Quoted);
-        Assert.Equal(Tag.Quoted, EntityTag.Derive("hash", "plain", "json").Quoted);
+        Assert.NotEqual(Tag, EntityTag.Of(RepresentationVersions.Derive("hash", "easy-read", "json")));
+        Assert.NotEqual(Tag.Quoted, EntityTag.Of(RepresentationVersions.Derive("hash", "plain", "json2")).Quoted);
+        Assert.Equal(Tag.Quoted, EntityTag.Of(RepresentationVersions.Derive("hash", "plain", "json")).Quoted);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 
 namespace Leaflets.Api.Tests;
@@ -18,12 +19,12 @@ public sealed class HostParityTests
                 var trigger = function!["bindings"]!.AsArray().Single(b => (string)b!["type"]! == "httpTrigger")!;
                 // No "methods" means every method to the Functions host.
                 var methods = trigger["methods"]?.AsArray().Select(m => ((string)m!).ToUpperInvariant()).Order() ?? (IEnumerable<string>)["ANY"];
-                return $"{function["name"]} {FunctionResponse.RoutePrefix}/{trigger["route"]} {string.Join(',', methods)}";
+                return $"{function["name"]} {ApiUrls.RoutePrefix}/{trigger["route"]} {string.Join(',', methods)}";
             })
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        var served = FunctionRoute.Discover(typeof(FunctionResponse).Assembly, FunctionResponse.RoutePrefix)
+        var served = FunctionRoute.Discover(typeof(FunctionResponse).Assembly, ApiUrls.RoutePrefix)
             .Select(route => $"{route.Name} {route.Template} {string.Join(',', route.Methods?.Order() ?? (IEnumerable<string>)["ANY"])}")
             .Order(StringComparer.Ordinal)
             .ToList();

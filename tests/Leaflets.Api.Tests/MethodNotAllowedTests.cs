@@ -1,5 +1,6 @@
 using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Leaflets.Functions.Routing;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ public sealed class MethodNotAllowedTests(FixtureServer fixture)
     public static TheoryData<string, string> KnownRoutesWithOtherMethods()
     {
         var data = new TheoryData<string, string>();
-        foreach (var route in FunctionRoute.Discover(typeof(FunctionResponse).Assembly, FunctionResponse.RoutePrefix).Where(r => !r.IsCatchAll))
+        foreach (var route in FunctionRoute.Discover(typeof(FunctionResponse).Assembly, ApiUrls.RoutePrefix).Where(r => !r.IsCatchAll))
         {
             var path = "/" + route.Template.Replace("{id}", "bone-scan").Replace("{file}", "scanner.png");
             foreach (var method in new[] { "POST", "PUT", "DELETE", "PATCH", "OPTIONS" })

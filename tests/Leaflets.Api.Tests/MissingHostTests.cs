@@ -1,4 +1,5 @@
 using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -6,6 +6,7 @@ using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Cli.Hosting;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Leaflets.Functions.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
@@ -145,7 +146,7 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
     public void Every_function_route_and_its_parameters_are_documented_for_get_and_head()
     {
         // The catch-all is no resource: it only answers 404 and 405 for requests no route takes.
-        var routes = FunctionRoute.Discover(typeof(FunctionResponse).Assembly, FunctionResponse.RoutePrefix)
+        var routes = FunctionRoute.Discover(typeof(FunctionResponse).Assembly, ApiUrls.RoutePrefix)
             .Where(route => !route.IsCatchAll).ToList();
 
         Assert.NotEmpty(routes);

@@ -1,5 +1,6 @@
 using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
@@ -57,5 +58,24 @@ public sealed class PdfOnlineAddressTests
 
         Assert.NotEqual(without.Headers.ETag, with.Headers.ETag);
         Assert.NotEqual(without.Content.Headers.ContentLength, with.Content.Headers.ContentLength);
+    }
+
+    [Theory]
+    [InlineData("/api/leaflets/cementoplasty/pdf")]
+    [InlineData("/api/leaflets/cementoplasty")]
+    [InlineData("/api/leaflets/cementoplasty/html")]
+    public async Task With_a_public_base_url_the_request_host_changes_no_etag(string path)
+    {
+        await using var server = await RunningServer.StartAsync(TestPaths.RepositoryContent,
+            services => services.Configure<SiteOptions>(site => site.PublicBaseUrl = Site));
+
+        var asked = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+        var forged = new HttpRequestMessage(HttpMethod.Head, path);
+        forged.Headers.Host = "attacker.example";
+        var answered = await server.Client.SendAsync(forged);
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.NotNull(asked.Headers.ETag);
+        Assert.Equal(asked.Headers.ETag, answered.Headers.ETag);
     }
 }

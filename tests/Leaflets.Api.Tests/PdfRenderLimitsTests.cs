@@ -99,7 +99,7 @@ public sealed class PdfRenderLimitsTests
             }
         }
 
-        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
+        public byte[] Render(PdfRequest request, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _renders);
             var running = Interlocked.Increment(ref _running);
@@ -111,7 +111,7 @@ public sealed class PdfRenderLimitsTests
             try
             {
                 _gate.Wait(cancellationToken);
-                return _inner.Render(leaflet, variant, options, cancellationToken);
+                return _inner.Render(request, cancellationToken);
             }
             finally
             {
@@ -130,11 +130,11 @@ public sealed class PdfRenderLimitsTests
 
         public int Renders => Volatile.Read(ref _renders);
 
-        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
+        public byte[] Render(PdfRequest request, CancellationToken cancellationToken = default)
         {
-            if (variant == LeafletVariant.Plain)
+            if (request.Document.Variant == LeafletVariant.Plain)
             {
-                return _inner.Render(leaflet, variant, options, cancellationToken);
+                return _inner.Render(request, cancellationToken);
             }
             Interlocked.Increment(ref _renders);
             throw new InvalidDataException(Secret);

@@ -115,6 +115,20 @@ public sealed class RenderCommandTests : IDisposable
         Assert.False(Directory.Exists(Out));
     }
 
+    [Theory]
+    [InlineData("size", "17")]
+    [InlineData("paper", "B5")]
+    [InlineData("variant", "audio")]
+    public async Task A_bad_print_choice_is_refused_in_the_words_of_the_http_route(string parameter, string value)
+    {
+        await using var server = await RunningServer.StartAsync(TestPaths.RepositoryContent);
+        var problem = await ApiJson.ReadAsync(await server.Client.GetAsync($"/api/leaflets/cementoplasty/pdf?{parameter}={value}"));
+
+        var run = await RenderAsync("cementoplasty", "--" + parameter, value, "--content", TestPaths.RepositoryContent, "-o", Out);
+
+        Assert.Equal($"leaflets render: --{(string)problem["detail"]!}", run.Error.Split('\n')[0].TrimEnd('\r'));
+    }
+
     [Fact]
     public async Task With_a_public_base_url_the_last_page_carries_the_online_address()
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions;
 using Leaflets.Functions.Http;
 using Microsoft.Extensions.Configuration;

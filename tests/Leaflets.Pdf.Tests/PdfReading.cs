@@ -17,8 +17,10 @@ internal static class PdfReading
 
     public static Leaflet Sample => SampleLeaflet.Value;
 
-    public static byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
-        => Rendered.GetOrAdd($"{leaflet.Id}|{leaflet.Variants[variant].ContentHash}|{variant}|{options}", _ => new LeafletPdfRenderer().Render(leaflet, variant, options));
+    public static byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options) => Render(PdfRequest.For(leaflet, variant, options));
+
+    public static byte[] Render(PdfRequest request)
+        => Rendered.GetOrAdd($"{request.LeafletId}|{request.CacheKey}", _ => new LeafletPdfRenderer().Render(request));
 
     public static byte[] RenderSample(
         LeafletVariant variant = LeafletVariant.Plain, int size = 18, PaperSize paper = PaperSize.A4, string? url = PublicUrl,

@@ -211,7 +211,7 @@ public class RenderCacheTests
 
         public Func<Exception>? Throw { get; set; }
 
-        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
+        public byte[] Render(PdfRequest request, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
             Thread.Sleep(delay);
@@ -251,7 +251,7 @@ public class RenderCacheTests
             }
         }
 
-        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
+        public byte[] Render(PdfRequest request, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
             var running = Interlocked.Increment(ref _running);
@@ -273,7 +273,7 @@ public class RenderCacheTests
 
         public int Calls => _calls;
 
-        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
+        public byte[] Render(PdfRequest request, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
             cancellationToken.WaitHandle.WaitOne();

@@ -22,7 +22,7 @@ public class RenderOptionsTests
     [InlineData(" Letter ", PaperSize.Letter)]
     public void Paper_names_parse_case_insensitively(string text, PaperSize expected)
     {
-        Assert.True(PdfRenderOptions.TryParsePaper(text, out var paper));
+        Assert.True(PrintChoice.TryParsePaper(text, out var paper));
         Assert.Equal(expected, paper);
     }
 
@@ -31,7 +31,7 @@ public class RenderOptionsTests
     [InlineData("1")]
     [InlineData("")]
     [InlineData(null)]
-    public void Unknown_paper_names_are_rejected(string? text) => Assert.False(PdfRenderOptions.TryParsePaper(text, out _));
+    public void Unknown_paper_names_are_rejected(string? text) => Assert.False(PrintChoice.TryParsePaper(text, out _));
 
     [Theory]
     [InlineData("16", true)]
@@ -41,7 +41,7 @@ public class RenderOptionsTests
     [InlineData("-18", false)]
     [InlineData("18pt", false)]
     [InlineData(null, false)]
-    public void Only_the_offered_sizes_parse(string? text, bool accepted) => Assert.Equal(accepted, PdfRenderOptions.TryParseSize(text, out _));
+    public void Only_the_offered_sizes_parse(string? text, bool accepted) => Assert.Equal(accepted, PrintChoice.TryParseSize(text, out _));
 
     [Fact]
     public void Rendering_with_a_size_that_is_not_offered_is_a_clear_argument_error()

@@ -108,21 +108,19 @@ public class ReviewNoticeTests
     }
 
     [Fact]
-    public void A_current_leaflet_keeps_the_cache_key_it_had_before_statuses_were_printed()
+    public void A_current_leaflet_keeps_the_document_id_seed_it_had_before_statuses_were_printed()
     {
         // The key seeds the PDF's /ID: while it stays the same, a current leaflet's bytes stay the same.
-        var document = TestLeaflets.Sample().Document(LeafletVariant.Plain);
-        Assert.Equal("0123456789abcdef|plain|18|a4|", PdfRenderCache.KeyFor(document, new PdfRenderOptions()));
+        Assert.Equal("0123456789abcdef|plain|18|a4|", PdfRequest.For(TestLeaflets.Sample(), LeafletVariant.Plain, new PdfRenderOptions()).DocumentIdSeed);
     }
 
     [Fact]
     public void Each_review_status_prints_different_bytes_under_a_different_cache_key()
     {
         var leaflet = TestLeaflets.Sample();
-        var document = leaflet.Document(LeafletVariant.Plain);
         var statuses = new[] { ReviewStatus.Current, ReviewStatus.DueSoon, ReviewStatus.Overdue };
         var options = statuses.Select(status => new PdfRenderOptions(ReviewStatus: status)).ToList();
-        Assert.Equal(3, options.Select(o => PdfRenderCache.KeyFor(document, o)).Distinct().Count());
+        Assert.Equal(3, options.Select(o => PdfRequest.For(leaflet, LeafletVariant.Plain, o).CacheKey).Distinct().Count());
         var renderer = new LeafletPdfRenderer();
         var pdfs = options.Select(o => renderer.Render(leaflet, LeafletVariant.Plain, o)).ToList();
         Assert.Equal(3, pdfs.Select(Convert.ToHexString).Distinct().Count());

@@ -82,13 +82,12 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
 
     private async Task<bool> RenderAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
     {
-        var options = new PdfRenderOptions(
-            request.Size, request.Paper, request.Site.OnlineVersionOf(leaflet.Id, document.Variant), ReviewStatuses.Of(document.Metadata, time.Today()));
-        var path = Path.Combine(request.OutputFolder, PdfFileName.For(leaflet.Id, document, options));
+        var print = PdfRequest.Print(leaflet, document, request.Print, request.Site, time.Today());
+        var path = Path.Combine(request.OutputFolder, print.FileName);
         var timer = Stopwatch.StartNew();
         try
         {
-            var bytes = _renderer.Render(leaflet, document.Variant, options);
+            var bytes = _renderer.Render(print, cancellationToken);
             await File.WriteAllBytesAsync(path, bytes, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -97,7 +96,7 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
             return false;
         }
         await output.WriteLineAsync(
-            $"{counter} {leaflet.Id} {document.Variant.Slug()} {options.BodySize}pt {options.Paper} -> {path} ({timer.ElapsedMilliseconds} ms)");
+            $"{counter} {leaflet.Id} {document.Variant.Slug()} {print.Options.BodySize}pt {print.Options.Paper} -> {path} ({timer.ElapsedMilliseconds} ms)");
         return true;
     }
 

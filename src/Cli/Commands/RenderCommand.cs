@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Pdf;
-using Leaflets.Functions.Http;
 
 namespace Leaflets.Cli.Commands;
 
@@ -66,7 +66,7 @@ internal static class RenderCommand
 
 /// <summary>A validated <c>render</c> invocation: what to render, how, and where to.</summary>
 internal sealed record PrintRunRequest(
-    IReadOnlyList<string> Ids, bool All, LeafletVariant? Variant, int Size, PaperSize Paper, SiteOptions Site,
+    IReadOnlyList<string> Ids, bool All, LeafletVariant? Variant, PrintChoice Print, SiteOptions Site,
     string ContentRoot, string OutputFolder)
 {
     /// <summary>The request, or null and the reason (one sentence naming the allowed values).</summary>
@@ -84,24 +84,11 @@ internal sealed record PrintRunRequest(
         {
             return all ? "name leaflet ids or give --all, not both." : "name the leaflets to render, or give --all.";
         }
-        LeafletVariant? chosen = null;
-        if (variant is not null)
+        // The same words as the HTTP route's, with the options named as they are typed here.
+        if (!LeafletVariants.TryParse(variant, "--" + LeafletVariants.Parameter, absent: null, out var chosen, out var error)
+            || !PrintChoice.TryParse(size, paper, name => "--" + name, out var print, out error))
         {
-            if (!LeafletVariants.TryParse(variant, out var parsed))
-            {
-                return $"--variant must be one of: {string.Join(", ", LeafletVariants.All.Select(v => v.Slug()))}; got '{variant}'.";
-            }
-            chosen = parsed;
-        }
-        var bodySize = PdfRenderOptions.DefaultBodySize;
-        if (size is not null && !PdfRenderOptions.TryParseSize(size, out bodySize))
-        {
-            return $"--size must be one of: {string.Join(", ", PdfRenderOptions.AllowedSizes)} (points); got '{size}'.";
-        }
-        var paperSize = PaperSize.A4;
-        if (paper is not null && !PdfRenderOptions.TryParsePaper(paper, out paperSize))
-        {
-            return $"--paper must be one of: {string.Join(", ", PdfRenderOptions.AllowedPapers)}; got '{paper}'.";
+            return error;
         }
         var site = new SiteOptions { PublicBaseUrl = publicBaseUrl };
         if (!site.IsValid)
@@ -112,7 +99,7 @@ internal sealed record PrintRunRequest(
         {
             return "give the folder to write into with -o DIR.";
         }
-        request = new PrintRunRequest(ids, all, chosen, bodySize, paperSize, site, contentRoot, output);
+        request = new PrintRunRequest(ids, all, chosen, print, site, contentRoot, output);
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ public static class FunctionEndpoints
 {
     public static IReadOnlyList<FunctionRoute> MapFunctions(this IEndpointRouteBuilder endpoints, Assembly functionsAssembly)
     {
-        var routes = FunctionRoute.Discover(functionsAssembly, FunctionResponse.RoutePrefix);
+        var routes = FunctionRoute.Discover(functionsAssembly, ApiUrls.RoutePrefix);
         foreach (var route in routes)
         {
             CheckBindable(route);

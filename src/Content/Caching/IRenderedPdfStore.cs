@@ -19,21 +19,13 @@ public interface IRenderedPdfStore
 }
 
 /// <summary>
-/// Names one rendering: the leaflet variant, the <see cref="LeafletDocument.ContentHash"/> of its source and the
-/// render options (which should include the renderer's own version). Any change to the content or the options
-/// gives a new key, so a new version of a leaflet can never be served an old PDF.
+/// Names one rendering (made only by <see cref="PdfRequest.StorageKey"/>): the leaflet variant, the
+/// <see cref="LeafletDocument.ContentHash"/> of its source and the request's key, which holds the options and the
+/// renderer build. Any change to the content, the options or the renderer gives a new key, so a new version of a
+/// leaflet, or a new renderer, is never served an old PDF.
 /// </summary>
 public sealed record RenderedPdfKey(string LeafletId, LeafletVariant Variant, string ContentHash, string RenderOptions)
 {
-    /// <summary>
-    /// Changes whenever the code that renders does (deterministic builds derive it from the compiled assembly,
-    /// fonts included), so a deployment with a changed renderer never serves PDFs the old one stored.
-    /// </summary>
-    private static readonly string RendererVersion = typeof(LeafletPdfRenderer).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-
-    public static RenderedPdfKey For(LeafletDocument document, PdfRenderOptions options)
-        => new(document.LeafletId, document.Variant, document.ContentHash, $"{PdfRenderCache.KeyFor(document, options)}|renderer={RendererVersion}");
-
     /// <summary>
     /// A path-safe name: <c>&lt;id&gt;/&lt;variant&gt;/&lt;content hash&gt;-&lt;options hash&gt;.pdf</c>. The options are hashed
     /// because they are free text; the id and variant lead so that a leaflet's renderings sit together.

@@ -54,7 +54,7 @@ public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadO
         byte[] pdf;
         try
         {
-            pdf = renderer.Render(leaflet, document.Variant, options with { ReviewStatus = status });
+            pdf = renderer.Render(new PdfRequest(leaflet.Id, document, leaflet.Images, options with { ReviewStatus = status }));
         }
         catch (PrintTooLongException tooLong)
         {

@@ -1,11 +1,6 @@
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Rendering.Json;
-using Leaflets.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace Leaflets.Functions.Health;
 

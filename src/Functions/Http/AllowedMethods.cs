@@ -1,3 +1,4 @@
+using Leaflets.Content.Rendering;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 
@@ -7,7 +8,7 @@ namespace Leaflets.Functions.Http;
 public static class AllowedMethods
 {
     private static readonly Lazy<IReadOnlyList<(TemplateMatcher Template, IReadOnlyList<string> Methods)>> Routes = new(() =>
-        FunctionRoute.Discover(typeof(AllowedMethods).Assembly, FunctionResponse.RoutePrefix)
+        FunctionRoute.Discover(typeof(AllowedMethods).Assembly, ApiUrls.RoutePrefix)
             .Where(route => !route.IsCatchAll && route.Methods is not null)
             .Select(route => (new TemplateMatcher(TemplateParser.Parse(route.Template), new RouteValueDictionary()), route.Methods!))
             .ToList());

@@ -1,6 +1,5 @@
 using System.Buffers;
-using System.Security.Cryptography;
-using System.Text;
+using Leaflets.Content.Rendering;
 using Microsoft.Extensions.Primitives;
 
 namespace Leaflets.Functions.Http;
@@ -15,17 +14,12 @@ public sealed record EntityTag
     public override string ToString() => Quoted;
 
     /// <summary>
-    /// A tag over everything that shapes the bytes of a response (content hash, variant, representation, ...):
-    /// if any part changes, the tag changes. 128 bits of SHA-256 are plenty to tell versions apart.
+    /// The tag of a representation version: <see cref="RepresentationVersions"/> (or a PDF request's version) decides
+    /// which inputs shape the bytes, and so when the tag changes.
     /// </summary>
-    public static EntityTag Derive(params ReadOnlySpan<string> parts)
-    {
-        var joined = string.Join('\n', parts.ToArray());
-        return new EntityTag('"' + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)), 0, 16) + '"');
-    }
+    public static EntityTag Of(string version) => new('"' + version + '"');
 
-    public static EntityTag OfBytes(ReadOnlySpan<byte> bytes) =>
-        new('"' + Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 16) + '"');
+    public static EntityTag OfBytes(ReadOnlySpan<byte> bytes) => Of(RepresentationVersions.OfBytes(bytes));
 
     /// <summary>
     /// Whether an If-None-Match header (one or more field lines, which together form one list) matches this tag:

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Leaflets.Content.Catalog;
-using Leaflets.Content.Rendering.Json;
+using Leaflets.Content.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -13,9 +13,6 @@ namespace Leaflets.Functions.Http;
 /// </summary>
 public static class FunctionResponse
 {
-    /// <summary>Must match <c>extensions.http.routePrefix</c> in host.json; <c>leaflets serve</c> maps routes under it.</summary>
-    public const string RoutePrefix = "api";
-
     public static async Task<IActionResult> RunAsync(HttpRequest request, ILogger logger, Func<Task<IActionResult>> handle)
     {
         try
@@ -45,13 +42,13 @@ public static class FunctionResponse
     public static bool TryUrlsFor(
         HttpRequest request, SiteOptions site, [NotNullWhen(true)] out ApiUrls? urls, [NotNullWhen(false)] out ProblemResult? problem)
     {
-        var configured = site.ApiBase;
+        var configured = site.ApiUrls;
         if (configured is null && !request.Host.HasValue)
         {
             (urls, problem) = (null, Problems.MissingHost());
             return false;
         }
-        urls = new ApiUrls(configured ?? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/{RoutePrefix}");
+        urls = configured ?? new ApiUrls($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/{ApiUrls.RoutePrefix}");
         problem = null;
         return true;
     }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Html;
-using Leaflets.Content.Rendering.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Leaflets.Functions.Http;

@@ -1,13 +1,5 @@
-using Leaflets.Content;
-using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering.Json;
 using Leaflets.Content.Rendering.JsonLd;
-using Leaflets.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Leaflets.Functions.Leaflets;
 
@@ -15,33 +7,25 @@ namespace Leaflets.Functions.Leaflets;
 /// GET /api/leaflets/{id}?variant=plain|easy-read: the whole leaflet. JSON by default; Accept chooses the
 /// schema.org JSON-LD description (application/ld+json) or the HTML page (text/html) instead.
 /// </summary>
-public sealed class GetLeaflet(
-    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> options, IOptions<SiteOptions> site,
-    ILogger<GetLeaflet> logger)
+public sealed class GetLeaflet(LeafletRoutes routes, ILogger<GetLeaflet> logger)
 {
     [Function(nameof(GetLeaflet))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "leaflets/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () => routes.WithDocumentAsync(
+            request, id, cancellationToken, (leaflet, document) =>
     {
-        var found = await LeafletLookup.FindDocumentAsync(catalog, request, id, cancellationToken);
-        if (!found.Found)
-        {
-            return found.Problem;
-        }
-        var (leaflet, document) = (found.Leaflet, found.Document);
-
-        if (!FunctionResponse.TryUrlsFor(request, site.Value, out var urls, out var noHost))
+        if (!routes.TryUrlsFor(request, out var urls, out var noHost))
         {
             return noHost;
         }
         return AcceptHeader.Choose(request.Headers.Accept, LeafletRepresentations.Offered) switch
         {
-            LeafletJson.MediaType => LeafletRepresentations.Json(leaflet, document, time.Today(), urls, options.Value),
-            MedicalWebPageJsonLd.ContentType => LeafletRepresentations.JsonLd(leaflet, document, urls, options.Value),
-            LeafletRepresentations.HtmlMediaType => LeafletRepresentations.Html(leaflet, document, time.Today(), urls, options.Value),
+            LeafletJson.MediaType => LeafletRepresentations.Json(leaflet, document, routes.Today, urls, routes.Http),
+            MedicalWebPageJsonLd.ContentType => LeafletRepresentations.JsonLd(leaflet, document, urls, routes.Http),
+            LeafletRepresentations.HtmlMediaType => LeafletRepresentations.Html(leaflet, document, routes.Today, urls, routes.Http),
             _ => Problems.NotAcceptable(LeafletRepresentations.OfferedList),
         };
-    });
+    }));
 }

@@ -1,12 +1,6 @@
 using System.Runtime.InteropServices;
-using Leaflets.Content.Catalog;
+using Leaflets.Content.Rendering;
 using Leaflets.Content.Search;
-using Leaflets.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Leaflets.Functions.Leaflets;
 
@@ -14,7 +8,7 @@ namespace Leaflets.Functions.Leaflets;
 /// GET /api/leaflets/{id}/images/{file}: a figure, served from the loaded catalog in memory. The file name is only
 /// ever a key into that catalog, never part of a path, so no request can read a file from disk.
 /// </summary>
-public sealed class GetLeafletImage(LeafletCatalog catalog, IOptions<HttpResponseOptions> options, ILogger<GetLeafletImage> logger)
+public sealed class GetLeafletImage(LeafletRoutes routes, ILogger<GetLeafletImage> logger)
 {
     [Function(nameof(GetLeafletImage))]
     public Task<IActionResult> Run(
@@ -27,7 +21,7 @@ public sealed class GetLeafletImage(LeafletCatalog catalog, IOptions<HttpRespons
         {
             return Problems.InvalidParameter($"The image file name must be {Slugs.FileNameRule}.");
         }
-        var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
+        var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         if (!LeafletLookup.TryFind(snapshot, id, out var leaflet, out var notFound))
         {
             return notFound;
@@ -41,10 +35,8 @@ public sealed class GetLeafletImage(LeafletCatalog catalog, IOptions<HttpRespons
             return Problems.NotAcceptable(image.ContentType);
         }
 
-        var bytes = ImmutableCollectionsMarshal.AsArray(image.Bytes) ?? [];
         return new RepresentationResult(
-            bytes, image.ContentType, options.Value.CacheControl,
-            EntityTag.Derive(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), "image", image.ContentType),
-            leaflet.LastReviewed());
+            ImmutableCollectionsMarshal.AsArray(image.Bytes) ?? [], image.ContentType, routes.Http.CacheControl,
+            EntityTag.Of(RepresentationVersions.Image(image)), leaflet.LastReviewed());
     });
 }

@@ -2,8 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Model;
 using Leaflets.Content.Search;
-using Leaflets.Functions.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Leaflets.Functions.Leaflets;
 
@@ -54,22 +52,12 @@ public static class LeafletLookup
     /// <summary>The <c>variant</c> query parameter: absent means plain; anything but plain or easy-read is a 400.</summary>
     public static bool TryParseVariant(HttpRequest request, out LeafletVariant variant, [NotNullWhen(false)] out ProblemResult? problem)
     {
-        var raw = request.Query("variant");
-        if (raw is null)
-        {
-            variant = LeafletVariant.Plain;
-            problem = null;
-            return true;
-        }
-        if (LeafletVariants.TryParse(raw, out variant))
-        {
-            problem = null;
-            return true;
-        }
-        var allowed = string.Join(", ", LeafletVariants.All.Select(v => v.Slug()));
-        problem = Problems.InvalidParameter($"variant must be one of: {allowed}; got '{raw}'.");
-        return false;
+        var parsed = LeafletVariants.TryParse(
+            request.Query(LeafletVariants.Parameter), LeafletVariants.Parameter, LeafletVariant.Plain, out var chosen, out var error);
+        (variant, problem) = (chosen ?? LeafletVariant.Plain, parsed ? null : Problems.InvalidParameter(error!));
+        return parsed;
     }
+
 
     public static bool TryGetDocument(
         Leaflet leaflet, LeafletVariant variant, [NotNullWhen(true)] out LeafletDocument? document, [NotNullWhen(false)] out ProblemResult? problem)
@@ -90,6 +78,7 @@ public static class LeafletLookup
 /// <summary>What <see cref="LeafletLookup.FindDocumentAsync"/> found: the leaflet and document, or the problem.</summary>
 public sealed record DocumentLookup(Leaflet? Leaflet, LeafletDocument? Document, ProblemResult? Problem)
 {
+
     [MemberNotNullWhen(true, nameof(Leaflet), nameof(Document))]
     [MemberNotNullWhen(false, nameof(Problem))]
     public bool Found => Problem is null;

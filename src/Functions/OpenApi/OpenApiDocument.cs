@@ -1,10 +1,3 @@
-using Leaflets.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Leaflets.Functions.OpenApi;
 
 /// <summary>GET /api/openapi.json: the hand-written OpenAPI 3.1 description, embedded in this assembly.</summary>

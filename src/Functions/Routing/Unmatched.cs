@@ -1,9 +1,3 @@
-using Leaflets.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
-
 namespace Leaflets.Functions.Routing;
 
 /// <summary>

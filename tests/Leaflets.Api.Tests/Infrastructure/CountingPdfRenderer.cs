@@ -15,7 +15,7 @@ public sealed class CountingPdfRenderer(TimeSpan delay = default) : ILeafletPdfR
     /// <summary>Completes when the first render begins.</summary>
     public Task Started => _started.Task;
 
-    public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
+    public byte[] Render(PdfRequest request, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _renders);
         _started.TrySetResult();
@@ -23,6 +23,6 @@ public sealed class CountingPdfRenderer(TimeSpan delay = default) : ILeafletPdfR
         {
             Thread.Sleep(delay);
         }
-        return _inner.Render(leaflet, variant, options, cancellationToken);
+        return _inner.Render(request, cancellationToken);
     }
 }

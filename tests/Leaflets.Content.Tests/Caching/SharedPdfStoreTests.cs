@@ -25,7 +25,7 @@ public sealed class SharedPdfStoreTests
         var cache = Instance(_store);
         var leaflet = Load(version: 1);
 
-        var pdf = await cache.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions());
+        var pdf = await cache.GetOrRenderAsync(PdfRequest.For(leaflet, LeafletVariant.Plain, new PdfRenderOptions()));
         await cache.Store!.WritesSettledAsync();
 
         Assert.Equal(1, _renderer.Calls);
@@ -39,11 +39,11 @@ public sealed class SharedPdfStoreTests
     {
         var leaflet = Load(version: 1);
         var firstInstance = Instance(_store, new CountingRenderer());
-        var rendered = await firstInstance.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions());
+        var rendered = await firstInstance.GetOrRenderAsync(PdfRequest.For(leaflet, LeafletVariant.Plain, new PdfRenderOptions()));
         await firstInstance.Store!.WritesSettledAsync();
         var secondInstance = Instance(_store);
 
-        var served = await secondInstance.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions());
+        var served = await secondInstance.GetOrRenderAsync(PdfRequest.For(leaflet, LeafletVariant.Plain, new PdfRenderOptions()));
 
         Assert.Equal(rendered, served);
         Assert.Equal(0, _renderer.Calls);
@@ -54,11 +54,11 @@ public sealed class SharedPdfStoreTests
     public async Task A_new_version_or_other_options_are_rendered_afresh_never_served_an_old_pdf()
     {
         var cache = Instance(_store);
-        await cache.GetOrRenderAsync(Load(version: 1), LeafletVariant.Plain, new PdfRenderOptions());
+        await cache.GetOrRenderAsync(PdfRequest.For(Load(version: 1), LeafletVariant.Plain, new PdfRenderOptions()));
 
-        await cache.GetOrRenderAsync(Load(version: 2), LeafletVariant.Plain, new PdfRenderOptions());
-        await cache.GetOrRenderAsync(Load(version: 1), LeafletVariant.Plain, new PdfRenderOptions(BodySize: 24));
-        await cache.GetOrRenderAsync(Load(version: 1), LeafletVariant.Plain, new PdfRenderOptions(Paper: PaperSize.A5));
+        await cache.GetOrRenderAsync(PdfRequest.For(Load(version: 2), LeafletVariant.Plain, new PdfRenderOptions()));
+        await cache.GetOrRenderAsync(PdfRequest.For(Load(version: 1), LeafletVariant.Plain, new PdfRenderOptions(BodySize: 24)));
+        await cache.GetOrRenderAsync(PdfRequest.For(Load(version: 1), LeafletVariant.Plain, new PdfRenderOptions(Paper: PaperSize.A5)));
         await cache.Store!.WritesSettledAsync();
 
         Assert.Equal(4, _renderer.Calls);
@@ -70,7 +70,7 @@ public sealed class SharedPdfStoreTests
     {
         var cache = Instance(_store);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => cache.GetOrRenderAsync(Load(version: 1), LeafletVariant.Plain, new PdfRenderOptions(BodySize: 9)));
+        await Assert.ThrowsAsync<ArgumentException>(() => cache.GetOrRenderAsync(PdfRequest.For(Load(version: 1), LeafletVariant.Plain, new PdfRenderOptions(BodySize: 9))));
         Assert.Equal(0, _store.Reads);
     }
 
@@ -90,7 +90,7 @@ public sealed class SharedPdfStoreTests
         };
         var cache = Instance(new FailingStore(error, throwAtOnce: failure != "faulted task"));
 
-        var pdf = await cache.GetOrRenderAsync(Load(version: 1), LeafletVariant.Plain, new PdfRenderOptions());
+        var pdf = await cache.GetOrRenderAsync(PdfRequest.For(Load(version: 1), LeafletVariant.Plain, new PdfRenderOptions()));
 
         Assert.StartsWith("%PDF", Encoding.ASCII.GetString(pdf), StringComparison.Ordinal);
         Assert.Equal((1, 0), (cache.Renders, cache.StoreHits));
@@ -104,10 +104,10 @@ public sealed class SharedPdfStoreTests
         var cache = Instance(store, storeOptions: new PdfStoreOptions { TimeoutSeconds = 0.2, BreakSeconds = 30 });
         var leaflet = Load(version: 1);
 
-        await cache.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions(16));
+        await cache.GetOrRenderAsync(PdfRequest.For(leaflet, LeafletVariant.Plain, new PdfRenderOptions(16)));
         await cache.Store!.WritesSettledAsync();
-        await cache.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions(18));
-        await cache.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions(20));
+        await cache.GetOrRenderAsync(PdfRequest.For(leaflet, LeafletVariant.Plain, new PdfRenderOptions(18)));
+        await cache.GetOrRenderAsync(PdfRequest.For(leaflet, LeafletVariant.Plain, new PdfRenderOptions(20)));
         await cache.Store.WritesSettledAsync();
 
         Assert.Equal(1, store.Calls);
@@ -117,7 +117,7 @@ public sealed class SharedPdfStoreTests
         // After the break one request tries the store again; an answer closes the breaker.
         store.Recover();
         _clock.Advance(TimeSpan.FromSeconds(30));
-        await cache.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions(24));
+        await cache.GetOrRenderAsync(PdfRequest.For(leaflet, LeafletVariant.Plain, new PdfRenderOptions(24)));
         await cache.Store.WritesSettledAsync();
 
         Assert.Equal(3, store.Calls);
@@ -130,11 +130,11 @@ public sealed class SharedPdfStoreTests
         var store = new FailingStore(new IOException("down"), throwAtOnce: true);
         var cache = Instance(store);
         var leaflet = Load(version: 1);
-        await cache.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions(16));
+        await cache.GetOrRenderAsync(PdfRequest.For(leaflet, LeafletVariant.Plain, new PdfRenderOptions(16)));
 
         _clock.Advance(TimeSpan.FromSeconds(30));
-        await cache.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions(18));
-        await cache.GetOrRenderAsync(leaflet, LeafletVariant.Plain, new PdfRenderOptions(20));
+        await cache.GetOrRenderAsync(PdfRequest.For(leaflet, LeafletVariant.Plain, new PdfRenderOptions(18)));
+        await cache.GetOrRenderAsync(PdfRequest.For(leaflet, LeafletVariant.Plain, new PdfRenderOptions(20)));
 
         Assert.Equal(2, store.Calls);
         Assert.True(cache.Store!.IsSkipped);
@@ -153,10 +153,10 @@ public sealed class SharedPdfStoreTests
 
         public int Calls => Volatile.Read(ref _calls);
 
-        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
+        public byte[] Render(PdfRequest request, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
-            return Encoding.ASCII.GetBytes($"%PDF {leaflet.Variants[variant].ContentHash} {options}");
+            return Encoding.ASCII.GetBytes($"%PDF {request.Document.ContentHash} {request.Options}");
         }
     }
 

@@ -105,14 +105,14 @@ public class PrintAccessibilityCheckTests
     /// <summary>Renders correctly, then removes /Lang: the kind of regression the gate exists to stop.</summary>
     private sealed class LanguageDroppingRenderer : ILeafletPdfRenderer
     {
-        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
+        public byte[] Render(PdfRequest request, CancellationToken cancellationToken = default)
         {
-            using var input = new MemoryStream(new LeafletPdfRenderer().Render(leaflet, variant, options));
+            using var input = new MemoryStream(new LeafletPdfRenderer().Render(request));
             using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
             document.Internals.Catalog.Elements.Remove("/Lang");
             using var output = new MemoryStream();
             document.Save(output, false);
-            var metadata = leaflet.Variants[variant].Metadata;
+            var metadata = request.Document.Metadata;
             return PdfUaMetadata.Apply(output.ToArray(), metadata.Title, metadata.Language);
         }
     }
@@ -121,10 +121,10 @@ public class PrintAccessibilityCheckTests
     {
         public List<PdfRenderOptions> Options { get; } = [];
 
-        public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
+        public byte[] Render(PdfRequest request, CancellationToken cancellationToken = default)
         {
-            Options.Add(options);
-            return PdfReading.Render(leaflet, variant, options);
+            Options.Add(request.Options);
+            return PdfReading.Render(request);
         }
     }
 

@@ -1,21 +1,19 @@
-using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf.Drawing;
 using Leaflets.Content.Rendering.Pdf.Fonts;
 using Leaflets.Content.Rendering.Pdf.Layout;
 
 namespace Leaflets.Content.Rendering.Pdf;
 
-/// <summary>Leaflet and options in, PDF bytes out. The only way the rest of the code reaches PDF rendering.</summary>
+/// <summary>A <see cref="PdfRequest"/> in, PDF bytes out. The only way the rest of the code reaches PDF rendering.</summary>
 public interface ILeafletPdfRenderer
 {
     /// <summary>
-    /// Renders one variant of a leaflet as a large-print, tagged (PDF/UA) PDF. The same inputs always
-    /// give the same bytes. Throws <see cref="ArgumentException"/> for options outside those offered,
-    /// <see cref="KeyNotFoundException"/> when the leaflet has no such variant, <see cref="PrintTooLongException"/>
-    /// for a print over <see cref="LeafletPdfRenderer.MaxPages"/>, and <see cref="OperationCanceledException"/> soon
-    /// after <paramref name="cancellationToken"/> is cancelled (it is checked between words, blocks and pages).
+    /// Renders the requested print as a large-print, tagged (PDF/UA) PDF. The same request always gives the same
+    /// bytes. Throws <see cref="PrintTooLongException"/> for a print over <see cref="LeafletPdfRenderer.MaxPages"/>, and
+    /// <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/> is cancelled (it is
+    /// checked between words, blocks and pages).
     /// </summary>
-    byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default);
+    byte[] Render(PdfRequest request, CancellationToken cancellationToken = default);
 }
 
 public sealed class LeafletPdfRenderer : ILeafletPdfRenderer
@@ -26,21 +24,19 @@ public sealed class LeafletPdfRenderer : ILeafletPdfRenderer
     /// </summary>
     public const int MaxPages = 100;
 
-    public byte[] Render(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
+    public byte[] Render(PdfRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(leaflet);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var document = leaflet.Document(variant);
+        ArgumentNullException.ThrowIfNull(request);
+        var (document, options) = (request.Document, request.Options);
         LeafletFonts.EnsureRegistered();
 
         var typography = new Typography(options);
         var root = new StructNode(StructKind.Div, parent: null);
-        var layout = new DocumentComposer(document, leaflet.Images, typography, options.PublicUrl, options.ReviewStatus).Compose(root, MaxPages, cancellationToken);
+        var layout = new DocumentComposer(document, request.Images, typography, options.PublicUrl, options.ReviewStatus).Compose(root, MaxPages, cancellationToken);
 
         // Dates come from the content, never the clock, so output is reproducible.
         var stamp = document.Metadata.LastReviewed.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var key = PdfRenderCache.KeyFor(document, options);
+        var key = request.DocumentIdSeed;
         using var pdf = new PdfDrawer().Draw(document, layout, stamp, cancellationToken);
         pdf.Internals.FirstDocumentID = PdfFinisher.DocumentId(key);
         pdf.Internals.SecondDocumentID = PdfFinisher.DocumentId(key);

@@ -1,5 +1,4 @@
 using Leaflets.Content.Caching;
-using Leaflets.Content.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -12,8 +11,8 @@ namespace Leaflets.Content.Rendering.Pdf;
 /// store, when there is one (asynchronously, through <see cref="GuardedPdfStore"/>, so storage faults are misses);
 /// and last a render on the thread pool, at most <see cref="PdfOptions.MaxConcurrentRenders"/> at once with a bounded
 /// queue, stopped at <see cref="PdfOptions.RenderTimeLimitSeconds"/>. A fresh render is written to the store in the
-/// background. Keyed by content hash, variant and options (review status included), so an edited leaflet never serves
-/// a stale PDF. Concurrent requests for the same key share one lookup and one render.
+/// background. Keyed by <see cref="PdfRequest.CacheKey"/> (content, variant, options, renderer build), so an edited
+/// leaflet never serves a stale PDF. Concurrent requests for the same key share one lookup and one render.
 /// </summary>
 public sealed class PdfRenderCache
 {
@@ -81,29 +80,16 @@ public sealed class PdfRenderCache
     public GuardedPdfStore? Store => _store;
 
     /// <summary>
-    /// Everything that shapes the bytes. The review status is added only when it prints something, so a current
-    /// leaflet keeps the key (and, since the key seeds the PDF's /ID, the bytes) it had before statuses were printed.
-    /// </summary>
-    public static string KeyFor(LeafletDocument document, PdfRenderOptions options)
-    {
-        var key = $"{document.ContentHash}|{document.Variant.Slug()}|{options.BodySize}|{options.PaperSlug}|{options.PublicUrl}";
-        return options.ReviewStatus == ReviewStatus.Current ? key : $"{key}|review={options.ReviewStatus.Slug()}";
-    }
-
-    /// <summary>
     /// The PDF from memory, the store or a render (once, however many callers ask at the same time).
     /// <paramref name="cancellationToken"/> stops this caller waiting; the render goes on for the others and the cache.
     /// Throws <see cref="PdfRenderBusyException"/> when the render queue is full and <see cref="PdfRenderFailedException"/>
     /// when the render failed now or within the failure memory.
     /// </summary>
-    public async Task<byte[]> GetOrRenderAsync(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, CancellationToken cancellationToken = default)
+    public async Task<byte[]> GetOrRenderAsync(PdfRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(leaflet);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        var document = leaflet.Document(variant);
-        var key = KeyFor(document, options);
+        var key = request.CacheKey;
         Lazy<Task<byte[]>>? work;
         lock (_lock)
         {
@@ -123,25 +109,26 @@ public sealed class PdfRenderCache
             }
             if (!_inFlight.TryGetValue(key, out work))
             {
-                work = new Lazy<Task<byte[]>>(() => ProduceAsync(key, leaflet, document, options));
+                work = new Lazy<Task<byte[]>>(() => ProduceAsync(request));
                 _inFlight[key] = work;
             }
         }
         return await work.Value.WaitAsync(cancellationToken);
     }
 
-    private async Task<byte[]> ProduceAsync(string key, Leaflet leaflet, LeafletDocument document, PdfRenderOptions options)
+    private async Task<byte[]> ProduceAsync(PdfRequest request)
     {
+        var key = request.CacheKey;
         try
         {
-            var storedKey = _store is null ? null : RenderedPdfKey.For(document, options);
+            var storedKey = _store is null ? null : request.StorageKey;
             if (storedKey is not null && await _store!.TryGetAsync(storedKey) is { } stored)
             {
                 Interlocked.Increment(ref _storeHits);
                 Keep(key, stored);
                 return stored;
             }
-            var pdf = await RenderAsync(key, leaflet, document.Variant, options);
+            var pdf = await RenderAsync(request);
             Interlocked.Increment(ref _renders);
             Keep(key, pdf);
             if (storedKey is not null)
@@ -164,12 +151,13 @@ public sealed class PdfRenderCache
         }
     }
 
-    private async Task<byte[]> RenderAsync(string key, Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
+    private async Task<byte[]> RenderAsync(PdfRequest request)
     {
+        var (key, id, options) = (request.CacheKey, request.LeafletId, request.Options);
         await EnterRenderSlotAsync();
         var timeLimit = TimeSpan.FromSeconds(_options.RenderTimeLimitSeconds);
         var limit = new CancellationTokenSource(timeLimit, _time);
-        var render = Task.Run(() => _renderer.Render(leaflet, variant, options, limit.Token));
+        var render = Task.Run(() => _renderer.Render(request, limit.Token));
         // The slot is freed when the render really ends: one stuck where it cannot see its token (a huge image being
         // decoded) still counts against the cap after its request has been answered.
         _ = render.ContinueWith(
@@ -185,20 +173,20 @@ public sealed class PdfRenderCache
         }
         catch (Exception error) when (error is TimeoutException || (error is OperationCanceledException && limit.IsCancellationRequested))
         {
-            _logger.LogError("Rendering the PDF {Key} of leaflet {Id} took longer than {Seconds} s and was stopped", key, leaflet.Id, _options.RenderTimeLimitSeconds);
+            _logger.LogError("Rendering the PDF {Key} of leaflet {Id} took longer than {Seconds} s and was stopped", key, id, _options.RenderTimeLimitSeconds);
             throw new PdfRenderFailedException(
                 $"Rendering this PDF took longer than the limit of {_options.RenderTimeLimitSeconds} seconds, so it was stopped.");
         }
         catch (PrintTooLongException tooLong)
         {
-            _logger.LogError("The PDF {Key} of leaflet {Id} was refused: {Message}", key, leaflet.Id, tooLong.Message);
+            _logger.LogError("The PDF {Key} of leaflet {Id} was refused: {Message}", key, id, tooLong.Message);
             throw new PdfRenderFailedException(
                 $"This leaflet prints on more than {tooLong.MaxPages} pages at {options.BodySize} pt on {options.Paper}, the most one print may have.",
                 tooLong);
         }
         catch (Exception error)
         {
-            _logger.LogError(error, "Rendering the PDF {Key} of leaflet {Id} failed", key, leaflet.Id);
+            _logger.LogError(error, "Rendering the PDF {Key} of leaflet {Id} failed", key, id);
             throw new PdfRenderFailedException("This PDF could not be rendered. The error has been logged.", error);
         }
     }

@@ -31,24 +31,20 @@ public sealed record PdfRenderOptions(
 
     public static bool IsAllowedSize(int size) => AllowedSizes.Contains(size);
 
-    /// <summary>Parses "A4", "a5", "letter" (case-insensitive). Numbers are rejected even though enums would take them.</summary>
-    public static bool TryParsePaper(string? text, out PaperSize paper)
+    /// <summary>
+    /// Every option in the order it shapes the bytes, as the cache keys and the PDF's /ID see them (through
+    /// <see cref="PdfRequest"/>). A dimension added later (a language, a strings version) is added to the record, to
+    /// <see cref="Validate"/> and here, as <c>|name=value</c> only when it differs from its default: that keeps every
+    /// existing key, and so the /ID and the bytes of every existing PDF, as they were.
+    /// </summary>
+    public string Key
     {
-        foreach (var candidate in AllowedPapers)
+        get
         {
-            if (string.Equals(candidate.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                paper = candidate;
-                return true;
-            }
+            var key = $"{BodySize}|{PaperSlug}|{PublicUrl}";
+            return ReviewStatus == ReviewStatus.Current ? key : $"{key}|review={ReviewStatus.Slug()}";
         }
-        paper = default;
-        return false;
     }
-
-    /// <summary>Parses a size such as "18" and checks it is one of <see cref="AllowedSizes"/>.</summary>
-    public static bool TryParseSize(string? text, out int size)
-        => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) && IsAllowedSize(size);
 
     /// <summary>The lowercase name used in file names and cache keys: "a4", "a5", "letter".</summary>
     public string PaperSlug => Paper.ToString().ToLowerInvariant();

@@ -61,9 +61,12 @@ internal static class LeafletFonts
         }
     }
 
+    /// <summary>The logical name of every embedded font starts with this (see the project file).</summary>
+    internal const string ResourcePrefix = "Leaflets.Fonts.";
+
     private static FontFace Load(string name)
     {
-        var resource = $"Leaflets.Fonts.{name}.ttf";
+        var resource = $"{ResourcePrefix}{name}.ttf";
         using var stream = typeof(LeafletFonts).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The embedded font '{resource}' is missing from {typeof(LeafletFonts).Assembly.GetName().Name}.");
         using var buffer = new MemoryStream();

@@ -1,15 +1,20 @@
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Html;
 using Leaflets.Content.Search;
 
-namespace Leaflets.Content.Rendering.Json;
+namespace Leaflets.Content.Rendering;
 
 /// <summary>
-/// Builds the absolute URLs a JSON document links to. The base (scheme, host and path up to and including the
-/// API prefix, e.g. <c>https://example.org/api</c>) comes from whoever serves the request, so links point back
-/// to the host the client actually used.
+/// Every absolute URL the service hands out: links in the JSON, the HTML page and the JSON-LD, and the online address
+/// printed on a PDF. The base (scheme, host and path up to and including <see cref="RoutePrefix"/>, e.g.
+/// <c>https://example.org/api</c>) is the configured site (<see cref="SiteOptions.ApiUrls"/>) or, when none is set,
+/// the host the client used.
 /// </summary>
 public sealed class ApiUrls
 {
+    /// <summary>The path every API route sits under (host.json's routePrefix; a test keeps them in step).</summary>
+    public const string RoutePrefix = "api";
+
     public ApiUrls(string baseUrl)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(baseUrl);
@@ -29,6 +34,16 @@ public sealed class ApiUrls
     public string Pdf(string id, LeafletVariant variant) => variant == LeafletVariant.Plain
         ? $"{Leaflets}/{Uri.EscapeDataString(id)}/pdf"
         : $"{Leaflets}/{Uri.EscapeDataString(id)}/pdf?variant={variant.Slug()}";
+
+    /// <summary>The HTML page of a variant. Always names the variant: it is the address printed on a PDF.</summary>
+    public string Html(string id, LeafletVariant variant) => PageLinks(id).VariantUrl(variant);
+
+    /// <summary>What the HTML page of a leaflet links to: its images, and its other variants on the same route.</summary>
+    public LeafletLinks PageLinks(string id)
+    {
+        var leaflet = $"{Leaflets}/{Uri.EscapeDataString(id)}";
+        return new LeafletLinks(leaflet + "/images", leaflet + "/html?variant=" + LeafletLinks.VariantPlaceholder);
+    }
 
     public string Image(string id, string fileName) => $"{Leaflets}/{Uri.EscapeDataString(id)}/images/{Uri.EscapeDataString(fileName)}";
 

@@ -1,6 +1,6 @@
 using Leaflets.Content.Model;
 
-namespace Leaflets.Functions.Http;
+namespace Leaflets.Content.Rendering;
 
 /// <summary>Bound from the "Site" configuration section (env <c>Site__PublicBaseUrl</c>).</summary>
 public sealed class SiteOptions
@@ -25,8 +25,8 @@ public sealed class SiteOptions
     /// <summary>The configured root without a trailing slash, or null when none is set.</summary>
     public string? Root => string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : PublicBaseUrl.Trim().TrimEnd('/');
 
-    /// <summary>The base of API links under the configured root, or null when none is set.</summary>
-    public string? ApiBase => Root is { } root ? $"{root}/{FunctionResponse.RoutePrefix}" : null;
+    /// <summary>API links under the configured root, or null when none is set.</summary>
+    public ApiUrls? ApiUrls => Root is { } root ? new ApiUrls($"{root}/{ApiUrls.RoutePrefix}") : null;
 
     public bool IsValid => Root is null
         || (Uri.TryCreate(Root, UriKind.Absolute, out var uri)
@@ -37,7 +37,5 @@ public sealed class SiteOptions
     /// Where a reader finds the current online version of a leaflet variant (the HTML page), printed on the last
     /// page of its PDF; null when no public root is configured, because a Host header must never be printed.
     /// </summary>
-    public string? OnlineVersionOf(string leafletId, LeafletVariant variant) => Root is { } root
-        ? $"{root}/{FunctionResponse.RoutePrefix}/leaflets/{Uri.EscapeDataString(leafletId)}/html?variant={variant.Slug()}"
-        : null;
+    public string? OnlineVersionOf(string leafletId, LeafletVariant variant) => ApiUrls?.Html(leafletId, variant);
 }

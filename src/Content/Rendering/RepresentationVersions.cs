@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using System.Text;
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Json;
+
+namespace Leaflets.Content.Rendering;
+
+/// <summary>
+/// The one place that says which inputs shape the bytes of each representation of a leaflet, and the version (the
+/// HTTP entity tag's opaque value) derived from them: if any input changes the version changes, and nothing else
+/// changes it. Rendering is deterministic, so a version is known without rendering. The PDF's inputs are decided by
+/// <see cref="Pdf.PdfRequest"/>. 128 bits of SHA-256 are plenty to tell versions apart.
+/// </summary>
+public static class RepresentationVersions
+{
+    /// <summary>Names the HTML page's markup; bump it when the page changes (the golden tests show when).</summary>
+    public const string HtmlRepresentation = "text/html;leaflet=1";
+
+    /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
+    public const string JsonLdRepresentation = "application/ld+json;leaflet=1";
+
+    /// <summary>The JSON shows the review status (it changes with the date) and absolute links.</summary>
+    public static string Json(LeafletDocument document, ReviewStatus status, ApiUrls urls)
+        => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl);
+
+    /// <summary>The page shows the review status and absolute links, like the JSON.</summary>
+    public static string Html(LeafletDocument document, ReviewStatus status, ApiUrls urls)
+        => Derive(document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl);
+
+    /// <summary>The description has no review status, only the page's absolute address.</summary>
+    public static string JsonLd(LeafletDocument document, ApiUrls urls)
+        => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl);
+
+    /// <summary>An image is served as it was loaded.</summary>
+    public static string Image(LeafletImage image)
+        => Derive(Convert.ToHexStringLower(SHA256.HashData(image.Bytes.AsSpan())), "image", image.ContentType);
+
+    /// <summary>For a body that mixes many leaflets (a page of the list), where the bytes themselves are the input.</summary>
+    public static string OfBytes(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 16);
+
+    /// <summary>A version over every part that shapes the bytes, in order.</summary>
+    public static string Derive(params ReadOnlySpan<string> parts)
+        => OfBytes(Encoding.UTF8.GetBytes(string.Join('\n', parts.ToArray())));
+}
