@@ -27,7 +27,7 @@ public sealed class CatalogRefreshTests
         });
         var catalog = server.Services.GetRequiredService<LeafletCatalog>();
         var checks = server.Services.GetRequiredService<LeafletCheckResults>();
-        await checks.WhenCheckedAsync(await catalog.GetSnapshotAsync(CancellationToken.None)).WaitAsync(TimeSpan.FromMinutes(2));
+        await checks.StartChecks(await catalog.GetSnapshotAsync(CancellationToken.None)).WaitAsync(TimeSpan.FromMinutes(2));
         await catalog.WhenRefreshedAsync();
         var readsBefore = source.Reads;
 
