@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Immutable;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Checking;
@@ -159,7 +160,7 @@ public sealed class LeafletCheckResultsTests
     [Fact]
     public async Task A_check_that_throws_fails_the_leaflet_with_a_clear_finding_instead_of_crashing()
     {
-        using var results = new LeafletCheckResults([new ThrowingCheck()], new StoppedClock(), NullLogger<LeafletCheckResults>.Instance);
+        using var results = new LeafletCheckResults([new ThrowingCheck()], new FakeTimeProvider(CheckTime), NullLogger<LeafletCheckResults>.Instance);
         var snapshot = Snapshot(TestDocuments.Leaflet());
 
         await results.StartChecks(snapshot).WaitAsync(TimeSpan.FromSeconds(30));
@@ -170,7 +171,7 @@ public sealed class LeafletCheckResultsTests
     }
 
     private static LeafletCheckResults Results(IContentCheck check) =>
-        new([check], new StoppedClock(), NullLogger<LeafletCheckResults>.Instance);
+        new([check], new FakeTimeProvider(CheckTime), NullLogger<LeafletCheckResults>.Instance);
 
     private static Leaflet Named(string id) => TestDocuments.Leaflet() with { Id = id };
 
@@ -183,11 +184,6 @@ public sealed class LeafletCheckResultsTests
     {
         Generation = generation,
     };
-
-    private sealed class StoppedClock : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => CheckTime;
-    }
 
     private sealed class ScriptedCheck(ManualResetEventSlim release, IReadOnlyList<ContentProblem> findings) : IContentCheck
     {
