@@ -26,7 +26,7 @@ public sealed class HealthCheckTests
         {
             var check = leaflet!["check"]!;
             Assert.Contains((string)check["status"]!, new[] { "passed", "failed" });
-            Assert.Equal(FixedTime.TestNow, DateTimeOffset.Parse((string)check["checkedAt"]!));
+            Assert.Equal(TestTime.Now, DateTimeOffset.Parse((string)check["checkedAt"]!));
             Assert.All(check["errors"]!.AsArray().Concat(check["warnings"]!.AsArray()), f => Assert.Matches(Finding, (string)f!));
             Assert.Equal((string)check["status"]! == "failed", check["errors"]!.AsArray().Count > 0);
         }

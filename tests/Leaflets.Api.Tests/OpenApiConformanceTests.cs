@@ -123,6 +123,7 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
         {
             services.AddSingleton<IContentSource>(source);
             services.Configure<ContentOptions>(options => options.RefreshTimeoutSeconds = 1);
+            services.UseSystemClock();
         });
 
         foreach (var (template, route) in new[]

@@ -32,7 +32,7 @@ public sealed class RunningServer : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             ConfigureServices = services =>
             {
-                services.AddSingleton<TimeProvider>(new FixedTime(FixedTime.TestNow));
+                services.AddSingleton<TimeProvider>(TestTime.Clock());
                 configure?.Invoke(services);
             },
         });
