@@ -109,13 +109,7 @@ public sealed class CatalogRefreshTests
     public async Task Before_the_first_load_finishes_in_time_a_request_gets_a_503_problem_with_retry_after()
     {
         using var sandbox = TestPaths.CopyFixtureContent();
-        var source = new CountingContentSource(sandbox.ContentRoot) { Hang = true };
-        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot, services =>
-        {
-            services.AddSingleton<IContentSource>(source);
-            services.Configure<ContentOptions>(options => options.RefreshTimeoutSeconds = 1);
-            services.UseSystemClock();
-        });
+        await using var server = await RunningServer.StartWithAHangingSourceAsync(sandbox.ContentRoot);
 
         var response = await server.Client.GetAsync("/api/leaflets");
 

@@ -4,11 +4,8 @@ using System.Text.Json.Nodes;
 using Json.Schema;
 using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Cli.Hosting;
-using Leaflets.Content.Catalog;
-using Leaflets.Content.Loading;
 using Leaflets.Functions.Http;
 using Leaflets.Functions.OpenApi;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Leaflets.Api.Tests;
 
@@ -118,13 +115,7 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
     public async Task A_503_before_the_first_load_matches_the_documented_problem_and_retry_after_on_every_catalog_route()
     {
         using var sandbox = TestPaths.CopyFixtureContent();
-        var source = new CountingContentSource(sandbox.ContentRoot) { Hang = true };
-        await using var loading = await RunningServer.StartAsync(sandbox.ContentRoot, services =>
-        {
-            services.AddSingleton<IContentSource>(source);
-            services.Configure<ContentOptions>(options => options.RefreshTimeoutSeconds = 1);
-            services.UseSystemClock();
-        });
+        await using var loading = await RunningServer.StartWithAHangingSourceAsync(sandbox.ContentRoot);
 
         foreach (var (template, route) in new[]
         {
