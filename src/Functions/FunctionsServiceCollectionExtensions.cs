@@ -21,8 +21,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<HttpResponseOptions>().Bind(configuration.GetSection(HttpResponseOptions.SectionName))
             .Validate(http => http.FrameAncestorsAreValid, HttpResponseOptions.InvalidFrameAncestorsMessage).ValidateOnStart();
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))
-            .Validate(site => site.IsValid, SiteOptions.InvalidMessage)
-            .Validate(_ => configuration["Http:PublicBaseUrl"] is null, SiteOptions.ReplacedSettingMessage).ValidateOnStart();
+            .Validate(site => site.IsValid, SiteOptions.InvalidMessage).ValidateOnStart();
         services.AddLeafletPdf(configuration);
         services.AddSingleton<LeafletRoutes>();
         services.AddHostedService<CatalogWarmup>();

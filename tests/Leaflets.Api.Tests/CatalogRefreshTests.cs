@@ -23,11 +23,11 @@ public sealed class CatalogRefreshTests
         {
             services.AddSingleton<IContentSource>(source);
             services.Configure<ContentOptions>(options => options.RefreshSeconds = 0);
-            services.AddSingleton(new LeafletCheckResults([readability], new FixedTime(FixedTime.TestNow), NullLogger<LeafletCheckResults>.Instance));
+            services.AddSingleton(new LeafletCheckResults([readability], TestTime.Clock(), NullLogger<LeafletCheckResults>.Instance));
         });
         var catalog = server.Services.GetRequiredService<LeafletCatalog>();
         var checks = server.Services.GetRequiredService<LeafletCheckResults>();
-        await checks.WhenCheckedAsync(await catalog.GetSnapshotAsync(CancellationToken.None)).WaitAsync(TimeSpan.FromMinutes(2));
+        await checks.StartChecks(await catalog.GetSnapshotAsync(CancellationToken.None)).WaitAsync(TimeSpan.FromMinutes(2));
         await catalog.WhenRefreshedAsync();
         var readsBefore = source.Reads;
 
@@ -77,7 +77,7 @@ public sealed class CatalogRefreshTests
     {
         using var sandbox = TestPaths.CopyFixtureContent();
         Directory.Delete(Path.Combine(sandbox.ContentRoot, "leaflets", "broken-leaflet"), recursive: true);
-        var clock = new SteppedTime();
+        var clock = TestTime.Clock();
         await using var server = await RunningServer.StartAsync(sandbox.ContentRoot, services =>
         {
             services.AddSingleton<TimeProvider>(clock);
@@ -98,8 +98,8 @@ public sealed class CatalogRefreshTests
         Assert.Equal("ok", (string)before["status"]!);
         Assert.Equal("degraded", (string)during["status"]!);
         Assert.Equal((string)before["loadedAt"]!, (string)during["loadedAt"]!);
-        Assert.Equal(FixedTime.TestNow.AddMinutes(1), DateTimeOffset.Parse((string)during["lastFailure"]!["at"]!));
-        Assert.Equal(FixedTime.TestNow, DateTimeOffset.Parse((string)during["loadedAt"]!));
+        Assert.Equal(TestTime.Now.AddMinutes(1), DateTimeOffset.Parse((string)during["lastFailure"]!["at"]!));
+        Assert.Equal(TestTime.Now, DateTimeOffset.Parse((string)during["loadedAt"]!));
         Assert.Contains("has no 'leaflets' folder", (string)during["lastFailure"]!["error"]!, StringComparison.Ordinal);
         Assert.Equal(2, during["leaflets"]!["loaded"]!.AsArray().Count);
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/leaflets/bone-scan")).StatusCode);
@@ -109,12 +109,7 @@ public sealed class CatalogRefreshTests
     public async Task Before_the_first_load_finishes_in_time_a_request_gets_a_503_problem_with_retry_after()
     {
         using var sandbox = TestPaths.CopyFixtureContent();
-        var source = new CountingContentSource(sandbox.ContentRoot) { Hang = true };
-        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot, services =>
-        {
-            services.AddSingleton<IContentSource>(source);
-            services.Configure<ContentOptions>(options => options.RefreshTimeoutSeconds = 1);
-        });
+        await using var server = await RunningServer.StartWithAHangingSourceAsync(sandbox.ContentRoot);
 
         var response = await server.Client.GetAsync("/api/leaflets");
 
@@ -126,15 +121,6 @@ public sealed class CatalogRefreshTests
     private const string TooHardToRead =
         "\nOccasionally, considerable physiological apprehension accompanying venepuncture procedures necessitates comprehensive " +
         "individualised reassurance, appropriate positioning and continuous observation by experienced professional phlebotomy practitioners.\n";
-
-    private sealed class SteppedTime : TimeProvider
-    {
-        private DateTimeOffset _now = FixedTime.TestNow;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 
     private sealed class CountingCheck(IContentCheck inner) : IContentCheck
     {

@@ -1,25 +1,13 @@
 using System.CommandLine;
 using Leaflets.Cli;
+using Leaflets.Content.Tests.Loading;
 
 namespace Leaflets.Api.Tests;
 
 /// <summary><c>leaflets check</c> and the tool's last line of defence, invoked in-process as <c>Program</c> invokes them.</summary>
 public sealed class CheckCommandTests : IDisposable
 {
-    private const string FrontMatter = """
-        ---
-        title: Strengthening painful bones
-        summary: How cement can support a weak bone.
-        language: en-GB
-        lastReviewed: 2024-03-01
-        version: 2
-        references:
-          - title: Cement for bones
-            publisher: Example Publisher
-            year: 2020
-        ---
-
-        """;
+    private const string FrontMatter = ContentFixture.PlainFrontMatter + "\n";
 
     private readonly DirectoryInfo _content = Directory.CreateTempSubdirectory("leaflets-check-command-");
 

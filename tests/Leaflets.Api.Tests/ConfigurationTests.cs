@@ -45,19 +45,6 @@ public sealed class ConfigurationTests
             site.OnlineVersionOf("cementoplasty", LeafletVariant.EasyRead));
     }
 
-    [Fact]
-    public void The_replaced_Http_PublicBaseUrl_setting_is_refused_with_the_name_of_its_successor()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Http:PublicBaseUrl"] = "https://leaflets.example.org/api" })
-            .Build();
-        using var services = new ServiceCollection().AddLogging().AddLeafletFunctions(configuration).BuildServiceProvider();
-
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SiteOptions>>().Value);
-
-        Assert.Contains("Site:PublicBaseUrl", error.Message);
-    }
-
     [Theory]
     [InlineData("leaflets.example.org")]
     [InlineData("ftp://leaflets.example.org")]

@@ -31,7 +31,7 @@ public sealed class DirectFunctionTests : IDisposable
         _services = new ServiceCollection()
             .AddLogging()
             .AddLeafletFunctions(configuration)
-            .AddSingleton<TimeProvider>(new FixedTime(FixedTime.TestNow))
+            .AddSingleton<TimeProvider>(TestTime.Clock())
             .BuildServiceProvider();
     }
 

@@ -9,7 +9,6 @@ using Leaflets.Content.Loading;
 using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Leaflets.Functions.OpenApi;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Leaflets.Api.Tests;
 
@@ -119,12 +118,7 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
     public async Task A_503_before_the_first_load_matches_the_documented_problem_and_retry_after_on_every_catalog_route()
     {
         using var sandbox = TestPaths.CopyFixtureContent();
-        var source = new CountingContentSource(sandbox.ContentRoot) { Hang = true };
-        await using var loading = await RunningServer.StartAsync(sandbox.ContentRoot, services =>
-        {
-            services.AddSingleton<IContentSource>(source);
-            services.Configure<ContentOptions>(options => options.RefreshTimeoutSeconds = 1);
-        });
+        await using var loading = await RunningServer.StartWithAHangingSourceAsync(sandbox.ContentRoot);
 
         foreach (var (template, route) in new[]
         {

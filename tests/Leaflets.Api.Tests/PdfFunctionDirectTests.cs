@@ -32,7 +32,7 @@ public sealed class PdfFunctionDirectTests : IDisposable
         _services = new ServiceCollection()
             .AddLogging()
             .AddLeafletFunctions(configuration)
-            .AddSingleton<TimeProvider>(new FixedTime(FixedTime.TestNow))
+            .AddSingleton<TimeProvider>(TestTime.Clock())
             .AddSingleton<ILeafletPdfRenderer>(_renderer)
             .BuildServiceProvider();
     }

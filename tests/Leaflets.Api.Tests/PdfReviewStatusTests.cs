@@ -2,6 +2,7 @@ using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Content.Rendering.Pdf;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using UglyToad.PdfPig;
 
 namespace Leaflets.Api.Tests;
@@ -19,7 +20,7 @@ public sealed class PdfReviewStatusTests
     [Fact]
     public async Task An_overdue_leaflet_prints_the_notice_and_gets_a_new_pdf_and_etag_when_the_date_makes_it_current()
     {
-        var clock = new MovableTime(FixedTime.TestNow);
+        var clock = TestTime.Clock();
         var renderer = new CountingPdfRenderer();
         await using var server = await Start(renderer, clock);
 
@@ -29,14 +30,14 @@ public sealed class PdfReviewStatusTests
         Assert.Contains(OverdueNotice, PageOneText(overdueBytes), StringComparison.Ordinal);
 
         // Another day, still overdue: the same PDF from the cache, under the same tag.
-        clock.Now = FixedTime.TestNow.AddDays(40);
+        clock.AdjustTime(TestTime.Now.AddDays(40));
         var nextMonth = await server.Client.GetAsync(Route);
         Assert.Equal(overdue.Headers.ETag, nextMonth.Headers.ETag);
         Assert.Equal(overdueBytes, await nextMonth.Content.ReadAsByteArrayAsync());
         Assert.Equal(1, renderer.Renders);
 
         // A clock before the review was due: the leaflet is current, and prints without the notice.
-        clock.Now = new DateTimeOffset(2019, 6, 1, 9, 0, 0, TimeSpan.Zero);
+        clock.AdjustTime(new DateTimeOffset(2019, 6, 1, 9, 0, 0, TimeSpan.Zero));
         var current = await server.Client.GetAsync(Route);
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         Assert.NotEqual(overdue.Headers.ETag, current.Headers.ETag);
@@ -50,12 +51,12 @@ public sealed class PdfReviewStatusTests
     [Fact]
     public async Task A_client_holding_the_overdue_pdf_is_not_told_it_is_still_fresh_once_the_status_changes()
     {
-        var clock = new MovableTime(new DateTimeOffset(2020, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2020, 12, 1, 9, 0, 0, TimeSpan.Zero));
         await using var server = await Start(new CountingPdfRenderer(), clock);
         var dueSoon = await server.Client.GetAsync(Route);
         Assert.Contains("This leaflet is due for review by 15 February 2021.", PageOneText(await dueSoon.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
 
-        clock.Now = new DateTimeOffset(2021, 2, 16, 9, 0, 0, TimeSpan.Zero);
+        clock.AdjustTime(new DateTimeOffset(2021, 2, 16, 9, 0, 0, TimeSpan.Zero));
         using var request = new HttpRequestMessage(HttpMethod.Get, Route);
         request.Headers.TryAddWithoutValidation("If-None-Match", dueSoon.Headers.ETag!.Tag);
         var overdue = await server.Client.SendAsync(request);
@@ -75,12 +76,5 @@ public sealed class PdfReviewStatusTests
     {
         using var document = PdfDocument.Open(pdf);
         return string.Join(" ", document.GetPage(1).GetWords().Select(w => w.Text));
-    }
-
-    private sealed class MovableTime(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -4,6 +4,7 @@ using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Leaflets.Content.Tests;
 
@@ -13,7 +14,9 @@ public sealed class LeafletCatalogRefreshTests
     private static readonly TimeSpan OneRefresh = TimeSpan.FromSeconds(60);
 
     private readonly InMemoryContentSource _source = new();
-    private readonly SteppedTime _time = new();
+    // The time-limit tests use the system clock instead: the limit's timer is set on the refresh's own thread, at a
+    // moment a test cannot see, so it could not know when to move a fake clock past it.
+    private readonly FakeTimeProvider _time = new();
     private readonly LeafletCatalog _catalog;
 
     public LeafletCatalogRefreshTests()
@@ -167,7 +170,7 @@ public sealed class LeafletCatalogRefreshTests
     [Fact]
     public async Task A_hung_refresh_is_abandoned_at_its_time_limit_and_reported_and_a_later_refresh_loads_the_edit()
     {
-        using var catalog = new LeafletCatalog(_source, _time, NullLogger<LeafletCatalog>.Instance,
+        using var catalog = new LeafletCatalog(_source, TimeProvider.System, NullLogger<LeafletCatalog>.Instance,
             Options.Create(new ContentOptions { RefreshSeconds = 0, RefreshTimeoutSeconds = 1 }));
         await catalog.GetStateAsync(CancellationToken.None);
         _source.Hang = true;
@@ -185,7 +188,7 @@ public sealed class LeafletCatalogRefreshTests
     [Fact]
     public async Task A_read_that_blocks_its_thread_before_returning_a_task_is_held_to_the_time_limit_too()
     {
-        using var catalog = new LeafletCatalog(_source, _time, NullLogger<LeafletCatalog>.Instance,
+        using var catalog = new LeafletCatalog(_source, TimeProvider.System, NullLogger<LeafletCatalog>.Instance,
             Options.Create(new ContentOptions { RefreshSeconds = 0, RefreshTimeoutSeconds = 1 }));
         await catalog.GetStateAsync(CancellationToken.None);
         _source.BlockThread = true;
@@ -207,7 +210,7 @@ public sealed class LeafletCatalogRefreshTests
     [Fact]
     public async Task A_first_load_that_hangs_ends_at_its_time_limit_with_content_not_loaded_and_a_retry_after()
     {
-        using var catalog = new LeafletCatalog(_source, _time, NullLogger<LeafletCatalog>.Instance,
+        using var catalog = new LeafletCatalog(_source, TimeProvider.System, NullLogger<LeafletCatalog>.Instance,
             Options.Create(new ContentOptions { RefreshTimeoutSeconds = 1 }));
         _source.Hang = true;
 
@@ -288,14 +291,5 @@ public sealed class LeafletCatalogRefreshTests
                 return Task.FromResult(files);
             }
         }
-    }
-
-    private sealed class SteppedTime : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

@@ -1,6 +1,7 @@
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Leaflets.Pdf.Tests;
 
@@ -79,7 +80,7 @@ public class RenderCacheTests
     public async Task A_failed_render_is_answered_again_from_memory_without_rendering_until_the_failure_memory_ends()
     {
         var renderer = new CountingRenderer(size: 10) { FailNext = true };
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var cache = Cache(renderer, new PdfOptions { FailureMemorySeconds = 60 }, clock);
 
         var first = await Assert.ThrowsAsync<PdfRenderFailedException>(() => cache.GetOrRenderAsync(TestLeaflets.Sample(), LeafletVariant.Plain, new PdfRenderOptions()));
@@ -280,14 +281,5 @@ public class RenderCacheTests
             cancellationToken.ThrowIfCancellationRequested();
             return [];
         }
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

@@ -5,6 +5,7 @@ using Leaflets.Storage.Content;
 using Leaflets.Storage.Publishing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Leaflets.Storage.Tests;
 
@@ -15,7 +16,7 @@ public sealed class BlobServedCatalogTests(Azurite azurite) : IDisposable
     private static readonly TimeSpan OneRefresh = TimeSpan.FromSeconds(60);
 
     private readonly ContentFolder _content = new ContentFolder().WithLeaflet("wound-care").WithLeaflet("hand-washing", title: "Washing your hands");
-    private readonly ManualTime _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public async Task Published_leaflets_are_served_from_the_container()

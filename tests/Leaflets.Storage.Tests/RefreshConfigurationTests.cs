@@ -5,6 +5,7 @@ using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Leaflets.Storage.Tests;
 
@@ -15,7 +16,7 @@ public sealed class RefreshConfigurationTests
     public async Task The_catalog_re_reads_its_source_after_the_configured_number_of_seconds()
     {
         var source = new CountingSource();
-        var time = new ManualTime();
+        var time = new FakeTimeProvider();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Content:RefreshSeconds"] = "5" }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(time).AddSingleton<IContentSource>(source);
         services.AddLeafletContent(configuration);

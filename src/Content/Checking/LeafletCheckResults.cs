@@ -53,42 +53,39 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
         new PrintAccessibilityCheck(renderer, PrintAccessibilityCheck.DefaultPrintOnly, time),
     ];
 
-    /// <summary>The latest result for every leaflet of the snapshot, by id; starts the checks of this snapshot if it is the newest.</summary>
-    public IReadOnlyDictionary<string, LeafletCheckResult> Of(CatalogSnapshot snapshot)
-    {
-        RunFor(snapshot);
-        return snapshot.Content.Leaflets.Values.ToDictionary(
-            leaflet => leaflet.Id,
-            leaflet => _results.TryGetValue(leaflet, out var result) ? result : LeafletCheckResult.Pending(leaflet.Id),
-            StringComparer.Ordinal);
-    }
-
     /// <summary>
-    /// Completes when the run covering this snapshot ends: every leaflet checked, or the run superseded by a newer
-    /// snapshot's, or the service stopping. For a snapshot older than the latest run, that run.
+    /// Starts the checks of this snapshot on a background thread, unless a run for it or for a newer snapshot already
+    /// exists: calling it again, or from many requests at once, starts nothing more. The task completes when the run
+    /// covering this snapshot ends (every leaflet checked, the run superseded by a newer snapshot's, or the service
+    /// stopping); for a snapshot older than the latest run, when that run ends.
     /// </summary>
-    public Task WhenCheckedAsync(CatalogSnapshot snapshot) => RunFor(snapshot).Completion;
-
-    /// <summary>
-    /// Stops a run between leaflets. The token source is cancelled but not disposed: a late caller (a request
-    /// finishing during shutdown) may still read its token, and without timers or wait handles it holds nothing to free.
-    /// </summary>
-    public void Dispose() => _stopping.Cancel();
-
-    private CheckRun RunFor(CatalogSnapshot snapshot)
+    public Task StartChecks(CatalogSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         lock (_starting)
         {
             if (_latest is { } latest && (ReferenceEquals(latest.Snapshot, snapshot) || latest.Snapshot.Generation >= snapshot.Generation))
             {
-                return latest;
+                return latest.Completion;
             }
             _latest?.Supersede();
             _latest = new CheckRun(this, snapshot, _latest?.Completion ?? Task.CompletedTask);
-            return _latest;
+            return _latest.Completion;
         }
     }
+
+    /// <summary>The result so far for every leaflet of the snapshot, by id (pending until checked); starts nothing.</summary>
+    public IReadOnlyDictionary<string, LeafletCheckResult> ResultsFor(CatalogSnapshot snapshot) =>
+        snapshot.Content.Leaflets.Values.ToDictionary(
+            leaflet => leaflet.Id,
+            leaflet => _results.TryGetValue(leaflet, out var result) ? result : LeafletCheckResult.Pending(leaflet.Id),
+            StringComparer.Ordinal);
+
+    /// <summary>
+    /// Stops a run between leaflets. The token source is cancelled but not disposed: a late caller (a request
+    /// finishing during shutdown) may still read its token, and without timers or wait handles it holds nothing to free.
+    /// </summary>
+    public void Dispose() => _stopping.Cancel();
 
     private LeafletCheckResult CheckOne(Leaflet leaflet)
     {

@@ -11,10 +11,6 @@ public sealed class SiteOptions
         "Site:PublicBaseUrl must be the absolute http(s) address of the site root, without query or fragment, "
         + "for example https://leaflets.example.org.";
 
-    /// <summary>The old setting held the API base; silently ignoring it would put request hosts back into links.</summary>
-    public const string ReplacedSettingMessage =
-        "Http:PublicBaseUrl is no longer read: set Site:PublicBaseUrl to the site root instead (without /api).";
-
     /// <summary>
     /// The public root of the site (for example <c>https://leaflets.example.org</c>). When set, API links use
     /// <c>{root}/api</c> instead of the request's Host header (so a forged Host can never end up in a cached

@@ -18,8 +18,8 @@ internal sealed class CatalogWarmup(LeafletCatalog catalog, LeafletCheckResults 
         try
         {
             var snapshot = await catalog.GetSnapshotAsync(stoppingToken);
-            // Starts the load-time checks in the background; /api/health shows them pending until each is done.
-            checks.Of(snapshot);
+            // Not awaited: the checks run in the background and /api/health shows them pending until each is done.
+            _ = checks.StartChecks(snapshot);
         }
         catch (ContentNotLoadedException notLoaded)
         {

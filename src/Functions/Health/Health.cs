@@ -23,7 +23,9 @@ public sealed class Health(LeafletCatalog catalog, LeafletCheckResults checks, I
             return Problems.NotAcceptable(LeafletJson.MediaType);
         }
         var state = await catalog.GetStateAsync(cancellationToken);
-        var body = LeafletJson.Health(ContentHealth.Of(state), checks.Of(state.Snapshot));
+        // A refresh's new snapshot is checked from the first health request that sees it; not awaited, its leaflets show pending.
+        _ = checks.StartChecks(state.Snapshot);
+        var body = LeafletJson.Health(ContentHealth.Of(state), checks.ResultsFor(state.Snapshot));
         return new RepresentationResult(body, LeafletJson.MediaType, "no-store");
     });
 }

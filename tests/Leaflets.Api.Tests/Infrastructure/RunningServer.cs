@@ -1,6 +1,8 @@
 using System.Net.Sockets;
 using System.Text;
 using Leaflets.Cli.Hosting;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Loading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,13 +34,25 @@ public sealed class RunningServer : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             ConfigureServices = services =>
             {
-                services.AddSingleton<TimeProvider>(new FixedTime(FixedTime.TestNow));
+                services.AddSingleton<TimeProvider>(TestTime.Clock());
                 configure?.Invoke(services);
             },
         });
         await app.StartAsync();
         return new RunningServer(app, new Uri(app.Urls.Single()));
     }
+
+    /// <summary>
+    /// A server whose content source never answers, so its first load runs out at a limit of 1 s and requests get 503.
+    /// On the system clock: that limit is a timer the catalog sets on the load's own thread, at a moment a test cannot
+    /// see, so a fake clock could not be moved past it at the right time.
+    /// </summary>
+    public static Task<RunningServer> StartWithAHangingSourceAsync(string contentRoot) => StartAsync(contentRoot, services =>
+    {
+        services.AddSingleton<IContentSource>(new CountingContentSource(contentRoot) { Hang = true });
+        services.Configure<ContentOptions>(options => options.RefreshTimeoutSeconds = 1);
+        services.AddSingleton(TimeProvider.System);
+    });
 
     /// <summary>
     /// Sends a request target byte for byte, because HttpClient (System.Uri) would resolve dot segments and

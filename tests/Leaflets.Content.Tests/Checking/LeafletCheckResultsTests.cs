@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Immutable;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Checking;
@@ -22,13 +23,14 @@ public sealed class LeafletCheckResultsTests
         using var results = Results(check);
         var snapshot = Snapshot(TestDocuments.Leaflet());
 
-        var before = results.Of(snapshot).Values.Single();
+        var run = results.StartChecks(snapshot);
+        var before = results.ResultsFor(snapshot).Values.Single();
         Assert.Equal(LeafletCheckStatus.Pending, before.Status);
         Assert.Null(before.CheckedAt);
 
         release.Set();
-        await results.WhenCheckedAsync(snapshot).WaitAsync(TimeSpan.FromSeconds(30));
-        var after = results.Of(snapshot).Values.Single();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var after = results.ResultsFor(snapshot).Values.Single();
         Assert.Equal(LeafletCheckStatus.Failed, after.Status);
         Assert.Equal(["content/leaflets/a/plain.md:3: some-rule: broken"], after.Errors.Select(e => e.ToString()));
         Assert.Equal(["content/leaflets/a/plain.md:5: other-rule: warning: not ideal"], after.Warnings.Select(e => e.ToString()));
@@ -43,14 +45,14 @@ public sealed class LeafletCheckResultsTests
         using var results = Results(check);
         var first = Snapshot(TestDocuments.Leaflet());
 
-        results.Of(first);
-        results.Of(first);
-        await results.WhenCheckedAsync(first).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(LeafletCheckStatus.Passed, results.Of(first).Values.Single().Status);
+        var run = results.StartChecks(first);
+        Assert.Same(run, results.StartChecks(first));
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(LeafletCheckStatus.Passed, results.ResultsFor(first).Values.Single().Status);
         Assert.Equal(1, check.Runs);
 
         var second = Snapshot(TestDocuments.Leaflet(), generation: 2);
-        await results.WhenCheckedAsync(second).WaitAsync(TimeSpan.FromSeconds(30));
+        await results.StartChecks(second).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(2, check.Runs);
     }
 
@@ -62,13 +64,13 @@ public sealed class LeafletCheckResultsTests
         using var results = Results(check);
         var unchanged = TestDocuments.Leaflet();
         var first = Snapshot(unchanged);
-        await results.WhenCheckedAsync(first).WaitAsync(TimeSpan.FromSeconds(30));
-        var checkedFirst = results.Of(first)[unchanged.Id];
+        await results.StartChecks(first).WaitAsync(TimeSpan.FromSeconds(30));
+        var checkedFirst = results.ResultsFor(first)[unchanged.Id];
 
         var second = Snapshot(unchanged, generation: 2);
-        await results.WhenCheckedAsync(second).WaitAsync(TimeSpan.FromSeconds(30));
+        await results.StartChecks(second).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Same(checkedFirst, results.Of(second)[unchanged.Id]);
+        Assert.Same(checkedFirst, results.ResultsFor(second)[unchanged.Id]);
         Assert.Equal(1, check.Runs);
     }
 
@@ -79,21 +81,21 @@ public sealed class LeafletCheckResultsTests
         var check = new ScriptedCheck(release, []);
         using var results = Results(check);
         var first = Snapshot(Named("first-a"), Named("first-b"));
-        results.Of(first);
+        _ = results.StartChecks(first);
         check.Entered.Wait(TimeSpan.FromSeconds(30));
 
         var second = Snapshot(Named("second"), generation: 2);
-        var secondRun = results.WhenCheckedAsync(second);
+        var secondRun = results.StartChecks(second);
         release.Set();
         await secondRun.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(["first-a", "second"], check.Checked);
-        Assert.Equal(LeafletCheckStatus.Pending, results.Of(first)["first-b"].Status);
-        Assert.Equal(LeafletCheckStatus.Passed, results.Of(second)["second"].Status);
+        Assert.Equal(LeafletCheckStatus.Pending, results.ResultsFor(first)["first-b"].Status);
+        Assert.Equal(LeafletCheckStatus.Passed, results.ResultsFor(second)["second"].Status);
     }
 
     [Fact]
-    public async Task Asking_about_an_older_snapshot_after_a_newer_one_starts_no_run_and_cancels_nothing()
+    public async Task Starting_the_checks_of_an_older_snapshot_after_a_newer_one_starts_no_run_and_cancels_nothing()
     {
         using var release = new ManualResetEventSlim(initialState: true);
         var check = new ScriptedCheck(release, []);
@@ -101,12 +103,29 @@ public sealed class LeafletCheckResultsTests
         var older = Snapshot(Named("older"), generation: 1);
         var newer = Snapshot(Named("newer"), generation: 2);
 
-        results.Of(newer);
-        results.Of(older);
-        await results.WhenCheckedAsync(newer).WaitAsync(TimeSpan.FromSeconds(30));
+        var newerRun = results.StartChecks(newer);
+        _ = results.StartChecks(older);
+        await newerRun.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(["newer"], check.Checked);
-        Assert.Equal(LeafletCheckStatus.Pending, results.Of(older)["older"].Status);
+        Assert.Equal(LeafletCheckStatus.Pending, results.ResultsFor(older)["older"].Status);
+    }
+
+    [Fact]
+    public async Task Reading_the_results_starts_no_checks()
+    {
+        using var release = new ManualResetEventSlim(initialState: true);
+        var check = new ScriptedCheck(release, []);
+        using var results = Results(check);
+        var onlyRead = Snapshot(Named("only-read"), generation: 2);
+        var started = Snapshot(Named("started"), generation: 1);
+
+        results.ResultsFor(onlyRead);
+        // Had reading started a run for the newer snapshot, this older one would be left to it and never checked.
+        await results.StartChecks(started).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["started"], check.Checked);
+        Assert.Equal(LeafletCheckStatus.Pending, results.ResultsFor(onlyRead)["only-read"].Status);
     }
 
     [Fact]
@@ -117,14 +136,14 @@ public sealed class LeafletCheckResultsTests
         using var results = Results(check);
         var snapshot = Snapshot(TestDocuments.Leaflet());
 
-        Parallel.For(0, 64, _ => results.Of(snapshot));
-        await results.WhenCheckedAsync(snapshot).WaitAsync(TimeSpan.FromSeconds(30));
+        Parallel.For(0, 64, _ => results.StartChecks(snapshot));
+        await results.StartChecks(snapshot).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(1, check.Runs);
     }
 
     [Fact]
-    public async Task After_the_service_stops_no_leaflet_is_checked_and_asking_does_not_throw()
+    public async Task After_the_service_stops_no_leaflet_is_checked_and_starting_does_not_throw()
     {
         using var release = new ManualResetEventSlim(initialState: true);
         var check = new ScriptedCheck(release, []);
@@ -132,27 +151,27 @@ public sealed class LeafletCheckResultsTests
         results.Dispose();
         var snapshot = Snapshot(TestDocuments.Leaflet());
 
-        await results.WhenCheckedAsync(snapshot).WaitAsync(TimeSpan.FromSeconds(30));
+        await results.StartChecks(snapshot).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(LeafletCheckStatus.Pending, results.Of(snapshot).Values.Single().Status);
+        Assert.Equal(LeafletCheckStatus.Pending, results.ResultsFor(snapshot).Values.Single().Status);
         Assert.Equal(0, check.Runs);
     }
 
     [Fact]
     public async Task A_check_that_throws_fails_the_leaflet_with_a_clear_finding_instead_of_crashing()
     {
-        using var results = new LeafletCheckResults([new ThrowingCheck()], new StoppedClock(), NullLogger<LeafletCheckResults>.Instance);
+        using var results = new LeafletCheckResults([new ThrowingCheck()], new FakeTimeProvider(CheckTime), NullLogger<LeafletCheckResults>.Instance);
         var snapshot = Snapshot(TestDocuments.Leaflet());
 
-        await results.WhenCheckedAsync(snapshot).WaitAsync(TimeSpan.FromSeconds(30));
+        await results.StartChecks(snapshot).WaitAsync(TimeSpan.FromSeconds(30));
 
-        var result = results.Of(snapshot).Values.Single();
+        var result = results.ResultsFor(snapshot).Values.Single();
         Assert.Equal(LeafletCheckStatus.Failed, result.Status);
         Assert.Contains("could not finish: the renderer broke", result.Errors.Single().Message);
     }
 
     private static LeafletCheckResults Results(IContentCheck check) =>
-        new([check], new StoppedClock(), NullLogger<LeafletCheckResults>.Instance);
+        new([check], new FakeTimeProvider(CheckTime), NullLogger<LeafletCheckResults>.Instance);
 
     private static Leaflet Named(string id) => TestDocuments.Leaflet() with { Id = id };
 
@@ -165,11 +184,6 @@ public sealed class LeafletCheckResultsTests
     {
         Generation = generation,
     };
-
-    private sealed class StoppedClock : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => CheckTime;
-    }
 
     private sealed class ScriptedCheck(ManualResetEventSlim release, IReadOnlyList<ContentProblem> findings) : IContentCheck
     {

@@ -3,6 +3,7 @@ using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
+using Microsoft.Extensions.Time.Testing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 
@@ -76,7 +77,7 @@ public class PrintAccessibilityCheckTests
     {
         var renderer = new RecordingRenderer();
         PdfRenderOptions[] prints = [new(), new(24, PaperSize.A5)];
-        var check = new PrintAccessibilityCheck(renderer, prints, new FixedClock(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+        var check = new PrintAccessibilityCheck(renderer, prints, ClockOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Empty(check.Check(Content([TestLeaflets.Sample()])));
 
@@ -92,7 +93,7 @@ public class PrintAccessibilityCheckTests
         var row = easy.Blocks.OfType<PictureRowBlock>().First();
         var longEasy = easy with { Blocks = [.. Enumerable.Repeat<Block>(row, 200)] };
         var leaflet = sample with { Variants = sample.Variants.SetItem(LeafletVariant.EasyRead, longEasy) };
-        var check = new PrintAccessibilityCheck(new LeafletPdfRenderer(), PrintAccessibilityCheck.DefaultPrintOnly, new FixedClock(new DateOnly(2030, 1, 1)));
+        var check = new PrintAccessibilityCheck(new LeafletPdfRenderer(), PrintAccessibilityCheck.DefaultPrintOnly, ClockOn(new DateOnly(2030, 1, 1)));
 
         var tooLong = Assert.Single(check.Check(Content([leaflet])));
 
@@ -101,6 +102,8 @@ public class PrintAccessibilityCheckTests
 
     private static ContentLoadResult Content(IEnumerable<Leaflet> leaflets) =>
         new(leaflets.ToImmutableSortedDictionary(l => l.Id, l => l, StringComparer.Ordinal), []);
+
+    private static FakeTimeProvider ClockOn(DateOnly today) => new(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
 
     /// <summary>Renders correctly, then removes /Lang: the kind of regression the gate exists to stop.</summary>
     private sealed class LanguageDroppingRenderer : ILeafletPdfRenderer
@@ -126,10 +129,5 @@ public class PrintAccessibilityCheckTests
             Options.Add(request.Options);
             return PdfReading.Render(request);
         }
-    }
-
-    private sealed class FixedClock(DateOnly today) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
     }
 }

@@ -47,7 +47,7 @@ public static class PdfAccessibilityChecker
 
             Run(inspection, "document", () => DocumentRules.Apply(inspection, expectedLanguage, expectedTitle));
             Run(inspection, "structure", () => StructureRules.Apply(inspection));
-            Run(inspection, "content", () => ContentRules.Apply(inspection));
+            Run(inspection, "tagged content", () => TaggedContentRules.Apply(inspection));
             Run(inspection, "annotation", () => AnnotationRules.Apply(inspection));
             Run(inspection, "font", () => FontRules.Apply(inspection));
             Run(inspection, "glyph", () => GlyphRules.Apply(inspection));

@@ -86,8 +86,6 @@ internal sealed class StructureTree
         }
     }
 
-    public static bool IsStandard(string type) => StandardTypes.Contains(type);
-
     public bool OwnsMarkedContent(PdfObjectID page, int mcid) => _markedContent.ContainsKey((page, mcid));
 
     public TaggedElement? AnnotationOwner(PdfObjectID annotation) => _annotationOwners.GetValueOrDefault(annotation);

@@ -4,7 +4,7 @@ namespace Leaflets.Content.Checking.Pdf;
 /// Checkpoint 01: every painting operator lies inside an artifact or inside marked content whose MCID the structure
 /// tree claims for that page. Reports once per page and kind of fault, with a count and the kinds of content involved.
 /// </summary>
-internal static class ContentRules
+internal static class TaggedContentRules
 {
     public static void Apply(PdfInspection inspection)
     {
