@@ -36,7 +36,7 @@ public class SubsetTagTests
     public void A_figure_whose_bytes_look_like_a_subset_tag_goes_into_the_pdf_untouched()
     {
         var idat = StoredZlib([0, .. "/ABCDEF+Figure"u8]);
-        var png = WithIdat(TestPng.Header(width: 14, height: 1, depth: 8, colorType: 0), idat);
+        var png = TestPng.WithIdat(TestPng.Header(width: 14, height: 1, depth: 8, colorType: 0), idat);
         var sample = TestLeaflets.Sample();
         var leaflet = sample with { Images = sample.Images.SetItem("banner.png", new LeafletImage("banner.png", "image/png", [.. png], 600, 150)) };
 
@@ -80,15 +80,5 @@ public class SubsetTagTests
             b = (b + a) % 65521;
         }
         return (b << 16) | a;
-    }
-
-    private static byte[] WithIdat(byte[] header, byte[] idat)
-    {
-        var png = new MemoryStream();
-        png.Write(TestPng.Signature);
-        TestPng.Chunk(png, "IHDR", header);
-        TestPng.Chunk(png, "IDAT", idat);
-        TestPng.Chunk(png, "IEND", []);
-        return png.ToArray();
     }
 }

@@ -93,7 +93,7 @@ public class ImageReaderTests
         { "palette with transparency and a bad filter byte", TestPng.TransparentPalette(4, 3, filter: 7), "filter type 7" },
         { "truncated IDAT", TruncatedData(), "cut short" },
         { "more data than its size", TestPng.Build(TestPng.Header(2, 2, 8, 0), TestPng.Rows(2, 3, 0, 0)), "more bytes" },
-        { "IDAT not zlib", WithIdat(TestPng.Header(2, 2, 8, 0), [1, 2, 3, 4, 5]), "not a valid compressed stream" },
+        { "IDAT not zlib", TestPng.WithIdat(TestPng.Header(2, 2, 8, 0), [1, 2, 3, 4, 5]), "not a valid compressed stream" },
         { "bad CRC", BadCrc(), "checksum" },
         { "no IEND", ContentFixture.Png(3, 3)[..^12], "before its IEND" },
         { "16-bit RGB, which PDFsharp cannot draw", TestPng.Solid(3, 3, 2, 16, interlaced: false), "16-bit samples" },
@@ -157,17 +157,7 @@ public class ImageReaderTests
     private static byte[] TruncatedData()
     {
         var compressed = TestPng.Compress(TestPng.Rows(40, 40, 7, 0));
-        return WithIdat(TestPng.Header(40, 40, 8, 0), compressed[..(compressed.Length / 2)]);
-    }
-
-    private static byte[] WithIdat(byte[] header, byte[] idat)
-    {
-        var png = new MemoryStream();
-        png.Write(TestPng.Signature);
-        TestPng.Chunk(png, "IHDR", header);
-        TestPng.Chunk(png, "IDAT", idat);
-        TestPng.Chunk(png, "IEND", []);
-        return png.ToArray();
+        return TestPng.WithIdat(TestPng.Header(40, 40, 8, 0), compressed[..(compressed.Length / 2)]);
     }
 
     private static byte[] BadCrc()

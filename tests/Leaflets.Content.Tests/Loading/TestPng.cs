@@ -80,6 +80,17 @@ internal static class TestPng
         return png.ToArray();
     }
 
+    /// <summary>Signature, IHDR, <paramref name="idat"/> as it is (already compressed, or deliberately not), IEND.</summary>
+    public static byte[] WithIdat(byte[] header, byte[] idat)
+    {
+        var png = new MemoryStream();
+        png.Write(Signature);
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", idat);
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
     /// <summary>
     /// The bytes with every chunk's CRC recomputed, as far as the chunk lengths can be followed: a damaged PNG that
     /// gets past the checksums, to reach the checks behind them.
