@@ -88,29 +88,34 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
         var problems = content.Problems.ToBuilder();
         foreach (var leaflet in content.Leaflets.Values)
         {
-            var one = content with
-            {
-                Leaflets = ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(leaflet.Id, leaflet),
-                Problems = [],
-            };
-            foreach (var check in checks)
-            {
-                problems.AddRange(CheckContained(check, one, leaflet));
-            }
+            problems.AddRange(CheckLeaflet(checks, leaflet));
         }
         return new ContentCheckReport(content, [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)]);
     }
 
-    private static IReadOnlyList<ContentProblem> CheckContained(IContentCheck check, ContentLoadResult one, Leaflet leaflet)
+    /// <summary>
+    /// Every check on one leaflet alone, each in its own fault boundary: a check that throws becomes a
+    /// <see cref="CheckFailedRule"/> finding (reported to <paramref name="onFault"/> too, for a log), never an exception.
+    /// Cancellation still propagates. The publish gate and the load-time checks both check a leaflet this way.
+    /// </summary>
+    internal static List<ContentProblem> CheckLeaflet(
+        IEnumerable<IContentCheck> checks, Leaflet leaflet, Action<IContentCheck, Exception>? onFault = null)
     {
-        try
+        var alone = new ContentLoadResult(ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(leaflet.Id, leaflet), []);
+        var problems = new List<ContentProblem>();
+        foreach (var check in checks)
         {
-            return [.. check.Check(one)];
+            try
+            {
+                problems.AddRange(check.Check(alone));
+            }
+            catch (Exception error) when (error is not (OperationCanceledException or OutOfMemoryException))
+            {
+                onFault?.Invoke(check, error);
+                problems.Add(new ContentProblem(leaflet.Plain.SourcePath, 1, CheckFailedRule,
+                    $"the {check.GetType().Name} check failed on this leaflet ({error.GetType().Name}: {error.Message}); please report this leaflet to the maintainers"));
+            }
         }
-        catch (Exception error) when (error is not OutOfMemoryException)
-        {
-            return [new ContentProblem(leaflet.Plain.SourcePath, 1, CheckFailedRule,
-                $"the {check.GetType().Name} check failed on this leaflet ({error.GetType().Name}: {error.Message}); please report this leaflet to the maintainers")];
-        }
+        return problems;
     }
 }

@@ -89,21 +89,8 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
 
     private LeafletCheckResult CheckOne(Leaflet leaflet)
     {
-        var alone = new ContentLoadResult(ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(leaflet.Id, leaflet), []);
-        var problems = new List<ContentProblem>();
-        foreach (var check in checks)
-        {
-            try
-            {
-                problems.AddRange(check.Check(alone));
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogError(error, "The {Check} check failed on leaflet {Id}", check.GetType().Name, leaflet.Id);
-                var path = leaflet.Variants.Values.First().SourcePath;
-                problems.Add(new ContentProblem(path, 1, "check-failed", $"the {check.GetType().Name} check could not finish: {error.Message}"));
-            }
-        }
+        var problems = ContentCheck.CheckLeaflet(checks, leaflet, (check, error) =>
+            logger.LogError(error, "The {Check} check failed on leaflet {Id}", check.GetType().Name, leaflet.Id));
         var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToImmutableArray();
         var warnings = problems.Where(p => p.Severity == ProblemSeverity.Warning).ToImmutableArray();
         return new LeafletCheckResult(leaflet.Id, errors.IsEmpty ? LeafletCheckStatus.Passed : LeafletCheckStatus.Failed, errors, warnings, time.GetUtcNow());

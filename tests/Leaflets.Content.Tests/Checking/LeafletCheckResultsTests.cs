@@ -167,7 +167,9 @@ public sealed class LeafletCheckResultsTests
 
         var result = results.ResultsFor(snapshot).Values.Single();
         Assert.Equal(LeafletCheckStatus.Failed, result.Status);
-        Assert.Contains("could not finish: the renderer broke", result.Errors.Single().Message);
+        var finding = result.Errors.Single();
+        Assert.Equal(ContentCheck.CheckFailedRule, finding.Rule);
+        Assert.Contains("check failed on this leaflet (InvalidOperationException: the renderer broke)", finding.Message);
     }
 
     private static LeafletCheckResults Results(IContentCheck check) =>
