@@ -1,5 +1,6 @@
 using System.Globalization;
 using Leaflets.Content.Model;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Html;
 
@@ -9,7 +10,7 @@ internal static class HtmlAboutSection
     public static void Write(HtmlWriter html, LeafletMetadata metadata, DateOnly today)
     {
         html.Open("footer", ("class", "about")).Line();
-        html.Element("h2", "About this leaflet", ("id", "about-this-leaflet")).Line();
+        html.Element("h2", ReaderStrings.English.Leaflet.AboutThisLeaflet, ("id", "about-this-leaflet")).Line();
         WriteReviewStatus(html, metadata, ReviewStatuses.Of(metadata, today));
         html.Open("dl").Line();
         Term(html, "Version", metadata.Version.ToString(CultureInfo.InvariantCulture), null);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Leaflets.Content.Model;
+using Leaflets.Content.Text;
 using QRCoder;
 
 namespace Leaflets.Content.Rendering.Pdf.Layout;
@@ -151,7 +152,7 @@ internal sealed class DocumentComposer(
         {
             FooterTitle,
             $"Reviewed {ReaderDate.Format(metadata.LastReviewed)}, next review {ReaderDate.Format(metadata.NextReview)}",
-            $"Page {pageNumber.ToString(CultureInfo.InvariantCulture)} of {pageCount.ToString(CultureInfo.InvariantCulture)}",
+            ReaderStrings.Fill(ReaderStrings.English.Print.PageOfPages, ("page", pageNumber.ToString(CultureInfo.InvariantCulture)), ("pages", pageCount.ToString(CultureInfo.InvariantCulture))),
         };
         var flow = new FlowBuilder(type);
         var lines = texts.SelectMany(text => flow.TextSlices([new TextRun(text, false, null)], type.Body, type.ContentLeft, type.ContentWidth, node: null)).ToList();
