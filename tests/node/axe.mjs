@@ -2,14 +2,12 @@
 // URLs or local HTML files. Prints {"pages":[{"page","blockedByContentSecurityPolicy":[...],"violations":[...]}]}
 // as JSON on stdout and exits 1 if any page has a violation, 2 if the check itself could not run.
 // Usage: node axe.mjs <url-or-file> [...]
-import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { launchChromium } from './browser.mjs';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 function fail(message) {
@@ -19,20 +17,14 @@ function fail(message) {
 
 const targets = process.argv.slice(2);
 if (targets.length === 0) fail('give one or more URLs or HTML files');
-if (!existsSync(executablePath)) fail(`no browser at ${executablePath}: install Debian's chromium (apt-get install -y chromium)`);
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const toUrl = (target) => /^https?:\/\//.test(target) || target.startsWith('file:') ? target : pathToFileURL(resolve(target)).href;
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'leaflets-axe-'));
-let context;
+let browser;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
+  const { context } = browser;
   const results = [];
   for (const target of targets) {
     const page = await context.newPage();
@@ -69,6 +61,5 @@ try {
   console.error(`axe.mjs: ${error.message}`);
   process.exitCode = 2;
 } finally {
-  if (context) await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  if (browser) await browser.close();
 }
