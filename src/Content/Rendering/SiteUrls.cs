@@ -15,7 +15,6 @@ public sealed class SiteUrls
     public const string SearchPath = "search";
     public const string TopicsPath = "topics";
     public const string LeafletsPath = "leaflets";
-    public const string AssetsPath = "assets";
 
     /// <summary>The query parameters the site's pages read.</summary>
     public const string QueryParameter = "q";
@@ -81,7 +80,8 @@ public sealed class SiteUrls
     /// <summary>The leaflet page's own absolute address (for its QR code); null when the origin is unknown.</summary>
     public string? AbsoluteLeaflet(string id, LeafletVariant variant) => Origin is { } origin ? $"{origin}/{LeafletPath(id, variant)}" : null;
 
-    public string Asset(string fileName) => $"{_base}{AssetsPath}/{Uri.EscapeDataString(fileName)}";
+    /// <summary>A static file of the site (<see cref="Site.SiteAssets"/>).</summary>
+    public string Asset(string fileName) => Api.Asset(fileName);
 
     /// <summary>Where the print form sends its choices: the PDF route, its query made by the form's fields.</summary>
     public string PrintForm(string id) => Api.Pdf(id, LeafletVariant.Plain);

@@ -16,19 +16,15 @@ public sealed record Topic(string Slug, string Name, ImmutableArray<Leaflet> Lea
 public static class Topics
 {
     /// <summary>
-    /// Lowercase letters and digits (accents dropped, so the address is plain to type), every other run of characters
-    /// one hyphen, none at either end: "Secondary bone cancer" gives "secondary-bone-cancer". Empty when the topic has
-    /// no letter or digit at all.
+    /// The topic's letters (of any script, accents kept) and digits in lowercase, every other run of characters one
+    /// hyphen, none at either end: "Secondary bone cancer" gives "secondary-bone-cancer". Empty when the topic has no
+    /// letter or digit at all (such a topic is not listed).
     /// </summary>
     public static string Slug(string topic)
     {
         var slug = new StringBuilder(topic.Length);
-        foreach (var c in topic.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        foreach (var c in topic.ToLowerInvariant())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
             if (char.IsLetterOrDigit(c))
             {
                 slug.Append(c);
@@ -38,7 +34,7 @@ public static class Topics
                 slug.Append('-');
             }
         }
-        return slug.ToString().TrimEnd('-').Normalize(NormalizationForm.FormC);
+        return slug.ToString().TrimEnd('-');
     }
 
     /// <summary>

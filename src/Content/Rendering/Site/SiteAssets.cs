@@ -49,6 +49,7 @@ public static class SiteAssets
         Font(BoldFont, bold: true),
         Text(FontsStyleSheet, FontFaces, CssContentType),
         Text(FontLicence, LeafletFonts.PrimaryLicence, TextContentType),
+        Text(SiteStyles.FileName, SiteStyles.Css, CssContentType),
     }.ToFrozenDictionary(asset => asset.Name, StringComparer.Ordinal);
 
     /// <summary>Every file, in name order.</summary>

@@ -24,7 +24,7 @@ internal static class SiteLayout
         html.Void("meta", ("charset", "utf-8")).Line();
         html.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
         html.Element("title", frame.Title).Line();
-        html.Void("link", ("rel", "stylesheet"), ("href", urls.Asset(SiteStyles.FontsFileName))).Line();
+        html.Void("link", ("rel", "stylesheet"), ("href", urls.Asset(SiteAssets.FontsStyleSheet))).Line();
         html.Void("link", ("rel", "stylesheet"), ("href", urls.Asset(SiteStyles.FileName))).Line();
         html.Close("head").Line();
 

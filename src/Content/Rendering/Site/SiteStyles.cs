@@ -12,9 +12,6 @@ internal static class SiteStyles
 {
     public const string FileName = "site.css";
 
-    /// <summary>The webfont's @font-face rules, a file of their own so the standalone leaflet page can load them too.</summary>
-    public const string FontsFileName = "fonts.css";
-
     public const string Css = HtmlStyles.Css + "\n" + Frame;
 
     private const string Frame = """
