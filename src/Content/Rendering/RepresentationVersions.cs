@@ -19,6 +19,16 @@ public static class RepresentationVersions
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
     public const string JsonLdRepresentation = "application/ld+json;leaflet=1";
 
+    /// <summary>Names the website's leaflet page's markup, words and frame; bump it when any of them changes.</summary>
+    public const string SiteLeafletRepresentation = "text/html;site-leaflet=1";
+
+    /// <summary>
+    /// The website's leaflet page shows the variant's review status, every variant the leaflet has (its version switch
+    /// and print form), and links that depend on where it is served (<see cref="SiteUrls.Key"/>, its QR code included).
+    /// </summary>
+    public static string SiteLeaflet(Leaflet leaflet, LeafletVariant variant, ReviewStatus status, SiteUrls urls)
+        => Derive([SiteLeafletRepresentation, variant.Slug(), status.Slug(), urls.Key, .. leaflet.Variants.Values.Select(document => document.ContentHash)]);
+
     /// <summary>The JSON shows the review status (it changes with the date) and absolute links.</summary>
     public static string Json(LeafletDocument document, ReviewStatus status, ApiUrls urls)
         => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl);

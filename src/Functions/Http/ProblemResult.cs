@@ -92,6 +92,14 @@ public static class Problems
         new(StatusCodes.Status404NotFound, TypePrefix + "unknown-asset", "No such file",
             $"The site has no file '{file}' under /{SiteAssets.Folder}/.");
 
+    public static ProblemResult UnknownTopic(string topic) =>
+        new(StatusCodes.Status404NotFound, TypePrefix + "unknown-topic", "No such topic",
+            $"No leaflet has the topic '{topic}'. The home page lists every topic.");
+
+    public static ProblemResult NoSuchPage(int page, int pages) =>
+        new(StatusCodes.Status404NotFound, TypePrefix + "no-such-page", "No such page",
+            $"There is no page {page}: the list has {pages} page{(pages == 1 ? "" : "s")}.");
+
     public static ProblemResult NoSuchRoute(string path) =>
         new(StatusCodes.Status404NotFound, TypePrefix + "no-such-route", "No such resource",
             $"Nothing is served at '{path}'. GET /api/openapi.json describes every route.");

@@ -41,4 +41,18 @@ public static class SecurityHeaders
         return $"default-src 'none'; img-src 'self' {ours}; style-src {StyleSheetSource} {ours}; font-src {ours}; "
             + $"base-uri 'none'; form-action 'none'; frame-ancestors {string.Join(' ', options.FrameAncestorSources)}";
     }
+
+    /// <summary>
+    /// The Content-Security-Policy of a page of the library website. It runs no script and has nothing inline (its
+    /// QR code is inline SVG, which needs no source): its stylesheets, the webfont and the leaflets' images are the
+    /// site's own, and its two forms send to the site (search) and the API (print), all of them on the origin the page
+    /// came from, or under the configured root when links are absolute there. Who may frame it is
+    /// <see cref="HttpResponseOptions.FrameAncestors"/>, as for the standalone page.
+    /// </summary>
+    public static string ContentSecurityPolicyOfSitePage(SiteUrls urls, HttpResponseOptions options)
+    {
+        var ours = urls.ConfiguredRoot is { } root ? "'self' " + new Uri(root).GetLeftPart(UriPartial.Authority) : "'self'";
+        return $"default-src 'none'; img-src {ours}; style-src {ours}; font-src {ours}; form-action {ours}; "
+            + $"base-uri 'none'; frame-ancestors {string.Join(' ', options.FrameAncestorSources)}";
+    }
 }
