@@ -12,7 +12,7 @@ namespace Leaflets.Content.Rendering;
 /// </summary>
 public sealed class ApiUrls
 {
-    /// <summary>The path every API route sits under (host.json's routePrefix; a test keeps them in step).</summary>
+    /// <summary>The path every API route sits under; each function route begins with it (host.json's routePrefix is empty).</summary>
     public const string RoutePrefix = "api";
 
     /// <param name="baseUrl">The API's base, ending in <c>/</c><see cref="RoutePrefix"/>: the site root is what comes before.</param>
