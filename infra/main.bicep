@@ -175,6 +175,12 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'AzureWebJobsStorage__accountName'
           value: hostStorage.name
         }
+        // The library's home page is ours: without this the host answers / with its own "Your Functions app is up"
+        // page before our catch-all function (host.json's routePrefix is empty so that the app owns the root).
+        {
+          name: 'AzureWebJobsDisableHomepage'
+          value: 'true'
+        }
         {
           name: 'Content__Source'
           value: 'blob'

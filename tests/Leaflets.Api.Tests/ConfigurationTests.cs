@@ -60,11 +60,11 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void The_route_prefix_matches_host_json()
+    public void Host_json_leaves_the_whole_path_to_the_functions_so_the_app_owns_the_site_root()
     {
         var hostJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "host.json")))!;
 
-        Assert.Equal(ApiUrls.RoutePrefix, (string)hostJson["extensions"]!["http"]!["routePrefix"]!);
+        Assert.Equal("", (string)hostJson["extensions"]!["http"]!["routePrefix"]!);
     }
 
     [Fact]

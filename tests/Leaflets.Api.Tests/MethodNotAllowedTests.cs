@@ -21,7 +21,7 @@ public sealed class MethodNotAllowedTests(FixtureServer fixture)
     public static TheoryData<string, string> KnownRoutesWithOtherMethods()
     {
         var data = new TheoryData<string, string>();
-        foreach (var route in FunctionRoute.Discover(typeof(FunctionResponse).Assembly, ApiUrls.RoutePrefix).Where(r => !r.IsCatchAll))
+        foreach (var route in FunctionRoute.Discover(typeof(FunctionResponse).Assembly).Where(r => !r.IsCatchAll))
         {
             var path = "/" + route.Template.Replace("{id}", "bone-scan").Replace("{file}", "scanner.png");
             foreach (var method in new[] { "POST", "PUT", "DELETE", "PATCH", "OPTIONS" })

@@ -139,9 +139,9 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
     [Fact]
     public void Every_function_route_and_its_parameters_are_documented_for_get_and_head()
     {
-        // The catch-all is no resource: it only answers 404 and 405 for requests no route takes.
-        var routes = FunctionRoute.Discover(typeof(FunctionResponse).Assembly, ApiUrls.RoutePrefix)
-            .Where(route => !route.IsCatchAll).ToList();
+        // The catch-all and the website's pages are not the API.
+        var routes = FunctionRoute.Discover(typeof(FunctionResponse).Assembly)
+            .Where(route => route.IsApi && !route.IsCatchAll).ToList();
 
         Assert.NotEmpty(routes);
         foreach (var route in routes)

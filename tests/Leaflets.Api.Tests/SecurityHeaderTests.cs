@@ -107,6 +107,22 @@ public sealed class SecurityHeaderTests(FixtureServer fixture)
         Assert.Contains("src=\"https://leaflets.example.org/api/leaflets/bone-scan/images/", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task The_page_may_load_the_webfont_stylesheet_and_fonts_from_the_site_root_and_nothing_else_from_anywhere()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot, services =>
+            services.Configure<SiteOptions>(options => options.PublicBaseUrl = "https://leaflets.example.org/nhs"));
+
+        var response = await server.Client.GetAsync("/api/leaflets/bone-scan/html");
+
+        var policy = Directives(response);
+        Assert.Equal($"{SecurityHeaders.StyleSheetSource} https://leaflets.example.org", policy["style-src"]);
+        Assert.Equal("https://leaflets.example.org", policy["font-src"]);
+        Assert.Equal("'none'", policy["default-src"]);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"https://leaflets.example.org/nhs/assets/fonts.css\" />", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("https://partner.example.org; script-src *")]
     [InlineData("'none' https://partner.example.org")]

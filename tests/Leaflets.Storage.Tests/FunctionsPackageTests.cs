@@ -13,13 +13,13 @@ public sealed class FunctionsPackageTests : IClassFixture<FunctionsPackageTests.
     public FunctionsPackageTests(PublishedFunctions published) => _published = published;
 
     [Fact]
-    public void The_package_has_the_host_configuration_with_the_api_route_prefix()
+    public void The_package_has_the_host_configuration_with_an_empty_route_prefix()
     {
         var hostJson = Path.Combine(_published.Folder, "host.json");
         Assert.True(File.Exists(hostJson), "host.json is missing from " + _published.Folder);
         using var host = JsonDocument.Parse(File.ReadAllText(hostJson));
         Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
-        Assert.Equal("api", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +20,7 @@ public static class FunctionEndpoints
 {
     public static IReadOnlyList<FunctionRoute> MapFunctions(this IEndpointRouteBuilder endpoints, Assembly functionsAssembly)
     {
-        var routes = FunctionRoute.Discover(functionsAssembly, ApiUrls.RoutePrefix);
+        var routes = FunctionRoute.Discover(functionsAssembly);
         foreach (var route in routes)
         {
             CheckBindable(route);
@@ -33,12 +32,6 @@ public static class FunctionEndpoints
                 : endpoints.MapMethods("/" + route.Template, route.Methods, invoke);
             endpoint.WithName(route.Name);
         }
-        // Outside the route prefix the Functions host answers with its own empty 404 (the app's catch-all function
-        // only covers the prefix); here the answer is at least a problem, like every other error.
-        // "{*path}", not the default "{*path:nonfile}": a path ending in a file name must get a problem too.
-        endpoints.MapFallback("{*path}", context =>
-            (RequestTarget.Check(context.Request) ?? Problems.NoSuchRoute(context.Request.Path.Value ?? "/"))
-                .ExecuteResultAsync(ActionContextFor(context)));
         return routes;
     }
 

@@ -1,5 +1,6 @@
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Checking;
+using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Json;
 
 namespace Leaflets.Functions.Health;
@@ -15,7 +16,7 @@ public sealed class Health(LeafletCatalog catalog, LeafletCheckResults checks, I
 {
     [Function(nameof(Health))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/health")] HttpRequest request,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
     {
         if (!AcceptHeader.Accepts(request.Headers.Accept, LeafletJson.MediaType))

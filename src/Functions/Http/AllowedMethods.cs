@@ -1,4 +1,3 @@
-using Leaflets.Content.Rendering;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 
@@ -8,7 +7,7 @@ namespace Leaflets.Functions.Http;
 public static class AllowedMethods
 {
     private static readonly Lazy<IReadOnlyList<(TemplateMatcher Template, IReadOnlyList<string> Methods)>> Routes = new(() =>
-        FunctionRoute.Discover(typeof(AllowedMethods).Assembly, ApiUrls.RoutePrefix)
+        FunctionRoute.Discover(typeof(AllowedMethods).Assembly)
             .Where(route => !route.IsCatchAll && route.Methods is not null)
             .Select(route => (new TemplateMatcher(TemplateParser.Parse(route.Template), new RouteValueDictionary()), route.Methods!))
             .ToList());

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Leaflets.Content.Rendering;
 
 namespace Leaflets.Functions.Http;
 
@@ -6,14 +7,18 @@ namespace Leaflets.Functions.Http;
 /// One HTTP-triggered function as the Functions host sees it: its [Function] name, the trigger's route and
 /// methods (null: every method, as the host reads a trigger that lists none). Read from the [HttpTrigger]
 /// attributes, so they alone decide which methods a route allows, for <c>leaflets serve</c>, for the
-/// catch-all's 405 and for the tests.
+/// catch-all's 405 and for the tests. host.json's routePrefix is empty, so that the app owns the site's root, and each
+/// template is the whole path: API routes begin with <see cref="ApiUrls.RoutePrefix"/> themselves.
 /// </summary>
 public sealed record FunctionRoute(string Name, string Template, IReadOnlyList<string>? Methods, Type FunctionType, MethodInfo Method)
 {
     /// <summary>A route that takes any path (<c>{*path}</c>); the Functions host tries it after every other route.</summary>
     public bool IsCatchAll => Template.Split('/')[^1].StartsWith("{*", StringComparison.Ordinal);
 
-    public static IReadOnlyList<FunctionRoute> Discover(Assembly assembly, string routePrefix)
+    /// <summary>A route of the API (described by openapi.json), not a page of the library website.</summary>
+    public bool IsApi => Template.StartsWith(ApiUrls.RoutePrefix + "/", StringComparison.Ordinal);
+
+    public static IReadOnlyList<FunctionRoute> Discover(Assembly assembly)
     {
         var routes = new List<FunctionRoute>();
         foreach (var type in assembly.GetExportedTypes())
@@ -29,7 +34,7 @@ public sealed record FunctionRoute(string Name, string Template, IReadOnlyList<s
                     continue;
                 }
                 var methods = trigger.Methods?.Select(m => m.ToUpperInvariant()).ToArray();
-                var template = routePrefix.Trim('/') + "/" + (trigger.Route ?? function.Name).TrimStart('/');
+                var template = (trigger.Route ?? function.Name).Trim('/');
                 routes.Add(new FunctionRoute(function.Name, template, methods, type, method));
             }
         }

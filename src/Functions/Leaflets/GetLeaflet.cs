@@ -1,3 +1,4 @@
+using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Json;
 using Leaflets.Content.Rendering.JsonLd;
 
@@ -11,7 +12,7 @@ public sealed class GetLeaflet(LeafletRoutes routes, ILogger<GetLeaflet> logger)
 {
     [Function(nameof(GetLeaflet))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "leaflets/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () => routes.WithDocumentAsync(
             request, id, cancellationToken, (leaflet, document) =>

@@ -1,3 +1,5 @@
+using Leaflets.Content.Rendering;
+
 namespace Leaflets.Functions.Leaflets;
 
 /// <summary>GET /api/leaflets/{id}/html?variant=plain|easy-read: the leaflet as a standalone, accessible HTML page.</summary>
@@ -5,7 +7,7 @@ public sealed class GetLeafletHtml(LeafletRoutes routes, ILogger<GetLeafletHtml>
 {
     [Function(nameof(GetLeafletHtml))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "leaflets/{id}/html")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets/{id}/html")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () => routes.WithDocumentAsync(
             request, id, cancellationToken, (leaflet, document) =>

@@ -12,7 +12,7 @@ public sealed class GetLeafletImage(LeafletRoutes routes, ILogger<GetLeafletImag
 {
     [Function(nameof(GetLeafletImage))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "leaflets/{id}/images/{file}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets/{id}/images/{file}")] HttpRequest request,
         string id,
         string file,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>

@@ -1,3 +1,4 @@
+using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Pdf;
 
 namespace Leaflets.Functions.Leaflets;
@@ -12,7 +13,7 @@ public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILo
 {
     [Function(nameof(GetLeafletPdf))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "leaflets/{id}/pdf")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets/{id}/pdf")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () =>
     {

@@ -1,3 +1,4 @@
+using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Json;
 using Leaflets.Content.Search;
 
@@ -8,7 +9,7 @@ public sealed class ListLeaflets(LeafletRoutes routes, ILogger<ListLeaflets> log
 {
     [Function(nameof(ListLeaflets))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "leaflets")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets")] HttpRequest request,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
     {
         var parsed = LeafletQuery.Parse(

@@ -1,3 +1,5 @@
+using Leaflets.Content.Rendering;
+
 namespace Leaflets.Functions.OpenApi;
 
 /// <summary>GET /api/openapi.json: the hand-written OpenAPI 3.1 description, embedded in this assembly.</summary>
@@ -9,7 +11,7 @@ public sealed class OpenApiDocument(IOptions<HttpResponseOptions> options, ILogg
 
     [Function(nameof(OpenApiDocument))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "openapi.json")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/openapi.json")] HttpRequest request,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () =>
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -30,17 +30,17 @@ public static class LeafletHtmlRenderer
         html.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
         html.Element("title", PageTitle(metadata, variant)).Line();
         html.Void("meta", ("name", "description"), ("content", metadata.Summary)).Line();
+        if (links.FontsStyleSheet is { } fonts)
+        {
+            html.Void("link", ("rel", "stylesheet"), ("href", fonts)).Line();
+        }
         html.Open("style").Raw(StyleSheet).Close("style").Line();
         html.Close("head").Line();
 
         html.Open("body").Line();
         WriteVariantSwitch(html, leaflet, variant, links);
         html.Open("main").Line();
-        html.Open("header").Line();
-        html.Element("h1", metadata.Title).Line();
-        html.Element("p", metadata.Summary, ("class", "summary")).Line();
-        html.Close("header").Line();
-        new HtmlBlocks(html, leaflet, links).Write(document.Blocks);
+        WriteText(html, leaflet, document, links);
         html.Close("main").Line();
         HtmlAboutSection.Write(html, metadata, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         html.Close("body").Line();
@@ -48,7 +48,20 @@ public static class LeafletHtmlRenderer
         return html.ToString();
     }
 
-    private static string PageTitle(LeafletMetadata metadata, LeafletVariant variant)
+    /// <summary>
+    /// What a reader reads: the title (the page's one h1), the summary and the blocks. The standalone page and the
+    /// website's leaflet page both write it, each inside its own frame.
+    /// </summary>
+    internal static void WriteText(HtmlWriter html, Leaflet leaflet, LeafletDocument document, LeafletLinks links)
+    {
+        html.Open("header").Line();
+        html.Element("h1", document.Metadata.Title).Line();
+        html.Element("p", document.Metadata.Summary, ("class", "summary")).Line();
+        html.Close("header").Line();
+        new HtmlBlocks(html, leaflet, links).Write(document.Blocks);
+    }
+
+    internal static string PageTitle(LeafletMetadata metadata, LeafletVariant variant)
         => variant == LeafletVariant.EasyRead ? metadata.Title + " (easy read)" : metadata.Title;
 
     private static void WriteVariantSwitch(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, LeafletLinks links)

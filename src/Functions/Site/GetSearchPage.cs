@@ -1,0 +1,33 @@
+using Leaflets.Content.Rendering;
+using Leaflets.Content.Rendering.Site;
+using Leaflets.Content.Search;
+
+namespace Leaflets.Functions.Site;
+
+/// <summary>GET /search?q=&amp;page=: the leaflets matching the words, for people; with no words, the way to search.</summary>
+public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logger)
+{
+    [Function(nameof(GetSearchPage))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = SiteUrls.SearchPath)] HttpRequest request,
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
+    {
+        var urls = routes.UrlsFor(request);
+        if (!SiteRoutes.AcceptsPage(request))
+        {
+            return Problems.NotAcceptable(SiteRoutes.HtmlMediaType);
+        }
+        if (!routes.TryReadListing(request, urls, out var query, out var badQuery))
+        {
+            return badQuery;
+        }
+        var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
+        if (query.Words.IsEmpty)
+        {
+            var nothing = LeafletSearch.Search([], query);
+            return routes.ListPageOrNotFound(request, urls, nothing, () => SearchResultsPage.RenderEmpty(urls));
+        }
+        var results = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query, LeafletSearch.ByTitle);
+        return routes.ListPageOrNotFound(request, urls, results, () => SearchResultsPage.Render(results, urls, routes.Today));
+    });
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using Leaflets.Content;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Rendering;
+using Leaflets.Content.Rendering.Site;
+using Leaflets.Content.Search;
+using Leaflets.Functions.Leaflets;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Leaflets.Functions.Site;
+
+/// <summary>
+/// What every page of the library website needs around its renderer: the catalog, today's date, the links of the page
+/// at the request's path (<see cref="SiteUrls"/>), the <c>?page=</c> of a list, and the answers (the page with its
+/// validators and policy; for an error, the page for people when the request prefers HTML, else the API's problem).
+/// The catch-all calls <see cref="HomeAsync"/> and <see cref="NotFound"/>.
+/// </summary>
+public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> http, IOptions<SiteOptions> site)
+{
+    public const string HtmlMediaType = "text/html";
+
+    public const string ContentType = "text/html; charset=utf-8";
+
+    public LeafletCatalog Catalog => catalog;
+
+    /// <summary>Today (UTC): it decides each leaflet's review status.</summary>
+    public DateOnly Today => time.Today();
+
+    /// <summary>The links of the page at the request's path: relative to it, or under the configured root.</summary>
+    public SiteUrls UrlsFor(HttpRequest request)
+        => new(site.Value, FunctionResponse.SiteRootOf(request), SiteUrls.DepthOf(request.Path.Value ?? "/"));
+
+    /// <summary>Whether the request takes a page at all (a 406 otherwise).</summary>
+    public static bool AcceptsPage(HttpRequest request) => AcceptHeader.Accepts(request.Headers.Accept, HtmlMediaType);
+
+    /// <summary>
+    /// Whether an error is answered with a page for people: only when the request prefers HTML to problem+json, as
+    /// a browser's Accept does. No Accept, or <c>*/*</c>, gets the problem, as every API client always has.
+    /// </summary>
+    public static bool PrefersPage(HttpRequest request)
+        => AcceptHeader.Choose(request.Headers.Accept, ProblemResult.MediaType, HtmlMediaType) == HtmlMediaType;
+
+    /// <summary>
+    /// The list's page number (<c>?page=</c>, 1 when absent) with the words searched for (<c>?q=</c>), in the site's
+    /// page size, or the 400 to answer instead.
+    /// </summary>
+    public bool TryReadListing(HttpRequest request, SiteUrls urls, [NotNullWhen(true)] out LeafletQuery? query, [NotNullWhen(false)] out IActionResult? error)
+    {
+        var parsed = LeafletQuery.Parse(request.Query(SiteUrls.QueryParameter), null, null, request.Query(SiteUrls.PageParameter), null);
+        query = parsed.Query;
+        error = query is null
+            ? Error(request, urls, Problems.InvalidParameter(string.Join(" ", parsed.Errors.Select(e => e.Message))))
+            : null;
+        return query is not null;
+    }
+
+    /// <summary>A page that mixes many leaflets (a list): its tag is taken over its bytes, as the API's list's is.</summary>
+    public IActionResult ListPage(string html, SiteUrls urls, SearchPage shown)
+    {
+        var body = Encoding.UTF8.GetBytes(html);
+        var lastModified = shown.Items.IsEmpty ? (DateOnly?)null : shown.Items.Max(leaflet => leaflet.LastReviewed());
+        return Page(body, urls, EntityTag.OfBytes(body), lastModified);
+    }
+
+    /// <summary>A page whose bytes are known from its inputs (<see cref="RepresentationVersions"/>).</summary>
+    public IActionResult Page(string html, SiteUrls urls, string version, DateOnly lastModified)
+        => Page(Encoding.UTF8.GetBytes(html), urls, EntityTag.Of(version), lastModified);
+
+    /// <summary>
+    /// A list page, or the 404 when <c>?page=</c> is past its last page (page 1 always exists, even with nothing in it).
+    /// </summary>
+    public IActionResult ListPageOrNotFound(HttpRequest request, SiteUrls urls, SearchPage shown, Func<string> render)
+        => shown.Query.Page > shown.PageCount
+            ? Error(request, urls, Problems.NoSuchPage(shown.Query.Page, shown.PageCount))
+            : ListPage(render(), urls, shown);
+
+    /// <summary>
+    /// An error: the page for people (404 or 400, with the search form and a link home) when the request prefers HTML,
+    /// otherwise the problem itself. Never cached, like every problem.
+    /// </summary>
+    public IActionResult Error(HttpRequest request, SiteUrls urls, ProblemResult problem)
+    {
+        if (!PrefersPage(request))
+        {
+            return problem;
+        }
+        var page = problem.Status switch
+        {
+            StatusCodes.Status404NotFound => NotFoundPage.Render(urls),
+            StatusCodes.Status400BadRequest => BadRequestPage.Render(urls),
+            _ => null,
+        };
+        return page is null
+            ? problem
+            : new RepresentationResult(Encoding.UTF8.GetBytes(page), ContentType, "no-store")
+            {
+                StatusCode = problem.Status,
+                ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfSitePage(urls, http.Value),
+            };
+    }
+
+    /// <summary>The site's root (<c>/</c>, <c>/?page=2</c>): the topics and the leaflets A to Z.</summary>
+    public async Task<IActionResult> HomeAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var urls = UrlsFor(request);
+        if (!AcceptsPage(request))
+        {
+            return Problems.NotAcceptable(HtmlMediaType);
+        }
+        if (!TryReadListing(request, urls, out var query, out var badPage))
+        {
+            return badPage;
+        }
+        var leaflets = (await catalog.GetSnapshotAsync(cancellationToken)).Content.Leaflets.Values;
+        var aToZ = LeafletSearch.Search(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
+        return ListPageOrNotFound(request, urls, aToZ, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls));
+    }
+
+    /// <summary>Any other path: the 404 page for a request that prefers HTML, the no-such-route problem otherwise.</summary>
+    public IActionResult NotFound(HttpRequest request)
+        => Error(request, UrlsFor(request), Problems.NoSuchRoute((request.PathBase + request.Path).Value ?? "/"));
+
+    private RepresentationResult Page(byte[] body, SiteUrls urls, EntityTag tag, DateOnly? lastModified)
+        => new(body, ContentType, http.Value.CacheControl, tag, lastModified)
+        {
+            ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfSitePage(urls, http.Value),
+        };
+}
