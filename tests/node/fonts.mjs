@@ -8,12 +8,8 @@
 // check itself could not run.
 // Usage: node fonts.mjs [--family NAME] [--select CSS-SELECTOR ...] <url> [...]
 //   --select: elements whose rendered fonts to report (default: h1 and the first paragraph in main).
-import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium } from './browser.mjs';
+import { webfontUse } from './webfont.mjs';
 
 function fail(message) {
   console.error(`fonts.mjs: ${message}`);
@@ -31,17 +27,11 @@ for (let i = 0; i < args.length; i++) {
 }
 if (selectors.length === 0) selectors.push('h1', 'main p');
 if (targets.length === 0) fail('give one or more page URLs');
-if (!existsSync(executablePath)) fail(`no browser at ${executablePath}: install Debian's chromium (apt-get install -y chromium)`);
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'leaflets-fonts-'));
-let context;
+let browser;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
+  const { context } = browser;
   const results = [];
   for (const target of targets) {
     const page = await context.newPage();
@@ -57,37 +47,7 @@ try {
     const response = await page.goto(target, { waitUntil: 'load', timeout: 30000 });
     if (response && !response.ok()) throw new Error(`${target} answered HTTP ${response.status()}`);
 
-    const { check, faces } = await page.evaluate(async (name) => {
-      await document.fonts.ready;
-      return {
-        check: document.fonts.check(`16px "${name}"`),
-        faces: [...document.fonts].map((face) => ({
-          family: face.family.replace(/^["']|["']$/g, ''), weight: face.weight, style: face.style, status: face.status,
-        })),
-      };
-    }, family);
-
-    // What Chromium actually drew with: document.fonts.check is true for a family no face declares at all.
-    const session = await context.newCDPSession(page);
-    await session.send('DOM.enable');
-    await session.send('CSS.enable');
-    const { root } = await session.send('DOM.getDocument', { depth: -1 });
-    const rendered = {};
-    for (const selector of selectors) {
-      const { nodeId } = await session.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-      if (!nodeId) {
-        rendered[selector] = null;
-        continue;
-      }
-      const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
-      rendered[selector] = fonts.map((font) => ({ familyName: font.familyName, isCustomFont: font.isCustomFont, glyphCount: font.glyphCount }));
-    }
-    await session.detach();
-
-    const usesFont = check
-      && faces.some((face) => face.family === family && face.status === 'loaded')
-      && Object.values(rendered).every((fonts) => fonts !== null && fonts.length > 0
-        && fonts.every((font) => font.isCustomFont && font.familyName === family));
+    const { check, faces, rendered, usesFont } = await webfontUse(context, page, family, selectors);
     results.push({ page: target, family, usesFont, check, faces, rendered, blockedByContentSecurityPolicy: blocked, failedRequests });
     await page.close();
   }
@@ -97,6 +57,5 @@ try {
   console.error(`fonts.mjs: ${error.message}`);
   process.exitCode = 2;
 } finally {
-  if (context) await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  if (browser) await browser.close();
 }

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, CannotRun } from './browser.mjs';
+import { webfontUse } from './webfont.mjs';
 
 const [baseArgument, pdfFolder] = process.argv.slice(2);
 if (!baseArgument || !pdfFolder) {
@@ -85,10 +86,13 @@ async function press(page, steps, key, expected, what, test) {
   return focus;
 }
 
-/** Presses Tab until focus satisfies target, recording each stop; false when maxTabs presses never got there. */
+/**
+ * Presses Tab until focus satisfies target (no press when it already does), recording where it arrived; false when
+ * limit presses never got there.
+ */
 async function tabUntil(page, steps, target, what, test, limit = maxTabs) {
-  for (let presses = 1; presses <= limit; presses++) {
-    await page.keyboard.press('Tab');
+  for (let presses = 0; presses <= limit; presses++) {
+    if (presses > 0) await page.keyboard.press('Tab');
     const focus = await focusOf(page);
     if (target(focus)) {
       steps.push({ key: `Tab x${presses}`, expected: what, focus });
@@ -212,11 +216,10 @@ async function open(context, url, width, fontSizes) {
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) blocked.push(message.text());
   });
-  const cdp = await context.newCDPSession(page);
-  if (fontSizes) await cdp.send('Page.setFontSizes', { fontSizes });
+  if (fontSizes) await (await context.newCDPSession(page)).send('Page.setFontSizes', { fontSizes });
   const response = await page.goto(url);
   await page.evaluate(() => document.fonts.ready);
-  return { page, cdp, response, blocked };
+  return { page, response, blocked };
 }
 
 /** Text sizes and what overflows sideways, if anything. */
@@ -271,45 +274,32 @@ async function pageTypes(context) {
 async function pageChecks(context, { type, url, status }) {
   const skip = check('skip link', { page: type, url, steps: [] });
   const font = check('webfont', { page: type, url });
-  const { page, cdp, response, blocked } = await open(context, url, 1280);
+  const { page, response, blocked } = await open(context, url, 1280);
   try {
     skip.expect(response.status() === status, `answered HTTP ${response.status()}, not ${status}`);
     font.expect(response.status() === status, `answered HTTP ${response.status()}, not ${status}`);
     await press(page, skip.entry.steps, 'Tab', (f) => f.isSkipLink, 'the skip link, first on the page', skip);
     await page.keyboard.press('Enter');
     // From main on there may be nothing to focus (a short page): then Tab wraps round to the skip link again.
-    const nothingAfter = await page.evaluate(() => ![...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
-      .some((element) => { const main = document.querySelector('main'); return main && (main.contains(element) || main.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING); }));
+    const nothingAfter = await page.evaluate(() => {
+      const main = document.querySelector('main');
+      return !main || ![...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].some((element) =>
+        main.contains(element) || main.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
     await press(page, skip.entry.steps, 'Tab', (f) => (f.afterMainStarts && !f.inHeader) || (nothingAfter && f.isSkipLink),
       'the first stop past the header', skip);
 
-    const faces = await page.evaluate((family) => ({
-      check: document.fonts.check(`16px "${family}"`) && document.fonts.check(`bold 16px "${family}"`),
-      faces: [...document.fonts].map((face) => ({ family: face.family.replace(/"/g, ''), weight: face.weight, status: face.status })),
-    }), webfont);
-    font.entry.fontsCheck = faces.check;
-    font.entry.faces = faces.faces;
-    font.entry.blockedByContentSecurityPolicy = blocked;
-    font.expect(faces.check, `document.fonts.check says "${webfont}" is not ready`);
+    const use = await webfontUse(context, page, webfont, ['main h1', 'main p']);
+    Object.assign(font.entry, { fontsCheck: use.check, faces: use.faces, rendered: use.rendered, blockedByContentSecurityPolicy: blocked });
+    font.expect(use.check, `document.fonts.check says "${webfont}" is not ready`);
     for (const weight of ['400', '700']) {
-      font.expect(faces.faces.some((face) => face.family === webfont && face.weight === weight && face.status === 'loaded'),
-        `no ${webfont} ${weight} face loaded: ${JSON.stringify(faces.faces)}`);
+      font.expect(use.faces.some((face) => face.family === webfont && face.weight === weight && face.status === 'loaded'),
+        `no ${webfont} ${weight} face loaded: ${JSON.stringify(use.faces)}`);
     }
-    // What Chromium really drew the heading and the first paragraph with: document.fonts.check alone also says true
-    // for a family the page never declared.
-    await cdp.send('DOM.enable');
-    await cdp.send('CSS.enable');
-    const { root } = await cdp.send('DOM.getDocument');
-    font.entry.rendered = {};
-    for (const selector of ['main h1', 'main p']) {
-      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-      if (!nodeId) continue;
-      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-      font.entry.rendered[selector] = fonts;
-      font.expect(fonts.length > 0 && fonts.every((f) => f.familyName === webfont && f.isCustomFont),
-        `${selector} is drawn with ${fonts.map((f) => f.postScriptName || f.familyName).join(', ')}, not only ${webfont}`);
+    for (const [selector, fonts] of Object.entries(use.rendered)) {
+      font.expect(fonts !== null && fonts.length > 0 && fonts.every((f) => f.familyName === webfont && f.isCustomFont),
+        `${selector} is drawn with ${JSON.stringify(fonts)}, not only ${webfont}`);
     }
-    font.expect(font.entry.rendered['main h1'] !== undefined, 'the page has no main h1 to measure');
     font.expect(blocked.length === 0, `the page's Content-Security-Policy blocked: ${blocked.join('; ')}`);
   } finally {
     await page.close();
