@@ -49,9 +49,10 @@ try {
   await open(page, new URL(leaflet, page.url()).pathname.slice(1));
   await picture(page, 'leaflet');
 
-  // The print form and the QR code beside or after it, wherever the layout puts them on the page.
+  // The print form with its heading, and the QR code, wherever the layout puts them on the page.
   const box = await page.evaluate(() => {
-    const parts = [document.querySelector('form#print'), document.querySelector('main svg[role="img"]')].filter(Boolean);
+    const form = document.querySelector('form#print');
+    const parts = [form.closest('section') ?? form, document.querySelector('main svg[role="img"]')].filter(Boolean);
     const rects = parts.map((part) => part.getBoundingClientRect());
     const y = Math.min(...rects.map((r) => r.top)) + window.scrollY;
     const bottom = Math.max(...rects.map((r) => r.bottom)) + window.scrollY;
