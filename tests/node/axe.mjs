@@ -1,7 +1,8 @@
 // Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) in Debian's headless Chromium over pages given as
 // URLs or local HTML files. Prints {"pages":[{"page","blockedByContentSecurityPolicy":[...],"violations":[...]}]}
 // as JSON on stdout and exits 1 if any page has a violation, 2 if the check itself could not run.
-// Usage: node axe.mjs <url-or-file> [...]
+// Usage: node axe.mjs <url-or-file> [...]; a URL written <status>@<url> (404@http://...) is an error page expected
+// to answer that status (any other status stops the check, so a mistyped URL is never checked as a 404 page).
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -33,9 +34,11 @@ try {
     page.on('console', (message) => {
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) blocked.push(message.text());
     });
-    const response = await page.goto(toUrl(target), { waitUntil: 'load', timeout: 30000 });
-    if (response && !response.ok() && !toUrl(target).startsWith('file:')) {
-      throw new Error(`${target} answered HTTP ${response.status()}`);
+    const [, expectedStatus, address] = /^(?:(\d{3})@)?(.+)$/.exec(target);
+    const response = await page.goto(toUrl(address), { waitUntil: 'load', timeout: 30000 });
+    if (response && !toUrl(address).startsWith('file:')
+        && (expectedStatus ? response.status() !== Number(expectedStatus) : !response.ok())) {
+      throw new Error(`${address} answered HTTP ${response.status()}`);
     }
     // Through DevTools, which the page's policy does not govern: a script element would be refused by it.
     await page.evaluate(axeSource);

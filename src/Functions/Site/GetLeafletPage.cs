@@ -18,10 +18,6 @@ public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> lo
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
     {
         var urls = routes.UrlsFor(request);
-        if (!SiteRoutes.AcceptsPage(request))
-        {
-            return Problems.NotAcceptable(SiteRoutes.HtmlMediaType);
-        }
         var found = await LeafletLookup.FindDocumentAsync(routes.Catalog, request, id, cancellationToken);
         if (!found.Found)
         {
@@ -33,9 +29,9 @@ public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> lo
             return Problems.MissingHost();
         }
         var (leaflet, document) = (found.Leaflet, found.Document);
-        var status = ReviewStatuses.Of(document.Metadata, routes.Today);
-        return routes.Page(
-            LeafletPage.Render(leaflet, document.Variant, urls, routes.Today), urls,
-            RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls), document.Metadata.LastReviewed);
+        var today = routes.Today;
+        var status = ReviewStatuses.Of(document.Metadata, today);
+        return routes.Page(request, urls, RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls),
+            document.Metadata.LastReviewed, () => LeafletPage.Render(leaflet, document.Variant, urls, today));
     });
 }

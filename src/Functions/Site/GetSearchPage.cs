@@ -13,10 +13,6 @@ public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logg
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
     {
         var urls = routes.UrlsFor(request);
-        if (!SiteRoutes.AcceptsPage(request))
-        {
-            return Problems.NotAcceptable(SiteRoutes.HtmlMediaType);
-        }
         if (!routes.TryReadListing(request, urls, out var query, out var badQuery))
         {
             return badQuery;
@@ -25,9 +21,9 @@ public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logg
         if (query.Words.IsEmpty)
         {
             var nothing = LeafletSearch.Search([], query);
-            return routes.ListPageOrNotFound(request, urls, nothing, () => SearchResultsPage.RenderEmpty(urls));
+            return routes.ListPage(request, urls, nothing, () => SearchResultsPage.RenderEmpty(urls));
         }
         var results = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query, LeafletSearch.ByTitle);
-        return routes.ListPageOrNotFound(request, urls, results, () => SearchResultsPage.Render(results, urls, routes.Today));
+        return routes.ListPage(request, urls, results, () => SearchResultsPage.Render(results, urls, routes.Today));
     });
 }

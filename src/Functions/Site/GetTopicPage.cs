@@ -14,10 +14,6 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
     {
         var urls = routes.UrlsFor(request);
-        if (!SiteRoutes.AcceptsPage(request))
-        {
-            return Problems.NotAcceptable(SiteRoutes.HtmlMediaType);
-        }
         if (!routes.TryReadListing(request, urls, out var query, out var badQuery))
         {
             return badQuery;
@@ -29,6 +25,6 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
             return routes.Error(request, urls, Problems.UnknownTopic(topic));
         }
         var leaflets = LeafletSearch.Search(found.Leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
-        return routes.ListPageOrNotFound(request, urls, leaflets, () => TopicPage.Render(found, leaflets, urls, routes.Today));
+        return routes.ListPage(request, urls, leaflets, () => TopicPage.Render(found, leaflets, urls, routes.Today));
     });
 }

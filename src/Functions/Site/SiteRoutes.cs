@@ -30,8 +30,8 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
     public SiteUrls UrlsFor(HttpRequest request)
         => new(site.Value, FunctionResponse.SiteRootOf(request), SiteUrls.DepthOf(request.Path.Value ?? "/"));
 
-    /// <summary>Whether the request takes a page at all (a 406 otherwise).</summary>
-    public static bool AcceptsPage(HttpRequest request) => AcceptHeader.Accepts(request.Headers.Accept, HtmlMediaType);
+    /// <summary>Whether the request takes a page at all: checked last, as the API's routes do, so a 404 or 400 comes first.</summary>
+    private static bool AcceptsPage(HttpRequest request) => AcceptHeader.Accepts(request.Headers.Accept, HtmlMediaType);
 
     /// <summary>
     /// Whether an error is answered with a page for people: only when the request prefers HTML to problem+json, as
@@ -54,25 +54,30 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         return query is not null;
     }
 
-    /// <summary>A page that mixes many leaflets (a list): its tag is taken over its bytes, as the API's list's is.</summary>
-    public IActionResult ListPage(string html, SiteUrls urls, SearchPage shown)
+    /// <summary>
+    /// A page that mixes many leaflets (a list), its tag taken over its bytes as the API's list's is; or the 404 when
+    /// <c>?page=</c> is past its last page (page 1 always exists, even with nothing in it).
+    /// </summary>
+    public IActionResult ListPage(HttpRequest request, SiteUrls urls, SearchPage shown, Func<string> render)
     {
-        var body = Encoding.UTF8.GetBytes(html);
+        if (shown.Query.Page > shown.PageCount)
+        {
+            return Error(request, urls, Problems.NoSuchPage(shown.Query.Page, shown.PageCount));
+        }
+        if (!AcceptsPage(request))
+        {
+            return Problems.NotAcceptable(HtmlMediaType);
+        }
+        var body = Encoding.UTF8.GetBytes(render());
         var lastModified = shown.Items.IsEmpty ? (DateOnly?)null : shown.Items.Max(leaflet => leaflet.LastReviewed());
         return Page(body, urls, EntityTag.OfBytes(body), lastModified);
     }
 
-    /// <summary>A page whose bytes are known from its inputs (<see cref="RepresentationVersions"/>).</summary>
-    public IActionResult Page(string html, SiteUrls urls, string version, DateOnly lastModified)
-        => Page(Encoding.UTF8.GetBytes(html), urls, EntityTag.Of(version), lastModified);
-
-    /// <summary>
-    /// A list page, or the 404 when <c>?page=</c> is past its last page (page 1 always exists, even with nothing in it).
-    /// </summary>
-    public IActionResult ListPageOrNotFound(HttpRequest request, SiteUrls urls, SearchPage shown, Func<string> render)
-        => shown.Query.Page > shown.PageCount
-            ? Error(request, urls, Problems.NoSuchPage(shown.Query.Page, shown.PageCount))
-            : ListPage(render(), urls, shown);
+    /// <summary>A page whose tag is known from the inputs that shape its bytes (<see cref="RepresentationVersions"/>).</summary>
+    public IActionResult Page(HttpRequest request, SiteUrls urls, string version, DateOnly lastModified, Func<string> render)
+        => AcceptsPage(request)
+            ? Page(Encoding.UTF8.GetBytes(render()), urls, EntityTag.Of(version), lastModified)
+            : Problems.NotAcceptable(HtmlMediaType);
 
     /// <summary>
     /// An error: the page for people (404 or 400, with the search form and a link home) when the request prefers HTML,
@@ -103,17 +108,13 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
     public async Task<IActionResult> HomeAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var urls = UrlsFor(request);
-        if (!AcceptsPage(request))
-        {
-            return Problems.NotAcceptable(HtmlMediaType);
-        }
         if (!TryReadListing(request, urls, out var query, out var badPage))
         {
             return badPage;
         }
         var leaflets = (await catalog.GetSnapshotAsync(cancellationToken)).Content.Leaflets.Values;
         var aToZ = LeafletSearch.Search(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
-        return ListPageOrNotFound(request, urls, aToZ, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls));
+        return ListPage(request, urls, aToZ, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls));
     }
 
     /// <summary>Any other path: the 404 page for a request that prefers HTML, the no-such-route problem otherwise.</summary>

@@ -19,7 +19,8 @@ public static class ApiJson
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["title"]));
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
         Assert.StartsWith("urn:leaflets:problem:", (string?)problem["type"]);
-        Assert.StartsWith("/api/", (string?)problem["instance"]);
+        // The path asked for: the API's under /api/, the website's pages at the root.
+        Assert.StartsWith("/", (string?)problem["instance"]);
         return problem;
     }
 

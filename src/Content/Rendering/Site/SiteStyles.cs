@@ -19,9 +19,8 @@ internal static class SiteStyles
         .skip-link { position: absolute; left: 1rem; top: -20em; z-index: 1; padding: 0.5em 1em; background: #ffdd00; color: #000000; font-weight: 700; }
         .skip-link:focus { top: 0.5rem; }
         .site-header { border-bottom: 0.2rem solid #000000; padding: 0.5rem 0 1rem; }
-        .site-header, .site-footer { max-width: 36em; margin: 0 auto; padding-left: 1rem; padding-right: 1rem; }
-        .site-header { max-width: none; }
-        .site-header > * { max-width: 36em; margin-left: auto; margin-right: auto; }
+        .site-header { padding-left: 1rem; padding-right: 1rem; }
+        .site-header > * { max-width: 45rem; margin-left: auto; margin-right: auto; }
         .site-name { display: block; font-size: 1.4rem; font-weight: 700; padding: 0.5rem 0; }
         .search { margin: 0.5rem auto 0; }
         .search label { display: block; font-weight: 700; margin-bottom: 0.25rem; }
