@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Json;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering;
 
@@ -23,9 +24,9 @@ public static class RepresentationVersions
     public static string Json(LeafletDocument document, ReviewStatus status, ApiUrls urls)
         => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl);
 
-    /// <summary>The page shows the review status and absolute links, like the JSON.</summary>
+    /// <summary>The page shows the review status and absolute links, like the JSON, and the words of the strings table.</summary>
     public static string Html(LeafletDocument document, ReviewStatus status, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl);
+        => Derive(document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl, ReaderStrings.English.Version);
 
     /// <summary>The description has no review status, only the page's absolute address.</summary>
     public static string JsonLd(LeafletDocument document, ApiUrls urls)
