@@ -15,7 +15,7 @@ namespace Leaflets.Content.Rendering;
 public static class RepresentationVersions
 {
     /// <summary>Names the HTML page's markup; bump it when the page changes (the golden tests show when).</summary>
-    public const string HtmlRepresentation = "text/html;leaflet=2";
+    public const string HtmlRepresentation = "text/html;leaflet=3";
 
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
     public const string JsonLdRepresentation = "application/ld+json;leaflet=1";
