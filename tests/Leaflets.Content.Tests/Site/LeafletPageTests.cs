@@ -35,6 +35,16 @@ public sealed class LeafletPageTests
     }
 
     [Fact]
+    public void An_overdue_leaflet_says_so_right_under_its_title_as_on_its_standalone_page()
+    {
+        var article = Render().All("article").Single();
+        var underTitle = article.Element("header")!.ElementsAfterSelf().First();
+        Assert.Equal("review-overdue", underTitle.Attr("class"));
+        Assert.StartsWith("This leaflet is overdue for review.", underTitle.Value, StringComparison.Ordinal);
+        Assert.Single(article.Descendants("p"), p => p.Attr("class") is { } c && c.StartsWith("review-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Images_come_from_the_api_relative_to_the_page()
         => Assert.Contains(Render().All("img"), img => img.Attr("src") == "../api/leaflets/cementoplasty/images/spine.png");
 
