@@ -25,10 +25,13 @@ public static class RepresentationVersions
 
     /// <summary>
     /// The website's leaflet page shows the variant's review status, every variant the leaflet has (its version switch
-    /// and print form), and links that depend on where it is served (<see cref="SiteUrls.Key"/>, its QR code included).
+    /// and print form), links that depend on where it is served (<see cref="SiteUrls.Key"/>, its QR code included),
+    /// and the words of the strings table.
     /// </summary>
     public static string SiteLeaflet(Leaflet leaflet, LeafletVariant variant, ReviewStatus status, SiteUrls urls)
-        => Derive([SiteLeafletRepresentation, variant.Slug(), status.Slug(), urls.Key, .. leaflet.Variants.Values.Select(document => document.ContentHash)]);
+        => Derive([
+            SiteLeafletRepresentation, variant.Slug(), status.Slug(), urls.Key, ReaderStrings.English.Version,
+            .. leaflet.Variants.Values.Select(document => document.ContentHash)]);
 
     /// <summary>The JSON shows the review status (it changes with the date) and absolute links.</summary>
     public static string Json(LeafletDocument document, ReviewStatus status, ApiUrls urls)

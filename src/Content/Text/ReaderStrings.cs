@@ -255,10 +255,6 @@ public sealed record SiteStrings
 
     public required string LeafletNavLabel { get; init; }
 
-    public required string SwitchToPlain { get; init; }
-
-    public required string SwitchToEasyRead { get; init; }
-
     public required string PrintLink { get; init; }
 
     public required string PrintHeading { get; init; }
