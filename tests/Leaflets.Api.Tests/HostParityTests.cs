@@ -30,6 +30,7 @@ public sealed class HostParityTests
             .ToList();
 
         Assert.Equal(12, served.Count);
+        Assert.Contains("GetSiteAsset assets/{file} GET,HEAD", served);
         Assert.Contains("GetSearchPage search GET,HEAD", served);
         Assert.Contains("GetTopicPage topics/{topic} GET,HEAD", served);
         Assert.Contains("GetLeafletPage leaflets/{id} GET,HEAD", served);

@@ -73,8 +73,6 @@ public sealed class SiteAssetTests(FixtureServer fixture)
     [InlineData("/assets/site.js", "site.js")]
     [InlineData("/assets/FONTS.CSS", "FONTS.CSS")]
     [InlineData("/assets/AtkinsonHyperlegible_400Regular.ttf", "AtkinsonHyperlegible_400Regular.ttf")]
-    [InlineData("/assets/%2Fetc%2Fpasswd", "/etc/passwd")]
-    [InlineData("/assets/Fonts%2FLICENSE_FONT", "Fonts/LICENSE_FONT")]
     public async Task A_file_not_in_the_list_is_a_404_problem_naming_it(string target, string file)
     {
         foreach (var method in new[] { "GET", "HEAD" })
@@ -88,6 +86,23 @@ public sealed class SiteAssetTests(FixtureServer fixture)
         var body = (await fixture.Server.SendRawAsync(target)).Body;
         Assert.Contains("\"type\":\"urn:leaflets:problem:unknown-asset\"", body);
         Assert.Contains($"The site has no file '{file}' under /assets/.", body);
+    }
+
+    [Theory]
+    [InlineData("/assets/%2Fetc%2Fpasswd")]
+    [InlineData("/assets/Fonts%2FLICENSE_FONT")]
+    [InlineData("/assets/fonts.css/x")]
+    [InlineData("/assets/")]
+    [InlineData("/assets")]
+    public async Task A_path_that_is_not_one_name_under_assets_is_a_404_problem_and_no_file(string target)
+    {
+        // An escaped slash keeps the path more than one segment to the router: the catch-all answers, as for any unknown path.
+        var response = await fixture.Server.SendRawAsync(target);
+
+        Assert.Equal(404, response.Status);
+        Assert.Contains("Content-Type: application/problem+json", response.Head);
+        Assert.DoesNotContain("Open Font License", response.Body);
+        Assert.DoesNotContain("@font-face", response.Body);
     }
 
     [Theory]

@@ -1,11 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Leaflets.Content;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering;
+using Leaflets.Content.Rendering.Html;
 using Leaflets.Content.Rendering.Site;
 using Leaflets.Content.Search;
 using Leaflets.Functions.Leaflets;
-using System.Diagnostics.CodeAnalysis;
 
 namespace Leaflets.Functions.Site;
 
@@ -17,10 +18,6 @@ namespace Leaflets.Functions.Site;
 /// </summary>
 public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> http, IOptions<SiteOptions> site)
 {
-    public const string HtmlMediaType = "text/html";
-
-    public const string ContentType = "text/html; charset=utf-8";
-
     public LeafletCatalog Catalog => catalog;
 
     /// <summary>Today (UTC): it decides each leaflet's review status.</summary>
@@ -31,14 +28,14 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         => new(site.Value, FunctionResponse.SiteRootOf(request), SiteUrls.DepthOf(request.Path.Value ?? "/"));
 
     /// <summary>Whether the request takes a page at all: checked last, as the API's routes do, so a 404 or 400 comes first.</summary>
-    private static bool AcceptsPage(HttpRequest request) => AcceptHeader.Accepts(request.Headers.Accept, HtmlMediaType);
+    private static bool AcceptsPage(HttpRequest request) => AcceptHeader.Accepts(request.Headers.Accept, LeafletRepresentations.HtmlMediaType);
 
     /// <summary>
     /// Whether an error is answered with a page for people: only when the request prefers HTML to problem+json, as
     /// a browser's Accept does. No Accept, or <c>*/*</c>, gets the problem, as every API client always has.
     /// </summary>
-    public static bool PrefersPage(HttpRequest request)
-        => AcceptHeader.Choose(request.Headers.Accept, ProblemResult.MediaType, HtmlMediaType) == HtmlMediaType;
+    private static bool PrefersPage(HttpRequest request)
+        => AcceptHeader.Choose(request.Headers.Accept, ProblemResult.MediaType, LeafletRepresentations.HtmlMediaType) == LeafletRepresentations.HtmlMediaType;
 
     /// <summary>
     /// The list's page number (<c>?page=</c>, 1 when absent) with the words searched for (<c>?q=</c>), in the site's
@@ -66,7 +63,7 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         }
         if (!AcceptsPage(request))
         {
-            return Problems.NotAcceptable(HtmlMediaType);
+            return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
         }
         var body = Encoding.UTF8.GetBytes(render());
         var lastModified = shown.Items.IsEmpty ? (DateOnly?)null : shown.Items.Max(leaflet => leaflet.LastReviewed());
@@ -77,7 +74,7 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
     public IActionResult Page(HttpRequest request, SiteUrls urls, string version, DateOnly lastModified, Func<string> render)
         => AcceptsPage(request)
             ? Page(Encoding.UTF8.GetBytes(render()), urls, EntityTag.Of(version), lastModified)
-            : Problems.NotAcceptable(HtmlMediaType);
+            : Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
 
     /// <summary>
     /// An error: the page for people (404 or 400, with the search form and a link home) when the request prefers HTML,
@@ -97,7 +94,7 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         };
         return page is null
             ? problem
-            : new RepresentationResult(Encoding.UTF8.GetBytes(page), ContentType, "no-store")
+            : new RepresentationResult(Encoding.UTF8.GetBytes(page), LeafletHtmlRenderer.ContentType, "no-store")
             {
                 StatusCode = problem.Status,
                 ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfSitePage(urls, http.Value),
@@ -122,7 +119,7 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         => Error(request, UrlsFor(request), Problems.NoSuchRoute((request.PathBase + request.Path).Value ?? "/"));
 
     private RepresentationResult Page(byte[] body, SiteUrls urls, EntityTag tag, DateOnly? lastModified)
-        => new(body, ContentType, http.Value.CacheControl, tag, lastModified)
+        => new(body, LeafletHtmlRenderer.ContentType, http.Value.CacheControl, tag, lastModified)
         {
             ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfSitePage(urls, http.Value),
         };

@@ -19,7 +19,7 @@ public static class ApiJson
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["title"]));
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
         Assert.StartsWith("urn:leaflets:problem:", (string?)problem["type"]);
-        // The path asked for: the API's under /api/, the website's pages at the root.
+        // The path asked for: the website's routes (/assets/...) answer problems too, and they are not under /api.
         Assert.StartsWith("/", (string?)problem["instance"]);
         return problem;
     }

@@ -35,12 +35,22 @@ public sealed class LeafletPageTests
     }
 
     [Fact]
+    public void An_overdue_leaflet_says_so_right_under_its_title_as_on_its_standalone_page()
+    {
+        var article = Render().All("article").Single();
+        var underTitle = article.Element("header")!.ElementsAfterSelf().First();
+        Assert.Equal("review-overdue", underTitle.Attr("class"));
+        Assert.StartsWith("This leaflet is overdue for review.", underTitle.Value, StringComparison.Ordinal);
+        Assert.Single(article.Descendants("p"), p => p.Attr("class") is { } c && c.StartsWith("review-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Images_come_from_the_api_relative_to_the_page()
         => Assert.Contains(Render().All("img"), img => img.Attr("src") == "../api/leaflets/cementoplasty/images/spine.png");
 
     [Theory]
-    [InlineData(LeafletVariant.Plain, "Read the easy read version", "../leaflets/cementoplasty?variant=easy-read")]
-    [InlineData(LeafletVariant.EasyRead, "Read the standard version", "../leaflets/cementoplasty")]
+    [InlineData(LeafletVariant.Plain, "Read the easy read version of this leaflet", "../leaflets/cementoplasty?variant=easy-read")]
+    [InlineData(LeafletVariant.EasyRead, "Read the standard version of this leaflet", "../leaflets/cementoplasty")]
     public void The_variant_switch_links_to_the_other_version_on_the_site(LeafletVariant variant, string text, string href)
     {
         var nav = Render(variant).All("nav").Single(n => n.Attr("class") == "leaflet-nav");
@@ -127,5 +137,33 @@ public sealed class LeafletPageTests
         var levels = Render().Descendants().Where(e => e.Name.LocalName is "h1" or "h2" or "h3" or "h4").Select(h => h.Name.LocalName[1] - '0').ToList();
         Assert.Equal(1, levels[0]);
         Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1));
+    }
+}
+
+/// <summary>The leaflet page's entity tag is known from its inputs without rendering, so each input must move it.</summary>
+public sealed class SiteLeafletVersionTests
+{
+    private static string Version(Leaflet? leaflet = null, LeafletVariant variant = LeafletVariant.Plain,
+        ReviewStatus status = ReviewStatus.Overdue, SiteUrls? urls = null)
+        => RepresentationVersions.SiteLeaflet(leaflet ?? TestDocuments.Leaflet(), variant, status, urls ?? SitePageSamples.Relative(1));
+
+    [Fact]
+    public void The_same_inputs_give_the_same_version()
+        => Assert.Equal(Version(), Version());
+
+    [Fact]
+    public void Each_input_that_shapes_the_page_changes_its_version()
+    {
+        var versions = new[]
+        {
+            Version(),
+            Version(variant: LeafletVariant.EasyRead),
+            Version(status: ReviewStatus.DueSoon),
+            Version(urls: SitePageSamples.UnderRoot(1)),
+            Version(urls: SitePageSamples.Relative(2)),
+            Version(urls: new SiteUrls(new SiteOptions(), "https://other.example", 1)),
+            Version(leaflet: TestDocuments.Leaflet(withEasyRead: false)),
+        };
+        Assert.Equal(versions.Length, versions.Distinct().Count());
     }
 }

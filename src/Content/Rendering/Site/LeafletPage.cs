@@ -22,12 +22,13 @@ public static class LeafletPage
         var address = urls.AbsoluteLeaflet(leaflet.Id, variant)
             ?? throw new ArgumentException("The leaflet page needs the site's absolute address for its QR code.", nameof(urls));
         var title = LeafletHtmlRenderer.PageTitle(document.Metadata, variant);
+        var status = ReviewStatuses.Of(document.Metadata, today);
         return SiteLayout.Render(new SiteFrame(SiteWords.Title(title), urls), html =>
         {
             WriteNavigation(html, leaflet, variant, urls);
             html.Open("article", ("lang", document.Metadata.Language)).Line();
-            LeafletHtmlRenderer.WriteText(html, leaflet, document, urls.LinksOf(leaflet.Id));
-            HtmlAboutSection.Write(html, document.Metadata, today);
+            LeafletHtmlRenderer.WriteText(html, leaflet, document, urls.LinksOf(leaflet.Id), status);
+            HtmlAboutSection.Write(html, document.Metadata, status);
             html.Close("article").Line();
             PrintForm.Write(html, leaflet, variant, urls);
             WritePhoneLink(html, address);

@@ -39,10 +39,11 @@ internal static class SiteWords
         _ => throw new ArgumentOutOfRangeException(nameof(variant)),
     };
 
+    /// <summary>The link to a leaflet's other variant, in the standalone page's words.</summary>
     public static string SwitchTo(LeafletVariant variant) => variant switch
     {
-        LeafletVariant.Plain => Strings.SwitchToPlain,
-        LeafletVariant.EasyRead => Strings.SwitchToEasyRead,
+        LeafletVariant.Plain => ReaderStrings.English.Leaflet.ReadStandardVersion,
+        LeafletVariant.EasyRead => ReaderStrings.English.Leaflet.ReadEasyReadVersion,
         _ => throw new ArgumentOutOfRangeException(nameof(variant)),
     };
 
