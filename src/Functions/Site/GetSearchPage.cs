@@ -17,12 +17,13 @@ public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logg
         {
             return badQuery;
         }
-        var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         if (query.Words.IsEmpty)
         {
+            // Nothing was asked, so nothing is searched: one page with the form, and ?page=2 of it a 404 like any other.
             var nothing = LeafletSearch.Search([], query);
             return routes.ListPage(request, urls, nothing, () => SearchResultsPage.RenderEmpty(urls));
         }
+        var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         var results = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query, LeafletSearch.ByTitle);
         return routes.ListPage(request, urls, results, () => SearchResultsPage.Render(results, urls, routes.Today));
     });

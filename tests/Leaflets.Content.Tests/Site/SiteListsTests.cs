@@ -34,6 +34,15 @@ public sealed class SiteListsTests
     }
 
     [Fact]
+    public void The_words_searched_for_are_shown_as_words_never_as_markup()
+    {
+        var page = SearchFor("\"><script>alert(1)</script>");
+        Assert.Empty(page.All("script"));
+        Assert.Equal("\"><script>alert(1)</script>", page.All("input").Single().Attr("value"));
+        Assert.Contains("<script>", page.All("p").Single(p => p.Attr("id") == "result-count").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Many_results_are_counted_in_the_plural()
     {
         var page = SearchFor("leaflet", Many);
