@@ -80,6 +80,12 @@ public sealed record ReaderStrings
 public sealed record LeafletStrings
 {
     public required string AboutThisLeaflet { get; init; }
+
+    public required string Version { get; init; }
+
+    public required string LastReviewed { get; init; }
+
+    public required string NextReviewDue { get; init; }
 }
 
 /// <summary>Words only the printed PDF uses.</summary>

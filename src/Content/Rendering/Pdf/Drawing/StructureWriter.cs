@@ -95,6 +95,9 @@ internal sealed class StructureWriter(PdfDocument document, StructureBuilder bui
             case StructKind.Div:
                 builder.BeginElement(PdfGroupingElementTag.Division);
                 break;
+            case StructKind.Caption:
+                builder.BeginElement(PdfGroupingElementTag.Caption);
+                break;
             default:
                 builder.BeginElement(BlockTag(node.Kind));
                 if (node.Kind == StructKind.TH)
