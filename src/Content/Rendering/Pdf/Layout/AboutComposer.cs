@@ -12,12 +12,6 @@ namespace Leaflets.Content.Rendering.Pdf.Layout;
 /// </summary>
 internal sealed class AboutComposer(FlowBuilder flow, BlockComposer blocks, LeafletMetadata metadata, ReviewStatus status)
 {
-    /// <summary>
-    /// Whether the review notice goes under the title: a leaflet past or near its review says so before anything else;
-    /// a current one says it is up to date in "About this leaflet" only.
-    /// </summary>
-    public static bool NoticeLeadsTheLeaflet(ReviewStatus status) => status != ReviewStatus.Current;
-
     /// <summary>Version, last reviewed, next review due: a paragraph each, the term bold, at body size.</summary>
     public void ComposeDetails(Column column)
     {
@@ -43,7 +37,7 @@ internal sealed class AboutComposer(FlowBuilder flow, BlockComposer blocks, Leaf
     {
         var heading = ReaderStrings.English.Leaflet.AboutThisLeaflet;
         blocks.Compose(new HeadingBlock(0, 2, BlockComposer.Text(heading), "about-this-leaflet"), column);
-        if (!NoticeLeadsTheLeaflet(status))
+        if (!ReviewNotice.LeadsTheLeaflet(status))
         {
             var notice = ReviewNotice.For(status, metadata.NextReview);
             TextRun[] runs = notice.Emphasis is { } emphasis

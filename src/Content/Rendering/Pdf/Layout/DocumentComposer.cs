@@ -84,7 +84,7 @@ internal sealed class DocumentComposer(
     /// </summary>
     private void ComposeReviewNotice(FlowBuilder flow, BlockComposer blocks, Column column)
     {
-        if (!AboutComposer.NoticeLeadsTheLeaflet(reviewStatus))
+        if (!ReviewNotice.LeadsTheLeaflet(reviewStatus))
         {
             return;
         }
@@ -104,10 +104,12 @@ internal sealed class DocumentComposer(
         {
             return;
         }
-        blocks.Compose(new HeadingBlock(0, 2, BlockComposer.Text("References"), "references"), column);
+        var words = ReaderStrings.English.Leaflet;
+        blocks.Compose(new HeadingBlock(0, 2, BlockComposer.Text(words.References), "references"), column);
         var items = references.Select(reference =>
         {
-            var citation = $"{reference.Title}. {reference.Publisher}, {reference.Year.ToString(CultureInfo.InvariantCulture)}.";
+            var citation = ReaderStrings.Fill(words.Citation,
+                ("title", reference.Title), ("publisher", reference.Publisher), ("year", reference.Year.ToString(CultureInfo.InvariantCulture)));
             ImmutableArray<Inline> inlines = reference.Url is null
                 ? [new TextInline(citation)]
                 : [new TextInline(citation + " "), new LinkInline(reference.Url, [new TextInline(reference.Url)])];
@@ -124,14 +126,15 @@ internal sealed class DocumentComposer(
             return;
         }
         var modules = QrModules(publicUrl);
-        var figure = new StructNode(StructKind.Figure, root) { AltText = $"QR code that opens the online version of this leaflet: {publicUrl}" };
+        var words = ReaderStrings.English.Print;
+        var figure = new StructNode(StructKind.Figure, root) { AltText = ReaderStrings.Fill(words.QrCodeAlt, ("address", publicUrl)) };
         var qr = new Slice { Height = type.QrSize };
         qr.Items.Add(new QrItem(figure, type.ContentLeft, 0, type.QrSize, modules));
 
         var paragraph = root.Child(StructKind.P);
-        var runs = FlowBuilder.Runs(
-            [new TextInline("Check you have the latest version of this leaflet: scan the code or go to "), new LinkInline(publicUrl, [new TextInline(publicUrl)])],
-            paragraph);
+        var (before, after) = ReaderStrings.FillAround(words.QrCodeCaption, "address");
+        Inline[] caption = [new TextInline(before), new LinkInline(publicUrl, [new TextInline(publicUrl)]), new TextInline(after)];
+        var runs = FlowBuilder.Runs([.. caption.Where(inline => inline is not TextInline { Text: "" })], paragraph);
         var lines = flow.TextSlices(runs, type.Body, type.ContentLeft, type.ContentWidth, paragraph);
         lines[0].SpaceBefore = type.Body * 0.5;
         flow.BeginBlock(type.ParagraphGap * 2);
