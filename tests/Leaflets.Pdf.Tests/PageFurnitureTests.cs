@@ -2,6 +2,7 @@ using System.Globalization;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Rendering.Pdf.Layout;
 using Leaflets.Content.Text;
 using UglyToad.PdfPig;
 
@@ -89,6 +90,21 @@ public class PageFurnitureTests
             Assert.Equal([("P", status), .. details.Select(d => ("P", d))], elements.Skip(about + 1).Take(4).Select(e => (e.Type, e.Text)));
             var references = elements.FindIndex(e => e.Type == "H2" && e.Text == "References");
             Assert.True(references == -1 || references > about, "References come after About this leaflet, as on the web page.");
+        }
+    }
+
+    [Theory]
+    [InlineData(18, PaperSize.A4, true)]
+    [InlineData(24, PaperSize.A5, false)]
+    public void The_decorative_banner_heads_page_one_only_where_the_whole_opening_still_fits_under_it(int size, PaperSize paper, bool kept)
+    {
+        foreach (var (leaflet, variant) in RealContent.Variants)
+        {
+            var pages = LayoutRulesTests.Compose(leaflet, variant, new PdfRenderOptions(size, paper, PdfReading.PublicUrl, ReviewStatus.Overdue));
+            var first = pages[0].Slices[0].Slice.Items;
+            // The banner is an artifact picture; without it, page 1 starts with the H1.
+            Assert.Equal(kept, first.Any(item => item is ImageItem { Node: null }));
+            Assert.Equal(!kept, first.Any(item => item.Node?.Kind == StructKind.H1));
         }
     }
 
