@@ -52,7 +52,8 @@ public class PageFurnitureTests
 
     [Theory]
     [MemberData(nameof(EveryPrint))]
-    public void The_title_and_the_whole_review_notice_open_page_one(string id, LeafletVariant variant, int size, PaperSize paper)
+    public void The_title_and_the_whole_review_notice_open_page_one_and_the_details_after_them_share_a_page(
+        string id, LeafletVariant variant, int size, PaperSize paper)
     {
         var (metadata, pdf) = Render(id, variant, size, paper, ReviewStatus.Overdue);
         using (pdf)
@@ -61,6 +62,12 @@ public class PageFurnitureTests
             var pageOne = PdfReading.TaggedText(pdf.GetPage(1));
             Assert.StartsWith($"{metadata.Title} {notice.Emphasis} {notice.Text}", pageOne, StringComparison.Ordinal);
             Assert.DoesNotContain(notice.Emphasis!, PdfReading.TaggedText(pdf.GetPage(2)), StringComparison.Ordinal);
+
+            var words = ReaderStrings.English.Leaflet;
+            var version = $"{words.Version} {metadata.Version.ToString(CultureInfo.InvariantCulture)}";
+            var details = pdf.GetPages().Select(PdfReading.TaggedText).First(text => text.Contains(version, StringComparison.Ordinal));
+            Assert.Contains($"{version} {words.LastReviewed} {ReaderDate.Format(metadata.LastReviewed)} {words.NextReviewDue} {ReaderDate.Format(metadata.NextReview)}",
+                details, StringComparison.Ordinal);
         }
     }
 

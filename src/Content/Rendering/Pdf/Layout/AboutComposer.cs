@@ -12,9 +12,10 @@ namespace Leaflets.Content.Rendering.Pdf.Layout;
 /// </summary>
 internal sealed class AboutComposer(FlowBuilder flow, BlockComposer blocks, LeafletMetadata metadata, ReviewStatus status)
 {
-    /// <summary>Version, last reviewed, next review due: a paragraph each, the term bold, at body size.</summary>
+    /// <summary>Version, last reviewed, next review due: a paragraph each, the term bold, at body size, kept on one page.</summary>
     public void ComposeDetails(Column column)
     {
+        var first = flow.Slices.Count;
         var words = ReaderStrings.English.Leaflet;
         (string Term, string Value)[] details =
         [
@@ -29,6 +30,10 @@ internal sealed class AboutComposer(FlowBuilder flow, BlockComposer blocks, Leaf
             // One detail to a line, without paragraph gaps between them: they read as one short list.
             flow.AddParagraph([new TextRun(term, true, null), new TextRun(" " + value, false, null)], type.Body, column,
                 column.Parent.Child(StructKind.P), i == 0 ? type.ParagraphGap : 0);
+        }
+        foreach (var line in flow.Slices.Skip(first).SkipLast(1))
+        {
+            line.KeepWithNext = true;
         }
     }
 

@@ -47,19 +47,21 @@ internal sealed class DocumentComposer(
     }
 
     /// <summary>
-    /// Page 1 opens with the title (H1), the review notice and the version and review dates, kept together as one chain
-    /// so the notice never splits and all of it is on page 1 whenever it fits on a page. The decorative banner goes above
-    /// them only where it leaves room for all of them: at large sizes on small paper it would push them onto page 2, so
-    /// it is left out (it is an artifact, so no reader loses anything).
+    /// Page 1 opens with the title (H1), the review notice and the version and review dates. Title and notice are one
+    /// keep-with-next chain, so the notice never splits and is on page 1 with the title; the details keep together
+    /// after them (on page 2 when a long notice at a large size leaves no room). The decorative banner goes above them
+    /// only where it leaves room for all of them: at large sizes on small paper it would push them off page 1, so it
+    /// is left out (it is an artifact, so no reader loses anything).
     /// </summary>
     private void ComposeOpening(FlowBuilder flow, BlockComposer blocks, AboutComposer about, Column column, FigureBlock? banner, double contentHeight)
     {
         var title = new StructNode(StructKind.H1, column.Parent) { Bookmark = document.Metadata.Title };
         flow.AddHeading([new TextRun(document.Metadata.Title, true, null)], 1, column, title);
         ComposeReviewNotice(flow, blocks, column);
+        var details = flow.Slices.Count;
         about.ComposeDetails(column);
         var opening = flow.Slices;
-        foreach (var slice in opening.SkipLast(1))
+        foreach (var slice in opening.Take(details - 1))
         {
             slice.KeepWithNext = true;
         }
