@@ -29,7 +29,8 @@ public sealed class HostParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(8, served.Count);
+        Assert.Equal(9, served.Count);
+        Assert.Contains("GetSiteAsset assets/{file} GET,HEAD", served);
         Assert.Contains("GetLeafletHtml api/leaflets/{id}/html GET,HEAD", served);
         Assert.Contains("Unmatched {*path} ANY", served);
         Assert.Contains("GetLeafletPdf api/leaflets/{id}/pdf GET,HEAD", served);

@@ -15,7 +15,7 @@ namespace Leaflets.Content.Rendering;
 public static class RepresentationVersions
 {
     /// <summary>Names the HTML page's markup; bump it when the page changes (the golden tests show when).</summary>
-    public const string HtmlRepresentation = "text/html;leaflet=2";
+    public const string HtmlRepresentation = "text/html;leaflet=3";
 
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
     public const string JsonLdRepresentation = "application/ld+json;leaflet=1";
@@ -35,6 +35,10 @@ public static class RepresentationVersions
     /// <summary>An image is served as it was loaded.</summary>
     public static string Image(LeafletImage image)
         => Derive(Convert.ToHexStringLower(SHA256.HashData(image.Bytes.AsSpan())), "image", image.ContentType);
+
+    /// <summary>A static file of the site (<see cref="Site.SiteAssets"/>) is served as it was built.</summary>
+    public static string SiteAsset(ReadOnlySpan<byte> bytes, string mediaType)
+        => Derive(Convert.ToHexStringLower(SHA256.HashData(bytes)), "asset", mediaType);
 
     /// <summary>For a body that mixes many leaflets (a page of the list), where the bytes themselves are the input.</summary>
     public static string OfBytes(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 16);

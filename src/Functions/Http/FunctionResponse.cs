@@ -48,7 +48,7 @@ public static class FunctionResponse
             (urls, problem) = (null, Problems.MissingHost());
             return false;
         }
-        urls = configured ?? new ApiUrls($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/{ApiUrls.RoutePrefix}");
+        urls = configured ?? ApiUrls.UnderSiteRoot($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}");
         problem = null;
         return true;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Leaflets.Content.Rendering.Site;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -86,6 +87,10 @@ public static class Problems
     public static ProblemResult UnknownImage(string id, string file) =>
         new(StatusCodes.Status404NotFound, TypePrefix + "unknown-image", "No such image",
             $"Leaflet '{id}' has no image '{file}'.");
+
+    public static ProblemResult UnknownAsset(string file) =>
+        new(StatusCodes.Status404NotFound, TypePrefix + "unknown-asset", "No such file",
+            $"The site has no file '{file}' under /{SiteAssets.Folder}/.");
 
     public static ProblemResult NoSuchRoute(string path) =>
         new(StatusCodes.Status404NotFound, TypePrefix + "no-such-route", "No such resource",

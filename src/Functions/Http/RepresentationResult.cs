@@ -28,6 +28,12 @@ public sealed class RepresentationResult(
     /// <summary>Sent as Content-Security-Policy when set: what a page may load and who may frame it.</summary>
     public string? ContentSecurityPolicy { get; init; }
 
+    /// <summary>
+    /// Sends <c>Access-Control-Allow-Origin: *</c>: for public files that pages on another origin of ours may load in
+    /// CORS mode, as browsers always load fonts (the host the app answers on and the configured site root can differ).
+    /// </summary>
+    public bool AnyOriginMayRead { get; init; }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var request = context.HttpContext.Request;
@@ -41,6 +47,10 @@ public sealed class RepresentationResult(
         if (ContentSecurityPolicy is not null)
         {
             response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
+        if (AnyOriginMayRead)
+        {
+            response.Headers.AccessControlAllowOrigin = "*";
         }
         if (entityTag is not null)
         {

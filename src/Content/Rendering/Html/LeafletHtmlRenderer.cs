@@ -33,6 +33,10 @@ public static class LeafletHtmlRenderer
         html.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
         html.Element("title", PageTitle(metadata, variant)).Line();
         html.Void("meta", ("name", "description"), ("content", metadata.Summary)).Line();
+        if (links.FontsStyleSheet is { } fonts)
+        {
+            html.Void("link", ("rel", "stylesheet"), ("href", fonts)).Line();
+        }
         html.Open("style").Raw(StyleSheet).Close("style").Line();
         html.Close("head").Line();
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Leaflets.Content.Model;
 using Leaflets.Content.Text;
-using QRCoder;
 
 namespace Leaflets.Content.Rendering.Pdf.Layout;
 
@@ -127,7 +126,7 @@ internal sealed class DocumentComposer(
         {
             return;
         }
-        var modules = QrModules(publicUrl);
+        var modules = QrModules.Of(publicUrl);
         var words = ReaderStrings.English.Print;
         var figure = new StructNode(StructKind.Figure, root) { AltText = ReaderStrings.Fill(words.QrCodeAlt, ("address", publicUrl)) };
         var qr = new Slice { Height = type.QrSize };
@@ -141,30 +140,5 @@ internal sealed class DocumentComposer(
         lines[0].SpaceBefore = type.Body * 0.5;
         flow.BeginBlock(type.ParagraphGap * 2);
         flow.Add(FlowBuilder.Merge([qr, .. lines]), null);
-    }
-
-    /// <summary>
-    /// Encoding a URL (mask scoring above all) costs more than laying out a page, and a service serves few
-    /// URLs, so each one's modules are computed once. Bounded in case URLs are many.
-    /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<ImmutableArray<bool>>> QrCache = new(StringComparer.Ordinal);
-
-    private static ImmutableArray<ImmutableArray<bool>> QrModules(string url)
-    {
-        if (QrCache.TryGetValue(url, out var cached))
-        {
-            return cached;
-        }
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var modules = data.ModuleMatrix
-            .Select(row => row.Cast<bool>().ToImmutableArray())
-            .ToImmutableArray();
-        if (QrCache.Count >= 256)
-        {
-            QrCache.Clear();
-        }
-        QrCache[url] = modules;
-        return modules;
     }
 }
