@@ -158,14 +158,6 @@ public sealed record PrintStrings
     /// <summary>Placeholders: {page}, {pages}.</summary>
     public required string PageOfPages { get; init; }
 
-    /// <summary>
-    /// Follows the title in the footer: the title is shortened to fit two lines, this never is. Placeholder: {version}.
-    /// </summary>
-    public required string FooterVersion { get; init; }
-
-    /// <summary>The footer's line of review dates. Placeholders: {lastReviewed}, {nextReview}.</summary>
-    public required string FooterReviewDates { get; init; }
-
     /// <summary>The alternative text of the QR code. Placeholder: {address}.</summary>
     public required string QrCodeAlt { get; init; }
 
