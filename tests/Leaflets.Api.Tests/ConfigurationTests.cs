@@ -41,7 +41,7 @@ public sealed class ConfigurationTests
         var site = services.GetRequiredService<IOptions<SiteOptions>>().Value;
 
         Assert.Equal("https://leaflets.example.org/api", site.ApiUrls?.BaseUrl);
-        Assert.Equal("https://leaflets.example.org/api/leaflets/cementoplasty/html?variant=easy-read",
+        Assert.Equal("https://leaflets.example.org/leaflets/cementoplasty?variant=easy-read",
             site.OnlineVersionOf("cementoplasty", LeafletVariant.EasyRead));
     }
 

@@ -7,7 +7,7 @@ using UglyToad.PdfPig;
 
 namespace Leaflets.Api.Tests;
 
-/// <summary>With Site:PublicBaseUrl set, a printed leaflet ends with the address (and QR code) of its online version.</summary>
+/// <summary>With Site:PublicBaseUrl set, a printed leaflet ends with the address (and QR code) of its page in the library.</summary>
 public sealed class PdfOnlineAddressTests
 {
     private const string Site = "https://leaflets.example.org";
@@ -23,7 +23,7 @@ public sealed class PdfOnlineAddressTests
         var response = await server.Client.GetAsync("/api/leaflets/cementoplasty/pdf?variant=" + variant);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var address = $"{Site}/api/leaflets/cementoplasty/html?variant={variant}";
+        var address = $"{Site}/leaflets/cementoplasty" + (variant == "plain" ? "" : "?variant=" + variant);
         using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
         var last = pdf.GetPage(pdf.NumberOfPages);
         // A long address is broken across lines, so its letters are compared without the breaks.
@@ -42,7 +42,7 @@ public sealed class PdfOnlineAddressTests
 
         using var pdf = PdfDocument.Open(bytes);
         var text = string.Concat(pdf.GetPages().SelectMany(page => page.GetWords()).Select(word => word.Text));
-        Assert.DoesNotContain("/html?variant=", text);
+        Assert.DoesNotContain("/leaflets/cementoplasty", text);
         Assert.DoesNotContain(server.Address.Authority, text);
     }
 

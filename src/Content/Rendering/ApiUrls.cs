@@ -50,7 +50,7 @@ public sealed class ApiUrls
         ? $"{Leaflets}/{Uri.EscapeDataString(id)}/pdf"
         : $"{Leaflets}/{Uri.EscapeDataString(id)}/pdf?variant={variant.Slug()}";
 
-    /// <summary>The HTML page of a variant. Always names the variant: it is the address printed on a PDF.</summary>
+    /// <summary>The standalone HTML page of a variant (the one partners embed); always names the variant.</summary>
     public string Html(string id, LeafletVariant variant) => PageLinks(id).VariantUrl(variant);
 
     /// <summary>What the HTML page of a leaflet links to: its images, and its other variants on the same route.</summary>

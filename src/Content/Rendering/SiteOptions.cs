@@ -30,8 +30,10 @@ public sealed class SiteOptions
             && uri.Query.Length == 0 && uri.Fragment.Length == 0);
 
     /// <summary>
-    /// Where a reader finds the current online version of a leaflet variant (the HTML page), printed on the last
-    /// page of its PDF; null when no public root is configured, because a Host header must never be printed.
+    /// Where a reader finds the current online version of a leaflet variant, printed (and as a QR code) on the last
+    /// page of its PDF: its page in the library website, where a patient can also read the other version, print it
+    /// again and find other leaflets. Null when no public root is configured, because a Host header must never be printed.
     /// </summary>
-    public string? OnlineVersionOf(string leafletId, LeafletVariant variant) => ApiUrls?.Html(leafletId, variant);
+    public string? OnlineVersionOf(string leafletId, LeafletVariant variant)
+        => Root is null ? null : new SiteUrls(this, origin: null, depth: 0).AbsoluteLeaflet(leafletId, variant);
 }
