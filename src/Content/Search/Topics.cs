@@ -6,7 +6,14 @@ using Leaflets.Content.Model;
 namespace Leaflets.Content.Search;
 
 /// <summary>A topic as the website shows it: its address, its words, and every leaflet tagged with it.</summary>
-public sealed record Topic(string Slug, string Name, ImmutableArray<Leaflet> Leaflets);
+public sealed record Topic(string Slug, string Name, ImmutableArray<Leaflet> Leaflets)
+{
+    /// <summary>
+    /// The name as a list item or heading shows it, starting with a capital ("Pain relief"): editors write topics in
+    /// running-text case ("pain relief"), which reads as a fragment when it stands alone.
+    /// </summary>
+    public string Heading => string.Concat(Name[..1].ToUpperInvariant(), Name.AsSpan(1));
+}
 
 /// <summary>
 /// The topics of a catalog, for browsing. Editors write topics as free words ("secondary bone cancer"), so a topic's

@@ -122,8 +122,8 @@ public sealed class SiteListsTests
         var topics = home.All("ul").Single(ul => ul.Attr("class") == "topics").Descendants("a")
             .Select(a => (a.Value, a.Attr("href"))).ToList();
         Assert.Equal(
-            [("blood tests (1 leaflet)", "topics/blood-tests"), ("pain relief (2 leaflets)", "topics/pain-relief"),
-             ("secondary bone cancer (1 leaflet)", "topics/secondary-bone-cancer")],
+            [("Blood tests (1 leaflet)", "topics/blood-tests"), ("Pain relief (2 leaflets)", "topics/pain-relief"),
+             ("Secondary bone cancer (1 leaflet)", "topics/secondary-bone-cancer")],
             topics);
     }
 

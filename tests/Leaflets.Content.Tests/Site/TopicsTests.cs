@@ -23,7 +23,7 @@ public sealed class TopicsTests
             SitePageSamples.Titled("c", "C", ["pain relief", "???"]),
         };
         var topic = Assert.Single(Topics.Of(leaflets));
-        Assert.Equal(("pain-relief", "pain relief"), (topic.Slug, topic.Name));
+        Assert.Equal(("pain-relief", "pain relief", "Pain relief"), (topic.Slug, topic.Name, topic.Heading));
         Assert.Equal(["a", "b", "c"], topic.Leaflets.Select(l => l.Id));
     }
 

@@ -45,7 +45,7 @@ public static class HomePage
         foreach (var topic in topics)
         {
             var text = ReaderStrings.Fill(SiteWords.Strings.TopicLink,
-                ("topic", topic.Name), ("count", SiteWords.LeafletCount(topic.Leaflets.Length)));
+                ("topic", topic.Heading), ("count", SiteWords.LeafletCount(topic.Leaflets.Length)));
             html.Open("li").Element("a", text, ("href", urls.Topic(topic.Slug))).Close("li").Line();
         }
         html.Close("ul").Line();
