@@ -301,4 +301,10 @@ public sealed record SiteStrings
 
     /// <summary>A language's name by its primary BCP 47 subtag ("en"); a tag not listed is shown as it is.</summary>
     public required IReadOnlyDictionary<string, string> LanguageNames { get; init; }
+
+    /// <summary>
+    /// What a list's second and later pages show in their title, so each page's title differs (WCAG 2.4.2).
+    /// Placeholders: {page} (what the list shows), {pageOfPages} (<see cref="PageOfPages"/>).
+    /// </summary>
+    public required string PagedTitle { get; init; }
 }

@@ -103,6 +103,14 @@ public sealed class SiteListsTests
     }
 
     [Fact]
+    public void Each_page_of_a_list_has_its_own_title()
+    {
+        Assert.Equal("Find a leaflet – Patient information leaflets", Home(Many).All("title").Single().Value);
+        Assert.Equal("Find a leaflet, Page 2 of 2 – Patient information leaflets", Home(Many, page: 2).All("title").Single().Value);
+        Assert.StartsWith("30 leaflets found for “leaflet number”, Page 2 of 2 – ", SearchFor("leaflet number", Many, page: 2).All("title").Single().Value);
+    }
+
+    [Fact]
     public void Search_results_page_with_the_same_words()
     {
         var paging = SearchFor("leaflet number", Many, page: 2).All("nav").Single(nav => nav.Attr("class") == "paging");

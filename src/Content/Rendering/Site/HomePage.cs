@@ -21,7 +21,7 @@ public static class HomePage
         ArgumentNullException.ThrowIfNull(aToZ);
         ArgumentNullException.ThrowIfNull(urls);
         var strings = SiteWords.Strings;
-        return SiteLayout.Render(new SiteFrame(SiteWords.Title(strings.HomeTitle), urls), html =>
+        return SiteLayout.Render(new SiteFrame(SiteWords.Title(strings.HomeTitle, aToZ), urls), html =>
         {
             html.Element("h1", strings.HomeTitle).Line();
             html.Element("p", strings.HomeIntro).Line();

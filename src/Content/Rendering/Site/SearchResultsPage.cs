@@ -22,7 +22,7 @@ public static class SearchResultsPage
         var words = string.Join(' ', results.Query.Words);
         var count = SiteWords.ResultCount(results.Total, words);
         var strings = SiteWords.Strings;
-        return SiteLayout.Render(new SiteFrame(SiteWords.Title(count), urls, words), html =>
+        return SiteLayout.Render(new SiteFrame(SiteWords.Title(count, results), urls, words), html =>
         {
             html.Element("h1", strings.SearchResultsTitle).Line();
             html.Element("p", count, ("id", CountId), ("role", "status")).Line();

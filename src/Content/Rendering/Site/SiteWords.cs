@@ -1,5 +1,6 @@
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Search;
 using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Site;
@@ -16,6 +17,11 @@ internal static class SiteWords
 
     /// <summary>The text of a page's <c>title</c>: what the page shows, then the site's name.</summary>
     public static string Title(string page) => ReaderStrings.Fill(Strings.PageTitle, ("page", page), ("site", Strings.SiteName));
+
+    /// <summary>The title of a page of a list: from its second page on, it also says which page it is.</summary>
+    public static string Title(string page, SearchPage list) => list.Query.Page == 1
+        ? Title(page)
+        : Title(ReaderStrings.Fill(Strings.PagedTitle, ("page", page), ("pageOfPages", PageOfPages(list.Query.Page, list.PageCount))));
 
     public static string LeafletCount(int count) => count == 1
         ? Strings.LeafletCountOne

@@ -14,7 +14,7 @@ public static class TopicPage
         ArgumentNullException.ThrowIfNull(leaflets);
         ArgumentNullException.ThrowIfNull(urls);
         var title = ReaderStrings.Fill(SiteWords.Strings.TopicTitle, ("topic", topic.Name));
-        return SiteLayout.Render(new SiteFrame(SiteWords.Title(title), urls), html =>
+        return SiteLayout.Render(new SiteFrame(SiteWords.Title(title, leaflets), urls), html =>
         {
             html.Element("h1", title).Line();
             html.Element("p", SiteWords.LeafletCount(leaflets.Total)).Line();
