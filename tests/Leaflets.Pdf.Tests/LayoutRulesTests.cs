@@ -39,8 +39,8 @@ public class LayoutRulesTests
     public void A_heading_that_would_end_a_page_moves_to_the_next_with_its_text()
     {
         var filler = new Slice { Height = 90 };
-        var heading = new Slice { Height = 6, KeepWithNext = true };
-        var line1 = new Slice { Height = 5, KeepWithNext = true };
+        var heading = new Slice { Height = 6, KeepWithNext = Keep.Heading };
+        var line1 = new Slice { Height = 5, KeepWithNext = Keep.Always };
         var line2 = new Slice { Height = 5 };
         var pages = Paginator.Paginate([filler, heading, line1, line2], 0, 100);
         Assert.Equal(2, pages.Count);
@@ -51,7 +51,7 @@ public class LayoutRulesTests
     public void A_paragraph_leaves_no_single_line_at_the_top_or_bottom_of_a_page()
     {
         var filler = new Slice { Height = 88 };
-        var lines = Enumerable.Range(0, 4).Select(i => new Slice { Height = 5, KeepWithNext = i is 0 or 2 }).ToList();
+        var lines = Enumerable.Range(0, 4).Select(i => new Slice { Height = 5, KeepWithNext = i is 0 or 2 ? Keep.Always : Keep.None }).ToList();
         var pages = Paginator.Paginate([filler, .. lines], 0, 100);
         Assert.Equal(2, pages.Count);
         Assert.Equal([lines[2], lines[3]], pages[1].Select(p => p.Slice));

@@ -87,6 +87,9 @@ public sealed record PrintStrings
 {
     /// <summary>Placeholders: {page}, {pages}.</summary>
     public required string PageOfPages { get; init; }
+
+    /// <summary>At the top of each page a box (callout, notice) continues on.</summary>
+    public required string Continued { get; init; }
 }
 
 /// <summary>The library website's pages.</summary>

@@ -3,93 +3,186 @@ namespace Leaflets.Content.Rendering.Pdf.Layout;
 internal sealed record PlacedSlice(Slice Slice, double Top, bool IsRepeat = false);
 
 /// <summary>
-/// Distributes slices over pages of a fixed content height, honouring keep-with-next chains: a chain
-/// that does not fit in what is left of a page moves whole to the next page, unless it could not fit
-/// on any page, in which case it breaks where it must. A slice taller than any page is cut between
-/// lines so that it fills the page it starts on. More pages than <c>maxPages</c> throws
+/// Distributes slices over pages of a fixed content height. Slices held to each other (<see cref="Keep"/>) form a
+/// group; a group that does not fit in what is left of a page moves whole to the next page, unless it may not (a row
+/// that would leave more than <see cref="MaxGapShare"/> of the page empty) or cannot (taller than a page): then it is
+/// broken at its weakest links and each part is placed the same way. A picture that would move and leave that large a
+/// gap is drawn smaller instead when it can be (<see cref="Slice.Shrink"/>). A slice taller than any page is cut
+/// between lines so that it fills the page it starts on. More pages than <c>maxPages</c> throws
 /// <see cref="PrintTooLongException"/> as soon as the first page over the limit is started.
 /// </summary>
 internal static class Paginator
 {
+    /// <summary>
+    /// The most of a page a picture or picture row may leave empty by moving to the next page. A page more empty than
+    /// this looks like the end of the leaflet, and at large sizes costs a page in every few (the easy read at 18 pt A4
+    /// left 40% of page 1 blank to keep a row whole).
+    /// </summary>
+    public const double MaxGapShare = 0.3;
+
+    /// <summary>
+    /// No page but the last holds fewer lines of text than this unless it holds a picture: a page with a line or two
+    /// reads as a mistake, and costs a sheet of paper for almost nothing.
+    /// </summary>
+    public const int MinLines = 3;
+
     public static List<List<PlacedSlice>> Paginate(
         IReadOnlyList<Slice> input, double contentTop, double contentHeight, int maxPages = int.MaxValue, CancellationToken cancellation = default)
     {
-        var slices = input.ToList();
-        var pages = new List<List<PlacedSlice>> { new() };
-        var y = 0.0;
-        var index = 0;
-        List<PlacedSlice> NewPage()
+        var pager = new Pager(input, contentTop, contentHeight, maxPages, cancellation);
+        pager.Place(0, input.Count - 1, Keep.Row);
+        return pager.Pages;
+    }
+
+    private sealed class Pager(IReadOnlyList<Slice> input, double contentTop, double contentHeight, int maxPages, CancellationToken cancellation)
+    {
+        private readonly List<Slice> _slices = [.. input];
+        private double _y;
+
+        public List<List<PlacedSlice>> Pages { get; } = [[]];
+
+        private bool AtTop => Pages[^1].Count == 0;
+
+        private double Room => contentHeight - _y;
+
+        private int _lines;
+        private bool _picture;
+
+        /// <summary>
+        /// A page with fewer than <see cref="MinLines"/> lines of text and no picture: rather than close it, a group
+        /// is broken at its weaker links to fill it (a heading still never ends it).
+        /// </summary>
+        private bool Sparse => _lines < MinLines && !_picture;
+
+        /// <summary>
+        /// Places slices <paramref name="from"/> to <paramref name="to"/> (inclusive) as groups held at
+        /// <paramref name="level"/> or firmer; returns where <paramref name="to"/> ended up, as cutting a slice inserts one.
+        /// </summary>
+        public int Place(int from, int to, Keep level)
         {
-            if (pages.Count == maxPages)
+            var i = from;
+            while (i <= to)
             {
-                throw new PrintTooLongException(maxPages);
+                cancellation.ThrowIfCancellationRequested();
+                var end = i;
+                while (end < to && _slices[end].KeepWithNext >= level)
+                {
+                    end++;
+                }
+                var added = PlaceGroup(i, end, level);
+                to += added;
+                i = end + added + 1;
             }
-            pages.Add([]);
-            y = 0;
-            return pages[^1];
+            return to;
         }
-        while (index < slices.Count)
+
+        /// <summary>Places one group; returns how many slices cutting inserted.</summary>
+        private int PlaceGroup(int from, int to, Keep level)
         {
-            cancellation.ThrowIfCancellationRequested();
-            var chainEnd = index;
-            while (chainEnd < slices.Count - 1 && slices[chainEnd].KeepWithNext)
+            if (Height(from, to, AtTop) <= Room)
             {
-                chainEnd++;
+                return PlaceEach(from, to);
             }
-            var atTop = pages[^1].Count == 0;
-            var chainHeight = ChainHeight(slices, index, chainEnd, atTop);
-            var freshPageHeight = ChainHeight(slices, index, chainEnd, atTop: true) + (slices[index].RepeatAtPageTop?.Height ?? 0);
-            if (!atTop && y + chainHeight > contentHeight && freshPageHeight <= contentHeight)
+            var gapTooLarge = !AtTop && Room >= MaxGapShare * contentHeight;
+            if (level == Keep.Row && gapTooLarge)
+            {
+                return Place(from, to, Keep.Box) - to;
+            }
+            if (gapTooLarge && TryShrink(from, to))
+            {
+                return PlaceEach(from, to);
+            }
+            var fitsOnNextPage = Height(from, to, atTop: true) + (_slices[from].RepeatAtPageTop?.Height ?? 0) <= contentHeight;
+            if (!AtTop && fitsOnNextPage && (!Sparse || level == Keep.Heading))
             {
                 NewPage();
+                return PlaceEach(from, to);
             }
-            for (var i = index; i <= chainEnd; i++)
+            return level < Keep.Heading ? Place(from, to, level + 1) - to : PlaceEach(from, to);
+        }
+
+        /// <summary>Draws the first picture in the group that can be drawn small enough for the group to fit what is left of the page.</summary>
+        private bool TryShrink(int from, int to)
+        {
+            var excess = Height(from, to, AtTop) - Room;
+            for (var i = from; i <= to; i++)
             {
-                var slice = slices[i];
-                var page = pages[^1];
-                var gap = page.Count == 0 ? 0 : slice.SpaceBefore;
+                var slice = _slices[i];
+                if (slice.Shrink?.Invoke(slice.Height - excess) is { } smaller)
+                {
+                    smaller.SpaceBefore = slice.SpaceBefore;
+                    smaller.KeepWithNext = slice.KeepWithNext;
+                    smaller.RepeatAtPageTop = slice.RepeatAtPageTop;
+                    smaller.Frame = slice.Frame;
+                    _slices[i] = smaller;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Places slices one by one, starting a page where the next does not fit and cutting any taller than a page.</summary>
+        private int PlaceEach(int from, int to)
+        {
+            var added = 0;
+            for (var i = from; i <= to + added; i++)
+            {
+                var slice = _slices[i];
+                var gap = AtTop ? 0 : slice.SpaceBefore;
                 var capacity = contentHeight - (slice.RepeatAtPageTop?.Height ?? 0);
                 if (slice.Height > capacity)
                 {
-                    var available = page.Count == 0 ? capacity : contentHeight - y - gap;
-                    var split = SliceSplitter.Split(slice, available);
-                    if (split is null && page.Count > 0)
+                    var split = SliceSplitter.Split(slice, AtTop ? capacity : Room - gap);
+                    if (split is null && !AtTop)
                     {
                         split = SliceSplitter.Split(slice, capacity);
                     }
                     if (split is { } parts)
                     {
-                        slices[i] = slice = parts.Head;
-                        slices.Insert(i + 1, parts.Tail);
-                        chainEnd++;
+                        _slices[i] = slice = parts.Head;
+                        _slices.Insert(i + 1, parts.Tail);
+                        added++;
                     }
                 }
-                if (page.Count > 0 && y + gap + slice.Height > contentHeight)
+                if (!AtTop && gap + slice.Height > Room)
                 {
-                    page = NewPage();
+                    NewPage();
                     gap = 0;
                 }
-                if (page.Count == 0 && slice.RepeatAtPageTop is { } header && i > 0 && slices[i - 1].RepeatAtPageTop == header)
+                if (AtTop && slice.RepeatAtPageTop is { } header && i > 0 && _slices[i - 1].RepeatAtPageTop == header)
                 {
-                    page.Add(new PlacedSlice(header, contentTop, IsRepeat: true));
-                    y += header.Height;
+                    Pages[^1].Add(new PlacedSlice(header, contentTop, IsRepeat: true));
+                    _y += header.Height;
                 }
-                y += gap;
-                page.Add(new PlacedSlice(slice, contentTop + y));
-                y += slice.Height;
+                _y += gap;
+                Pages[^1].Add(new PlacedSlice(slice, contentTop + _y));
+                _y += slice.Height;
+                _lines += slice.Items.OfType<TextItem>().Where(text => text.Node is not null).Select(text => text.Baseline).Distinct().Count();
+                _picture |= slice.Items.Any(item => item is ImageItem or QrItem);
             }
-            index = chainEnd + 1;
+            return added;
         }
-        return pages;
-    }
 
-    private static double ChainHeight(IReadOnlyList<Slice> slices, int from, int to, bool atTop)
-    {
-        var height = 0.0;
-        for (var i = from; i <= to; i++)
+        private void NewPage()
         {
-            height += slices[i].Height + (i == from && atTop ? 0 : slices[i].SpaceBefore);
+            if (Pages.Count == maxPages)
+            {
+                throw new PrintTooLongException(maxPages);
+            }
+            Pages.Add([]);
+            _y = 0;
+            _lines = 0;
+            _picture = false;
         }
-        return height;
+
+        private double Height(int from, int to, bool atTop)
+        {
+            var height = 0.0;
+            for (var i = from; i <= to; i++)
+            {
+                height += _slices[i].Height + (i == from && atTop ? 0 : _slices[i].SpaceBefore);
+            }
+            return height;
+        }
     }
 }
