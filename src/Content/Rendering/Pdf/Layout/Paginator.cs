@@ -49,8 +49,8 @@ internal static class Paginator
         private bool _picture;
 
         /// <summary>
-        /// A page with fewer than <see cref="MinLines"/> lines of text and no picture: rather than close it, a group
-        /// is broken at its weaker links to fill it (a heading still never ends it).
+        /// A page with fewer than <see cref="MinLines"/> lines of text and no picture: rather than close it, a picture row
+        /// or plain text is broken at its weaker links to fill it; a box or what a heading holds is not (those rules come first).
         /// </summary>
         private bool Sparse => _lines < MinLines && !_picture;
 
@@ -92,8 +92,8 @@ internal static class Paginator
             {
                 return PlaceEach(from, to);
             }
-            var fitsOnNextPage = Height(from, to, atTop: true) + (_slices[from].RepeatAtPageTop?.Height ?? 0) <= contentHeight;
-            if (!AtTop && fitsOnNextPage && (!Sparse || level == Keep.Heading))
+            var fitsOnNextPage = Height(from, to, atTop: true) + (Repeats(from) ? _slices[from].RepeatAtPageTop!.Height : 0) <= contentHeight;
+            if (!AtTop && fitsOnNextPage && (!Sparse || level >= Keep.Box))
             {
                 NewPage();
                 return PlaceEach(from, to);
@@ -149,22 +149,26 @@ internal static class Paginator
                     NewPage();
                     gap = 0;
                 }
-                if (AtTop && slice.RepeatAtPageTop is { } header && i > 0 && _slices[i - 1].RepeatAtPageTop == header)
+                if (AtTop && Repeats(i))
                 {
-                    Pages[^1].Add(new PlacedSlice(header, contentTop, IsRepeat: true));
-                    _y += header.Height;
+                    Pages[^1].Add(new PlacedSlice(slice.RepeatAtPageTop!, contentTop, IsRepeat: true));
+                    _y += slice.RepeatAtPageTop!.Height;
                 }
                 _y += gap;
                 Pages[^1].Add(new PlacedSlice(slice, contentTop + _y));
                 _y += slice.Height;
-                _lines += slice.Items.OfType<TextItem>().Where(text => text.Node is not null).Select(text => text.Baseline).Distinct().Count();
-                _picture |= slice.Items.Any(item => item is ImageItem or QrItem);
+                _lines += Lines(slice);
+                _picture |= HasPicture(slice);
             }
             return added;
         }
 
+        /// <summary>Whether slice <paramref name="i"/> starting a page repeats something above it: it continues the table or box before it.</summary>
+        private bool Repeats(int i) => _slices[i].RepeatAtPageTop is { } repeat && i > 0 && _slices[i - 1].RepeatAtPageTop == repeat;
+
         private void NewPage()
         {
+            FillSparsePage();
             if (Pages.Count == maxPages)
             {
                 throw new PrintTooLongException(maxPages);
@@ -174,6 +178,42 @@ internal static class Paginator
             _lines = 0;
             _picture = false;
         }
+
+        /// <summary>
+        /// Before a page with fewer than <see cref="MinLines"/> lines and no picture is closed (what comes next could
+        /// not join it), lines move down to it from the end of the page before, one at a time, while that page keeps
+        /// <see cref="MinLines"/>, the line is plain text outside a box, and nothing holds it to the line above it.
+        /// </summary>
+        private void FillSparsePage()
+        {
+            if (Pages.Count < 2 || Pages[^1].Any(p => p.IsRepeat))
+            {
+                return;
+            }
+            var previous = Pages[^2];
+            var page = Pages[^1];
+            while (Sparse && previous.Count >= 2)
+            {
+                var line = previous[^1].Slice;
+                var above = previous[^2].Slice;
+                var shift = line.Height + page[0].Slice.SpaceBefore;
+                if (line.Frame is not null || HasPicture(line) || Lines(line) == 0 || above.KeepWithNext >= Keep.Always || line.KeepWithNext == Keep.Heading
+                    || previous.Sum(p => Lines(p.Slice)) - Lines(line) < MinLines || _y + shift > contentHeight)
+                {
+                    return;
+                }
+                previous.RemoveAt(previous.Count - 1);
+                var moved = page.Select(p => p with { Top = p.Top + shift }).Prepend(new PlacedSlice(line, contentTop)).ToList();
+                page.Clear();
+                page.AddRange(moved);
+                _y += shift;
+                _lines += Lines(line);
+            }
+        }
+
+        private static int Lines(Slice slice) => slice.Items.OfType<TextItem>().Where(text => text.Node is not null).Select(text => text.Baseline).Distinct().Count();
+
+        private static bool HasPicture(Slice slice) => slice.Items.Any(item => item is ImageItem or QrItem);
 
         private double Height(int from, int to, bool atTop)
         {
