@@ -100,6 +100,19 @@ public sealed partial class LeafletHtmlTests(FixtureServer fixture)
         await ApiJson.AssertProblemAsync(await Client.GetAsync("/api/leaflets/unknown/html"), HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_leaflet_due_for_review_says_so_once_right_under_its_title_and_a_current_one_only_in_its_footer()
+    {
+        var dueSoon = await Client.GetStringAsync("/api/leaflets/bone-scan/html");
+        const string notice = "</header>\n<p class=\"review-due-soon\">This leaflet is due for review by 10 January 2027.</p>\n";
+        Assert.Contains(notice, dueSoon, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(dueSoon, "due for review"));
+
+        var current = await Client.GetStringAsync("/api/leaflets/blood-test/html");
+        Assert.DoesNotContain("</header>\n<p class=\"review-", current, StringComparison.Ordinal);
+        Assert.Matches("<footer class=\"about\">\n<h2 [^>]*>About this leaflet</h2>\n<p class=\"review-current\">This leaflet is up to date.</p>", current);
+    }
+
     [GeneratedRegex("<img [^>]*src=\"([^\"]+)\"")]
     private static partial Regex ImageSource();
 

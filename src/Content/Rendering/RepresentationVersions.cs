@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Json;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering;
 
@@ -14,7 +15,7 @@ namespace Leaflets.Content.Rendering;
 public static class RepresentationVersions
 {
     /// <summary>Names the HTML page's markup; bump it when the page changes (the golden tests show when).</summary>
-    public const string HtmlRepresentation = "text/html;leaflet=1";
+    public const string HtmlRepresentation = "text/html;leaflet=2";
 
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
     public const string JsonLdRepresentation = "application/ld+json;leaflet=1";
@@ -23,9 +24,9 @@ public static class RepresentationVersions
     public static string Json(LeafletDocument document, ReviewStatus status, ApiUrls urls)
         => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl);
 
-    /// <summary>The page shows the review status and absolute links, like the JSON.</summary>
+    /// <summary>The page shows the review status and absolute links, like the JSON, and the words of the strings table.</summary>
     public static string Html(LeafletDocument document, ReviewStatus status, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl);
+        => Derive(document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl, ReaderStrings.English.Version);
 
     /// <summary>The description has no review status, only the page's absolute address.</summary>
     public static string JsonLd(LeafletDocument document, ApiUrls urls)

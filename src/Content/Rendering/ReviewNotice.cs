@@ -1,4 +1,5 @@
 using Leaflets.Content.Model;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering;
 
@@ -9,13 +10,22 @@ namespace Leaflets.Content.Rendering;
 /// </summary>
 internal sealed record ReviewNotice(string? Emphasis, string Text)
 {
-    public static ReviewNotice For(ReviewStatus status, DateOnly nextReview) => status switch
+    public static ReviewNotice For(ReviewStatus status, DateOnly nextReview)
     {
-        ReviewStatus.Overdue => new(
-            "This leaflet is overdue for review.",
-            $"It was due to be checked by {ReaderDate.Format(nextReview)}. Ask your care team if anything in it has changed."),
-        ReviewStatus.DueSoon => new(null, $"This leaflet is due for review by {ReaderDate.Format(nextReview)}."),
-        ReviewStatus.Current => new(null, "This leaflet is up to date."),
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+        var words = ReaderStrings.English.Leaflet;
+        var date = ("date", ReaderDate.Format(nextReview));
+        return status switch
+        {
+            ReviewStatus.Overdue => new(words.ReviewOverdue, ReaderStrings.Fill(words.ReviewOverdueDetail, date)),
+            ReviewStatus.DueSoon => new(null, ReaderStrings.Fill(words.ReviewDueSoon, date)),
+            ReviewStatus.Current => new(null, words.ReviewCurrent),
+            _ => throw new ArgumentOutOfRangeException(nameof(status)),
+        };
+    }
+
+    /// <summary>
+    /// Whether the notice goes under the title, on the page and on paper: a leaflet past or near its review says so
+    /// before anything else; a current one does not interrupt the reader.
+    /// </summary>
+    public static bool LeadsTheLeaflet(ReviewStatus status) => status != ReviewStatus.Current;
 }

@@ -140,17 +140,56 @@ public class LeafletHtmlRendererTests
     }
 
     [Fact]
-    public void An_overdue_review_is_stated_with_the_dates_and_references_are_listed()
+    public void The_footer_gives_the_version_and_review_dates_and_lists_the_references()
     {
         var page = HtmlPage.Parse(Render());
         var footer = page.All("footer").Single();
-        var overdue = footer.Elements("p").Single(p => p.Attr("class") == "review-overdue");
-        Assert.Contains("overdue for review", overdue.Value, StringComparison.Ordinal);
-        Assert.Contains("15 February 2021", overdue.Value, StringComparison.Ordinal);
+        Assert.Equal(["Version", "Last reviewed", "Next review due"], footer.Descendants("dt").Select(dt => dt.Value));
         Assert.Equal(["2018-02-15", "2021-02-15"], footer.Descendants("time").Select(t => t.Attr("datetime")));
         var references = footer.Descendants("ol").Single().Elements("li").ToList();
         Assert.Equal("https://www.nice.org.uk/guidance/ipg179", references[0].Element("a")!.Attr("href"));
+        Assert.Equal(
+            "Percutaneous cementoplasty for palliative treatment of bony malignancies. National Institute for Health and Care Excellence, 2006.",
+            references[0].Value);
         Assert.Null(references[1].Element("a"));
+    }
+
+    [Fact]
+    public void An_overdue_leaflet_says_so_right_after_its_title_and_summary_with_the_first_sentence_stressed()
+    {
+        var page = HtmlPage.Parse(Render());
+        var main = page.All("main").Single();
+        var afterHeader = main.Element("header")!.ElementsAfterSelf().First();
+        Assert.Equal("p", afterHeader.Name.LocalName);
+        Assert.Equal("review-overdue", afterHeader.Attr("class"));
+        Assert.Equal(
+            "This leaflet is overdue for review. It was due to be checked by 15 February 2021. Ask your care team if anything in it has changed.",
+            afterHeader.Value);
+        Assert.Equal("This leaflet is overdue for review.", afterHeader.Element("strong")!.Value);
+    }
+
+    [Theory]
+    [InlineData("2022-01-01", "review-overdue")]
+    [InlineData("2020-12-01", "review-due-soon")]
+    public void A_leaflet_overdue_or_due_soon_states_it_once_under_the_title_and_not_again_in_the_footer(string today, string cssClass)
+    {
+        var page = HtmlPage.Parse(RenderOn(today));
+        var notice = Assert.Single(page.Descendants("p"), p => p.Attr("class")?.StartsWith("review-", StringComparison.Ordinal) == true);
+        Assert.Equal(cssClass, notice.Attr("class"));
+        Assert.Equal("main", notice.Parent!.Name.LocalName);
+        Assert.Empty(page.All("footer").Single().Elements("p"));
+    }
+
+    [Fact]
+    public void A_current_leaflet_adds_nothing_under_its_title_and_says_it_is_up_to_date_in_the_footer()
+    {
+        var page = HtmlPage.Parse(RenderOn("2019-01-01"));
+        var main = page.All("main").Single();
+        Assert.Equal("decoration", main.Element("header")!.ElementsAfterSelf().First().Attr("class"));
+        Assert.DoesNotContain(main.Descendants("p"), p => p.Attr("class")?.StartsWith("review-", StringComparison.Ordinal) == true);
+        var status = page.All("footer").Single().Elements("p").Single();
+        Assert.Equal("review-current", status.Attr("class"));
+        Assert.Equal("This leaflet is up to date.", status.Value);
     }
 
     [Fact]
@@ -203,9 +242,12 @@ public class LeafletHtmlRendererTests
     [InlineData("2019-01-01", "review-current", "up to date")]
     public void The_review_status_is_judged_on_the_given_day(string today, string cssClass, string words)
     {
-        var page = HtmlPage.Parse(LeafletHtmlRenderer.Render(TestDocuments.Leaflet(), LeafletVariant.Plain, null, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
-        var status = page.All("footer").Single().Elements("p").Single();
+        var page = HtmlPage.Parse(RenderOn(today));
+        var status = page.Descendants("p").Single(p => p.Attr("class")?.StartsWith("review-", StringComparison.Ordinal) == true);
         Assert.Equal(cssClass, status.Attr("class"));
         Assert.Contains(words, status.Value, StringComparison.Ordinal);
     }
+
+    private static string RenderOn(string today)
+        => LeafletHtmlRenderer.Render(TestDocuments.Leaflet(), LeafletVariant.Plain, null, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -43,6 +43,37 @@ public sealed class ReaderStringsTests
         Assert.Throws<FormatException>(() => ReaderStrings.Fill("Page {page}", ("pages", "9")));
     }
 
+    [Fact]
+    public void Fill_puts_values_in_as_they_are_without_reading_placeholders_inside_them()
+    {
+        Assert.Equal("{year}. A publisher, 2006.", ReaderStrings.Fill("{title}. {publisher}, {year}.", ("title", "{year}"), ("publisher", "A publisher"), ("year", "2006")));
+        Assert.Equal("Costs {pounds} pounds", ReaderStrings.Fill("Costs {pounds} pounds", ("pounds", "{pounds}")));
+    }
+
+    [Fact]
+    public void FillAround_cuts_the_template_at_one_placeholder_and_fills_the_rest_on_both_sides()
+    {
+        Assert.Equal(("", ". A publisher, 2006."), ReaderStrings.FillAround("{title}. {publisher}, {year}.", "title", ("publisher", "A publisher"), ("year", "2006")));
+        Assert.Equal(("Scan or go to ", ""), ReaderStrings.FillAround("Scan or go to {address}", "address"));
+        Assert.Equal(("Ewch i ", " am 2006"), ReaderStrings.FillAround("Ewch i {address} am {year}", "address", ("year", "2006")));
+        Assert.Throws<FormatException>(() => ReaderStrings.FillAround("Scan the code", "address"));
+    }
+
+    [Fact]
+    public void Editing_one_word_of_the_strings_file_changes_its_version()
+    {
+        var english = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src/Content/Text/Strings/en.json"));
+        var edited = english.Replace("About this leaflet", "About the leaflet", StringComparison.Ordinal);
+        Assert.NotEqual(english, edited);
+
+        var original = ReaderStrings.Parse(new MemoryStream(Encoding.UTF8.GetBytes(english)), "en.json");
+        var changed = ReaderStrings.Parse(new MemoryStream(Encoding.UTF8.GetBytes(edited)), "en.json");
+
+        Assert.Equal(ReaderStrings.English.Version, original.Version);
+        Assert.Matches("^[0-9a-f]{32}$", original.Version);
+        Assert.NotEqual(original.Version, changed.Version);
+    }
+
     /// <summary>Every string property, at any depth, by its path (for example Leaflet.AboutThisLeaflet).</summary>
     private static IEnumerable<KeyValuePair<string, string?>> AllStrings(object group, string prefix = "")
     {

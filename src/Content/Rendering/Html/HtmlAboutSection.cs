@@ -4,35 +4,25 @@ using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Html;
 
-/// <summary>The end of the page: version and review dates, and the references the leaflet is based on.</summary>
+/// <summary>
+/// The end of the page: the review status when it is not already under the title, version and review dates, and the
+/// references the leaflet is based on.
+/// </summary>
 internal static class HtmlAboutSection
 {
-    public static void Write(HtmlWriter html, LeafletMetadata metadata, DateOnly today)
+    public static void Write(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
     {
+        var words = ReaderStrings.English.Leaflet;
         html.Open("footer", ("class", "about")).Line();
-        html.Element("h2", ReaderStrings.English.Leaflet.AboutThisLeaflet, ("id", "about-this-leaflet")).Line();
-        WriteReviewStatus(html, metadata, ReviewStatuses.Of(metadata, today));
+        html.Element("h2", words.AboutThisLeaflet, ("id", "about-this-leaflet")).Line();
+        HtmlReviewNotice.WriteInFooter(html, metadata, status);
         html.Open("dl").Line();
-        Term(html, "Version", metadata.Version.ToString(CultureInfo.InvariantCulture), null);
-        Term(html, "Last reviewed", ReaderDate.Format(metadata.LastReviewed), metadata.LastReviewed);
-        Term(html, "Next review due", ReaderDate.Format(metadata.NextReview), metadata.NextReview);
+        Term(html, words.Version, metadata.Version.ToString(CultureInfo.InvariantCulture), null);
+        Term(html, words.LastReviewed, ReaderDate.Format(metadata.LastReviewed), metadata.LastReviewed);
+        Term(html, words.NextReviewDue, ReaderDate.Format(metadata.NextReview), metadata.NextReview);
         html.Close("dl").Line();
         WriteReferences(html, metadata);
         html.Close("footer").Line();
-    }
-
-    private static void WriteReviewStatus(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
-    {
-        // Overdue is stated plainly with what to do about it; it is not an alarm, so no red and no alert role.
-        var notice = ReviewNotice.For(status, metadata.NextReview);
-        if (notice.Emphasis is { } emphasis)
-        {
-            html.Open("p", ("class", "review-" + status.Slug())).Element("strong", emphasis).Text(" " + notice.Text).Close("p").Line();
-        }
-        else
-        {
-            html.Element("p", notice.Text, ("class", "review-" + status.Slug())).Line();
-        }
     }
 
     private static void Term(HtmlWriter html, string term, string value, DateOnly? date)
@@ -55,11 +45,15 @@ internal static class HtmlAboutSection
         {
             return;
         }
-        html.Element("h2", "References", ("id", "references")).Line();
+        var words = ReaderStrings.English.Leaflet;
+        html.Element("h2", words.References, ("id", "references")).Line();
         html.Open("ol", ("class", "references")).Line();
         foreach (var reference in metadata.References)
         {
-            html.Open("li");
+            // The title is the link, wherever the citation puts it.
+            var (before, after) = ReaderStrings.FillAround(words.Citation, "title",
+                ("publisher", reference.Publisher), ("year", reference.Year.ToString(CultureInfo.InvariantCulture)));
+            html.Open("li").Text(before);
             if (reference.Url is { } url && HtmlInlines.IsSafeHref(url))
             {
                 html.Element("a", reference.Title, ("href", url));
@@ -68,7 +62,7 @@ internal static class HtmlAboutSection
             {
                 html.Text(reference.Title);
             }
-            html.Text($". {reference.Publisher}, {reference.Year.ToString(CultureInfo.InvariantCulture)}.");
+            html.Text(after);
             html.Close("li").Line();
         }
         html.Close("ol").Line();

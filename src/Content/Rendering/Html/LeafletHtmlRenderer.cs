@@ -1,11 +1,13 @@
 using Leaflets.Content.Model;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Html;
 
 /// <summary>
 /// Renders one variant of a leaflet as a complete, standalone, accessible HTML page (WCAG 2.2 AA):
 /// one h1, headings in order, figures with alternative text, header cells with scope, easy-read rows
-/// with the picture first, an embedded stylesheet with a print layout, and no JavaScript.
+/// with the picture first, the review notice under the title when the leaflet is overdue or due soon (as on paper),
+/// an embedded stylesheet with a print layout, and no JavaScript.
 /// </summary>
 public static class LeafletHtmlRenderer
 {
@@ -21,6 +23,7 @@ public static class LeafletHtmlRenderer
         var document = leaflet.Document(variant);
         links ??= LeafletLinks.Relative;
         var metadata = document.Metadata;
+        var status = ReviewStatuses.Of(metadata, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         var html = new HtmlWriter();
 
         html.Raw("<!DOCTYPE html>").Line();
@@ -40,16 +43,19 @@ public static class LeafletHtmlRenderer
         html.Element("h1", metadata.Title).Line();
         html.Element("p", metadata.Summary, ("class", "summary")).Line();
         html.Close("header").Line();
+        HtmlReviewNotice.WriteUnderTitle(html, metadata, status);
         new HtmlBlocks(html, leaflet, links).Write(document.Blocks);
         html.Close("main").Line();
-        HtmlAboutSection.Write(html, metadata, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        HtmlAboutSection.Write(html, metadata, status);
         html.Close("body").Line();
         html.Close("html").Line();
         return html.ToString();
     }
 
     private static string PageTitle(LeafletMetadata metadata, LeafletVariant variant)
-        => variant == LeafletVariant.EasyRead ? metadata.Title + " (easy read)" : metadata.Title;
+        => variant == LeafletVariant.EasyRead
+            ? ReaderStrings.Fill(ReaderStrings.English.Leaflet.EasyReadPageTitle, ("title", metadata.Title))
+            : metadata.Title;
 
     private static void WriteVariantSwitch(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, LeafletLinks links)
     {
@@ -58,10 +64,9 @@ public static class LeafletHtmlRenderer
         {
             return;
         }
-        var text = other == LeafletVariant.EasyRead
-            ? "Read the easy read version of this leaflet"
-            : "Read the standard version of this leaflet";
-        html.Open("nav", ("class", "variants"), ("aria-label", "Other versions")).Open("p");
+        var words = ReaderStrings.English.Leaflet;
+        var text = other == LeafletVariant.EasyRead ? words.ReadEasyReadVersion : words.ReadStandardVersion;
+        html.Open("nav", ("class", "variants"), ("aria-label", words.OtherVersions)).Open("p");
         html.Element("a", text, ("href", links.VariantUrl(other)), ("hreflang", leaflet.Variants[other].Metadata.Language));
         html.Close("p").Close("nav").Line();
     }

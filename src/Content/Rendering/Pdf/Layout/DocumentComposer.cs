@@ -54,7 +54,7 @@ internal sealed class DocumentComposer(
     /// </summary>
     private void ComposeReviewNotice(FlowBuilder flow, BlockComposer blocks, Column column)
     {
-        if (reviewStatus == ReviewStatus.Current)
+        if (!ReviewNotice.LeadsTheLeaflet(reviewStatus))
         {
             return;
         }
@@ -74,10 +74,12 @@ internal sealed class DocumentComposer(
         {
             return;
         }
-        blocks.Compose(new HeadingBlock(0, 2, BlockComposer.Text("References"), "references"), column);
+        var words = ReaderStrings.English.Leaflet;
+        blocks.Compose(new HeadingBlock(0, 2, BlockComposer.Text(words.References), "references"), column);
         var items = references.Select(reference =>
         {
-            var citation = $"{reference.Title}. {reference.Publisher}, {reference.Year.ToString(CultureInfo.InvariantCulture)}.";
+            var citation = ReaderStrings.Fill(words.Citation,
+                ("title", reference.Title), ("publisher", reference.Publisher), ("year", reference.Year.ToString(CultureInfo.InvariantCulture)));
             ImmutableArray<Inline> inlines = reference.Url is null
                 ? [new TextInline(citation)]
                 : [new TextInline(citation + " "), new LinkInline(reference.Url, [new TextInline(reference.Url)])];
@@ -94,14 +96,15 @@ internal sealed class DocumentComposer(
             return;
         }
         var modules = QrModules(publicUrl);
-        var figure = new StructNode(StructKind.Figure, root) { AltText = $"QR code that opens the online version of this leaflet: {publicUrl}" };
+        var words = ReaderStrings.English.Print;
+        var figure = new StructNode(StructKind.Figure, root) { AltText = ReaderStrings.Fill(words.QrCodeAlt, ("address", publicUrl)) };
         var qr = new Slice { Height = type.QrSize };
         qr.Items.Add(new QrItem(figure, type.ContentLeft, 0, type.QrSize, modules));
 
         var paragraph = root.Child(StructKind.P);
-        var runs = FlowBuilder.Runs(
-            [new TextInline("Check you have the latest version of this leaflet: scan the code or go to "), new LinkInline(publicUrl, [new TextInline(publicUrl)])],
-            paragraph);
+        var (before, after) = ReaderStrings.FillAround(words.QrCodeCaption, "address");
+        Inline[] caption = [new TextInline(before), new LinkInline(publicUrl, [new TextInline(publicUrl)]), new TextInline(after)];
+        var runs = FlowBuilder.Runs([.. caption.Where(inline => inline is not TextInline { Text: "" })], paragraph);
         var lines = flow.TextSlices(runs, type.Body, type.ContentLeft, type.ContentWidth, paragraph);
         lines[0].SpaceBefore = type.Body * 0.5;
         flow.BeginBlock(type.ParagraphGap * 2);
@@ -138,7 +141,9 @@ internal sealed class DocumentComposer(
     /// from every page and it is drawn on each, so a title in full there made the work grow with the square of its length.
     /// </summary>
     private string FooterTitle => _footerTitle ??= TextLayout.FitOnLines(
-        document.Metadata.Title, $". Version {document.Metadata.Version.ToString(CultureInfo.InvariantCulture)}", type.Body, type.ContentWidth, FooterTitleLines);
+        document.Metadata.Title,
+        ReaderStrings.Fill(ReaderStrings.English.Print.FooterVersion, ("version", document.Metadata.Version.ToString(CultureInfo.InvariantCulture))),
+        type.Body, type.ContentWidth, FooterTitleLines);
 
     private string? _footerTitle;
 
@@ -148,11 +153,13 @@ internal sealed class DocumentComposer(
     private (IReadOnlyList<PageItem> Items, double Height) FooterItems(int pageNumber, int pageCount)
     {
         var metadata = document.Metadata;
+        var words = ReaderStrings.English.Print;
         var texts = new[]
         {
             FooterTitle,
-            $"Reviewed {ReaderDate.Format(metadata.LastReviewed)}, next review {ReaderDate.Format(metadata.NextReview)}",
-            ReaderStrings.Fill(ReaderStrings.English.Print.PageOfPages, ("page", pageNumber.ToString(CultureInfo.InvariantCulture)), ("pages", pageCount.ToString(CultureInfo.InvariantCulture))),
+            ReaderStrings.Fill(words.FooterReviewDates,
+                ("lastReviewed", ReaderDate.Format(metadata.LastReviewed)), ("nextReview", ReaderDate.Format(metadata.NextReview))),
+            ReaderStrings.Fill(words.PageOfPages, ("page", pageNumber.ToString(CultureInfo.InvariantCulture)), ("pages", pageCount.ToString(CultureInfo.InvariantCulture))),
         };
         var flow = new FlowBuilder(type);
         var lines = texts.SelectMany(text => flow.TextSlices([new TextRun(text, false, null)], type.Body, type.ContentLeft, type.ContentWidth, node: null)).ToList();

@@ -1,0 +1,41 @@
+using Leaflets.Content.Model;
+
+namespace Leaflets.Content.Rendering.Html;
+
+/// <summary>
+/// The review status in the page's words (<see cref="ReviewNotice"/>), said once: under the title when the leaflet is
+/// overdue or due soon, as on paper, otherwise in the footer beside the dates. A screen-reader user reading the page
+/// through never hears it twice.
+/// </summary>
+internal static class HtmlReviewNotice
+{
+    public static void WriteUnderTitle(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
+    {
+        if (ReviewNotice.LeadsTheLeaflet(status))
+        {
+            Write(html, metadata, status);
+        }
+    }
+
+    public static void WriteInFooter(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
+    {
+        if (!ReviewNotice.LeadsTheLeaflet(status))
+        {
+            Write(html, metadata, status);
+        }
+    }
+
+    private static void Write(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
+    {
+        // Overdue is stated plainly with what to do about it; it is not an alarm, so no red and no alert role.
+        var notice = ReviewNotice.For(status, metadata.NextReview);
+        if (notice.Emphasis is { } emphasis)
+        {
+            html.Open("p", ("class", "review-" + status.Slug())).Element("strong", emphasis).Text(" " + notice.Text).Close("p").Line();
+        }
+        else
+        {
+            html.Element("p", notice.Text, ("class", "review-" + status.Slug())).Line();
+        }
+    }
+}
