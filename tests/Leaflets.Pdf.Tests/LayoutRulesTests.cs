@@ -165,7 +165,8 @@ public class LayoutRulesTests
     {
         using var pdf = PdfDocument.Open(PdfReading.RenderSample(size: 24, paper: PaperSize.A5));
         var lines = pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
-        var joined = string.Concat(lines);
+        // Tagged letters only: the word may run over a page break, and the footer between its parts is an artifact.
+        var joined = string.Concat(pdf.GetPages().SelectMany(PrintFlowTests.TaggedLetters).Select(l => l.Value));
         Assert.Contains(TestLeaflets.LongWord, joined);
         Assert.DoesNotContain(TestLeaflets.LongWord, lines);
     }

@@ -94,6 +94,23 @@ public class PrintFlowTests
 
     [Theory]
     [MemberData(nameof(EveryPrint))]
+    public void A_picture_never_ends_a_page_without_words_beside_or_below_it(string id, LeafletVariant variant, int size, PaperSize paper)
+    {
+        using var pdf = Open(id, variant, size, paper);
+        foreach (var page in pdf.GetPages().SkipLast(1))
+        {
+            var letters = TaggedLetters(page);
+            foreach (var picture in TaggedImages(page).Select(image => image.BoundingBox))
+            {
+                Assert.True(
+                    letters.Any(l => l.StartBaseLine.Y < picture.Bottom || (l.BoundingBox.Left >= picture.Right && l.StartBaseLine.Y <= picture.Top)),
+                    $"{Print(id, variant, size, paper)}: page {page.Number} ends with a picture, its words on the next page.");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPrint))]
     public void A_picture_moves_to_the_next_page_only_when_the_gap_it_leaves_is_small(string id, LeafletVariant variant, int size, PaperSize paper)
     {
         var options = new PdfRenderOptions(size, paper, PdfReading.PublicUrl);
@@ -146,6 +163,22 @@ public class PrintFlowTests
         }
         Collect(page.GetMarkedContents());
         return letters;
+    }
+
+    /// <summary>The pictures a page draws as figures: a decorative banner is an artifact, with no words of its own.</summary>
+    private static List<IPdfImage> TaggedImages(Page page)
+    {
+        var images = new List<IPdfImage>();
+        void Collect(IEnumerable<MarkedContentElement> elements)
+        {
+            foreach (var element in elements.Where(e => !e.IsArtifact))
+            {
+                images.AddRange(element.Images);
+                Collect(element.Children);
+            }
+        }
+        Collect(page.GetMarkedContents());
+        return images;
     }
 
     private static IEnumerable<Block> Flatten(IEnumerable<Block> blocks)

@@ -156,21 +156,22 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
         flow.Hold(start, Keep.Row);
     }
 
-    /// <summary>The picture, then the words under it; the picture holds to their first line.</summary>
+    /// <summary>The picture, then the words under it; the picture holds to their first line as a heading does.</summary>
     private List<Slice> Above(Slice picture, List<Slice> words)
     {
         if (words.Count == 0)
         {
             return [picture];
         }
-        picture.KeepWithNext = Keep.Always;
+        picture.KeepWithNext = Keep.Heading;
         words[0].SpaceBefore = Type.Body * 0.5;
         return [picture, .. words];
     }
 
     /// <summary>
-    /// One slice holding the picture and every line that starts beside it, then the lines below it as they are. When
-    /// the picture is drawn smaller, the line after keeps its place, so the words read as they were set.
+    /// One slice holding the picture and every line that starts beside it, then the lines below it as they are, the
+    /// first of them after its own gap below the taller of the picture and those lines (so drawing the picture smaller
+    /// lets it move up).
     /// </summary>
     private static List<Slice> Beside(Slice picture, List<Slice> words)
     {
@@ -178,31 +179,18 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
         {
             return [picture];
         }
-        var tops = new List<double>();
-        var y = 0.0;
-        foreach (var (slice, i) in words.Select((slice, i) => (slice, i)))
+        var besideCount = 1;
+        for (var y = words[0].Height; besideCount < words.Count && y + words[besideCount].SpaceBefore < picture.Height; besideCount++)
         {
-            y += i == 0 ? 0 : slice.SpaceBefore;
-            tops.Add(y);
-            y += slice.Height;
+            y += words[besideCount].SpaceBefore + words[besideCount].Height;
         }
-        var besideCount = Math.Max(1, tops.Count(top => top < picture.Height));
-        var next = besideCount < words.Count ? words[besideCount] : null;
         var besideWords = FlowBuilder.Merge(words.Take(besideCount));
-        Slice Head(Slice image)
+        Slice Head(Slice image) => new Slice
         {
-            var head = new Slice
-            {
-                Height = Math.Max(image.Height, besideWords.Height),
-                KeepWithNext = words[besideCount - 1].KeepWithNext,
-                Shrink = image.Shrink is { } shrink ? fit => shrink(fit) is { } smaller && Math.Max(smaller.Height, besideWords.Height) <= fit ? Head(smaller) : null : null,
-            }.With(image.Items).With(besideWords.Items);
-            if (next is not null)
-            {
-                next.SpaceBefore = tops[besideCount] - head.Height;
-            }
-            return head;
-        }
+            Height = Math.Max(image.Height, besideWords.Height),
+            KeepWithNext = words[besideCount - 1].KeepWithNext,
+            Shrink = image.Shrink is { } shrink ? fit => shrink(fit) is { } smaller && besideWords.Height <= fit ? Head(smaller) : null : null,
+        }.With(image.Items).With(besideWords.Items);
         return [Head(picture), .. words.Skip(besideCount)];
     }
 

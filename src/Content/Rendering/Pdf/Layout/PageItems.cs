@@ -68,9 +68,10 @@ internal enum Keep
     Always,
 
     /// <summary>
-    /// A heading's (or a box label's) lines with each other and with the first slice after it, and a box's padding with
-    /// the line next to it: parted only where that alone is taller than a page, so a heading is never split and never
-    /// ends a page, and a border never opens or closes on an empty strip.
+    /// A heading's (or a box label's) lines with each other and with the first slice after it, a picture with the first
+    /// line under it, and a box's padding with the line next to it: parted only where that alone is taller than a page,
+    /// so a heading is never split and never ends a page, a picture never ends one without its words, and a border never
+    /// opens or closes on an empty strip.
     /// </summary>
     Heading,
 }

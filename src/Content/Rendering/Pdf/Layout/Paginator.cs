@@ -88,23 +88,33 @@ internal static class Paginator
             {
                 return Place(from, to, Keep.Box) - to;
             }
-            if (gapTooLarge && TryShrink(from, to))
+            if (gapTooLarge && TryShrink(from, to, Room, AtTop))
             {
                 return PlaceEach(from, to);
             }
-            var fitsOnNextPage = Height(from, to, atTop: true) + (Repeats(from) ? _slices[from].RepeatAtPageTop!.Height : 0) <= contentHeight;
+            var pageRoom = contentHeight - (Repeats(from) ? _slices[from].RepeatAtPageTop!.Height : 0);
+            var fitsOnNextPage = Height(from, to, atTop: true) <= pageRoom;
             if (!AtTop && fitsOnNextPage && (!Sparse || level >= Keep.Box))
             {
                 NewPage();
                 return PlaceEach(from, to);
             }
+            if (!fitsOnNextPage && TryShrink(from, to, pageRoom, atTop: true))
+            {
+                // Taller than a page, but whole once its picture is drawn smaller: better than breaking it.
+                if (!AtTop)
+                {
+                    NewPage();
+                }
+                return PlaceEach(from, to);
+            }
             return level < Keep.Heading ? Place(from, to, level + 1) - to : PlaceEach(from, to);
         }
 
-        /// <summary>Draws the first picture in the group that can be drawn small enough for the group to fit what is left of the page.</summary>
-        private bool TryShrink(int from, int to)
+        /// <summary>Draws the first picture in the group that can be drawn small enough for the group to fit <paramref name="room"/>.</summary>
+        private bool TryShrink(int from, int to, double room, bool atTop)
         {
-            var excess = Height(from, to, AtTop) - Room;
+            var excess = Height(from, to, atTop) - room;
             for (var i = from; i <= to; i++)
             {
                 var slice = _slices[i];
@@ -135,7 +145,19 @@ internal static class Paginator
                     var split = SliceSplitter.Split(slice, AtTop ? capacity : Room - gap);
                     if (split is null && !AtTop)
                     {
-                        split = SliceSplitter.Split(slice, capacity);
+                        // Nothing of it fits here: it starts the next page, with whatever on this page holds to it.
+                        var held = CarryOver();
+                        NewPage();
+                        foreach (var placed in held)
+                        {
+                            _y += AtTop ? 0 : placed.Slice.SpaceBefore;
+                            Pages[^1].Add(placed with { Top = contentTop + _y });
+                            _y += placed.Slice.Height;
+                            _lines += Lines(placed.Slice);
+                            _picture |= HasPicture(placed.Slice);
+                        }
+                        gap = AtTop ? 0 : slice.SpaceBefore;
+                        split = SliceSplitter.Split(slice, AtTop ? capacity : Room - gap);
                     }
                     if (split is { } parts)
                     {
@@ -161,6 +183,23 @@ internal static class Paginator
                 _picture |= HasPicture(slice);
             }
             return added;
+        }
+
+        /// <summary>
+        /// Takes off the end of the page the slices held to what comes next (a table header, a heading), unless they
+        /// are all the page holds, spaced as they would be at the top of the next page.
+        /// </summary>
+        private List<PlacedSlice> CarryOver()
+        {
+            var page = Pages[^1];
+            var count = 0;
+            while (count < page.Count - 1 && !page[^(count + 1)].IsRepeat && page[^(count + 1)].Slice.KeepWithNext >= Keep.Always)
+            {
+                count++;
+            }
+            var held = page.GetRange(page.Count - count, count);
+            page.RemoveRange(page.Count - count, count);
+            return held;
         }
 
         /// <summary>Whether slice <paramref name="i"/> starting a page repeats something above it: it continues the table or box before it.</summary>

@@ -9,8 +9,9 @@ internal static class SliceSplitter
 {
     /// <summary>
     /// Cuts <paramref name="slice"/> so that the head is at most <paramref name="maxHeadHeight"/> tall,
-    /// at the lowest point no line of text or picture crosses, leaving at least two lines on each side as a paragraph
-    /// does (when it has four); null when no such point fits.
+    /// at the lowest point no line of text or picture crosses, leaving at least two lines above as a paragraph does and
+    /// <see cref="Paginator.MinLines"/> below, so a page holding only the rest is not near empty (when it has that many);
+    /// null when no such point fits.
     /// </summary>
     public static (Slice Head, Slice Tail)? Split(Slice slice, double maxHeadHeight)
     {
@@ -20,7 +21,7 @@ internal static class SliceSplitter
         var cut = texts
             .Select(t => t.Bottom + 1)
             .Where(c => c <= maxHeadHeight && !texts.Any(t => t.Top < c && t.Bottom > c) && !pictures.Any(p => p.Top < c && p.Bottom > c))
-            .Where(c => lines.Count < 4 || (lines.Count(top => top < c) >= 2 && lines.Count(top => top >= c) >= 2))
+            .Where(c => lines.Count < 2 + Paginator.MinLines || (lines.Count(top => top < c) >= 2 && lines.Count(top => top >= c) >= Paginator.MinLines))
             .DefaultIfEmpty(0)
             .Max();
         if (cut <= 0 || !texts.Any(t => t.Top >= cut))
