@@ -7,7 +7,8 @@ internal sealed record PlacedSlice(Slice Slice, double Top, bool IsRepeat = fals
 /// group; a group that does not fit in what is left of a page moves whole to the next page, unless it may not (a row
 /// that would leave more than <see cref="MaxGapShare"/> of the page empty) or cannot (taller than a page): then it is
 /// broken at its weakest links and each part is placed the same way. A picture that would move and leave that large a
-/// gap is drawn smaller instead when it can be (<see cref="Slice.Shrink"/>). A slice taller than any page is cut
+/// gap is drawn smaller instead when it can be (<see cref="Slice.Shrink"/>), and a page is not closed with fewer than
+/// <see cref="MinLines"/> lines while lines can fill it. A slice taller than any page is cut
 /// between lines so that it fills the page it starts on. More pages than <c>maxPages</c> throws
 /// <see cref="PrintTooLongException"/> as soon as the first page over the limit is started.
 /// </summary>
@@ -157,7 +158,8 @@ internal static class Paginator
                             _picture |= HasPicture(placed.Slice);
                         }
                         gap = AtTop ? 0 : slice.SpaceBefore;
-                        split = SliceSplitter.Split(slice, AtTop ? capacity : Room - gap);
+                        split = SliceSplitter.Split(slice, AtTop ? capacity : Room - gap)
+                            ?? (AtTop ? null : SliceSplitter.Split(slice, capacity));
                     }
                     if (split is { } parts)
                     {
@@ -250,9 +252,44 @@ internal static class Paginator
             }
         }
 
-        private static int Lines(Slice slice) => slice.Items.OfType<TextItem>().Where(text => text.Node is not null).Select(text => text.Baseline).Distinct().Count();
+        /// <summary>The lines of tagged text in a slice: its distinct baselines (a table row's cells share them). Counted per slice placed, so no allocation.</summary>
+        private static int Lines(Slice slice)
+        {
+            var items = slice.Items;
+            var count = 0;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is TextItem { Node: not null } text && !SeenBefore(items, i, text.Baseline))
+                {
+                    count++;
+                }
+            }
+            return count;
+        }
 
-        private static bool HasPicture(Slice slice) => slice.Items.Any(item => item is ImageItem or QrItem);
+        private static bool SeenBefore(List<PageItem> items, int index, double baseline)
+        {
+            for (var i = 0; i < index; i++)
+            {
+                if (items[i] is TextItem { Node: not null } text && text.Baseline == baseline)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool HasPicture(Slice slice)
+        {
+            foreach (var item in slice.Items)
+            {
+                if (item is ImageItem or QrItem)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         private double Height(int from, int to, bool atTop)
         {
