@@ -3,6 +3,7 @@ using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Functions.Health;
 using Leaflets.Functions.Leaflets;
+using Leaflets.Functions.Site;
 using Leaflets.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class FunctionsServiceCollectionExtensions
             .Validate(site => site.IsValid, SiteOptions.InvalidMessage).ValidateOnStart();
         services.AddLeafletPdf(configuration);
         services.AddSingleton<LeafletRoutes>();
+        services.AddSingleton<SiteRoutes>();
         services.AddHostedService<CatalogWarmup>();
         return services;
     }

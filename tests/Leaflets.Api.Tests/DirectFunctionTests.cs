@@ -4,6 +4,7 @@ using Leaflets.Functions;
 using Leaflets.Functions.Health;
 using Leaflets.Functions.Leaflets;
 using Leaflets.Functions.OpenApi;
+using Leaflets.Functions.Site;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
@@ -120,6 +121,25 @@ public sealed class DirectFunctionTests : IDisposable
         Assert.Equal(200, status);
         Assert.Equal("", body);
         Assert.True(context.Response.ContentLength > 0);
+    }
+
+    [Theory]
+    [InlineData("../LICENSE_FONT")]
+    [InlineData("..")]
+    [InlineData("../../content/leaflets/bone-scan/plain.md")]
+    [InlineData("Fonts\\LICENSE_FONT")]
+    [InlineData("%2e%2e%2ffonts.css")]
+    public async Task GetSiteAsset_called_directly_serves_only_exact_list_names(string file)
+    {
+        // A host that checks no raw request target (RequestTarget) still serves nothing but the listed files.
+        var function = ActivatorUtilities.CreateInstance<GetSiteAsset>(_services);
+        var context = NewContext("GET", "/assets/x", "");
+
+        var (status, body) = await ExecuteAsync(context, await function.Run(context.Request, file, CancellationToken.None));
+
+        Assert.Equal(404, status);
+        Assert.Contains("urn:leaflets:problem:unknown-asset", body);
+        Assert.DoesNotContain("Open Font License", body);
     }
 
     private static DefaultHttpContext NewContext(string method, string path, string query)

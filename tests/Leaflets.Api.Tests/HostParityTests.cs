@@ -29,7 +29,11 @@ public sealed class HostParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(8, served.Count);
+        Assert.Equal(12, served.Count);
+        Assert.Contains("GetSiteAsset assets/{file} GET,HEAD", served);
+        Assert.Contains("GetSearchPage search GET,HEAD", served);
+        Assert.Contains("GetTopicPage topics/{topic} GET,HEAD", served);
+        Assert.Contains("GetLeafletPage leaflets/{id} GET,HEAD", served);
         Assert.Contains("GetLeafletHtml api/leaflets/{id}/html GET,HEAD", served);
         Assert.Contains("Unmatched {*path} ANY", served);
         Assert.Contains("GetLeafletPdf api/leaflets/{id}/pdf GET,HEAD", served);

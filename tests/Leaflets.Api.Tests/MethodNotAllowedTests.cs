@@ -3,10 +3,12 @@ using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Leaflets.Functions.Routing;
+using Leaflets.Functions.Site;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Leaflets.Api.Tests;
@@ -23,7 +25,7 @@ public sealed class MethodNotAllowedTests(FixtureServer fixture)
         var data = new TheoryData<string, string>();
         foreach (var route in FunctionRoute.Discover(typeof(FunctionResponse).Assembly).Where(r => !r.IsCatchAll))
         {
-            var path = "/" + route.Template.Replace("{id}", "bone-scan").Replace("{file}", "scanner.png");
+            var path = "/" + route.Template.Replace("{id}", "bone-scan").Replace("{file}", "scanner.png").Replace("{topic}", "imaging");
             foreach (var method in new[] { "POST", "PUT", "DELETE", "PATCH", "OPTIONS" })
             {
                 data.Add(method, path);
@@ -94,7 +96,7 @@ public sealed class MethodNotAllowedTests(FixtureServer fixture)
         context.Request.Path = path;
         context.Response.Body = new MemoryStream();
 
-        var result = await new Unmatched(NullLogger<Unmatched>.Instance).Run(context.Request, CancellationToken.None);
+        var result = await new Unmatched(fixture.Server.Services.GetRequiredService<SiteRoutes>(), NullLogger<Unmatched>.Instance).Run(context.Request, CancellationToken.None);
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
 
         Assert.Equal(status, context.Response.StatusCode);

@@ -14,7 +14,7 @@ namespace Leaflets.Api.Tests;
 
 /// <summary>
 /// Every response says nosniff and no-referrer; every HTML page carries a Content-Security-Policy that lets it load
-/// only its own stylesheet (by hash) and our images, and says who may frame it.
+/// only its own stylesheet (by hash), our webfont (stylesheet and fonts) and our images, and says who may frame it.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class SecurityHeaderTests(FixtureServer fixture)
@@ -29,7 +29,7 @@ public sealed class SecurityHeaderTests(FixtureServer fixture)
 
     [Theory]
     [MemberData(nameof(HtmlPages))]
-    public async Task An_html_page_may_load_only_its_own_stylesheet_and_our_images_and_nobody_may_frame_it(string path, string? accept)
+    public async Task An_html_page_may_load_only_its_own_stylesheet_our_webfont_and_our_images_and_nobody_may_frame_it(string path, string? accept)
     {
         var response = await GetAsync(path, accept);
         var page = await response.Content.ReadAsStringAsync();
@@ -39,8 +39,10 @@ public sealed class SecurityHeaderTests(FixtureServer fixture)
         var policy = Directives(response);
         Assert.Equal("'none'", policy["default-src"]);
         Assert.Equal("'none'", policy["frame-ancestors"]);
-        Assert.Equal($"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleElementText(page))))}'", policy["style-src"]);
-        Assert.Equal($"'self' {fixture.Server.Address.GetLeftPart(UriPartial.Authority)}", policy["img-src"]);
+        var origin = fixture.Server.Address.GetLeftPart(UriPartial.Authority);
+        Assert.Equal($"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleElementText(page))))}' {origin}", policy["style-src"]);
+        Assert.Equal(origin, policy["font-src"]);
+        Assert.Equal($"'self' {origin}", policy["img-src"]);
         Assert.DoesNotContain("unsafe", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.DoesNotContain("<script", page);
         Assert.DoesNotContain(" style=", page);
@@ -105,6 +107,22 @@ public sealed class SecurityHeaderTests(FixtureServer fixture)
         Assert.Equal("'self' https://partner.example.org", policy["frame-ancestors"]);
         Assert.Equal("'self' https://leaflets.example.org", policy["img-src"]);
         Assert.Contains("src=\"https://leaflets.example.org/api/leaflets/bone-scan/images/", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_page_may_load_the_webfont_stylesheet_and_fonts_from_the_site_root_and_nothing_else_from_anywhere()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot, services =>
+            services.Configure<SiteOptions>(options => options.PublicBaseUrl = "https://leaflets.example.org/nhs"));
+
+        var response = await server.Client.GetAsync("/api/leaflets/bone-scan/html");
+
+        var policy = Directives(response);
+        Assert.Equal($"{SecurityHeaders.StyleSheetSource} https://leaflets.example.org", policy["style-src"]);
+        Assert.Equal("https://leaflets.example.org", policy["font-src"]);
+        Assert.Equal("'none'", policy["default-src"]);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"https://leaflets.example.org/nhs/assets/fonts.css\" />", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

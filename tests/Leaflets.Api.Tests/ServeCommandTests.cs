@@ -10,7 +10,7 @@ namespace Leaflets.Api.Tests;
 public sealed class ServeCommandTests
 {
     [Fact]
-    public async Task Serve_with_content_and_urls_listens_there_and_logs_the_broken_leaflet_at_start()
+    public async Task Serve_with_content_and_urls_listens_there_says_where_the_library_is_and_logs_the_broken_leaflet_at_start()
     {
         using var sandbox = TestPaths.CopyFixtureContent();
         var url = $"http://127.0.0.1:{FreePort()}";
@@ -21,6 +21,7 @@ public sealed class ServeCommandTests
         var list = await ApiJson.ReadAsync(await client.GetAsync(url + "/api/leaflets"));
         Assert.Equal(2, (int)list["total"]!);
         Assert.Contains("broken-leaflet/plain.md:", serve.Output);
+        Assert.Contains($"The leaflet library: {url}/ ", serve.Output);
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public sealed class ServeCommandTests
             serve._process.BeginErrorReadLine();
 
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!serve.Output.Contains("Now listening on", StringComparison.Ordinal))
+            while (!serve.Output.Contains("The leaflet library: ", StringComparison.Ordinal))
             {
                 if (serve._process.HasExited || DateTime.UtcNow > deadline)
                 {

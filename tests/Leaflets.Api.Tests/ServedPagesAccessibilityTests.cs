@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Content.Tests;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Search;
+using Microsoft.Extensions.DependencyInjection;
 using Leaflets.Content.Tests.Html;
 
 namespace Leaflets.Api.Tests;
@@ -22,9 +25,9 @@ public sealed class ServedPagesAccessibilityTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task Every_served_leaflet_page_in_every_variant_has_no_axe_violations()
+    public async Task Every_served_leaflet_page_in_every_variant_and_every_site_page_type_has_no_axe_violations()
     {
-        var pages = await PageUrlsAsync();
+        var pages = (await PageUrlsAsync()).Concat(await SitePageUrlsAsync()).ToList();
         Assert.NotEmpty(pages);
         if (!File.Exists(ChromiumPath))
         {
@@ -67,6 +70,28 @@ public sealed class ServedPagesAccessibilityTests : IAsyncLifetime
             Assert.Equal("en-GB", (string)description["inLanguage"]!);
             Assert.Equal(url, (string)description["url"]!);
         }
+    }
+
+    /// <summary>
+    /// The website: home, search with results, without and with no words, every topic, every leaflet in every variant,
+    /// and the 404 and 400 pages (written <c>404@url</c> for axe.mjs, which then expects that status).
+    /// </summary>
+    private async Task<List<string>> SitePageUrlsAsync()
+    {
+        var list = await ApiJson.ReadAsync(await _server.Client.GetAsync("/api/leaflets?pageSize=100"));
+        var items = list["items"]!.AsArray();
+        var snapshot = await _server.Services.GetRequiredService<LeafletCatalog>().GetSnapshotAsync(CancellationToken.None);
+        var topics = Topics.Of(snapshot.Content.Leaflets.Values).Select(topic => topic.Slug);
+        var site = _server.Address.ToString();
+        return
+        [
+            site, $"{site}search?q=bone+cement", $"{site}search?q=zebra", $"{site}search",
+            .. topics.Select(slug => $"{site}topics/{Uri.EscapeDataString(slug)}"),
+            .. items.SelectMany(item => item!["variants"]!.AsArray().Select(variant => (string)variant! == "plain"
+                ? $"{site}leaflets/{(string)item["id"]!}"
+                : $"{site}leaflets/{(string)item["id"]!}?variant={(string)variant!}")),
+            $"404@{site}no/such/page", $"400@{site}search?q=bone&page=0",
+        ];
     }
 
     /// <summary>Every leaflet and variant, discovered from the list the API serves, as HTML page URLs.</summary>

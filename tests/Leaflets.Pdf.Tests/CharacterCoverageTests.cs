@@ -4,6 +4,7 @@ using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Pdf.Fonts;
 using Leaflets.Content.Rendering.Pdf.Layout;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Pdf.Tests;
 
@@ -59,7 +60,9 @@ public class CharacterCoverageTests
         var metadata = document.Metadata;
         text.Append(metadata.Title).Append(metadata.Summary);
         text.Append(ReaderDate.Format(metadata.LastReviewed)).Append(ReaderDate.Format(metadata.NextReview));
-        text.Append("Page 0123456789 of Version References Check you have the latest version of this leaflet: scan the code or go to ().\u2022");
+        text.Append(string.Join(" ", ReaderStrings.English.Leaflet.AboutThisLeaflet, ReaderStrings.English.Leaflet.Version,
+            ReaderStrings.English.Leaflet.LastReviewed, ReaderStrings.English.Leaflet.NextReviewDue, "This leaflet is up to date."));
+        text.Append("Page 0123456789 of References Check you have the latest version of this leaflet: scan the code or go to ().\u2022");
         foreach (var reference in metadata.References)
         {
             text.Append(reference.Title).Append(reference.Publisher).Append(reference.Url);

@@ -162,4 +162,87 @@ internal static class PdfReading
             Walk(pdf, children, depth + 1, found, mcids);
         }
     }
+
+    /// <summary>
+    /// Every structure element below StructTreeRoot, depth first, with the words of the marked content it owns itself,
+    /// read on the page each marked-content id belongs to (/Pg of the reference, else of the element).
+    /// </summary>
+    public static List<(string Type, int Depth, string Text)> ElementTexts(PdfDocument pdf)
+    {
+        var pages = (ArrayToken)Resolve(pdf, Dictionary(pdf, pdf.Structure.Catalog.CatalogDictionary.Data["Pages"]).Data["Kids"]);
+        var pageNumbers = pages.Data.OfType<IndirectReferenceToken>().Select((page, index) => (page.Data, index + 1)).ToDictionary();
+        var found = new List<(string Type, int Depth, List<(int Page, int Mcid)> Owned)>();
+        void Visit(IToken kids, int depth, List<(int, int)>? owner, int? page)
+        {
+            switch (Resolve(pdf, kids))
+            {
+                case ArrayToken array:
+                    foreach (var kid in array.Data)
+                    {
+                        Visit(kid, depth, owner, page);
+                    }
+                    break;
+                case NumericToken mcid when page is { } on:
+                    owner?.Add((on, mcid.Int));
+                    break;
+                case DictionaryToken element:
+                    var own = element.Data.TryGetValue("Pg", out var pg) && pg is IndirectReferenceToken reference ? pageNumbers[reference.Data] : page;
+                    if (!element.Data.TryGetValue("S", out var type))
+                    {
+                        if (element.Data.TryGetValue("MCID", out var referenced) && Resolve(pdf, referenced) is NumericToken number && own is { } at)
+                        {
+                            owner?.Add((at, number.Int));
+                        }
+                        break;
+                    }
+                    var owned = new List<(int, int)>();
+                    found.Add((((NameToken)type).Data, depth, owned));
+                    if (element.Data.TryGetValue("K", out var children))
+                    {
+                        Visit(children, depth + 1, owned, own);
+                    }
+                    break;
+            }
+        }
+        Visit(Dictionary(pdf, pdf.Structure.Catalog.CatalogDictionary.Data["StructTreeRoot"]).Data["K"], 0, null, null);
+        return [.. found.Select(e => (e.Type, e.Depth, string.Join(" ", e.Owned.GroupBy(o => o.Page)
+            .Select(onPage => MarkedText(pdf.GetPage(onPage.Key), [.. onPage.Select(o => o.Mcid)]))).Trim()))];
+    }
+
+    /// <summary>The lines of the running footer on a page: artifact text below every line of tagged text.</summary>
+    public static List<string> FooterLines(Page page)
+    {
+        var tagged = new List<Letter>();
+        var artifacts = new List<Letter>();
+        void Collect(IEnumerable<MarkedContentElement> elements)
+        {
+            foreach (var element in elements)
+            {
+                (element.IsArtifact ? artifacts : tagged).AddRange(element.Letters);
+                Collect(element.Children);
+            }
+        }
+        Collect(page.GetMarkedContents());
+        var lowestTagged = tagged.Count == 0 ? page.Height : tagged.Min(l => l.StartBaseLine.Y);
+        return [.. artifacts.Where(l => l.StartBaseLine.Y < lowestTagged - 1 && !string.IsNullOrWhiteSpace(l.Value))
+            .GroupBy(l => Math.Round(l.StartBaseLine.Y))
+            .OrderByDescending(line => line.Key)
+            .Select(line => Text(line.OrderBy(l => l.StartBaseLine.X)))];
+    }
+
+    /// <summary>A page's tagged words (never artifacts) in drawing order.</summary>
+    public static string TaggedText(Page page)
+    {
+        var letters = new List<Letter>();
+        void Collect(IEnumerable<MarkedContentElement> elements)
+        {
+            foreach (var element in elements.Where(e => !e.IsArtifact))
+            {
+                letters.AddRange(element.Letters);
+                Collect(element.Children);
+            }
+        }
+        Collect(page.GetMarkedContents());
+        return Text(letters);
+    }
 }

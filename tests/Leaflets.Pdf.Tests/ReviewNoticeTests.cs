@@ -13,15 +13,16 @@ public class ReviewNoticeTests
         "This leaflet is overdue for review. It was due to be checked by 1 March 2029. Ask your care team if anything in it has changed.";
     private const string DueSoon = "This leaflet is due for review by 1 March 2029.";
     private const string FirstParagraph = "This leaflet explains cementoplasty";
+    private const string Details = "Version 2 Last reviewed 1 March 2026 Next review due 1 March 2029";
 
     [Theory]
     [InlineData(LeafletVariant.Plain, "Cementoplasty: what to expect", "This leaflet explains cementoplasty")]
     [InlineData(LeafletVariant.EasyRead, "Cementoplasty: easy read", "A nurse will talk to you first.")]
-    public void An_overdue_leaflet_says_so_on_page_one_right_after_its_title(LeafletVariant variant, string title, string next)
+    public void An_overdue_leaflet_says_so_on_page_one_right_after_its_title_then_gives_its_version_and_dates(LeafletVariant variant, string title, string next)
     {
         using var pdf = PdfDocument.Open(PdfReading.RenderSample(variant, review: ReviewStatus.Overdue));
         var pageOne = PdfReading.Text(pdf.GetPage(1).Letters);
-        Assert.StartsWith($"{title} {Overdue} {next}", pageOne, StringComparison.Ordinal);
+        Assert.StartsWith($"{title} {Overdue} {Details} {next}", pageOne, StringComparison.Ordinal);
         Assert.Single(PdfReading.Words(pdf), w => w == "overdue");
     }
 
@@ -84,7 +85,7 @@ public class ReviewNoticeTests
     public void A_due_soon_leaflet_says_when_its_review_is_due_right_after_its_title_as_a_plain_paragraph()
     {
         using var pdf = PdfDocument.Open(PdfReading.RenderSample(review: ReviewStatus.DueSoon));
-        Assert.StartsWith($"{Title} {DueSoon} {FirstParagraph}", PdfReading.Text(pdf.GetPage(1).Letters), StringComparison.Ordinal);
+        Assert.StartsWith($"{Title} {DueSoon} {Details} {FirstParagraph}", PdfReading.Text(pdf.GetPage(1).Letters), StringComparison.Ordinal);
         var elements = PdfReading.TaggedElements(pdf);
         var h1 = elements.FindIndex(e => e.Type == "H1");
         Assert.Equal("P", elements[h1 + 1].Type);
@@ -94,7 +95,7 @@ public class ReviewNoticeTests
     }
 
     [Fact]
-    public void A_current_leaflet_prints_no_review_notice_and_the_same_bytes_every_time()
+    public void A_current_leaflet_prints_no_review_notice_under_its_title_and_the_same_bytes_every_time()
     {
         var leaflet = TestLeaflets.Sample();
         var first = new LeafletPdfRenderer().Render(leaflet, LeafletVariant.Plain, new PdfRenderOptions(ReviewStatus: ReviewStatus.Current));
@@ -104,7 +105,7 @@ public class ReviewNoticeTests
         var text = string.Join(" ", PdfReading.Words(pdf));
         Assert.DoesNotContain("overdue", text, StringComparison.Ordinal);
         Assert.DoesNotContain("due for review", text, StringComparison.Ordinal);
-        Assert.StartsWith($"{Title} {FirstParagraph}", text, StringComparison.Ordinal);
+        Assert.StartsWith($"{Title} {Details} {FirstParagraph}", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Leaflets.Content.Model;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Tokens;
 
 namespace Leaflets.Pdf.Tests;
 
@@ -29,6 +30,46 @@ public class TaggingTests
         Assert.Equal(2, figures.Count); // the spine drawing and the QR code; the banner is an artifact
         Assert.Contains(figures, f => f.Alt == "A drawing of the spine with cement in one vertebra");
         Assert.Contains(figures, f => f.Alt!.StartsWith("QR code", StringComparison.Ordinal) && f.Alt.Contains(PdfReading.PublicUrl, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_caption_is_tagged_Caption_inside_its_figure_and_inside_the_figures_bounding_box()
+    {
+        const string Alt = "A drawing of the spine with cement in one vertebra";
+        const string Caption = "The cement sets hard inside the bone within an hour.";
+        using var pdf = PdfDocument.Open(PdfReading.RenderSample());
+        var elements = PdfReading.ElementTexts(pdf);
+        var figure = elements.FindIndex(e => e.Type == "Figure");
+        Assert.Equal([("Caption", 1, ""), ("P", 2, Caption)], elements.Skip(figure + 1).Take(2).Select(e => (e.Type, e.Depth - elements[figure].Depth, e.Text)));
+
+        var box = FigureBoundingBox(pdf, Alt);
+        var all = pdf.GetPages().SelectMany(p => p.GetWords()).ToList();
+        var words = all.Skip(all.FindIndex(w => w.Text == "sets") - 2).Take(10).ToList();
+        Assert.Equal("hour.", words[^1].Text);
+        Assert.All(words, word => Assert.True(word.BoundingBox.Bottom >= box[1] - 1 && word.BoundingBox.Top <= box[3] + 1,
+            $"'{word.Text}' at {word.BoundingBox} is outside the figure's /BBox [{string.Join(' ', box)}]."));
+    }
+
+    /// <summary>The /BBox of the Figure with this alternative text (PDFsharp writes it in the element's /A attributes).</summary>
+    private static double[] FigureBoundingBox(PdfDocument pdf, string alt)
+    {
+        var pending = new Stack<IToken>([pdf.Structure.Catalog.CatalogDictionary.Data["StructTreeRoot"]]);
+        while (pending.Count > 0)
+        {
+            switch (PdfReading.Resolve(pdf, pending.Pop()))
+            {
+                case ArrayToken array:
+                    array.Data.ToList().ForEach(pending.Push);
+                    break;
+                case DictionaryToken element when element.Data.TryGetValue("Alt", out var text) && (PdfReading.Resolve(pdf, text) as StringToken)?.Data == alt:
+                    var attributes = PdfReading.Dictionary(pdf, element.Data["A"]);
+                    return [.. ((ArrayToken)PdfReading.Resolve(pdf, attributes.Data["BBox"])).Data.Select(n => ((NumericToken)n).Double)];
+                case DictionaryToken element when element.Data.TryGetValue("K", out var kids):
+                    pending.Push(kids);
+                    break;
+            }
+        }
+        throw new InvalidOperationException($"No Figure with /Alt '{alt}'.");
     }
 
     [Fact]

@@ -1,15 +1,14 @@
 // Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) in Debian's headless Chromium over pages given as
 // URLs or local HTML files. Prints {"pages":[{"page","blockedByContentSecurityPolicy":[...],"violations":[...]}]}
 // as JSON on stdout and exits 1 if any page has a violation, 2 if the check itself could not run.
-// Usage: node axe.mjs <url-or-file> [...]
-import { chromium } from 'playwright-core';
+// Usage: node axe.mjs <url-or-file> [...]; a URL written <status>@<url> (404@http://...) is an error page expected
+// to answer that status (any other status stops the check, so a mistyped URL is never checked as a 404 page).
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { launchChromium } from './browser.mjs';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 function fail(message) {
@@ -19,20 +18,14 @@ function fail(message) {
 
 const targets = process.argv.slice(2);
 if (targets.length === 0) fail('give one or more URLs or HTML files');
-if (!existsSync(executablePath)) fail(`no browser at ${executablePath}: install Debian's chromium (apt-get install -y chromium)`);
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const toUrl = (target) => /^https?:\/\//.test(target) || target.startsWith('file:') ? target : pathToFileURL(resolve(target)).href;
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'leaflets-axe-'));
-let context;
+let browser;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
+  const { context } = browser;
   const results = [];
   for (const target of targets) {
     const page = await context.newPage();
@@ -41,9 +34,11 @@ try {
     page.on('console', (message) => {
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) blocked.push(message.text());
     });
-    const response = await page.goto(toUrl(target), { waitUntil: 'load', timeout: 30000 });
-    if (response && !response.ok() && !toUrl(target).startsWith('file:')) {
-      throw new Error(`${target} answered HTTP ${response.status()}`);
+    const [, expectedStatus, address] = /^(?:(\d{3})@)?(.+)$/.exec(target);
+    const response = await page.goto(toUrl(address), { waitUntil: 'load', timeout: 30000 });
+    if (response && !toUrl(address).startsWith('file:')
+        && (expectedStatus ? response.status() !== Number(expectedStatus) : !response.ok())) {
+      throw new Error(`${address} answered HTTP ${response.status()}`);
     }
     // Through DevTools, which the page's policy does not govern: a script element would be refused by it.
     await page.evaluate(axeSource);
@@ -69,6 +64,5 @@ try {
   console.error(`axe.mjs: ${error.message}`);
   process.exitCode = 2;
 } finally {
-  if (context) await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  if (browser) await browser.close();
 }

@@ -14,7 +14,7 @@ internal static class ServeCommand
             Description = $"Where to listen. Default: {LeafletServerOptions.DefaultUrls} (the Functions port).",
             DefaultValueFactory = _ => LeafletServerOptions.DefaultUrls,
         };
-        var command = new Command("serve", "Serve the leaflet API locally with the same function classes as Azure Functions.")
+        var command = new Command("serve", "Serve the leaflet library and its API locally with the same function classes as Azure Functions.")
         {
             content,
             urls,
@@ -36,6 +36,15 @@ internal static class ServeCommand
                 await parseResult.InvocationConfiguration.Error.WriteLineAsync($"leaflets serve: {misconfigured.Message}");
                 return 2;
             }
+            // Where a person opens the library, once Kestrel knows its addresses (port 0 becomes a real one).
+            var output = parseResult.InvocationConfiguration.Output;
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                foreach (var address in app.Urls)
+                {
+                    output.WriteLine($"The leaflet library: {address.TrimEnd('/')}/  (API: {address.TrimEnd('/')}/api/leaflets)");
+                }
+            });
             await app.RunAsync(cancellationToken);
             return 0;
         });

@@ -15,13 +15,28 @@ public sealed class ApiUrls
     /// <summary>The path every API route sits under; each function route begins with it (host.json's routePrefix is empty).</summary>
     public const string RoutePrefix = "api";
 
+    /// <param name="baseUrl">The API's base, ending in <c>/</c><see cref="RoutePrefix"/>: the site root is what comes before.</param>
     public ApiUrls(string baseUrl)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(baseUrl);
         BaseUrl = baseUrl.TrimEnd('/');
+        if (!BaseUrl.EndsWith("/" + RoutePrefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The API base must end in /{RoutePrefix}, under the site root: '{baseUrl}'.", nameof(baseUrl));
+        }
+        SiteRoot = BaseUrl[..^(RoutePrefix.Length + 1)];
     }
 
+    /// <summary>The API under a site root (scheme, host and any path the site sits under): <c>{root}/api</c>.</summary>
+    public static ApiUrls UnderSiteRoot(string siteRoot) => new($"{siteRoot.TrimEnd('/')}/{RoutePrefix}");
+
     public string BaseUrl { get; }
+
+    /// <summary>The site's root: the API base without its <see cref="RoutePrefix"/>; the site's own files are below it.</summary>
+    public string SiteRoot { get; }
+
+    /// <summary>A static file of the site (<see cref="Site.SiteAssets"/>), such as the webfont's stylesheet.</summary>
+    public string Asset(string fileName) => $"{SiteRoot}/{Site.SiteAssets.Folder}/{Uri.EscapeDataString(fileName)}";
 
     public string Leaflets => $"{BaseUrl}/leaflets";
 
@@ -42,7 +57,10 @@ public sealed class ApiUrls
     public LeafletLinks PageLinks(string id)
     {
         var leaflet = $"{Leaflets}/{Uri.EscapeDataString(id)}";
-        return new LeafletLinks(leaflet + "/images", leaflet + "/html?variant=" + LeafletLinks.VariantPlaceholder);
+        return new LeafletLinks(leaflet + "/images", leaflet + "/html?variant=" + LeafletLinks.VariantPlaceholder)
+        {
+            FontsStyleSheet = Asset(Site.SiteAssets.FontsStyleSheet),
+        };
     }
 
     public string Image(string id, string fileName) => $"{Leaflets}/{Uri.EscapeDataString(id)}/images/{Uri.EscapeDataString(fileName)}";

@@ -15,10 +15,23 @@ namespace Leaflets.Content.Rendering;
 public static class RepresentationVersions
 {
     /// <summary>Names the HTML page's markup; bump it when the page changes (the golden tests show when).</summary>
-    public const string HtmlRepresentation = "text/html;leaflet=2";
+    public const string HtmlRepresentation = "text/html;leaflet=3";
 
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
     public const string JsonLdRepresentation = "application/ld+json;leaflet=1";
+
+    /// <summary>Names the website's leaflet page's markup, words and frame; bump it when any of them changes.</summary>
+    public const string SiteLeafletRepresentation = "text/html;site-leaflet=1";
+
+    /// <summary>
+    /// The website's leaflet page shows the variant's review status, every variant the leaflet has (its version switch
+    /// and print form), links that depend on where it is served (<see cref="SiteUrls.Key"/>, its QR code included),
+    /// and the words of the strings table.
+    /// </summary>
+    public static string SiteLeaflet(Leaflet leaflet, LeafletVariant variant, ReviewStatus status, SiteUrls urls)
+        => Derive([
+            SiteLeafletRepresentation, variant.Slug(), status.Slug(), urls.Key, ReaderStrings.English.Version,
+            .. leaflet.Variants.Values.Select(document => document.ContentHash)]);
 
     /// <summary>The JSON shows the review status (it changes with the date) and absolute links.</summary>
     public static string Json(LeafletDocument document, ReviewStatus status, ApiUrls urls)
@@ -35,6 +48,10 @@ public static class RepresentationVersions
     /// <summary>An image is served as it was loaded.</summary>
     public static string Image(LeafletImage image)
         => Derive(Convert.ToHexStringLower(SHA256.HashData(image.Bytes.AsSpan())), "image", image.ContentType);
+
+    /// <summary>A static file of the site (<see cref="Site.SiteAssets"/>) is served as it was built.</summary>
+    public static string SiteAsset(ReadOnlySpan<byte> bytes, string mediaType)
+        => Derive(Convert.ToHexStringLower(SHA256.HashData(bytes)), "asset", mediaType);
 
     /// <summary>For a body that mixes many leaflets (a page of the list), where the bytes themselves are the input.</summary>
     public static string OfBytes(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 16);

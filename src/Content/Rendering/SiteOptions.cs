@@ -22,7 +22,7 @@ public sealed class SiteOptions
     public string? Root => string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : PublicBaseUrl.Trim().TrimEnd('/');
 
     /// <summary>API links under the configured root, or null when none is set.</summary>
-    public ApiUrls? ApiUrls => Root is { } root ? new ApiUrls($"{root}/{ApiUrls.RoutePrefix}") : null;
+    public ApiUrls? ApiUrls => Root is { } root ? ApiUrls.UnderSiteRoot(root) : null;
 
     public bool IsValid => Root is null
         || (Uri.TryCreate(Root, UriKind.Absolute, out var uri)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Leaflets.Content.Model;
 
 namespace Leaflets.Content.Search;
@@ -12,15 +13,27 @@ public sealed record SearchPage(ImmutableArray<Leaflet> Items, int Total, Leafle
 public static class LeafletSearch
 {
     /// <summary>
-    /// Leaflets matching every word of <see cref="LeafletQuery.Words"/> (in a title, summary or topic of any variant,
-    /// ignoring case), the topic and the code, in id order, paged.
-    /// Every variant counts because an easy-read title may use the very words a reader searches with.
+    /// Alphabetical by the plain title, as a person looks for a leaflet (the website's lists); ignoring case, then
+    /// exactly, then by id, so the order is total and the same on every run.
     /// </summary>
-    public static SearchPage Search(IEnumerable<Leaflet> leaflets, LeafletQuery query)
+    public static IComparer<Leaflet> ByTitle { get; } = Comparer<Leaflet>.Create((x, y) =>
+    {
+        var byWords = string.Compare(x.Plain.Metadata.Title, y.Plain.Metadata.Title, CultureInfo.InvariantCulture, CompareOptions.IgnoreCase);
+        return byWords != 0 ? byWords
+            : string.CompareOrdinal(x.Plain.Metadata.Title, y.Plain.Metadata.Title) is var exact and not 0 ? exact
+            : string.CompareOrdinal(x.Id, y.Id);
+    });
+
+    /// <summary>
+    /// Leaflets matching every word of <see cref="LeafletQuery.Words"/> (in a title, summary or topic of any variant,
+    /// ignoring case), the topic and the code, paged; in id order (the API's) unless <paramref name="order"/> says
+    /// otherwise. Every variant counts because an easy-read title may use the very words a reader searches with.
+    /// </summary>
+    public static SearchPage Search(IEnumerable<Leaflet> leaflets, LeafletQuery query, IComparer<Leaflet>? order = null)
     {
         var matches = leaflets
             .Where(leaflet => Matches(leaflet, query))
-            .OrderBy(leaflet => leaflet.Id, StringComparer.Ordinal)
+            .Order(order ?? ById)
             .ToList();
         var items = matches
             .Skip((int)Math.Min(int.MaxValue, (long)(query.Page - 1) * query.PageSize))
@@ -28,6 +41,8 @@ public static class LeafletSearch
             .ToImmutableArray();
         return new SearchPage(items, matches.Count, query);
     }
+
+    private static readonly IComparer<Leaflet> ById = Comparer<Leaflet>.Create((x, y) => string.CompareOrdinal(x.Id, y.Id));
 
     private static bool Matches(Leaflet leaflet, LeafletQuery query)
     {

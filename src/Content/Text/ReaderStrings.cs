@@ -158,14 +158,6 @@ public sealed record PrintStrings
     /// <summary>Placeholders: {page}, {pages}.</summary>
     public required string PageOfPages { get; init; }
 
-    /// <summary>
-    /// Follows the title in the footer: the title is shortened to fit two lines, this never is. Placeholder: {version}.
-    /// </summary>
-    public required string FooterVersion { get; init; }
-
-    /// <summary>The footer's line of review dates. Placeholders: {lastReviewed}, {nextReview}.</summary>
-    public required string FooterReviewDates { get; init; }
-
     /// <summary>The alternative text of the QR code. Placeholder: {address}.</summary>
     public required string QrCodeAlt { get; init; }
 
@@ -180,4 +172,136 @@ public sealed record PrintStrings
 public sealed record SiteStrings
 {
     public required string SkipToContent { get; init; }
+
+    public required string SiteName { get; init; }
+
+    /// <summary>Placeholders: {page} (what the page shows), {site} (the site's name).</summary>
+    public required string PageTitle { get; init; }
+
+    public required string SearchLabel { get; init; }
+
+    public required string SearchButton { get; init; }
+
+    public required string FooterText { get; init; }
+
+    public required string HomeTitle { get; init; }
+
+    public required string HomeIntro { get; init; }
+
+    public required string BrowseByTopic { get; init; }
+
+    public required string AToZ { get; init; }
+
+    public required string LeafletCountOne { get; init; }
+
+    /// <summary>Placeholder: {count}.</summary>
+    public required string LeafletCountOther { get; init; }
+
+    public required string PagingLabel { get; init; }
+
+    /// <summary>Placeholders: {page}, {pages}.</summary>
+    public required string PageOfPages { get; init; }
+
+    public required string PreviousPage { get; init; }
+
+    public required string NextPage { get; init; }
+
+    public required string SearchTitle { get; init; }
+
+    public required string SearchResultsTitle { get; init; }
+
+    public required string EmptySearch { get; init; }
+
+    public required string AllLeaflets { get; init; }
+
+    /// <summary>Placeholder: {query}.</summary>
+    public required string ResultCountOne { get; init; }
+
+    /// <summary>Placeholders: {count}, {query}.</summary>
+    public required string ResultCountOther { get; init; }
+
+    /// <summary>Placeholder: {query}.</summary>
+    public required string NoResults { get; init; }
+
+    public required string NoResultsHeading { get; init; }
+
+    public required string TryFewerWords { get; init; }
+
+    public required string TrySpelling { get; init; }
+
+    public required string TryTopics { get; init; }
+
+    public required string TryAToZ { get; init; }
+
+    /// <summary>Placeholder: {variants} (the variants' names joined by listSeparator).</summary>
+    public required string AvailableAs { get; init; }
+
+    /// <summary>Placeholder: {languages} (the languages' names joined by listSeparator).</summary>
+    public required string InLanguages { get; init; }
+
+    public required string ListSeparator { get; init; }
+
+    public required string VariantPlain { get; init; }
+
+    public required string VariantEasyRead { get; init; }
+
+    /// <summary>Placeholder: {topic}.</summary>
+    public required string TopicTitle { get; init; }
+
+    public required string LeafletNavLabel { get; init; }
+
+    public required string PrintLink { get; init; }
+
+    public required string PrintHeading { get; init; }
+
+    public required string PrintIntro { get; init; }
+
+    public required string PrintVariant { get; init; }
+
+    public required string PrintSize { get; init; }
+
+    public required string PrintPaper { get; init; }
+
+    /// <summary>Placeholders: {size} (in points), {words} (sizeLarge and the like).</summary>
+    public required string SizeOption { get; init; }
+
+    public required string SizeLarge { get; init; }
+
+    public required string SizeLarger { get; init; }
+
+    public required string SizeExtraLarge { get; init; }
+
+    public required string SizeVeryLarge { get; init; }
+
+    public required string PaperA4 { get; init; }
+
+    public required string PaperA5 { get; init; }
+
+    public required string PaperLetter { get; init; }
+
+    public required string PrintButton { get; init; }
+
+    public required string PhoneHeading { get; init; }
+
+    public required string PhoneIntro { get; init; }
+
+    public required string QrLabel { get; init; }
+
+    public required string NotFoundTitle { get; init; }
+
+    public required string NotFoundText { get; init; }
+
+    public required string BadRequestTitle { get; init; }
+
+    public required string BadRequestText { get; init; }
+
+    public required string ErrorHelp { get; init; }
+
+    public required string HomeLink { get; init; }
+
+    /// <summary>A topic's link on the home page. Placeholders: {topic}, {count} (leafletCountOne or leafletCountOther).</summary>
+    public required string TopicLink { get; init; }
+
+    /// <summary>A language's name by its primary BCP 47 subtag ("en"); a tag not listed is shown as it is.</summary>
+    public required IReadOnlyDictionary<string, string> LanguageNames { get; init; }
 }

@@ -48,10 +48,17 @@ public static class FunctionResponse
             (urls, problem) = (null, Problems.MissingHost());
             return false;
         }
-        urls = configured ?? new ApiUrls($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/{ApiUrls.RoutePrefix}");
+        urls = configured ?? ApiUrls.UnderSiteRoot(SiteRootOf(request)!);
         problem = null;
         return true;
     }
+
+    /// <summary>
+    /// The site's root as the client reached it: scheme, host and the path base the app is mapped under
+    /// (<c>http://localhost:7071</c>); null when the request names no host.
+    /// </summary>
+    public static string? SiteRootOf(HttpRequest request)
+        => request.Host.HasValue ? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}" : null;
 
     /// <summary>A query parameter, or null when absent. Repeated values are joined with commas (and then fail validation).</summary>
     public static string? Query(this HttpRequest request, string name) =>

@@ -21,7 +21,18 @@ public sealed partial class HttpResponseOptions
     /// </summary>
     public string FrameAncestors { get; set; } = "'none'";
 
+    /// <summary>
+    /// How long the site's static files (<c>/assets/</c>: the webfont, its stylesheet, the site's stylesheet) may be
+    /// reused without asking again. They change only with a deployment, so a day by default: the fonts, the largest
+    /// files, are fetched once a day at most, and asking again is a 304 when nothing changed. Not a year and
+    /// <c>immutable</c>: the names carry no version, so after a deployment that changes a stylesheet every reader
+    /// must get it within this time.
+    /// </summary>
+    public int AssetCacheMaxAgeSeconds { get; set; } = 86_400;
+
     public string CacheControl => $"public, max-age={Math.Max(0, CacheMaxAgeSeconds)}";
+
+    public string AssetCacheControl => $"public, max-age={Math.Max(0, AssetCacheMaxAgeSeconds)}";
 
     /// <summary>The sources, one space apart. Anything else (a ';' above all) would let the setting rewrite the rest of the policy.</summary>
     public IReadOnlyList<string> FrameAncestorSources =>

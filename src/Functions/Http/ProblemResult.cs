@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Leaflets.Content.Rendering.Site;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -86,6 +87,18 @@ public static class Problems
     public static ProblemResult UnknownImage(string id, string file) =>
         new(StatusCodes.Status404NotFound, TypePrefix + "unknown-image", "No such image",
             $"Leaflet '{id}' has no image '{file}'.");
+
+    public static ProblemResult UnknownAsset(string file) =>
+        new(StatusCodes.Status404NotFound, TypePrefix + "unknown-asset", "No such file",
+            $"The site has no file '{file}' under /{SiteAssets.Folder}/.");
+
+    public static ProblemResult UnknownTopic(string topic) =>
+        new(StatusCodes.Status404NotFound, TypePrefix + "unknown-topic", "No such topic",
+            $"No leaflet has the topic '{topic}'. The home page lists every topic.");
+
+    public static ProblemResult NoSuchPage(int page, int pages) =>
+        new(StatusCodes.Status404NotFound, TypePrefix + "no-such-page", "No such page",
+            $"There is no page {page}: the list has {pages} page{(pages == 1 ? "" : "s")}.");
 
     public static ProblemResult NoSuchRoute(string path) =>
         new(StatusCodes.Status404NotFound, TypePrefix + "no-such-route", "No such resource",

@@ -25,8 +25,20 @@ public sealed class RepresentationResult(
     /// <summary>Sent as Content-Disposition when set (for example <c>inline; filename="x.pdf"</c>), on 200 and 304 alike.</summary>
     public string? ContentDisposition { get; init; }
 
+    /// <summary>
+    /// The status of the full response: 200, or an error page's 4xx (sent with no entity tag and
+    /// <c>no-store</c>, as errors are never cached).
+    /// </summary>
+    public int StatusCode { get; init; } = StatusCodes.Status200OK;
+
     /// <summary>Sent as Content-Security-Policy when set: what a page may load and who may frame it.</summary>
     public string? ContentSecurityPolicy { get; init; }
+
+    /// <summary>
+    /// Sends <c>Access-Control-Allow-Origin: *</c>: for public files that pages on another origin of ours may load in
+    /// CORS mode, as browsers always load fonts (the host the app answers on and the configured site root can differ).
+    /// </summary>
+    public bool AnyOriginMayRead { get; init; }
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
@@ -41,6 +53,10 @@ public sealed class RepresentationResult(
         if (ContentSecurityPolicy is not null)
         {
             response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
+        if (AnyOriginMayRead)
+        {
+            response.Headers.AccessControlAllowOrigin = "*";
         }
         if (entityTag is not null)
         {
@@ -61,7 +77,7 @@ public sealed class RepresentationResult(
             return;
         }
 
-        response.StatusCode = StatusCodes.Status200OK;
+        response.StatusCode = StatusCode;
         response.ContentType = contentType;
         response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(request.Method))

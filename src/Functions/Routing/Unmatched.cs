@@ -1,11 +1,15 @@
+using Leaflets.Functions.Site;
+
 namespace Leaflets.Functions.Routing;
 
 /// <summary>
-/// Any request no other function takes. Without it the Functions host answers an unknown path, and a known path
-/// with another method, with an empty 404 of its own; with it both hosts answer 405 with <c>Allow</c> for a known
-/// route and a 404 problem for anything else. The host tries a catch-all route after every other route.
+/// Any request no other function takes, and the site's root. Without it the Functions host answers an unknown path,
+/// and a known path with another method, with an empty 404 of its own, and <c>/</c> with its own landing page; with it
+/// both hosts answer <c>/</c> with the library's home page, 405 with <c>Allow</c> for a known route, and for anything
+/// else the 404 page for people when the request prefers HTML, or a 404 problem. The host tries a catch-all route
+/// after every other route.
 /// </summary>
-public sealed class Unmatched(ILogger<Unmatched> logger)
+public sealed class Unmatched(SiteRoutes site, ILogger<Unmatched> logger)
 {
     [Function(nameof(Unmatched))]
     public Task<IActionResult> Run(
@@ -14,10 +18,16 @@ public sealed class Unmatched(ILogger<Unmatched> logger)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var path = (request.PathBase + request.Path).Value ?? "/";
-        var allowed = AllowedMethods.At(request.Path.Value ?? "/");
-        IActionResult result = allowed.Count == 0
-            ? Problems.NoSuchRoute(path)
-            : Problems.MethodNotAllowed(request.Method, path, allowed);
-        return Task.FromResult(result);
+        if (request.Path.Value is null or "" or "/")
+        {
+            return HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+                ? site.HomeAsync(request, cancellationToken)
+                : Task.FromResult<IActionResult>(Problems.MethodNotAllowed(request.Method, path, HomeMethods));
+        }
+        var allowed = AllowedMethods.At(request.Path.Value);
+        return Task.FromResult(allowed.Count == 0 ? site.NotFound(request) : Problems.MethodNotAllowed(request.Method, path, allowed));
     });
+
+    /// <summary>What the home page answers, like every page and API route.</summary>
+    private static readonly IReadOnlyList<string> HomeMethods = [HttpMethods.Get, HttpMethods.Head];
 }

@@ -19,6 +19,7 @@ public sealed partial class RendererWordsTests
     {
         ["the quick brown fox jumps over the lazy dog and then rests a while"] =
             "Typography measures the average glyph width of this sample; it is never drawn",
+        ["Mx xhxv1h-xz"] = "SVG path data: one run of a QR code's dark modules (Html/QrCodeSvg); it is drawn, never read",
     };
 
     /// <summary>Attributes whose values a reader sees or hears; any other attribute's value is markup.</summary>
@@ -142,6 +143,7 @@ public sealed partial class RendererWordsTests
     [GeneratedRegex(@"\w*Message\s*=[^=]")]
     private static partial Regex MessageConstant();
 
-    [GeneratedRegex("^[a-z][a-z-]*$")]
+    // SVG's attribute names are camelCase (viewBox).
+    [GeneratedRegex("^[a-z][a-zA-Z-]*$")]
     private static partial Regex AttributeName();
 }

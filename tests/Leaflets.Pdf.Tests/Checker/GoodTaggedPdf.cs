@@ -8,7 +8,7 @@ namespace Leaflets.Pdf.Tests.Checker;
 
 /// <summary>
 /// A small leaflet-like PDF made the way our renderer makes them: tagged through PDFsharp's UA API, embedded font,
-/// artifacts for running header and footer, bookmarks for every heading and PDF/UA XMP. Bad fixtures start from it.
+/// artifacts for running header and footer, a captioned figure, bookmarks for every heading and PDF/UA XMP. Bad fixtures start from it.
 /// </summary>
 internal static class GoodTaggedPdf
 {
@@ -58,6 +58,10 @@ internal static class GoodTaggedPdf
             var figureBounds = new XRect(60, 180, 120, 80);
             tags.BeginElement(PdfIllustrationElementTag.Figure, "A needle guided into the hip bone", figureBounds);
             page.DrawRectangle(XPens.Black, XBrushes.LightGray, figureBounds);
+            // As the renderer tags a caption: Caption inside its Figure, the words in a P (Caption only groups).
+            tags.BeginElement(PdfGroupingElementTag.Caption);
+            Text(page, tags, PdfBlockLevelElementTag.Paragraph, body, "The needle goes in through the skin.", 275);
+            tags.End();
             tags.End();
 
             tags.BeginElement(PdfBlockLevelElementTag.Paragraph);

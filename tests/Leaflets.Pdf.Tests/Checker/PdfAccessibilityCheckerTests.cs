@@ -56,6 +56,26 @@ public class PdfAccessibilityCheckerTests
     }
 
     [Fact]
+    public void A_caption_tagged_P_inside_its_figure_fails_the_caption_rule()
+    {
+        var finding = OnlyFinding(GoodTaggedPdf.Altered(document =>
+            PdfSurgery.ElementsOfType(document, "Caption").Single().Elements.SetName("/S", "/P")), PdfCheckpoints.Captions);
+
+        Assert.Contains("caption as P", finding.Message);
+        Assert.Equal("Figure #1 on page 1", finding.Element);
+    }
+
+    [Fact]
+    public void A_caption_outside_a_figure_fails_the_caption_rule()
+    {
+        var finding = OnlyFinding(GoodTaggedPdf.Altered(document =>
+            PdfSurgery.ElementsOfType(document, "Figure").Single().Elements.SetName("/S", "/Div")), PdfCheckpoints.Captions);
+
+        Assert.Contains("Caption must be inside a Figure, but its parent is Div", finding.Message);
+        Assert.Equal("Caption #1 on page 1", finding.Element);
+    }
+
+    [Fact]
     public void A_heading_that_skips_a_level_fails_checkpoint_14()
     {
         // H1, H2, H3, H2 becomes H1, H3, H3, H2.

@@ -2,7 +2,7 @@ namespace Leaflets.Content.Checking.Pdf;
 
 /// <summary>
 /// The machine-checkable Matterhorn Protocol 1.02 checkpoints our PDFs must pass (see shared/standards.md),
-/// plus our own bookmark rule and a pseudo-checkpoint for files that cannot be read at all.
+/// plus our own bookmark and caption rules and a pseudo-checkpoint for files that cannot be read at all.
 /// </summary>
 public static class PdfCheckpoints
 {
@@ -18,4 +18,7 @@ public static class PdfCheckpoints
     public const string Annotations = "28";
     public const string Fonts = "31";
     public const string Bookmarks = "bookmarks";
+
+    /// <summary>Our own rule: a figure's caption is tagged Caption inside its Figure, so it is read as part of it.</summary>
+    public const string Captions = "captions";
 }

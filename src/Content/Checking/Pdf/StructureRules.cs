@@ -4,7 +4,7 @@ namespace Leaflets.Content.Checking.Pdf;
 
 /// <summary>
 /// Checks on the structure tree itself: standard types (09), figure alternatives (13), heading order (14),
-/// table headers (15) and a bookmark for every heading.
+/// table headers (15), a bookmark for every heading and captions inside their figures.
 /// </summary>
 internal static class StructureRules
 {
@@ -33,6 +33,7 @@ internal static class StructureRules
         CheckHeadings(inspection, headings);
         CheckTables(inspection, tree);
         CheckBookmarks(inspection, headings.Count);
+        CheckCaptions(inspection, tree);
     }
 
     // Matterhorn 09-004 to 09-008: table, list and TOC parts only make sense inside their container.
@@ -102,6 +103,21 @@ internal static class StructureRules
             "TH" or "TD" => [child],
             _ => CellsOf(child),
         });
+
+    // A caption tagged P beside or inside its figure is read as one more paragraph, not as the figure's caption; a
+    // Caption outside a Figure captions nothing. The renderer puts each caption in its Figure, after the picture.
+    static void CheckCaptions(PdfInspection inspection, StructureTree tree)
+    {
+        foreach (var element in tree.Elements)
+        {
+            if (element.StandardType == "Caption" && element.Parent?.StandardType != "Figure")
+                inspection.Fail(PdfCheckpoints.Captions,
+                    $"Caption must be inside a Figure, but its parent is {element.Parent?.StandardType ?? element.Parent?.Type ?? "the structure tree root"}.",
+                    element.Page, element.Describe());
+            else if (element.StandardType == "Figure" && element.Children.Any(child => child.StandardType == "P"))
+                inspection.Fail(PdfCheckpoints.Captions, "Figure holds its caption as P; a caption is tagged Caption.", element.Page, element.Describe());
+        }
+    }
 
     static void CheckBookmarks(PdfInspection inspection, int headingCount)
     {

@@ -33,18 +33,17 @@ public static class LeafletHtmlRenderer
         html.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
         html.Element("title", PageTitle(metadata, variant)).Line();
         html.Void("meta", ("name", "description"), ("content", metadata.Summary)).Line();
+        if (links.FontsStyleSheet is { } fonts)
+        {
+            html.Void("link", ("rel", "stylesheet"), ("href", fonts)).Line();
+        }
         html.Open("style").Raw(StyleSheet).Close("style").Line();
         html.Close("head").Line();
 
         html.Open("body").Line();
         WriteVariantSwitch(html, leaflet, variant, links);
         html.Open("main").Line();
-        html.Open("header").Line();
-        html.Element("h1", metadata.Title).Line();
-        html.Element("p", metadata.Summary, ("class", "summary")).Line();
-        html.Close("header").Line();
-        HtmlReviewNotice.WriteUnderTitle(html, metadata, status);
-        new HtmlBlocks(html, leaflet, links).Write(document.Blocks);
+        WriteText(html, leaflet, document, links, status);
         html.Close("main").Line();
         HtmlAboutSection.Write(html, metadata, status);
         html.Close("body").Line();
@@ -52,7 +51,21 @@ public static class LeafletHtmlRenderer
         return html.ToString();
     }
 
-    private static string PageTitle(LeafletMetadata metadata, LeafletVariant variant)
+    /// <summary>
+    /// What a reader reads: the title (the page's one h1), the summary, the review notice when it leads the leaflet,
+    /// and the blocks. The standalone page and the website's leaflet page both write it, each inside its own frame.
+    /// </summary>
+    internal static void WriteText(HtmlWriter html, Leaflet leaflet, LeafletDocument document, LeafletLinks links, ReviewStatus status)
+    {
+        html.Open("header").Line();
+        html.Element("h1", document.Metadata.Title).Line();
+        html.Element("p", document.Metadata.Summary, ("class", "summary")).Line();
+        html.Close("header").Line();
+        HtmlReviewNotice.WriteUnderTitle(html, document.Metadata, status);
+        new HtmlBlocks(html, leaflet, links).Write(document.Blocks);
+    }
+
+    internal static string PageTitle(LeafletMetadata metadata, LeafletVariant variant)
         => variant == LeafletVariant.EasyRead
             ? ReaderStrings.Fill(ReaderStrings.English.Leaflet.EasyReadPageTitle, ("title", metadata.Title))
             : metadata.Title;

@@ -12,7 +12,14 @@ public sealed record LeafletLinks(string ImageBaseUrl, string VariantUrlTemplate
 {
     public const string VariantPlaceholder = "{variant}";
 
-    /// <summary>Relative links that work for a page saved beside its images/ folder.</summary>
+    /// <summary>
+    /// The absolute address of the webfont's stylesheet (<c>/assets/fonts.css</c>), linked from the page's head; null
+    /// for none. The embedded stylesheet still names the family first, so a page saved without it falls back to
+    /// Verdana or Arial and keeps its layout.
+    /// </summary>
+    public string? FontsStyleSheet { get; init; }
+
+    /// <summary>Relative links that work for a page saved beside its images/ folder (and no webfont).</summary>
     public static LeafletLinks Relative { get; } = new("images", "?variant={variant}");
 
     public string ImageUrl(string fileName) => ImageBaseUrl.TrimEnd('/') + "/" + Uri.EscapeDataString(fileName);

@@ -76,12 +76,17 @@ internal sealed class PdfDrawer
     {
         var items = new List<(PageItem Item, bool IsRepeat)>(64);
         var links = new Dictionary<StructNode, List<XRect>>();
+        var figures = new Dictionary<StructNode, XRect>();
         foreach (var placed in page.Slices)
         {
             foreach (var sliceItem in placed.Slice.Items)
             {
                 var item = sliceItem.Offset(0, placed.Top);
                 items.Add((item, placed.IsRepeat));
+                if (!placed.IsRepeat && FigureOf(item.Node) is { } figure)
+                {
+                    figures[figure] = figures.TryGetValue(figure, out var area) ? XRect.Union(area, Bounds(item)) : Bounds(item);
+                }
                 if (!placed.IsRepeat && item is TextItem { Link: { } link } text)
                 {
                     if (!links.TryGetValue(link, out var areas))
@@ -93,6 +98,7 @@ internal sealed class PdfDrawer
             }
         }
         structure.LinkAreas = links;
+        structure.FigureAreas = figures;
 
         foreach (var (item, isRepeat) in items)
         {
@@ -120,6 +126,19 @@ internal sealed class PdfDrawer
                 DrawItem(gfx, item);
             }
         });
+    }
+
+    /// <summary>The figure an item belongs to (its picture, or its caption's words), if any.</summary>
+    private static StructNode? FigureOf(StructNode? node)
+    {
+        for (; node is not null; node = node.Parent)
+        {
+            if (node.Kind == StructKind.Figure)
+            {
+                return node;
+            }
+        }
+        return null;
     }
 
     private static XRect Bounds(PageItem item) => item switch

@@ -25,6 +25,9 @@ internal sealed class StructureWriter(PdfDocument document, StructureBuilder bui
     /// <summary>Where each link sits on the current page, collected before the page is drawn.</summary>
     public IReadOnlyDictionary<StructNode, List<XRect>> LinkAreas { get; set; } = new Dictionary<StructNode, List<XRect>>();
 
+    /// <summary>Where each figure sits on the current page, its caption included: its bounding box.</summary>
+    public IReadOnlyDictionary<StructNode, XRect> FigureAreas { get; set; } = new Dictionary<StructNode, XRect>();
+
     /// <summary>Opens and closes elements so that exactly <paramref name="node"/> and its ancestors are open.</summary>
     public void Enter(StructNode node, XRect bounds)
     {
@@ -87,13 +90,17 @@ internal sealed class StructureWriter(PdfDocument document, StructureBuilder bui
         {
             case StructKind.Figure:
                 // PDFsharp writes the bounding box as given, so it must already be in PDF space (origin bottom left).
-                builder.BeginElement(PdfIllustrationElementTag.Figure, node.AltText ?? "", new XRect(bounds.X, PageHeight - bounds.Bottom, bounds.Width, bounds.Height));
+                var area = FigureAreas.TryGetValue(node, out var figure) ? figure : bounds;
+                builder.BeginElement(PdfIllustrationElementTag.Figure, node.AltText ?? "", new XRect(area.X, PageHeight - area.Bottom, area.Width, area.Height));
                 break;
             case StructKind.Link:
                 builder.BeginElement(CreateLink(node), node.AltText ?? node.Url ?? "");
                 break;
             case StructKind.Div:
                 builder.BeginElement(PdfGroupingElementTag.Division);
+                break;
+            case StructKind.Caption:
+                builder.BeginElement(PdfGroupingElementTag.Caption);
                 break;
             default:
                 builder.BeginElement(BlockTag(node.Kind));

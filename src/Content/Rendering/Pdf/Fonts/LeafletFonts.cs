@@ -64,14 +64,23 @@ internal static class LeafletFonts
     /// <summary>The logical name of every embedded font starts with this (see the project file).</summary>
     internal const string ResourcePrefix = "Leaflets.Fonts.";
 
-    private static FontFace Load(string name)
+    /// <summary>
+    /// The licence of the primary family (SIL OFL 1.1), which asks that it go wherever the font files go: the site
+    /// serves it beside them. Embedded under its own name, outside <see cref="ResourcePrefix"/>: it is not a font.
+    /// </summary>
+    public static string PrimaryLicence => PrimaryLicenceText.Value;
+
+    private static readonly Lazy<string> PrimaryLicenceText = new(() => System.Text.Encoding.UTF8.GetString(Resource("Leaflets.FontLicences.LICENSE_FONT")));
+
+    private static FontFace Load(string name) => new(name, Resource($"{ResourcePrefix}{name}.ttf"));
+
+    private static byte[] Resource(string resource)
     {
-        var resource = $"{ResourcePrefix}{name}.ttf";
         using var stream = typeof(LeafletFonts).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The embedded font '{resource}' is missing from {typeof(LeafletFonts).Assembly.GetName().Name}.");
+            ?? throw new InvalidOperationException($"The embedded resource '{resource}' is missing from {typeof(LeafletFonts).Assembly.GetName().Name}.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return new FontFace(name, buffer.ToArray());
+        return buffer.ToArray();
     }
 
     private sealed class EmbeddedFontResolver : IFontResolver

@@ -73,7 +73,9 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
         var parts = new List<Slice> { picture };
         if (!string.IsNullOrWhiteSpace(figure.Caption))
         {
-            var caption = parent.Child(StructKind.P);
+            // A caption belongs to its figure (Caption inside Figure); a decorative picture is an artifact, so any
+            // caption under it is an ordinary paragraph. Caption is a grouping element: its words are a P inside it.
+            var caption = (figureNode?.Child(StructKind.Caption) ?? parent).Child(StructKind.P);
             var lines = flow.TextSlices([new TextRun(figure.Caption, false, null)], Type.Body, left, maxWidth, caption);
             lines[0].SpaceBefore = Type.Body * 0.5;
             parts.AddRange(lines);

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Leaflets.Content.Model;
 using Leaflets.Content.Text;
-using QRCoder;
 
 namespace Leaflets.Content.Rendering.Pdf.Layout;
 
@@ -12,8 +11,9 @@ internal sealed record LaidOutDocument(Typography Typography, IReadOnlyList<Laid
 internal sealed record LaidOutPage(IReadOnlyList<PlacedSlice> Slices, IReadOnlyList<PageItem> Footer);
 
 /// <summary>
-/// Composes a whole leaflet, QuestPDF style: header (title, banner, review notice), content (the blocks, then the
-/// references, then the QR block), footer on every page. Layout finishes before anything is drawn.
+/// Composes a whole leaflet, QuestPDF style: the opening (banner, title, review notice, version and dates), content (the
+/// blocks, then "About this leaflet", the references and the QR block), a footer on every page. Layout finishes before
+/// anything is drawn.
 /// </summary>
 internal sealed class DocumentComposer(
     LeafletDocument document, IReadOnlyDictionary<string, LeafletImage> images, Typography type, string? publicUrl,
@@ -21,36 +21,67 @@ internal sealed class DocumentComposer(
 {
     public LaidOutDocument Compose(StructNode root, int maxPages = int.MaxValue, CancellationToken cancellation = default)
     {
-        var footerHeight = FooterItems(pageNumber: 99, pageCount: 99).Height;
-        var contentHeight = type.ContentBottom - type.ContentTop - footerHeight;
+        var footer = new FooterComposer(document.Metadata.Title, type, maxPages);
+        var contentHeight = type.ContentBottom - type.ContentTop - footer.Height;
         var flow = new FlowBuilder(type, cancellation);
         var blocks = new BlockComposer(flow, images, contentHeight);
         var column = new Column(type.ContentLeft, type.ContentWidth, root);
+        var about = new AboutComposer(flow, blocks, document.Metadata, reviewStatus);
 
         var body = document.Blocks.AsEnumerable();
-        if (document.Blocks.FirstOrDefault() is FigureBlock { IsDecorative: true } banner)
+        var banner = document.Blocks.FirstOrDefault() is FigureBlock { IsDecorative: true } first ? first : null;
+        if (banner is not null)
         {
-            // The decorative header picture sits above the title, as an artifact.
-            flow.Add(blocks.FigureSlice(banner, column.Left, column.Width, root, contentHeight * 0.25), null);
-            flow.BeginBlock(type.ParagraphGap);
             body = body.Skip(1);
         }
-        var title = new StructNode(StructKind.H1, root) { Bookmark = document.Metadata.Title };
-        flow.AddHeading([new TextRun(document.Metadata.Title, true, null)], 1, column, title);
-        ComposeReviewNotice(flow, blocks, column);
+        ComposeOpening(flow, blocks, about, column, banner, contentHeight);
         blocks.Compose(body, column);
+        about.ComposeSection(column);
         ComposeReferences(blocks, column);
         ComposeQrBlock(flow, root);
 
         var pages = Paginator.Paginate(flow.Slices, type.ContentTop, contentHeight, maxPages, cancellation);
-        var laidOut = pages.Select((slices, index) => new LaidOutPage(slices, FooterItems(index + 1, pages.Count).Items)).ToList();
+        var laidOut = pages.Select((slices, index) => new LaidOutPage(slices, footer.Items(index + 1, pages.Count))).ToList();
         return new LaidOutDocument(type, laidOut);
+    }
+
+    /// <summary>
+    /// Page 1 opens with the title (H1), the review notice and the version and review dates. Title and notice are one
+    /// keep-with-next chain, so the notice never splits and is on page 1 with the title; the details keep together
+    /// after them (on page 2 when a long notice at a large size leaves no room). The decorative banner goes above them
+    /// only where it leaves room for all of them: at large sizes on small paper it would push them off page 1, so it
+    /// is left out (it is an artifact, so no reader loses anything).
+    /// </summary>
+    private void ComposeOpening(FlowBuilder flow, BlockComposer blocks, AboutComposer about, Column column, FigureBlock? banner, double contentHeight)
+    {
+        var title = new StructNode(StructKind.H1, column.Parent) { Bookmark = document.Metadata.Title };
+        flow.AddHeading([new TextRun(document.Metadata.Title, true, null)], 1, column, title);
+        ComposeReviewNotice(flow, blocks, column);
+        var details = flow.Slices.Count;
+        about.ComposeDetails(column);
+        var opening = flow.Slices;
+        foreach (var slice in opening.Take(details - 1))
+        {
+            slice.HoldAtLeast(Keep.Always);
+        }
+        if (banner is null)
+        {
+            return;
+        }
+        var picture = blocks.FigureSlice(banner, column.Left, column.Width, column.Parent, contentHeight * 0.25);
+        var openingHeight = opening[0].Height + opening.Skip(1).Sum(slice => slice.SpaceBefore + slice.Height);
+        if (picture.Height + type.ParagraphGap + openingHeight <= contentHeight)
+        {
+            opening[0].SpaceBefore = type.ParagraphGap;
+            opening.Insert(0, picture);
+        }
     }
 
     /// <summary>
     /// A clinic may print a leaflet years after its review was due; the reader is told first, in the words the web
     /// page uses. Overdue is boxed like a callout with its first sentence bold; due soon is a plain paragraph, since
-    /// nothing is wrong yet; a current leaflet adds nothing, its dates are in the footer.
+    /// nothing is wrong yet; a current leaflet adds nothing here, its dates follow and "About this leaflet" says it is
+    /// up to date.
     /// </summary>
     private void ComposeReviewNotice(FlowBuilder flow, BlockComposer blocks, Column column)
     {
@@ -95,7 +126,7 @@ internal sealed class DocumentComposer(
         {
             return;
         }
-        var modules = QrModules(publicUrl);
+        var modules = QrModules.Of(publicUrl);
         var words = ReaderStrings.English.Print;
         var figure = new StructNode(StructKind.Figure, root) { AltText = ReaderStrings.Fill(words.QrCodeAlt, ("address", publicUrl)) };
         var qr = new Slice { Height = type.QrSize };
@@ -109,69 +140,5 @@ internal sealed class DocumentComposer(
         lines[0].SpaceBefore = type.Body * 0.5;
         flow.BeginBlock(type.ParagraphGap * 2);
         flow.Add(FlowBuilder.Merge([qr, .. lines]), null);
-    }
-
-    /// <summary>
-    /// Encoding a URL (mask scoring above all) costs more than laying out a page, and a service serves few
-    /// URLs, so each one's modules are computed once. Bounded in case URLs are many.
-    /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<ImmutableArray<bool>>> QrCache = new(StringComparer.Ordinal);
-
-    private static ImmutableArray<ImmutableArray<bool>> QrModules(string url)
-    {
-        if (QrCache.TryGetValue(url, out var cached))
-        {
-            return cached;
-        }
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var modules = data.ModuleMatrix
-            .Select(row => row.Cast<bool>().ToImmutableArray())
-            .ToImmutableArray();
-        if (QrCache.Count >= 256)
-        {
-            QrCache.Clear();
-        }
-        QrCache[url] = modules;
-        return modules;
-    }
-
-    /// <summary>
-    /// The title as the footer prints it, on at most <see cref="FooterTitleLines"/> lines. The footer's height is taken
-    /// from every page and it is drawn on each, so a title in full there made the work grow with the square of its length.
-    /// </summary>
-    private string FooterTitle => _footerTitle ??= TextLayout.FitOnLines(
-        document.Metadata.Title,
-        ReaderStrings.Fill(ReaderStrings.English.Print.FooterVersion, ("version", document.Metadata.Version.ToString(CultureInfo.InvariantCulture))),
-        type.Body, type.ContentWidth, FooterTitleLines);
-
-    private string? _footerTitle;
-
-    /// <summary>Two lines hold every real title even at 24 pt on A5; the H1 on page 1 always has the whole title.</summary>
-    private const int FooterTitleLines = 2;
-
-    private (IReadOnlyList<PageItem> Items, double Height) FooterItems(int pageNumber, int pageCount)
-    {
-        var metadata = document.Metadata;
-        var words = ReaderStrings.English.Print;
-        var texts = new[]
-        {
-            FooterTitle,
-            ReaderStrings.Fill(words.FooterReviewDates,
-                ("lastReviewed", ReaderDate.Format(metadata.LastReviewed)), ("nextReview", ReaderDate.Format(metadata.NextReview))),
-            ReaderStrings.Fill(words.PageOfPages, ("page", pageNumber.ToString(CultureInfo.InvariantCulture)), ("pages", pageCount.ToString(CultureInfo.InvariantCulture))),
-        };
-        var flow = new FlowBuilder(type);
-        var lines = texts.SelectMany(text => flow.TextSlices([new TextRun(text, false, null)], type.Body, type.ContentLeft, type.ContentWidth, node: null)).ToList();
-        var height = type.FooterGap + lines.Sum(l => l.Height);
-        var top = type.ContentBottom - height;
-        var items = new List<PageItem> { new RuleItem(type.ContentLeft, top + (type.FooterGap / 2), type.ContentWidth, 0, type.RuleWidth) };
-        var y = top + type.FooterGap;
-        foreach (var line in lines)
-        {
-            items.AddRange(line.Items.Select(item => item.Offset(0, y)));
-            y += line.Height;
-        }
-        return (items, height);
     }
 }

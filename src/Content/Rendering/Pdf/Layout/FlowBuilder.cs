@@ -113,10 +113,7 @@ internal sealed class FlowBuilder(Typography typography, CancellationToken cance
     {
         for (var i = from; i < Slices.Count - 1; i++)
         {
-            if (Slices[i].KeepWithNext < keep)
-            {
-                Slices[i].KeepWithNext = keep;
-            }
+            Slices[i].HoldAtLeast(keep);
         }
     }
 

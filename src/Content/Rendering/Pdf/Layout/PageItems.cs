@@ -103,6 +103,15 @@ internal sealed class Slice
     /// </summary>
     public Func<double, Slice?>? Shrink { get; init; }
 
+    /// <summary>Holds this slice to the next at least as firmly as <paramref name="keep"/>, never loosening a firmer hold.</summary>
+    public void HoldAtLeast(Keep keep)
+    {
+        if (KeepWithNext < keep)
+        {
+            KeepWithNext = keep;
+        }
+    }
+
     /// <summary>Adds <paramref name="items"/> to this slice, as they are.</summary>
     public Slice With(IEnumerable<PageItem> items)
     {

@@ -16,6 +16,8 @@ internal enum StructKind
     TH,
     TD,
     Figure,
+    /// <summary>A figure's caption: a child of its <see cref="Figure"/> after the picture, its words in a <see cref="P"/>.</summary>
+    Caption,
     Link,
     Div,
 }

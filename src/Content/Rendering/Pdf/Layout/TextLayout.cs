@@ -62,28 +62,17 @@ internal static class TextLayout
     private static double Room(double size, double maxWidth) => maxWidth - Math.Max(Measure(" ", false, size), Measure(" ", true, size));
 
     /// <summary>
-    /// <paramref name="text"/> then <paramref name="suffix"/> as regular text on at most <paramref name="maxLines"/> lines:
-    /// when they need more, the text is cut on the last line and ends in an ellipsis. Work is linear in the text's length.
+    /// <paramref name="text"/> as regular text on one line: cut after the last whole word that fits (inside a word only
+    /// when one word is wider than the line), ending in an ellipsis.
+    /// The one rule for shortening text to fit (the footer's title). Measures each character once, so work is linear in
+    /// the text's length however long it is.
     /// </summary>
-    public static string FitOnLines(string text, string suffix, double size, double maxWidth, int maxLines)
+    public static string FitOnOneLine(string text, double size, double maxWidth)
     {
-        var lines = Break([new TextRun(text + suffix, false, null)], size, maxWidth);
-        if (lines.Count <= maxLines)
-        {
-            return text + suffix;
-        }
-        var kept = string.Concat(lines.Take(maxLines - 1).SelectMany(line => line.Fragments).Select(fragment => fragment.Text));
-        var rest = string.Concat(lines.Skip(maxLines - 1).SelectMany(line => line.Fragments).Select(fragment => fragment.Text));
-        return kept + FitOnOneLine(rest.EndsWith(suffix, StringComparison.Ordinal) ? rest[..^suffix.Length] : rest, suffix, size, maxWidth);
-    }
-
-    /// <summary>As <see cref="FitOnLines"/> on one line; measures each character once.</summary>
-    private static string FitOnOneLine(string text, string suffix, double size, double maxWidth)
-    {
-        var room = Room(size, maxWidth) - Measure(suffix, false, size);
+        var room = Room(size, maxWidth);
         if (Measure(text, false, size) <= room)
         {
-            return text + suffix;
+            return text;
         }
         room -= Measure(Ellipsis, false, size);
         var width = 0.0;
@@ -97,7 +86,9 @@ internal static class TextLayout
             }
             end += rune.Utf16SequenceLength;
         }
-        return text[..end].TrimEnd() + Ellipsis + suffix;
+        // Whole words where there are any: "Strengthening painful…", not "Strengthening painful b…".
+        var lastSpace = end < text.Length && !char.IsWhiteSpace(text[end]) ? text.LastIndexOf(' ', Math.Max(end - 1, 0)) : -1;
+        return text[..(lastSpace > 0 ? lastSpace : end)].TrimEnd() + Ellipsis;
     }
 
     private const string Ellipsis = "\u2026";

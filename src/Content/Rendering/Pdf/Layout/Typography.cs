@@ -109,6 +109,9 @@ internal sealed class Typography
     /// <summary>The gap between the footer rule and the last line of content above it.</summary>
     public double FooterGap => Body;
 
+    /// <summary>Between the footer's title and its page number when they share a line: clearly two things, not one.</summary>
+    public double FooterGutter => Body * 2;
+
     /// <summary>Easy read: the picture column (pictures left, words right).</summary>
     public double PictureColumnWidth => Math.Min(ContentWidth * 0.3, 40 * PointsPerMillimetre * (Body / 18));
 

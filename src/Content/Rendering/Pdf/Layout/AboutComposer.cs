@@ -1,0 +1,55 @@
+using System.Globalization;
+using Leaflets.Content.Model;
+using Leaflets.Content.Text;
+
+namespace Leaflets.Content.Rendering.Pdf.Layout;
+
+/// <summary>
+/// What tells a reader how current the leaflet is, as real tagged content: the running footer is an artifact that a
+/// screen reader never reads out, so the version and review dates are printed under the title on page 1 and again in
+/// "About this leaflet" at the end, in the words and order of the web page's footer (<c>Html/HtmlAboutSection</c>):
+/// the heading, the review status (unless it already leads page 1), version, last reviewed, next review due.
+/// </summary>
+internal sealed class AboutComposer(FlowBuilder flow, BlockComposer blocks, LeafletMetadata metadata, ReviewStatus status)
+{
+    /// <summary>Version, last reviewed, next review due: a paragraph each, the term bold, at body size, kept on one page.</summary>
+    public void ComposeDetails(Column column)
+    {
+        var first = flow.Slices.Count;
+        var words = ReaderStrings.English.Leaflet;
+        (string Term, string Value)[] details =
+        [
+            (words.Version, metadata.Version.ToString(CultureInfo.InvariantCulture)),
+            (words.LastReviewed, ReaderDate.Format(metadata.LastReviewed)),
+            (words.NextReviewDue, ReaderDate.Format(metadata.NextReview)),
+        ];
+        var type = flow.Typography;
+        for (var i = 0; i < details.Length; i++)
+        {
+            var (term, value) = details[i];
+            // One detail to a line, without paragraph gaps between them: they read as one short list.
+            flow.AddParagraph([new TextRun(term, true, null), new TextRun(" " + value, false, null)], type.Body, column,
+                column.Parent.Child(StructKind.P), i == 0 ? type.ParagraphGap : 0);
+        }
+        foreach (var line in flow.Slices.Skip(first).SkipLast(1))
+        {
+            line.HoldAtLeast(Keep.Always);
+        }
+    }
+
+    /// <summary>"About this leaflet" (H2), the review status when page 1 does not already lead with it, then the details.</summary>
+    public void ComposeSection(Column column)
+    {
+        var heading = ReaderStrings.English.Leaflet.AboutThisLeaflet;
+        blocks.Compose(new HeadingBlock(0, 2, BlockComposer.Text(heading), "about-this-leaflet"), column);
+        if (!ReviewNotice.LeadsTheLeaflet(status))
+        {
+            var notice = ReviewNotice.For(status, metadata.NextReview);
+            TextRun[] runs = notice.Emphasis is { } emphasis
+                ? [new TextRun(emphasis + " ", true, null), new TextRun(notice.Text, false, null)]
+                : [new TextRun(notice.Text, false, null)];
+            flow.AddParagraph(runs, flow.Typography.Body, column, column.Parent.Child(StructKind.P), flow.Typography.ParagraphGap);
+        }
+        ComposeDetails(column);
+    }
+}

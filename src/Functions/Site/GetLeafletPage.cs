@@ -1,0 +1,37 @@
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering;
+using Leaflets.Content.Rendering.Site;
+using Leaflets.Functions.Leaflets;
+
+namespace Leaflets.Functions.Site;
+
+/// <summary>
+/// GET /leaflets/{id}?variant=plain|easy-read: the leaflet for people, in the site's frame, with its print form and a QR
+/// code of this page's address. The API's leaflet is at /api/leaflets/{id}.
+/// </summary>
+public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> logger)
+{
+    [Function(nameof(GetLeafletPage))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = SiteUrls.LeafletsPath + "/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
+    {
+        var urls = routes.UrlsFor(request);
+        var found = await LeafletLookup.FindDocumentAsync(routes.Catalog, request, id, cancellationToken);
+        if (!found.Found)
+        {
+            return routes.Error(request, urls, found.Problem);
+        }
+        // The QR code needs the page's absolute address: with no configured root and no Host, there is none to give.
+        if (urls.Origin is null)
+        {
+            return Problems.MissingHost();
+        }
+        var (leaflet, document) = (found.Leaflet, found.Document);
+        var today = routes.Today;
+        var status = ReviewStatuses.Of(document.Metadata, today);
+        return routes.Page(request, urls, RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls),
+            document.Metadata.LastReviewed, () => LeafletPage.Render(leaflet, document.Variant, urls, today));
+    });
+}

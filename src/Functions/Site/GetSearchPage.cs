@@ -1,0 +1,30 @@
+using Leaflets.Content.Rendering;
+using Leaflets.Content.Rendering.Site;
+using Leaflets.Content.Search;
+
+namespace Leaflets.Functions.Site;
+
+/// <summary>GET /search?q=&amp;page=: the leaflets matching the words, for people; with no words, the way to search.</summary>
+public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logger)
+{
+    [Function(nameof(GetSearchPage))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = SiteUrls.SearchPath)] HttpRequest request,
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
+    {
+        var urls = routes.UrlsFor(request);
+        if (!routes.TryReadListing(request, urls, out var query, out var badQuery))
+        {
+            return badQuery;
+        }
+        if (query.Words.IsEmpty)
+        {
+            // Nothing was asked, so nothing is searched: one page with the form, and ?page=2 of it a 404 like any other.
+            var nothing = LeafletSearch.Search([], query);
+            return routes.ListPage(request, urls, nothing, () => SearchResultsPage.RenderEmpty(urls));
+        }
+        var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
+        var results = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query, LeafletSearch.ByTitle);
+        return routes.ListPage(request, urls, results, () => SearchResultsPage.Render(results, urls, routes.Today));
+    });
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Leaflets.Content.Model;
+using Leaflets.Content.Rendering;
+using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Rendering.Pdf.Layout;
+using Leaflets.Content.Text;
+using UglyToad.PdfPig;
+
+namespace Leaflets.Pdf.Tests;
+
+/// <summary>
+/// What surrounds the text of every print of every real leaflet (each variant, size and paper): the running footer,
+/// the opening of page 1 and the version and review details a screen reader reads out.
+/// </summary>
+public class PageFurnitureTests
+{
+    public static TheoryData<string, LeafletVariant, int, PaperSize> EveryPrint()
+    {
+        var data = new TheoryData<string, LeafletVariant, int, PaperSize>();
+        foreach (var (leaflet, variant) in RealContent.Variants)
+        {
+            foreach (var size in PdfRenderOptions.AllowedSizes)
+            {
+                foreach (var paper in PdfRenderOptions.AllowedPapers)
+                {
+                    data.Add(leaflet.Id, variant, size, paper);
+                }
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPrint))]
+    public void The_footer_takes_at_most_two_lines_on_every_page_and_holds_only_the_title_and_page_number(string id, LeafletVariant variant, int size, PaperSize paper)
+    {
+        var (metadata, pdf) = Render(id, variant, size, paper, ReviewStatus.Current);
+        using (pdf)
+        {
+            foreach (var page in pdf.GetPages())
+            {
+                var lines = PdfReading.FooterLines(page);
+                Assert.True(lines.Count is 1 or 2, $"{id}/{variant} {size} pt {paper}, page {page.Number}: footer of {lines.Count} lines: {string.Join(" / ", lines)}");
+                var footer = string.Join(" ", lines);
+                Assert.EndsWith($"Page {page.Number} of {pdf.NumberOfPages}", footer, StringComparison.Ordinal);
+                Assert.StartsWith(metadata.Title[..Math.Min(10, metadata.Title.Length)], footer, StringComparison.Ordinal);
+                Assert.DoesNotContain(ReaderDate.Format(metadata.LastReviewed), footer, StringComparison.Ordinal);
+                Assert.DoesNotContain(ReaderDate.Format(metadata.NextReview), footer, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPrint))]
+    public void The_title_and_the_whole_review_notice_open_page_one_and_the_details_after_them_share_a_page(
+        string id, LeafletVariant variant, int size, PaperSize paper)
+    {
+        var (metadata, pdf) = Render(id, variant, size, paper, ReviewStatus.Overdue);
+        using (pdf)
+        {
+            var notice = ReviewNotice.For(ReviewStatus.Overdue, metadata.NextReview);
+            var pageOne = PdfReading.TaggedText(pdf.GetPage(1));
+            Assert.StartsWith($"{metadata.Title} {notice.Emphasis} {notice.Text}", pageOne, StringComparison.Ordinal);
+            Assert.DoesNotContain(notice.Emphasis!, PdfReading.TaggedText(pdf.GetPage(2)), StringComparison.Ordinal);
+
+            var words = ReaderStrings.English.Leaflet;
+            var version = $"{words.Version} {metadata.Version.ToString(CultureInfo.InvariantCulture)}";
+            var details = pdf.GetPages().Select(PdfReading.TaggedText).First(text => text.Contains(version, StringComparison.Ordinal));
+            Assert.Contains($"{version} {words.LastReviewed} {ReaderDate.Format(metadata.LastReviewed)} {words.NextReviewDue} {ReaderDate.Format(metadata.NextReview)}",
+                details, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPrint))]
+    public void The_version_and_review_dates_are_tagged_under_the_title_and_in_about_this_leaflet_before_the_references(
+        string id, LeafletVariant variant, int size, PaperSize paper)
+    {
+        var (metadata, pdf) = Render(id, variant, size, paper, ReviewStatus.Current);
+        using (pdf)
+        {
+            var words = ReaderStrings.English.Leaflet;
+            string[] details =
+            [
+                $"{words.Version} {metadata.Version.ToString(CultureInfo.InvariantCulture)}",
+                $"{words.LastReviewed} {ReaderDate.Format(metadata.LastReviewed)}",
+                $"{words.NextReviewDue} {ReaderDate.Format(metadata.NextReview)}",
+            ];
+            var elements = PdfReading.ElementTexts(pdf);
+            var title = elements.FindIndex(e => e.Type == "H1");
+            Assert.Equal(details.Select(d => ("P", d)), elements.Skip(title + 1).Take(3).Select(e => (e.Type, e.Text)));
+
+            // The last one: a leaflet may have a section of its own under the same heading (the easy read does).
+            var about = elements.FindLastIndex(e => e.Type == "H2" && e.Text == words.AboutThisLeaflet);
+            Assert.True(about > title, $"{id}/{variant} {size} pt {paper}: no H2 \"{words.AboutThisLeaflet}\".");
+            var status = ReviewNotice.For(ReviewStatus.Current, metadata.NextReview).Text;
+            Assert.Equal([("P", status), .. details.Select(d => ("P", d))], elements.Skip(about + 1).Take(4).Select(e => (e.Type, e.Text)));
+            var references = elements.FindIndex(e => e.Type == "H2" && e.Text == "References");
+            Assert.True(references == -1 || references > about, "References come after About this leaflet, as on the web page.");
+        }
+    }
+
+    [Theory]
+    [InlineData(18, PaperSize.A4, true)]
+    [InlineData(24, PaperSize.A5, false)]
+    public void The_decorative_banner_heads_page_one_only_where_the_whole_opening_still_fits_under_it(int size, PaperSize paper, bool kept)
+    {
+        foreach (var (leaflet, variant) in RealContent.Variants)
+        {
+            var pages = LayoutRulesTests.Compose(leaflet, variant, new PdfRenderOptions(size, paper, PdfReading.PublicUrl, ReviewStatus.Overdue));
+            var first = pages[0].Slices[0].Slice.Items;
+            // The banner is an artifact picture; without it, page 1 starts with the H1.
+            Assert.Equal(kept, first.Any(item => item is ImageItem { Node: null }));
+            Assert.Equal(!kept, first.Any(item => item.Node?.Kind == StructKind.H1));
+        }
+    }
+
+    private static (LeafletMetadata Metadata, PdfDocument Pdf) Render(string id, LeafletVariant variant, int size, PaperSize paper, ReviewStatus review)
+    {
+        var leaflet = RealContent.Get(id);
+        var bytes = PdfReading.Render(leaflet, variant, new PdfRenderOptions(size, paper, PdfReading.PublicUrl, review));
+        return (leaflet.Variants[variant].Metadata, PdfDocument.Open(bytes));
+    }
+}
