@@ -1,5 +1,6 @@
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Text;
 using UglyToad.PdfPig;
 
 namespace Leaflets.Pdf.Tests;
@@ -69,5 +70,63 @@ public class BlockRenderingTests
         var leaflet = sample with { Images = sample.Images.SetItem("spine.png", broken) };
         var error = Assert.Throws<InvalidOperationException>(() => new LeafletPdfRenderer().Render(leaflet, LeafletVariant.Plain, new PdfRenderOptions()));
         Assert.Contains("spine.png", error.Message);
+    }
+
+    [Fact]
+    public void A_box_taller_than_a_page_splits_and_each_page_it_continues_on_says_so_as_an_artifact()
+    {
+        var paragraphs = Enumerable.Range(1, 12).Select(i => (Block)new ParagraphBlock(i, TestLeaflets.T($"Point {i}: keep taking your usual medicines unless the team tells you to stop.")));
+        using var pdf = PdfDocument.Open(Render(new CalloutBlock(1, "Before you come in", [.. paragraphs])));
+        var pages = pdf.GetPages().Where(p => p.GetWords().Any(w => w.Text == "Point")).ToList();
+        Assert.True(pages.Count >= 2, "The box should run over at least two pages.");
+        var continued = ReaderStrings.English.Print.Continued;
+        Assert.DoesNotContain(continued, PdfReading.Text(pages[0].Letters));
+        foreach (var page in pages.Skip(1))
+        {
+            Assert.StartsWith(continued, PdfReading.Text(page.Letters));
+            Assert.DoesNotContain(continued, PdfReading.Text(PrintFlowTests.TaggedLetters(page)));
+        }
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"{i}:"), PdfReading.Words(pdf).Where(w => w.EndsWith(':') && int.TryParse(w[..^1], out _)));
+    }
+
+    [Theory]
+    [MemberData(nameof(LayoutRulesTests.AllSizes), MemberType = typeof(LayoutRulesTests))]
+    public void A_box_that_fits_on_a_page_is_never_split(int size, PaperSize paper)
+    {
+        using var pdf = PdfDocument.Open(PdfReading.RenderSample(size: size, paper: paper));
+        var page = pdf.GetPages().Single(p => p.GetWords().Any(w => w.Text == "Important"));
+        Assert.Contains(page.GetWords(), w => w.Text == "before.");
+    }
+
+    [Fact]
+    public void A_heading_taller_than_a_third_of_the_page_is_set_smaller_but_above_body_size()
+    {
+        var words = string.Join(" ", Enumerable.Repeat("what happens when you come into hospital", 3));
+        using var pdf = PdfDocument.Open(Render(new ParagraphBlock(1, TestLeaflets.T("Text before the heading.")), new HeadingBlock(2, 2, TestLeaflets.T(words), "long"), new ParagraphBlock(3, TestLeaflets.T("Text after the heading."))));
+        var sizes = pdf.GetPages().SelectMany(p => p.GetWords()).Where(w => w.Text == "hospital").SelectMany(w => w.Letters).Select(l => Math.Round(l.PointSize, 2)).Distinct().ToList();
+        var size = Assert.Single(sizes);
+        Assert.InRange(size, 24 + 2, (24 * 1.4) - 1);
+        Assert.Single(pdf.GetPages(), p => p.GetWords().Any(w => w.Text == "hospital"));
+    }
+
+    [Theory]
+    [InlineData(18, PaperSize.A4, true)]
+    [InlineData(24, PaperSize.A5, false)]
+    public void Easy_read_words_sit_beside_their_picture_only_where_the_column_holds_the_readable_measure(int size, PaperSize paper, bool beside)
+    {
+        using var pdf = PdfDocument.Open(PdfReading.RenderSample(LeafletVariant.EasyRead, size, paper));
+        var page = pdf.GetPages().First(p => p.GetImages().Any(i => i.WidthInSamples == 30));
+        var nurse = page.GetImages().Single(i => i.WidthInSamples == 30).BoundingBox;
+        var first = page.GetWords().Single(w => w.Text == "nurse").BoundingBox;
+        Assert.Equal(beside, first.Left >= nurse.Right);
+        Assert.Equal(!beside, first.Top < nurse.Bottom);
+    }
+
+    /// <summary>The sample plain leaflet with <paramref name="blocks"/> for its body, at 24 pt on A5.</summary>
+    private static byte[] Render(params Block[] blocks)
+    {
+        var sample = TestLeaflets.Sample();
+        var leaflet = sample with { Variants = sample.Variants.SetItem(LeafletVariant.Plain, sample.Plain with { Blocks = [.. blocks], ContentHash = "flow-" + blocks.Length }) };
+        return new LeafletPdfRenderer().Render(leaflet, LeafletVariant.Plain, new PdfRenderOptions(24, PaperSize.A5));
     }
 }

@@ -1,5 +1,6 @@
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Rendering.Pdf.Fonts;
 using Leaflets.Content.Rendering.Pdf.Layout;
 using UglyToad.PdfPig;
 
@@ -39,8 +40,8 @@ public class LayoutRulesTests
     public void A_heading_that_would_end_a_page_moves_to_the_next_with_its_text()
     {
         var filler = new Slice { Height = 90 };
-        var heading = new Slice { Height = 6, KeepWithNext = true };
-        var line1 = new Slice { Height = 5, KeepWithNext = true };
+        var heading = new Slice { Height = 6, KeepWithNext = Keep.Heading };
+        var line1 = new Slice { Height = 5, KeepWithNext = Keep.Always };
         var line2 = new Slice { Height = 5 };
         var pages = Paginator.Paginate([filler, heading, line1, line2], 0, 100);
         Assert.Equal(2, pages.Count);
@@ -51,12 +52,99 @@ public class LayoutRulesTests
     public void A_paragraph_leaves_no_single_line_at_the_top_or_bottom_of_a_page()
     {
         var filler = new Slice { Height = 88 };
-        var lines = Enumerable.Range(0, 4).Select(i => new Slice { Height = 5, KeepWithNext = i is 0 or 2 }).ToList();
+        var lines = Enumerable.Range(0, 4).Select(i => new Slice { Height = 5, KeepWithNext = i is 0 or 2 ? Keep.Always : Keep.None }).ToList();
         var pages = Paginator.Paginate([filler, .. lines], 0, 100);
         Assert.Equal(2, pages.Count);
         Assert.Equal([lines[2], lines[3]], pages[1].Select(p => p.Slice));
         Assert.Equal(3, pages[0].Count);
     }
+
+    [Fact]
+    public void A_picture_that_would_leave_a_large_gap_is_drawn_smaller_to_stay()
+    {
+        var filler = Text(6);
+        var picture = new Slice { Height = 45, Shrink = height => height >= 30 ? new Slice { Height = height } : null };
+        var pages = Paginator.Paginate([.. filler, picture], 0, 100);
+        Assert.Single(pages);
+        Assert.Equal(40, pages[0][^1].Slice.Height);
+    }
+
+    [Fact]
+    public void A_picture_moves_whole_when_the_gap_it_leaves_is_small()
+    {
+        var filler = Text(8);
+        var picture = new Slice { Height = 45, Shrink = height => height >= 30 ? new Slice { Height = height } : null };
+        var pages = Paginator.Paginate([.. filler, picture], 0, 100);
+        Assert.Equal([picture], pages[1].Select(p => p.Slice));
+    }
+
+    [Fact]
+    public void A_picture_row_splits_after_its_picture_and_first_lines_rather_than_leave_a_large_gap()
+    {
+        var filler = Text(4);
+        var row = Row();
+        var pages = Paginator.Paginate([.. filler, .. row], 0, 100);
+        Assert.Equal([.. filler, row[0], row[1], row[2]], pages[0].Select(p => p.Slice));
+        Assert.Equal([row[3], row[4]], pages[1].Select(p => p.Slice));
+    }
+
+    [Fact]
+    public void A_picture_row_moves_whole_when_the_gap_it_leaves_is_small()
+    {
+        var filler = Text(8);
+        var row = Row();
+        var pages = Paginator.Paginate([.. filler, .. row], 0, 100);
+        Assert.Equal(row, pages[1].Select(p => p.Slice));
+    }
+
+    [Fact]
+    public void A_box_moves_whole_to_the_next_page_even_when_that_leaves_a_gap()
+    {
+        var filler = Text(5);
+        var box = Enumerable.Range(0, 4).Select(i => new Slice { Height = 15, KeepWithNext = i < 3 ? Keep.Box : Keep.None }).ToList();
+        var pages = Paginator.Paginate([.. filler, .. box], 0, 100);
+        Assert.Equal(box, pages[1].Select(p => p.Slice));
+    }
+
+    [Fact]
+    public void A_page_is_not_left_with_fewer_than_three_lines_to_keep_a_row_whole()
+    {
+        var filler = Text(2);
+        var space = new Slice { Height = 55 };
+        var row = Enumerable.Range(0, 4).Select(i => new Slice { Height = 10, KeepWithNext = i < 3 ? Keep.Row : Keep.None }).ToList();
+        var pages = Paginator.Paginate([.. filler, space, .. row], 0, 100);
+        Assert.Equal([.. filler, space, row[0], row[1]], pages[0].Select(p => p.Slice));
+    }
+
+    [Fact]
+    public void A_page_the_next_heading_cannot_join_takes_a_line_from_the_page_before_to_hold_three()
+    {
+        var before = Text(9);
+        var ending = Text(2);
+        ending[0].KeepWithNext = Keep.Always;
+        var heading = new Slice { Height = 75, KeepWithNext = Keep.Heading };
+        var after = new Slice { Height = 10 };
+        var pages = Paginator.Paginate([.. before, .. ending, heading, after], 0, 100);
+        Assert.Equal([before[^1], .. ending], pages[1].Select(p => p.Slice));
+        Assert.Equal([heading, after], pages[2].Select(p => p.Slice));
+    }
+
+    /// <summary>Lines of tagged text, 10 high, paragraphs of their own.</summary>
+    private static List<Slice> Text(int lines)
+    {
+        var node = new StructNode(StructKind.P, null);
+        return [.. Enumerable.Range(0, lines).Select(_ => new Slice { Height = 10 }.With([new TextItem(node, 0, 8, 10, "x", LeafletFonts.Primary(false), false, 8, null)]))];
+    }
+
+    /// <summary>A picture row: its picture with the lines beside it (30), then four lines, the last two kept together.</summary>
+    private static List<Slice> Row() =>
+    [
+        new Slice { Height = 30, KeepWithNext = Keep.Always },
+        new Slice { Height = 10, KeepWithNext = Keep.Row },
+        new Slice { Height = 10, KeepWithNext = Keep.Row },
+        new Slice { Height = 10, KeepWithNext = Keep.Always },
+        new Slice { Height = 10 },
+    ];
 
     [Fact]
     public void A_table_repeats_its_header_row_on_every_page_it_continues_on()

@@ -163,6 +163,9 @@ public sealed record PrintStrings
 
     /// <summary>The words beside the QR code. Placeholder: {address}, printed as a link.</summary>
     public required string QrCodeCaption { get; init; }
+
+    /// <summary>At the top of each page a box (callout, notice) continues on.</summary>
+    public required string Continued { get; init; }
 }
 
 /// <summary>The library website's pages.</summary>

@@ -33,7 +33,7 @@ internal sealed class AboutComposer(FlowBuilder flow, BlockComposer blocks, Leaf
         }
         foreach (var line in flow.Slices.Skip(first).SkipLast(1))
         {
-            line.KeepWithNext = true;
+            line.HoldAtLeast(Keep.Always);
         }
     }
 

@@ -52,14 +52,21 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
         }
     }
 
-    /// <summary>A figure and its caption in one unbreakable slice, so the caption never leaves its picture.</summary>
+    /// <summary>
+    /// A figure and its caption in one unbreakable slice, so the caption never leaves its picture. It can be drawn
+    /// smaller (<see cref="Slice.Shrink"/>) down to <see cref="Typography.MinPictureScale"/> of its size.
+    /// </summary>
     public Slice FigureSlice(FigureBlock figure, double left, double maxWidth, StructNode parent, double? maxHeight = null)
     {
         var image = ResolveImage(figure);
         var limit = maxHeight ?? pageContentHeight * 0.45;
         var scale = Math.Min(maxWidth / image.PixelWidth, limit / image.PixelHeight);
-        var width = image.PixelWidth * scale;
-        var height = image.PixelHeight * scale;
+        return FigureSlice(figure, image, left, maxWidth, parent, image.PixelHeight * scale, image.PixelHeight * scale * Typography.MinPictureScale);
+    }
+
+    private Slice FigureSlice(FigureBlock figure, LeafletImage image, double left, double maxWidth, StructNode parent, double height, double minHeight)
+    {
+        var width = image.PixelWidth * height / image.PixelHeight;
         var figureNode = figure.IsDecorative ? null : new StructNode(StructKind.Figure, parent) { AltText = figure.Alt };
         var picture = new Slice { Height = height };
         picture.Items.Add(new ImageItem(figureNode, left, 0, width, height, image));
@@ -73,7 +80,15 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
             lines[0].SpaceBefore = Type.Body * 0.5;
             parts.AddRange(lines);
         }
-        return FlowBuilder.Merge(parts);
+        var merged = FlowBuilder.Merge(parts);
+        var captionHeight = merged.Height - height;
+        return new Slice
+        {
+            Height = merged.Height,
+            Shrink = fit => fit - captionHeight >= minHeight && fit < merged.Height
+                ? FigureSlice(figure, image, left, maxWidth, parent, fit - captionHeight, minHeight)
+                : null,
+        }.With(merged.Items);
     }
 
     public LeafletImage ResolveImage(FigureBlock figure)
@@ -115,31 +130,70 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
         }
     }
 
-    /// <summary>Easy read: the picture in a left column, the words beside it; kept on one page when it fits.</summary>
+    /// <summary>
+    /// Easy read: the picture in a left column, the words beside it, or above them when the column beside would be
+    /// narrower than <see cref="Typography.MinCharactersPerLine"/>. The picture holds to the lines that start beside it
+    /// (or the first lines under it), so it never sits alone at the bottom of a page; the rest of the row is held
+    /// together as a <see cref="Keep.Row"/>, so it moves whole unless that would leave a large gap.
+    /// </summary>
     private void ComposePictureRow(PictureRowBlock row, Column column)
     {
-        var textLeft = Type.PictureColumnWidth + Type.PictureGutter;
+        var indent = Type.PictureColumnWidth + Type.PictureGutter;
+        var beside = column.Width - indent >= Type.CharactersWidth(Typography.MinCharactersPerLine);
         var words = new FlowBuilder(Type, flow.Cancellation);
-        new BlockComposer(words, images, pageContentHeight).Compose(row.Blocks, column.Indent(textLeft, column.Parent));
+        new BlockComposer(words, images, pageContentHeight).Compose(row.Blocks, beside ? column.Indent(indent, column.Parent) : column);
         var picture = FigureSlice(row.Figure, column.Left, Type.PictureColumnWidth, column.Parent, pageContentHeight * 0.4);
-        var text = FlowBuilder.Merge(words.Slices);
+        var slices = beside ? Beside(picture, words.Slices) : Above(picture, words.Slices);
         flow.BeginBlock(Type.ParagraphGap);
-        if (Math.Max(picture.Height, text.Height) <= pageContentHeight)
-        {
-            var merged = new Slice { Height = Math.Max(picture.Height, text.Height) };
-            merged.Items.AddRange(picture.Items);
-            merged.Items.AddRange(text.Items);
-            flow.Add(merged, column.Frame);
-            return;
-        }
-        picture.KeepWithNext = true;
-        flow.Add(picture, column.Frame);
-        foreach (var slice in words.Slices)
+        var start = flow.Slices.Count;
+        foreach (var slice in slices)
         {
             var gap = slice.SpaceBefore;
             flow.Add(slice, column.Frame);
-            slice.SpaceBefore = gap;
+            if (flow.Slices.Count - 1 > start)
+            {
+                slice.SpaceBefore = gap;
+            }
         }
+        flow.Hold(start, Keep.Row);
+    }
+
+    /// <summary>The picture, then the words under it; the picture holds to their first line as a heading does.</summary>
+    private List<Slice> Above(Slice picture, List<Slice> words)
+    {
+        if (words.Count == 0)
+        {
+            return [picture];
+        }
+        picture.KeepWithNext = Keep.Heading;
+        words[0].SpaceBefore = Type.Body * 0.5;
+        return [picture, .. words];
+    }
+
+    /// <summary>
+    /// One slice holding the picture and every line that starts beside it, then the lines below it as they are, the
+    /// first of them after its own gap below the taller of the picture and those lines (so drawing the picture smaller
+    /// lets it move up).
+    /// </summary>
+    private static List<Slice> Beside(Slice picture, List<Slice> words)
+    {
+        if (words.Count == 0)
+        {
+            return [picture];
+        }
+        var besideCount = 1;
+        for (var y = words[0].Height; besideCount < words.Count && y + words[besideCount].SpaceBefore < picture.Height; besideCount++)
+        {
+            y += words[besideCount].SpaceBefore + words[besideCount].Height;
+        }
+        var besideWords = FlowBuilder.Merge(words.Take(besideCount));
+        Slice Head(Slice image) => new Slice
+        {
+            Height = Math.Max(image.Height, besideWords.Height),
+            KeepWithNext = words[besideCount - 1].KeepWithNext,
+            Shrink = image.Shrink is { } shrink ? fit => shrink(fit) is { } smaller && besideWords.Height <= fit ? Head(smaller) : null : null,
+        }.With(image.Items).With(besideWords.Items);
+        return [Head(picture), .. words.Skip(besideCount)];
     }
 
     public static ImmutableArray<Inline> Text(string text) => [new TextInline(text)];

@@ -1,19 +1,28 @@
 using Leaflets.Content.Model;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Pdf.Layout;
 
 /// <summary>
 /// A bordered box tagged as a Div: a callout (its bold label, then its blocks), or a notice the renderer adds
-/// itself (one paragraph, such as the overdue-review notice under the title).
+/// itself (one paragraph, such as the overdue-review notice under the title). A box is kept on one page; only one
+/// taller than a page splits, between lines as any text does, and each page it continues on starts with "(continued)"
+/// inside the border, drawn as an artifact since it repeats nothing of the content.
 /// </summary>
 internal sealed class CalloutComposer(FlowBuilder flow, BlockComposer blocks)
 {
     public void Compose(CalloutBlock callout, Column column)
     {
+        var start = flow.Slices.Count;
         var inner = Open(column);
         var type = flow.Typography;
         var label = inner.Parent.Child(StructKind.P);
-        AddKept(flow.TextSlices([new TextRun(callout.Label, true, null)], type.Body, inner.Left, inner.Width, label), inner.Frame);
+        foreach (var line in flow.TextSlices([new TextRun(callout.Label, true, null)], type.Body, inner.Left, inner.Width, label))
+        {
+            // The label holds to the first lines after it, as a heading does.
+            line.KeepWithNext = Keep.Heading;
+            flow.Add(line, inner.Frame);
+        }
 
         var before = flow.Slices.Count;
         blocks.Compose(callout.Blocks, inner);
@@ -21,16 +30,16 @@ internal sealed class CalloutComposer(FlowBuilder flow, BlockComposer blocks)
         {
             flow.Slices[before].SpaceBefore = type.Body * 0.25;
         }
-        Close(inner.Frame);
+        Close(start, inner);
     }
 
-    /// <summary>A box holding one paragraph at body size, kept whole on one page.</summary>
+    /// <summary>A box holding one paragraph at body size.</summary>
     public void ComposeParagraph(IEnumerable<TextRun> runs, Column column)
     {
+        var start = flow.Slices.Count;
         var inner = Open(column);
-        var paragraph = inner.Parent.Child(StructKind.P);
-        AddKept(flow.TextSlices(runs, flow.Typography.Body, inner.Left, inner.Width, paragraph), inner.Frame);
-        Close(inner.Frame);
+        flow.AddParagraph(runs, flow.Typography.Body, inner, inner.Parent.Child(StructKind.P), gap: 0);
+        Close(start, inner);
     }
 
     /// <summary>Starts the box: its Div, the top padding, and the column inside border and padding.</summary>
@@ -41,23 +50,27 @@ internal sealed class CalloutComposer(FlowBuilder flow, BlockComposer blocks)
         var div = column.Parent.Child(StructKind.Div);
         var inset = type.CalloutBorder + type.CalloutPadding;
         flow.BeginBlock(type.ParagraphGap);
-        flow.Add(new Slice { Height = type.CalloutPadding, KeepWithNext = true }, frame);
+        flow.Add(new Slice { Height = type.CalloutPadding, KeepWithNext = Keep.Heading }, frame);
         return new Column(column.Left + inset, column.Width - (2 * inset), div, frame);
     }
 
-    private void AddKept(IEnumerable<Slice> lines, Frame? frame)
+    /// <summary>
+    /// Ends the box: the last line keeps with the bottom padding, so the border never closes on an empty strip; the
+    /// whole box from <paramref name="start"/> is held together and marked where it continues (a table inside keeps
+    /// repeating its header instead).
+    /// </summary>
+    private void Close(int start, Column inner)
     {
-        foreach (var line in lines)
+        var type = flow.Typography;
+        flow.Slices[^1].KeepWithNext = Keep.Heading;
+        flow.Add(new Slice { Height = type.CalloutPadding }, inner.Frame);
+        flow.Hold(start, Keep.Box);
+        var words = flow.TextSlices([new TextRun(ReaderStrings.English.Print.Continued, false, null)], type.Body, inner.Left, inner.Width, node: null);
+        var continued = FlowBuilder.Merge([new Slice { Height = type.CalloutPadding }, .. words]);
+        continued.Frame = inner.Frame;
+        for (var i = start; i < flow.Slices.Count; i++)
         {
-            line.KeepWithNext = true;
-            flow.Add(line, frame);
+            flow.Slices[i].RepeatAtPageTop ??= continued;
         }
-    }
-
-    /// <summary>Ends the box: the last line keeps with the bottom padding, so the border never closes on an empty strip.</summary>
-    private void Close(Frame? frame)
-    {
-        flow.Slices[^1].KeepWithNext = true;
-        flow.Add(new Slice { Height = flow.Typography.CalloutPadding }, frame);
     }
 }

@@ -62,7 +62,7 @@ internal sealed class DocumentComposer(
         var opening = flow.Slices;
         foreach (var slice in opening.Take(details - 1))
         {
-            slice.KeepWithNext = true;
+            slice.HoldAtLeast(Keep.Always);
         }
         if (banner is null)
         {

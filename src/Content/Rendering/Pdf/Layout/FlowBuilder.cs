@@ -74,8 +74,8 @@ internal sealed class FlowBuilder(Typography typography, CancellationToken cance
         var lines = TextSlices(runs, size, column.Left, column.Width, node);
         if (lines.Count >= 2)
         {
-            lines[0].KeepWithNext = true;
-            lines[^2].KeepWithNext = true;
+            lines[0].KeepWithNext = Keep.Always;
+            lines[^2].KeepWithNext = Keep.Always;
         }
         BeginBlock(gap);
         foreach (var line in lines)
@@ -84,17 +84,37 @@ internal sealed class FlowBuilder(Typography typography, CancellationToken cance
         }
     }
 
-    /// <summary>A heading keeps all its lines together and with the first two lines of what follows.</summary>
+    /// <summary>
+    /// A heading keeps all its lines together and with the first lines of what follows (whose own keep rules hold the
+    /// first two lines, the first row or the first list line together). One taller than
+    /// <see cref="Typography.MaxHeadingHeight"/> is set smaller, a point at a time, rather than broken over pages.
+    /// </summary>
     public void AddHeading(IEnumerable<TextRun> runs, int level, Column column, StructNode node)
     {
-        var lines = TextSlices(runs, Typography.HeadingSize(level), column.Left, column.Width, node);
+        var text = runs.ToList();
+        var size = Typography.HeadingSize(level);
+        var lines = TextSlices(text, size, column.Left, column.Width, node);
+        while (lines.Sum(line => line.Height) > Typography.MaxHeadingHeight && size > Typography.MinHeadingSize)
+        {
+            size = Math.Max(size - 1, Typography.MinHeadingSize);
+            lines = TextSlices(text, size, column.Left, column.Width, node);
+        }
         BeginBlock(Typography.HeadingGapBefore(level));
         foreach (var line in lines)
         {
-            line.KeepWithNext = true;
+            line.KeepWithNext = Keep.Heading;
             Add(line, column.Frame);
         }
         _followsHeading = true;
+    }
+
+    /// <summary>Raises every link from <paramref name="from"/> to the last slice but one to at least <paramref name="keep"/>: a row or a box held together.</summary>
+    public void Hold(int from, Keep keep)
+    {
+        for (var i = from; i < Slices.Count - 1; i++)
+        {
+            Slices[i].HoldAtLeast(keep);
+        }
     }
 
     /// <summary>Stacks slices into one unbreakable slice (a figure with its caption, an easy-read row).</summary>

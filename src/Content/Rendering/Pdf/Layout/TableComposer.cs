@@ -17,7 +17,7 @@ internal sealed class TableComposer(FlowBuilder flow)
 
         flow.BeginBlock(type.ParagraphGap);
         var header = Row(table.Header, widths, column.Left, tableNode, StructKind.TH);
-        header.KeepWithNext = true;
+        header.KeepWithNext = Keep.Always;
         flow.Add(header, column.Frame);
         foreach (var cells in table.Rows)
         {

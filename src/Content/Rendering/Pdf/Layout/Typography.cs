@@ -14,6 +14,23 @@ internal sealed class Typography
     /// <summary>Clear-print guidance asks for about 60 to 70 characters per line at most.</summary>
     public const int MaxCharactersPerLine = 65;
 
+    /// <summary>
+    /// The narrowest column words are set in. Below about 25 characters a line holds three or four words: the eye spends
+    /// as long finding the next line as reading this one, and phrases are broken apart (the easy read at 24 pt A5 had
+    /// 13-character lines beside its pictures: "for the people who"). So an easy-read picture goes above its words
+    /// when the column beside it would be narrower, as the web page does on a narrow screen.
+    /// </summary>
+    public const int MinCharactersPerLine = 25;
+
+    /// <summary>
+    /// A picture may be drawn down to two thirds of its size to stay on a page rather than leave a gap larger than
+    /// <see cref="Paginator.MaxGapShare"/>: the largest picture (45% of the content height) then fits the largest gap
+    /// allowed to stay empty (30%), and a picture still reads at two thirds of its size.
+    /// </summary>
+    public const double MinPictureScale = 2.0 / 3;
+
+    private readonly double _averageCharacter;
+
     public Typography(PdfRenderOptions options)
     {
         Body = options.BodySize;
@@ -25,8 +42,8 @@ internal sealed class Typography
             _ => throw new ArgumentOutOfRangeException(nameof(options)),
         };
         Margin = (options.Paper == PaperSize.A5 ? 15 : 20) * PointsPerMillimetre;
-        var averageCharacter = AverageCharacterWidth() * Body;
-        ContentWidth = Math.Min(PageWidth - (2 * Margin), MaxCharactersPerLine * averageCharacter);
+        _averageCharacter = AverageCharacterWidth() * Body;
+        ContentWidth = Math.Min(PageWidth - (2 * Margin), CharactersWidth(MaxCharactersPerLine));
     }
 
     public double Body { get; }
@@ -46,6 +63,9 @@ internal sealed class Typography
 
     public double ContentWidth { get; }
 
+    /// <summary>The width of <paramref name="count"/> characters of English text at body size.</summary>
+    public double CharactersWidth(int count) => count * _averageCharacter;
+
     public double LineHeightFactor => 1.5;
 
     public double LineHeight(double size) => size * LineHeightFactor;
@@ -56,6 +76,17 @@ internal sealed class Typography
         2 => Body * 1.4,
         _ => Body * 1.2,
     };
+
+    /// <summary>
+    /// A heading taller than this is set smaller (<see cref="FlowBuilder.AddHeading"/>), never below
+    /// <see cref="MinHeadingSize"/>: with its first two lines of text and the footer it must share a page, and a heading
+    /// filling a third of the page is no longer read at a glance. A third of the space between the margins holds two
+    /// lines of the title and three of a section heading at every size and paper we print.
+    /// </summary>
+    public double MaxHeadingHeight => (ContentBottom - ContentTop) / 3;
+
+    /// <summary>A heading set smaller stays 2 pt above the body text, so it still reads as a heading.</summary>
+    public double MinHeadingSize => Body + 2;
 
     /// <summary>A clear gap between paragraphs: one body line's worth of white.</summary>
     public double ParagraphGap => Body;
