@@ -14,24 +14,8 @@ namespace Leaflets.Pdf.Tests;
 /// </summary>
 public class PageFurnitureTests
 {
-    public static TheoryData<string, LeafletVariant, int, PaperSize> EveryPrint()
-    {
-        var data = new TheoryData<string, LeafletVariant, int, PaperSize>();
-        foreach (var (leaflet, variant) in RealContent.Variants)
-        {
-            foreach (var size in PdfRenderOptions.AllowedSizes)
-            {
-                foreach (var paper in PdfRenderOptions.AllowedPapers)
-                {
-                    data.Add(leaflet.Id, variant, size, paper);
-                }
-            }
-        }
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(EveryPrint))]
+    [MemberData(nameof(RealContent.EveryPrint), MemberType = typeof(RealContent))]
     public void The_footer_takes_at_most_two_lines_on_every_page_and_holds_only_the_title_and_page_number(string id, LeafletVariant variant, int size, PaperSize paper)
     {
         var (metadata, pdf) = Render(id, variant, size, paper, ReviewStatus.Current);
@@ -51,7 +35,7 @@ public class PageFurnitureTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryPrint))]
+    [MemberData(nameof(RealContent.EveryPrint), MemberType = typeof(RealContent))]
     public void The_title_and_the_whole_review_notice_open_page_one_and_the_details_after_them_share_a_page(
         string id, LeafletVariant variant, int size, PaperSize paper)
     {
@@ -72,7 +56,7 @@ public class PageFurnitureTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryPrint))]
+    [MemberData(nameof(RealContent.EveryPrint), MemberType = typeof(RealContent))]
     public void The_version_and_review_dates_are_tagged_under_the_title_and_in_about_this_leaflet_before_the_references(
         string id, LeafletVariant variant, int size, PaperSize paper)
     {

@@ -12,30 +12,14 @@ namespace Leaflets.Pdf.Tests;
 /// </summary>
 public class PrintFlowTests
 {
-    public static TheoryData<string, LeafletVariant, int, PaperSize> EveryPrint()
-    {
-        var data = new TheoryData<string, LeafletVariant, int, PaperSize>();
-        foreach (var (leaflet, variant) in RealContent.Variants)
-        {
-            foreach (var size in PdfRenderOptions.AllowedSizes)
-            {
-                foreach (var paper in PdfRenderOptions.AllowedPapers)
-                {
-                    data.Add(leaflet.Id, variant, size, paper);
-                }
-            }
-        }
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(EveryPrint))]
+    [MemberData(nameof(RealContent.EveryPrint), MemberType = typeof(RealContent))]
     public void No_heading_is_split_across_pages_or_ends_a_page(string id, LeafletVariant variant, int size, PaperSize paper)
     {
         using var pdf = Open(id, variant, size, paper);
         var pages = pdf.GetPages().Select(page => (Page: page, Letters: TaggedLetters(page))).ToList();
         var document = RealContent.Get(id).Variants[variant];
-        var headings = Flatten(document.Blocks).OfType<HeadingBlock>().Select(h => h.Inlines.PlainText()).Prepend(document.Metadata.Title);
+        var headings = RealContent.Flatten(document.Blocks).OfType<HeadingBlock>().Select(h => h.Inlines.PlainText()).Prepend(document.Metadata.Title);
         foreach (var heading in headings)
         {
             Assert.True(
@@ -57,7 +41,7 @@ public class PrintFlowTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryPrint))]
+    [MemberData(nameof(RealContent.EveryPrint), MemberType = typeof(RealContent))]
     public void Every_page_but_the_last_holds_three_lines_of_text_or_a_picture(string id, LeafletVariant variant, int size, PaperSize paper)
     {
         using var pdf = Open(id, variant, size, paper);
@@ -69,7 +53,7 @@ public class PrintFlowTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryPrint))]
+    [MemberData(nameof(RealContent.EveryPrint), MemberType = typeof(RealContent))]
     public void Words_beside_a_picture_have_at_least_the_readable_measure(string id, LeafletVariant variant, int size, PaperSize paper)
     {
         using var pdf = Open(id, variant, size, paper);
@@ -93,7 +77,7 @@ public class PrintFlowTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryPrint))]
+    [MemberData(nameof(RealContent.EveryPrint), MemberType = typeof(RealContent))]
     public void A_picture_never_ends_a_page_without_words_beside_or_below_it(string id, LeafletVariant variant, int size, PaperSize paper)
     {
         using var pdf = Open(id, variant, size, paper);
@@ -110,7 +94,7 @@ public class PrintFlowTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryPrint))]
+    [MemberData(nameof(RealContent.EveryPrint), MemberType = typeof(RealContent))]
     public void A_picture_moves_to_the_next_page_only_when_the_gap_it_leaves_is_small(string id, LeafletVariant variant, int size, PaperSize paper)
     {
         var options = new PdfRenderOptions(size, paper, PdfReading.PublicUrl);
@@ -179,24 +163,5 @@ public class PrintFlowTests
         }
         Collect(page.GetMarkedContents());
         return images;
-    }
-
-    private static IEnumerable<Block> Flatten(IEnumerable<Block> blocks)
-    {
-        foreach (var block in blocks)
-        {
-            yield return block;
-            var children = block switch
-            {
-                ListBlock l => l.Items.SelectMany(i => i.Blocks),
-                CalloutBlock c => c.Blocks,
-                PictureRowBlock r => r.Blocks,
-                _ => [],
-            };
-            foreach (var child in Flatten(children))
-            {
-                yield return child;
-            }
-        }
     }
 }

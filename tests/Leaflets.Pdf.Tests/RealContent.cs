@@ -1,5 +1,6 @@
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Pdf;
 
 namespace Leaflets.Pdf.Tests;
 
@@ -23,7 +24,44 @@ internal static class RealContent
         return data;
     }
 
+    /// <summary>Every print of every real leaflet: each variant at each size on each paper.</summary>
+    public static TheoryData<string, LeafletVariant, int, PaperSize> EveryPrint()
+    {
+        var data = new TheoryData<string, LeafletVariant, int, PaperSize>();
+        foreach (var (leaflet, variant) in Variants)
+        {
+            foreach (var size in PdfRenderOptions.AllowedSizes)
+            {
+                foreach (var paper in PdfRenderOptions.AllowedPapers)
+                {
+                    data.Add(leaflet.Id, variant, size, paper);
+                }
+            }
+        }
+        return data;
+    }
+
     public static Leaflet Get(string id) => Leaflets.Single(l => l.Id == id);
+
+    /// <summary>Every block at any depth (in lists, callouts and picture rows), in reading order.</summary>
+    public static IEnumerable<Block> Flatten(IEnumerable<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            yield return block;
+            var children = block switch
+            {
+                ListBlock l => l.Items.SelectMany(i => i.Blocks),
+                CalloutBlock c => c.Blocks,
+                PictureRowBlock r => r.Blocks,
+                _ => [],
+            };
+            foreach (var child in Flatten(children))
+            {
+                yield return child;
+            }
+        }
+    }
 
     private static IReadOnlyList<Leaflet> Load()
     {

@@ -42,13 +42,13 @@ public class RealLeafletTests
         var document = leaflet.Variants[variant];
         using var pdf = PdfDocument.Open(PdfReading.Render(leaflet, variant, new PdfRenderOptions()));
         var elements = PdfReading.StructureElements(pdf);
-        var headings = Flatten(document.Blocks).OfType<HeadingBlock>().ToList();
+        var headings = RealContent.Flatten(document.Blocks).OfType<HeadingBlock>().ToList();
         // "About this leaflet" and, when there are any, "References" follow the leaflet's own headings.
         var references = 1 + (document.Metadata.References.IsDefaultOrEmpty ? 0 : 1);
         Assert.Single(elements, e => e.Type == "H1");
         Assert.Equal(headings.Count(h => h.Level == 2) + references, elements.Count(e => e.Type == "H2"));
         Assert.Equal(headings.Count(h => h.Level == 3), elements.Count(e => e.Type == "H3"));
-        var alts = Flatten(document.Blocks).SelectMany(Figures).Where(f => !f.IsDecorative).Select(f => f.Alt).ToList();
+        var alts = RealContent.Flatten(document.Blocks).SelectMany(Figures).Where(f => !f.IsDecorative).Select(f => f.Alt).ToList();
         Assert.Equal(alts, elements.Where(e => e.Type == "Figure").Select(e => e.Alt));
         Assert.Equal(document.Metadata.Language, ((UglyToad.PdfPig.Tokens.StringToken)PdfReading.Resolve(pdf, pdf.Structure.Catalog.CatalogDictionary.Data["Lang"])).Data);
         Assert.True(pdf.TryGetBookmarks(out var bookmarks));
@@ -109,26 +109,6 @@ public class RealLeafletTests
         PictureRowBlock r => r.Blocks.SelectMany(BlockText),
         _ => [],
     };
-
-    private static IEnumerable<Block> Flatten(IEnumerable<Block> blocks)
-    {
-        foreach (var block in blocks)
-        {
-            yield return block;
-            var children = block switch
-            {
-                ListBlock l => l.Items.SelectMany(i => i.Blocks),
-                CalloutBlock c => c.Blocks,
-                PictureRowBlock r => r.Blocks,
-                _ => [],
-            };
-            foreach (var child in Flatten(children))
-            {
-                yield return child;
-            }
-        }
-    }
-
     private static IEnumerable<FigureBlock> Figures(Block block) => block switch
     {
         FigureBlock f => [f],

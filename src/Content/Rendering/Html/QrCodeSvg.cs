@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 
@@ -36,28 +37,12 @@ public static class QrCodeSvg
     /// Each row's runs of dark modules as closed rectangles one module high (<c>M x y h w v1 h -w z</c>), in
     /// whole-module units, so the path is small and identical for the same address.
     /// </summary>
-    private static string DarkModules(System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableArray<bool>> modules)
+    private static string DarkModules(ImmutableArray<ImmutableArray<bool>> modules)
     {
         var path = new StringBuilder();
-        for (var row = 0; row < modules.Length; row++)
+        foreach (var (row, column, width) in QrModules.DarkRuns(modules))
         {
-            var cells = modules[row];
-            var column = 0;
-            while (column < cells.Length)
-            {
-                if (!cells[column])
-                {
-                    column++;
-                    continue;
-                }
-                var start = column;
-                while (column < cells.Length && cells[column])
-                {
-                    column++;
-                }
-                var width = column - start;
-                path.Append(CultureInfo.InvariantCulture, $"M{start} {row}h{width}v1h-{width}z");
-            }
+            path.Append(CultureInfo.InvariantCulture, $"M{column} {row}h{width}v1h-{width}z");
         }
         return path.ToString();
     }

@@ -207,29 +207,10 @@ internal sealed class PdfDrawer
 
     private static List<(double X, double Y, double Width)> Rectangles(QrItem qr)
     {
-        var count = qr.Modules.Length;
-        var module = qr.Size / count;
-        var rectangles = new List<(double, double, double)>();
-        for (var row = 0; row < count; row++)
-        {
-            var cells = qr.Modules[row];
-            var column = 0;
-            while (column < cells.Length)
-            {
-                if (!cells[column])
-                {
-                    column++;
-                    continue;
-                }
-                var start = column;
-                while (column < cells.Length && cells[column])
-                {
-                    column++;
-                }
-                rectangles.Add((qr.X + (start * module), qr.Y + (row * module), (column - start) * module));
-            }
-        }
-        return rectangles;
+        var module = qr.Size / qr.Modules.Length;
+        return QrModules.DarkRuns(qr.Modules)
+            .Select(run => (qr.X + (run.Column * module), qr.Y + (run.Row * module), run.Width * module))
+            .ToList();
     }
 
     /// <summary>All but the first rectangle, as PDFsharp's DrawRectangle would write them (PDF space: origin bottom left).</summary>
