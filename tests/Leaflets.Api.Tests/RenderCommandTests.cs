@@ -138,7 +138,8 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         using var pdf = PdfDocument.Open(Path.Combine(Out, Assert.Single(Files())));
         var last = pdf.GetPage(pdf.NumberOfPages);
-        Assert.Contains("https://leaflets.example.org/api/leaflets/cementoplasty/html?variant=plain", string.Concat(last.GetWords().Select(w => w.Text)));
+        Assert.Contains("https://leaflets.example.org/leaflets/cementoplasty", string.Concat(last.GetWords().Select(w => w.Text)));
+        Assert.Contains(last.GetHyperlinks(), link => link.Uri == "https://leaflets.example.org/leaflets/cementoplasty");
     }
 
     [Fact]
