@@ -33,8 +33,7 @@ public static class ReadabilityAnalyzer
         if (ReadabilityFormulas.For(language) is not { } formula)
         {
             // Counts and sentence lengths hold in any language; the syllables and formulas below are English.
-            return new ReadabilityReport(language, null, words.Count, sentences.Count, null, null,
-                Round(wordsPerSentence), longest, null, null, null, null, NoReadingAge.NoFormulaFor(language));
+            return ReadabilityReport.WithoutFormula(language, words.Count, sentences.Count, Round(wordsPerSentence), longest);
         }
         var syllablesPerWord = words.Select(SyllableCounter.Count).ToList();
         var syllables = syllablesPerWord.Sum();

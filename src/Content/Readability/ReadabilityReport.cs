@@ -29,7 +29,11 @@ public sealed record ReadabilityReport(
     /// <summary>The report of a variant with no running text: nothing to measure, in whatever language.</summary>
     public static ReadabilityReport Empty(string language) => ReadabilityFormulas.For(language) is { } formula
         ? new(language, formula, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null)
-        : new(language, null, 0, 0, null, null, 0, 0, null, null, null, null, NoReadingAge.NoFormulaFor(language));
+        : WithoutFormula(language, 0, 0, 0, 0);
+
+    /// <summary>The report for a language we have no formula for: what holds in any language, and why there is no reading age.</summary>
+    internal static ReadabilityReport WithoutFormula(string language, int words, int sentences, double averageSentenceWords, int longestSentenceWords)
+        => new(language, null, words, sentences, null, null, averageSentenceWords, longestSentenceWords, null, null, null, null, NoReadingAge.NoFormulaFor(language));
 }
 
 /// <summary>Why a report has no reading age: a stable <paramref name="Reason"/> code for programs, and words for people.</summary>
