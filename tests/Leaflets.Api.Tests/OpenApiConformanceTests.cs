@@ -100,6 +100,37 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
     }
 
     [Fact]
+    public async Task A_leaflet_in_a_language_without_a_formula_matches_the_schema_with_a_null_reading_age_and_its_reason()
+    {
+        var content = Directory.CreateTempSubdirectory("leaflets-openapi-cy-");
+        try
+        {
+            // Synthetic Welsh, written for this test.
+            var plain = Path.Combine(content.FullName, "leaflets", "gweld-y-meddyg", "plain.md");
+            Directory.CreateDirectory(Path.GetDirectoryName(plain)!);
+            await File.WriteAllTextAsync(plain, Leaflets.Content.Tests.Loading.ContentFixture.PlainFrontMatter.Replace("language: en-GB", "language: cy", StringComparison.Ordinal)
+                + "\nMae'r meddyg yn eich gweld. Arhoswch yma nes i'r nyrs eich galw.\n");
+            await using var server = await RunningServer.StartAsync(content.FullName);
+
+            var response = await server.Client.GetAsync("/api/leaflets/gweld-y-meddyg");
+            var body = await response.Content.ReadAsByteArrayAsync();
+
+            AssertConforms("/api/leaflets/{id}", "get", response, body);
+            var readability = JsonNode.Parse(body)!["readability"]!.AsObject();
+            Assert.Equal(
+                ["language", "formula", "words", "sentences", "averageSentenceWords", "longestSentenceWords", "readingAge", "noReadingAge"],
+                readability.Select(property => property.Key));
+            Assert.Equal(("cy", 12, 7), ((string)readability["language"]!, (int)readability["words"]!, (int)readability["longestSentenceWords"]!));
+            Assert.Null(readability["readingAge"]);
+            Assert.Equal("no-formula-for-language", (string)readability["noReadingAge"]!["reason"]!);
+        }
+        finally
+        {
+            content.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_406_and_a_500_match_the_documented_problem_schema()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/leaflets");

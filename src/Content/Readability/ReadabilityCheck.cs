@@ -9,7 +9,8 @@ namespace Leaflets.Content.Readability;
 /// Applies the reading-level rules of shared/standards.md to one variant. Each finding names the file,
 /// the line and the sentence, so an editor can go straight to it.
 /// Easy read: every sentence 15 words or fewer, an average of 10 or fewer, no '%' sign (write "9 out of 10"),
-/// a picture in every ## section. Plain: reading age 14 or lower (an error above), a warning above 11.
+/// a picture in every ## section; these hold in every language. Plain: reading age 14 or lower (an error above),
+/// a warning above 11, only where the report has a reading age (a language we have a formula for).
 /// </summary>
 public static class ReadabilityCheck
 {
@@ -25,7 +26,7 @@ public static class ReadabilityCheck
     {
         ArgumentNullException.ThrowIfNull(document);
         var sentences = ReadabilityAnalyzer.SentencesOf(ReadableText.Of(document));
-        var report = ReadabilityAnalyzer.Analyze(sentences);
+        var report = ReadabilityAnalyzer.Analyze(sentences, document.Metadata.Language);
         var problems = ImmutableArray.CreateBuilder<ContentProblem>();
         if (document.Variant == LeafletVariant.EasyRead)
         {
@@ -71,16 +72,16 @@ public static class ReadabilityCheck
 
     private static void CheckPlain(LeafletDocument document, ImmutableArray<Sentence> sentences, ReadabilityReport report, ImmutableArray<ContentProblem>.Builder problems)
     {
-        if (report.ReadingAge <= ReadabilityThresholds.PlainWarningReadingAge || Longest(sentences) is not { } longest)
+        if (report.ReadingAge is not { } readingAge || readingAge <= ReadabilityThresholds.PlainWarningReadingAge || Longest(sentences) is not { } longest)
         {
             return;
         }
-        var error = report.ReadingAge > ReadabilityThresholds.PlainMaximumReadingAge;
+        var error = readingAge > ReadabilityThresholds.PlainMaximumReadingAge;
         var limit = error
             ? $"the plain variant must not be above {Number(ReadabilityThresholds.PlainMaximumReadingAge)}"
             : $"aim for {Number(ReadabilityThresholds.PlainWarningReadingAge)} or lower";
         problems.Add(new ContentProblem(document.SourcePath, longest.Line, ReadingAgeTooHigh,
-            $"reading age is {Number(report.ReadingAge)} (Flesch-Kincaid grade {Number(report.FleschKincaidGrade)}); {limit}. " +
+            $"reading age is {Number(readingAge)} (Flesch-Kincaid grade {Number(report.FleschKincaidGrade!.Value)}); {limit}. " +
             $"Shorter sentences and everyday words bring it down; the longest sentence has {longest.Words.Length} words: {Quote(longest)}",
             error ? ProblemSeverity.Error : ProblemSeverity.Warning));
     }

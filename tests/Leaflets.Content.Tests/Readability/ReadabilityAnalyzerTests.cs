@@ -13,14 +13,15 @@ public class ReadabilityAnalyzerTests
     public void The_formulas_follow_Flesch_Kincaid_and_SMOG()
     {
         // 2 sentences, 8 words, 9 syllables ("doctor" has 2, every other word 1).
-        var report = ReadabilityAnalyzer.AnalyzeText(["The doctor will see you. Please wait here."]);
+        var report = ReadabilityAnalyzer.AnalyzeText(["The doctor will see you. Please wait here."], "en-GB");
         Assert.Equal((8, 2, 9), (report.Words, report.Sentences, report.Syllables));
         Assert.Equal(4, report.AverageSentenceWords);
         Assert.Equal(5, report.LongestSentenceWords);
         Assert.Equal(Math.Round(0.39 * 4 + 11.8 * 9 / 8 - 15.59, 1), report.FleschKincaidGrade);
         Assert.Equal(Math.Round(206.835 - 1.015 * 4 - 84.6 * 9 / 8, 1), report.FleschReadingEase);
         Assert.Equal(Math.Round(3.1291, 1), report.Smog);
-        Assert.Equal(report.FleschKincaidGrade + 5, report.ReadingAge, 1);
+        Assert.Equal(report.FleschKincaidGrade!.Value + 5, report.ReadingAge!.Value, 1);
+        Assert.Equal(("en-GB", ReadabilityFormulas.FleschKincaid, null), (report.Language, report.Formula, report.NoReadingAge));
     }
 
     [Fact]
@@ -56,15 +57,51 @@ public class ReadabilityAnalyzerTests
 
     [Fact]
     public void A_document_with_no_words_has_an_empty_report_rather_than_a_division_by_zero()
-        => Assert.Equal(ReadabilityReport.Empty, ReadabilityAnalyzer.Analyze(Document([TestDocuments.Heading(10, 2, "Only a heading", "h")])));
+        => Assert.Equal(ReadabilityReport.Empty("en-GB"), ReadabilityAnalyzer.Analyze(Document([TestDocuments.Heading(10, 2, "Only a heading", "h")])));
 
     [Fact]
     public void The_report_serialises_to_json_with_every_figure()
     {
-        var json = System.Text.Json.JsonSerializer.Serialize(ReadabilityAnalyzer.AnalyzeText(["It is fine."]), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        var json = System.Text.Json.JsonSerializer.Serialize(ReadabilityAnalyzer.AnalyzeText(["It is fine."], "en"), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
         foreach (var name in new[] { "words", "sentences", "syllables", "averageSentenceWords", "longestSentenceWords", "fleschReadingEase", "fleschKincaidGrade", "smog", "readingAge" })
         {
             Assert.Contains($"\"{name}\":", json, StringComparison.Ordinal);
         }
+    }
+
+    // Synthetic Welsh, written for this test: two sentences of 5 and 7 words.
+    private const string Welsh = "Mae'r meddyg yn eich gweld. Arhoswch yma nes i'r nyrs eich galw.";
+
+    [Fact]
+    public void A_welsh_leaflet_has_counts_and_sentence_lengths_but_no_reading_age_and_says_why()
+    {
+        var report = ReadabilityAnalyzer.Analyze(TestDocuments.Leaflet([TestDocuments.Paragraph(10, Welsh)]).Plain with
+        {
+            Metadata = TestDocuments.Metadata("Gweld y meddyg", language: "cy"),
+        });
+
+        Assert.Equal(("cy", 12, 2, 6, 7), (report.Language, report.Words, report.Sentences, report.AverageSentenceWords, report.LongestSentenceWords));
+        Assert.Equal((null, null), (report.Formula, report.ReadingAge));
+        Assert.Equal(NoReadingAge.NoFormulaForLanguage, report.NoReadingAge?.Reason);
+        Assert.Contains("\"cy\"", report.NoReadingAge!.Message, StringComparison.Ordinal);
+        // No English syllable count or English formula is passed off as a figure for Welsh.
+        Assert.Equal(new double?[] { null, null, null, null, null }, [report.Syllables, report.PolysyllabicWords, report.FleschReadingEase, report.FleschKincaidGrade, report.Smog]);
+    }
+
+    [Theory]
+    [InlineData("en", ReadabilityFormulas.FleschKincaid)]
+    [InlineData("en-GB", ReadabilityFormulas.FleschKincaid)]
+    [InlineData("EN-us", ReadabilityFormulas.FleschKincaid)]
+    [InlineData("cy", null)]
+    [InlineData("eng", null)]
+    [InlineData("es", null)]
+    public void Only_english_language_tags_get_the_english_formula(string language, string? formula)
+        => Assert.Equal(formula, ReadabilityFormulas.For(language));
+
+    [Fact]
+    public void A_welsh_text_with_no_words_has_an_empty_report_that_still_says_why_there_is_no_reading_age()
+    {
+        var report = ReadabilityAnalyzer.AnalyzeText([], "cy");
+        Assert.Equal((0, null, NoReadingAge.NoFormulaForLanguage), (report.Words, report.ReadingAge, report.NoReadingAge?.Reason));
     }
 }

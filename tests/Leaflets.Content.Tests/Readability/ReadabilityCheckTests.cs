@@ -89,7 +89,7 @@ public class ReadabilityCheckTests
     public void Plain_text_between_reading_age_11_and_14_is_a_warning()
     {
         var document = Plain(TestDocuments.Paragraph(10, "The doctor injects a special cement into the damaged bone to support it. Afterwards, most people notice that their pain has eased considerably."));
-        var age = ReadabilityAnalyzer.Analyze(document).ReadingAge;
+        var age = ReadabilityAnalyzer.Analyze(document).ReadingAge!.Value;
         Assert.InRange(age, 11.01, 14);
         var problem = Assert.Single(ReadabilityCheck.Check(document));
         Assert.Equal((ReadabilityCheck.ReadingAgeTooHigh, ProblemSeverity.Warning), (problem.Rule, problem.Severity));
@@ -105,6 +105,31 @@ public class ReadabilityCheckTests
         Assert.Equal((ReadabilityCheck.ReadingAgeTooHigh, ProblemSeverity.Error, 12), (problem.Rule, problem.Severity, problem.Line));
         Assert.Contains("Percutaneous cementoplasty is", problem.Message, StringComparison.Ordinal);
         Assert.Equal("content/leaflets/cementoplasty/plain.md", problem.Path);
+    }
+
+    // Synthetic Welsh, written for these tests; 19 words in one sentence, well above any reading-age threshold if
+    // English formulas were applied to it.
+    private const string LongWelshSentence = "Bydd y meddyg yn rhoi nodwydd fach yn yr asgwrn ac yn chwistrellu sment arbennig i'w gryfhau yn araf.";
+
+    private static LeafletDocument InWelsh(LeafletDocument document)
+        => document with { Metadata = TestDocuments.Metadata("Cryfhau esgyrn", language: "cy") };
+
+    [Fact]
+    public void A_welsh_plain_variant_is_not_held_to_an_english_reading_age()
+    {
+        var plain = Plain(TestDocuments.Paragraph(10, LongWelshSentence));
+        // Taken for English, the same text is above the plain error threshold.
+        Assert.Contains(ReadabilityCheck.Check(plain), p => p.Rule == ReadabilityCheck.ReadingAgeTooHigh);
+        Assert.Empty(ReadabilityCheck.Check(InWelsh(plain)));
+    }
+
+    [Fact]
+    public void Easy_read_sentence_length_rules_apply_to_a_welsh_leaflet_too()
+    {
+        var problems = ReadabilityCheck.Check(InWelsh(EasyRead(TestDocuments.Heading(10, 2, "Y driniaeth", "y-driniaeth"), Row(12, LongWelshSentence))));
+        var problem = Assert.Single(problems, p => p.Rule == ReadabilityCheck.SentenceTooLong);
+        Assert.Equal(13, problem.Line);
+        Assert.Single(problems, p => p.Rule == ReadabilityCheck.AverageTooLong);
     }
 }
 

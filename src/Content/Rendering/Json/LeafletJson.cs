@@ -15,7 +15,7 @@ public static class LeafletJson
     /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
     /// and caches holding the old shape are invalidated.
     /// </summary>
-    public const string Representation = "application/json;leaflet=3";
+    public const string Representation = "application/json;leaflet=4";
 
     public const string MediaType = "application/json";
 
@@ -107,6 +107,8 @@ public static class LeafletJson
         [.. result.Warnings.Select(w => w.ToString())]);
 
     private static ReadabilityJson Readability(ReadabilityReport report) => new(
+        report.Language,
+        report.Formula,
         report.Words,
         report.Sentences,
         report.Syllables,
@@ -115,7 +117,8 @@ public static class LeafletJson
         report.FleschReadingEase,
         report.FleschKincaidGrade,
         report.Smog,
-        report.ReadingAge);
+        report.ReadingAge,
+        report.NoReadingAge is { } none ? new NoReadingAgeJson(none.Reason, none.Message) : null);
 
     private static IReadOnlyList<string> VariantSlugs(Leaflet leaflet) => [.. leaflet.Variants.Keys.Select(v => v.Slug())];
 

@@ -26,17 +26,28 @@ internal sealed record LeafletJsonModel(
     ReadabilityJson? Readability,
     LeafletLinksJson Links);
 
-/// <summary>How hard this variant is to read (see ReadabilityReport): counts, and formulas to one decimal place.</summary>
+/// <summary>
+/// How hard this variant is to read (see ReadabilityReport), in the language it was computed for: counts, and
+/// formulas to one decimal place. Syllables and the Flesch figures are left out where they do not apply; the
+/// formula and the reading age are always written, as null when there is none, so a client never mistakes a
+/// missing reading age for an old shape; <see cref="NoReadingAge"/> then says why.
+/// </summary>
 internal sealed record ReadabilityJson(
+    string Language,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Formula,
     int Words,
     int Sentences,
-    int Syllables,
+    int? Syllables,
     double AverageSentenceWords,
     int LongestSentenceWords,
-    double FleschReadingEase,
-    double FleschKincaidGrade,
-    double Smog,
-    double ReadingAge);
+    double? FleschReadingEase,
+    double? FleschKincaidGrade,
+    double? Smog,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? ReadingAge,
+    NoReadingAgeJson? NoReadingAge);
+
+/// <summary>Why there is no reading age: a stable reason code and words for people.</summary>
+internal sealed record NoReadingAgeJson(string Reason, string Message);
 
 internal sealed record CodeJson(string System, string Code, string? Display);
 
