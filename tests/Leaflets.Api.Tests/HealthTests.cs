@@ -46,6 +46,28 @@ public sealed class HealthTests(FixtureServer fixture)
     }
 
     [Fact]
+    public async Task Health_lists_a_leaflets_languages_and_a_new_translation_leaves_its_main_language_unchanged()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        var folder = Path.Combine(sandbox.ContentRoot, "leaflets", "blood-test");
+        var before = await server.Client.GetAsync("/api/leaflets/blood-test");
+        // A synthetic translation for the loader: the main file with its language changed, not a Welsh text.
+        var translation = (await File.ReadAllTextAsync(Path.Combine(folder, "plain.md"))).Replace("language: en-GB", "language: cy", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(folder, "plain.cy.md"), translation);
+        await server.Services.GetRequiredService<LeafletCatalog>().ReloadAsync(CancellationToken.None);
+
+        var health = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
+        var after = await server.Client.GetAsync("/api/leaflets/blood-test");
+
+        var loaded = health["leaflets"]!["loaded"]!.AsArray();
+        Assert.Equal(["en-GB", "cy"], loaded.Single(l => (string)l!["id"]! == "blood-test")!["languages"]!.AsArray().Select(l => (string)l!));
+        Assert.Equal(["en-GB"], loaded.Single(l => (string)l!["id"]! == "bone-scan")!["languages"]!.AsArray().Select(l => (string)l!));
+        Assert.Equal(before.Headers.ETag, after.Headers.ETag);
+        Assert.Equal(await before.Content.ReadAsStringAsync(), await after.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_leaflet_whose_new_version_fails_validation_is_marked_as_served_from_its_last_good_version_and_degrades_the_status()
     {
         using var sandbox = TestPaths.CopyFixtureContent();

@@ -3,7 +3,7 @@ namespace Leaflets.Content.Loading;
 /// <summary>
 /// Every rule the loader enforces, by its stable id (the <c>rule</c> in <c>path:line: rule: message</c>).
 /// Ids never change once published: editors, docs and tests refer to them. All are errors except
-/// <see cref="ItalicEmphasis"/> and <see cref="ImageUnused"/>, which are warnings.
+/// <see cref="ItalicEmphasis"/>, <see cref="ImageUnused"/> and <see cref="TranslationOutdated"/>, which are warnings.
 /// </summary>
 public static class ContentRules
 {
@@ -14,6 +14,20 @@ public static class ContentRules
     public const string LeafletIdInvalid = "leaflet-id-invalid";
     /// <summary>A leaflet folder without plain.md.</summary>
     public const string PlainMissing = "plain-missing";
+
+    // Translations (plain.<lang>.md, easy-read.<lang>.md).
+    /// <summary>A translation file name whose language tag is not shaped like a BCP 47 tag (<see cref="Model.LanguageTags.IsWellFormed"/>).</summary>
+    public const string TranslationLanguageInvalid = "translation-language-invalid";
+    /// <summary>A translation whose file name tag differs from its front matter <c>language</c>, or is the leaflet's main language.</summary>
+    public const string TranslationLanguageMismatch = "translation-language-mismatch";
+    /// <summary>A translation of a variant the leaflet lacks in its main language (easy-read.cy.md without easy-read.md).</summary>
+    public const string TranslationWithoutMain = "translation-without-main";
+    /// <summary>Warning: a translation whose <c>version</c> is older than its main-language file's.</summary>
+    public const string TranslationOutdated = "translation-outdated";
+    /// <summary>A <c>translationStatus</c> other than reviewed or unreviewed, or one in a main-language file.</summary>
+    public const string TranslationStatusInvalid = "translation-status-invalid";
+    /// <summary>Text in a script the PDF renderer cannot shape yet (anything but Latin, Greek and Cyrillic letters).</summary>
+    public const string ScriptNotPrintable = "script-not-printable";
 
     // The file as the source found it.
     /// <summary>A path that is not a regular file (a FIFO, device or socket): never opened.</summary>
@@ -128,7 +142,8 @@ public static class ContentRules
     /// <summary>Every rule id above, for documentation and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        LayoutUnexpectedFile, LeafletIdInvalid, PlainMissing, FileNotRegular, FileTooLarge, LoadFailed, FileEmpty, FileNotText,
+        LayoutUnexpectedFile, LeafletIdInvalid, PlainMissing, TranslationLanguageInvalid, TranslationLanguageMismatch,
+        TranslationWithoutMain, TranslationOutdated, TranslationStatusInvalid, ScriptNotPrintable, FileNotRegular, FileTooLarge, LoadFailed, FileEmpty, FileNotText,
         FrontMatterMissing, FrontMatterUnterminated, FrontMatterInvalid, KeyMissing, KeyUnknown, KeyDuplicate,
         ValueInvalid, DateInvalid, DateOutOfRange, ValueTooLong, LanguageInvalid, NextReviewBeforeLastReviewed, CodeIncomplete,
         ReferenceIncomplete, ReferenceUrlInvalid, NestingTooDeep, BodyEmpty, HeadingLevelOne, HeadingTooDeep, HeadingSkipsLevel,
@@ -139,5 +154,5 @@ public static class ContentRules
     ];
 
     public static ProblemSeverity SeverityOf(string rule) =>
-        rule is ItalicEmphasis or ImageUnused ? ProblemSeverity.Warning : ProblemSeverity.Error;
+        rule is ItalicEmphasis or ImageUnused or TranslationOutdated ? ProblemSeverity.Warning : ProblemSeverity.Error;
 }

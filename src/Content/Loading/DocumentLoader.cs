@@ -8,7 +8,8 @@ namespace Leaflets.Content.Loading;
 /// <summary>Loads one variant file: front matter, body and the content hash over the text and the images it uses.</summary>
 internal static class DocumentLoader
 {
-    public static LeafletDocument? Load(string id, LeafletVariant variant, ContentFile file, IReadOnlySet<string> imageNames,
+    /// <param name="translation">What the file translates; null for a main-language file (plain.md, easy-read.md).</param>
+    public static LeafletDocument? Load(string id, LeafletVariant variant, Translation? translation, ContentFile file, IReadOnlySet<string> imageNames,
         IReadOnlyDictionary<string, LeafletImage> images, ProblemLog log, HashSet<string> usedImages)
     {
         var errorsBefore = log.ErrorCount;
@@ -22,7 +23,8 @@ internal static class DocumentLoader
         {
             return null;
         }
-        var metadata = FrontMatterReader.Read(source, variant, log);
+        RefuseUnprintableScript(source, log);
+        var metadata = FrontMatterReader.Read(source, variant, translation, log);
         var reader = new BlockReader(log, imageNames);
         var blocks = reader.Read(source.Body);
         usedImages.UnionWith(reader.UsedImages);
@@ -39,12 +41,33 @@ internal static class DocumentLoader
         {
             return null;
         }
-        var hash = ContentHash(file.Bytes, reader.UsedImages, images);
+        var hash = ContentHash(file.Bytes, reader.UsedImages, images, translation?.Main.ContentHash);
         return new LeafletDocument(id, variant, metadata, blocks, hash, log.Path);
     }
 
-    /// <summary>SHA-256 over the Markdown bytes, then each used image's file name and bytes in order of first use.</summary>
-    internal static string ContentHash(ImmutableArray<byte> markdown, IEnumerable<string> usedImages, IReadOnlyDictionary<string, LeafletImage> images)
+    /// <summary>Refused at load rather than printed as broken text; the first such letter is named, where it is.</summary>
+    private static void RefuseUnprintableScript(SourceText source, ProblemLog log)
+    {
+        // The body keeps the front matter's lines blank, so its line 0 is line 1 of the file.
+        if (PrintableScripts.FirstUnprintable(source.FrontMatter) is { } inFrontMatter)
+        {
+            Report(source.FrontMatterFirstLine + inFrontMatter.Line, inFrontMatter.Character);
+        }
+        else if (PrintableScripts.FirstUnprintable(source.Body) is { } inBody)
+        {
+            Report(inBody.Line + 1, inBody.Character);
+        }
+
+        void Report(int line, Rune letter) => log.Add(line, ContentRules.ScriptNotPrintable,
+            $"'{letter}' (U+{letter.Value:X4}) is in a script the PDF cannot print yet; leaflets can be printed in {PrintableScripts.Names} letters only");
+    }
+
+    /// <summary>
+    /// SHA-256 over the Markdown bytes, then each used image's file name and bytes in order of first use, then for a
+    /// translation its main file's hash: a translation shows that file's codes and references, so a change there is a change here.
+    /// </summary>
+    internal static string ContentHash(ImmutableArray<byte> markdown, IEnumerable<string> usedImages, IReadOnlyDictionary<string, LeafletImage> images,
+        string? mainHash = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(markdown.AsSpan());
@@ -52,6 +75,10 @@ internal static class DocumentLoader
         {
             hash.AppendData(Encoding.UTF8.GetBytes(name));
             hash.AppendData(images[name].Bytes.AsSpan());
+        }
+        if (mainHash is not null)
+        {
+            hash.AppendData(Encoding.ASCII.GetBytes(mainHash));
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -14,6 +14,8 @@ internal sealed class FieldReader(YamlMappingNode mapping, int lineOffset, Probl
 
     public bool HadErrors => CountErrors(problems) != _errorsBefore;
 
+    public bool Has(string key) => Find(key) is not null;
+
     public int LineOf(string key) => Find(key) is { } pair ? LineOfNode(pair.Key) : Line;
 
     public void RejectUnknown(IReadOnlyCollection<string> known, string where)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Leaflets.Content.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -10,10 +9,10 @@ namespace Leaflets.Content.Loading;
 /// Reads and validates front matter through YamlDotNet's representation model, which keeps the position of
 /// every node, so each problem names the line of the offending key or value.
 /// </summary>
-internal static partial class FrontMatterReader
+internal static class FrontMatterReader
 {
     private static readonly string[] KnownKeys =
-        ["title", "summary", "language", "lastReviewed", "nextReview", "version", "topics", "codes", "references"];
+        ["title", "summary", "language", "lastReviewed", "nextReview", "version", "topics", "codes", "references", TranslationStatuses.Key];
 
     private static readonly string[] CodeKeys = ["system", "code", "display"];
 
@@ -22,7 +21,11 @@ internal static partial class FrontMatterReader
     /// <summary>Years of review after which a leaflet is due again, when nextReview is not given.</summary>
     public const int DefaultReviewYears = 3;
 
-    public static LeafletMetadata? Read(SourceText source, LeafletVariant variant, ProblemLog problems)
+    /// <param name="translation">
+    /// What a translation file translates, null for a main-language file. A translation shares its main file's codes and
+    /// references (so it need not repeat them), and it alone may say <see cref="TranslationStatuses.Key"/>.
+    /// </param>
+    public static LeafletMetadata? Read(SourceText source, LeafletVariant variant, Translation? translation, ProblemLog problems)
     {
         var lineOffset = source.FrontMatterFirstLine - 1;
         YamlMappingNode? root;
@@ -58,7 +61,7 @@ internal static partial class FrontMatterReader
         var title = WithinLength(fields, "title", fields.RequiredText("title"), ContentLimits.MaxTitleLength, problems);
         var summary = WithinLength(fields, "summary", fields.RequiredText("summary"), ContentLimits.MaxSummaryLength, problems);
         var language = fields.RequiredText("language");
-        if (language is not null && !LanguageTag().IsMatch(language))
+        if (language is not null && !LanguageTags.IsWellFormed(language))
         {
             problems.Add(fields.LineOf("language"), ContentRules.LanguageInvalid, $"'{language}' is not a BCP 47 language tag such as en-GB");
             language = null;
@@ -77,15 +80,73 @@ internal static partial class FrontMatterReader
         }
         var topics = fields.TextList("topics");
         var codes = fields.Entries("codes", required: false, entry => ReadCode(entry, problems));
-        var references = fields.Entries("references", required: variant == LeafletVariant.Plain, entry => ReadReference(entry, problems));
+        var references = fields.Entries("references", required: variant == LeafletVariant.Plain && translation is null, entry => ReadReference(entry, problems));
+        var translationStatus = ReadTranslationStatus(fields, translation, problems);
 
         if (title is null || summary is null || language is null || lastReviewed is null || version is null or < 1
-            || topics is null || codes is null || references is null)
+            || topics is null || codes is null || references is null || translationStatus is null)
         {
             return null;
         }
-        return new LeafletMetadata(title, summary, language, lastReviewed.Value,
-            nextReview ?? lastReviewed.Value.AddYears(DefaultReviewYears), version.Value, topics.Value, codes.Value, references.Value);
+        var metadata = new LeafletMetadata(title, summary, language, lastReviewed.Value,
+            nextReview ?? lastReviewed.Value.AddYears(DefaultReviewYears), version.Value, topics.Value, codes.Value, references.Value)
+        {
+            TranslationStatus = translationStatus.Value,
+        };
+        return translation is null ? metadata : AsTranslation(metadata, translation, fields, problems);
+    }
+
+    /// <summary>
+    /// A translation states its own language (the file name's), and takes its main file's codes and references unless it
+    /// gives its own: the same clinical codes, and sources a translation may name in its language instead.
+    /// </summary>
+    private static LeafletMetadata? AsTranslation(LeafletMetadata metadata, Translation translation, FieldReader fields, ProblemLog problems)
+    {
+        var main = translation.Main.Metadata;
+        if (!LanguageTags.Comparer.Equals(metadata.Language, translation.Language))
+        {
+            problems.Add(fields.LineOf("language"), ContentRules.TranslationLanguageMismatch,
+                $"the file name says this is a translation into '{translation.Language}' but 'language' is '{metadata.Language}'; make them the same tag");
+            return null;
+        }
+        if (metadata.Version < main.Version)
+        {
+            problems.Add(fields.LineOf("version"), ContentRules.TranslationOutdated,
+                $"this translation is version {metadata.Version} but {translation.Main.Variant.FileName()} is version {main.Version}; " +
+                "bring the translation up to date with it, then give it the same version");
+        }
+        return metadata with
+        {
+            Codes = metadata.Codes.IsEmpty ? main.Codes : metadata.Codes,
+            References = metadata.References.IsEmpty ? main.References : metadata.References,
+        };
+    }
+
+    /// <summary>Absent is reviewed; only a translation may give it, as reviewed or unreviewed.</summary>
+    private static TranslationStatus? ReadTranslationStatus(FieldReader fields, Translation? translation, ProblemLog problems)
+    {
+        if (!fields.Has(TranslationStatuses.Key))
+        {
+            return TranslationStatus.Reviewed;
+        }
+        var text = fields.OptionalText(TranslationStatuses.Key);
+        if (text is null)
+        {
+            return null; // reported by the field reader as not text
+        }
+        if (translation is null)
+        {
+            problems.Add(fields.LineOf(TranslationStatuses.Key), ContentRules.TranslationStatusInvalid,
+                $"only a translation (such as plain.cy.md) has a '{TranslationStatuses.Key}'; remove it from this main-language file");
+            return null;
+        }
+        if (!TranslationStatuses.TryParse(text, out var status))
+        {
+            problems.Add(fields.LineOf(TranslationStatuses.Key), ContentRules.TranslationStatusInvalid,
+                $"'{TranslationStatuses.Key}' is '{text}'; it must be one of: {string.Join(", ", Enum.GetValues<TranslationStatus>().Select(s => s.Slug()))}");
+            return null;
+        }
+        return status;
     }
 
     private static string? WithinLength(FieldReader fields, string key, string? text, int limit, ProblemLog problems)
@@ -148,10 +209,9 @@ internal static partial class FrontMatterReader
         return entry.HadErrors ? null : new LeafletReference(title, publisher, year.Value, url);
     }
 
-    // Language, optional script, optional region, optional variants: the shape of a BCP 47 tag in practice.
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$")]
-    private static partial Regex LanguageTag();
-
     internal static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 }
+
+/// <summary>A translation file: the language tag of its name and the main-language document of the same variant.</summary>
+internal sealed record Translation(string Language, LeafletDocument Main);

@@ -80,7 +80,8 @@ public static class LeafletLoader
                 $"leaflet folder '{Printable(id)}' is not a valid id: use {Slugs.LeafletIdRule}");
         }
         var sources = new Dictionary<LeafletVariant, ContentFile>();
-        var refusedPlain = false;
+        var translationSources = new SortedDictionary<(string Language, LeafletVariant Variant), (string Relative, ContentFile File)>(TranslationOrder.Instance);
+        var refusedMain = new HashSet<LeafletVariant>();
         var images = ImmutableSortedDictionary.CreateBuilder<string, LeafletImage>(StringComparer.Ordinal);
         var imageNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (relative, file) in entries)
@@ -90,17 +91,23 @@ public static class LeafletLoader
             if (file.Refusal is { } refusal)
             {
                 log.Add(1, refusal.Rule, refusal.Message);
-                refusedPlain |= relative == LeafletVariant.Plain.FileName(); // present but refused: not also "missing"
+                if (MainVariantNamed(relative) is { } refused)
+                {
+                    refusedMain.Add(refused); // present but refused: not also "missing"
+                }
                 if (relative.StartsWith("images/", StringComparison.Ordinal))
                 {
                     imageNames.Add(relative["images/".Length..]); // present but refused: not also "missing" where it is used
                 }
                 continue;
             }
-            var variant = LeafletVariants.All.Where(v => v.FileName() == relative).Cast<LeafletVariant?>().FirstOrDefault();
-            if (variant is { } found)
+            if (MainVariantNamed(relative) is { } found)
             {
                 sources[found] = file;
+            }
+            else if (TranslationNamed(relative) is { } translation)
+            {
+                AddTranslation(translation, relative, file, log, translationSources);
             }
             else if (relative.StartsWith("images/", StringComparison.Ordinal) && relative.Count(c => c == '/') == 1)
             {
@@ -111,10 +118,10 @@ public static class LeafletLoader
                 var top = relative.Split('/')[0];
                 var what = relative.Contains('/') && top != "images" ? $"folder '{top}/'" : $"file '{relative}'";
                 log.Add(1, ContentRules.LayoutUnexpectedFile,
-                    $"{what} is not allowed in a leaflet folder; only plain.md, easy-read.md and images/ may be there");
+                    $"{what} is not allowed in a leaflet folder; only plain.md, easy-read.md, their translations (such as plain.cy.md) and images/ may be there");
             }
         }
-        if (!sources.ContainsKey(LeafletVariant.Plain) && !refusedPlain)
+        if (!sources.ContainsKey(LeafletVariant.Plain) && !refusedMain.Contains(LeafletVariant.Plain))
         {
             new ProblemLog($"{folder}/{LeafletVariant.Plain.FileName()}", problems).Add(1, ContentRules.PlainMissing,
                 $"leaflet '{id}' has no plain.md; the plain variant is required");
@@ -126,18 +133,117 @@ public static class LeafletLoader
         {
             var log = new ProblemLog($"{folder}/{variant.FileName()}", problems);
             reading(log);
-            var document = DocumentLoader.Load(id, variant, file, imageNames, images, log, used);
+            var document = DocumentLoader.Load(id, variant, translation: null, file, imageNames, images, log, used);
             if (document is not null)
             {
                 documents.Add(variant, document);
             }
         }
+        var translations = LoadTranslations(id, folder, translationSources, sources.Keys.Concat(refusedMain).ToHashSet(), documents,
+            imageNames, images, problems, reading, used);
         foreach (var name in imageNames.Where(n => !used.Contains(n)).Order(StringComparer.Ordinal))
         {
             new ProblemLog($"{folder}/images/{name}", problems).Add(1, ContentRules.ImageUnused,
                 "no variant of this leaflet uses this image");
         }
-        return documents.ContainsKey(LeafletVariant.Plain) ? new Leaflet(id, documents.ToImmutable(), images.ToImmutable()) : null;
+        if (!documents.ContainsKey(LeafletVariant.Plain))
+        {
+            return null;
+        }
+        return new Leaflet(id, documents.ToImmutable(), images.ToImmutable()) { Translations = translations };
+    }
+
+    private static LeafletVariant? MainVariantNamed(string relative) =>
+        LeafletVariants.All.Where(v => v.FileName() == relative).Cast<LeafletVariant?>().FirstOrDefault();
+
+    /// <summary>"plain.cy.md" is the plain variant in "cy"; the tag is whatever sits between the variant and ".md", checked later.</summary>
+    private static (LeafletVariant Variant, string Language)? TranslationNamed(string relative)
+    {
+        foreach (var variant in LeafletVariants.All)
+        {
+            var prefix = variant.Slug() + ".";
+            if (relative.StartsWith(prefix, StringComparison.Ordinal) && relative.EndsWith(".md", StringComparison.Ordinal)
+                && relative.Length > prefix.Length + ".md".Length && !relative.Contains('/'))
+            {
+                return (variant, relative[prefix.Length..^".md".Length]);
+            }
+        }
+        return null;
+    }
+
+    private static void AddTranslation((LeafletVariant Variant, string Language) translation, string relative, ContentFile file, ProblemLog log,
+        SortedDictionary<(string Language, LeafletVariant Variant), (string Relative, ContentFile File)> translationSources)
+    {
+        if (!LanguageTags.IsWellFormed(translation.Language))
+        {
+            log.Add(1, ContentRules.TranslationLanguageInvalid,
+                $"'{Printable(translation.Language)}' in '{Printable(relative)}' is not a BCP 47 language tag; name a translation like {translation.Variant.Slug()}.cy.md or {translation.Variant.Slug()}.pt-BR.md");
+        }
+        else if (translationSources.TryGetValue((translation.Language, translation.Variant), out var first))
+        {
+            log.Add(1, ContentRules.TranslationLanguageInvalid,
+                $"'{relative}' is the same language as '{first.Relative}' (tags ignore case); keep one of them");
+        }
+        else
+        {
+            translationSources[(translation.Language, translation.Variant)] = (relative, file);
+        }
+    }
+
+    /// <summary>
+    /// Loads each translation against its main-language document, language by language. A translation of a variant
+    /// with no main-language file, or in the main language itself, is an error; one whose main file failed to load is
+    /// not loaded (that file's own errors already keep the leaflet out).
+    /// </summary>
+    private static ImmutableSortedDictionary<string, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>> LoadTranslations(
+        string id, string folder, SortedDictionary<(string Language, LeafletVariant Variant), (string Relative, ContentFile File)> sources,
+        IReadOnlySet<LeafletVariant> mainFiles, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Builder mainDocuments,
+        IReadOnlySet<string> imageNames, IReadOnlyDictionary<string, LeafletImage> images, List<ContentProblem> problems,
+        Action<ProblemLog> reading, HashSet<string> used)
+    {
+        var languages = new SortedDictionary<string, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Builder>(LanguageTags.Comparer);
+        foreach (var ((language, variant), (relative, file)) in sources)
+        {
+            var log = new ProblemLog($"{folder}/{relative}", problems);
+            reading(log);
+            if (!mainFiles.Contains(variant))
+            {
+                log.Add(1, ContentRules.TranslationWithoutMain,
+                    $"'{relative}' translates {variant.FileName()}, which this leaflet does not have; add {variant.FileName()} in the leaflet's main language first");
+                continue;
+            }
+            if (!mainDocuments.TryGetValue(variant, out var main))
+            {
+                continue;
+            }
+            if (LanguageTags.Comparer.Equals(language, main.Metadata.Language))
+            {
+                log.Add(1, ContentRules.TranslationLanguageMismatch,
+                    $"'{relative}' is in '{language}', the language of {variant.FileName()} itself; a translation is in another language");
+                continue;
+            }
+            if (DocumentLoader.Load(id, variant, new Translation(language, main), file, imageNames, images, log, used) is { } document)
+            {
+                if (!languages.TryGetValue(language, out var documents))
+                {
+                    languages[language] = documents = ImmutableSortedDictionary.CreateBuilder<LeafletVariant, LeafletDocument>();
+                }
+                documents.Add(variant, document);
+            }
+        }
+        return languages.ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value.ToImmutable(), LanguageTags.Comparer);
+    }
+
+    /// <summary>Language, then variant: the order translations are read and reported in.</summary>
+    private sealed class TranslationOrder : IComparer<(string Language, LeafletVariant Variant)>
+    {
+        public static readonly TranslationOrder Instance = new();
+
+        public int Compare((string Language, LeafletVariant Variant) x, (string Language, LeafletVariant Variant) y)
+        {
+            var byLanguage = LanguageTags.Comparer.Compare(x.Language, y.Language);
+            return byLanguage != 0 ? byLanguage : x.Variant.CompareTo(y.Variant);
+        }
     }
 
     private static void ReadImage(string fileName, ContentFile file, ProblemLog log,

@@ -2,20 +2,51 @@ using System.Collections.Immutable;
 
 namespace Leaflets.Content.Model;
 
-/// <summary>A leaflet with all of its valid variants and the images they share.</summary>
+/// <summary>
+/// A leaflet with all of its valid variants and the images they share. <see cref="Variants"/> are in the leaflet's
+/// main language, the one of plain.md; <see cref="Translations"/> holds the same variants in other languages
+/// (plain.cy.md, easy-read.cy.md), keyed by the language tag of their file names and sharing the same images.
+/// </summary>
 public sealed record Leaflet(
     string Id,
     ImmutableSortedDictionary<LeafletVariant, LeafletDocument> Variants,
     ImmutableSortedDictionary<string, LeafletImage> Images)
 {
+    /// <summary>
+    /// Language tag → the variants written in it. A translation's variant always has its main-language variant
+    /// beside it (the loader refuses one without), so every language holds a subset of <see cref="Variants"/>.
+    /// </summary>
+    public ImmutableSortedDictionary<string, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>> Translations { get; init; } =
+        ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>>(LanguageTags.Comparer);
+
     /// <summary>The plain variant is required, so every loaded leaflet has it.</summary>
     public LeafletDocument Plain => Variants[LeafletVariant.Plain];
+
+    /// <summary>The language of plain.md: every route without a language choice serves it.</summary>
+    public string MainLanguage => Plain.Metadata.Language;
+
+    /// <summary>The main language first, then each translation's in tag order.</summary>
+    public IReadOnlyList<string> Languages => [MainLanguage, .. Translations.Keys];
 
     /// <summary>The variant asked for; a renderer asked for a variant the leaflet lacks is a caller's bug, so it throws.</summary>
     public LeafletDocument Document(LeafletVariant variant) =>
         Variants.TryGetValue(variant, out var document)
             ? document
             : throw new KeyNotFoundException($"Leaflet '{Id}' has no {variant.Slug()} variant.");
+
+    /// <summary>The variant in <paramref name="language"/> (the main language or a translation's, compared as tags are: ignoring case), if the leaflet has it.</summary>
+    public LeafletDocument? Find(LeafletVariant variant, string language)
+    {
+        if (LanguageTags.Comparer.Equals(language, MainLanguage))
+        {
+            return Variants.GetValueOrDefault(variant);
+        }
+        return Translations.TryGetValue(language, out var translated) ? translated.GetValueOrDefault(variant) : null;
+    }
+
+    /// <summary>The variant in <paramref name="language"/>; like <see cref="Document(LeafletVariant)"/>, asking for one the leaflet lacks is a caller's bug.</summary>
+    public LeafletDocument Document(LeafletVariant variant, string language) =>
+        Find(variant, language) ?? throw new KeyNotFoundException($"Leaflet '{Id}' has no {variant.Slug()} variant in '{language}'.");
 }
 
 /// <summary>

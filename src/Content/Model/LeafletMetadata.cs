@@ -12,7 +12,11 @@ public sealed record LeafletMetadata(
     int Version,
     ImmutableArray<string> Topics,
     ImmutableArray<ClinicalCode> Codes,
-    ImmutableArray<LeafletReference> References);
+    ImmutableArray<LeafletReference> References)
+{
+    /// <summary>Reviewed unless a translation's front matter says otherwise (see <see cref="TranslationStatuses.Key"/>).</summary>
+    public TranslationStatus TranslationStatus { get; init; } = TranslationStatus.Reviewed;
+}
 
 public sealed record ClinicalCode(string System, string Code, string? Display);
 

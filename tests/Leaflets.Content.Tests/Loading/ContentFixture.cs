@@ -33,6 +33,21 @@ internal sealed class ContentFixture
         ---
         """;
 
+    /// <summary>
+    /// A Welsh plain translation's front matter (lines 1-8), synthetic like the rest of this fixture: the words are
+    /// placeholders for a loader test, not a translation anyone reviewed.
+    /// </summary>
+    public const string WelshPlainFrontMatter = """
+        ---
+        title: Cryfhau esgyrn poenus
+        summary: Sut y gall sment gynnal asgwrn gwan.
+        language: cy
+        lastReviewed: 2024-03-01
+        version: 2
+        translationStatus: unreviewed
+        ---
+        """;
+
     private readonly List<ContentFile> _files = [];
 
     public static ContentFixture WithPlain(string body, string id = "bones") => new ContentFixture().Add($"leaflets/{id}/plain.md", PlainFrontMatter + "\n" + body);

@@ -14,6 +14,13 @@ public class RuleTests
         [ContentRules.LayoutUnexpectedFile] = (() => Good().Add("leaflets/bones/notes.txt", "x"), "content/leaflets/bones/notes.txt", 1),
         [ContentRules.LeafletIdInvalid] = (() => ContentFixture.WithPlain("Text.\n", id: "Bad_Id"), "content/leaflets/Bad_Id/", 1),
         [ContentRules.PlainMissing] = (() => new ContentFixture().Add("leaflets/bones/easy-read.md", ContentFixture.EasyReadFrontMatter + "\nText.\n"), Plain, 1),
+        [ContentRules.TranslationLanguageInvalid] = (() => Good().Add("leaflets/bones/plain.welsh.md", Welsh()), "content/leaflets/bones/plain.welsh.md", 1),
+        [ContentRules.TranslationLanguageMismatch] = (() => Good().Add("leaflets/bones/plain.cy.md", Welsh("language: cy", "language: pl")), "content/leaflets/bones/plain.cy.md", 4),
+        [ContentRules.TranslationWithoutMain] = (() => Good().Add("leaflets/bones/easy-read.cy.md", Welsh()), "content/leaflets/bones/easy-read.cy.md", 1),
+        [ContentRules.TranslationOutdated] = (() => Good().Add("leaflets/bones/plain.cy.md", Welsh("version: 2", "version: 1")), "content/leaflets/bones/plain.cy.md", 6),
+        [ContentRules.TranslationStatusInvalid] = (() => Good().Add("leaflets/bones/plain.cy.md", Welsh("translationStatus: unreviewed", "translationStatus: draft")), "content/leaflets/bones/plain.cy.md", 7),
+        // Arabic: DejaVu Sans has these glyphs, but drawn one by one, unjoined and left to right, they would be broken text.
+        [ContentRules.ScriptNotPrintable] = (() => ContentFixture.WithPlain("Text.\n\nمرحبا\n"), Plain, 14),
         [ContentRules.FileNotRegular] = (() => Good().AddRefused("leaflets/bones/images/pipe.png", ContentRules.FileNotRegular, "a FIFO"), "content/leaflets/bones/images/pipe.png", 1),
         [ContentRules.FileTooLarge] = (() => ContentFixture.WithPlain(new string('a', ContentLimits.MaxMarkdownBytes) + "\n"), Plain, 1),
         // A source that hands over a file without bytes (default ImmutableArray) is a fault of ours: contained, not thrown.
@@ -238,6 +245,14 @@ public class RuleTests
     {
         Assert.Contains(find, ContentFixture.PlainFrontMatter, StringComparison.Ordinal);
         return new ContentFixture().Add("leaflets/bones/plain.md", ContentFixture.PlainFrontMatter.Replace(find, replace, StringComparison.Ordinal) + "\nText.\n");
+    }
+
+    /// <summary>A valid Welsh plain translation, or one with <paramref name="find"/> replaced in its front matter.</summary>
+    internal static string Welsh(string find = "", string replace = "")
+    {
+        Assert.Contains(find, ContentFixture.WelshPlainFrontMatter, StringComparison.Ordinal);
+        var frontMatter = find.Length == 0 ? ContentFixture.WelshPlainFrontMatter : ContentFixture.WelshPlainFrontMatter.Replace(find, replace, StringComparison.Ordinal);
+        return frontMatter + "\nTestun.\n";
     }
 
     internal static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

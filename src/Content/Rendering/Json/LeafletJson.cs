@@ -91,6 +91,7 @@ public static class LeafletJson
                 [.. health.Loaded.Select(leaflet => new LoadedLeafletJson(
                     leaflet.Id,
                     VariantSlugs(leaflet),
+                    leaflet.Languages,
                     health.ServingLastGood.Contains(leaflet.Id),
                     Check(checks.GetValueOrDefault(leaflet.Id) ?? LeafletCheckResult.Pending(leaflet.Id))))],
                 [.. health.Rejected.Select(rejected => new RejectedLeafletJson(

@@ -92,8 +92,11 @@ internal sealed record SourceFailureJson(DateTimeOffset At, string Error);
 
 internal sealed record HealthLeafletsJson(IReadOnlyList<LoadedLeafletJson> Loaded, IReadOnlyList<RejectedLeafletJson> Rejected);
 
-/// <summary><c>servingLastGood</c> is true when this is an older version kept on because the newest one failed validation.</summary>
-internal sealed record LoadedLeafletJson(string Id, IReadOnlyList<string> Variants, bool ServingLastGood, LeafletCheckJson Check);
+/// <summary>
+/// <c>languages</c> are the leaflet's language tags, its main language first; <c>servingLastGood</c> is true when this is
+/// an older version kept on because the newest one failed validation.
+/// </summary>
+internal sealed record LoadedLeafletJson(string Id, IReadOnlyList<string> Variants, IReadOnlyList<string> Languages, bool ServingLastGood, LeafletCheckJson Check);
 
 /// <summary>
 /// The last load-time check of a leaflet: <c>pending</c>, <c>passed</c> or <c>failed</c>; findings are written

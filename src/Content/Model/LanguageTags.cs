@@ -1,0 +1,19 @@
+using System.Text.RegularExpressions;
+
+namespace Leaflets.Content.Model;
+
+/// <summary>BCP 47 language tags as leaflets use them: in front matter (<c>language</c>) and in translation file names (<c>plain.cy.md</c>).</summary>
+public static partial class LanguageTags
+{
+    /// <summary>Tags are case-insensitive (BCP 47 section 2.1.1): <c>en-GB</c> and <c>en-gb</c> are one language.</summary>
+    public static StringComparer Comparer => StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>
+    /// Shaped like a BCP 47 tag: language, optional script, optional region, optional variants. Only the shape is
+    /// checked: the service runs with invariant globalization, so there is no registry of languages to look a tag up in.
+    /// </summary>
+    public static bool IsWellFormed(string? tag) => tag is { Length: > 0 } && Shape().IsMatch(tag);
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*\\z")]
+    private static partial Regex Shape();
+}
