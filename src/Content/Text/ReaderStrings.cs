@@ -43,6 +43,9 @@ public sealed record ReaderStrings
         init => field = value.Count == 12 ? value : throw new JsonException($"months has {value.Count} names, not 12.");
     }
 
+    /// <summary>A date as the language writes it. Placeholders: {day}, {month} (one of <see cref="Months"/>), {year}.</summary>
+    public required string Date { get; init; }
+
     /// <summary>
     /// The keys this language's file lacks, as JSON paths (<c>leaflet.version</c>): their words are English. Empty for
     /// English and for a complete translation.
@@ -215,8 +218,9 @@ public sealed record ReaderStrings
         foreach (var (key, value) in english)
         {
             var path = prefix + key;
-            if (target[key] is JsonObject inner && value is JsonObject englishInner)
+            if (value is JsonObject englishInner && (target[key] ?? (target[key] = new JsonObject())) is JsonObject inner)
             {
+                // Key by key, even for a group the file lacks whole, so each word is known as English on its own.
                 FillFrom(englishInner, inner, path + ".", fallbacks);
             }
             else if (!target.ContainsKey(key))
