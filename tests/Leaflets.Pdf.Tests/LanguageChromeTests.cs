@@ -21,6 +21,8 @@ public sealed class LanguageChromeTests
                 {
                     Metadata = pair.Value.Metadata with { Language = language },
                     Blocks = pair.Key == LeafletVariant.Plain && plainBlocks is { } blocks ? blocks : pair.Value.Blocks,
+                    // PdfReading caches renders by content hash: a changed leaflet needs its own.
+                    ContentHash = $"{pair.Value.ContentHash}-{language}{(plainBlocks is null ? "" : "-blocks")}",
                 }))),
         };
     }
