@@ -59,7 +59,7 @@ public class CharacterCoverageTests
         var text = new StringBuilder();
         var metadata = document.Metadata;
         text.Append(metadata.Title).Append(metadata.Summary);
-        text.Append(ReaderDate.Format(metadata.LastReviewed)).Append(ReaderDate.Format(metadata.NextReview));
+        text.Append(ReaderDate.Format(metadata.LastReviewed, ReaderStrings.English)).Append(ReaderDate.Format(metadata.NextReview, ReaderStrings.English));
         text.Append(string.Join(" ", ReaderStrings.English.Leaflet.AboutThisLeaflet, ReaderStrings.English.Leaflet.Version,
             ReaderStrings.English.Leaflet.LastReviewed, ReaderStrings.English.Leaflet.NextReviewDue, "This leaflet is up to date."));
         text.Append("Page 0123456789 of References Check you have the latest version of this leaflet: scan the code or go to ().\u2022");

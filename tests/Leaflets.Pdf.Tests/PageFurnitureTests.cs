@@ -28,8 +28,8 @@ public class PageFurnitureTests
                 var footer = string.Join(" ", lines);
                 Assert.EndsWith($"Page {page.Number} of {pdf.NumberOfPages}", footer, StringComparison.Ordinal);
                 Assert.StartsWith(metadata.Title[..Math.Min(10, metadata.Title.Length)], footer, StringComparison.Ordinal);
-                Assert.DoesNotContain(ReaderDate.Format(metadata.LastReviewed), footer, StringComparison.Ordinal);
-                Assert.DoesNotContain(ReaderDate.Format(metadata.NextReview), footer, StringComparison.Ordinal);
+                Assert.DoesNotContain(ReaderDate.Format(metadata.LastReviewed, ReaderStrings.English), footer, StringComparison.Ordinal);
+                Assert.DoesNotContain(ReaderDate.Format(metadata.NextReview, ReaderStrings.English), footer, StringComparison.Ordinal);
             }
         }
     }
@@ -42,7 +42,7 @@ public class PageFurnitureTests
         var (metadata, pdf) = Render(id, variant, size, paper, ReviewStatus.Overdue);
         using (pdf)
         {
-            var notice = ReviewNotice.For(ReviewStatus.Overdue, metadata.NextReview);
+            var notice = ReviewNotice.For(ReviewStatus.Overdue, metadata);
             var pageOne = PdfReading.TaggedText(pdf.GetPage(1));
             Assert.StartsWith($"{metadata.Title} {notice.Emphasis} {notice.Text}", pageOne, StringComparison.Ordinal);
             Assert.DoesNotContain(notice.Emphasis!, PdfReading.TaggedText(pdf.GetPage(2)), StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public class PageFurnitureTests
             var words = ReaderStrings.English.Leaflet;
             var version = $"{words.Version} {metadata.Version.ToString(CultureInfo.InvariantCulture)}";
             var details = pdf.GetPages().Select(PdfReading.TaggedText).First(text => text.Contains(version, StringComparison.Ordinal));
-            Assert.Contains($"{version} {words.LastReviewed} {ReaderDate.Format(metadata.LastReviewed)} {words.NextReviewDue} {ReaderDate.Format(metadata.NextReview)}",
+            Assert.Contains($"{version} {words.LastReviewed} {ReaderDate.Format(metadata.LastReviewed, ReaderStrings.English)} {words.NextReviewDue} {ReaderDate.Format(metadata.NextReview, ReaderStrings.English)}",
                 details, StringComparison.Ordinal);
         }
     }
@@ -67,8 +67,8 @@ public class PageFurnitureTests
             string[] details =
             [
                 $"{words.Version} {metadata.Version.ToString(CultureInfo.InvariantCulture)}",
-                $"{words.LastReviewed} {ReaderDate.Format(metadata.LastReviewed)}",
-                $"{words.NextReviewDue} {ReaderDate.Format(metadata.NextReview)}",
+                $"{words.LastReviewed} {ReaderDate.Format(metadata.LastReviewed, ReaderStrings.English)}",
+                $"{words.NextReviewDue} {ReaderDate.Format(metadata.NextReview, ReaderStrings.English)}",
             ];
             var elements = PdfReading.ElementTexts(pdf);
             var title = elements.FindIndex(e => e.Type == "H1");
@@ -77,7 +77,7 @@ public class PageFurnitureTests
             // The last one: a leaflet may have a section of its own under the same heading (the easy read does).
             var about = elements.FindLastIndex(e => e.Type == "H2" && e.Text == words.AboutThisLeaflet);
             Assert.True(about > title, $"{id}/{variant} {size} pt {paper}: no H2 \"{words.AboutThisLeaflet}\".");
-            var status = ReviewNotice.For(ReviewStatus.Current, metadata.NextReview).Text;
+            var status = ReviewNotice.For(ReviewStatus.Current, metadata).Text;
             Assert.Equal([("P", status), .. details.Select(d => ("P", d))], elements.Skip(about + 1).Take(4).Select(e => (e.Type, e.Text)));
             var references = elements.FindIndex(e => e.Type == "H2" && e.Text == "References");
             Assert.True(references == -1 || references > about, "References come after About this leaflet, as on the web page.");

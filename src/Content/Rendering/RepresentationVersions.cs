@@ -26,11 +26,12 @@ public static class RepresentationVersions
     /// <summary>
     /// The website's leaflet page shows the variant's review status, every variant the leaflet has (its version switch
     /// and print form), links that depend on where it is served (<see cref="SiteUrls.Key"/>, its QR code included),
-    /// and the words of the strings table.
+    /// and the words of the strings tables: the site's (English) and the leaflet's language's.
     /// </summary>
     public static string SiteLeaflet(Leaflet leaflet, LeafletVariant variant, ReviewStatus status, SiteUrls urls)
         => Derive([
             SiteLeafletRepresentation, variant.Slug(), status.Slug(), urls.Key, ReaderStrings.English.Version,
+            ReaderStrings.For(leaflet.Document(variant).Metadata.Language).Version,
             .. leaflet.Variants.Values.Select(document => document.ContentHash)]);
 
     /// <summary>The JSON shows the review status (it changes with the date) and absolute links.</summary>
@@ -39,7 +40,8 @@ public static class RepresentationVersions
 
     /// <summary>The page shows the review status and absolute links, like the JSON, and the words of the strings table.</summary>
     public static string Html(LeafletDocument document, ReviewStatus status, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl, ReaderStrings.English.Version);
+        => Derive(document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl,
+            ReaderStrings.For(document.Metadata.Language).Version);
 
     /// <summary>The description has no review status, only the page's absolute address.</summary>
     public static string JsonLd(LeafletDocument document, ApiUrls urls)

@@ -1,7 +1,10 @@
-using System.Reflection;
-using System.Text.RegularExpressions;
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Leaflets.Content.Rendering;
 
 namespace Leaflets.Content.Text;
@@ -10,8 +13,10 @@ namespace Leaflets.Content.Text;
 /// Every word the service shows a reader that is not leaflet content: the chrome of the HTML page and the printed PDF
 /// around a leaflet (<see cref="Leaflet"/>, <see cref="Print"/>) and the library website's pages (<see cref="Site"/>).
 /// Read from one strings file per language (<c>Text/Strings/{language}.json</c>, embedded), so a translation is a new
-/// file, not new code. Loading is strict: a missing key or one the code does not know fails the load (and the tests),
-/// so a file can never silently show a blank or a stale word.
+/// file, not new code. English is loaded strictly: a missing key fails the load (and the tests), so English can never
+/// show a blank. Another language may lack keys: each takes the English words and is listed as fallen back, so a
+/// renderer marks it as English (<see cref="LanguageOf{T}"/>) and a screen reader switches voice. In every language a
+/// key the code does not know fails the load, so a typo never hides a word.
 /// </summary>
 public sealed record ReaderStrings
 {
@@ -26,6 +31,27 @@ public sealed record ReaderStrings
 
     /// <summary>The library website's pages.</summary>
     public required SiteStrings Site { get; init; }
+
+    /// <summary>
+    /// The months' names, January first, as a date shows them ("10 Mawrth 2026"). In the strings rather than from
+    /// CultureInfo: the service runs with invariant globalization (no ICU in the Functions image), which knows only
+    /// English month names.
+    /// </summary>
+    public required IReadOnlyList<string> Months
+    {
+        get;
+        init => field = value.Count == 12 ? value : throw new JsonException($"months has {value.Count} names, not 12.");
+    }
+
+    /// <summary>A date as the language writes it. Placeholders: {day}, {month} (one of <see cref="Months"/>), {year}.</summary>
+    public required string Date { get; init; }
+
+    /// <summary>
+    /// The keys this language's file lacks, as JSON paths (<c>leaflet.version</c>): their words are English. Empty for
+    /// English and for a complete translation.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlySet<string> EnglishFallbacks { get; private init; } = new HashSet<string>();
 
     /// <summary>
     /// A hash of the strings file. Pages are versioned (their ETag) by what shapes their bytes, and these words do:
@@ -44,7 +70,52 @@ public sealed record ReaderStrings
 
     private static readonly Regex Placeholder = new(@"\{([A-Za-z]+)\}", RegexOptions.CultureInvariant);
 
-    public static ReaderStrings English { get; } = Load("en");
+    private static readonly ConcurrentDictionary<string, ReaderStrings> ByFile = new(StringComparer.Ordinal);
+
+    private const string EnglishFile = "en";
+
+    public static ReaderStrings English { get; } = Load(EnglishFile);
+
+    /// <summary>
+    /// The strings for a leaflet's language (a BCP 47 tag): the file for the whole tag, else for its primary subtag
+    /// (<c>cy-GB</c> takes <c>cy</c>), else English.
+    /// </summary>
+    public static ReaderStrings For(string languageTag)
+    {
+        var tag = languageTag.ToLowerInvariant();
+        var primary = tag.Split('-')[0];
+        var file = new[] { tag, primary }.FirstOrDefault(HasFile) ?? EnglishFile;
+        return file == EnglishFile ? English : ByFile.GetOrAdd(file, Load);
+    }
+
+    /// <summary>
+    /// The language a string is in: this file's, or English where the file lacks the key. Name the key as the
+    /// renderer reads it (<c>s => s.Leaflet.Version</c>), so a renaming cannot leave a stale key name behind.
+    /// </summary>
+    public string LanguageOf<T>(Expression<Func<ReaderStrings, T>> key)
+        => EnglishFallbacks.Contains(KeyPath(key.Body)) ? English.Language : Language;
+
+    /// <summary>
+    /// The <c>lang</c> a string needs inside a page in <paramref name="pageLanguage"/>: its own language where that
+    /// differs (English words on a Welsh or Polish page), else null (nothing to mark).
+    /// </summary>
+    public string? LanguageInside<T>(Expression<Func<ReaderStrings, T>> key, string pageLanguage)
+    {
+        var language = LanguageOf(key);
+        return string.Equals(language, pageLanguage.Split('-')[0], StringComparison.OrdinalIgnoreCase) ? null : language;
+    }
+
+    private static string KeyPath(Expression expression) => expression switch
+    {
+        MemberExpression { Expression: ParameterExpression } member => JsonNamingPolicy.CamelCase.ConvertName(member.Member.Name),
+        MemberExpression { Expression: { } inner } member => KeyPath(inner) + "." + JsonNamingPolicy.CamelCase.ConvertName(member.Member.Name),
+        _ => throw new ArgumentException($"Name a key as a chain of properties (s => s.Leaflet.Version), not {expression}."),
+    };
+
+    private static bool HasFile(string language)
+        => typeof(ReaderStrings).Assembly.GetManifestResourceInfo(ResourceName(language)) is not null;
+
+    private static string ResourceName(string language) => $"Leaflets.Strings.{language}.json";
 
     /// <summary>
     /// A template with each <c>{name}</c> replaced by its value. Every placeholder must be given, so a strings file
@@ -89,22 +160,90 @@ public sealed record ReaderStrings
 
     internal static ReaderStrings Load(string language)
     {
-        var name = $"Leaflets.Strings.{language}.json";
+        var name = ResourceName(language);
         using var stream = typeof(ReaderStrings).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"No strings file for language '{language}' (embedded resource {name}).");
-        return Parse(stream, name);
+        return language == EnglishFile ? Parse(stream, name) : ParseWithEnglishFallback(stream, name);
     }
 
+    /// <summary>A complete strings file, English's: every key must be there.</summary>
     internal static ReaderStrings Parse(Stream json, string source)
+    {
+        var bytes = ReadAll(json);
+        return Deserialize(bytes, source) with { Version = RepresentationVersions.OfBytes(bytes) };
+    }
+
+    /// <summary>
+    /// Another language's file: each key it lacks takes English's words and is listed in <see cref="EnglishFallbacks"/>.
+    /// Its own language tag is never taken from English.
+    /// </summary>
+    internal static ReaderStrings ParseWithEnglishFallback(Stream json, string source)
+    {
+        var bytes = ReadAll(json);
+        JsonObject file;
+        try
+        {
+            file = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }) as JsonObject
+                ?? throw new InvalidOperationException($"The strings file {source} is not a JSON object.");
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidOperationException($"The strings file {source} is not valid: {error.Message}", error);
+        }
+        if (file["language"] is null)
+        {
+            throw new InvalidOperationException($"The strings file {source} does not say its language.");
+        }
+        var english = JsonNode.Parse(EnglishBytes.Value)!.AsObject();
+        var fallbacks = new HashSet<string>(StringComparer.Ordinal);
+        FillFrom(english, file, "", fallbacks);
+        var merged = Encoding.UTF8.GetBytes(file.ToJsonString());
+        return Deserialize(merged, source) with
+        {
+            // The English file's words stand in this language's pages: editing either must change their version.
+            Version = RepresentationVersions.OfBytes([.. bytes, .. EnglishBytes.Value]),
+            EnglishFallbacks = fallbacks,
+        };
+    }
+
+    private static readonly Lazy<byte[]> EnglishBytes = new(() =>
+    {
+        using var stream = typeof(ReaderStrings).Assembly.GetManifestResourceStream(ResourceName(EnglishFile))!;
+        return ReadAll(stream);
+    });
+
+    /// <summary>Copies into <paramref name="target"/> every key of <paramref name="english"/> it lacks, at any depth.</summary>
+    private static void FillFrom(JsonObject english, JsonObject target, string prefix, HashSet<string> fallbacks)
+    {
+        foreach (var (key, value) in english)
+        {
+            var path = prefix + key;
+            if (value is JsonObject englishInner && (target[key] ?? (target[key] = new JsonObject())) is JsonObject inner)
+            {
+                // Key by key, even for a group the file lacks whole, so each word is known as English on its own.
+                FillFrom(englishInner, inner, path + ".", fallbacks);
+            }
+            else if (!target.ContainsKey(key))
+            {
+                target[key] = value?.DeepClone();
+                fallbacks.Add(path);
+            }
+        }
+    }
+
+    private static byte[] ReadAll(Stream json)
     {
         using var file = new MemoryStream();
         json.CopyTo(file);
-        var bytes = file.ToArray();
+        return file.ToArray();
+    }
+
+    private static ReaderStrings Deserialize(byte[] bytes, string source)
+    {
         try
         {
-            var strings = JsonSerializer.Deserialize<ReaderStrings>(bytes, FileOptions)
+            return JsonSerializer.Deserialize<ReaderStrings>(bytes, FileOptions)
                 ?? throw new InvalidOperationException($"The strings file {source} is empty.");
-            return strings with { Version = RepresentationVersions.OfBytes(bytes) };
         }
         catch (JsonException error)
         {

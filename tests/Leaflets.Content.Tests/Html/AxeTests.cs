@@ -23,6 +23,15 @@ public sealed class AxeTests : IDisposable
         AssertNoViolations(RunAxe(pages));
     }
 
+    [Theory]
+    [InlineData("cy-GB")]
+    [InlineData("pl")]
+    public void A_leaflet_whose_chrome_is_in_its_language_or_marked_English_has_no_axe_violations(string language)
+    {
+        var pages = WritePages(TestDocuments.Leaflet(plainMetadata: TestDocuments.Metadata("Strengthening painful bones", language)));
+        AssertNoViolations(RunAxe(pages));
+    }
+
     [Fact]
     public async Task Every_leaflet_under_content_has_no_axe_violations_in_any_variant()
     {

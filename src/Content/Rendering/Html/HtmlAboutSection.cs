@@ -12,25 +12,29 @@ internal static class HtmlAboutSection
 {
     public static void Write(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
     {
-        var words = ReaderStrings.English.Leaflet;
+        var strings = ReaderStrings.For(metadata.Language);
+        var page = metadata.Language;
+        var words = strings.Leaflet;
         html.Open("footer", ("class", "about")).Line();
-        html.Element("h2", words.AboutThisLeaflet, ("id", "about-this-leaflet")).Line();
+        html.Element("h2", words.AboutThisLeaflet, ("id", "about-this-leaflet"), ("lang", strings.LanguageInside(s => s.Leaflet.AboutThisLeaflet, page))).Line();
         HtmlReviewNotice.WriteInFooter(html, metadata, status);
         html.Open("dl").Line();
-        Term(html, words.Version, metadata.Version.ToString(CultureInfo.InvariantCulture), null);
-        Term(html, words.LastReviewed, ReaderDate.Format(metadata.LastReviewed), metadata.LastReviewed);
-        Term(html, words.NextReviewDue, ReaderDate.Format(metadata.NextReview), metadata.NextReview);
+        Term(html, words.Version, strings.LanguageInside(s => s.Leaflet.Version, page), metadata.Version.ToString(CultureInfo.InvariantCulture), null);
+        Term(html, words.LastReviewed, strings.LanguageInside(s => s.Leaflet.LastReviewed, page),
+            ReaderDate.Format(metadata.LastReviewed, strings), metadata.LastReviewed, strings.LanguageInside(s => s.Months, page));
+        Term(html, words.NextReviewDue, strings.LanguageInside(s => s.Leaflet.NextReviewDue, page),
+            ReaderDate.Format(metadata.NextReview, strings), metadata.NextReview, strings.LanguageInside(s => s.Months, page));
         html.Close("dl").Line();
-        WriteReferences(html, metadata);
+        WriteReferences(html, metadata, strings);
         html.Close("footer").Line();
     }
 
-    private static void Term(HtmlWriter html, string term, string value, DateOnly? date)
+    private static void Term(HtmlWriter html, string term, string? termLanguage, string value, DateOnly? date, string? dateLanguage = null)
     {
-        html.Element("dt", term).Line().Open("dd");
+        html.Element("dt", term, ("lang", termLanguage)).Line().Open("dd");
         if (date is { } d)
         {
-            html.Element("time", value, ("datetime", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            html.Element("time", value, ("datetime", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("lang", dateLanguage));
         }
         else
         {
@@ -39,14 +43,14 @@ internal static class HtmlAboutSection
         html.Close("dd").Line();
     }
 
-    private static void WriteReferences(HtmlWriter html, LeafletMetadata metadata)
+    private static void WriteReferences(HtmlWriter html, LeafletMetadata metadata, ReaderStrings strings)
     {
         if (metadata.References.IsDefaultOrEmpty)
         {
             return;
         }
-        var words = ReaderStrings.English.Leaflet;
-        html.Element("h2", words.References, ("id", "references")).Line();
+        var words = strings.Leaflet;
+        html.Element("h2", words.References, ("id", "references"), ("lang", strings.LanguageInside(s => s.Leaflet.References, metadata.Language))).Line();
         html.Open("ol", ("class", "references")).Line();
         foreach (var reference in metadata.References)
         {

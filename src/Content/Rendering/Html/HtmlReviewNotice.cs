@@ -28,14 +28,28 @@ internal static class HtmlReviewNotice
     private static void Write(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
     {
         // Overdue is stated plainly with what to do about it; it is not an alarm, so no red and no alert role.
-        var notice = ReviewNotice.For(status, metadata.NextReview);
+        var notice = ReviewNotice.For(status, metadata);
         if (notice.Emphasis is { } emphasis)
         {
-            html.Open("p", ("class", "review-" + status.Slug())).Element("strong", emphasis).Text(" " + notice.Text).Close("p").Line();
+            html.Open("p", ("class", "review-" + status.Slug())).Element("strong", emphasis, ("lang", notice.EmphasisLanguage)).Text(" ");
+            WriteText(html, notice);
+            html.Close("p").Line();
         }
         else
         {
-            html.Element("p", notice.Text, ("class", "review-" + status.Slug())).Line();
+            html.Open("p", ("class", "review-" + status.Slug()), ("lang", notice.TextLanguage)).Text(notice.Text).Close("p").Line();
+        }
+    }
+
+    private static void WriteText(HtmlWriter html, ReviewNotice notice)
+    {
+        if (notice.TextLanguage is { } language)
+        {
+            html.Element("span", notice.Text, ("lang", language));
+        }
+        else
+        {
+            html.Text(notice.Text);
         }
     }
 }

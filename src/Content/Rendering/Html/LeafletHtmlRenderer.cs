@@ -67,7 +67,7 @@ public static class LeafletHtmlRenderer
 
     internal static string PageTitle(LeafletMetadata metadata, LeafletVariant variant)
         => variant == LeafletVariant.EasyRead
-            ? ReaderStrings.Fill(ReaderStrings.English.Leaflet.EasyReadPageTitle, ("title", metadata.Title))
+            ? ReaderStrings.Fill(ReaderStrings.For(metadata.Language).Leaflet.EasyReadPageTitle, ("title", metadata.Title))
             : metadata.Title;
 
     private static void WriteVariantSwitch(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, LeafletLinks links)
@@ -77,10 +77,14 @@ public static class LeafletHtmlRenderer
         {
             return;
         }
-        var words = ReaderStrings.English.Leaflet;
-        var text = other == LeafletVariant.EasyRead ? words.ReadEasyReadVersion : words.ReadStandardVersion;
+        var page = leaflet.Variants[variant].Metadata.Language;
+        var strings = ReaderStrings.For(page);
+        var words = strings.Leaflet;
+        var (text, textLanguage) = other == LeafletVariant.EasyRead
+            ? (words.ReadEasyReadVersion, strings.LanguageInside(s => s.Leaflet.ReadEasyReadVersion, page))
+            : (words.ReadStandardVersion, strings.LanguageInside(s => s.Leaflet.ReadStandardVersion, page));
         html.Open("nav", ("class", "variants"), ("aria-label", words.OtherVersions)).Open("p");
-        html.Element("a", text, ("href", links.VariantUrl(other)), ("hreflang", leaflet.Variants[other].Metadata.Language));
+        html.Element("a", text, ("href", links.VariantUrl(other)), ("hreflang", leaflet.Variants[other].Metadata.Language), ("lang", textLanguage));
         html.Close("p").Close("nav").Line();
     }
 }

@@ -40,7 +40,7 @@ internal static class LeafletList
             .Select(document => SiteWords.LanguageName(document.Metadata.Language)).Distinct(StringComparer.Ordinal));
         var metadata = leaflet.Plain.Metadata;
         // The notice's first sentence, in the leaflet page's and the PDF's own words.
-        var notice = ReviewNotice.For(ReviewStatuses.Of(metadata, today), metadata.NextReview);
+        var notice = ReviewNotice.For(ReviewStatuses.Of(metadata, today), metadata.NextReview, ReaderStrings.English, SiteWords.Language);
         html.Open("ul", ("class", "details")).Line();
         html.Element("li", ReaderStrings.Fill(strings.AvailableAs, ("variants", variants))).Line();
         html.Element("li", ReaderStrings.Fill(strings.InLanguages, ("languages", languages))).Line();

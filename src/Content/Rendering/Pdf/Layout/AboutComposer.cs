@@ -10,18 +10,18 @@ namespace Leaflets.Content.Rendering.Pdf.Layout;
 /// "About this leaflet" at the end, in the words and order of the web page's footer (<c>Html/HtmlAboutSection</c>):
 /// the heading, the review status (unless it already leads page 1), version, last reviewed, next review due.
 /// </summary>
-internal sealed class AboutComposer(FlowBuilder flow, BlockComposer blocks, LeafletMetadata metadata, ReviewStatus status)
+internal sealed class AboutComposer(FlowBuilder flow, BlockComposer blocks, LeafletMetadata metadata, ReviewStatus status, ReaderStrings strings)
 {
     /// <summary>Version, last reviewed, next review due: a paragraph each, the term bold, at body size, kept on one page.</summary>
     public void ComposeDetails(Column column)
     {
         var first = flow.Slices.Count;
-        var words = ReaderStrings.English.Leaflet;
+        var words = strings.Leaflet;
         (string Term, string Value)[] details =
         [
             (words.Version, metadata.Version.ToString(CultureInfo.InvariantCulture)),
-            (words.LastReviewed, ReaderDate.Format(metadata.LastReviewed)),
-            (words.NextReviewDue, ReaderDate.Format(metadata.NextReview)),
+            (words.LastReviewed, ReaderDate.Format(metadata.LastReviewed, strings)),
+            (words.NextReviewDue, ReaderDate.Format(metadata.NextReview, strings)),
         ];
         var type = flow.Typography;
         for (var i = 0; i < details.Length; i++)
@@ -40,11 +40,11 @@ internal sealed class AboutComposer(FlowBuilder flow, BlockComposer blocks, Leaf
     /// <summary>"About this leaflet" (H2), the review status when page 1 does not already lead with it, then the details.</summary>
     public void ComposeSection(Column column)
     {
-        var heading = ReaderStrings.English.Leaflet.AboutThisLeaflet;
+        var heading = strings.Leaflet.AboutThisLeaflet;
         blocks.Compose(new HeadingBlock(0, 2, BlockComposer.Text(heading), "about-this-leaflet"), column);
         if (!ReviewNotice.LeadsTheLeaflet(status))
         {
-            var notice = ReviewNotice.For(status, metadata.NextReview);
+            var notice = ReviewNotice.For(status, metadata.NextReview, strings, metadata.Language);
             TextRun[] runs = notice.Emphasis is { } emphasis
                 ? [new TextRun(emphasis + " ", true, null), new TextRun(notice.Text, false, null)]
                 : [new TextRun(notice.Text, false, null)];

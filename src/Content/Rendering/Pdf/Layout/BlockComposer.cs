@@ -1,13 +1,17 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Leaflets.Content.Model;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Pdf.Layout;
 
 /// <summary>Lays out the blocks of the document model, one component per block type.</summary>
-internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string, LeafletImage> images, double pageContentHeight)
+internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string, LeafletImage> images, double pageContentHeight, ReaderStrings strings)
 {
     private Typography Type => flow.Typography;
+
+    /// <summary>The words the layout adds around blocks (a box's "continued"), in the leaflet's language.</summary>
+    public ReaderStrings Words => strings;
 
     public void Compose(IEnumerable<Block> blocks, Column column)
     {
@@ -111,7 +115,7 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
             flow.BeginBlock(first ? Type.ParagraphGap : Type.Body * 0.5);
             first = false;
             var inner = new FlowBuilder(Type, flow.Cancellation);
-            new BlockComposer(inner, images, pageContentHeight).Compose(item.Blocks, column.Indent(Type.ListIndent, body));
+            new BlockComposer(inner, images, pageContentHeight, strings).Compose(item.Blocks, column.Indent(Type.ListIndent, body));
             if (inner.Slices.Count == 0)
             {
                 continue;
@@ -141,7 +145,7 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
         var indent = Type.PictureColumnWidth + Type.PictureGutter;
         var beside = column.Width - indent >= Type.CharactersWidth(Typography.MinCharactersPerLine);
         var words = new FlowBuilder(Type, flow.Cancellation);
-        new BlockComposer(words, images, pageContentHeight).Compose(row.Blocks, beside ? column.Indent(indent, column.Parent) : column);
+        new BlockComposer(words, images, pageContentHeight, strings).Compose(row.Blocks, beside ? column.Indent(indent, column.Parent) : column);
         var picture = FigureSlice(row.Figure, column.Left, Type.PictureColumnWidth, column.Parent, pageContentHeight * 0.4);
         var slices = beside ? Beside(picture, words.Slices) : Above(picture, words.Slices);
         flow.BeginBlock(Type.ParagraphGap);

@@ -65,7 +65,7 @@ internal sealed class CalloutComposer(FlowBuilder flow, BlockComposer blocks)
         flow.Slices[^1].KeepWithNext = Keep.Heading;
         flow.Add(new Slice { Height = type.CalloutPadding }, inner.Frame);
         flow.Hold(start, Keep.Box);
-        var words = flow.TextSlices([new TextRun(ReaderStrings.English.Print.Continued, false, null)], type.Body, inner.Left, inner.Width, node: null);
+        var words = flow.TextSlices([new TextRun(blocks.Words.Print.Continued, false, null)], type.Body, inner.Left, inner.Width, node: null);
         var continued = FlowBuilder.Merge([new Slice { Height = type.CalloutPadding }, .. words]);
         continued.Frame = inner.Frame;
         for (var i = start; i < flow.Slices.Count; i++)

@@ -19,14 +19,17 @@ internal sealed class DocumentComposer(
     LeafletDocument document, IReadOnlyDictionary<string, LeafletImage> images, Typography type, string? publicUrl,
     ReviewStatus reviewStatus = ReviewStatus.Current)
 {
+    /// <summary>Every word the PDF adds around the leaflet, in the leaflet's language where its strings file has it.</summary>
+    private ReaderStrings Words { get; } = ReaderStrings.For(document.Metadata.Language);
+
     public LaidOutDocument Compose(StructNode root, int maxPages = int.MaxValue, CancellationToken cancellation = default)
     {
-        var footer = new FooterComposer(document.Metadata.Title, type, maxPages);
+        var footer = new FooterComposer(document.Metadata.Title, type, maxPages, Words);
         var contentHeight = type.ContentBottom - type.ContentTop - footer.Height;
         var flow = new FlowBuilder(type, cancellation);
-        var blocks = new BlockComposer(flow, images, contentHeight);
+        var blocks = new BlockComposer(flow, images, contentHeight, Words);
         var column = new Column(type.ContentLeft, type.ContentWidth, root);
-        var about = new AboutComposer(flow, blocks, document.Metadata, reviewStatus);
+        var about = new AboutComposer(flow, blocks, document.Metadata, reviewStatus, Words);
 
         var body = document.Blocks.AsEnumerable();
         var banner = document.Blocks.FirstOrDefault() is FigureBlock { IsDecorative: true } first ? first : null;
@@ -89,7 +92,7 @@ internal sealed class DocumentComposer(
         {
             return;
         }
-        var notice = ReviewNotice.For(reviewStatus, document.Metadata.NextReview);
+        var notice = ReviewNotice.For(reviewStatus, document.Metadata.NextReview, Words, document.Metadata.Language);
         if (notice.Emphasis is { } emphasis)
         {
             new CalloutComposer(flow, blocks).ComposeParagraph([new TextRun(emphasis + " ", true, null), new TextRun(notice.Text, false, null)], column);
@@ -105,7 +108,7 @@ internal sealed class DocumentComposer(
         {
             return;
         }
-        var words = ReaderStrings.English.Leaflet;
+        var words = Words.Leaflet;
         blocks.Compose(new HeadingBlock(0, 2, BlockComposer.Text(words.References), "references"), column);
         var items = references.Select(reference =>
         {
@@ -127,7 +130,7 @@ internal sealed class DocumentComposer(
             return;
         }
         var modules = QrModules.Of(publicUrl);
-        var words = ReaderStrings.English.Print;
+        var words = Words.Print;
         var figure = new StructNode(StructKind.Figure, root) { AltText = ReaderStrings.Fill(words.QrCodeAlt, ("address", publicUrl)) };
         var qr = new Slice { Height = type.QrSize };
         qr.Items.Add(new QrItem(figure, type.ContentLeft, 0, type.QrSize, modules));

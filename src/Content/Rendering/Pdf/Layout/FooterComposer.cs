@@ -14,12 +14,14 @@ internal sealed class FooterComposer
     private readonly Typography _type;
     private readonly string _title;
     private readonly bool _oneLine;
+    private readonly ReaderStrings _words;
 
     /// <param name="maxPages">The most pages a print may have: one or two lines is decided once, for the widest page
     /// number, so every page's footer has the same height and the content height is known before pagination.</param>
-    public FooterComposer(string title, Typography type, int maxPages)
+    public FooterComposer(string title, Typography type, int maxPages, ReaderStrings words)
     {
         _type = type;
+        _words = words;
         // The H1 on page 1 has the whole title; here it is cut, which also keeps the footer's work independent of
         // the title's length (each page draws it again).
         _title = TextLayout.FitOnOneLine(title, type.Body, type.ContentWidth);
@@ -49,6 +51,6 @@ internal sealed class FooterComposer
         return items;
     }
 
-    private static string PageOfPages(int page, int pages) => ReaderStrings.Fill(ReaderStrings.English.Print.PageOfPages,
+    private string PageOfPages(int page, int pages) => ReaderStrings.Fill(_words.Print.PageOfPages,
         ("page", page.ToString(CultureInfo.InvariantCulture)), ("pages", pages.ToString(CultureInfo.InvariantCulture)));
 }
