@@ -5,10 +5,6 @@ using Leaflets.Functions.Health;
 using Leaflets.Functions.Leaflets;
 using Leaflets.Functions.OpenApi;
 using Leaflets.Functions.Site;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,14 +42,14 @@ public sealed class DirectFunctionTests : IDisposable
     public async Task GetLeaflet_called_directly_renders_the_leaflet_with_links_on_the_request_host()
     {
         var function = ActivatorUtilities.CreateInstance<GetLeaflet>(_services);
-        var context = NewContext("GET", "/api/leaflets/bone-scan", "?variant=easy-read");
+        var context = DirectCall.Request("GET", "/api/leaflets/bone-scan", "?variant=easy-read");
 
-        var (status, body) = await ExecuteAsync(context, await function.Run(context.Request, "bone-scan", CancellationToken.None));
+        var (status, body) = await DirectCall.ExecuteAsync(context, await function.Run(context.Request, "bone-scan", CancellationToken.None));
 
         Assert.Equal(200, status);
         var leaflet = JsonNode.Parse(body)!;
         Assert.Equal("easy-read", (string)leaflet["variant"]!);
-        Assert.Equal("https://functions.example:8443/api/leaflets/bone-scan?variant=easy-read", (string)leaflet["links"]!["self"]!);
+        Assert.Equal($"{DirectCall.Origin}/api/leaflets/bone-scan?variant=easy-read", (string)leaflet["links"]!["self"]!);
         Assert.Equal("due-soon", (string)leaflet["reviewStatus"]!);
         Assert.NotNull(context.Response.Headers.ETag.ToString());
     }
@@ -69,9 +65,9 @@ public sealed class DirectFunctionTests : IDisposable
     public async Task GetLeaflet_called_directly_refuses_an_id_that_is_not_a_slug(string id)
     {
         var function = ActivatorUtilities.CreateInstance<GetLeaflet>(_services);
-        var context = NewContext("GET", "/api/leaflets/x", "");
+        var context = DirectCall.Request("GET", "/api/leaflets/x", "");
 
-        var (status, body) = await ExecuteAsync(context, await function.Run(context.Request, id, CancellationToken.None));
+        var (status, body) = await DirectCall.ExecuteAsync(context, await function.Run(context.Request, id, CancellationToken.None));
 
         Assert.Equal(400, status);
         Assert.Equal("application/problem+json", context.Response.ContentType);
@@ -87,9 +83,9 @@ public sealed class DirectFunctionTests : IDisposable
     public async Task GetLeafletImage_called_directly_refuses_a_file_name_that_is_not_plain(string file)
     {
         var function = ActivatorUtilities.CreateInstance<GetLeafletImage>(_services);
-        var context = NewContext("GET", "/api/leaflets/bone-scan/images/x", "");
+        var context = DirectCall.Request("GET", "/api/leaflets/bone-scan/images/x", "");
 
-        var (status, _) = await ExecuteAsync(context, await function.Run(context.Request, "bone-scan", file, CancellationToken.None));
+        var (status, _) = await DirectCall.ExecuteAsync(context, await function.Run(context.Request, "bone-scan", file, CancellationToken.None));
 
         Assert.Equal(400, status);
     }
@@ -97,12 +93,12 @@ public sealed class DirectFunctionTests : IDisposable
     [Fact]
     public async Task ListLeaflets_and_health_and_openapi_called_directly_answer_200()
     {
-        var list = NewContext("GET", "/api/leaflets", "?q=bone");
-        var (listStatus, listBody) = await ExecuteAsync(list, await ActivatorUtilities.CreateInstance<ListLeaflets>(_services).Run(list.Request, CancellationToken.None));
-        var health = NewContext("GET", "/api/health", "");
-        var (healthStatus, healthBody) = await ExecuteAsync(health, await ActivatorUtilities.CreateInstance<Health>(_services).Run(health.Request, CancellationToken.None));
-        var openApi = NewContext("GET", "/api/openapi.json", "");
-        var (openApiStatus, openApiBody) = await ExecuteAsync(openApi, await ActivatorUtilities.CreateInstance<OpenApiDocument>(_services).Run(openApi.Request, CancellationToken.None));
+        var list = DirectCall.Request("GET", "/api/leaflets", "?q=bone");
+        var (listStatus, listBody) = await DirectCall.ExecuteAsync(list, await ActivatorUtilities.CreateInstance<ListLeaflets>(_services).Run(list.Request, CancellationToken.None));
+        var health = DirectCall.Request("GET", "/api/health", "");
+        var (healthStatus, healthBody) = await DirectCall.ExecuteAsync(health, await ActivatorUtilities.CreateInstance<Health>(_services).Run(health.Request, CancellationToken.None));
+        var openApi = DirectCall.Request("GET", "/api/openapi.json", "");
+        var (openApiStatus, openApiBody) = await DirectCall.ExecuteAsync(openApi, await ActivatorUtilities.CreateInstance<OpenApiDocument>(_services).Run(openApi.Request, CancellationToken.None));
 
         Assert.Equal((200, 200, 200), (listStatus, healthStatus, openApiStatus));
         Assert.Equal("bone-scan", (string)JsonNode.Parse(listBody)!["items"]![0]!["id"]!);
@@ -114,9 +110,9 @@ public sealed class DirectFunctionTests : IDisposable
     public async Task A_head_request_called_directly_writes_headers_but_no_body()
     {
         var function = ActivatorUtilities.CreateInstance<GetLeaflet>(_services);
-        var context = NewContext("HEAD", "/api/leaflets/bone-scan", "");
+        var context = DirectCall.Request("HEAD", "/api/leaflets/bone-scan", "");
 
-        var (status, body) = await ExecuteAsync(context, await function.Run(context.Request, "bone-scan", CancellationToken.None));
+        var (status, body) = await DirectCall.ExecuteAsync(context, await function.Run(context.Request, "bone-scan", CancellationToken.None));
 
         Assert.Equal(200, status);
         Assert.Equal("", body);
@@ -133,31 +129,12 @@ public sealed class DirectFunctionTests : IDisposable
     {
         // A host that checks no raw request target (RequestTarget) still serves nothing but the listed files.
         var function = ActivatorUtilities.CreateInstance<GetSiteAsset>(_services);
-        var context = NewContext("GET", "/assets/x", "");
+        var context = DirectCall.Request("GET", "/assets/x", "");
 
-        var (status, body) = await ExecuteAsync(context, await function.Run(context.Request, file, CancellationToken.None));
+        var (status, body) = await DirectCall.ExecuteAsync(context, await function.Run(context.Request, file, CancellationToken.None));
 
         Assert.Equal(404, status);
         Assert.Contains("urn:leaflets:problem:unknown-asset", body);
         Assert.DoesNotContain("Open Font License", body);
-    }
-
-    private static DefaultHttpContext NewContext(string method, string path, string query)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = method;
-        context.Request.Scheme = "https";
-        context.Request.Host = new HostString("functions.example", 8443);
-        context.Request.Path = path;
-        context.Request.QueryString = new QueryString(query);
-        context.Response.Body = new MemoryStream();
-        return context;
-    }
-
-    private static async Task<(int Status, string Body)> ExecuteAsync(HttpContext context, IActionResult result)
-    {
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        var body = (MemoryStream)context.Response.Body;
-        return (context.Response.StatusCode, System.Text.Encoding.UTF8.GetString(body.ToArray()));
     }
 }

@@ -4,10 +4,6 @@ using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Leaflets.Functions.Routing;
 using Leaflets.Functions.Site;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -89,15 +85,10 @@ public sealed class MethodNotAllowedTests(FixtureServer fixture)
     [InlineData("POST", "/api", 404)]
     public async Task The_catch_all_function_called_as_the_functions_host_calls_it_answers_the_same(string method, string path, int status)
     {
-        var context = new DefaultHttpContext();
-        context.Request.Method = method;
-        context.Request.Scheme = "https";
-        context.Request.Host = new HostString("functions.example");
-        context.Request.Path = path;
-        context.Response.Body = new MemoryStream();
+        var context = DirectCall.Request(method, path);
 
-        var result = await new Unmatched(fixture.Server.Services.GetRequiredService<SiteRoutes>(), NullLogger<Unmatched>.Instance).Run(context.Request, CancellationToken.None);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        await DirectCall.ExecuteAsync(context, await new Unmatched(fixture.Server.Services.GetRequiredService<SiteRoutes>(), NullLogger<Unmatched>.Instance)
+            .Run(context.Request, CancellationToken.None));
 
         Assert.Equal(status, context.Response.StatusCode);
         Assert.Equal("application/problem+json", context.Response.ContentType);

@@ -5,10 +5,6 @@ using Leaflets.Content.Rendering;
 using Leaflets.Content.Tests.Html;
 using Leaflets.Functions.Routing;
 using Leaflets.Functions.Site;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -280,20 +276,10 @@ public sealed class SitePagesTests(FixtureServer fixture)
     public async Task The_catch_all_called_as_the_functions_host_calls_it_answers_the_site_root_and_a_browsers_unknown_path_with_pages(
         string method, string path, string? accept, int status)
     {
-        var context = new DefaultHttpContext { RequestServices = fixture.Server.Services };
-        context.Request.Method = method;
-        context.Request.Scheme = "https";
-        context.Request.Host = new HostString("functions.example");
-        context.Request.Path = path;
-        if (accept is not null)
-        {
-            context.Request.Headers.Accept = accept;
-        }
-        context.Response.Body = new MemoryStream();
+        var context = DirectCall.Request(method, path, accept: accept, services: fixture.Server.Services);
 
-        var result = await new Unmatched(fixture.Server.Services.GetRequiredService<SiteRoutes>(), NullLogger<Unmatched>.Instance)
-            .Run(context.Request, CancellationToken.None);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        await DirectCall.ExecuteAsync(context, await new Unmatched(fixture.Server.Services.GetRequiredService<SiteRoutes>(), NullLogger<Unmatched>.Instance)
+            .Run(context.Request, CancellationToken.None));
 
         Assert.Equal(status, context.Response.StatusCode);
         Assert.Equal("text/html; charset=utf-8", context.Response.ContentType);

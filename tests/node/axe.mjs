@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from './browser.mjs';
+import { launchChromium, watchBlockedByPolicy } from './browser.mjs';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -29,11 +29,7 @@ try {
   const results = [];
   for (const target of targets) {
     const page = await context.newPage();
-    // The page's own Content-Security-Policy stays in force, so anything of ours it would block is reported.
-    const blocked = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) blocked.push(message.text());
-    });
+    const blocked = watchBlockedByPolicy(page);
     const [, expectedStatus, address] = /^(?:(\d{3})@)?(.+)$/.exec(target);
     const response = await page.goto(toUrl(address), { waitUntil: 'load', timeout: 30000 });
     if (response && !toUrl(address).startsWith('file:')

@@ -45,3 +45,15 @@ export async function launchChromium({ downloadPdfs = false, args = [] } = {}) {
     },
   };
 }
+
+/**
+ * What the page's own Content-Security-Policy refuses from now on, as Chromium reports it on the console: the policy
+ * stays in force in these checks, so anything of ours it would block is seen. Returns the list it fills.
+ */
+export function watchBlockedByPolicy(page) {
+  const blocked = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
+  return blocked;
+}

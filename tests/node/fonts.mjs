@@ -8,7 +8,7 @@
 // check itself could not run.
 // Usage: node fonts.mjs [--family NAME] [--select CSS-SELECTOR ...] <url> [...]
 //   --select: elements whose rendered fonts to report (default: h1 and the first paragraph in main).
-import { launchChromium } from './browser.mjs';
+import { launchChromium, watchBlockedByPolicy } from './browser.mjs';
 import { webfontUse } from './webfont.mjs';
 
 function fail(message) {
@@ -35,11 +35,8 @@ try {
   const results = [];
   for (const target of targets) {
     const page = await context.newPage();
-    const blocked = [];
+    const blocked = watchBlockedByPolicy(page);
     const failedRequests = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) blocked.push(message.text());
-    });
     page.on('requestfailed', (request) => failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`));
     page.on('response', (response) => {
       if (response.status() >= 400) failedRequests.push(`${response.url()}: HTTP ${response.status()}`);

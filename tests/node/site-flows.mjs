@@ -6,7 +6,7 @@
 // check passed, 1 when one failed, 2 when the checks could not run (no browser, server not answering).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, CannotRun } from './browser.mjs';
+import { launchChromium, CannotRun, watchBlockedByPolicy } from './browser.mjs';
 import { webfontUse } from './webfont.mjs';
 
 const [baseArgument, pdfFolder] = process.argv.slice(2);
@@ -212,10 +212,7 @@ async function keyboardFlow(context) {
 async function open(context, url, width, fontSizes) {
   const page = await context.newPage();
   await page.setViewportSize({ width, height: 800 });
-  const blocked = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) blocked.push(message.text());
-  });
+  const blocked = watchBlockedByPolicy(page);
   if (fontSizes) await (await context.newCDPSession(page)).send('Page.setFontSizes', { fontSizes });
   const response = await page.goto(url);
   await page.evaluate(() => document.fonts.ready);
