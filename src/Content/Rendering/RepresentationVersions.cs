@@ -28,10 +28,10 @@ public static class RepresentationVersions
     /// and print form), links that depend on where it is served (<see cref="SiteUrls.Key"/>, its QR code included),
     /// and the words of the strings tables: the site's (English) and the leaflet's language's.
     /// </summary>
-    public static string SiteLeaflet(Leaflet leaflet, LeafletVariant variant, ReviewStatus status, SiteUrls urls)
+    public static string SiteLeaflet(Leaflet leaflet, LeafletVariant variant, ReviewStatus status, SiteUrls urls, string? language = null)
         => Derive([
             SiteLeafletRepresentation, variant.Slug(), status.Slug(), urls.Key, ReaderStrings.English.Version,
-            ReaderStrings.For(leaflet.Document(variant).Metadata.Language).Version,
+            ReaderStrings.For(leaflet.Document(variant, language ?? leaflet.MainLanguage).Metadata.Language).Version,
             .. leaflet.Variants.Values.Select(document => document.ContentHash)]);
 
     /// <summary>The JSON shows the review status (it changes with the date) and absolute links.</summary>

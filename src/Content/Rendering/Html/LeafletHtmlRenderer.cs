@@ -17,10 +17,11 @@ public static class LeafletHtmlRenderer
     public const string StyleSheet = "\n" + HtmlStyles.Css + "\n";
 
     /// <param name="today">The date the review status is judged on; today (UTC) when not given.</param>
-    public static string Render(Leaflet leaflet, LeafletVariant variant, LeafletLinks? links = null, DateOnly? today = null)
+    /// <param name="language">One of <see cref="Leaflet.Languages"/>; the leaflet's main language when not given.</param>
+    public static string Render(Leaflet leaflet, LeafletVariant variant, LeafletLinks? links = null, DateOnly? today = null, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(leaflet);
-        var document = leaflet.Document(variant);
+        var document = leaflet.Document(variant, language ?? leaflet.MainLanguage);
         links ??= LeafletLinks.Relative;
         var metadata = document.Metadata;
         var status = ReviewStatuses.Of(metadata, today ?? DateOnly.FromDateTime(DateTime.UtcNow));

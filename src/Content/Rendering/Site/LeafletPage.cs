@@ -14,11 +14,12 @@ public static class LeafletPage
 
     /// <param name="variant">A variant the leaflet has.</param>
     /// <param name="today">The day the review status is judged on.</param>
-    public static string Render(Leaflet leaflet, LeafletVariant variant, SiteUrls urls, DateOnly today)
+    /// <param name="language">One of <see cref="Leaflet.Languages"/>; the leaflet's main language when not given.</param>
+    public static string Render(Leaflet leaflet, LeafletVariant variant, SiteUrls urls, DateOnly today, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(leaflet);
         ArgumentNullException.ThrowIfNull(urls);
-        var document = leaflet.Document(variant);
+        var document = leaflet.Document(variant, language ?? leaflet.MainLanguage);
         var address = urls.AbsoluteLeaflet(leaflet.Id, variant)
             ?? throw new ArgumentException("The leaflet page needs the site's absolute address for its QR code.", nameof(urls));
         var title = LeafletHtmlRenderer.PageTitle(document.Metadata, variant);
