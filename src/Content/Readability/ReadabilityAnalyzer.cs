@@ -5,7 +5,8 @@ namespace Leaflets.Content.Readability;
 
 /// <summary>
 /// Computes readability figures for a leaflet variant from the text its readers read (see <see cref="ReadableText"/>),
-/// in the leaflet's language: the formulas only where <see cref="ReadabilityFormulas"/> has one for it.
+/// in the leaflet's language: syllables and formulas only where <see cref="ReadabilityFormulas"/> has a formula for it,
+/// counted with that formula's own syllable counter.
 /// </summary>
 public static class ReadabilityAnalyzer
 {
@@ -30,29 +31,35 @@ public static class ReadabilityAnalyzer
         }
         double wordsPerSentence = (double)words.Count / sentences.Count;
         var longest = sentences.Max(s => s.Words.Length);
-        if (ReadabilityFormulas.For(language) is not { } formula)
+        if (ReadabilityFormulas.Of(language) is not { } formula)
         {
-            // Counts and sentence lengths hold in any language; the syllables and formulas below are English.
+            // Counts and sentence lengths hold in any language; syllables and formulas only for the language they were made for.
             return ReadabilityReport.WithoutFormula(language, words.Count, sentences.Count, Round(wordsPerSentence), longest);
         }
-        var syllablesPerWord = words.Select(SyllableCounter.Count).ToList();
+        var syllablesPerWord = words.Select(formula.Syllables.Count).ToList();
         var syllables = syllablesPerWord.Sum();
-        var polysyllables = syllablesPerWord.Count(s => s >= 3);
         double wordSyllables = (double)syllables / words.Count;
+        var ease = formula.ReadingEase(wordsPerSentence, wordSyllables);
+        if (!formula.HasReadingAge)
+        {
+            return ReadabilityReport.EaseOnly(language, formula, words.Count, sentences.Count, syllables, Round(wordsPerSentence), longest, Round(ease));
+        }
 
+        // English: the Flesch-Kincaid grade (Kincaid et al. 1975) gives the reading age; SMOG (McLaughlin 1969) is shown beside it.
+        var polysyllables = syllablesPerWord.Count(s => s >= 3);
         var grade = 0.39 * wordsPerSentence + 11.8 * wordSyllables - 15.59;
-        var ease = 206.835 - 1.015 * wordsPerSentence - 84.6 * wordSyllables;
         var smog = 1.043 * Math.Sqrt(polysyllables * (30.0 / sentences.Count)) + 3.1291;
 
         return new ReadabilityReport(
             language,
-            formula,
+            formula.Name,
             words.Count,
             sentences.Count,
             syllables,
             polysyllables,
             Round(wordsPerSentence),
             longest,
+            null,
             Round(ease),
             Round(grade),
             Round(smog),

@@ -10,7 +10,8 @@ namespace Leaflets.Content.Readability;
 /// the line and the sentence, so an editor can go straight to it.
 /// Easy read: every sentence 15 words or fewer, an average of 10 or fewer, no '%' sign (write "9 out of 10"),
 /// a picture in every ## section; these hold in every language. Plain: reading age 14 or lower (an error above),
-/// a warning above 11, only where the report has a reading age (a language we have a formula for).
+/// a warning above 11, only where the report has a reading age (English). The Spanish, German and French formulas
+/// give a reading ease, for which no cited threshold exists, so they are reported but not gated.
 /// </summary>
 public static class ReadabilityCheck
 {

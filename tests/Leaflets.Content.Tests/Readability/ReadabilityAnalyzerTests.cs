@@ -94,7 +94,7 @@ public class ReadabilityAnalyzerTests
     [InlineData("EN-us", ReadabilityFormulas.FleschKincaid)]
     [InlineData("cy", null)]
     [InlineData("eng", null)]
-    [InlineData("es", null)]
+    [InlineData("es", ReadabilityFormulas.FernandezHuerta)]
     public void Only_english_language_tags_get_the_english_formula(string language, string? formula)
         => Assert.Equal(formula, ReadabilityFormulas.For(language));
 

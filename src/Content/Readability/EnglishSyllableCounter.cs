@@ -9,8 +9,14 @@ namespace Leaflets.Content.Readability;
 /// vi-su-al), for -ing after a vowel, and a short list of words no rule gets right. Numbers count as
 /// read aloud ("9" is one syllable, "2006" is "two thousand and six"), as Flesch's own counting rules ask.
 /// </summary>
-internal static class SyllableCounter
+internal sealed class EnglishSyllableCounter : ISyllableCounter
 {
+    public static readonly EnglishSyllableCounter Instance = new();
+
+    private EnglishSyllableCounter()
+    {
+    }
+
     // Words that the rules below count wrongly and that patient information uses.
     private static readonly FrozenDictionary<string, int> Irregular = new Dictionary<string, int>(StringComparer.Ordinal)
     {
@@ -34,7 +40,7 @@ internal static class SyllableCounter
         ["myeloma"] = 4, ["ago"] = 2, ["diabetes"] = 4, ["orient"] = 3, ["giant"] = 2, ["via"] = 2, ["x"] = 1, ["ray"] = 1, ["rays"] = 1, ["iv"] = 2, ["nhs"] = 3, ["gp"] = 2, ["nice"] = 1,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static int Count(string token)
+    public int Count(string token)
     {
         var (letters, digits) = Normalise(token);
         if (letters.Length == 0)

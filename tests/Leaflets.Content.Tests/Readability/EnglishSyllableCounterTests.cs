@@ -2,7 +2,7 @@ using Leaflets.Content.Readability;
 
 namespace Leaflets.Content.Tests.Readability;
 
-public class SyllableCounterTests
+public class EnglishSyllableCounterTests
 {
     [Theory]
     [InlineData("the", 1)]
@@ -46,7 +46,7 @@ public class SyllableCounterTests
     [InlineData("Don't", 1)]
     [InlineData("(Bone,", 1)]
     public void Words_count_as_spoken(string word, int syllables)
-        => Assert.Equal(syllables, SyllableCounter.Count(word));
+        => Assert.Equal(syllables, EnglishSyllableCounter.Instance.Count(word));
 
     [Theory]
     [InlineData("9", 1)]
@@ -60,9 +60,9 @@ public class SyllableCounterTests
     [InlineData("1,000", 3)]
     [InlineData("0300", 7)]
     public void Numbers_count_as_read_aloud(string number, int syllables)
-        => Assert.Equal(syllables, SyllableCounter.Count(number));
+        => Assert.Equal(syllables, EnglishSyllableCounter.Instance.Count(number));
 
     [Fact]
     public void Punctuation_alone_has_no_syllables()
-        => Assert.Equal(0, SyllableCounter.Count("—"));
+        => Assert.Equal(0, EnglishSyllableCounter.Instance.Count("—"));
 }
