@@ -102,27 +102,48 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
     [Fact]
     public async Task A_leaflet_in_a_language_without_a_formula_matches_the_schema_with_a_null_reading_age_and_its_reason()
     {
-        var content = Directory.CreateTempSubdirectory("leaflets-openapi-cy-");
+        // Synthetic Welsh, written for this test.
+        var readability = await ReadabilityOfOneParagraphLeaflet("cy", "gweld-y-meddyg", "Mae'r meddyg yn eich gweld. Arhoswch yma nes i'r nyrs eich galw.");
+
+        Assert.Equal(
+            ["language", "formula", "words", "sentences", "averageSentenceWords", "longestSentenceWords", "readingAge", "noReadingAge"],
+            readability.Select(property => property.Key));
+        Assert.Equal(("cy", 12, 7), ((string)readability["language"]!, (int)readability["words"]!, (int)readability["longestSentenceWords"]!));
+        Assert.Null(readability["readingAge"]);
+        Assert.Equal("no-formula-for-language", (string)readability["noReadingAge"]!["reason"]!);
+    }
+
+    [Fact]
+    public async Task A_spanish_leaflet_matches_the_schema_with_its_formula_its_reading_ease_and_a_null_reading_age()
+    {
+        // Synthetic Spanish, written for this test: 13 words, 23 syllables, 2 sentences (see LanguageFormulaTests).
+        var readability = await ReadabilityOfOneParagraphLeaflet("es", "ver-al-medico", "El médico le verá pronto. Tome la pastilla con agua después de comer.");
+
+        Assert.Equal(
+            ["language", "formula", "words", "sentences", "syllables", "averageSentenceWords", "longestSentenceWords", "readingEase", "readingAge", "noReadingAge"],
+            readability.Select(property => property.Key));
+        Assert.Equal(("fernandez-huerta", 23, 94.1), ((string)readability["formula"]!, (int)readability["syllables"]!, (double)readability["readingEase"]!));
+        Assert.Null(readability["readingAge"]);
+        Assert.Equal("formula-gives-ease-not-age", (string)readability["noReadingAge"]!["reason"]!);
+    }
+
+    /// <summary>Serves a content root holding one plain leaflet of one paragraph, checks its JSON against the schema and returns its readability.</summary>
+    private static async Task<JsonObject> ReadabilityOfOneParagraphLeaflet(string language, string id, string paragraph)
+    {
+        var content = Directory.CreateTempSubdirectory($"leaflets-openapi-{language}-");
         try
         {
-            // Synthetic Welsh, written for this test.
-            var plain = Path.Combine(content.FullName, "leaflets", "gweld-y-meddyg", "plain.md");
+            var plain = Path.Combine(content.FullName, "leaflets", id, "plain.md");
             Directory.CreateDirectory(Path.GetDirectoryName(plain)!);
-            await File.WriteAllTextAsync(plain, Leaflets.Content.Tests.Loading.ContentFixture.PlainFrontMatter.Replace("language: en-GB", "language: cy", StringComparison.Ordinal)
-                + "\nMae'r meddyg yn eich gweld. Arhoswch yma nes i'r nyrs eich galw.\n");
+            await File.WriteAllTextAsync(plain, Leaflets.Content.Tests.Loading.ContentFixture.PlainFrontMatter.Replace("language: en-GB", $"language: {language}", StringComparison.Ordinal)
+                + "\n" + paragraph + "\n");
             await using var server = await RunningServer.StartAsync(content.FullName);
 
-            var response = await server.Client.GetAsync("/api/leaflets/gweld-y-meddyg");
+            var response = await server.Client.GetAsync($"/api/leaflets/{id}");
             var body = await response.Content.ReadAsByteArrayAsync();
 
             AssertConforms("/api/leaflets/{id}", "get", response, body);
-            var readability = JsonNode.Parse(body)!["readability"]!.AsObject();
-            Assert.Equal(
-                ["language", "formula", "words", "sentences", "averageSentenceWords", "longestSentenceWords", "readingAge", "noReadingAge"],
-                readability.Select(property => property.Key));
-            Assert.Equal(("cy", 12, 7), ((string)readability["language"]!, (int)readability["words"]!, (int)readability["longestSentenceWords"]!));
-            Assert.Null(readability["readingAge"]);
-            Assert.Equal("no-formula-for-language", (string)readability["noReadingAge"]!["reason"]!);
+            return JsonNode.Parse(body)!["readability"]!.AsObject();
         }
         finally
         {

@@ -15,7 +15,7 @@ public static class LeafletJson
     /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
     /// and caches holding the old shape are invalidated.
     /// </summary>
-    public const string Representation = "application/json;leaflet=4";
+    public const string Representation = "application/json;leaflet=5";
 
     public const string MediaType = "application/json";
 
@@ -115,6 +115,7 @@ public static class LeafletJson
         report.Syllables,
         report.AverageSentenceWords,
         report.LongestSentenceWords,
+        report.ReadingEase,
         report.FleschReadingEase,
         report.FleschKincaidGrade,
         report.Smog,

@@ -28,9 +28,10 @@ internal sealed record LeafletJsonModel(
 
 /// <summary>
 /// How hard this variant is to read (see ReadabilityReport), in the language it was computed for: counts, and
-/// formulas to one decimal place. Syllables and the Flesch figures are left out where they do not apply; the
-/// formula and the reading age are always written, as null when there is none, so a client never mistakes a
-/// missing reading age for an old shape; <see cref="NoReadingAge"/> then says why.
+/// formulas to one decimal place. Syllables and the formulas' figures are left out where they do not apply (the
+/// Flesch figures for English, <see cref="ReadingEase"/> for Spanish, German and French); the formula and the
+/// reading age are always written, as null when there is none, so a client never mistakes a missing reading age
+/// for an old shape; <see cref="NoReadingAge"/> then says why.
 /// </summary>
 internal sealed record ReadabilityJson(
     string Language,
@@ -40,6 +41,7 @@ internal sealed record ReadabilityJson(
     int? Syllables,
     double AverageSentenceWords,
     int LongestSentenceWords,
+    double? ReadingEase,
     double? FleschReadingEase,
     double? FleschKincaidGrade,
     double? Smog,
