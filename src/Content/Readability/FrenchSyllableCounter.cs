@@ -3,12 +3,12 @@ namespace Leaflets.Content.Readability;
 /// <summary>
 /// French syllables as they are spoken, as Kandel and Moles counted them: a run of vowel letters is one syllable,
 /// because French writes one sound with several letters (eau, ou, ai, oi, eu) and says i, u and ou before another
-/// vowel as a glide (pied, nuit, ouest, na-tion, pa-tient). A run splits where the spelling marks two sounds: before a
-/// letter with a diaeresis (na-ïf, No-ël), around é, è, ê next to another vowel (po-é-sie, ré-a-ni-ma-tion, but the
-/// silent e of i-dée stays with it, and so does an i before it: pièce), and at a y between vowels, which is said as two i (voy-age, es-sa-yer). A final e
-/// or es after a consonant is silent (por-te, ta-ble, mé-de-cine) unless it is the only vowel (le, de, les).
-/// Known limit: the silent -ent of a plural verb (ils mangent) is counted, because only grammar tells it from the
-/// spoken -ent of moment or patient.
+/// vowel as a glide (pied, nuit, ouest, na-tion, pa-tient). A run splits only where the spelling marks two sounds
+/// (see <see cref="SplitsBefore"/>). A final e or es after a consonant is silent (por-te, ta-ble, mé-de-cine)
+/// unless it is the only vowel (le, de, les).
+/// Known limits: the silent -ent of a plural verb (ils mangent) is counted, because only grammar tells it from the
+/// spoken -ent of moment or patient; and a few words split vowels their spelling does not mark (pa-ys, so-ci-é-té
+/// count one short).
 /// </summary>
 internal sealed class FrenchSyllableCounter : SpelledSyllableCounter
 {
@@ -39,10 +39,13 @@ internal sealed class FrenchSyllableCounter : SpelledSyllableCounter
     {
         var vowel = word[i];
         var before = word[i - 1];
+        // A diaeresis says "a vowel of its own": na-ïf, No-ël.
         return vowel is 'ï' or 'ë' or 'ü'
-            // i before é, è, ê is a glide (pièce, infir-mière, pi-tié); société and variété, where it is not, count one short.
+            // é, è, ê after a vowel (po-é-sie, ré-é-crire); but i before them is a glide (pièce, infir-mière, pi-tié).
             || IsAccentedE(vowel) && before != 'i'
+            // é before a vowel (ré-a-ni-ma-tion, gé-o-gra-phie); but the silent e of i-dée and cré-ées goes with it.
             || IsAccentedE(before) && !IsSilentFinalE(word, i)
+            // y between vowels is said as two i, closing one syllable and opening the next: voy-age, es-sa-yer.
             || before == 'y';
     }
 

@@ -5,7 +5,8 @@ namespace Leaflets.Content.Readability;
 /// au, ay, ei, eu, ey, äu and the long-vowel spellings ie, aa, ee, oo are one vowel. German has no silent e (En-de,
 /// Sei-te), so every other vowel is a syllable, which also splits the vowel pairs of loanwords (The-a-ter,
 /// O-pe-ra-ti-on). Known limits, all rare in leaflets: a final -ie said as two syllables (Fa-mi-li-e counts 3, not
-/// 4), eu split across syllables (Mu-se-um counts 2, not 3), and ee across a prefix (ge-ehrt counts 1, not 2).
+/// 4), eu split across syllables (Mu-se-um counts 2, not 3), and ee split by a prefix or a plural ending (ge-ehrt
+/// and I-de-en count one short).
 /// </summary>
 internal sealed class GermanSyllableCounter : SpelledSyllableCounter
 {

@@ -22,6 +22,8 @@ public class ReadabilityAnalyzerTests
         Assert.Equal(Math.Round(3.1291, 1), report.Smog);
         Assert.Equal(report.FleschKincaidGrade!.Value + 5, report.ReadingAge!.Value, 1);
         Assert.Equal(("en-GB", ReadabilityFormulas.FleschKincaid, null), (report.Language, report.Formula, report.NoReadingAge));
+        // English's ease is the Flesch one above; readingEase is for the formulas that give ease and no age.
+        Assert.Null(report.ReadingEase);
     }
 
     [Fact]
@@ -85,7 +87,7 @@ public class ReadabilityAnalyzerTests
         Assert.Equal(NoReadingAge.NoFormulaForLanguage, report.NoReadingAge?.Reason);
         Assert.Contains("\"cy\"", report.NoReadingAge!.Message, StringComparison.Ordinal);
         // No English syllable count or English formula is passed off as a figure for Welsh.
-        Assert.Equal(new double?[] { null, null, null, null, null }, [report.Syllables, report.PolysyllabicWords, report.FleschReadingEase, report.FleschKincaidGrade, report.Smog]);
+        Assert.Equal(new double?[] { null, null, null, null, null, null }, [report.Syllables, report.PolysyllabicWords, report.ReadingEase, report.FleschReadingEase, report.FleschKincaidGrade, report.Smog]);
     }
 
     [Theory]
