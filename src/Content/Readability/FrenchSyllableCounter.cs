@@ -1,14 +1,15 @@
 namespace Leaflets.Content.Readability;
 
 /// <summary>
-/// French syllables as they are spoken, as Kandel and Moles counted them: a run of vowel letters is one syllable,
-/// because French writes one sound with several letters (eau, ou, ai, oi, eu) and says i, u and ou before another
-/// vowel as a glide (pied, nuit, ouest, na-tion, pa-tient). A run splits only where the spelling marks two sounds
-/// (see <see cref="SplitsBefore"/>). A final e or es after a consonant is silent (por-te, ta-ble, mé-de-cine)
-/// unless it is the only vowel (le, de, les).
+/// French syllables as they are spoken, the unit Flesch counted and his adaptations kept (whether Kandel and Moles
+/// counted a final mute e we could not confirm, so we follow speech): a run of vowel letters is one syllable, because
+/// French writes one sound with several letters (eau, ou, ai, oi, eu) and says i, u and ou before another vowel as a
+/// glide (pied, nuit, ouest, na-tion, pa-tient). A run splits only where the spelling marks two sounds
+/// (<see cref="SplitsBefore"/>). A final e or es after a consonant is silent (por-te, ta-ble, mé-de-cine) unless it is
+/// the only vowel (le, de, les).
 /// Known limits: the silent -ent of a plural verb (ils mangent) is counted, because only grammar tells it from the
-/// spoken -ent of moment or patient; and a few words split vowels their spelling does not mark (pa-ys, so-ci-é-té
-/// count one short).
+/// spoken -ent of moment or patient; and a few words split vowels their spelling does not mark (pa-ys, so-ci-é-té count
+/// one short).
 /// </summary>
 internal sealed class FrenchSyllableCounter : SpelledSyllableCounter
 {

@@ -1,12 +1,13 @@
 namespace Leaflets.Content.Readability;
 
 /// <summary>
-/// German syllables, as Amstad counted them: one per vowel (a, e, i, o, u, ä, ö, ü, y), where the diphthongs ai,
-/// au, ay, ei, eu, ey, äu and the long-vowel spellings ie, aa, ee, oo are one vowel. German has no silent e (En-de,
-/// Sei-te), so every other vowel is a syllable, which also splits the vowel pairs of loanwords (The-a-ter,
-/// O-pe-ra-ti-on). Known limits, all rare in leaflets: a final -ie said as two syllables (Fa-mi-li-e counts 3, not
-/// 4), eu split across syllables (Mu-se-um counts 2, not 3), and ee split by a prefix or a plural ending (ge-ehrt
-/// and I-de-en count one short).
+/// German syllables as a reader says them, the unit Amstad's formula counts: one per vowel (a, e, i, o, u, ä, ö, ü, y),
+/// where the diphthongs ai, au, ay, ei, eu, ey, äu and the long-vowel spellings ie, aa, ee, oo are one vowel. German
+/// has no silent e (En-de, Sei-te), so every other vowel is a syllable, which also splits the vowel pairs of loanwords
+/// (The-a-ter, O-pe-ra-ti-on).
+/// Known limits, all rare in leaflets: a final -ie said as two syllables (Fa-mi-li-e counts 3, not 4), eu split across
+/// syllables (Mu-se-um counts 2, not 3), and ee split by a prefix or a plural ending (ge-ehrt and I-de-en count one
+/// short).
 /// </summary>
 internal sealed class GermanSyllableCounter : SpelledSyllableCounter
 {

@@ -1,10 +1,11 @@
 namespace Leaflets.Content.Readability;
 
 /// <summary>
-/// Spanish syllables, as Fernández-Huerta counted them by hand: one per vowel, except that vowels side by side share a
-/// syllable (a diphthong or triphthong) unless both are strong. Strong are a, e, o and an accented í or ú (the accent
-/// is written precisely to break the diphthong: dí-a, ba-úl, re-ír); weak are unaccented i, u, ü and a final y. So
-/// pa-cien-te, ciu-dad and buey keep their vowels together, and le-er, po-e-ta and a-é-re-o split them.
+/// Spanish syllables as a reader says them, the unit Fernández-Huerta's formula counts: one per vowel, except that
+/// vowels side by side share a syllable (a diphthong or triphthong) unless both are strong. Strong are a, e, o and an
+/// accented í or ú (the accent is written precisely to break the diphthong: dí-a, ba-úl, re-ír); weak are unaccented i,
+/// u, ü and a final y. So pa-cien-te, ciu-dad and buey keep their vowels together, and le-er, po-e-ta and a-é-re-o
+/// split them.
 /// </summary>
 internal sealed class SpanishSyllableCounter : SpelledSyllableCounter
 {
