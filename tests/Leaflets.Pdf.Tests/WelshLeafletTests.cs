@@ -73,6 +73,16 @@ public sealed partial class WelshLeafletTests
     }
 
     [Fact]
+    public void Atkinson_draws_a_e_i_o_u_with_a_circumflex_and_the_fallback_face_the_w_and_y_that_Atkinson_lacks()
+    {
+        foreach (var bold in new[] { false, true })
+        {
+            Assert.All("âêîôûÂÊÎÔÛ", letter => Assert.Same(LeafletFonts.Primary(bold), LeafletFonts.For(letter, bold)));
+            Assert.All("ŵŷŴŶ", letter => Assert.Same(LeafletFonts.Fallback(bold), LeafletFonts.For(letter, bold)));
+        }
+    }
+
+    [Fact]
     public void The_Welsh_easy_read_keeps_to_the_easy_read_page_limit()
     {
         var bytes = PdfReading.Render(RealContent.Print(Id, LeafletVariant.EasyRead, Welsh, new PdfRenderOptions()));
