@@ -49,8 +49,8 @@ public class BoundedRenderingTests
     [Fact]
     public void The_longest_real_print_is_well_inside_the_page_limit()
     {
-        var longest = RealContent.Leaflets.SelectMany(leaflet => leaflet.Variants.Keys.Select(variant =>
-            LayoutRulesTests.Compose(leaflet, variant, new PdfRenderOptions(24, PaperSize.A5)).Count)).Max();
+        var longest = RealContent.Documents.Max(print =>
+            LayoutRulesTests.Compose(print.Leaflet, print.Document, new PdfRenderOptions(24, PaperSize.A5)).Count);
 
         Assert.InRange(longest, 1, LeafletPdfRenderer.MaxPages / 2);
     }

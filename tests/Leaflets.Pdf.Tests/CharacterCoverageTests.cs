@@ -11,20 +11,18 @@ namespace Leaflets.Pdf.Tests;
 public class CharacterCoverageTests
 {
     [Fact]
-    public void Every_character_of_every_leaflet_and_variant_has_a_glyph_in_an_embedded_font()
+    public void Every_character_of_every_leaflet_variant_and_translation_has_a_glyph_in_an_embedded_font()
     {
-        var leaflets = RealContent.Leaflets.Append(TestLeaflets.Sample()).ToList();
+        var sample = TestLeaflets.Sample();
+        var documents = RealContent.Documents.Concat(sample.Variants.Values.Select(document => (sample, document)));
         var missing = new List<string>();
-        foreach (var leaflet in leaflets)
+        foreach (var (leaflet, document) in documents)
         {
-            foreach (var (variant, document) in leaflet.Variants)
+            foreach (var rune in AllText(document).EnumerateRunes().Distinct())
             {
-                foreach (var rune in AllText(document).EnumerateRunes().Distinct())
+                if (!LeafletFonts.CanDraw(rune.Value))
                 {
-                    if (!LeafletFonts.CanDraw(rune.Value))
-                    {
-                        missing.Add($"{leaflet.Id}/{variant.Slug()}: U+{rune.Value:X4} '{rune}'");
-                    }
+                    missing.Add($"{leaflet.Id}/{document.Variant.Slug()}/{document.Metadata.Language}: U+{rune.Value:X4} '{rune}'");
                 }
             }
         }
@@ -53,16 +51,18 @@ public class CharacterCoverageTests
         Assert.Contains(letters, l => l.Value == "\u2265");
     }
 
-    /// <summary>Every piece of text a reader could see in the PDF, footer included.</summary>
+    /// <summary>Every piece of text a reader could see in the PDF, footer included, with the chrome in the document's language.</summary>
     internal static string AllText(LeafletDocument document)
     {
         var text = new StringBuilder();
         var metadata = document.Metadata;
+        var strings = ReaderStrings.For(metadata.Language);
+        var words = strings.Leaflet;
         text.Append(metadata.Title).Append(metadata.Summary);
-        text.Append(ReaderDate.Format(metadata.LastReviewed, ReaderStrings.English)).Append(ReaderDate.Format(metadata.NextReview, ReaderStrings.English));
-        text.Append(string.Join(" ", ReaderStrings.English.Leaflet.AboutThisLeaflet, ReaderStrings.English.Leaflet.Version,
-            ReaderStrings.English.Leaflet.LastReviewed, ReaderStrings.English.Leaflet.NextReviewDue, "This leaflet is up to date."));
-        text.Append("Page 0123456789 of References Check you have the latest version of this leaflet: scan the code or go to ().\u2022");
+        text.Append(ReaderDate.Format(metadata.LastReviewed, strings)).Append(ReaderDate.Format(metadata.NextReview, strings));
+        text.Append(string.Join(" ", words.AboutThisLeaflet, words.Version, words.LastReviewed, words.NextReviewDue, words.ReviewCurrent,
+            words.ReviewOverdue, words.ReviewOverdueDetail, words.ReviewDueSoon, words.References));
+        text.Append(string.Join(" ", strings.Print.PageOfPages, strings.Print.QrCodeCaption, strings.Print.Continued, "0123456789 ().\u2022"));
         foreach (var reference in metadata.References)
         {
             text.Append(reference.Title).Append(reference.Publisher).Append(reference.Url);

@@ -10,16 +10,16 @@ namespace Leaflets.Pdf.Tests;
 /// </summary>
 public class CheckingToolsTests
 {
-    public static TheoryData<string, LeafletVariant> Variants() => RealContent.VariantIds();
+    public static TheoryData<string, LeafletVariant, string> Variants() => RealContent.VariantIds();
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void Real_leaflets_pass_qpdf_and_have_embedded_unicode_fonts_and_a_structure_tree(string id, LeafletVariant variant)
+    public void Real_leaflets_pass_qpdf_and_have_embedded_unicode_fonts_and_a_structure_tree(string id, LeafletVariant variant, string language)
     {
         foreach (var options in new[] { new PdfRenderOptions(PublicUrl: "https://leaflets.example.org/leaflets/" + id), new PdfRenderOptions(24, PaperSize.A5) })
         {
-            var path = Path.Combine(Path.GetTempPath(), $"leaflet-{id}-{variant.Slug()}-{options.BodySize}-{options.PaperSlug}-{Environment.ProcessId}.pdf");
-            File.WriteAllBytes(path, PdfReading.Render(RealContent.Get(id), variant, options));
+            var path = Path.Combine(Path.GetTempPath(), $"leaflet-{id}-{variant.Slug()}-{language}-{options.BodySize}-{options.PaperSlug}-{Environment.ProcessId}.pdf");
+            File.WriteAllBytes(path, PdfReading.Render(RealContent.Print(id, variant, language, options)));
             try
             {
                 AssertChecksPass(path);

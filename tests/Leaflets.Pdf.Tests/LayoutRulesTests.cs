@@ -221,9 +221,9 @@ public class LayoutRulesTests
     }
 
     internal static IReadOnlyList<LaidOutPage> Compose(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
-    {
-        var document = leaflet.Variants[variant];
-        return new DocumentComposer(document, leaflet.Images, new Typography(options), options.PublicUrl, options.ReviewStatus)
+        => Compose(leaflet, leaflet.Document(variant), options);
+
+    internal static IReadOnlyList<LaidOutPage> Compose(Leaflet leaflet, LeafletDocument document, PdfRenderOptions options)
+        => new DocumentComposer(document, leaflet.Images, new Typography(options), options.PublicUrl, options.ReviewStatus)
             .Compose(new StructNode(StructKind.Div, null)).Pages;
-    }
 }

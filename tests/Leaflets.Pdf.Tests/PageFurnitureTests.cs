@@ -16,20 +16,23 @@ public class PageFurnitureTests
 {
     [Theory]
     [MemberData(nameof(RealContent.EveryPrint), MemberType = typeof(RealContent))]
-    public void The_footer_takes_at_most_two_lines_on_every_page_and_holds_only_the_title_and_page_number(string id, LeafletVariant variant, int size, PaperSize paper)
+    public void The_footer_takes_at_most_two_lines_on_every_page_and_holds_only_the_title_and_page_number(string id, LeafletVariant variant, string language, int size, PaperSize paper)
     {
-        var (metadata, pdf) = Render(id, variant, size, paper, ReviewStatus.Current);
+        var (metadata, pdf) = Render(id, variant, language, size, paper, ReviewStatus.Current);
         using (pdf)
         {
+            var strings = ReaderStrings.For(language);
             foreach (var page in pdf.GetPages())
             {
                 var lines = PdfReading.FooterLines(page);
-                Assert.True(lines.Count is 1 or 2, $"{id}/{variant} {size} pt {paper}, page {page.Number}: footer of {lines.Count} lines: {string.Join(" / ", lines)}");
+                Assert.True(lines.Count is 1 or 2, $"{id}/{variant}/{language} {size} pt {paper}, page {page.Number}: footer of {lines.Count} lines: {string.Join(" / ", lines)}");
                 var footer = string.Join(" ", lines);
-                Assert.EndsWith($"Page {page.Number} of {pdf.NumberOfPages}", footer, StringComparison.Ordinal);
+                var pageOfPages = ReaderStrings.Fill(strings.Print.PageOfPages,
+                    ("page", page.Number.ToString(CultureInfo.InvariantCulture)), ("pages", pdf.NumberOfPages.ToString(CultureInfo.InvariantCulture)));
+                Assert.EndsWith(pageOfPages, footer, StringComparison.Ordinal);
                 Assert.StartsWith(metadata.Title[..Math.Min(10, metadata.Title.Length)], footer, StringComparison.Ordinal);
-                Assert.DoesNotContain(ReaderDate.Format(metadata.LastReviewed, ReaderStrings.English), footer, StringComparison.Ordinal);
-                Assert.DoesNotContain(ReaderDate.Format(metadata.NextReview, ReaderStrings.English), footer, StringComparison.Ordinal);
+                Assert.DoesNotContain(ReaderDate.Format(metadata.LastReviewed, strings), footer, StringComparison.Ordinal);
+                Assert.DoesNotContain(ReaderDate.Format(metadata.NextReview, strings), footer, StringComparison.Ordinal);
             }
         }
     }
@@ -37,9 +40,9 @@ public class PageFurnitureTests
     [Theory]
     [MemberData(nameof(RealContent.EveryPrint), MemberType = typeof(RealContent))]
     public void The_title_and_the_whole_review_notice_open_page_one_and_the_details_after_them_share_a_page(
-        string id, LeafletVariant variant, int size, PaperSize paper)
+        string id, LeafletVariant variant, string language, int size, PaperSize paper)
     {
-        var (metadata, pdf) = Render(id, variant, size, paper, ReviewStatus.Overdue);
+        var (metadata, pdf) = Render(id, variant, language, size, paper, ReviewStatus.Overdue);
         using (pdf)
         {
             var notice = ReviewNotice.For(ReviewStatus.Overdue, metadata);
@@ -47,10 +50,11 @@ public class PageFurnitureTests
             Assert.StartsWith($"{metadata.Title} {notice.Emphasis} {notice.Text}", pageOne, StringComparison.Ordinal);
             Assert.DoesNotContain(notice.Emphasis!, PdfReading.TaggedText(pdf.GetPage(2)), StringComparison.Ordinal);
 
-            var words = ReaderStrings.English.Leaflet;
+            var strings = ReaderStrings.For(language);
+            var words = strings.Leaflet;
             var version = $"{words.Version} {metadata.Version.ToString(CultureInfo.InvariantCulture)}";
             var details = pdf.GetPages().Select(PdfReading.TaggedText).First(text => text.Contains(version, StringComparison.Ordinal));
-            Assert.Contains($"{version} {words.LastReviewed} {ReaderDate.Format(metadata.LastReviewed, ReaderStrings.English)} {words.NextReviewDue} {ReaderDate.Format(metadata.NextReview, ReaderStrings.English)}",
+            Assert.Contains($"{version} {words.LastReviewed} {ReaderDate.Format(metadata.LastReviewed, strings)} {words.NextReviewDue} {ReaderDate.Format(metadata.NextReview, strings)}",
                 details, StringComparison.Ordinal);
         }
     }
@@ -58,17 +62,18 @@ public class PageFurnitureTests
     [Theory]
     [MemberData(nameof(RealContent.EveryPrint), MemberType = typeof(RealContent))]
     public void The_version_and_review_dates_are_tagged_under_the_title_and_in_about_this_leaflet_before_the_references(
-        string id, LeafletVariant variant, int size, PaperSize paper)
+        string id, LeafletVariant variant, string language, int size, PaperSize paper)
     {
-        var (metadata, pdf) = Render(id, variant, size, paper, ReviewStatus.Current);
+        var (metadata, pdf) = Render(id, variant, language, size, paper, ReviewStatus.Current);
         using (pdf)
         {
-            var words = ReaderStrings.English.Leaflet;
+            var strings = ReaderStrings.For(language);
+            var words = strings.Leaflet;
             string[] details =
             [
                 $"{words.Version} {metadata.Version.ToString(CultureInfo.InvariantCulture)}",
-                $"{words.LastReviewed} {ReaderDate.Format(metadata.LastReviewed, ReaderStrings.English)}",
-                $"{words.NextReviewDue} {ReaderDate.Format(metadata.NextReview, ReaderStrings.English)}",
+                $"{words.LastReviewed} {ReaderDate.Format(metadata.LastReviewed, strings)}",
+                $"{words.NextReviewDue} {ReaderDate.Format(metadata.NextReview, strings)}",
             ];
             var elements = PdfReading.ElementTexts(pdf);
             var title = elements.FindIndex(e => e.Type == "H1");
@@ -76,10 +81,10 @@ public class PageFurnitureTests
 
             // The last one: a leaflet may have a section of its own under the same heading (the easy read does).
             var about = elements.FindLastIndex(e => e.Type == "H2" && e.Text == words.AboutThisLeaflet);
-            Assert.True(about > title, $"{id}/{variant} {size} pt {paper}: no H2 \"{words.AboutThisLeaflet}\".");
+            Assert.True(about > title, $"{id}/{variant}/{language} {size} pt {paper}: no H2 \"{words.AboutThisLeaflet}\".");
             var status = ReviewNotice.For(ReviewStatus.Current, metadata).Text;
             Assert.Equal([("P", status), .. details.Select(d => ("P", d))], elements.Skip(about + 1).Take(4).Select(e => (e.Type, e.Text)));
-            var references = elements.FindIndex(e => e.Type == "H2" && e.Text == "References");
+            var references = elements.FindIndex(e => e.Type == "H2" && e.Text == words.References);
             Assert.True(references == -1 || references > about, "References come after About this leaflet, as on the web page.");
         }
     }
@@ -89,9 +94,9 @@ public class PageFurnitureTests
     [InlineData(24, PaperSize.A5, false)]
     public void The_decorative_banner_heads_page_one_only_where_the_whole_opening_still_fits_under_it(int size, PaperSize paper, bool kept)
     {
-        foreach (var (leaflet, variant) in RealContent.Variants)
+        foreach (var (leaflet, document) in RealContent.Documents)
         {
-            var pages = LayoutRulesTests.Compose(leaflet, variant, new PdfRenderOptions(size, paper, PdfReading.PublicUrl, ReviewStatus.Overdue));
+            var pages = LayoutRulesTests.Compose(leaflet, document, new PdfRenderOptions(size, paper, PdfReading.PublicUrl, ReviewStatus.Overdue));
             var first = pages[0].Slices[0].Slice.Items;
             // The banner is an artifact picture; without it, page 1 starts with the H1.
             Assert.Equal(kept, first.Any(item => item is ImageItem { Node: null }));
@@ -99,10 +104,9 @@ public class PageFurnitureTests
         }
     }
 
-    private static (LeafletMetadata Metadata, PdfDocument Pdf) Render(string id, LeafletVariant variant, int size, PaperSize paper, ReviewStatus review)
+    private static (LeafletMetadata Metadata, PdfDocument Pdf) Render(string id, LeafletVariant variant, string language, int size, PaperSize paper, ReviewStatus review)
     {
-        var leaflet = RealContent.Get(id);
-        var bytes = PdfReading.Render(leaflet, variant, new PdfRenderOptions(size, paper, PdfReading.PublicUrl, review));
-        return (leaflet.Variants[variant].Metadata, PdfDocument.Open(bytes));
+        var request = RealContent.Print(id, variant, language, new PdfRenderOptions(size, paper, PdfReading.PublicUrl, review));
+        return (request.Document.Metadata, PdfDocument.Open(PdfReading.Render(request)));
     }
 }

@@ -111,6 +111,17 @@ internal static class PdfReading
     public static IToken Resolve(PdfDocument pdf, IToken token)
         => token is IndirectReferenceToken reference ? pdf.Structure.GetObject(reference.Data).Data : token;
 
+    /// <summary>
+    /// A PDF text string (/Alt, /Lang, /Title): a literal string, or a hex one as text beyond Latin-1 is written
+    /// (UTF-16BE, so "balŵn" or a curly apostrophe); null for any other token.
+    /// </summary>
+    public static string? TextString(PdfDocument pdf, IToken token) => Resolve(pdf, token) switch
+    {
+        StringToken text => text.Data,
+        HexToken hex => hex.Data,
+        _ => null,
+    };
+
     /// <summary>Every structure element below StructTreeRoot, depth first: (type, alt text, depth).</summary>
     public static List<(string Type, string? Alt, int Depth)> StructureElements(PdfDocument pdf)
         => [.. TaggedElements(pdf).Select(e => (e.Type, e.Alt, e.Depth))];
@@ -154,7 +165,7 @@ internal static class PdfReading
             }
             return;
         }
-        var alt = element.Data.TryGetValue("Alt", out var altToken) ? (Resolve(pdf, altToken) as StringToken)?.Data : null;
+        var alt = element.Data.TryGetValue("Alt", out var altToken) ? TextString(pdf, altToken) : null;
         var mcids = new List<int>();
         found.Add((((NameToken)type).Data, alt, depth, mcids));
         if (element.Data.TryGetValue("K", out var children))

@@ -11,34 +11,48 @@ internal static class RealContent
 
     public static IReadOnlyList<Leaflet> Leaflets => Loaded.Value;
 
-    public static IEnumerable<(Leaflet Leaflet, LeafletVariant Variant)> Variants
-        => Leaflets.SelectMany(l => l.Variants.Keys.Select(v => (l, v)));
+    /// <summary>
+    /// Every variant of every real leaflet in every language it is written in: the main language first, then each
+    /// translation (the Welsh cementoplasty), so what holds for a print holds for a translated one too.
+    /// </summary>
+    public static IEnumerable<(Leaflet Leaflet, LeafletDocument Document)> Documents
+        => Leaflets.SelectMany(leaflet => leaflet.Languages.SelectMany(language => leaflet.Variants.Keys
+            .Select(variant => leaflet.Find(variant, language))
+            .OfType<LeafletDocument>()
+            .Select(document => (leaflet, document))));
 
-    public static TheoryData<string, LeafletVariant> VariantIds()
+    public static TheoryData<string, LeafletVariant, string> VariantIds()
     {
-        var data = new TheoryData<string, LeafletVariant>();
-        foreach (var (leaflet, variant) in Variants)
+        var data = new TheoryData<string, LeafletVariant, string>();
+        foreach (var (leaflet, document) in Documents)
         {
-            data.Add(leaflet.Id, variant);
+            data.Add(leaflet.Id, document.Variant, document.Metadata.Language);
         }
         return data;
     }
 
-    /// <summary>Every print of every real leaflet: each variant at each size on each paper.</summary>
-    public static TheoryData<string, LeafletVariant, int, PaperSize> EveryPrint()
+    /// <summary>Every print of every real leaflet: each variant in each language at each size on each paper.</summary>
+    public static TheoryData<string, LeafletVariant, string, int, PaperSize> EveryPrint()
     {
-        var data = new TheoryData<string, LeafletVariant, int, PaperSize>();
-        foreach (var (leaflet, variant) in Variants)
+        var data = new TheoryData<string, LeafletVariant, string, int, PaperSize>();
+        foreach (var (leaflet, document) in Documents)
         {
             foreach (var size in PdfRenderOptions.AllowedSizes)
             {
                 foreach (var paper in PdfRenderOptions.AllowedPapers)
                 {
-                    data.Add(leaflet.Id, variant, size, paper);
+                    data.Add(leaflet.Id, document.Variant, document.Metadata.Language, size, paper);
                 }
             }
         }
         return data;
+    }
+
+    /// <summary>One print of a real leaflet's variant in a language, as <see cref="EveryPrint"/> names it.</summary>
+    public static PdfRequest Print(string id, LeafletVariant variant, string language, PdfRenderOptions options)
+    {
+        var leaflet = Get(id);
+        return new PdfRequest(leaflet.Id, leaflet.Document(variant, language), leaflet.Images, options);
     }
 
     public static Leaflet Get(string id) => Leaflets.Single(l => l.Id == id);

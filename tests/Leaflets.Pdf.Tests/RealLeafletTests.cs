@@ -6,26 +6,26 @@ namespace Leaflets.Pdf.Tests;
 
 public class RealLeafletTests
 {
-    public static TheoryData<string, LeafletVariant> Variants() => RealContent.VariantIds();
+    public static TheoryData<string, LeafletVariant, string> Variants() => RealContent.VariantIds();
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void A_real_leaflet_renders_large_print_inside_the_margins_with_its_title_first(string id, LeafletVariant variant)
+    public void A_real_leaflet_renders_large_print_inside_the_margins_with_its_title_first(string id, LeafletVariant variant, string language)
     {
         var leaflet = RealContent.Get(id);
-        var document = leaflet.Variants[variant];
+        var document = leaflet.Document(variant, language);
         foreach (var options in new[] { new PdfRenderOptions(), new PdfRenderOptions(24, PaperSize.A5) })
         {
-            using var pdf = PdfDocument.Open(PdfReading.Render(leaflet, variant, options));
+            using var pdf = PdfDocument.Open(PdfReading.Render(new PdfRequest(id, document, leaflet.Images, options)));
             var margin = (options.Paper == PaperSize.A5 ? 15 : 20) * 72 / 25.4;
             foreach (var page in pdf.GetPages())
             {
                 foreach (var letter in page.Letters)
                 {
-                    Assert.True(letter.PointSize >= options.BodySize - 0.01, $"{id}/{variant}: '{letter.Value}' on page {page.Number} is {letter.PointSize} pt.");
+                    Assert.True(letter.PointSize >= options.BodySize - 0.01, $"{id}/{variant}/{language}: '{letter.Value}' on page {page.Number} is {letter.PointSize} pt.");
                     var box = letter.BoundingBox;
                     Assert.True(box.Left >= margin - 0.5 && box.Right <= page.Width - margin + 0.5 && box.Bottom >= margin - 0.5 && box.Top <= page.Height - margin + 0.5,
-                        $"{id}/{variant}: '{letter.Value}' on page {page.Number} at {box} is outside the margins.");
+                        $"{id}/{variant}/{language}: '{letter.Value}' on page {page.Number} at {box} is outside the margins.");
                 }
             }
             var words = string.Join(" ", PdfReading.Words(pdf));
@@ -36,11 +36,11 @@ public class RealLeafletTests
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void A_real_leaflet_tags_every_heading_and_every_figure_with_its_alt_text(string id, LeafletVariant variant)
+    public void A_real_leaflet_tags_every_heading_and_every_figure_with_its_alt_text(string id, LeafletVariant variant, string language)
     {
         var leaflet = RealContent.Get(id);
-        var document = leaflet.Variants[variant];
-        using var pdf = PdfDocument.Open(PdfReading.Render(leaflet, variant, new PdfRenderOptions()));
+        var document = leaflet.Document(variant, language);
+        using var pdf = PdfDocument.Open(PdfReading.Render(new PdfRequest(id, document, leaflet.Images, new PdfRenderOptions())));
         var elements = PdfReading.StructureElements(pdf);
         var headings = RealContent.Flatten(document.Blocks).OfType<HeadingBlock>().ToList();
         // "About this leaflet" and, when there are any, "References" follow the leaflet's own headings.
@@ -57,18 +57,18 @@ public class RealLeafletTests
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void A_real_leaflet_reads_in_the_order_it_was_written(string id, LeafletVariant variant)
+    public void A_real_leaflet_reads_in_the_order_it_was_written(string id, LeafletVariant variant, string language)
     {
         var leaflet = RealContent.Get(id);
-        var document = leaflet.Variants[variant];
-        using var pdf = PdfDocument.Open(PdfReading.Render(leaflet, variant, new PdfRenderOptions()));
+        var document = leaflet.Document(variant, language);
+        using var pdf = PdfDocument.Open(PdfReading.Render(new PdfRequest(id, document, leaflet.Images, new PdfRenderOptions())));
         var extracted = PdfReading.Words(pdf).Select(Bare).ToList();
         var expected = WrittenText(document).SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(Bare).Where(w => w.Length > 0).ToList();
         var at = 0;
         foreach (var word in expected)
         {
             var found = extracted.IndexOf(word, at);
-            Assert.True(found >= 0, $"{id}/{variant}: '{word}' is missing or out of order after word {at} ('{(at > 0 ? extracted[at - 1] : "")}').");
+            Assert.True(found >= 0, $"{id}/{variant}/{language}: '{word}' is missing or out of order after word {at} ('{(at > 0 ? extracted[at - 1] : "")}').");
             at = found + 1;
         }
     }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Html;
 
@@ -33,13 +32,13 @@ public sealed class AxeTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_leaflet_under_content_has_no_axe_violations_in_any_variant()
+    public void Every_leaflet_under_content_has_no_axe_violations_in_any_variant_or_language()
     {
-        var source = new FileContentSource(RepositoryPaths.Content);
-        var load = LeafletLoader.Load(source.DisplayRoot, await source.ReadAllAsync(CancellationToken.None));
+        var load = RealContent.Load;
         Assert.False(load.HasErrors, string.Join('\n', load.Problems));
         Assert.NotEmpty(load.Leaflets);
         var pages = load.Leaflets.Values.SelectMany(WritePages).ToList();
+        Assert.Contains(pages, page => page.EndsWith(".cy.html", StringComparison.Ordinal));
         AssertNoViolations(RunAxe(pages));
     }
 
@@ -77,13 +76,18 @@ public sealed class AxeTests : IDisposable
         {
             File.WriteAllBytes(Path.Combine(images, image.FileName), image.Bytes.ToArray());
         }
-        var links = new LeafletLinks("images", "{variant}.html");
-        return leaflet.Variants.Keys.Select(variant =>
+        // One page per variant in each language: easy-read.html, and easy-read.cy.html for a Welsh translation.
+        return [.. leaflet.Languages.SelectMany(language =>
         {
-            var path = Path.Combine(folder, variant.Slug() + ".html");
-            File.WriteAllText(path, LeafletHtmlRenderer.Render(leaflet, variant, links, TestDocuments.Today));
-            return path;
-        }).ToList();
+            var suffix = language == leaflet.MainLanguage ? "" : "." + language;
+            var links = new LeafletLinks("images", LeafletLinks.VariantPlaceholder + suffix + ".html");
+            return leaflet.Variants.Keys.Where(variant => leaflet.Find(variant, language) is not null).Select(variant =>
+            {
+                var path = Path.Combine(folder, variant.Slug() + suffix + ".html");
+                File.WriteAllText(path, LeafletHtmlRenderer.Render(leaflet, variant, links, TestDocuments.Today, language));
+                return path;
+            });
+        })];
     }
 
     private static JsonElement RunAxe(IReadOnlyList<string> pages)
