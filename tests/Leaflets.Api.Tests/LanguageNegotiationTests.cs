@@ -37,6 +37,8 @@ public sealed class LanguageNegotiationTests
     [InlineData("*, en;q=0", "cy")]
     [InlineData("fr, en-GB;q=0", "cy")]
     [InlineData("cy, *;q=0", "cy")]
+    [InlineData("cy-GB, *;q=0", "cy")]
+    [InlineData("en;q=0, en-GB", "en-GB")]
     [InlineData("not a tag, cy", "cy")]
     public void Accept_Language_chooses_by_q_value_and_prefix_lookup_both_ways_and_no_match_takes_the_main_language(
         string? acceptLanguage, string chosen)

@@ -55,14 +55,13 @@ public static class LanguageNegotiation
     /// <summary>
     /// The offered language the Accept-Language header prefers. Ranges are tried from the highest q down (ties in
     /// header order); each takes an exact match first, then an offered tag it is a prefix of (<c>en</c> → <c>en-GB</c>),
-    /// then a match for itself shortened one subtag at a time (<c>cy-GB</c> → <c>cy</c>). A range with q=0 rules out
-    /// what it matches (<c>*;q=0</c>: everything not named with a q above 0). When no range matches, the first offered
-    /// language not ruled out; null when every one is.
+    /// then a match for itself shortened one subtag at a time (<c>cy-GB</c> → <c>cy</c>). When no range matches, the
+    /// first offered language not ruled out; null when every one is.
     /// </summary>
     private static string? ChooseAccepted(StringValues fieldLines, IReadOnlyList<string> offered)
     {
         var ranges = Parse(fieldLines);
-        var allowed = offered.Where(tag => !ranges.Any(range => range.Quality == 0 && Covers(range.Name, tag))).ToList();
+        var allowed = offered.Where(tag => !IsRuledOut(tag, ranges)).ToList();
         var wanted = ranges.Where(range => range.Quality > 0).OrderByDescending(range => range.Quality);
         foreach (var (name, _) in wanted)
         {
@@ -72,6 +71,39 @@ public static class LanguageNegotiation
             }
         }
         return allowed.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// A tag is ruled out when the most specific range that concerns it has q=0, as with media ranges: in
+    /// <c>cy, *;q=0</c> only <c>cy</c> is left. A wanted range concerns the tags it shortens to as well.
+    /// </summary>
+    private static bool IsRuledOut(string tag, List<(string Name, double Quality)> ranges)
+    {
+        var bestSpecificity = -1;
+        var quality = 1.0;
+        foreach (var (name, q) in ranges)
+        {
+            var specificity = Covers(name, tag) ? (name == "*" ? 0 : name.Length)
+                : q > 0 && ShortensTo(name, tag) ? tag.Length
+                : -1;
+            if (specificity > bestSpecificity)
+            {
+                (bestSpecificity, quality) = (specificity, q);
+            }
+        }
+        return quality == 0;
+    }
+
+    private static bool ShortensTo(string range, string tag)
+    {
+        for (var shorter = Shorten(range); shorter is not null; shorter = Shorten(shorter))
+        {
+            if (LanguageTags.Comparer.Equals(shorter, tag))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string? Match(string range, List<string> allowed)
@@ -86,14 +118,7 @@ public static class LanguageNegotiation
         {
             return exactOrPrefix;
         }
-        for (var shorter = Shorten(range); shorter is not null; shorter = Shorten(shorter))
-        {
-            if (allowed.FirstOrDefault(tag => LanguageTags.Comparer.Equals(tag, shorter)) is { } match)
-            {
-                return match;
-            }
-        }
-        return null;
+        return allowed.FirstOrDefault(tag => ShortensTo(range, tag));
     }
 
     /// <summary>RFC 4647 section 3.4: drop the last subtag, and a single-letter one left in front of it.</summary>
