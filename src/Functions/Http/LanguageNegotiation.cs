@@ -11,7 +11,7 @@ namespace Leaflets.Functions.Http;
 /// </summary>
 public static class LanguageNegotiation
 {
-    public const string Parameter = "lang";
+    public const string Parameter = LanguageTags.Parameter;
 
     /// <summary>
     /// Chooses one of <paramref name="offered"/> (BCP 47 tags; <c>offered[0]</c> is the default): <c>?lang=</c> when
@@ -83,7 +83,7 @@ public static class LanguageNegotiation
         var quality = 1.0;
         foreach (var (name, q) in ranges)
         {
-            var specificity = Covers(name, tag) ? (name == "*" ? 0 : name.Length)
+            var specificity = LanguageTags.Covers(name, tag) ? (name == "*" ? 0 : name.Length)
                 : q > 0 && ShortensTo(name, tag) ? tag.Length
                 : -1;
             if (specificity > bestSpecificity)
@@ -113,7 +113,7 @@ public static class LanguageNegotiation
             return allowed.FirstOrDefault();
         }
         var exactOrPrefix = allowed.FirstOrDefault(tag => LanguageTags.Comparer.Equals(tag, range))
-            ?? allowed.FirstOrDefault(tag => tag.StartsWith(range + "-", StringComparison.OrdinalIgnoreCase));
+            ?? allowed.FirstOrDefault(tag => LanguageTags.Covers(range, tag));
         if (exactOrPrefix is not null)
         {
             return exactOrPrefix;
@@ -132,12 +132,6 @@ public static class LanguageNegotiation
         var shorter = range[..cut];
         return shorter.Length >= 2 && shorter[^2] == '-' ? shorter[..^2] : shorter;
     }
-
-    /// <summary>RFC 4647 basic filtering: the range names the tag or a prefix of it, or is <c>*</c>.</summary>
-    private static bool Covers(string range, string tag) =>
-        range == "*"
-        || LanguageTags.Comparer.Equals(range, tag)
-        || tag.StartsWith(range + "-", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Ranges in header order; one that is neither <c>*</c> nor shaped like a tag is ignored.</summary>
     private static List<(string Name, double Quality)> Parse(StringValues fieldLines) =>

@@ -25,27 +25,37 @@ public static class LeafletRepresentations
         => new(
             LeafletJson.Leaflet(leaflet, document, today, urls), LeafletJson.MediaType, options.CacheControl,
             EntityTag.Of(RepresentationVersions.Json(document, ReviewStatuses.Of(document.Metadata, today), urls)),
-            document.Metadata.LastReviewed);
+            document.Metadata.LastReviewed)
+        {
+            ContentLanguage = document.Metadata.Language,
+        };
 
     /// <summary>The page carries its Content-Security-Policy whichever route served it.</summary>
     public static RepresentationResult Html(Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options)
     {
-        var page = LeafletHtmlRenderer.Render(leaflet, document.Variant, urls.PageLinks(leaflet.Id), today);
+        var language = document.Metadata.Language;
+        var page = LeafletHtmlRenderer.Render(
+            leaflet, document.Variant, urls.PageLinks(leaflet.Id, leaflet.TranslationLanguage(language)), today, language);
         return new RepresentationResult(
             Encoding.UTF8.GetBytes(page), LeafletHtmlRenderer.ContentType, options.CacheControl,
             EntityTag.Of(RepresentationVersions.Html(document, ReviewStatuses.Of(document.Metadata, today), urls)),
             document.Metadata.LastReviewed)
         {
             ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfPage(urls, options),
+            ContentLanguage = language,
         };
     }
 
     /// <summary>Describes the HTML page (its <c>url</c>), which is what a search engine would show.</summary>
     public static RepresentationResult JsonLd(Leaflet leaflet, LeafletDocument document, ApiUrls urls, HttpResponseOptions options)
     {
-        var description = MedicalWebPageJsonLd.Serialize(document, urls.Html(leaflet.Id, document.Variant));
+        var description = MedicalWebPageJsonLd.Serialize(
+            document, urls.Html(leaflet.Id, document.Variant, leaflet.TranslationLanguage(document.Metadata.Language)));
         return new RepresentationResult(
             Encoding.UTF8.GetBytes(description), MedicalWebPageJsonLd.ContentType, options.CacheControl,
-            EntityTag.Of(RepresentationVersions.JsonLd(document, urls)), document.Metadata.LastReviewed);
+            EntityTag.Of(RepresentationVersions.JsonLd(document, urls)), document.Metadata.LastReviewed)
+        {
+            ContentLanguage = document.Metadata.Language,
+        };
     }
 }
