@@ -230,4 +230,14 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
         Assert.Equal(["en-GB", "cy"], items["bone-scan"]);
         Assert.Equal(["en-GB"], items["blood-test"]);
     }
+
+    [Fact]
+    public async Task The_website_s_leaflet_page_says_the_language_it_negotiated_so_caches_keep_languages_apart()
+    {
+        var response = await GetAsync("/leaflets/bone-scan", acceptLanguage: "cy", accept: "text/html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["cy"], response.Content.Headers.ContentLanguage);
+        Assert.Equal(["Accept", "Accept-Language"], response.Headers.Vary);
+    }
 }

@@ -45,11 +45,11 @@ public sealed class ApiUrls
     /// tag, null for the main language) adds <c>lang=</c>, so the main language's links stay canonical.
     /// </summary>
     public string Leaflet(string id, LeafletVariant variant, string? translation = null)
-        => WithQuery(LeafletPath(id), (LeafletVariants.Parameter, variant == LeafletVariant.Plain ? null : variant.Slug()), (LanguageTags.Parameter, translation));
+        => WithQuery(LeafletPath(id), (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
 
     /// <summary>The PDF of a variant at the default size and paper; like <see cref="Leaflet"/>, plain carries no variant.</summary>
     public string Pdf(string id, LeafletVariant variant, string? translation = null)
-        => WithQuery(LeafletPath(id) + "/pdf", (LeafletVariants.Parameter, variant == LeafletVariant.Plain ? null : variant.Slug()), (LanguageTags.Parameter, translation));
+        => WithQuery(LeafletPath(id) + "/pdf", (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
 
     /// <summary>The standalone HTML page of a variant (the one partners embed); always names the variant.</summary>
     public string Html(string id, LeafletVariant variant, string? translation = null) => PageLinks(id, translation).VariantUrl(variant);
@@ -104,7 +104,14 @@ public sealed class ApiUrls
 
     private string LeafletPath(string id) => $"{Leaflets}/{Uri.EscapeDataString(id)}";
 
-    /// <summary>The parameters with a value, in order; a null value leaves its parameter out.</summary>
+    /// <summary>Plain is the default variant, so links leave it out.</summary>
+    private static string? UnlessPlain(LeafletVariant variant) => variant == LeafletVariant.Plain ? null : variant.Slug();
+
+    /// <summary>
+    /// The parameters with a value, in order; a null value leaves its parameter out. Values are variant slugs and
+    /// well-formed language tags (letters, digits, hyphens), which need no escaping, or the variant placeholder, which
+    /// must stay as it is for <see cref="LeafletLinks.VariantUrl"/> to fill.
+    /// </summary>
     private static string WithQuery(string path, params ReadOnlySpan<(string Name, string? Value)> parameters)
     {
         var query = new List<string>();
@@ -112,7 +119,7 @@ public sealed class ApiUrls
         {
             if (value is not null)
             {
-                query.Add(name + "=" + (value == LeafletLinks.VariantPlaceholder ? value : Uri.EscapeDataString(value)));
+                query.Add(name + "=" + value);
             }
         }
         return query.Count == 0 ? path : path + "?" + string.Join('&', query);
