@@ -8,6 +8,10 @@ public static partial class LanguageTags
     /// <summary>The query parameter that asks for a language (<c>?lang=cy</c>), wherever one is offered or filtered on.</summary>
     public const string Parameter = "lang";
 
+    /// <summary>What a caller is told when <see cref="Parameter"/> is not a well-formed tag, wherever it is read.</summary>
+    public static string NotATag(string given) =>
+        $"{Parameter} must be a language tag such as 'en-GB' or 'cy' (BCP 47); got '{given}'.";
+
     /// <summary>Tags are case-insensitive (BCP 47 section 2.1.1): <c>en-GB</c> and <c>en-gb</c> are one language.</summary>
     public static StringComparer Comparer => StringComparer.OrdinalIgnoreCase;
 

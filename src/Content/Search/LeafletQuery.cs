@@ -49,8 +49,7 @@ public sealed record LeafletQuery(ImmutableArray<string> Words, string? Topic, C
 
         if (lang is not null && !LanguageTags.IsWellFormed(lang))
         {
-            errors.Add(new QueryError(LanguageTags.Parameter,
-                $"{LanguageTags.Parameter} must be a language tag such as 'en-GB' or 'cy' (BCP 47); got '{lang}'."));
+            errors.Add(new QueryError(LanguageTags.Parameter, LanguageTags.NotATag(lang)));
         }
 
         var pageNumber = ParseWholeNumber(page, 1, 1, int.MaxValue, "page", "a whole number from 1 upwards", errors);

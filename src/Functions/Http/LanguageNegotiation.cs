@@ -43,8 +43,7 @@ public static class LanguageNegotiation
         language = null;
         if (!LanguageTags.IsWellFormed(asked))
         {
-            problem = Problems.InvalidParameter(
-                $"'{Parameter}' must be a language tag such as 'en-GB' or 'cy' (BCP 47), not '{asked}'.");
+            problem = Problems.InvalidParameter(LanguageTags.NotATag(asked));
             return false;
         }
         language = offered.FirstOrDefault(tag => LanguageTags.Comparer.Equals(tag, asked));
