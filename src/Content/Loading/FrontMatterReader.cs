@@ -117,6 +117,7 @@ internal static class FrontMatterReader
         }
         return metadata with
         {
+            TranslatedFrom = main.Language,
             Codes = metadata.Codes.IsEmpty ? main.Codes : metadata.Codes,
             References = metadata.References.IsEmpty ? main.References : metadata.References,
         };

@@ -278,6 +278,13 @@ public sealed record LeafletStrings
 
     public required string ReviewCurrent { get; init; }
 
+    /// <summary>
+    /// Under the title of a translation no qualified speaker of its language has checked yet, in its language and again
+    /// in the leaflet's main language (<see cref="Rendering.TranslationNotice"/>): it names no language, so the same
+    /// words are right in both.
+    /// </summary>
+    public required string TranslationUnreviewed { get; init; }
+
     public required string Version { get; init; }
 
     public required string LastReviewed { get; init; }

@@ -21,6 +21,16 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
         }
     }
 
+    /// <summary>
+    /// A heading the PDF adds around the leaflet ("About this leaflet", "References"), as an H2 with its bookmark; its
+    /// words in a Span with /Lang where they are in another language than the document's.
+    /// </summary>
+    public void ComposeHeading(string text, string? language, Column column)
+    {
+        var node = new StructNode(StructKind.H2, column.Parent) { Bookmark = text };
+        flow.AddHeading([new TextRun(text, true, null, language)], 2, column, node);
+    }
+
     public void Compose(Block block, Column column)
     {
         flow.Cancellation.ThrowIfCancellationRequested();
@@ -199,6 +209,4 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
         }.With(image.Items).With(besideWords.Items);
         return [Head(picture), .. words.Skip(besideCount)];
     }
-
-    public static ImmutableArray<Inline> Text(string text) => [new TextInline(text)];
 }
