@@ -15,7 +15,7 @@ namespace Leaflets.Content.Rendering;
 public static class RepresentationVersions
 {
     /// <summary>Names the HTML page's markup; bump it when the page changes (the golden tests show when).</summary>
-    public const string HtmlRepresentation = "text/html;leaflet=3";
+    public const string HtmlRepresentation = "text/html;leaflet=4";
 
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
     public const string JsonLdRepresentation = "application/ld+json;leaflet=1";
@@ -32,16 +32,20 @@ public static class RepresentationVersions
         => Derive([
             SiteLeafletRepresentation, variant.Slug(), status.Slug(), urls.Key, ReaderStrings.English.Version,
             ReaderStrings.For(leaflet.Document(variant, language ?? leaflet.MainLanguage).Metadata.Language).Version,
-            .. leaflet.Variants.Values.Select(document => document.ContentHash)]);
+            .. leaflet.Variants.Values.Select(document => document.ContentHash),
+            .. TranslationNotice.StringsVersions(leaflet.Document(variant, language ?? leaflet.MainLanguage).Metadata)]);
 
     /// <summary>The JSON shows the review status (it changes with the date) and absolute links.</summary>
     public static string Json(LeafletDocument document, ReviewStatus status, ApiUrls urls)
         => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl);
 
-    /// <summary>The page shows the review status and absolute links, like the JSON, and the words of the strings table.</summary>
+    /// <summary>
+    /// The page shows the review status and absolute links, like the JSON, and the words of the strings table (and an
+    /// unreviewed translation's notice those of its main language's).
+    /// </summary>
     public static string Html(LeafletDocument document, ReviewStatus status, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl,
-            ReaderStrings.For(document.Metadata.Language).Version);
+        => Derive([document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl,
+            ReaderStrings.For(document.Metadata.Language).Version, .. TranslationNotice.StringsVersions(document.Metadata)]);
 
     /// <summary>The description has no review status, only the page's absolute address.</summary>
     public static string JsonLd(LeafletDocument document, ApiUrls urls)

@@ -12,6 +12,14 @@ namespace Leaflets.Content.Rendering;
 /// </summary>
 internal sealed record TranslationNotice(string Text, string? TextLanguage, string? MainText, string? MainLanguage)
 {
+    /// <summary>
+    /// What the notice adds to a page's inputs: the version of the main language's strings, whose words it shows
+    /// (nothing when there is no notice, so other pages keep their versions). The PDF needs none: the strings files are
+    /// in <see cref="Pdf.RendererBuild"/>.
+    /// </summary>
+    public static IEnumerable<string> StringsVersions(LeafletMetadata metadata)
+        => For(metadata) is not null && metadata.TranslatedFrom is { } main ? [ReaderStrings.For(main).Version] : [];
+
     /// <summary>The notice for a document, or null when it needs none (a main-language file, a reviewed translation).</summary>
     public static TranslationNotice? For(LeafletMetadata metadata)
     {

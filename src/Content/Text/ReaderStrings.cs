@@ -115,7 +115,10 @@ public sealed record ReaderStrings
     private static bool HasFile(string language)
         => typeof(ReaderStrings).Assembly.GetManifestResourceInfo(ResourceName(language)) is not null;
 
-    private static string ResourceName(string language) => $"Leaflets.Strings.{language}.json";
+    /// <summary>What the name of every embedded strings file starts with.</summary>
+    internal const string ResourcePrefix = "Leaflets.Strings.";
+
+    private static string ResourceName(string language) => $"{ResourcePrefix}{language}.json";
 
     /// <summary>
     /// A template with each <c>{name}</c> replaced by its value. Every placeholder must be given, so a strings file

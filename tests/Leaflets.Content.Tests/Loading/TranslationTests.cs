@@ -18,6 +18,7 @@ public class TranslationTests
         Assert.Equal("en-GB", leaflet.MainLanguage);
         var welsh = leaflet.Document(LeafletVariant.Plain, "cy");
         Assert.Equal(("Cryfhau esgyrn poenus", "cy", TranslationStatus.Unreviewed), (welsh.Metadata.Title, welsh.Metadata.Language, welsh.Metadata.TranslationStatus));
+        Assert.Equal(("en-GB", null), (welsh.Metadata.TranslatedFrom, leaflet.Plain.Metadata.TranslatedFrom));
         Assert.Equal("content/leaflets/bones/plain.cy.md", welsh.SourcePath);
         Assert.Equal("Testun.", Assert.IsType<TextInline>(Assert.Single(Assert.IsType<ParagraphBlock>(Assert.Single(welsh.Blocks)).Inlines)).Text);
     }
