@@ -88,6 +88,21 @@ public sealed class LanguageChromeTests
         Assert.Contains($"{WelshNotice} {EnglishNotice} Fersiwn 2", pageOne, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(LayoutRulesTests.AllSizes), MemberType = typeof(LayoutRulesTests))]
+    public void An_unreviewed_translations_notice_is_read_right_after_the_title_and_is_whole_on_page_one_where_it_fits(int size, PaperSize paper)
+    {
+        using var pdf = PdfDocument.Open(PdfReading.Render(InLanguage("cy", unreviewedFrom: "en-GB"), LeafletVariant.Plain, new PdfRenderOptions(size, paper)));
+        var opening = $"Cementoplasty: what to expect {WelshNotice} {EnglishNotice}";
+
+        Assert.StartsWith(opening, string.Join(" ", pdf.GetPages().Take(2).Select(PdfReading.TaggedText)), StringComparison.Ordinal);
+        // At 24 pt on A5 a page holds about 12 lines: title and both sentences are taller, so the box runs on to page 2.
+        if ((size, paper) != (24, PaperSize.A5))
+        {
+            Assert.StartsWith(opening, PdfReading.Text(pdf.GetPage(1).Letters), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void The_English_sentence_of_a_Welsh_translations_notice_is_a_Span_marked_en_GB_inside_the_notices_paragraph()
     {
