@@ -156,4 +156,25 @@ public sealed class LanguageChromeTests
 
         Assert.DoesNotContain(PdfReading.ElementTexts(pdf), e => e.Lang is not null || e.Type == "Span");
     }
+
+    [Fact]
+    public void References_a_translation_takes_from_its_main_file_are_a_list_marked_as_the_main_language()
+    {
+        var sample = InLanguage("cy", unreviewedFrom: "en-GB");
+        var leaflet = sample with
+        {
+            Variants = sample.Variants.SetItem(LeafletVariant.Plain, sample.Plain with
+            {
+                Metadata = sample.Plain.Metadata with { ReferencesLanguage = "en-GB" },
+                ContentHash = sample.Plain.ContentHash + "-references",
+            }),
+        };
+        var bytes = PdfReading.Render(leaflet, LeafletVariant.Plain, new PdfRenderOptions());
+        using var pdf = PdfDocument.Open(bytes);
+        var elements = PdfReading.ElementTexts(pdf);
+
+        var references = elements.FindIndex(e => e.Type == "H2" && e.Text == "Cyfeiriadau");
+        Assert.Equal(("L", "en-GB"), (elements[references + 1].Type, elements[references + 1].Lang));
+        Assert.True(PdfAccessibilityChecker.Check(bytes, "cy").Passed);
+    }
 }

@@ -128,6 +128,7 @@ internal static class FrontMatterReader
             TranslatedFrom = main.Language,
             Codes = metadata.Codes.IsEmpty ? main.Codes : metadata.Codes,
             References = metadata.References.IsEmpty ? main.References : metadata.References,
+            ReferencesLanguage = metadata.References.IsEmpty && !main.References.IsEmpty ? main.Language : null,
         };
     }
 

@@ -22,6 +22,12 @@ public sealed record LeafletMetadata(
     /// unreviewed-translation notice is also written in. Null for a main-language file.
     /// </summary>
     public string? TranslatedFrom { get; init; }
+
+    /// <summary>
+    /// The language <see cref="References"/> are written in where it is not <see cref="Language"/>: the main language,
+    /// for a translation that takes its main file's references. Null: the document's own language.
+    /// </summary>
+    public string? ReferencesLanguage { get; init; }
 }
 
 public sealed record ClinicalCode(string System, string Code, string? Display);

@@ -126,4 +126,14 @@ public sealed class LanguageChromeTests
         Assert.Empty(Rendering.TranslationNotice.StringsVersions(Translated("reviewed").Document(LeafletVariant.Plain, "cy").Metadata));
         Assert.Empty(Rendering.TranslationNotice.StringsVersions(Translated().Plain.Metadata));
     }
+
+    [Fact]
+    public void References_a_translation_takes_from_its_main_file_are_marked_as_the_main_language()
+    {
+        var welsh = HtmlPage.Parse(LeafletHtmlRenderer.Render(Translated(), LeafletVariant.Plain, today: TestDocuments.Today, language: "cy"));
+        var english = HtmlPage.Parse(LeafletHtmlRenderer.Render(Translated(), LeafletVariant.Plain, today: TestDocuments.Today));
+
+        Assert.Equal("en-GB", welsh.All("ol").Single(ol => ol.Attr("class") == "references").Attr("lang"));
+        Assert.Null(english.All("ol").Single(ol => ol.Attr("class") == "references").Attr("lang"));
+    }
 }

@@ -46,6 +46,7 @@ public class TranslationTests
 
         var welsh = result.Leaflets["bones"].Document(LeafletVariant.Plain, "cy");
         Assert.Equal("Cement for bones", Assert.Single(welsh.Metadata.References).Title);
+        Assert.Equal(("en-GB", null), (welsh.Metadata.ReferencesLanguage, result.Leaflets["bones"].Plain.Metadata.ReferencesLanguage));
         Assert.NotEqual(welsh.ContentHash, renamed.Leaflets["bones"].Document(LeafletVariant.Plain, "cy").ContentHash);
     }
 

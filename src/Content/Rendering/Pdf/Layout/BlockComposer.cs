@@ -110,9 +110,10 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
             ? image
             : throw new InvalidOperationException($"Line {figure.Line}: the image '{figure.Source}' is missing or has no size.");
 
-    private void ComposeList(ListBlock list, Column column)
+    /// <param name="language">The list's /Lang where its words are in another language than the document's.</param>
+    public void ComposeList(ListBlock list, Column column, string? language = null)
     {
-        var listNode = column.Parent.Child(StructKind.L);
+        var listNode = new StructNode(StructKind.L, column.Parent) { Language = language };
         var number = 1;
         var first = true;
         foreach (var item in list.Items)

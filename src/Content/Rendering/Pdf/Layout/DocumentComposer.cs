@@ -136,7 +136,8 @@ internal sealed class DocumentComposer(
                 : [new TextInline(citation + " "), new LinkInline(reference.Url, [new TextInline(reference.Url)])];
             return new ListItem([new ParagraphBlock(0, inlines)]);
         });
-        blocks.Compose(new ListBlock(0, false, [.. items]), column);
+        // References a translation takes from its main file are in the main language (their /Lang on the list).
+        blocks.ComposeList(new ListBlock(0, false, [.. items]), column, document.Metadata.ReferencesLanguage);
     }
 
     /// <summary>The QR code to the online version, so a reader holding paper can check it is still current.</summary>
