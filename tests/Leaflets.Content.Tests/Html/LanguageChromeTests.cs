@@ -136,4 +136,17 @@ public sealed class LanguageChromeTests
         Assert.Equal("en-GB", welsh.All("ol").Single(ol => ol.Attr("class") == "references").Attr("lang"));
         Assert.Null(english.All("ol").Single(ol => ol.Attr("class") == "references").Attr("lang"));
     }
+
+    [Fact]
+    public void A_translations_page_offers_the_other_variant_in_the_translations_words()
+    {
+        var leaflet = Good().Add("leaflets/bones/easy-read.md", Loading.ContentFixture.EasyReadFrontMatter + "\nText.\n")
+            .Add("leaflets/bones/plain.cy.md", Welsh()).Load().Leaflets["bones"];
+
+        var page = HtmlPage.Parse(LeafletHtmlRenderer.Render(leaflet, LeafletVariant.Plain, today: TestDocuments.Today, language: "cy"));
+
+        var link = page.All("nav").Single().Descendants("a").Single();
+        Assert.Equal(ReaderStrings.For("cy").Leaflet.ReadEasyReadVersion, link.Value);
+        Assert.Null(link.Attr("lang"));
+    }
 }

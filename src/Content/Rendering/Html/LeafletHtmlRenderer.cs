@@ -42,7 +42,7 @@ public static class LeafletHtmlRenderer
         html.Close("head").Line();
 
         html.Open("body").Line();
-        WriteVariantSwitch(html, leaflet, variant, links);
+        WriteVariantSwitch(html, leaflet, document, links);
         html.Open("main").Line();
         WriteText(html, leaflet, document, links, status);
         html.Close("main").Line();
@@ -72,14 +72,15 @@ public static class LeafletHtmlRenderer
             ? ReaderStrings.Fill(ReaderStrings.For(metadata.Language).Leaflet.EasyReadPageTitle, ("title", metadata.Title))
             : metadata.Title;
 
-    private static void WriteVariantSwitch(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, LeafletLinks links)
+    /// <summary>The link to the leaflet's other variant, in the words of the page's language (a translation's too).</summary>
+    private static void WriteVariantSwitch(HtmlWriter html, Leaflet leaflet, LeafletDocument document, LeafletLinks links)
     {
-        var other = variant == LeafletVariant.Plain ? LeafletVariant.EasyRead : LeafletVariant.Plain;
+        var other = document.Variant == LeafletVariant.Plain ? LeafletVariant.EasyRead : LeafletVariant.Plain;
         if (!leaflet.Variants.ContainsKey(other))
         {
             return;
         }
-        var page = leaflet.Variants[variant].Metadata.Language;
+        var page = document.Metadata.Language;
         var strings = ReaderStrings.For(page);
         var words = strings.Leaflet;
         var (text, textLanguage) = other == LeafletVariant.EasyRead
