@@ -33,6 +33,26 @@ public sealed class AxeTests : IDisposable
     }
 
     [Fact]
+    public void An_unreviewed_translations_page_with_its_notice_in_two_languages_has_no_axe_violations()
+    {
+        var leaflet = TestDocuments.Leaflet();
+        var welsh = leaflet.Plain with
+        {
+            Metadata = TestDocuments.Metadata("Cryfhau esgyrn poenus", "cy") with { TranslatedFrom = "en-GB", TranslationStatus = TranslationStatus.Unreviewed },
+        };
+        var translated = leaflet with
+        {
+            Translations = leaflet.Translations.Add("cy", System.Collections.Immutable.ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Empty.Add(LeafletVariant.Plain, welsh)),
+        };
+
+        var pages = WritePages(translated);
+
+        Assert.Contains(pages, page => page.EndsWith("plain.cy.html", StringComparison.Ordinal));
+        Assert.Contains("translation-unreviewed", File.ReadAllText(pages.Single(page => page.EndsWith("plain.cy.html", StringComparison.Ordinal))), StringComparison.Ordinal);
+        AssertNoViolations(RunAxe(pages));
+    }
+
+    [Fact]
     public async Task Every_leaflet_under_content_has_no_axe_violations_in_any_variant()
     {
         var source = new FileContentSource(RepositoryPaths.Content);
@@ -78,12 +98,15 @@ public sealed class AxeTests : IDisposable
             File.WriteAllBytes(Path.Combine(images, image.FileName), image.Bytes.ToArray());
         }
         var links = new LeafletLinks("images", "{variant}.html");
-        return leaflet.Variants.Keys.Select(variant =>
-        {
-            var path = Path.Combine(folder, variant.Slug() + ".html");
-            File.WriteAllText(path, LeafletHtmlRenderer.Render(leaflet, variant, links, TestDocuments.Today));
-            return path;
-        }).ToList();
+        // Every language's page: a translation's, with its notice, must pass as the main language's does.
+        return leaflet.Languages.SelectMany(language => leaflet.AllDocuments
+            .Where(document => document.Metadata.Language == language)
+            .Select(document =>
+            {
+                var path = Path.Combine(folder, $"{document.Variant.Slug()}.{language}.html");
+                File.WriteAllText(path, LeafletHtmlRenderer.Render(leaflet, document.Variant, links, TestDocuments.Today, language));
+                return path;
+            })).ToList();
     }
 
     private static JsonElement RunAxe(IReadOnlyList<string> pages)
