@@ -33,7 +33,7 @@ internal sealed record TranslationNotice(string Text, string? TextLanguage, stri
         var mainStrings = ReaderStrings.For(main);
         var mainText = mainStrings.Leaflet.TranslationUnreviewed;
         // The main language's own tag (en-GB) where its strings file has the words, else the language they fell back to.
-        var mainTextLanguage = mainStrings.LanguageInside(s => s.Leaflet.TranslationUnreviewed, main) is { } fallback ? fallback : main;
+        var mainTextLanguage = mainStrings.LanguageInside(s => s.Leaflet.TranslationUnreviewed, main) ?? main;
         // A language with no words of its own shows the main language's (English) sentence: once is enough.
         return string.Equals(text, mainText, StringComparison.Ordinal)
             ? new(text, textLanguage, null, null)
