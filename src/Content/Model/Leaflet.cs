@@ -37,6 +37,12 @@ public sealed record Leaflet(
     /// </summary>
     public string? TranslationLanguage(string language) => LanguageTags.Comparer.Equals(language, MainLanguage) ? null : language;
 
+    /// <summary>
+    /// Every document of the leaflet: the main-language variants, then each translation's, in <see cref="Languages"/>
+    /// order. What checks every file (the publish gate, readability) goes through, so no translation is left out.
+    /// </summary>
+    public IEnumerable<LeafletDocument> AllDocuments => Variants.Values.Concat(Translations.Values.SelectMany(translated => translated.Values));
+
     /// <summary>The variant asked for; a renderer asked for a variant the leaflet lacks is a caller's bug, so it throws.</summary>
     public LeafletDocument Document(LeafletVariant variant) =>
         Variants.TryGetValue(variant, out var document)

@@ -15,7 +15,7 @@ namespace Leaflets.Content.Rendering;
 public static class RepresentationVersions
 {
     /// <summary>Names the HTML page's markup; bump it when the page changes (the golden tests show when).</summary>
-    public const string HtmlRepresentation = "text/html;leaflet=3";
+    public const string HtmlRepresentation = "text/html;leaflet=4";
 
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
     public const string JsonLdRepresentation = "application/ld+json;leaflet=2";
@@ -32,7 +32,8 @@ public static class RepresentationVersions
         => Derive([
             SiteLeafletRepresentation, variant.Slug(), status.Slug(), urls.Key, ReaderStrings.English.Version,
             ReaderStrings.For(leaflet.Document(variant, language ?? leaflet.MainLanguage).Metadata.Language).Version,
-            .. leaflet.Variants.Values.Select(document => document.ContentHash)]);
+            .. leaflet.Variants.Values.Select(document => document.ContentHash),
+            .. TranslationNotice.StringsVersions(leaflet.Document(variant, language ?? leaflet.MainLanguage).Metadata)]);
 
     /// <summary>
     /// The JSON shows the review status (it changes with the date), absolute links, and which variants and languages
@@ -42,12 +43,13 @@ public static class RepresentationVersions
         => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl, Editions(leaflet));
 
     /// <summary>
-    /// The page shows the review status and absolute links, like the JSON, the words of the strings table, and a
-    /// variant switch that depends on the other variants in its language.
+    /// The page shows the review status and absolute links, like the JSON, the words of the strings table (and an
+    /// unreviewed translation's notice those of its main language's), and a variant switch that depends on the other
+    /// variants in its language.
     /// </summary>
     public static string Html(Leaflet leaflet, LeafletDocument document, ReviewStatus status, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl,
-            ReaderStrings.For(document.Metadata.Language).Version, Editions(leaflet));
+        => Derive([document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl,
+            ReaderStrings.For(document.Metadata.Language).Version, Editions(leaflet), .. TranslationNotice.StringsVersions(document.Metadata)]);
 
     /// <summary>The description has no review status, only the page's absolute address and those of its other languages.</summary>
     public static string JsonLd(Leaflet leaflet, LeafletDocument document, ApiUrls urls)

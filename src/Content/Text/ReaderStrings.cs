@@ -115,7 +115,10 @@ public sealed record ReaderStrings
     private static bool HasFile(string language)
         => typeof(ReaderStrings).Assembly.GetManifestResourceInfo(ResourceName(language)) is not null;
 
-    private static string ResourceName(string language) => $"Leaflets.Strings.{language}.json";
+    /// <summary>What the name of every embedded strings file starts with.</summary>
+    internal const string ResourcePrefix = "Leaflets.Strings.";
+
+    private static string ResourceName(string language) => $"{ResourcePrefix}{language}.json";
 
     /// <summary>
     /// A template with each <c>{name}</c> replaced by its value. Every placeholder must be given, so a strings file
@@ -277,6 +280,13 @@ public sealed record LeafletStrings
     public required string ReviewDueSoon { get; init; }
 
     public required string ReviewCurrent { get; init; }
+
+    /// <summary>
+    /// Under the title of a translation no qualified speaker of its language has checked yet, in its language and again
+    /// in the leaflet's main language (<see cref="Rendering.TranslationNotice"/>): it names no language, so the same
+    /// words are right in both.
+    /// </summary>
+    public required string TranslationUnreviewed { get; init; }
 
     public required string Version { get; init; }
 

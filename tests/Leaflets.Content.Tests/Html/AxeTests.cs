@@ -32,6 +32,26 @@ public sealed class AxeTests : IDisposable
     }
 
     [Fact]
+    public void An_unreviewed_translations_page_with_its_notice_in_two_languages_has_no_axe_violations()
+    {
+        var leaflet = TestDocuments.Leaflet();
+        var welsh = leaflet.Plain with
+        {
+            Metadata = TestDocuments.Metadata("Cryfhau esgyrn poenus", "cy") with { TranslatedFrom = "en-GB", TranslationStatus = TranslationStatus.Unreviewed },
+        };
+        var translated = leaflet with
+        {
+            Translations = leaflet.Translations.Add("cy", System.Collections.Immutable.ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Empty.Add(LeafletVariant.Plain, welsh)),
+        };
+
+        var pages = WritePages(translated);
+
+        Assert.Contains(pages, page => page.EndsWith("plain.cy.html", StringComparison.Ordinal));
+        Assert.Contains("translation-unreviewed", File.ReadAllText(pages.Single(page => page.EndsWith("plain.cy.html", StringComparison.Ordinal))), StringComparison.Ordinal);
+        AssertNoViolations(RunAxe(pages));
+    }
+
+    [Fact]
     public void Every_leaflet_under_content_has_no_axe_violations_in_any_variant_or_language()
     {
         var load = RealContent.Load;

@@ -1,4 +1,5 @@
 using System.Text;
+using Leaflets.Content.Loading;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Text;
 
@@ -51,6 +52,32 @@ public sealed class LanguageStringsTests
         Assert.Equal("en", strings.LanguageOf(s => s.Months));
         Assert.Contains("site.searchButton", strings.EnglishFallbacks);
         Assert.DoesNotContain("leaflet.version", strings.EnglishFallbacks);
+    }
+
+    [Fact]
+    public void Check_warns_of_each_key_a_strings_file_lacks_naming_the_language_and_the_key()
+    {
+        var json = """{"language":"xx","leaflet":{"version":"Wersja"}}""";
+        var strings = ReaderStrings.ParseWithEnglishFallback(new MemoryStream(Encoding.UTF8.GetBytes(json)), "xx.json");
+
+        var warnings = FrontMatterReader.MissingStrings(strings, "xx-YY").ToList();
+
+        Assert.Equal(strings.EnglishFallbacks.Count, warnings.Count);
+        Assert.Contains("the 'xx' strings file has no 'leaflet.references': those words are shown in English, marked as English", warnings);
+        Assert.DoesNotContain(warnings, warning => warning.Contains("'leaflet.version'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("pl", 1)]
+    [InlineData("cy", 0)]
+    [InlineData("en-GB", 0)]
+    [InlineData("en-US", 0)]
+    public void Check_warns_once_for_a_language_with_no_strings_file_and_never_for_English_or_a_complete_file(string language, int expected)
+    {
+        var warnings = FrontMatterReader.MissingStrings(ReaderStrings.For(language), language).ToList();
+
+        Assert.Equal(expected, warnings.Count);
+        Assert.All(warnings, warning => Assert.Contains($"no strings file for '{language}'", warning, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public static class LeafletHtmlRenderer
 
     /// <summary>
     /// What a reader reads: the title (the page's one h1), the summary, the review notice when it leads the leaflet,
-    /// and the blocks. The standalone page and the website's leaflet page both write it, each inside its own frame.
+    /// the notice of an unreviewed translation, and the blocks. The standalone page and the website's leaflet page both write it, each inside its own frame.
     /// </summary>
     internal static void WriteText(HtmlWriter html, Leaflet leaflet, LeafletDocument document, LeafletLinks links, ReviewStatus status)
     {
@@ -63,6 +63,7 @@ public static class LeafletHtmlRenderer
         html.Element("p", document.Metadata.Summary, ("class", "summary")).Line();
         html.Close("header").Line();
         HtmlReviewNotice.WriteUnderTitle(html, document.Metadata, status);
+        HtmlTranslationNotice.Write(html, TranslationNotice.For(document.Metadata));
         new HtmlBlocks(html, leaflet, links).Write(document.Blocks);
     }
 
