@@ -50,6 +50,7 @@ public sealed class RepresentationResult(
         // Every function consults Accept (a 406 otherwise), so a shared cache must key on it too.
         response.Headers.Vary = "Accept";
         SecurityHeaders.ApplyTo(response);
+        CrossOrigin.ApplyTo(context.HttpContext);
         if (ContentSecurityPolicy is not null)
         {
             response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
