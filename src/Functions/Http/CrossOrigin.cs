@@ -11,8 +11,10 @@ namespace Leaflets.Functions.Http;
 /// <summary>
 /// CORS for every <c>/api</c> route, so that a partner's web page on another origin (a patient portal, a GP system's
 /// front end) can call the API with <c>fetch()</c>. Done by our own code in both hosts: the Functions platform's CORS
-/// setting names origins only, and cannot expose a header such as ETag to a page's script (see docs/http-api.md). The
-/// website's pages and files are not covered: they are for people, opened by address, not read by other pages' scripts.
+/// setting names origins only, and cannot expose a header such as ETag to a page's script; on Flex Consumption its host
+/// answers preflights itself from that setting, which infra/main.bicep keeps equal to ours (docs/http-api.md, CORS).
+/// The website's pages are not covered: they are for people, opened by address, not read by other pages' scripts (its
+/// fonts, which browsers always load in CORS mode, are any origin's: <see cref="RepresentationResult.AnyOriginMayRead"/>).
 /// </summary>
 public static class CrossOrigin
 {
@@ -46,9 +48,13 @@ public static class CrossOrigin
     /// <summary>A path under <c>/api</c>, where the API answers other origins' pages.</summary>
     public static bool Covers(HttpRequest request) => request.Path.StartsWithSegments("/" + ApiUrls.RoutePrefix);
 
-    /// <summary>A browser asking whether it may send a request: the Fetch standard's CORS-preflight request.</summary>
-    public static bool IsPreflight(HttpRequest request) =>
-        HttpMethods.IsOptions(request.Method)
+    /// <summary>
+    /// A browser asking whether a page may send a request to the API: the Fetch standard's CORS-preflight request, on
+    /// an <c>/api</c> path.
+    /// </summary>
+    public static bool IsApiPreflight(HttpRequest request) =>
+        Covers(request)
+        && HttpMethods.IsOptions(request.Method)
         && request.Headers.ContainsKey(HeaderNames.Origin)
         && request.Headers.ContainsKey(HeaderNames.AccessControlRequestMethod);
 

@@ -30,7 +30,7 @@ public sealed class Unmatched(SiteRoutes site, ILogger<Unmatched> logger)
         {
             return Task.FromResult(site.NotFound(request));
         }
-        return Task.FromResult(CrossOrigin.Covers(request) && CrossOrigin.IsPreflight(request)
+        return Task.FromResult(CrossOrigin.IsApiPreflight(request)
             ? CrossOrigin.Preflight(allowed)
             : Problems.MethodNotAllowed(request.Method, path, allowed));
     });
