@@ -53,6 +53,8 @@ public sealed class ProblemResult(int status, string type, string title, string 
         response.ContentLength = body.Length;
         response.Headers.CacheControl = "no-store";
         SecurityHeaders.ApplyTo(response);
+        // A partner's page must be able to read why its call failed.
+        CrossOrigin.ApplyTo(context.HttpContext);
         if (Allow is not null)
         {
             response.Headers.Allow = string.Join(", ", Allow);

@@ -60,6 +60,7 @@ public sealed class RepresentationResult(
             response.Headers.ContentLanguage = ContentLanguage;
         }
         SecurityHeaders.ApplyTo(response);
+        CrossOrigin.ApplyTo(context.HttpContext);
         if (ContentSecurityPolicy is not null)
         {
             response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
