@@ -140,13 +140,29 @@ public sealed class LanguageChromeTests
     [Fact]
     public void A_translations_page_offers_the_other_variant_in_the_translations_words()
     {
+        var welshEasyRead = Loading.ContentFixture.EasyReadFrontMatter
+            .Replace("language: en-GB", "language: cy", StringComparison.Ordinal)
+            .Replace("title: Making a bone stronger", "title: Gwneud asgwrn yn gryfach", StringComparison.Ordinal);
         var leaflet = Good().Add("leaflets/bones/easy-read.md", Loading.ContentFixture.EasyReadFrontMatter + "\nText.\n")
-            .Add("leaflets/bones/plain.cy.md", Welsh()).Load().Leaflets["bones"];
+            .Add("leaflets/bones/plain.cy.md", Welsh())
+            .Add("leaflets/bones/easy-read.cy.md", welshEasyRead + "\nTestun.\n").Load().Leaflets["bones"];
 
         var page = HtmlPage.Parse(LeafletHtmlRenderer.Render(leaflet, LeafletVariant.Plain, today: TestDocuments.Today, language: "cy"));
 
         var link = page.All("nav").Single().Descendants("a").Single();
         Assert.Equal(ReaderStrings.For("cy").Leaflet.ReadEasyReadVersion, link.Value);
         Assert.Null(link.Attr("lang"));
+        Assert.Equal("cy", link.Attr("hreflang"));
+    }
+
+    [Fact]
+    public void A_translation_without_the_other_variant_offers_no_switch_to_another_language()
+    {
+        var leaflet = Good().Add("leaflets/bones/easy-read.md", Loading.ContentFixture.EasyReadFrontMatter + "\nText.\n")
+            .Add("leaflets/bones/plain.cy.md", Welsh()).Load().Leaflets["bones"];
+
+        var page = HtmlPage.Parse(LeafletHtmlRenderer.Render(leaflet, LeafletVariant.Plain, today: TestDocuments.Today, language: "cy"));
+
+        Assert.Empty(page.All("nav"));
     }
 }
