@@ -23,6 +23,9 @@ public sealed record ReaderStrings
     /// <summary>The BCP 47 tag of the strings' language (the <c>lang</c> of pages that show them).</summary>
     public required string Language { get; init; }
 
+    /// <summary>The language's name in itself ("English", "Cymraeg"): the link to it in a language switch.</summary>
+    public required string LanguageName { get; init; }
+
     /// <summary>Words around a leaflet on its web page and, where the same, on paper.</summary>
     public required LeafletStrings Leaflet { get; init; }
 
@@ -77,15 +80,36 @@ public sealed record ReaderStrings
     public static ReaderStrings English { get; } = Load(EnglishFile);
 
     /// <summary>
+    /// The languages with a strings file (the tags of their files), English first, then in tag order: the languages
+    /// the website offers its own pages in.
+    /// </summary>
+    public static IReadOnlyList<string> Languages { get; } =
+    [
+        EnglishFile,
+        .. typeof(ReaderStrings).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(ResourceSuffix, StringComparison.Ordinal))
+            .Select(name => name[ResourcePrefix.Length..^ResourceSuffix.Length])
+            .Where(language => language != EnglishFile)
+            .Order(StringComparer.Ordinal),
+    ];
+
+    /// <summary>Whether a language tag has strings of its own (its file, or its primary subtag's), not English's in its place.</summary>
+    public static bool HasStringsFor(string languageTag) => FileFor(languageTag) is not null;
+
+    /// <summary>
     /// The strings for a leaflet's language (a BCP 47 tag): the file for the whole tag, else for its primary subtag
     /// (<c>cy-GB</c> takes <c>cy</c>), else English.
     /// </summary>
     public static ReaderStrings For(string languageTag)
     {
-        var tag = languageTag.ToLowerInvariant();
-        var primary = tag.Split('-')[0];
-        var file = new[] { tag, primary }.FirstOrDefault(HasFile) ?? EnglishFile;
+        var file = FileFor(languageTag) ?? EnglishFile;
         return file == EnglishFile ? English : ByFile.GetOrAdd(file, Load);
+    }
+
+    private static string? FileFor(string languageTag)
+    {
+        var tag = languageTag.ToLowerInvariant();
+        return new[] { tag, tag.Split('-')[0] }.FirstOrDefault(HasFile);
     }
 
     /// <summary>
@@ -115,7 +139,11 @@ public sealed record ReaderStrings
     private static bool HasFile(string language)
         => typeof(ReaderStrings).Assembly.GetManifestResourceInfo(ResourceName(language)) is not null;
 
-    private static string ResourceName(string language) => $"Leaflets.Strings.{language}.json";
+    private const string ResourcePrefix = "Leaflets.Strings.";
+
+    private const string ResourceSuffix = ".json";
+
+    private static string ResourceName(string language) => ResourcePrefix + language + ResourceSuffix;
 
     /// <summary>
     /// A template with each <c>{name}</c> replaced by its value. Every placeholder must be given, so a strings file
@@ -190,9 +218,9 @@ public sealed record ReaderStrings
         {
             throw new InvalidOperationException($"The strings file {source} is not valid: {error.Message}", error);
         }
-        if (file["language"] is null)
+        if (file["language"] is null || file["languageName"] is null)
         {
-            throw new InvalidOperationException($"The strings file {source} does not say its language.");
+            throw new InvalidOperationException($"The strings file {source} does not say its language and the language's name.");
         }
         var english = JsonNode.Parse(EnglishBytes.Value)!.AsObject();
         var fallbacks = new HashSet<string>(StringComparer.Ordinal);
@@ -388,6 +416,9 @@ public sealed record SiteStrings
     public required string TopicTitle { get; init; }
 
     public required string LeafletNavLabel { get; init; }
+
+    /// <summary>The accessible name of the leaflet page's links to the same leaflet in its other languages.</summary>
+    public required string LanguageNavLabel { get; init; }
 
     public required string PrintLink { get; init; }
 

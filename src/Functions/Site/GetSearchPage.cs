@@ -1,6 +1,7 @@
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Site;
 using Leaflets.Content.Search;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Functions.Site;
 
@@ -21,10 +22,10 @@ public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logg
         {
             // Nothing was asked, so nothing is searched: one page with the form, and ?page=2 of it a 404 like any other.
             var nothing = LeafletSearch.Search([], query);
-            return routes.ListPage(request, urls, nothing, () => SearchResultsPage.RenderEmpty(urls));
+            return routes.ListPage(request, urls, nothing, () => SearchResultsPage.RenderEmpty(urls, ReaderStrings.English));
         }
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         var results = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query, LeafletSearch.ByTitle);
-        return routes.ListPage(request, urls, results, () => SearchResultsPage.Render(results, urls, routes.Today));
+        return routes.ListPage(request, urls, results, () => SearchResultsPage.Render(results, urls, routes.Today, ReaderStrings.English));
     });
 }

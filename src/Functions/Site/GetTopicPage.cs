@@ -1,6 +1,7 @@
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Site;
 using Leaflets.Content.Search;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Functions.Site;
 
@@ -25,6 +26,6 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
             return routes.Error(request, urls, Problems.UnknownTopic(topic));
         }
         var leaflets = LeafletSearch.Search(found.Leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
-        return routes.ListPage(request, urls, leaflets, () => TopicPage.Render(found, leaflets, urls, routes.Today));
+        return routes.ListPage(request, urls, leaflets, () => TopicPage.Render(found, leaflets, urls, routes.Today, ReaderStrings.English));
     });
 }

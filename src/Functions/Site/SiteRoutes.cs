@@ -6,6 +6,7 @@ using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Html;
 using Leaflets.Content.Rendering.Site;
 using Leaflets.Content.Search;
+using Leaflets.Content.Text;
 using Leaflets.Functions.Leaflets;
 
 namespace Leaflets.Functions.Site;
@@ -88,8 +89,8 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         }
         var page = problem.Status switch
         {
-            StatusCodes.Status404NotFound => NotFoundPage.Render(urls),
-            StatusCodes.Status400BadRequest => BadRequestPage.Render(urls),
+            StatusCodes.Status404NotFound => NotFoundPage.Render(urls, ReaderStrings.English),
+            StatusCodes.Status400BadRequest => BadRequestPage.Render(urls, ReaderStrings.English),
             _ => null,
         };
         return page is null
@@ -111,7 +112,7 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         }
         var leaflets = (await catalog.GetSnapshotAsync(cancellationToken)).Content.Leaflets.Values;
         var aToZ = LeafletSearch.Search(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
-        return ListPage(request, urls, aToZ, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls));
+        return ListPage(request, urls, aToZ, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls, ReaderStrings.English));
     }
 
     /// <summary>Any other path: the 404 page for a request that prefers HTML, the no-such-route problem otherwise.</summary>

@@ -38,7 +38,7 @@ public sealed class LanguageStringsTests
     [Fact]
     public void A_translation_missing_a_key_takes_the_English_words_and_says_they_are_English()
     {
-        var json = """{"language":"xx","leaflet":{"version":"Wersja"}}""";
+        var json = """{"language":"xx","languageName":"Xx","leaflet":{"version":"Wersja"}}""";
 
         var strings = ReaderStrings.ParseWithEnglishFallback(new MemoryStream(Encoding.UTF8.GetBytes(json)), "xx.json");
 
@@ -66,7 +66,7 @@ public sealed class LanguageStringsTests
     [Fact]
     public void A_translation_with_a_key_the_code_does_not_know_is_refused_naming_it()
     {
-        var json = """{"language":"xx","leaflet":{"versoin":"Wersja"}}""";
+        var json = """{"language":"xx","languageName":"Xx","leaflet":{"versoin":"Wersja"}}""";
 
         var error = Assert.Throws<InvalidOperationException>(
             () => ReaderStrings.ParseWithEnglishFallback(new MemoryStream(Encoding.UTF8.GetBytes(json)), "xx.json"));
@@ -84,6 +84,30 @@ public sealed class LanguageStringsTests
             () => ReaderStrings.ParseWithEnglishFallback(new MemoryStream(Encoding.UTF8.GetBytes(json)), "xx.json"));
 
         Assert.Contains("language", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_translation_that_does_not_name_its_language_is_refused_rather_than_called_English()
+    {
+        var json = """{"language":"xx","leaflet":{"version":"Wersja"}}""";
+
+        var error = Assert.Throws<InvalidOperationException>(
+            () => ReaderStrings.ParseWithEnglishFallback(new MemoryStream(Encoding.UTF8.GetBytes(json)), "xx.json"));
+
+        Assert.Contains("name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_languages_offered_are_those_with_a_strings_file_English_first_each_named_in_itself()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src/Content/Text/Strings"), "*.json")
+            .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+
+        Assert.Equal("en", ReaderStrings.Languages[0]);
+        Assert.Equal(files, ReaderStrings.Languages.Order(StringComparer.Ordinal));
+        Assert.Equal(["English", "Cymraeg"], new[] { "en", "cy" }.Select(tag => ReaderStrings.For(tag).LanguageName));
+        Assert.True(ReaderStrings.HasStringsFor("cy-GB"));
+        Assert.False(ReaderStrings.HasStringsFor("pl"));
     }
 
     [Fact]
