@@ -28,19 +28,24 @@ internal static class SitePageSamples
     /// <summary>The title and summary the Welsh test translation has (test words, not a leaflet's).</summary>
     public const string WelshTitle = "Teitl prawf yn Gymraeg";
 
-    /// <summary>The leaflet with a plain.cy.md: the plain variant's text under a Welsh title, and no Welsh easy read.</summary>
-    public static Leaflet WithWelshPlain(Leaflet leaflet)
+    /// <summary>
+    /// The leaflet with a Welsh translation of the given variants (plain only unless told): each the variant's text
+    /// under a Welsh title (test words, not a translation).
+    /// </summary>
+    public static Leaflet WithWelshPlain(Leaflet leaflet, params LeafletVariant[] variants)
     {
-        var welsh = leaflet.Plain with
+        var welsh = ImmutableSortedDictionary.CreateBuilder<LeafletVariant, LeafletDocument>();
+        foreach (var variant in variants.Length == 0 ? [LeafletVariant.Plain] : variants)
         {
-            Metadata = leaflet.Plain.Metadata with { Title = WelshTitle, Summary = "Crynodeb prawf.", Language = "cy" },
-            ContentHash = leaflet.Plain.ContentHash + "-cy",
-            SourcePath = leaflet.Plain.SourcePath.Replace("plain.md", "plain.cy.md", StringComparison.Ordinal),
-        };
-        return leaflet with
-        {
-            Translations = leaflet.Translations.SetItem("cy", ImmutableSortedDictionary.Create<LeafletVariant, LeafletDocument>().Add(LeafletVariant.Plain, welsh)),
-        };
+            var main = leaflet.Document(variant);
+            welsh.Add(variant, main with
+            {
+                Metadata = main.Metadata with { Title = variant == LeafletVariant.Plain ? WelshTitle : WelshTitle + " (hawdd ei ddeall)", Summary = "Crynodeb prawf.", Language = "cy" },
+                ContentHash = main.ContentHash + "-cy",
+                SourcePath = main.SourcePath.Replace(".md", ".cy.md", StringComparison.Ordinal),
+            });
+        }
+        return leaflet with { Translations = leaflet.Translations.SetItem("cy", welsh.ToImmutable()) };
     }
 
     /// <summary>A plain-only leaflet with its own id, title and topics.</summary>
