@@ -26,12 +26,12 @@ internal static class PrintForm
         html.Element("h2", strings.PrintHeading, ("id", HeadingId), ("lang", words.LanguageOf(s => s.Site.PrintHeading))).Line();
         html.Element("p", strings.PrintIntro, ("lang", words.LanguageOf(s => s.Site.PrintIntro))).Line();
         html.Open("form", ("id", FormId), ("method", "get"), ("action", urls.PrintForm(leaflet.Id))).Line();
-        Choices(html, strings.PrintVariant, LeafletVariants.Parameter,
+        Choices(html, (strings.PrintVariant, words.LanguageOf(s => s.Site.PrintVariant)), LeafletVariants.Parameter,
             leaflet.Variants.Keys.Where(v => leaflet.Find(v, language) is not null).Select(v => (v.Slug(), words.VariantName(v), v == variant)));
-        Choices(html, strings.PrintSize, PrintChoice.SizeParameter,
+        Choices(html, (strings.PrintSize, words.LanguageOf(s => s.Site.PrintSize)), PrintChoice.SizeParameter,
             PdfRenderOptions.AllowedSizes.Select(size =>
                 (size.ToString(CultureInfo.InvariantCulture), words.PrintSize(size), size == defaults.BodySize)));
-        Choices(html, strings.PrintPaper, PrintChoice.PaperParameter,
+        Choices(html, (strings.PrintPaper, words.LanguageOf(s => s.Site.PrintPaper)), PrintChoice.PaperParameter,
             PdfRenderOptions.AllowedPapers.Select(paper => (paper.ToString(), words.Paper(paper), paper == defaults.Paper)));
         // Named even for the main language: without it the PDF route would choose by the browser's Accept-Language.
         html.Void("input", ("type", "hidden"), ("name", SiteUrls.LanguageParameter), ("value", language)).Line();
@@ -40,10 +40,11 @@ internal static class PrintForm
         html.Close("section").Line();
     }
 
-    private static void Choices(HtmlWriter html, string legend, string name, IEnumerable<(string Value, string Label, bool Chosen)> options)
+    /// <param name="legend">The group's name, with the <c>lang</c> it needs (<see cref="SiteWords.LanguageOf"/>).</param>
+    private static void Choices(HtmlWriter html, (string Text, string? Language) legend, string name, IEnumerable<(string Value, string Label, bool Chosen)> options)
     {
         html.Open("fieldset").Line();
-        html.Element("legend", legend).Line();
+        html.Element("legend", legend.Text, ("lang", legend.Language)).Line();
         foreach (var (value, label, chosen) in options)
         {
             var id = $"{name}-{value.ToLowerInvariant()}";
