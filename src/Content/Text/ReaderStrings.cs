@@ -465,6 +465,9 @@ public sealed record SiteStrings
 
     public required string BadRequestText { get; init; }
 
+    /// <summary>On the 404 page for a page asked for in a language it is not in, before the links to those it is in.</summary>
+    public required string InOtherLanguages { get; init; }
+
     public required string ErrorHelp { get; init; }
 
     public required string HomeLink { get; init; }

@@ -221,6 +221,28 @@ public sealed class SiteLanguageTests
     }
 }
 
+/// <summary>The 404 page for a page asked for in a language it is not in.</summary>
+public sealed class LanguageNotFoundPageTests
+{
+    [Fact]
+    public void It_links_to_the_page_in_each_language_it_is_in_each_named_in_itself()
+    {
+        var page = HtmlPage.Parse(NotFoundPage.Render(SitePageSamples.Relative(0), ReaderStrings.English,
+            [("en", "./?lang=en"), ("cy", "./?lang=cy")]));
+
+        Assert.Equal("en", page.Root!.Attr("lang"));
+        Assert.Contains(page.All("p"), p => p.Value == ReaderStrings.English.Site.InOtherLanguages);
+        Assert.Equal(
+            [("English", "./?lang=en", "en"), ("Cymraeg", "./?lang=cy", "cy")],
+            page.All("ul").Single(u => u.Attr("class") == "languages").Descendants("a").Select(a => (a.Value, a.Attr("href"), a.Attr("lang"))));
+    }
+
+    [Fact]
+    public void An_ordinary_404_page_lists_no_languages()
+        => Assert.DoesNotContain(HtmlPage.Parse(NotFoundPage.Render(SitePageSamples.Relative(0), ReaderStrings.English)).All("ul"),
+            u => u.Attr("class") == "languages");
+}
+
 /// <summary>A site page's entity tag changes with the language it shows.</summary>
 public sealed class SiteLanguageVersionTests
 {
