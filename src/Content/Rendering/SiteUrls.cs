@@ -58,6 +58,12 @@ public sealed class SiteUrls
         return carried == Language ? this : new SiteUrls(this, carried);
     }
 
+    /// <summary>
+    /// These links naming <paramref name="language"/> even when it is the default: for a link that must reach that
+    /// language whatever the reader's browser prefers (the 404 page's list of the languages a page is in).
+    /// </summary>
+    public SiteUrls NamingLanguage(string language) => new(this, language);
+
     /// <summary>The configured root, or null when links are relative.</summary>
     public string? ConfiguredRoot { get; }
 

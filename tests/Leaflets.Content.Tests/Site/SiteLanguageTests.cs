@@ -281,5 +281,6 @@ public sealed class SiteLanguageVersionTests
         Assert.Equal("topics/x?lang=cy", urls.InLanguage("cy").Topic("x"));
         Assert.Equal("leaflets/x?variant=easy-read&lang=cy", urls.InLanguage("en").Leaflet("x", LeafletVariant.EasyRead, "cy"));
         Assert.Equal("leaflets/x", urls.InLanguage("cy").Leaflet("x", LeafletVariant.Plain));
+        Assert.Equal("./?lang=en", urls.NamingLanguage("en").Home);
     }
 }
