@@ -36,6 +36,17 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
         { "/api/leaflets/{id}", "get", "/api/leaflets/bone-scan?variant=audio", null },
         { "/api/leaflets/{id}", "get", "/api/leaflets/Bad_Id", null },
         { "/api/leaflets/{id}", "head", "/api/leaflets/bone-scan", null },
+        { "/api/leaflets/{id}", "get", "/api/leaflets/bone-scan?lang=cy", null },
+        { "/api/leaflets/{id}", "get", "/api/leaflets/bone-scan?lang=cy", "etag" },
+        { "/api/leaflets/{id}", "head", "/api/leaflets/bone-scan?lang=cy", null },
+        { "/api/leaflets/{id}", "get", "/api/leaflets/bone-scan?variant=easy-read&lang=cy", null },
+        { "/api/leaflets/{id}", "get", "/api/leaflets/bone-scan?lang=not_a_tag", null },
+        { "/api/leaflets/{id}/html", "get", "/api/leaflets/bone-scan/html?lang=cy", null },
+        { "/api/leaflets/{id}/html", "get", "/api/leaflets/bone-scan/html?lang=fr", null },
+        { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/bone-scan/pdf?lang=cy", null },
+        { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/bone-scan/pdf?lang=cy", "etag" },
+        { "/api/leaflets", "get", "/api/leaflets?lang=cy", null },
+        { "/api/leaflets", "get", "/api/leaflets?lang=en-GB-", null },
         { "/api/leaflets/{id}/html", "get", "/api/leaflets/bone-scan/html", null },
         { "/api/leaflets/{id}/html", "get", "/api/leaflets/bone-scan/html?variant=easy-read", null },
         { "/api/leaflets/{id}/html", "get", "/api/leaflets/bone-scan/html", "etag" },
@@ -127,6 +138,20 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
         finally
         {
             content.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_406_for_accept_language_matches_the_documented_problem_and_headers()
+    {
+        foreach (var template in new[] { "/api/leaflets/{id}", "/api/leaflets/{id}/html", "/api/leaflets/{id}/pdf" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, template.Replace("{id}", "bone-scan", StringComparison.Ordinal));
+            request.Headers.TryAddWithoutValidation("Accept-Language", "fr, *;q=0");
+            var response = await fixture.Client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+            AssertConforms(template, "get", response, await response.Content.ReadAsByteArrayAsync());
         }
     }
 

@@ -28,6 +28,15 @@ public sealed record Leaflet(
     /// <summary>The main language first, then each translation's in tag order.</summary>
     public IReadOnlyList<string> Languages => [MainLanguage, .. Translations.Keys];
 
+    /// <summary>The languages <paramref name="variant"/> is written in: the main language first, then each translation's in tag order.</summary>
+    public IReadOnlyList<string> LanguagesOf(LeafletVariant variant) => [.. Languages.Where(language => Find(variant, language) is not null)];
+
+    /// <summary>
+    /// The language an address or file name has to name to reach <paramref name="language"/>: none for the main
+    /// language, whose addresses are the canonical ones they were before translations, else the tag.
+    /// </summary>
+    public string? TranslationLanguage(string language) => LanguageTags.Comparer.Equals(language, MainLanguage) ? null : language;
+
     /// <summary>The variant asked for; a renderer asked for a variant the leaflet lacks is a caller's bug, so it throws.</summary>
     public LeafletDocument Document(LeafletVariant variant) =>
         Variants.TryGetValue(variant, out var document)

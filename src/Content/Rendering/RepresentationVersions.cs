@@ -18,7 +18,7 @@ public static class RepresentationVersions
     public const string HtmlRepresentation = "text/html;leaflet=3";
 
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
-    public const string JsonLdRepresentation = "application/ld+json;leaflet=1";
+    public const string JsonLdRepresentation = "application/ld+json;leaflet=2";
 
     /// <summary>Names the website's leaflet page's markup, words and frame; bump it when any of them changes.</summary>
     public const string SiteLeafletRepresentation = "text/html;site-leaflet=2";
@@ -40,18 +40,28 @@ public static class RepresentationVersions
                 .Select(document => document.ContentHash)]);
     }
 
-    /// <summary>The JSON shows the review status (it changes with the date) and absolute links.</summary>
-    public static string Json(LeafletDocument document, ReviewStatus status, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl);
+    /// <summary>
+    /// The JSON shows the review status (it changes with the date), absolute links, and which variants and languages
+    /// the leaflet has (<see cref="Editions"/>).
+    /// </summary>
+    public static string Json(Leaflet leaflet, LeafletDocument document, ReviewStatus status, ApiUrls urls)
+        => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl, Editions(leaflet));
 
-    /// <summary>The page shows the review status and absolute links, like the JSON, and the words of the strings table.</summary>
-    public static string Html(LeafletDocument document, ReviewStatus status, ApiUrls urls)
+    /// <summary>
+    /// The page shows the review status and absolute links, like the JSON, the words of the strings table, and a
+    /// variant switch that depends on the other variants in its language.
+    /// </summary>
+    public static string Html(Leaflet leaflet, LeafletDocument document, ReviewStatus status, ApiUrls urls)
         => Derive(document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl,
-            ReaderStrings.For(document.Metadata.Language).Version);
+            ReaderStrings.For(document.Metadata.Language).Version, Editions(leaflet));
 
-    /// <summary>The description has no review status, only the page's absolute address.</summary>
-    public static string JsonLd(LeafletDocument document, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl);
+    /// <summary>The description has no review status, only the page's absolute address and those of its other languages.</summary>
+    public static string JsonLd(Leaflet leaflet, LeafletDocument document, ApiUrls urls)
+        => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl, Editions(leaflet));
+
+    /// <summary>Each variant the leaflet has and the languages it is in: adding a translation changes what the others link to.</summary>
+    private static string Editions(Leaflet leaflet)
+        => string.Join(';', leaflet.Variants.Keys.Select(variant => variant.Slug() + ":" + string.Join(',', leaflet.LanguagesOf(variant))));
 
     /// <summary>An image is served as it was loaded.</summary>
     public static string Image(LeafletImage image)

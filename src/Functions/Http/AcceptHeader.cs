@@ -57,7 +57,8 @@ public static class AcceptHeader
         return weight;
     }
 
-    private static double QualityOf(string[] parameters)
+    /// <summary>The q parameter of one comma-separated element (RFC 9110 section 12.4.2), split at ';': 1 when absent, 0 when malformed.</summary>
+    internal static double QualityOf(string[] parameters)
     {
         foreach (var parameter in parameters.Skip(1))
         {

@@ -121,6 +121,16 @@ public static class Problems
         new(StatusCodes.Status406NotAcceptable, TypePrefix + "not-acceptable", "No acceptable representation",
             $"This resource is available as {offered}, which the Accept header rules out.");
 
+    /// <summary>The languages are listed so that the caller can ask again with one of them.</summary>
+    public static ProblemResult LanguageNotOffered(string asked, IReadOnlyList<string> offered) =>
+        new(StatusCodes.Status404NotFound, TypePrefix + "missing-language", "Not available in that language",
+            $"This is not available in '{asked}'; it is available in: {string.Join(", ", offered)}.");
+
+    public static ProblemResult NoAcceptableLanguage(IReadOnlyList<string> offered) =>
+        new(StatusCodes.Status406NotAcceptable, TypePrefix + "not-acceptable-language", "No acceptable language",
+            $"This is available in {string.Join(", ", offered)}, which the Accept-Language header rules out. "
+            + "Ask for one of them with ?lang=.");
+
     public static ProblemResult ContentNotLoaded(TimeSpan retryAfter) =>
         new(StatusCodes.Status503ServiceUnavailable, TypePrefix + "content-not-loaded", "The leaflets are not loaded yet",
             "The service has not finished loading its leaflets. Try again after the number of seconds in Retry-After.")

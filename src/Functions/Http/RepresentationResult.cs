@@ -40,6 +40,12 @@ public sealed class RepresentationResult(
     /// </summary>
     public bool AnyOriginMayRead { get; init; }
 
+    /// <summary>
+    /// The language of the body (a BCP 47 tag), sent as Content-Language when set. Setting it says the language was
+    /// chosen by Accept-Language, so Vary names that header too, on 200, 304 and HEAD alike.
+    /// </summary>
+    public string? ContentLanguage { get; init; }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var request = context.HttpContext.Request;
@@ -48,7 +54,11 @@ public sealed class RepresentationResult(
         // RFC 9110 section 15.4.5: a 304 carries the same ETag, Cache-Control and validators as the 200 would.
         response.Headers.CacheControl = cacheControl;
         // Every function consults Accept (a 406 otherwise), so a shared cache must key on it too.
-        response.Headers.Vary = "Accept";
+        response.Headers.Vary = ContentLanguage is null ? "Accept" : "Accept, Accept-Language";
+        if (ContentLanguage is not null)
+        {
+            response.Headers.ContentLanguage = ContentLanguage;
+        }
         SecurityHeaders.ApplyTo(response);
         if (ContentSecurityPolicy is not null)
         {

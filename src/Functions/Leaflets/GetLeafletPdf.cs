@@ -55,6 +55,7 @@ public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILo
             new(body, PdfRequest.MediaType, routes.Http.CacheControl, EntityTag.Of(print.Version), print.Document.Metadata.LastReviewed)
             {
                 ContentDisposition = $"inline; filename=\"{print.FileName}\"",
+                ContentLanguage = print.Document.Metadata.Language,
             };
     }
 }

@@ -12,8 +12,10 @@ namespace Leaflets.Functions.Leaflets;
 public static class LeafletLookup
 {
     /// <summary>
-    /// The leaflet <paramref name="id"/> in the variant that <c>?variant=</c> names, or the problem to answer instead:
-    /// 400 for a bad variant or id, 404 for an unknown leaflet or a variant it lacks.
+    /// The leaflet <paramref name="id"/> in the variant that <c>?variant=</c> names and the language negotiated among
+    /// those that variant is written in (<see cref="LanguageNegotiation"/>), or the problem to answer instead: 400 for a
+    /// bad variant, id or language tag, 404 for an unknown leaflet, a variant it lacks or a language that variant is not
+    /// in, 406 when Accept-Language rules out every language.
     /// </summary>
     public static async Task<DocumentLookup> FindDocumentAsync(
         LeafletCatalog catalog, HttpRequest request, string id, CancellationToken cancellationToken)
@@ -24,7 +26,7 @@ public static class LeafletLookup
         }
         var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
         if (!TryFind(snapshot, id, out var leaflet, out var notFound)
-            || !TryGetDocument(leaflet, variant, out var document, out notFound))
+            || !TryGetDocument(leaflet, variant, request, out var document, out notFound))
         {
             return new DocumentLookup(null, null, notFound);
         }
@@ -59,16 +61,22 @@ public static class LeafletLookup
     }
 
 
-    public static bool TryGetDocument(
-        Leaflet leaflet, LeafletVariant variant, [NotNullWhen(true)] out LeafletDocument? document, [NotNullWhen(false)] out ProblemResult? problem)
+    private static bool TryGetDocument(
+        Leaflet leaflet, LeafletVariant variant, HttpRequest request,
+        [NotNullWhen(true)] out LeafletDocument? document, [NotNullWhen(false)] out ProblemResult? problem)
     {
-        if (leaflet.Variants.TryGetValue(variant, out document))
+        document = null;
+        if (!leaflet.Variants.ContainsKey(variant))
         {
-            problem = null;
-            return true;
+            problem = Problems.MissingVariant(leaflet.Id, variant.Slug(), leaflet.Variants.Keys.Select(v => v.Slug()));
+            return false;
         }
-        problem = Problems.MissingVariant(leaflet.Id, variant.Slug(), leaflet.Variants.Keys.Select(v => v.Slug()));
-        return false;
+        if (!LanguageNegotiation.TryChoose(request, leaflet.LanguagesOf(variant), out var language, out problem))
+        {
+            return false;
+        }
+        document = leaflet.Document(variant, language);
+        return true;
     }
 
     /// <summary>Last-Modified of anything built from the whole leaflet: its most recent review.</summary>

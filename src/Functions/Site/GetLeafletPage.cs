@@ -31,7 +31,8 @@ public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> lo
         var (leaflet, document) = (found.Leaflet, found.Document);
         var today = routes.Today;
         var status = ReviewStatuses.Of(document.Metadata, today);
-        return routes.Page(request, urls, RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls),
-            document.Metadata.LastReviewed, () => LeafletPage.Render(leaflet, document.Variant, urls, today));
+        return routes.Page(request, urls, RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls, document.Metadata.Language),
+            document.Metadata.LastReviewed, () => LeafletPage.Render(leaflet, document.Variant, urls, today, document.Metadata.Language),
+            document.Metadata.Language);
     });
 }

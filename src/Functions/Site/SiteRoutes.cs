@@ -71,10 +71,13 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         return Page(body, urls, EntityTag.OfBytes(body), lastModified);
     }
 
-    /// <summary>A page whose tag is known from the inputs that shape its bytes (<see cref="RepresentationVersions"/>).</summary>
-    public IActionResult Page(HttpRequest request, SiteUrls urls, string version, DateOnly lastModified, Func<string> render)
+    /// <summary>
+    /// A page whose tag is known from the inputs that shape its bytes (<see cref="RepresentationVersions"/>);
+    /// <paramref name="contentLanguage"/> when its language was negotiated (<see cref="RepresentationResult.ContentLanguage"/>).
+    /// </summary>
+    public IActionResult Page(HttpRequest request, SiteUrls urls, string version, DateOnly lastModified, Func<string> render, string? contentLanguage = null)
         => AcceptsPage(request)
-            ? Page(Encoding.UTF8.GetBytes(render()), urls, EntityTag.Of(version), lastModified)
+            ? Page(Encoding.UTF8.GetBytes(render()), urls, EntityTag.Of(version), lastModified, contentLanguage)
             : Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
 
     /// <summary>
@@ -119,9 +122,10 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
     public IActionResult NotFound(HttpRequest request)
         => Error(request, UrlsFor(request), Problems.NoSuchRoute((request.PathBase + request.Path).Value ?? "/"));
 
-    private RepresentationResult Page(byte[] body, SiteUrls urls, EntityTag tag, DateOnly? lastModified)
+    private RepresentationResult Page(byte[] body, SiteUrls urls, EntityTag tag, DateOnly? lastModified, string? contentLanguage = null)
         => new(body, LeafletHtmlRenderer.ContentType, http.Value.CacheControl, tag, lastModified)
         {
             ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfSitePage(urls, http.Value),
+            ContentLanguage = contentLanguage,
         };
 }

@@ -60,6 +60,25 @@ public class TranslationTests
     }
 
     [Fact]
+    public void A_variant_lists_its_languages_main_first_and_only_a_translation_is_named_in_addresses()
+    {
+        var leaflet = Good().Add("leaflets/bones/plain.cy.md", Welsh()).Load().Leaflets["bones"];
+
+        Assert.Equal(["en-GB", "cy"], leaflet.LanguagesOf(LeafletVariant.Plain));
+        Assert.Equal([null, "cy", "CY"], new[] { "EN-gb", "cy", "CY" }.Select(leaflet.TranslationLanguage));
+    }
+
+    [Theory]
+    [InlineData("en", "en-GB", true)]
+    [InlineData("EN-gb", "en-GB", true)]
+    [InlineData("*", "cy", true)]
+    [InlineData("en-GB", "en", false)]
+    [InlineData("e", "en-GB", false)]
+    [InlineData("en-G", "en-GB", false)]
+    public void A_range_covers_a_tag_it_names_or_is_a_whole_subtag_prefix_of(string range, string tag, bool covers)
+        => Assert.Equal(covers, LanguageTags.Covers(range, tag));
+
+    [Fact]
     public void A_translation_without_a_status_is_reviewed()
     {
         var leaflet = Good().Add("leaflets/bones/plain.cy.md", Welsh("translationStatus: unreviewed\n", "")).Load().Leaflets["bones"];

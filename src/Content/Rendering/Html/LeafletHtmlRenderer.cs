@@ -42,7 +42,7 @@ public static class LeafletHtmlRenderer
         html.Close("head").Line();
 
         html.Open("body").Line();
-        WriteVariantSwitch(html, leaflet, variant, links);
+        WriteVariantSwitch(html, leaflet, document, links);
         html.Open("main").Line();
         WriteText(html, leaflet, document, links, status);
         html.Close("main").Line();
@@ -71,21 +71,25 @@ public static class LeafletHtmlRenderer
             ? ReaderStrings.Fill(ReaderStrings.For(metadata.Language).Leaflet.EasyReadPageTitle, ("title", metadata.Title))
             : metadata.Title;
 
-    private static void WriteVariantSwitch(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, LeafletLinks links)
+    /// <summary>
+    /// Links the other variant in the page's own language (<paramref name="links"/> keep the language); a translation
+    /// without that variant gets no switch.
+    /// </summary>
+    private static void WriteVariantSwitch(HtmlWriter html, Leaflet leaflet, LeafletDocument document, LeafletLinks links)
     {
-        var other = variant == LeafletVariant.Plain ? LeafletVariant.EasyRead : LeafletVariant.Plain;
-        if (!leaflet.Variants.ContainsKey(other))
+        var other = document.Variant == LeafletVariant.Plain ? LeafletVariant.EasyRead : LeafletVariant.Plain;
+        var page = document.Metadata.Language;
+        if (leaflet.Find(other, page) is not { } otherDocument)
         {
             return;
         }
-        var page = leaflet.Variants[variant].Metadata.Language;
         var strings = ReaderStrings.For(page);
         var words = strings.Leaflet;
         var (text, textLanguage) = other == LeafletVariant.EasyRead
             ? (words.ReadEasyReadVersion, strings.LanguageInside(s => s.Leaflet.ReadEasyReadVersion, page))
             : (words.ReadStandardVersion, strings.LanguageInside(s => s.Leaflet.ReadStandardVersion, page));
         html.Open("nav", ("class", "variants"), ("aria-label", words.OtherVersions)).Open("p");
-        html.Element("a", text, ("href", links.VariantUrl(other)), ("hreflang", leaflet.Variants[other].Metadata.Language), ("lang", textLanguage));
+        html.Element("a", text, ("href", links.VariantUrl(other)), ("hreflang", otherDocument.Metadata.Language), ("lang", textLanguage));
         html.Close("p").Close("nav").Line();
     }
 }
