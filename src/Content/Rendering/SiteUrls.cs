@@ -22,7 +22,6 @@ public sealed class SiteUrls
     /// <summary>The query parameters the site's pages read.</summary>
     public const string QueryParameter = "q";
     public const string PageParameter = "page";
-    public const string LanguageParameter = "lang";
 
     private readonly string _base;
 
@@ -85,19 +84,19 @@ public sealed class SiteUrls
     public string Home => HomePage(1);
 
     /// <summary>The home page's A to Z at <paramref name="page"/>; page 1 is the home page itself.</summary>
-    public string HomePage(int page) => WithQuery(_base.Length == 0 ? "./" : _base, PageOf(page), (LanguageParameter, Language));
+    public string HomePage(int page) => WithQuery(_base.Length == 0 ? "./" : _base, PageOf(page), (LanguageTags.Parameter, Language));
 
     /// <summary>
     /// Where the search form sends its words: a GET form drops the query of its action, so the page's language goes
-    /// in a hidden field (<see cref="Language"/>, named <see cref="LanguageParameter"/>).
+    /// in a hidden field (<see cref="Language"/>, named <see cref="LanguageTags.Parameter"/>).
     /// </summary>
     public string SearchForm => _base + SearchPath;
 
     public string Search(string words, int page = 1)
-        => WithQuery(SearchForm, (QueryParameter, Uri.EscapeDataString(words)), PageOf(page), (LanguageParameter, Language));
+        => WithQuery(SearchForm, (QueryParameter, Uri.EscapeDataString(words)), PageOf(page), (LanguageTags.Parameter, Language));
 
     public string Topic(string slug, int page = 1)
-        => WithQuery($"{_base}{TopicsPath}/{Uri.EscapeDataString(slug)}", PageOf(page), (LanguageParameter, Language));
+        => WithQuery($"{_base}{TopicsPath}/{Uri.EscapeDataString(slug)}", PageOf(page), (LanguageTags.Parameter, Language));
 
     /// <summary>
     /// A leaflet's page. Plain is the default variant and no language lets the page choose (the reader's
@@ -123,7 +122,7 @@ public sealed class SiteUrls
     private static string LeafletPath(string id, LeafletVariant variant, string? language)
         => WithQuery($"{LeafletsPath}/{Uri.EscapeDataString(id)}",
             (LeafletVariants.Parameter, variant == LeafletVariant.Plain ? null : variant.Slug()),
-            (LanguageParameter, language is null ? null : Uri.EscapeDataString(language)));
+            (LanguageTags.Parameter, language is null ? null : Uri.EscapeDataString(language)));
 
     private static (string, string?) PageOf(int page)
         => (PageParameter, page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture));

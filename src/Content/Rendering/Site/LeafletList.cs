@@ -25,7 +25,7 @@ internal static class LeafletList
             var metadata = shown.Metadata;
             var language = SamePrimaryLanguage(metadata.Language, words.Language) ? null : metadata.Language;
             // The main language's link is the leaflet's address: with no language named, the page offers the reader's own.
-            var link = urls.Leaflet(leaflet.Id, LeafletVariant.Plain, shown == leaflet.Plain ? null : metadata.Language);
+            var link = urls.Leaflet(leaflet.Id, LeafletVariant.Plain, leaflet.TranslationLanguage(metadata.Language));
             html.Open("li").Line();
             html.Open(heading).Element("a", metadata.Title, ("href", link), ("hreflang", metadata.Language), ("lang", language)).Close(heading).Line();
             html.Element("p", metadata.Summary, ("lang", language)).Line();

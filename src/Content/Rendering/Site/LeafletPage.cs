@@ -29,7 +29,8 @@ public static class LeafletPage
         var shown = document.Metadata.Language;
         var words = new SiteWords(ReaderStrings.For(shown));
         urls = urls.InLanguage(words.Language);
-        var address = urls.AbsoluteLeaflet(leaflet.Id, variant, OwnAddressLanguage(leaflet, shown))
+        // The main language's address is the leaflet's own, as it has always been; a translation's names its language.
+        var address = urls.AbsoluteLeaflet(leaflet.Id, variant, leaflet.TranslationLanguage(shown))
             ?? throw new ArgumentException("The leaflet page needs the site's absolute address for its QR code.", nameof(urls));
         var title = LeafletHtmlRenderer.PageTitle(document.Metadata, variant);
         var status = ReviewStatuses.Of(document.Metadata, today);
@@ -47,24 +48,14 @@ public static class LeafletPage
         });
     }
 
-    /// <summary>
-    /// The <c>lang</c> of the page's own address: none for the main language, whose address is the leaflet's own
-    /// (as it has always been), the language for a translation.
-    /// </summary>
-    private static string? OwnAddressLanguage(Leaflet leaflet, string language)
-        => LanguageTags.Comparer.Equals(language, leaflet.MainLanguage) ? null : language;
-
     /// <summary>This variant in each language it is written in, then the address that lets the browser choose.</summary>
     private static List<(string Language, string Href)> Alternates(Leaflet leaflet, LeafletVariant variant, SiteUrls urls)
     {
-        var languages = LanguagesOf(leaflet, variant).ToList();
+        var languages = leaflet.LanguagesOf(variant);
         return languages.Count < 2
             ? []
             : [.. languages.Select(language => (language, urls.Leaflet(leaflet.Id, variant, language))), (DefaultAlternate, urls.Leaflet(leaflet.Id, variant))];
     }
-
-    private static IEnumerable<string> LanguagesOf(Leaflet leaflet, LeafletVariant variant)
-        => leaflet.Languages.Where(language => leaflet.Find(variant, language) is not null);
 
     /// <summary>
     /// The other versions of this leaflet, in the language shown where it has them (else in its main language), and a
@@ -91,7 +82,7 @@ public static class LeafletPage
     /// <summary>This variant in each other language it is written in, each named in itself ("Cymraeg").</summary>
     private static void WriteLanguageSwitch(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, string shown, SiteUrls urls, SiteWords words)
     {
-        var others = LanguagesOf(leaflet, variant).Where(language => !LanguageTags.Comparer.Equals(language, shown)).ToList();
+        var others = leaflet.LanguagesOf(variant).Where(language => !LanguageTags.Comparer.Equals(language, shown)).ToList();
         if (others.Count == 0)
         {
             return;

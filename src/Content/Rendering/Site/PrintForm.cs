@@ -34,7 +34,7 @@ internal static class PrintForm
         Choices(html, (strings.PrintPaper, words.LanguageOf(s => s.Site.PrintPaper)), PrintChoice.PaperParameter,
             PdfRenderOptions.AllowedPapers.Select(paper => (paper.ToString(), words.Paper(paper), paper == defaults.Paper)));
         // Named even for the main language: without it the PDF route would choose by the browser's Accept-Language.
-        html.Void("input", ("type", "hidden"), ("name", SiteUrls.LanguageParameter), ("value", language)).Line();
+        html.Void("input", ("type", "hidden"), ("name", LanguageTags.Parameter), ("value", language)).Line();
         html.Element("button", strings.PrintButton, ("type", "submit"), ("lang", words.LanguageOf(s => s.Site.PrintButton))).Line();
         html.Close("form").Line();
         html.Close("section").Line();

@@ -1,3 +1,4 @@
+using Leaflets.Content.Model;
 namespace Leaflets.Content.Rendering.Site;
 
 /// <summary>
@@ -18,7 +19,7 @@ internal static class SearchForm
         html.Close("div").Line();
         if (urls.Language is { } language)
         {
-            html.Void("input", ("type", "hidden"), ("name", SiteUrls.LanguageParameter), ("value", language)).Line();
+            html.Void("input", ("type", "hidden"), ("name", LanguageTags.Parameter), ("value", language)).Line();
         }
         html.Close("form").Line();
     }
