@@ -87,8 +87,8 @@ public sealed record ReaderStrings
     [
         EnglishFile,
         .. typeof(ReaderStrings).Assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(ResourceSuffix, StringComparison.Ordinal))
-            .Select(name => name[ResourcePrefix.Length..^ResourceSuffix.Length])
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
+            .Select(name => name[ResourcePrefix.Length..^".json".Length])
             .Where(language => language != EnglishFile)
             .Order(StringComparer.Ordinal),
     ];
@@ -139,11 +139,10 @@ public sealed record ReaderStrings
     private static bool HasFile(string language)
         => typeof(ReaderStrings).Assembly.GetManifestResourceInfo(ResourceName(language)) is not null;
 
-    private const string ResourcePrefix = "Leaflets.Strings.";
+    /// <summary>What the name of every embedded strings file starts with.</summary>
+    internal const string ResourcePrefix = "Leaflets.Strings.";
 
-    private const string ResourceSuffix = ".json";
-
-    private static string ResourceName(string language) => ResourcePrefix + language + ResourceSuffix;
+    private static string ResourceName(string language) => $"{ResourcePrefix}{language}.json";
 
     /// <summary>
     /// A template with each <c>{name}</c> replaced by its value. Every placeholder must be given, so a strings file
