@@ -23,7 +23,10 @@ public sealed record ReaderStrings
     /// <summary>The BCP 47 tag of the strings' language (the <c>lang</c> of pages that show them).</summary>
     public required string Language { get; init; }
 
-    /// <summary>The language's name in itself ("English", "Cymraeg"): the link to it in a language switch.</summary>
+    /// <summary>
+    /// The language's name in itself ("English", "Cymraeg"): the link to it in a language switch. A file that lacks it
+    /// falls back like any key, so its English name must not be taken for the language's own.
+    /// </summary>
     public required string LanguageName { get; init; }
 
     /// <summary>Words around a leaflet on its web page and, where the same, on paper.</summary>
@@ -93,8 +96,19 @@ public sealed record ReaderStrings
             .Order(StringComparer.Ordinal),
     ];
 
-    /// <summary>Whether a language tag has strings of its own (its file, or its primary subtag's), not English's in its place.</summary>
-    public static bool HasStringsFor(string languageTag) => FileFor(languageTag) is not null;
+    /// <summary>
+    /// The language's name in itself (<see cref="LanguageName"/>) when its strings file gives one (its file, or its
+    /// primary subtag's); null when it has no file or the file does not name it.
+    /// </summary>
+    public static string? OwnNameOf(string languageTag)
+    {
+        if (FileFor(languageTag) is null)
+        {
+            return null;
+        }
+        var strings = For(languageTag);
+        return strings.LanguageOf(s => s.LanguageName) == strings.Language ? strings.LanguageName : null;
+    }
 
     /// <summary>
     /// The strings for a leaflet's language (a BCP 47 tag): the file for the whole tag, else for its primary subtag
@@ -217,9 +231,9 @@ public sealed record ReaderStrings
         {
             throw new InvalidOperationException($"The strings file {source} is not valid: {error.Message}", error);
         }
-        if (file["language"] is null || file["languageName"] is null)
+        if (file["language"] is null)
         {
-            throw new InvalidOperationException($"The strings file {source} does not say its language and the language's name.");
+            throw new InvalidOperationException($"The strings file {source} does not say its language.");
         }
         var english = JsonNode.Parse(EnglishBytes.Value)!.AsObject();
         var fallbacks = new HashSet<string>(StringComparer.Ordinal);

@@ -93,10 +93,10 @@ internal sealed class SiteWords(ReaderStrings strings)
 
     /// <summary>
     /// A language's name in itself ("Cymraeg"), as a language switch shows it, with the <c>lang</c> to read it in; a
-    /// language without a strings file has no name of its own, so it gets this page's name for it.
+    /// language whose strings do not name it gets this page's name for it.
     /// </summary>
-    public (string Name, string? Language) OwnName(string tag) => ReaderStrings.HasStringsFor(tag)
-        ? (ReaderStrings.For(tag).LanguageName, tag)
+    public (string Name, string? Language) OwnName(string tag) => ReaderStrings.OwnNameOf(tag) is { } own
+        ? (own, tag)
         : (LanguageName(tag), null);
 
     public string List(IEnumerable<string> items) => string.Join(Strings.ListSeparator, items);
