@@ -21,19 +21,25 @@ public static class RepresentationVersions
     public const string JsonLdRepresentation = "application/ld+json;leaflet=2";
 
     /// <summary>Names the website's leaflet page's markup, words and frame; bump it when any of them changes.</summary>
-    public const string SiteLeafletRepresentation = "text/html;site-leaflet=1";
+    public const string SiteLeafletRepresentation = "text/html;site-leaflet=2";
 
     /// <summary>
-    /// The website's leaflet page shows the variant's review status, every variant the leaflet has (its version switch
-    /// and print form), links that depend on where it is served (<see cref="SiteUrls.Key"/>, its QR code included),
-    /// and the words of the strings tables: the site's (English) and the leaflet's language's.
+    /// The website's leaflet page shows one language of the variant with its review status, every variant and
+    /// language the leaflet has (its version and language switches, its alternates and print form: their titles come
+    /// from their documents), links that depend on where it is served (<see cref="SiteUrls.Key"/>, its QR code
+    /// included), and the words of the strings tables: the language shown's (which holds English's it falls back to)
+    /// and each other language's own name for itself.
     /// </summary>
     public static string SiteLeaflet(Leaflet leaflet, LeafletVariant variant, ReviewStatus status, SiteUrls urls, string? language = null)
-        => Derive([
-            SiteLeafletRepresentation, variant.Slug(), status.Slug(), urls.Key, ReaderStrings.English.Version,
-            ReaderStrings.For(leaflet.Document(variant, language ?? leaflet.MainLanguage).Metadata.Language).Version,
-            .. leaflet.Variants.Values.Select(document => document.ContentHash),
-            .. TranslationNotice.StringsVersions(leaflet.Document(variant, language ?? leaflet.MainLanguage).Metadata)]);
+    {
+        var document = leaflet.Document(variant, language ?? leaflet.MainLanguage);
+        var shown = document.Metadata.Language;
+        return Derive([
+            SiteLeafletRepresentation, variant.Slug(), shown, status.Slug(), urls.Key,
+            .. leaflet.Languages.Prepend(shown).Select(tag => ReaderStrings.For(tag).Version).Distinct(StringComparer.Ordinal),
+            .. leaflet.AllDocuments.Select(each => each.ContentHash),
+            .. TranslationNotice.StringsVersions(document.Metadata)]);
+    }
 
     /// <summary>
     /// The JSON shows the review status (it changes with the date), absolute links, and which variants and languages

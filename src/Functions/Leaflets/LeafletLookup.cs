@@ -28,7 +28,11 @@ public static class LeafletLookup
         if (!TryFind(snapshot, id, out var leaflet, out var notFound)
             || !TryGetDocument(leaflet, variant, request, out var document, out notFound))
         {
-            return new DocumentLookup(null, null, notFound);
+            return new DocumentLookup(null, null, notFound)
+            {
+                LanguagesOffered = leaflet is not null && leaflet.Variants.ContainsKey(variant) ? leaflet.LanguagesOf(variant) : [],
+                Variant = variant,
+            };
         }
         return new DocumentLookup(leaflet, document, null);
     }
@@ -86,6 +90,14 @@ public static class LeafletLookup
 /// <summary>What <see cref="LeafletLookup.FindDocumentAsync"/> found: the leaflet and document, or the problem.</summary>
 public sealed record DocumentLookup(Leaflet? Leaflet, LeafletDocument? Document, ProblemResult? Problem)
 {
+    /// <summary>
+    /// When the leaflet has the variant asked for but the language was not one it is in: the languages it is in, so a
+    /// page for people can offer them (<see cref="Variant"/> names the variant). Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> LanguagesOffered { get; init; } = [];
+
+    /// <summary>The variant asked for (plain when none was), once <c>?variant=</c> was read.</summary>
+    public LeafletVariant Variant { get; init; }
 
     [MemberNotNullWhen(true, nameof(Leaflet), nameof(Document))]
     [MemberNotNullWhen(false, nameof(Problem))]

@@ -6,8 +6,9 @@ using Leaflets.Functions.Leaflets;
 namespace Leaflets.Functions.Site;
 
 /// <summary>
-/// GET /leaflets/{id}?variant=plain|easy-read: the leaflet for people, in the site's frame, with its print form and a QR
-/// code of this page's address. The API's leaflet is at /api/leaflets/{id}.
+/// GET /leaflets/{id}?variant=plain|easy-read&amp;lang=: the leaflet for people, in the language negotiated among
+/// those the variant is in, in the site's frame, with its print form and a QR code of this page's address. The API's
+/// leaflet is at /api/leaflets/{id}.
 /// </summary>
 public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> logger)
 {
@@ -21,7 +22,9 @@ public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> lo
         var found = await LeafletLookup.FindDocumentAsync(routes.Catalog, request, id, cancellationToken);
         if (!found.Found)
         {
-            return routes.Error(request, urls, found.Problem);
+            // A language the variant is not in: the 404 page links to it in each language it is in.
+            return routes.Error(request, urls, found.Problem,
+                [.. found.LanguagesOffered.Select(language => (language, urls.Leaflet(id, found.Variant, language)))]);
         }
         // The QR code needs the page's absolute address: with no configured root and no Host, there is none to give.
         if (urls.Origin is null)

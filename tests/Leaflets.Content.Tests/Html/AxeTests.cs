@@ -62,6 +62,26 @@ public sealed class AxeTests : IDisposable
         AssertNoViolations(RunAxe(pages));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("cy")]
+    public void Every_kind_of_site_page_in_each_site_language_has_no_axe_violations(string language)
+    {
+        // Every page as if at the top, beside the site's assets, so each is checked with its stylesheets.
+        var assets = Directory.CreateDirectory(Path.Combine(_folder, Rendering.Site.SiteAssets.Folder)).FullName;
+        foreach (var asset in Rendering.Site.SiteAssets.All)
+        {
+            File.WriteAllBytes(Path.Combine(assets, asset.Name), asset.Body.ToArray());
+        }
+        var pages = Site.SitePageSamples.EveryKind(_ => Site.SitePageSamples.Relative(0), language).Select(page =>
+        {
+            var path = Path.Combine(_folder, $"site-{language}-{page.Kind.Replace(' ', '-')}.html");
+            File.WriteAllText(path, page.Html);
+            return path;
+        }).ToList();
+        AssertNoViolations(RunAxe(pages));
+    }
+
     [Fact]
     public void The_checker_catches_an_image_without_alternative_text()
     {

@@ -114,6 +114,30 @@ public sealed class LanguageStringsTests
     }
 
     [Fact]
+    public void A_translation_that_does_not_name_its_language_is_not_given_English_as_its_name()
+    {
+        var json = """{"language":"xx","leaflet":{"version":"Wersja"}}""";
+
+        var strings = ReaderStrings.ParseWithEnglishFallback(new MemoryStream(Encoding.UTF8.GetBytes(json)), "xx.json");
+
+        Assert.Contains("languageName", strings.EnglishFallbacks);
+        Assert.Equal("en", strings.LanguageOf(s => s.LanguageName));
+        Assert.Null(ReaderStrings.OwnNameOf("pl"));
+        Assert.Equal("Cymraeg", ReaderStrings.OwnNameOf("cy-GB"));
+    }
+
+    [Fact]
+    public void The_languages_offered_are_those_with_a_strings_file_English_first_each_named_in_itself()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src/Content/Text/Strings"), "*.json")
+            .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+
+        Assert.Equal("en", ReaderStrings.Languages[0]);
+        Assert.Equal(files, ReaderStrings.Languages.Order(StringComparer.Ordinal));
+        Assert.Equal(["English", "Cymraeg"], new[] { "en", "cy" }.Select(tag => ReaderStrings.For(tag).LanguageName));
+    }
+
+    [Fact]
     public void A_strings_file_without_twelve_months_is_refused()
     {
         var english = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src/Content/Text/Strings/en.json"));
