@@ -48,7 +48,7 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(language, (string)leaflet["language"]!);
         Assert.Equal([language], response.Content.Headers.ContentLanguage);
-        Assert.Equal(["Accept", "Accept-Language"], response.Headers.Vary);
+        Assert.Equal(["Accept", "Accept-Language", "Accept-Encoding"], response.Headers.Vary);
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
         foreach (var response in new[] { full, notModified, head })
         {
             Assert.Equal(["cy"], response.Content.Headers.ContentLanguage);
-            Assert.Equal(["Accept", "Accept-Language"], response.Headers.Vary);
+            Assert.Equal(["Accept", "Accept-Language", "Accept-Encoding"], response.Headers.Vary);
         }
     }
 
@@ -238,6 +238,6 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["cy"], response.Content.Headers.ContentLanguage);
-        Assert.Equal(["Accept", "Accept-Language"], response.Headers.Vary);
+        Assert.Equal(["Accept", "Accept-Language", "Accept-Encoding"], response.Headers.Vary);
     }
 }

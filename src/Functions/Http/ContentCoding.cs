@@ -20,9 +20,9 @@ public sealed record ContentCoding
     public string TagSuffix { get; }
 
     /// <summary>
-    /// Brotli at quality 5 with a 4 MB window (22 bits, the format's default). Quality 5 keeps compressing a response
-    /// on every request cheap (bench/results/http.md) while sending about as few bytes as gzip's best; the fixed
-    /// quality and window make the same body always encode to the same bytes.
+    /// Brotli at quality 5 with a 4 MB window (22 bits, the format's default): 5% fewer bytes than gzip on the leaflet
+    /// JSON, for a few milliseconds per request (bench/results/http.md); quality 9 saves 1% more for ten times the time
+    /// (docs/http-api.md, Compression). The fixed quality and window make the same body always encode to the same bytes.
     /// </summary>
     public static readonly ContentCoding Brotli = new("br", "-br");
 
@@ -120,15 +120,20 @@ public sealed record ContentCoding
     }
 
     /// <summary>
-    /// Whether a body of this media type is worth compressing: text (JSON, JSON-LD, HTML, CSS, plain text). Not PDFs,
-    /// whose streams are already Flate-compressed (gzip saves about 1%: README, "Compression"), nor PNG or the TTF
-    /// fonts, which browsers fetch once a day at most.
+    /// Whether a body of this media type is worth compressing: text (JSON, JSON-LD, HTML, CSS, plain text), PDFs and the
+    /// TTF webfont. PDFs, though Flate-compressed inside, still shrink by 28% to 57% (the README's "Compression"
+    /// measures them), and the fonts by about 45%. Not PNG or JPEG figures, which are compressed already.
     /// </summary>
     public static bool Suits(string contentType)
     {
         var mediaType = contentType.Split(';')[0].Trim();
         return mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-            || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || Compressible.Contains(mediaType);
     }
+
+    private static readonly HashSet<string> Compressible = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "application/json", "application/pdf", "font/ttf",
+    };
 }
