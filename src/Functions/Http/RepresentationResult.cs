@@ -8,7 +8,7 @@ namespace Leaflets.Functions.Http;
 /// <summary>
 /// A successful response with its validators, written straight to the HttpResponse (no MVC executors), so the
 /// Functions host and <c>leaflets serve</c> produce the same bytes and headers. Handles conditional GET
-/// (If-None-Match answers 304 with no body), HEAD (same headers, no body) and compression of text bodies by
+/// (If-None-Match answers 304 with no body), HEAD (same headers, no body) and compression of the body by
 /// Accept-Encoding (<see cref="ContentCoding"/>).
 /// </summary>
 public sealed class RepresentationResult(
@@ -113,10 +113,12 @@ public sealed class RepresentationResult(
     }
 
     /// <summary>
-    /// If-None-Match uses the weak comparison (RFC 9110 section 13.1.2), so a tag matches when it names content
-    /// equivalent to ours, not only the same bytes. Every coding of one representation decodes to the same identity
-    /// bytes, so a cache holding the gzip copy (<c>"x-gz"</c>) that now asks with Brotli accepted still holds this
-    /// content: it gets 304 (with the <c>"x-br"</c> tag the 200 would carry), not the body again.
+    /// The rule: a listed tag matches when, <c>W/</c> ignored (the weak comparison of RFC 9110 section 8.8.3.2, which
+    /// section 13.1.2 prescribes for If-None-Match), it equals this representation's identity tag or the tag of any of
+    /// its codings. That is wider than equal tags on purpose: every coding decodes to the same identity bytes, so a cache
+    /// holding the gzip copy (<c>"x-gz"</c>) that now asks with Brotli accepted holds the current content all the same.
+    /// It gets 304 (with the <c>"x-br"</c> tag a 200 would carry) rather than the body again, and keeps its copy with
+    /// that copy's own Content-Encoding.
     /// </summary>
     private static bool MatchesIfNoneMatch(EntityTag identity, bool compressible, StringValues ifNoneMatch)
     {
