@@ -21,11 +21,15 @@ public sealed class CachingTests(FixtureServer fixture)
 
     public static TheoryData<string> ContentRoutes => new(ContentRouteList);
 
-    /// <summary>A leaflet's own routes choose its language by Accept-Language too; the list and the images do not.</summary>
-    private static string[] VaryOf(string route) =>
-        route.StartsWith("/api/leaflets/bone-scan", StringComparison.Ordinal) && !route.Contains("/images/", StringComparison.Ordinal)
-            ? ["Accept", "Accept-Language"]
-            : ["Accept"];
+    /// <summary>
+    /// A leaflet's own routes choose its language by Accept-Language too; the list and the images do not. Every body but
+    /// an image's may be compressed, so it varies by Accept-Encoding.
+    /// </summary>
+    private static string[] VaryOf(string route) => route.Contains("/images/", StringComparison.Ordinal)
+        ? ["Accept"]
+        : route.StartsWith("/api/leaflets/bone-scan", StringComparison.Ordinal)
+            ? ["Accept", "Accept-Language", "Accept-Encoding"]
+            : ["Accept", "Accept-Encoding"];
 
     [Theory]
     [MemberData(nameof(ContentRoutes))]

@@ -147,7 +147,7 @@ public sealed class CrossOriginTests(FixtureServer fixture)
             Assert.Equal([Partner], response.Headers.GetValues("Access-Control-Allow-Origin"));
             Assert.Contains("Origin", response.Headers.Vary);
         }
-        Assert.Equal(["Accept", "Accept-Language", "Origin"], get.Headers.Vary);
+        Assert.Equal(["Accept", "Accept-Language", "Accept-Encoding", "Origin"], get.Headers.Vary);
         Assert.Equal(CrossOrigin.ExposedHeaders, ExposedHeaders(get));
         Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
         Assert.Equal(["GET, HEAD"], preflight.Headers.GetValues("Access-Control-Allow-Methods"));

@@ -48,7 +48,7 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(language, (string)leaflet["language"]!);
         Assert.Equal([language], response.Content.Headers.ContentLanguage);
-        Assert.Equal(["Accept", "Accept-Language"], response.Headers.Vary);
+        Assert.Equal(["Accept", "Accept-Language", "Accept-Encoding"], response.Headers.Vary);
     }
 
     [Theory]
@@ -66,10 +66,12 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
         Assert.Equal(
             [HttpStatusCode.OK, HttpStatusCode.NotModified, HttpStatusCode.OK],
             [full.StatusCode, notModified.StatusCode, head.StatusCode]);
+        // A PDF is never compressed (docs/http-api.md, Compression), so it does not vary by Accept-Encoding.
+        string[] vary = accept == "application/pdf" ? ["Accept", "Accept-Language"] : ["Accept", "Accept-Language", "Accept-Encoding"];
         foreach (var response in new[] { full, notModified, head })
         {
             Assert.Equal(["cy"], response.Content.Headers.ContentLanguage);
-            Assert.Equal(["Accept", "Accept-Language"], response.Headers.Vary);
+            Assert.Equal(vary, response.Headers.Vary);
         }
     }
 
@@ -238,6 +240,6 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["cy"], response.Content.Headers.ContentLanguage);
-        Assert.Equal(["Accept", "Accept-Language"], response.Headers.Vary);
+        Assert.Equal(["Accept", "Accept-Language", "Accept-Encoding"], response.Headers.Vary);
     }
 }

@@ -31,7 +31,11 @@ public static class AcceptHeader
         return best;
     }
 
-    private static List<(string Name, double Weight)> Parse(StringValues fieldLines) =>
+    /// <summary>
+    /// The elements of a comma-separated header with q-values (Accept, Accept-Encoding), names in lower case, in the
+    /// order sent; empty when the header is absent or blank.
+    /// </summary>
+    internal static List<(string Name, double Weight)> Parse(StringValues fieldLines) =>
         fieldLines
             .Where(line => !string.IsNullOrWhiteSpace(line))
             .SelectMany(line => line!.Split(','))

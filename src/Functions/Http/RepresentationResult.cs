@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Leaflets.Functions.Http;
@@ -7,7 +8,8 @@ namespace Leaflets.Functions.Http;
 /// <summary>
 /// A successful response with its validators, written straight to the HttpResponse (no MVC executors), so the
 /// Functions host and <c>leaflets serve</c> produce the same bytes and headers. Handles conditional GET
-/// (If-None-Match answers 304 with no body) and HEAD (same headers, no body).
+/// (If-None-Match answers 304 with no body), HEAD (same headers, no body) and compression of the body by
+/// Accept-Encoding (<see cref="ContentCoding"/>).
 /// </summary>
 public sealed class RepresentationResult(
     ReadOnlyMemory<byte> body,
@@ -51,10 +53,17 @@ public sealed class RepresentationResult(
         var request = context.HttpContext.Request;
         var response = context.HttpContext.Response;
 
+        var compressible = ContentCoding.Suits(contentType);
+        // Chosen before the 304 check, as the 304 carries the tag of the bytes a 200 would send; encoded only after it.
+        var coding = compressible ? ContentCoding.Choose(request.Headers.AcceptEncoding, body.Length) : null;
+
         // RFC 9110 section 15.4.5: a 304 carries the same ETag, Cache-Control and validators as the 200 would.
         response.Headers.CacheControl = cacheControl;
-        // Every function consults Accept (a 406 otherwise), so a shared cache must key on it too.
-        response.Headers.Vary = ContentLanguage is null ? "Accept" : "Accept, Accept-Language";
+        // Every function consults Accept (a 406 otherwise), so a shared cache must key on it too; and on
+        // Accept-Encoding wherever the body may be compressed, also when this answer is not (a small body, no header).
+        // Set before CrossOrigin, which may add Origin.
+        var vary = ContentLanguage is null ? "Accept" : "Accept, Accept-Language";
+        response.Headers.Vary = compressible ? vary + ", Accept-Encoding" : vary;
         if (ContentLanguage is not null)
         {
             response.Headers.ContentLanguage = ContentLanguage;
@@ -71,7 +80,7 @@ public sealed class RepresentationResult(
         }
         if (entityTag is not null)
         {
-            response.Headers.ETag = entityTag.Quoted;
+            response.Headers.ETag = entityTag.InCoding(coding).Quoted;
         }
         if (ContentDisposition is not null)
         {
@@ -82,18 +91,41 @@ public sealed class RepresentationResult(
             response.Headers.LastModified = HeaderUtilities.FormatDate(new DateTimeOffset(date, TimeOnly.MinValue, TimeSpan.Zero));
         }
 
-        if (entityTag is not null && entityTag.MatchesIfNoneMatch(request.Headers.IfNoneMatch))
+        if (entityTag is not null && MatchesIfNoneMatch(entityTag, compressible, request.Headers.IfNoneMatch))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
 
+        // HEAD encodes too, so that its Content-Length is the one GET would send.
+        var sent = coding is null ? body : coding.Encode(body.Span);
         response.StatusCode = StatusCode;
         response.ContentType = contentType;
-        response.ContentLength = body.Length;
+        if (coding is not null)
+        {
+            response.Headers.ContentEncoding = coding.Token;
+        }
+        response.ContentLength = sent.Length;
         if (!HttpMethods.IsHead(request.Method))
         {
-            await response.Body.WriteAsync(body, context.HttpContext.RequestAborted);
+            await response.Body.WriteAsync(sent, context.HttpContext.RequestAborted);
         }
+    }
+
+    /// <summary>
+    /// The rule: a listed tag matches when, <c>W/</c> ignored (the weak comparison of RFC 9110 section 8.8.3.2, which
+    /// section 13.1.2 prescribes for If-None-Match), it equals this representation's identity tag or the tag of any of
+    /// its codings. That is wider than equal tags on purpose: every coding decodes to the same identity bytes, so a cache
+    /// holding the gzip copy (<c>"x-gz"</c>) that now asks with Brotli accepted holds the current content all the same.
+    /// It gets 304 (with the <c>"x-br"</c> tag a 200 would carry) rather than the body again, and keeps its copy with
+    /// that copy's own Content-Encoding.
+    /// </summary>
+    private static bool MatchesIfNoneMatch(EntityTag identity, bool compressible, StringValues ifNoneMatch)
+    {
+        if (identity.MatchesIfNoneMatch(ifNoneMatch))
+        {
+            return true;
+        }
+        return compressible && ContentCoding.Offered.Any(coding => identity.InCoding(coding).MatchesIfNoneMatch(ifNoneMatch));
     }
 }
