@@ -8,6 +8,7 @@ namespace Leaflets.Functions.Site;
 public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logger)
 {
     [Function(nameof(GetSearchPage))]
+    [QueryParameters(SiteUrls.QueryParameter, SiteUrls.PageParameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = SiteUrls.SearchPath)] HttpRequest request,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
@@ -26,5 +27,5 @@ public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logg
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         var results = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query, LeafletSearch.ByTitle);
         return routes.ListPage(request, urls, results, () => SearchResultsPage.Render(results, urls, routes.Today));
-    });
+    }, routes.ErrorPageFor(request));
 }

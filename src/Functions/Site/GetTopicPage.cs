@@ -8,6 +8,7 @@ namespace Leaflets.Functions.Site;
 public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger)
 {
     [Function(nameof(GetTopicPage))]
+    [QueryParameters(SiteUrls.PageParameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = SiteUrls.TopicsPath + "/{topic}")] HttpRequest request,
         string topic,
@@ -26,5 +27,5 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
         }
         var leaflets = LeafletSearch.Search(found.Leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
         return routes.ListPage(request, urls, leaflets, () => TopicPage.Render(found, leaflets, urls, routes.Today));
-    });
+    }, routes.ErrorPageFor(request));
 }
