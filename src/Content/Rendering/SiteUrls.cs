@@ -75,10 +75,10 @@ public sealed class SiteUrls
     }
 
     /// <summary>A leaflet's page; plain is the default, so its URL carries no query.</summary>
-    public string Leaflet(string id, LeafletVariant variant) => _base + LeafletPath(id, variant);
+    public string Leaflet(string id, LeafletVariant variant) => _base + LeafletPagePath(id, variant);
 
     /// <summary>The leaflet page's own absolute address (for its QR code); null when the origin is unknown.</summary>
-    public string? AbsoluteLeaflet(string id, LeafletVariant variant) => Origin is { } origin ? $"{origin}/{LeafletPath(id, variant)}" : null;
+    public string? AbsoluteLeaflet(string id, LeafletVariant variant) => Origin is { } origin ? $"{origin}/{LeafletPagePath(id, variant)}" : null;
 
     /// <summary>A static file of the site (<see cref="Site.SiteAssets"/>).</summary>
     public string Asset(string fileName) => Api.Asset(fileName);
@@ -90,7 +90,22 @@ public sealed class SiteUrls
     public LeafletLinks LinksOf(string id)
         => new(Api.PageLinks(id).ImageBaseUrl, $"{_base}{LeafletsPath}/{Uri.EscapeDataString(id)}?variant={LeafletLinks.VariantPlaceholder}");
 
-    private static string LeafletPath(string id, LeafletVariant variant) => variant == LeafletVariant.Plain
-        ? $"{LeafletsPath}/{Uri.EscapeDataString(id)}"
-        : $"{LeafletsPath}/{Uri.EscapeDataString(id)}?variant={variant.Slug()}";
+    /// <summary>
+    /// A leaflet page's path below the site root; plain, the default, and the main language (<paramref name="translation"/>
+    /// null) add no query, so those addresses stay canonical.
+    /// </summary>
+    internal static string LeafletPagePath(string id, LeafletVariant variant, string? translation = null)
+    {
+        var query = new List<string>(2);
+        if (variant != LeafletVariant.Plain)
+        {
+            query.Add($"{LeafletVariants.Parameter}={variant.Slug()}");
+        }
+        if (translation is not null)
+        {
+            query.Add($"{LanguageTags.Parameter}={translation}");
+        }
+        var path = $"{LeafletsPath}/{Uri.EscapeDataString(id)}";
+        return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
+    }
 }
