@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Template;
 
 namespace Leaflets.Functions.Http;
 
@@ -21,8 +19,6 @@ public sealed class QueryParametersAttribute(params string[] names) : Attribute
 /// </summary>
 public static class QueryParameters
 {
-    private static readonly Lazy<RouteTable> Routes = new(() => new RouteTable(FunctionRoute.Discover(typeof(QueryParameters).Assembly)));
-
     /// <summary>
     /// The 400 to answer instead, or null when the query is one the route at the request's path takes. Names compare
     /// ignoring case, as the functions read them. A request no route answers is left to the catch-all (its 404, its 405,
@@ -31,7 +27,7 @@ public static class QueryParameters
     /// </summary>
     public static ProblemResult? Check(HttpRequest request)
     {
-        if (request.Query.Count == 0 || Routes.Value.AcceptedBy(request.Method, request.Path.Value ?? "/") is not { } accepted)
+        if (request.Query.Count == 0 || AcceptedBy(request.Method, request.Path.Value ?? "/") is not { } accepted)
         {
             return null;
         }
@@ -49,19 +45,8 @@ public static class QueryParameters
         return null;
     }
 
-    /// <summary>What each route takes, matched by template as the hosts route (<see cref="AllowedMethods"/>).</summary>
-    private sealed class RouteTable(IReadOnlyList<FunctionRoute> routes)
-    {
-        private readonly IReadOnlyList<(TemplateMatcher Template, FunctionRoute Route)> templates = routes
-            .Where(route => !route.IsCatchAll)
-            .Select(route => (new TemplateMatcher(TemplateParser.Parse(route.Template), new RouteValueDictionary()), route))
-            .ToList();
-
-        private readonly IReadOnlyList<string>? home = routes.FirstOrDefault(route => route.IsCatchAll)?.QueryParameters;
-
-        public IReadOnlyList<string>? AcceptedBy(string method, string path) => path is "" or "/"
-            ? (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? home : null)
-            : templates.Where(route => route.Route.Answers(method) && route.Template.TryMatch(path, new RouteValueDictionary()))
-                .Select(route => route.Route.QueryParameters).FirstOrDefault();
-    }
+    /// <summary>What the route answering <paramref name="method"/> at <paramref name="path"/> takes; null when none does.</summary>
+    private static IReadOnlyList<string>? AcceptedBy(string method, string path) => path is "" or "/"
+        ? (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? AppRoutes.CatchAll?.QueryParameters : null)
+        : AppRoutes.Matching(path).FirstOrDefault(route => route.Answers(method))?.QueryParameters;
 }
