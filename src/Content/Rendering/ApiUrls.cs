@@ -55,6 +55,13 @@ public sealed class ApiUrls
     public string Html(string id, LeafletVariant variant, string? translation = null) => PageLinks(id, translation).VariantUrl(variant);
 
     /// <summary>
+    /// The leaflet's page on the library website, under the site root (<see cref="SiteUrls.LeafletPagePath"/>), in
+    /// <paramref name="translation"/> (null for the main language).
+    /// </summary>
+    public string SitePage(string id, LeafletVariant variant, string? translation = null)
+        => $"{SiteRoot}/{SiteUrls.LeafletPagePath(id, variant, translation)}";
+
+    /// <summary>
     /// What the HTML page of a leaflet links to: its images, and its other variants on the same route, in the same
     /// language (<paramref name="translation"/>, null for the main language).
     /// </summary>

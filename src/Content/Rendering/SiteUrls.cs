@@ -103,11 +103,11 @@ public sealed class SiteUrls
     /// Accept-Language, else the leaflet's main language), so that URL carries no query; a link that must show one
     /// language (a language switch, a hreflang alternate) names it.
     /// </summary>
-    public string Leaflet(string id, LeafletVariant variant, string? language = null) => _base + LeafletPath(id, variant, language);
+    public string Leaflet(string id, LeafletVariant variant, string? language = null) => _base + LeafletPagePath(id, variant, language);
 
     /// <summary>The leaflet page's own absolute address (for its QR code); null when the origin is unknown.</summary>
     public string? AbsoluteLeaflet(string id, LeafletVariant variant, string? language = null)
-        => Origin is { } origin ? $"{origin}/{LeafletPath(id, variant, language)}" : null;
+        => Origin is { } origin ? $"{origin}/{LeafletPagePath(id, variant, language)}" : null;
 
     /// <summary>A static file of the site (<see cref="Site.SiteAssets"/>).</summary>
     public string Asset(string fileName) => Api.Asset(fileName);
@@ -119,7 +119,11 @@ public sealed class SiteUrls
     public LeafletLinks LinksOf(string id)
         => new(Api.PageLinks(id).ImageBaseUrl, $"{_base}{LeafletsPath}/{Uri.EscapeDataString(id)}?variant={LeafletLinks.VariantPlaceholder}");
 
-    private static string LeafletPath(string id, LeafletVariant variant, string? language)
+    /// <summary>
+    /// A leaflet page's path below the site root; plain, the default, and no language (the page chooses) add no query,
+    /// so those addresses stay canonical.
+    /// </summary>
+    internal static string LeafletPagePath(string id, LeafletVariant variant, string? language = null)
         => WithQuery($"{LeafletsPath}/{Uri.EscapeDataString(id)}",
             (LeafletVariants.Parameter, variant == LeafletVariant.Plain ? null : variant.Slug()),
             (LanguageTags.Parameter, language is null ? null : Uri.EscapeDataString(language)));

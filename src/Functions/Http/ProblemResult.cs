@@ -78,6 +78,18 @@ public static class Problems
     public static ProblemResult InvalidParameter(string detail) =>
         new(StatusCodes.Status400BadRequest, TypePrefix + "invalid-parameter", "A request parameter is not valid", detail);
 
+    public static ProblemResult UnknownQueryParameter(string name, IReadOnlyList<string> accepted) =>
+        new(StatusCodes.Status400BadRequest, TypePrefix + "invalid-parameter", "A request parameter is not valid",
+            $"This route takes no query parameter '{name}'; {TakesList(accepted)}");
+
+    public static ProblemResult RepeatedQueryParameter(string name, int times, IReadOnlyList<string> accepted) =>
+        new(StatusCodes.Status400BadRequest, TypePrefix + "invalid-parameter", "A request parameter is not valid",
+            $"The query parameter '{name}' is given {times} times, and this route takes each once; {TakesList(accepted)}");
+
+    private static string TakesList(IReadOnlyList<string> accepted) => accepted.Count == 0
+        ? "it takes no query parameters."
+        : $"it takes: {string.Join(", ", accepted)}.";
+
     public static ProblemResult UnknownLeaflet(string id) =>
         new(StatusCodes.Status404NotFound, TypePrefix + "unknown-leaflet", "No such leaflet",
             $"There is no leaflet '{id}'. GET /api/leaflets lists the leaflets there are.");

@@ -1,3 +1,4 @@
+using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Pdf;
 
@@ -12,6 +13,7 @@ namespace Leaflets.Functions.Leaflets;
 public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILogger<GetLeafletPdf> logger)
 {
     [Function(nameof(GetLeafletPdf))]
+    [QueryParameters(LeafletVariants.Parameter, LanguageNegotiation.Parameter, PrintChoice.SizeParameter, PrintChoice.PaperParameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets/{id}/pdf")] HttpRequest request,
         string id,

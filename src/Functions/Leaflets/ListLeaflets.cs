@@ -11,6 +11,7 @@ namespace Leaflets.Functions.Leaflets;
 public sealed class ListLeaflets(LeafletRoutes routes, ILogger<ListLeaflets> logger)
 {
     [Function(nameof(ListLeaflets))]
+    [QueryParameters("q", "topic", "code", LanguageNegotiation.Parameter, "page", "pageSize")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets")] HttpRequest request,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>

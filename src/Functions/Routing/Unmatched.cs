@@ -1,3 +1,4 @@
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Site;
 
 namespace Leaflets.Functions.Routing;
@@ -13,6 +14,8 @@ namespace Leaflets.Functions.Routing;
 public sealed class Unmatched(SiteRoutes site, ILogger<Unmatched> logger)
 {
     [Function(nameof(Unmatched))]
+    // What the home page (the site's root) takes; any other path is a 404 or 405 whatever its query.
+    [QueryParameters(SiteUrls.PageParameter, LanguageNegotiation.Parameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, Route = "{*path}")] HttpRequest request,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () =>
@@ -33,7 +36,7 @@ public sealed class Unmatched(SiteRoutes site, ILogger<Unmatched> logger)
         return Task.FromResult(CrossOrigin.IsApiPreflight(request)
             ? CrossOrigin.Preflight(allowed)
             : Problems.MethodNotAllowed(request.Method, path, allowed));
-    });
+    }, site.ErrorPageFor(request));
 
     /// <summary>What the home page answers, like every page and API route.</summary>
     private static readonly IReadOnlyList<string> HomeMethods = [HttpMethods.Get, HttpMethods.Head];

@@ -13,6 +13,7 @@ namespace Leaflets.Functions.Site;
 public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> logger)
 {
     [Function(nameof(GetLeafletPage))]
+    [QueryParameters(LeafletVariants.Parameter, LanguageNegotiation.Parameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = SiteUrls.LeafletsPath + "/{id}")] HttpRequest request,
         string id,
@@ -37,5 +38,5 @@ public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> lo
         return routes.Page(request, urls, RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls, document.Metadata.Language),
             document.Metadata.LastReviewed, () => LeafletPage.Render(leaflet, document.Variant, urls, today, document.Metadata.Language),
             document.Metadata.Language);
-    });
+    }, routes.ErrorPageFor(request));
 }

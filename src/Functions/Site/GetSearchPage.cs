@@ -9,6 +9,7 @@ namespace Leaflets.Functions.Site;
 public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logger)
 {
     [Function(nameof(GetSearchPage))]
+    [QueryParameters(SiteUrls.QueryParameter, SiteUrls.PageParameter, LanguageNegotiation.Parameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = SiteUrls.SearchPath)] HttpRequest request,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
@@ -32,5 +33,5 @@ public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logg
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         var results = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query, LeafletSearch.ByTitle);
         return routes.ListPage(request, urls, results, strings, () => SearchResultsPage.Render(results, urls, routes.Today, strings));
-    });
+    }, routes.ErrorPageFor(request));
 }

@@ -9,6 +9,7 @@ namespace Leaflets.Functions.Site;
 public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger)
 {
     [Function(nameof(GetTopicPage))]
+    [QueryParameters(SiteUrls.PageParameter, LanguageNegotiation.Parameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = SiteUrls.TopicsPath + "/{topic}")] HttpRequest request,
         string topic,
@@ -31,5 +32,5 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
         }
         var leaflets = LeafletSearch.Search(found.Leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
         return routes.ListPage(request, urls, leaflets, strings, () => TopicPage.Render(found, leaflets, urls, routes.Today, strings));
-    });
+    }, routes.ErrorPageFor(request));
 }

@@ -132,6 +132,9 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
             };
     }
 
+    /// <summary>How a page shows a problem found before its own work (a query it does not take): see <see cref="Error"/>.</summary>
+    public Func<ProblemResult, IActionResult> ErrorPageFor(HttpRequest request) => problem => Error(request, UrlsFor(request), problem);
+
     /// <summary>The site's root (<c>/</c>, <c>/?page=2</c>): the topics and the leaflets A to Z.</summary>
     public async Task<IActionResult> HomeAsync(HttpRequest request, CancellationToken cancellationToken)
     {

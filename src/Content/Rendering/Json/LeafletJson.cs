@@ -15,7 +15,7 @@ public static class LeafletJson
     /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
     /// and caches holding the old shape are invalidated.
     /// </summary>
-    public const string Representation = "application/json;leaflet=5";
+    public const string Representation = "application/json;leaflet=6";
 
     public const string MediaType = "application/json";
 
@@ -33,6 +33,7 @@ public static class LeafletJson
         {
             images[figure.FileName] = urls.Image(leaflet.Id, figure.FileName);
         }
+        var links = LeafletLinks(leaflet, urls.Leaflet(leaflet.Id, document.Variant, leaflet.TranslationLanguage(language)), language, urls);
 
         var model = new LeafletJsonModel(
             leaflet.Id,
@@ -54,11 +55,7 @@ public static class LeafletJson
             mapper.Map(document.Blocks),
             Readability(DocumentReadability.Of(document)),
             new LeafletLinksJson(
-                urls.Leaflet(leaflet.Id, document.Variant, leaflet.TranslationLanguage(language)),
-                VariantLinks(leaflet, language, urls.Leaflet),
-                images,
-                VariantLinks(leaflet, language, urls.Pdf),
-                TranslationLinks(leaflet, document.Variant, urls)));
+                links.Self, links.Variants, links.Html, links.Pdf, links.Site, images, TranslationLinks(leaflet, document.Variant, urls)));
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletJsonModel);
     }
 
@@ -79,7 +76,7 @@ public static class LeafletJson
                 metadata.LastReviewed,
                 metadata.NextReview,
                 ReviewStatuses.Of(metadata, today).Slug(),
-                new ItemLinksJson(urls.Leaflet(leaflet.Id, LeafletVariant.Plain), VariantLinks(leaflet, leaflet.MainLanguage, urls.Leaflet)));
+                LeafletLinks(leaflet, urls.Leaflet(leaflet.Id, LeafletVariant.Plain), leaflet.MainLanguage, urls));
         }).ToList();
 
         var links = new PageLinksJson(
@@ -136,6 +133,14 @@ public static class LeafletJson
         report.NoReadingAge is { } none ? new NoReadingAgeJson(none.Reason, none.Message) : null);
 
     private static IReadOnlyList<string> VariantSlugs(Leaflet leaflet) => [.. leaflet.Variants.Keys.Select(v => v.Slug())];
+
+    /// <summary>The links every leaflet carries (<see cref="ItemLinksJson"/>), each variant in <paramref name="language"/> where it can be.</summary>
+    private static ItemLinksJson LeafletLinks(Leaflet leaflet, string self, string language, ApiUrls urls) => new(
+        self,
+        VariantLinks(leaflet, language, urls.Leaflet),
+        VariantLinks(leaflet, language, urls.Html),
+        VariantLinks(leaflet, language, urls.Pdf),
+        VariantLinks(leaflet, language, urls.SitePage));
 
     /// <summary>
     /// The address <paramref name="link"/> gives each variant the leaflet has, in <paramref name="language"/> where the

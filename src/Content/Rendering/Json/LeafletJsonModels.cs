@@ -58,15 +58,18 @@ internal sealed record CodeJson(string System, string Code, string? Display);
 internal sealed record ReferenceJson(string Title, string Publisher, int Year, string? Url);
 
 /// <summary>
-/// Absolute URLs: this document, each variant the leaflet has, each image this variant shows, the PDF of each variant,
-/// and this variant in each language it is written in (this one included), keyed by language tag. Variants and PDFs are
-/// in this document's language where the leaflet has them in it, else in its main language.
+/// Absolute URLs, in the shape every leaflet's links share (<see cref="ItemLinksJson"/>: this document and, for each
+/// variant the leaflet has, its JSON, standalone HTML page, PDF and website page), then each image this variant shows and
+/// this variant in each language it is written in (this one included), keyed by language tag. Variants, pages and PDFs
+/// are in this document's language where the leaflet has them in it, else in its main language.
 /// </summary>
 internal sealed record LeafletLinksJson(
     string Self,
     VariantLinksJson Variants,
-    IReadOnlyDictionary<string, string> Images,
+    VariantLinksJson Html,
     VariantLinksJson Pdf,
+    VariantLinksJson Site,
+    IReadOnlyDictionary<string, string> Images,
     IReadOnlyDictionary<string, TranslationLinksJson> Translations);
 
 /// <summary>One variant in one language: its JSON and its PDF.</summary>
@@ -93,7 +96,11 @@ internal sealed record LeafletListItemJson(
     string ReviewStatus,
     ItemLinksJson Links);
 
-internal sealed record ItemLinksJson(string Self, VariantLinksJson Variants);
+/// <summary>
+/// The links every leaflet carries, in a list and in its own JSON: itself, then each variant's JSON, standalone HTML page,
+/// PDF (default print) and page on the library website.
+/// </summary>
+internal sealed record ItemLinksJson(string Self, VariantLinksJson Variants, VariantLinksJson Html, VariantLinksJson Pdf, VariantLinksJson Site);
 
 internal sealed record PageLinksJson(string Self, string First, string Last, string? Prev, string? Next);
 
