@@ -112,14 +112,15 @@ public sealed class ApiUrls
     private string LeafletPath(string id) => $"{Leaflets}/{Uri.EscapeDataString(id)}";
 
     /// <summary>Plain is the default variant, so links leave it out.</summary>
-    private static string? UnlessPlain(LeafletVariant variant) => variant == LeafletVariant.Plain ? null : variant.Slug();
+    internal static string? UnlessPlain(LeafletVariant variant) => variant == LeafletVariant.Plain ? null : variant.Slug();
 
     /// <summary>
-    /// The parameters with a value, in order; a null value leaves its parameter out. Values are variant slugs and
-    /// well-formed language tags (letters, digits, hyphens), which need no escaping, or the variant placeholder, which
-    /// must stay as it is for <see cref="LeafletLinks.VariantUrl"/> to fill.
+    /// The parameters with a value, in order; a null value leaves its parameter out. Values go in as given, so a
+    /// caller escapes any that need it: variant slugs and well-formed language tags (letters, digits, hyphens) need
+    /// none, and the variant placeholder must stay as it is for <see cref="LeafletLinks.VariantUrl"/> to fill. The
+    /// website's addresses (<see cref="SiteUrls"/>) are built the same way.
     /// </summary>
-    private static string WithQuery(string path, params ReadOnlySpan<(string Name, string? Value)> parameters)
+    internal static string WithQuery(string path, params ReadOnlySpan<(string Name, string? Value)> parameters)
     {
         var query = new List<string>();
         foreach (var (name, value) in parameters)

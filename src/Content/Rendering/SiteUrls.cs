@@ -84,7 +84,7 @@ public sealed class SiteUrls
     public string Home => HomePage(1);
 
     /// <summary>The home page's A to Z at <paramref name="page"/>; page 1 is the home page itself.</summary>
-    public string HomePage(int page) => WithQuery(_base.Length == 0 ? "./" : _base, PageOf(page), (LanguageTags.Parameter, Language));
+    public string HomePage(int page) => ApiUrls.WithQuery(_base.Length == 0 ? "./" : _base, PageOf(page), (LanguageTags.Parameter, Language));
 
     /// <summary>
     /// Where the search form sends its words: a GET form drops the query of its action, so the page's language goes
@@ -93,10 +93,10 @@ public sealed class SiteUrls
     public string SearchForm => _base + SearchPath;
 
     public string Search(string words, int page = 1)
-        => WithQuery(SearchForm, (QueryParameter, Uri.EscapeDataString(words)), PageOf(page), (LanguageTags.Parameter, Language));
+        => ApiUrls.WithQuery(SearchForm, (QueryParameter, Uri.EscapeDataString(words)), PageOf(page), (LanguageTags.Parameter, Language));
 
     public string Topic(string slug, int page = 1)
-        => WithQuery($"{_base}{TopicsPath}/{Uri.EscapeDataString(slug)}", PageOf(page), (LanguageTags.Parameter, Language));
+        => ApiUrls.WithQuery($"{_base}{TopicsPath}/{Uri.EscapeDataString(slug)}", PageOf(page), (LanguageTags.Parameter, Language));
 
     /// <summary>
     /// A leaflet's page. Plain is the default variant and no language lets the page choose (the reader's
@@ -124,17 +124,10 @@ public sealed class SiteUrls
     /// so those addresses stay canonical.
     /// </summary>
     internal static string LeafletPagePath(string id, LeafletVariant variant, string? language = null)
-        => WithQuery($"{LeafletsPath}/{Uri.EscapeDataString(id)}",
-            (LeafletVariants.Parameter, variant == LeafletVariant.Plain ? null : variant.Slug()),
+        => ApiUrls.WithQuery($"{LeafletsPath}/{Uri.EscapeDataString(id)}",
+            (LeafletVariants.Parameter, ApiUrls.UnlessPlain(variant)),
             (LanguageTags.Parameter, language is null ? null : Uri.EscapeDataString(language)));
 
     private static (string, string?) PageOf(int page)
         => (PageParameter, page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    /// <summary>A path with each parameter that has a value (already escaped), in the order given.</summary>
-    private static string WithQuery(string path, params (string Name, string? Value)[] parameters)
-    {
-        var query = string.Join('&', parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={p.Value}"));
-        return query.Length == 0 ? path : $"{path}?{query}";
-    }
 }
