@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Leaflets.Content.Model;
@@ -18,7 +19,7 @@ public static class RepresentationVersions
     public const string HtmlRepresentation = "text/html;leaflet=3";
 
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
-    public const string JsonLdRepresentation = "application/ld+json;leaflet=1";
+    public const string JsonLdRepresentation = "application/ld+json;leaflet=2";
 
     /// <summary>Names the website's leaflet page's markup, words and frame; bump it when any of them changes.</summary>
     public const string SiteLeafletRepresentation = "text/html;site-leaflet=1";
@@ -34,18 +35,24 @@ public static class RepresentationVersions
             ReaderStrings.For(leaflet.Document(variant, language ?? leaflet.MainLanguage).Metadata.Language).Version,
             .. leaflet.Variants.Values.Select(document => document.ContentHash)]);
 
-    /// <summary>The JSON shows the review status (it changes with the date) and absolute links.</summary>
+    /// <summary>The JSON shows the review status (it changes with the date), when the content last changed, and absolute links.</summary>
     public static string Json(LeafletDocument document, ReviewStatus status, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl);
+        => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl, Modified(document));
 
     /// <summary>The page shows the review status and absolute links, like the JSON, and the words of the strings table.</summary>
     public static string Html(LeafletDocument document, ReviewStatus status, ApiUrls urls)
         => Derive(document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl,
             ReaderStrings.For(document.Metadata.Language).Version);
 
-    /// <summary>The description has no review status, only the page's absolute address.</summary>
+    /// <summary>The description has no review status, only the page's absolute address and when the content last changed.</summary>
     public static string JsonLd(LeafletDocument document, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl);
+        => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl, Modified(document));
+
+    /// <summary>
+    /// The same bytes can be dated differently (written again unchanged, or changed and changed back), so a body that
+    /// shows <see cref="LeafletDocument.DateModified"/> has it among its inputs.
+    /// </summary>
+    private static string Modified(LeafletDocument document) => document.DateModified.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>An image is served as it was loaded.</summary>
     public static string Image(LeafletImage image)

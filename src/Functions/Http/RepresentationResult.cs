@@ -7,14 +7,15 @@ namespace Leaflets.Functions.Http;
 /// <summary>
 /// A successful response with its validators, written straight to the HttpResponse (no MVC executors), so the
 /// Functions host and <c>leaflets serve</c> produce the same bytes and headers. Handles conditional GET
-/// (If-None-Match answers 304 with no body) and HEAD (same headers, no body).
+/// (If-None-Match, else If-Modified-Since where <see cref="LastModifiedValidates"/>, answers 304 with no body) and HEAD
+/// (same headers, no body).
 /// </summary>
 public sealed class RepresentationResult(
     ReadOnlyMemory<byte> body,
     string contentType,
     string cacheControl,
     EntityTag? entityTag = null,
-    DateOnly? lastModified = null) : IActionResult
+    DateTimeOffset? lastModified = null) : IActionResult
 {
     public ReadOnlyMemory<byte> Body => body;
 
@@ -39,6 +40,13 @@ public sealed class RepresentationResult(
     /// CORS mode, as browsers always load fonts (the host the app answers on and the configured site root can differ).
     /// </summary>
     public bool AnyOriginMayRead { get; init; }
+
+    /// <summary>
+    /// Whether If-Modified-Since is answered from Last-Modified: true for what is built from one leaflet, whose
+    /// <c>dateModified</c> moves with every change of it. A body that mixes leaflets (a list, the manifest) is dated by
+    /// its newest leaflet, which a leaflet's removal does not move, so there only the ETag can say it is unchanged.
+    /// </summary>
+    public bool LastModifiedValidates { get; init; }
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
@@ -68,10 +76,10 @@ public sealed class RepresentationResult(
         }
         if (lastModified is { } date)
         {
-            response.Headers.LastModified = HeaderUtilities.FormatDate(new DateTimeOffset(date, TimeOnly.MinValue, TimeSpan.Zero));
+            response.Headers.LastModified = HeaderUtilities.FormatDate(date);
         }
 
-        if (entityTag is not null && entityTag.MatchesIfNoneMatch(request.Headers.IfNoneMatch))
+        if (IsNotModified(request))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -84,5 +92,25 @@ public sealed class RepresentationResult(
         {
             await response.Body.WriteAsync(body, context.HttpContext.RequestAborted);
         }
+    }
+
+    /// <summary>
+    /// RFC 9110 section 13.2.2: If-None-Match decides when it is sent; only without it, and only on GET and HEAD, does
+    /// If-Modified-Since: unchanged when Last-Modified is no later than its date. A date that does not parse (or more
+    /// than one field) is ignored, as the RFC requires, so the full response is sent.
+    /// </summary>
+    public bool IsNotModified(HttpRequest request)
+    {
+        if (request.Headers.IfNoneMatch.Count > 0)
+        {
+            return entityTag is not null && entityTag.MatchesIfNoneMatch(request.Headers.IfNoneMatch);
+        }
+        return LastModifiedValidates
+            && StatusCode == StatusCodes.Status200OK
+            && lastModified is { } date
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && request.Headers.IfModifiedSince is [{ } since]
+            && HeaderUtilities.TryParseDate(since, out var sinceDate)
+            && date <= sinceDate;
     }
 }

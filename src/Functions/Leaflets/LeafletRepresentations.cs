@@ -25,7 +25,10 @@ public static class LeafletRepresentations
         => new(
             LeafletJson.Leaflet(leaflet, document, today, urls), LeafletJson.MediaType, options.CacheControl,
             EntityTag.Of(RepresentationVersions.Json(document, ReviewStatuses.Of(document.Metadata, today), urls)),
-            document.Metadata.LastReviewed);
+            ReviewStatuses.LastChangedAsShown(document, today))
+        {
+            LastModifiedValidates = true,
+        };
 
     /// <summary>The page carries its Content-Security-Policy whichever route served it.</summary>
     public static RepresentationResult Html(Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options)
@@ -34,8 +37,9 @@ public static class LeafletRepresentations
         return new RepresentationResult(
             Encoding.UTF8.GetBytes(page), LeafletHtmlRenderer.ContentType, options.CacheControl,
             EntityTag.Of(RepresentationVersions.Html(document, ReviewStatuses.Of(document.Metadata, today), urls)),
-            document.Metadata.LastReviewed)
+            ReviewStatuses.LastChangedAsShown(document, today))
         {
+            LastModifiedValidates = true,
             ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfPage(urls, options),
         };
     }
@@ -46,6 +50,9 @@ public static class LeafletRepresentations
         var description = MedicalWebPageJsonLd.Serialize(document, urls.Html(leaflet.Id, document.Variant));
         return new RepresentationResult(
             Encoding.UTF8.GetBytes(description), MedicalWebPageJsonLd.ContentType, options.CacheControl,
-            EntityTag.Of(RepresentationVersions.JsonLd(document, urls)), document.Metadata.LastReviewed);
+            EntityTag.Of(RepresentationVersions.JsonLd(document, urls)), document.DateModified)
+        {
+            LastModifiedValidates = true,
+        };
     }
 }

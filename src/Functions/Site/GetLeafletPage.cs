@@ -31,7 +31,8 @@ public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> lo
         var (leaflet, document) = (found.Leaflet, found.Document);
         var today = routes.Today;
         var status = ReviewStatuses.Of(document.Metadata, today);
-        return routes.Page(request, urls, RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls),
-            document.Metadata.LastReviewed, () => LeafletPage.Render(leaflet, document.Variant, urls, today));
+        // The page shows this variant's text and status, and offers the leaflet's other variants.
+        DateTimeOffset[] changes = [ReviewStatuses.LastChangedAsShown(document, today), leaflet.DateModified];
+        return routes.Page(request, urls, RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls), changes.Max(), () => LeafletPage.Render(leaflet, document.Variant, urls, today));
     });
 }

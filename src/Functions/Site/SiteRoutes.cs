@@ -66,14 +66,17 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
             return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
         }
         var body = Encoding.UTF8.GetBytes(render());
-        var lastModified = shown.Items.IsEmpty ? (DateOnly?)null : shown.Items.Max(leaflet => leaflet.LastReviewed());
-        return Page(body, urls, EntityTag.OfBytes(body), lastModified);
+        var lastModified = shown.Items.IsEmpty ? (DateTimeOffset?)null : shown.Items.Max(leaflet => leaflet.DateModified);
+        return Page(body, urls, EntityTag.OfBytes(body), lastModified, lastModifiedValidates: false);
     }
 
-    /// <summary>A page whose tag is known from the inputs that shape its bytes (<see cref="RepresentationVersions"/>).</summary>
-    public IActionResult Page(HttpRequest request, SiteUrls urls, string version, DateOnly lastModified, Func<string> render)
+    /// <summary>
+    /// A page of one leaflet, whose tag is known from the inputs that shape its bytes (<see cref="RepresentationVersions"/>),
+    /// dated by when the leaflet last changed (so If-Modified-Since is answered too).
+    /// </summary>
+    public IActionResult Page(HttpRequest request, SiteUrls urls, string version, DateTimeOffset lastModified, Func<string> render)
         => AcceptsPage(request)
-            ? Page(Encoding.UTF8.GetBytes(render()), urls, EntityTag.Of(version), lastModified)
+            ? Page(Encoding.UTF8.GetBytes(render()), urls, EntityTag.Of(version), lastModified, lastModifiedValidates: true)
             : Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
 
     /// <summary>
@@ -118,9 +121,10 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
     public IActionResult NotFound(HttpRequest request)
         => Error(request, UrlsFor(request), Problems.NoSuchRoute((request.PathBase + request.Path).Value ?? "/"));
 
-    private RepresentationResult Page(byte[] body, SiteUrls urls, EntityTag tag, DateOnly? lastModified)
+    private RepresentationResult Page(byte[] body, SiteUrls urls, EntityTag tag, DateTimeOffset? lastModified, bool lastModifiedValidates)
         => new(body, LeafletHtmlRenderer.ContentType, http.Value.CacheControl, tag, lastModified)
         {
+            LastModifiedValidates = lastModifiedValidates,
             ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfSitePage(urls, http.Value),
         };
 }

@@ -15,7 +15,7 @@ public static class LeafletJson
     /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
     /// and caches holding the old shape are invalidated.
     /// </summary>
-    public const string Representation = "application/json;leaflet=5";
+    public const string Representation = "application/json;leaflet=6";
 
     public const string MediaType = "application/json";
 
@@ -38,6 +38,7 @@ public static class LeafletJson
             metadata.Language,
             metadata.Version,
             document.ContentHash,
+            WireTime(document.DateModified),
             metadata.LastReviewed,
             metadata.NextReview,
             ReviewStatuses.Of(metadata, today).Slug(),
@@ -121,6 +122,9 @@ public static class LeafletJson
         report.Smog,
         report.ReadingAge,
         report.NoReadingAge is { } none ? new NoReadingAgeJson(none.Reason, none.Message) : null);
+
+    /// <summary>A date-time as every JSON document writes it: UTC, to the second, ending in <c>Z</c> (RFC 3339).</summary>
+    internal static DateTime WireTime(DateTimeOffset time) => time.UtcDateTime;
 
     private static IReadOnlyList<string> VariantSlugs(Leaflet leaflet) => [.. leaflet.Variants.Keys.Select(v => v.Slug())];
 

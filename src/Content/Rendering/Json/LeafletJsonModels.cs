@@ -16,6 +16,7 @@ internal sealed record LeafletJsonModel(
     string Language,
     int Version,
     string ContentHash,
+    DateTime DateModified,
     DateOnly LastReviewed,
     DateOnly NextReview,
     string ReviewStatus,

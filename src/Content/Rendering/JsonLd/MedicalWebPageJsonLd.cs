@@ -28,8 +28,8 @@ public static class MedicalWebPageJsonLd
             ["description"] = metadata.Summary,
             ["inLanguage"] = metadata.Language,
             ["lastReviewed"] = IsoDate(metadata.LastReviewed),
-            // A leaflet is only ever changed through a review, so the review date is also the last date it changed.
-            ["dateModified"] = IsoDate(metadata.LastReviewed),
+            // When the content last changed (an editorial fix within a review period too), as schema.org means it.
+            ["dateModified"] = document.DateModified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["version"] = metadata.Version.ToString(CultureInfo.InvariantCulture),
             ["audience"] = "https://schema.org/Patient",
             ["isAccessibleForFree"] = true,
