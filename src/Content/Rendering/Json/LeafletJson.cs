@@ -81,6 +81,25 @@ public static class LeafletJson
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletListJson);
     }
 
+    /// <summary>The manifest of <paramref name="leaflets"/> (already chosen and ordered by <see cref="Sync.LeafletManifest.Select"/>).</summary>
+    public static byte[] Manifest(IReadOnlyList<Leaflet> leaflets, ApiUrls urls)
+    {
+        var model = new ManifestJson([.. leaflets.Select(leaflet => new ManifestLeafletJson(
+            leaflet.Id,
+            leaflet.Languages,
+            WireTime(leaflet.DateModified),
+            [.. leaflet.Variants.Values.Select(document => new ManifestVariantJson(
+                document.Variant.Slug(),
+                document.Metadata.Language,
+                document.Metadata.Version,
+                document.ContentHash,
+                document.Metadata.LastReviewed,
+                document.Metadata.NextReview,
+                WireTime(document.DateModified),
+                urls.Leaflet(leaflet.Id, document.Variant)))]))]);
+        return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.ManifestJson);
+    }
+
     /// <param name="checks">The load-time check results by leaflet id; a leaflet not in it shows as pending.</param>
     public static byte[] Health(ContentHealth health, IReadOnlyDictionary<string, LeafletCheckResult> checks)
     {
