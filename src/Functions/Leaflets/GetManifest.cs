@@ -31,8 +31,8 @@ public sealed class GetManifest(LeafletRoutes routes, ILogger<GetManifest> logge
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         var leaflets = LeafletManifest.Select(snapshot.Content.Leaflets.Values, since);
         var body = LeafletJson.Manifest(leaflets, urls);
-        // The tag is over the bytes, so a removal changes it too; the newest date cannot see a removal, so it is not a validator.
-        var lastModified = leaflets.Count == 0 ? (DateTimeOffset?)null : leaflets.Max(leaflet => leaflet.DateModified);
-        return new RepresentationResult(body, LeafletJson.MediaType, routes.Http.CacheControl, EntityTag.OfBytes(body), lastModified);
+        // The tag is over the bytes, so a removal changes it too. No Last-Modified: the newest date cannot see a removal,
+        // so it could only mislead a client into If-Modified-Since; the dates a partner needs are in the body.
+        return new RepresentationResult(body, LeafletJson.MediaType, routes.Http.CacheControl, EntityTag.OfBytes(body));
     });
 }
