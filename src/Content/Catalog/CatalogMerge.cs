@@ -9,8 +9,8 @@ namespace Leaflets.Content.Catalog;
 
 /// <summary>
 /// One leaflet folder as last read from the source. <see cref="Fingerprint"/> covers its files' paths, bytes and
-/// last-modified times (the documents' dates come from them), so an unchanged folder is not parsed again. <see cref="Served"/> is the version being served (the latest if it
-/// is valid, else the last good one, else none).
+/// last-modified times (the documents' dates come from them), so an unchanged folder is not parsed again.
+/// <see cref="Served"/> is the version being served (the latest if it is valid, else the last good one, else none).
 /// </summary>
 internal sealed record CatalogEntry(string Id, string Fingerprint, Leaflet? Served, ImmutableArray<ContentProblem> Problems, bool ServingLastGood);
 

@@ -34,11 +34,15 @@ public static class ReviewStatuses
     /// (which changes with the date alone), whichever changed last. The Last-Modified of every representation that
     /// shows the status, so If-Modified-Since never keeps a reader on yesterday's status.
     /// </summary>
-    public static DateTimeOffset LastChangedAsShown(LeafletDocument document, DateOnly today) =>
-        Since(document.Metadata, today) is { } since && new DateTimeOffset(since, TimeOnly.MinValue, TimeSpan.Zero) is var statusChanged
-            && statusChanged > document.DateModified
-                ? statusChanged
-                : document.DateModified;
+    public static DateTimeOffset LastChangedAsShown(LeafletDocument document, DateOnly today)
+    {
+        if (Since(document.Metadata, today) is not { } since)
+        {
+            return document.DateModified;
+        }
+        var statusChanged = new DateTimeOffset(since, TimeOnly.MinValue, TimeSpan.Zero);
+        return statusChanged > document.DateModified ? statusChanged : document.DateModified;
+    }
 
     public static string Slug(this ReviewStatus status) => status switch
     {

@@ -17,7 +17,7 @@ public static class LeafletManifest
     /// <summary>RFC 3339 date-times with a zone (<c>Z</c> or an offset), with or without fractions of a second.</summary>
     private static readonly string[] DateTimeFormats =
     [
-        "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
     ];
 
     /// <summary>
@@ -40,9 +40,9 @@ public static class LeafletManifest
         {
             return true;
         }
-        var zoned = value.EndsWith('Z') || value.EndsWith('z') || (value.Length > 6 && value[^6] is '+' or '-' && value[^3] == ':');
-        if (zoned && DateTimeOffset.TryParseExact(value.ToUpperInvariant(), DateTimeFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal, out var parsed))
+        // RFC 3339 allows a lowercase t and z.
+        if (DateTimeOffset.TryParseExact(value.ToUpperInvariant(), DateTimeFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
             since = parsed;
             return true;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Json;
 
 namespace Leaflets.Content.Rendering.JsonLd;
 
@@ -29,7 +30,7 @@ public static class MedicalWebPageJsonLd
             ["inLanguage"] = metadata.Language,
             ["lastReviewed"] = IsoDate(metadata.LastReviewed),
             // When the content last changed (an editorial fix within a review period too), as schema.org means it.
-            ["dateModified"] = document.DateModified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["dateModified"] = LeafletJson.WireTime(document.DateModified),
             ["version"] = metadata.Version.ToString(CultureInfo.InvariantCulture),
             ["audience"] = "https://schema.org/Patient",
             ["isAccessibleForFree"] = true,
