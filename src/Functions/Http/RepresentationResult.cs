@@ -43,8 +43,8 @@ public sealed class RepresentationResult(
 
     /// <summary>
     /// Whether If-Modified-Since is answered from Last-Modified: true for what is built from one leaflet, whose
-    /// <c>dateModified</c> moves with every change of it. A body that mixes leaflets (a list, the manifest) is dated by
-    /// its newest leaflet, which a leaflet's removal does not move, so there only the ETag can say it is unchanged.
+    /// <c>dateModified</c> moves with every change of it. A body that mixes leaflets (a list) is dated by its newest
+    /// leaflet, which a leaflet's removal does not move, so there only the ETag can say it is unchanged.
     /// </summary>
     public bool LastModifiedValidates { get; init; }
 
