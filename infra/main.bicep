@@ -33,6 +33,10 @@ param publisherPrincipalIds array = []
 @description('Who may show the leaflet pages in a frame (Http__FrameAncestors): \'none\', or \'self\' and partner origins.')
 param frameAncestors string = '\'none\''
 
+@description('Origins whose web pages may call the API from a browser (Cors__AllowedOrigins and the platform\'s CORS): [\'*\'] for any, or partner origins such as \'https://portal.example.org\'.')
+@minLength(1)
+param corsAllowedOrigins array = ['*']
+
 var storageNamePrefix = toLower(replace(replace(appName, '-', ''), '_', ''))
 var storageNameSuffix = uniqueString(resourceGroup().id, appName)
 // The leaflets and the PDF cache keep the account name earlier versions of this template gave them.
@@ -169,6 +173,16 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
+      // CORS is done by the app (Cors__AllowedOrigins below), because this platform setting names origins only: it
+      // cannot expose ETag or Content-Disposition to a page's script, nor say which headers a page may send. It cannot
+      // be left empty either: on Flex Consumption the Functions host runs ASP.NET Core's CORS middleware with these
+      // origins on every request and answers every preflight itself, before any function (allowing whatever method and
+      // headers are asked for); with no origins it would refuse every preflight, and so every fetch() that sends
+      // If-None-Match. So it gets the same origins as the app, from the one parameter.
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
+      }
       appSettings: [
         // The host's own storage, reached with the app's managed identity rather than a key.
         {
@@ -209,6 +223,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Http__FrameAncestors'
           value: frameAncestors
+        }
+        {
+          name: 'Cors__AllowedOrigins'
+          value: join(corsAllowedOrigins, ' ')
         }
       ]
     }

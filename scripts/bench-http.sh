@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # HTTP benchmark: wrk against `leaflets serve` on the built-in content, and writes bench/results/http.md.
-# In one run, under the same load: the health route (the server's floor, the baseline), the leaflet JSON,
-# a PDF from the memory cache, and a PDF rendered for every request (Pdf__CacheBytes=0), the last under
-# both garbage collectors: `leaflets serve` is set to workstation GC like the Functions worker (the Web
-# SDK's default is server GC), and this keeps that choice measured.
+# In one run, under the same load: the health route (the server's floor, the baseline), the leaflet JSON
+# as it is and compressed (Brotli, then gzip: every request encodes it again), a PDF from the memory cache,
+# and a PDF rendered for every request (Pdf__CacheBytes=0), the last under both garbage collectors:
+# `leaflets serve` is set to workstation GC like the Functions worker (the Web SDK's default is server GC),
+# and this keeps that choice measured.
 # Usage: scripts/bench-http.sh [seconds per measurement, default 15]   (WARMUP_SECONDS, default 20, for the discarded run before each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,13 +56,20 @@ raw="$work/raw.md"
 echo "| Case | Server | Requests/s | Latency mean | p50 | p99 |" >"$summary"
 echo "|---|---|---:|---:|---:|---:|" >>"$summary"
 
-# measure CASE SERVER PATH: a warm-up run (discarded, long enough for tiered JIT on two cores), then the measurement.
+# measure CASE SERVER PATH [ACCEPT-ENCODING]: a warm-up run (discarded, long enough for tiered JIT on two cores), then
+# the measurement; with ACCEPT-ENCODING, checks first that the answer is in that coding.
 measure() {
-  local case=$1 server_name=$2 path=$3
+  local case=$1 server_name=$2 path=$3 coding=${4:-}
   local url="http://127.0.0.1:$port$path"
-  curl -fsS -o /dev/null "$url" || { echo "GET $path failed before measuring" >&2; exit 1; }
-  wrk -t1 -c2 -d"${WARMUP_SECONDS:-20}s" "$url" >/dev/null
-  wrk -t1 -c2 -d"${seconds}s" --latency "$url" >"$work/wrk.txt"
+  local headers=()
+  if [ -n "$coding" ]; then
+    headers=(-H "Accept-Encoding: $coding")
+    curl -fsS -D - -o /dev/null "${headers[@]}" "$url" | grep -qi "^content-encoding: $coding" \
+      || { echo "GET $path with Accept-Encoding: $coding was not sent in $coding" >&2; exit 1; }
+  fi
+  curl -fsS -o /dev/null "${headers[@]}" "$url" || { echo "GET $path failed before measuring" >&2; exit 1; }
+  wrk -t1 -c2 -d"${WARMUP_SECONDS:-20}s" "${headers[@]}" "$url" >/dev/null
+  wrk -t1 -c2 -d"${seconds}s" --latency "${headers[@]}" "$url" >"$work/wrk.txt"
   if grep -q "Non-2xx" "$work/wrk.txt"; then
     echo "$case: non-2xx answers:" >&2
     cat "$work/wrk.txt" >&2
@@ -73,7 +81,7 @@ measure() {
     /^     99%/ { p99 = $2 }
     /^Requests\/sec/ { rps = $2 }
     END { printf "| %s | %s | %s | %s | %s | %s |\n", c, s, rps, mean, p50, p99 }' "$work/wrk.txt" >>"$summary"
-  { echo "### $case ($server_name): GET $path"; echo; echo '```'; cat "$work/wrk.txt"; echo '```'; echo; } >>"$raw"
+  { echo "### $case ($server_name): GET $path${coding:+, Accept-Encoding: $coding}"; echo; echo '```'; cat "$work/wrk.txt"; echo '```'; echo; } >>"$raw"
 }
 
 pdf="/api/leaflets/cementoplasty/pdf?variant=plain"
@@ -83,6 +91,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 start_server cached
 measure "health (baseline)" "workstation GC" "/api/health"
 measure "leaflet JSON" "workstation GC" "/api/leaflets/cementoplasty"
+measure "leaflet JSON, Brotli" "workstation GC" "/api/leaflets/cementoplasty" br
+measure "leaflet JSON, gzip" "workstation GC" "/api/leaflets/cementoplasty" gzip
 measure "PDF, from the memory cache" "workstation GC" "$pdf"
 stop_server
 
@@ -100,7 +110,8 @@ finished=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
   echo "Measured by \`scripts/bench-http.sh $seconds\`: \`leaflets serve\` (Release) on the built-in content, wrk with 1 thread"
   echo "and 2 connections on loopback, ${seconds} s per case after a ${WARMUP_SECONDS:-20} s warm-up run of the same case. \"Rendered per request\""
   echo "sets \`Pdf__CacheBytes=0\`, so every request renders (two requests for the same PDF at the same moment still share one"
-  echo "render). \`DOTNET_gcServer\` picks the garbage collector."
+  echo "render). \`DOTNET_gcServer\` picks the garbage collector. \"Brotli\" and \"gzip\" send that Accept-Encoding; the body is"
+  echo "encoded again for every request (Brotli quality 5, gzip level 6: src/Functions/Http/ContentCoding.cs)."
   echo
   echo "- Run: $started to $finished"
   echo "- nproc: $(nproc); load average (1, 5, 15 min) before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -21,6 +21,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddLeafletContent(configuration);
         services.AddOptions<HttpResponseOptions>().Bind(configuration.GetSection(HttpResponseOptions.SectionName))
             .Validate(http => http.FrameAncestorsAreValid, HttpResponseOptions.InvalidFrameAncestorsMessage).ValidateOnStart();
+        services.AddOptions<CrossOriginOptions>().Bind(configuration.GetSection(CrossOriginOptions.SectionName))
+            .Validate(cors => cors.IsValid, CrossOriginOptions.InvalidMessage).ValidateOnStart();
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))
             .Validate(site => site.IsValid, SiteOptions.InvalidMessage).ValidateOnStart();
         services.AddLeafletPdf(configuration);

@@ -29,7 +29,7 @@ public sealed class LeafletListTests(FixtureServer fixture)
         var item = list["items"]![1]!.AsObject();
 
         Assert.Equal(
-            ["id", "title", "summary", "language", "variants", "version", "lastReviewed", "nextReview", "reviewStatus", "links"],
+            ["id", "title", "summary", "language", "languages", "variants", "version", "lastReviewed", "nextReview", "reviewStatus", "links"],
             item.Select(property => property.Key));
         Assert.Equal(["plain", "easy-read"], item["variants"]!.AsArray().Select(v => (string)v!));
         Assert.Equal("2027-01-10", (string)item["nextReview"]!);

@@ -31,4 +31,22 @@ public sealed class LeafletQueryTests
 
         Assert.Empty(LeafletSearch.Search([], query).Items);
     }
+
+    [Theory]
+    [InlineData("cy")]
+    [InlineData("en-GB")]
+    public void A_language_tag_is_kept_to_filter_on(string lang)
+        => Assert.Equal(lang, LeafletQuery.Parse(null, null, null, null, null, lang).Query!.Language);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("welsh!")]
+    [InlineData("*")]
+    public void A_lang_that_is_not_a_language_tag_is_an_error_naming_lang(string lang)
+    {
+        var parsed = LeafletQuery.Parse(null, null, null, null, null, lang);
+
+        Assert.False(parsed.IsValid);
+        Assert.Equal("lang", Assert.Single(parsed.Errors).Parameter);
+    }
 }

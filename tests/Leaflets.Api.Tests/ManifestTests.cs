@@ -24,7 +24,7 @@ public sealed class ManifestTests(FixtureServer fixture)
         var leaflets = (await ApiJson.ReadAsync(response))["leaflets"]!.AsArray();
         Assert.Equal(["blood-test", "bone-scan"], leaflets.Select(l => (string)l!["id"]!)); // broken-leaflet is not served
         var boneScan = leaflets[1]!;
-        Assert.Equal(["en-GB"], boneScan["languages"]!.AsArray().Select(l => (string)l!));
+        Assert.Equal(["en-GB", "cy"], boneScan["languages"]!.AsArray().Select(l => (string)l!));
         Assert.Equal(Written, (string)boneScan["dateModified"]!);
         var variants = boneScan["variants"]!.AsArray();
         Assert.Equal(["plain", "easy-read"], variants.Select(v => (string)v!["variant"]!));

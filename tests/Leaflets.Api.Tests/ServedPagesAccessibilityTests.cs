@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Content.Tests;
 using Leaflets.Content.Catalog;
+using Leaflets.Content.Model;
 using Leaflets.Content.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Leaflets.Content.Tests.Html;
@@ -73,8 +74,9 @@ public sealed class ServedPagesAccessibilityTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// The website: home, search with results, without and with no words, every topic, every leaflet in every variant,
-    /// and the 404 and 400 pages (written <c>404@url</c> for axe.mjs, which then expects that status).
+    /// The website: home, search with results, without and with no words, every topic, every leaflet in every variant
+    /// and language, the site's own pages in Welsh too, and the 404 and 400 pages (written <c>404@url</c> for axe.mjs,
+    /// which then expects that status).
     /// </summary>
     private async Task<List<string>> SitePageUrlsAsync()
     {
@@ -91,6 +93,12 @@ public sealed class ServedPagesAccessibilityTests : IAsyncLifetime
                 ? $"{site}leaflets/{(string)item["id"]!}"
                 : $"{site}leaflets/{(string)item["id"]!}?variant={(string)variant!}")),
             $"404@{site}no/such/page", $"400@{site}search?q=bone&page=0",
+            // The site's own pages in Welsh, and the 404 page that lists the languages a page is in.
+            $"{site}?lang=cy", $"{site}search?q=bone+cement&lang=cy", $"{site}search?q=zebra&lang=cy", $"{site}search?lang=cy",
+            .. topics.Select(slug => $"{site}topics/{Uri.EscapeDataString(slug)}?lang=cy"),
+            $"404@{site}no/such/page?lang=cy", $"404@{site}?lang=fr",
+            .. snapshot.Content.Leaflets.Values.SelectMany(leaflet => leaflet.Translations.SelectMany(translation => translation.Value.Keys.Select(variant =>
+                $"{site}leaflets/{leaflet.Id}?variant={variant.Slug()}&lang={Uri.EscapeDataString(translation.Key)}"))),
         ];
     }
 

@@ -26,6 +26,7 @@ public sealed class SitePagesTests(FixtureServer fixture)
     [
         "/", "/search?q=bone", "/search?q=zebra", "/search", "/topics/imaging",
         "/leaflets/bone-scan", "/leaflets/bone-scan?variant=easy-read", "/leaflets/blood-test",
+        "/?lang=cy", "/search?q=bone&lang=cy", "/topics/imaging?lang=cy", "/leaflets/bone-scan?lang=cy",
     ];
 
     private HttpClient Client => fixture.Client;
@@ -57,7 +58,7 @@ public sealed class SitePagesTests(FixtureServer fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        Assert.Equal("en", page.Root!.Attr("lang"));
+        Assert.Equal(path.Contains("lang=cy", StringComparison.Ordinal) ? "cy" : "en", page.Root!.Attr("lang"));
         Assert.Single(page.All("main").Single().Descendants("h1"));
         Assert.Equal("public, max-age=300", response.Headers.CacheControl?.ToString());
         Assert.True(response.Headers.ETag is { IsWeak: false }, "a page must carry a strong ETag");
@@ -148,7 +149,7 @@ public sealed class SitePagesTests(FixtureServer fixture)
 
         Assert.Equal("1 leaflet found for “bone scan”", page.All("p").Single(p => p.Attr("id") == "result-count").Value);
         Assert.StartsWith("1 leaflet found for “bone scan”", page.All("title").Single().Value, StringComparison.Ordinal);
-        Assert.Equal("leaflets/bone-scan", page.All("ol").Single().Descendants("a").Single().Attr("href"));
+        Assert.Equal("leaflets/bone-scan", page.All("ol").Single().Descendants("h2").Single().Element("a")!.Attr("href"));
     }
 
     [Fact]

@@ -77,7 +77,9 @@ public class PageFurnitureTests
             ];
             var elements = PdfReading.ElementTexts(pdf);
             var title = elements.FindIndex(e => e.Type == "H1");
-            Assert.Equal(details.Select(d => ("P", d)), elements.Skip(title + 1).Take(3).Select(e => (e.Type, e.Text)));
+            // An unreviewed translation's notice comes first: a Div holding its P and the main language's Span (its own test reads it).
+            var notice = metadata.TranslationStatus == TranslationStatus.Unreviewed ? 3 : 0;
+            Assert.Equal(details.Select(d => ("P", d)), elements.Skip(title + 1 + notice).Take(3).Select(e => (e.Type, e.Text)));
 
             // The last one: a leaflet may have a section of its own under the same heading (the easy read does).
             var about = elements.FindLastIndex(e => e.Type == "H2" && e.Text == words.AboutThisLeaflet);

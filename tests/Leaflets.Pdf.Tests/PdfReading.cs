@@ -176,13 +176,13 @@ internal static class PdfReading
 
     /// <summary>
     /// Every structure element below StructTreeRoot, depth first, with the words of the marked content it owns itself,
-    /// read on the page each marked-content id belongs to (/Pg of the reference, else of the element).
+    /// read on the page each marked-content id belongs to (/Pg of the reference, else of the element), and its own /Lang.
     /// </summary>
-    public static List<(string Type, int Depth, string Text)> ElementTexts(PdfDocument pdf)
+    public static List<(string Type, int Depth, string Text, string? Lang)> ElementTexts(PdfDocument pdf)
     {
         var pages = (ArrayToken)Resolve(pdf, Dictionary(pdf, pdf.Structure.Catalog.CatalogDictionary.Data["Pages"]).Data["Kids"]);
         var pageNumbers = pages.Data.OfType<IndirectReferenceToken>().Select((page, index) => (page.Data, index + 1)).ToDictionary();
-        var found = new List<(string Type, int Depth, List<(int Page, int Mcid)> Owned)>();
+        var found = new List<(string Type, int Depth, List<(int Page, int Mcid)> Owned, string? Lang)>();
         void Visit(IToken kids, int depth, List<(int, int)>? owner, int? page)
         {
             switch (Resolve(pdf, kids))
@@ -207,7 +207,8 @@ internal static class PdfReading
                         break;
                     }
                     var owned = new List<(int, int)>();
-                    found.Add((((NameToken)type).Data, depth, owned));
+                    var lang = element.Data.TryGetValue("Lang", out var langToken) ? (Resolve(pdf, langToken) as StringToken)?.Data : null;
+                    found.Add((((NameToken)type).Data, depth, owned, lang));
                     if (element.Data.TryGetValue("K", out var children))
                     {
                         Visit(children, depth + 1, owned, own);
@@ -217,7 +218,7 @@ internal static class PdfReading
         }
         Visit(Dictionary(pdf, pdf.Structure.Catalog.CatalogDictionary.Data["StructTreeRoot"]).Data["K"], 0, null, null);
         return [.. found.Select(e => (e.Type, e.Depth, string.Join(" ", e.Owned.GroupBy(o => o.Page)
-            .Select(onPage => MarkedText(pdf.GetPage(onPage.Key), [.. onPage.Select(o => o.Mcid)]))).Trim()))];
+            .Select(onPage => MarkedText(pdf.GetPage(onPage.Key), [.. onPage.Select(o => o.Mcid)]))).Trim(), e.Lang))];
     }
 
     /// <summary>The lines of the running footer on a page: artifact text below every line of tagged text.</summary>

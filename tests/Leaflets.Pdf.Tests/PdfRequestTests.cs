@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Pdf;
@@ -25,6 +26,19 @@ public sealed class PdfRequestTests
 
     private static readonly PdfRequest Baseline = Print();
 
+    /// <summary>
+    /// The sample with a Welsh plain translation. Only its language and content hash differ from the English: the loader
+    /// hashes each file's own bytes, so a translation always has a hash of its own.
+    /// </summary>
+    private static readonly Leaflet Translated = Leaflet with
+    {
+        Translations = Leaflet.Translations.Add("cy", ImmutableSortedDictionary.Create<LeafletVariant, LeafletDocument>().Add(
+            LeafletVariant.Plain, Plain with { ContentHash = "welsh", Metadata = Plain.Metadata with { Language = "cy" } })),
+    };
+
+    private static PdfRequest PrintWelsh(PrintChoice? choice = null) =>
+        PdfRequest.Print(Translated, Translated.Document(LeafletVariant.Plain, "cy"), choice ?? new PrintChoice(), Site, CurrentDay);
+
     public static TheoryData<string> InputsThatShapeTheBytes => [.. Changed.Keys];
 
     private static readonly Dictionary<string, PdfRequest> Changed = new()
@@ -36,6 +50,7 @@ public sealed class PdfRequestTests
         ["review status"] = Print(today: Plain.Metadata.NextReview.AddDays(1)),
         ["base URL"] = Print(site: new SiteOptions { PublicBaseUrl = "https://other.example.org" }),
         ["no base URL"] = Print(site: new SiteOptions()),
+        ["language"] = PrintWelsh(),
         ["renderer build"] = new PdfRequest(Leaflet.Id, Plain, Leaflet.Images, Baseline.Options, rendererBuild: "another-build"),
     };
 
@@ -114,6 +129,15 @@ public sealed class PdfRequestTests
     [Fact]
     public void The_file_name_says_what_the_pdf_holds()
         => Assert.Equal($"{Leaflet.Id}-easy-read-24pt-a5-v{Plain.Metadata.Version}.pdf", Print(variant: LeafletVariant.EasyRead, choice: new PrintChoice(24, PaperSize.A5)).FileName);
+
+    [Fact]
+    public void A_translation_s_file_name_names_its_language_and_the_main_language_s_is_as_before()
+    {
+        Assert.Equal($"{Leaflet.Id}-plain-cy-24pt-a5-v{Plain.Metadata.Version}.pdf", PrintWelsh(new PrintChoice(24, PaperSize.A5)).FileName);
+        Assert.Equal(
+            $"{Leaflet.Id}-plain-24pt-a5-v{Plain.Metadata.Version}.pdf",
+            PdfRequest.Print(Translated, Translated.Plain, new PrintChoice(24, PaperSize.A5), Site, CurrentDay).FileName);
+    }
 
     private static void AssertSameNames(PdfRequest expected, PdfRequest actual)
     {

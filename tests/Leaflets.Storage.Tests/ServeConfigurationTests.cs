@@ -34,6 +34,7 @@ public sealed class ServeConfigurationTests
     [Theory]
     [InlineData("Http__FrameAncestors", "https://partner.example.org; script-src *", "Http:FrameAncestors")]
     [InlineData("Site__PublicBaseUrl", "ftp://leaflets.example.org", "Site:PublicBaseUrl")]
+    [InlineData("Cors__AllowedOrigins", "https://portal.example.org/", "Cors:AllowedOrigins")]
     public async Task Serve_with_a_bad_http_setting_stops_naming_it_without_a_stack_trace(string variable, string value, string setting)
     {
         var (exit, _, errors) = await LeafletsCli.RunAsync(

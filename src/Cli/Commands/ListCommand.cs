@@ -5,7 +5,7 @@ using Leaflets.Content.Loading;
 
 namespace Leaflets.Cli.Commands;
 
-/// <summary><c>leaflets list</c>: one line per loaded leaflet (id, variants, version, review status, title).</summary>
+/// <summary><c>leaflets list</c>: one line per loaded leaflet (id, variants, languages, version, review status, title).</summary>
 internal static class ListCommand
 {
     public static Command Create(TimeProvider? time = null)

@@ -6,7 +6,7 @@ using Leaflets.Content.Rendering.Pdf;
 namespace Leaflets.Content.Checking;
 
 /// <summary>
-/// The publish gate's print half: renders every leaflet variant with each of the given print options and
+/// The publish gate's print half: renders every leaflet variant, translations included, with each of the given print options and
 /// checks each PDF against our PDF/UA checkpoints, so no leaflet is published that prints inaccessibly.
 /// Each PDF is checked as it would be served today: with the review status the clock gives it, so an
 /// overdue leaflet's notice is checked too. Also holds easy read to its length limit at the default print size.
@@ -34,7 +34,7 @@ public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadO
         var today = (time ?? TimeProvider.System).Today();
         foreach (var leaflet in content.Leaflets.Values)
         {
-            foreach (var document in leaflet.Variants.Values)
+            foreach (var document in leaflet.AllDocuments)
             {
                 var status = ReviewStatuses.Of(document.Metadata, today);
                 foreach (var options in printOptions)

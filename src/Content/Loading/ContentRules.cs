@@ -3,7 +3,7 @@ namespace Leaflets.Content.Loading;
 /// <summary>
 /// Every rule the loader enforces, by its stable id (the <c>rule</c> in <c>path:line: rule: message</c>).
 /// Ids never change once published: editors, docs and tests refer to them. All are errors except
-/// <see cref="ItalicEmphasis"/>, <see cref="ImageUnused"/> and <see cref="TranslationOutdated"/>, which are warnings.
+/// <see cref="ItalicEmphasis"/>, <see cref="ImageUnused"/>, <see cref="TranslationOutdated"/> and <see cref="StringsMissing"/>, which are warnings.
 /// </summary>
 public static class ContentRules
 {
@@ -26,6 +26,11 @@ public static class ContentRules
     public const string TranslationOutdated = "translation-outdated";
     /// <summary>A <c>translationStatus</c> other than reviewed or unreviewed, or one in a main-language file.</summary>
     public const string TranslationStatusInvalid = "translation-status-invalid";
+    /// <summary>
+    /// Warning: a file whose <c>language</c> has no strings file, or one lacking keys (one warning per key): those words
+    /// around the leaflet are shown in English, marked as English.
+    /// </summary>
+    public const string StringsMissing = "strings-missing";
     /// <summary>Text in a script the PDF renderer cannot shape yet (anything but Latin, Greek and Cyrillic letters).</summary>
     public const string ScriptNotPrintable = "script-not-printable";
 
@@ -143,7 +148,7 @@ public static class ContentRules
     public static IReadOnlyList<string> All { get; } =
     [
         LayoutUnexpectedFile, LeafletIdInvalid, PlainMissing, TranslationLanguageInvalid, TranslationLanguageMismatch,
-        TranslationWithoutMain, TranslationOutdated, TranslationStatusInvalid, ScriptNotPrintable, FileNotRegular, FileTooLarge, LoadFailed, FileEmpty, FileNotText,
+        TranslationWithoutMain, TranslationOutdated, TranslationStatusInvalid, StringsMissing, ScriptNotPrintable, FileNotRegular, FileTooLarge, LoadFailed, FileEmpty, FileNotText,
         FrontMatterMissing, FrontMatterUnterminated, FrontMatterInvalid, KeyMissing, KeyUnknown, KeyDuplicate,
         ValueInvalid, DateInvalid, DateOutOfRange, ValueTooLong, LanguageInvalid, NextReviewBeforeLastReviewed, CodeIncomplete,
         ReferenceIncomplete, ReferenceUrlInvalid, NestingTooDeep, BodyEmpty, HeadingLevelOne, HeadingTooDeep, HeadingSkipsLevel,
@@ -154,5 +159,5 @@ public static class ContentRules
     ];
 
     public static ProblemSeverity SeverityOf(string rule) =>
-        rule is ItalicEmphasis or ImageUnused or TranslationOutdated ? ProblemSeverity.Warning : ProblemSeverity.Error;
+        rule is ItalicEmphasis or ImageUnused or TranslationOutdated or StringsMissing ? ProblemSeverity.Warning : ProblemSeverity.Error;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Leaflets.Content.Model;
+using Leaflets.Content.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -66,6 +67,13 @@ internal static class FrontMatterReader
             problems.Add(fields.LineOf("language"), ContentRules.LanguageInvalid, $"'{language}' is not a BCP 47 language tag such as en-GB");
             language = null;
         }
+        else if (language is not null)
+        {
+            foreach (var missing in MissingStrings(ReaderStrings.For(language), language))
+            {
+                problems.Add(fields.LineOf("language"), ContentRules.StringsMissing, missing);
+            }
+        }
         var lastReviewed = InReviewRange(fields, "lastReviewed", fields.Date("lastReviewed", required: true), problems);
         var nextReview = InReviewRange(fields, "nextReview", fields.Date("nextReview", required: false), problems);
         var version = fields.Integer("version", required: true);
@@ -117,9 +125,27 @@ internal static class FrontMatterReader
         }
         return metadata with
         {
+            TranslatedFrom = main.Language,
             Codes = metadata.Codes.IsEmpty ? main.Codes : metadata.Codes,
             References = metadata.References.IsEmpty ? main.References : metadata.References,
+            ReferencesLanguage = metadata.References.IsEmpty && !main.References.IsEmpty ? main.Language : null,
         };
+    }
+
+    /// <summary>
+    /// What a file in <paramref name="language"/> will show in English for want of its words, one message per missing
+    /// key, or one for the whole table when the language has no strings file: the page marks those words as English,
+    /// but an editor should know a reader in that language gets them.
+    /// </summary>
+    internal static IEnumerable<string> MissingStrings(ReaderStrings strings, string language)
+    {
+        var english = ReaderStrings.English.Language;
+        if (strings.Language == english && !LanguageTags.Comparer.Equals(language.Split('-')[0], english))
+        {
+            return [$"there is no strings file for '{language}' (src/Content/Text/Strings): every word shown around the leaflet (headings, dates, notices, the PDF's footer) is in English, marked as English"];
+        }
+        return strings.EnglishFallbacks.Order(StringComparer.Ordinal)
+            .Select(key => $"the '{strings.Language}' strings file has no '{key}': those words are shown in English, marked as English");
     }
 
     /// <summary>Absent is reviewed; only a translation may give it, as reviewed or unreviewed.</summary>

@@ -28,9 +28,23 @@ public sealed record Leaflet(
     /// <summary>The main language first, then each translation's in tag order.</summary>
     public IReadOnlyList<string> Languages => [MainLanguage, .. Translations.Keys];
 
-    /// <summary>When anything of the leaflet last changed: the newest <see cref="LeafletDocument.DateModified"/> in any variant or language.</summary>
-    public DateTimeOffset DateModified =>
-        Variants.Values.Concat(Translations.Values.SelectMany(language => language.Values)).Max(document => document.DateModified);
+    /// <summary>The languages <paramref name="variant"/> is written in: the main language first, then each translation's in tag order.</summary>
+    public IReadOnlyList<string> LanguagesOf(LeafletVariant variant) => [.. Languages.Where(language => Find(variant, language) is not null)];
+
+    /// <summary>
+    /// The language an address or file name has to name to reach <paramref name="language"/>: none for the main
+    /// language, whose addresses are the canonical ones they were before translations, else the tag.
+    /// </summary>
+    public string? TranslationLanguage(string language) => LanguageTags.Comparer.Equals(language, MainLanguage) ? null : language;
+
+    /// <summary>
+    /// Every document of the leaflet: the main-language variants, then each translation's, in <see cref="Languages"/>
+    /// order. What checks every file (the publish gate, readability) goes through, so no translation is left out.
+    /// </summary>
+    public IEnumerable<LeafletDocument> AllDocuments => Variants.Values.Concat(Translations.Values.SelectMany(translated => translated.Values));
+
+    /// <summary>When anything of the leaflet last changed: the newest <see cref="LeafletDocument.DateModified"/> of <see cref="AllDocuments"/>.</summary>
+    public DateTimeOffset DateModified => AllDocuments.Max(document => document.DateModified);
 
     /// <summary>The variant asked for; a renderer asked for a variant the leaflet lacks is a caller's bug, so it throws.</summary>
     public LeafletDocument Document(LeafletVariant variant) =>

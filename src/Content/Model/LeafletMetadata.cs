@@ -16,6 +16,18 @@ public sealed record LeafletMetadata(
 {
     /// <summary>Reviewed unless a translation's front matter says otherwise (see <see cref="TranslationStatuses.Key"/>).</summary>
     public TranslationStatus TranslationStatus { get; init; } = TranslationStatus.Reviewed;
+
+    /// <summary>
+    /// A translation: the language of the main-language file it translates (the leaflet's main language), which its
+    /// unreviewed-translation notice is also written in. Null for a main-language file.
+    /// </summary>
+    public string? TranslatedFrom { get; init; }
+
+    /// <summary>
+    /// The language <see cref="References"/> are written in where it is not <see cref="Language"/>: the main language,
+    /// for a translation that takes its main file's references. Null: the document's own language.
+    /// </summary>
+    public string? ReferencesLanguage { get; init; }
 }
 
 public sealed record ClinicalCode(string System, string Code, string? Display);

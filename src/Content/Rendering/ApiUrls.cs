@@ -40,24 +40,37 @@ public sealed class ApiUrls
 
     public string Leaflets => $"{BaseUrl}/leaflets";
 
-    /// <summary>The plain variant is the default, so its URL carries no query.</summary>
-    public string Leaflet(string id, LeafletVariant variant) => variant == LeafletVariant.Plain
-        ? $"{Leaflets}/{Uri.EscapeDataString(id)}"
-        : $"{Leaflets}/{Uri.EscapeDataString(id)}?variant={variant.Slug()}";
+    /// <summary>
+    /// The plain variant is the default, so its URL carries no variant; <paramref name="translation"/> (a language
+    /// tag, null for the main language) adds <c>lang=</c>, so the main language's links stay canonical.
+    /// </summary>
+    public string Leaflet(string id, LeafletVariant variant, string? translation = null)
+        => WithQuery(LeafletPath(id), (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
 
-    /// <summary>The PDF of a variant at the default size and paper; like <see cref="Leaflet"/>, plain carries no query.</summary>
-    public string Pdf(string id, LeafletVariant variant) => variant == LeafletVariant.Plain
-        ? $"{Leaflets}/{Uri.EscapeDataString(id)}/pdf"
-        : $"{Leaflets}/{Uri.EscapeDataString(id)}/pdf?variant={variant.Slug()}";
+    /// <summary>The PDF of a variant at the default size and paper; like <see cref="Leaflet"/>, plain carries no variant.</summary>
+    public string Pdf(string id, LeafletVariant variant, string? translation = null)
+        => WithQuery(LeafletPath(id) + "/pdf", (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
 
     /// <summary>The standalone HTML page of a variant (the one partners embed); always names the variant.</summary>
-    public string Html(string id, LeafletVariant variant) => PageLinks(id).VariantUrl(variant);
+    public string Html(string id, LeafletVariant variant, string? translation = null) => PageLinks(id, translation).VariantUrl(variant);
 
-    /// <summary>What the HTML page of a leaflet links to: its images, and its other variants on the same route.</summary>
-    public LeafletLinks PageLinks(string id)
+    /// <summary>
+    /// The leaflet's page on the library website, under the site root (<see cref="SiteUrls.LeafletPagePath"/>), in
+    /// <paramref name="translation"/> (null for the main language).
+    /// </summary>
+    public string SitePage(string id, LeafletVariant variant, string? translation = null)
+        => $"{SiteRoot}/{SiteUrls.LeafletPagePath(id, variant, translation)}";
+
+    /// <summary>
+    /// What the HTML page of a leaflet links to: its images, and its other variants on the same route, in the same
+    /// language (<paramref name="translation"/>, null for the main language).
+    /// </summary>
+    public LeafletLinks PageLinks(string id, string? translation = null)
     {
-        var leaflet = $"{Leaflets}/{Uri.EscapeDataString(id)}";
-        return new LeafletLinks(leaflet + "/images", leaflet + "/html?variant=" + LeafletLinks.VariantPlaceholder)
+        var leaflet = LeafletPath(id);
+        return new LeafletLinks(
+            leaflet + "/images",
+            WithQuery(leaflet + "/html", (LeafletVariants.Parameter, LeafletLinks.VariantPlaceholder), (LanguageTags.Parameter, translation)))
         {
             FontsStyleSheet = Asset(Site.SiteAssets.FontsStyleSheet),
         };
@@ -85,10 +98,37 @@ public sealed class ApiUrls
         {
             parts.Add("page=" + page);
         }
+        if (query.Language is { } language)
+        {
+            parts.Add(LanguageTags.Parameter + "=" + Uri.EscapeDataString(language));
+        }
         if (query.PageSize != LeafletQuery.DefaultPageSize)
         {
             parts.Add("pageSize=" + query.PageSize);
         }
         return parts.Count == 0 ? Leaflets : Leaflets + "?" + string.Join('&', parts);
+    }
+
+    private string LeafletPath(string id) => $"{Leaflets}/{Uri.EscapeDataString(id)}";
+
+    /// <summary>Plain is the default variant, so links leave it out.</summary>
+    private static string? UnlessPlain(LeafletVariant variant) => variant == LeafletVariant.Plain ? null : variant.Slug();
+
+    /// <summary>
+    /// The parameters with a value, in order; a null value leaves its parameter out. Values are variant slugs and
+    /// well-formed language tags (letters, digits, hyphens), which need no escaping, or the variant placeholder, which
+    /// must stay as it is for <see cref="LeafletLinks.VariantUrl"/> to fill.
+    /// </summary>
+    private static string WithQuery(string path, params ReadOnlySpan<(string Name, string? Value)> parameters)
+    {
+        var query = new List<string>();
+        foreach (var (name, value) in parameters)
+        {
+            if (value is not null)
+            {
+                query.Add(name + "=" + value);
+            }
+        }
+        return query.Count == 0 ? path : path + "?" + string.Join('&', query);
     }
 }

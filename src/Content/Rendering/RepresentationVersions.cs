@@ -16,37 +16,58 @@ namespace Leaflets.Content.Rendering;
 public static class RepresentationVersions
 {
     /// <summary>Names the HTML page's markup; bump it when the page changes (the golden tests show when).</summary>
-    public const string HtmlRepresentation = "text/html;leaflet=3";
+    public const string HtmlRepresentation = "text/html;leaflet=4";
 
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
-    public const string JsonLdRepresentation = "application/ld+json;leaflet=2";
+    public const string JsonLdRepresentation = "application/ld+json;leaflet=3";
 
     /// <summary>Names the website's leaflet page's markup, words and frame; bump it when any of them changes.</summary>
-    public const string SiteLeafletRepresentation = "text/html;site-leaflet=1";
+    public const string SiteLeafletRepresentation = "text/html;site-leaflet=2";
 
     /// <summary>
-    /// The website's leaflet page shows the variant's review status, every variant the leaflet has (its version switch
-    /// and print form), links that depend on where it is served (<see cref="SiteUrls.Key"/>, its QR code included),
-    /// and the words of the strings tables: the site's (English) and the leaflet's language's.
+    /// The website's leaflet page shows one language of the variant with its review status, every variant and
+    /// language the leaflet has (its version and language switches, its alternates and print form: their titles come
+    /// from their documents), links that depend on where it is served (<see cref="SiteUrls.Key"/>, its QR code
+    /// included), and the words of the strings tables: the language shown's (which holds English's it falls back to)
+    /// and each other language's own name for itself.
     /// </summary>
     public static string SiteLeaflet(Leaflet leaflet, LeafletVariant variant, ReviewStatus status, SiteUrls urls, string? language = null)
-        => Derive([
-            SiteLeafletRepresentation, variant.Slug(), status.Slug(), urls.Key, ReaderStrings.English.Version,
-            ReaderStrings.For(leaflet.Document(variant, language ?? leaflet.MainLanguage).Metadata.Language).Version,
-            .. leaflet.Variants.Values.Select(document => document.ContentHash)]);
+    {
+        var document = leaflet.Document(variant, language ?? leaflet.MainLanguage);
+        var shown = document.Metadata.Language;
+        return Derive([
+            SiteLeafletRepresentation, variant.Slug(), shown, status.Slug(), urls.Key,
+            .. leaflet.Languages.Prepend(shown).Select(tag => ReaderStrings.For(tag).Version).Distinct(StringComparer.Ordinal),
+            .. leaflet.AllDocuments.Select(each => each.ContentHash),
+            .. TranslationNotice.StringsVersions(document.Metadata)]);
+    }
 
-    /// <summary>The JSON shows the review status (it changes with the date), when the content last changed, and absolute links.</summary>
-    public static string Json(LeafletDocument document, ReviewStatus status, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl, Modified(document));
+    /// <summary>
+    /// The JSON shows the review status (it changes with the date), when the content last changed, absolute links,
+    /// and which variants and languages the leaflet has (<see cref="Editions"/>).
+    /// </summary>
+    public static string Json(Leaflet leaflet, LeafletDocument document, ReviewStatus status, ApiUrls urls)
+        => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl, Editions(leaflet), Modified(document));
 
-    /// <summary>The page shows the review status and absolute links, like the JSON, and the words of the strings table.</summary>
-    public static string Html(LeafletDocument document, ReviewStatus status, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl,
-            ReaderStrings.For(document.Metadata.Language).Version);
+    /// <summary>
+    /// The page shows the review status and absolute links, like the JSON, the words of the strings table (and an
+    /// unreviewed translation's notice those of its main language's), and a variant switch that depends on the other
+    /// variants in its language.
+    /// </summary>
+    public static string Html(Leaflet leaflet, LeafletDocument document, ReviewStatus status, ApiUrls urls)
+        => Derive([document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl,
+            ReaderStrings.For(document.Metadata.Language).Version, Editions(leaflet), .. TranslationNotice.StringsVersions(document.Metadata)]);
 
-    /// <summary>The description has no review status, only the page's absolute address and when the content last changed.</summary>
-    public static string JsonLd(LeafletDocument document, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl, Modified(document));
+    /// <summary>
+    /// The description has no review status, only the page's absolute address and those of its other languages, and
+    /// when the content last changed.
+    /// </summary>
+    public static string JsonLd(Leaflet leaflet, LeafletDocument document, ApiUrls urls)
+        => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl, Editions(leaflet), Modified(document));
+
+    /// <summary>Each variant the leaflet has and the languages it is in: adding a translation changes what the others link to.</summary>
+    private static string Editions(Leaflet leaflet)
+        => string.Join(';', leaflet.Variants.Keys.Select(variant => variant.Slug() + ":" + string.Join(',', leaflet.LanguagesOf(variant))));
 
     /// <summary>
     /// The same bytes can be dated differently (written again unchanged, or changed and changed back), so a body that

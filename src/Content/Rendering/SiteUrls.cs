@@ -1,5 +1,6 @@
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Html;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering;
 
@@ -8,7 +9,9 @@ namespace Leaflets.Content.Rendering;
 /// Under the configured public root (<see cref="SiteOptions.Root"/>) when there is one; otherwise relative to the page
 /// being written, so the site works behind a proxy at any path (from <c>/leaflets/x</c> the search is
 /// <c>../search</c>; from <c>/</c> it is <c>search</c>). The one absolute address, the leaflet page's own for its QR
-/// code, is under the configured root or else the origin the request came to.
+/// code, is under the configured root or else the origin the request came to. A page in a language other than the
+/// site's default (<see cref="InLanguage"/>) carries <c>?lang=</c> in its links to other site pages and in its search
+/// form, so a reader who chose Welsh stays in Welsh; a link to a leaflet names its language only when asked to.
 /// </summary>
 public sealed class SiteUrls
 {
@@ -33,8 +36,32 @@ public sealed class SiteUrls
         Origin = site.Root ?? origin?.TrimEnd('/');
         _base = site.Root is { } root ? root + "/" : string.Concat(Enumerable.Repeat("../", depth));
         // "./api" rather than "api" at the top: the API base is always a path ending in "/api" below the site root.
-        Api = new ApiUrls(Home + ApiUrls.RoutePrefix);
+        Api = new ApiUrls(_base.Length == 0 ? "./" + ApiUrls.RoutePrefix : _base + ApiUrls.RoutePrefix);
     }
+
+    private SiteUrls(SiteUrls other, string? language)
+    {
+        (ConfiguredRoot, Origin, _base, Api, Language) = (other.ConfiguredRoot, other.Origin, other._base, other.Api, language);
+    }
+
+    /// <summary>The language the site's own pages are in unless a reader asks for another: the first with strings.</summary>
+    public static string DefaultLanguage => ReaderStrings.Languages[0];
+
+    /// <summary>The <c>lang</c> this page's links to other site pages carry; null for the site's default language.</summary>
+    public string? Language { get; }
+
+    /// <summary>These links for a page whose own words are in <paramref name="language"/> (a strings file's tag).</summary>
+    public SiteUrls InLanguage(string language)
+    {
+        var carried = string.Equals(language, DefaultLanguage, StringComparison.OrdinalIgnoreCase) ? null : language;
+        return carried == Language ? this : new SiteUrls(this, carried);
+    }
+
+    /// <summary>
+    /// These links naming <paramref name="language"/> even when it is the default: for a link that must reach that
+    /// language whatever the reader's browser prefers (the 404 page's list of the languages a page is in).
+    /// </summary>
+    public SiteUrls NamingLanguage(string language) => new(this, language);
 
     /// <summary>The configured root, or null when links are relative.</summary>
     public string? ConfiguredRoot { get; }
@@ -46,7 +73,7 @@ public sealed class SiteUrls
     public ApiUrls Api { get; }
 
     /// <summary>What, besides the content, decides every URL this writes: part of a page's entity tag.</summary>
-    public string Key => $"{_base}|{Origin}";
+    public string Key => $"{_base}|{Origin}|{Language}";
 
     /// <summary>
     /// How many folders deep a request path is: <c>/</c> and <c>/search</c> are 0, <c>/leaflets/x</c> is 1, and
@@ -54,31 +81,33 @@ public sealed class SiteUrls
     /// </summary>
     public static int DepthOf(string path) => Math.Max(0, path.Count(c => c == '/') - 1);
 
-    public string Home => _base.Length == 0 ? "./" : _base;
+    public string Home => HomePage(1);
 
     /// <summary>The home page's A to Z at <paramref name="page"/>; page 1 is the home page itself.</summary>
-    public string HomePage(int page) => page == 1 ? Home : $"{Home}?{PageParameter}={page}";
+    public string HomePage(int page) => WithQuery(_base.Length == 0 ? "./" : _base, PageOf(page), (LanguageTags.Parameter, Language));
 
-    /// <summary>Where the search form sends its words.</summary>
+    /// <summary>
+    /// Where the search form sends its words: a GET form drops the query of its action, so the page's language goes
+    /// in a hidden field (<see cref="Language"/>, named <see cref="LanguageTags.Parameter"/>).
+    /// </summary>
     public string SearchForm => _base + SearchPath;
 
     public string Search(string words, int page = 1)
-    {
-        var url = $"{SearchForm}?{QueryParameter}={Uri.EscapeDataString(words)}";
-        return page == 1 ? url : $"{url}&{PageParameter}={page}";
-    }
+        => WithQuery(SearchForm, (QueryParameter, Uri.EscapeDataString(words)), PageOf(page), (LanguageTags.Parameter, Language));
 
     public string Topic(string slug, int page = 1)
-    {
-        var url = $"{_base}{TopicsPath}/{Uri.EscapeDataString(slug)}";
-        return page == 1 ? url : $"{url}?{PageParameter}={page}";
-    }
+        => WithQuery($"{_base}{TopicsPath}/{Uri.EscapeDataString(slug)}", PageOf(page), (LanguageTags.Parameter, Language));
 
-    /// <summary>A leaflet's page; plain is the default, so its URL carries no query.</summary>
-    public string Leaflet(string id, LeafletVariant variant) => _base + LeafletPath(id, variant);
+    /// <summary>
+    /// A leaflet's page. Plain is the default variant and no language lets the page choose (the reader's
+    /// Accept-Language, else the leaflet's main language), so that URL carries no query; a link that must show one
+    /// language (a language switch, a hreflang alternate) names it.
+    /// </summary>
+    public string Leaflet(string id, LeafletVariant variant, string? language = null) => _base + LeafletPagePath(id, variant, language);
 
     /// <summary>The leaflet page's own absolute address (for its QR code); null when the origin is unknown.</summary>
-    public string? AbsoluteLeaflet(string id, LeafletVariant variant) => Origin is { } origin ? $"{origin}/{LeafletPath(id, variant)}" : null;
+    public string? AbsoluteLeaflet(string id, LeafletVariant variant, string? language = null)
+        => Origin is { } origin ? $"{origin}/{LeafletPagePath(id, variant, language)}" : null;
 
     /// <summary>A static file of the site (<see cref="Site.SiteAssets"/>).</summary>
     public string Asset(string fileName) => Api.Asset(fileName);
@@ -90,7 +119,22 @@ public sealed class SiteUrls
     public LeafletLinks LinksOf(string id)
         => new(Api.PageLinks(id).ImageBaseUrl, $"{_base}{LeafletsPath}/{Uri.EscapeDataString(id)}?variant={LeafletLinks.VariantPlaceholder}");
 
-    private static string LeafletPath(string id, LeafletVariant variant) => variant == LeafletVariant.Plain
-        ? $"{LeafletsPath}/{Uri.EscapeDataString(id)}"
-        : $"{LeafletsPath}/{Uri.EscapeDataString(id)}?variant={variant.Slug()}";
+    /// <summary>
+    /// A leaflet page's path below the site root; plain, the default, and no language (the page chooses) add no query,
+    /// so those addresses stay canonical.
+    /// </summary>
+    internal static string LeafletPagePath(string id, LeafletVariant variant, string? language = null)
+        => WithQuery($"{LeafletsPath}/{Uri.EscapeDataString(id)}",
+            (LeafletVariants.Parameter, variant == LeafletVariant.Plain ? null : variant.Slug()),
+            (LanguageTags.Parameter, language is null ? null : Uri.EscapeDataString(language)));
+
+    private static (string, string?) PageOf(int page)
+        => (PageParameter, page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A path with each parameter that has a value (already escaped), in the order given.</summary>
+    private static string WithQuery(string path, params (string Name, string? Value)[] parameters)
+    {
+        var query = string.Join('&', parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={p.Value}"));
+        return query.Length == 0 ? path : $"{path}?{query}";
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Leaflets.Content.Model;
 
 namespace Leaflets.Content.Search;
 
@@ -17,11 +18,14 @@ public sealed record LeafletQuery(ImmutableArray<string> Words, string? Topic, C
 
     public static LeafletQuery Default { get; } = new([], null, null, 1, DefaultPageSize);
 
+    /// <summary>Only leaflets written in this language (their main language or a translation's); null for all.</summary>
+    public string? Language { get; init; }
+
     /// <summary>
     /// Reads the raw query values (null when absent). Every invalid value is reported, each message naming
     /// the parameter, what was given and what is allowed, so one answer lets a caller fix all of them.
     /// </summary>
-    public static QueryParseResult Parse(string? q, string? topic, string? code, string? page, string? pageSize)
+    public static QueryParseResult Parse(string? q, string? topic, string? code, string? page, string? pageSize, string? lang = null)
     {
         var errors = ImmutableArray.CreateBuilder<QueryError>();
 
@@ -43,13 +47,18 @@ public sealed record LeafletQuery(ImmutableArray<string> Words, string? Topic, C
             }
         }
 
+        if (lang is not null && !LanguageTags.IsWellFormed(lang))
+        {
+            errors.Add(new QueryError(LanguageTags.Parameter, LanguageTags.NotATag(lang)));
+        }
+
         var pageNumber = ParseWholeNumber(page, 1, 1, int.MaxValue, "page", "a whole number from 1 upwards", errors);
         var size = ParseWholeNumber(pageSize, DefaultPageSize, 1, MaxPageSize, "pageSize", $"a whole number from 1 to {MaxPageSize}", errors);
 
         var trimmedTopic = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
         return errors.Count > 0
             ? new QueryParseResult(null, errors.ToImmutable())
-            : new QueryParseResult(new LeafletQuery(words, trimmedTopic, codeFilter, pageNumber, size), []);
+            : new QueryParseResult(new LeafletQuery(words, trimmedTopic, codeFilter, pageNumber, size) { Language = lang }, []);
     }
 
     private static int ParseWholeNumber(

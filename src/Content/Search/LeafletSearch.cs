@@ -62,6 +62,11 @@ public static class LeafletSearch
             return false;
         }
 
+        if (query.Language is { } language && !leaflet.Languages.Any(tag => LanguageTags.Covers(language, tag)))
+        {
+            return false;
+        }
+
         if (query.Words.IsEmpty)
         {
             return true;

@@ -23,6 +23,12 @@ public sealed record ReaderStrings
     /// <summary>The BCP 47 tag of the strings' language (the <c>lang</c> of pages that show them).</summary>
     public required string Language { get; init; }
 
+    /// <summary>
+    /// The language's name in itself ("English", "Cymraeg"): the link to it in a language switch. A file that lacks it
+    /// falls back like any key, so its English name must not be taken for the language's own.
+    /// </summary>
+    public required string LanguageName { get; init; }
+
     /// <summary>Words around a leaflet on its web page and, where the same, on paper.</summary>
     public required LeafletStrings Leaflet { get; init; }
 
@@ -77,15 +83,47 @@ public sealed record ReaderStrings
     public static ReaderStrings English { get; } = Load(EnglishFile);
 
     /// <summary>
+    /// The languages with a strings file (the tags of their files), English first, then in tag order: the languages
+    /// the website offers its own pages in.
+    /// </summary>
+    public static IReadOnlyList<string> Languages { get; } =
+    [
+        EnglishFile,
+        .. typeof(ReaderStrings).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
+            .Select(name => name[ResourcePrefix.Length..^".json".Length])
+            .Where(language => language != EnglishFile)
+            .Order(StringComparer.Ordinal),
+    ];
+
+    /// <summary>
+    /// The language's name in itself (<see cref="LanguageName"/>) when its strings file gives one (its file, or its
+    /// primary subtag's); null when it has no file or the file does not name it.
+    /// </summary>
+    public static string? OwnNameOf(string languageTag)
+    {
+        if (FileFor(languageTag) is null)
+        {
+            return null;
+        }
+        var strings = For(languageTag);
+        return strings.LanguageOf(s => s.LanguageName) == strings.Language ? strings.LanguageName : null;
+    }
+
+    /// <summary>
     /// The strings for a leaflet's language (a BCP 47 tag): the file for the whole tag, else for its primary subtag
     /// (<c>cy-GB</c> takes <c>cy</c>), else English.
     /// </summary>
     public static ReaderStrings For(string languageTag)
     {
-        var tag = languageTag.ToLowerInvariant();
-        var primary = tag.Split('-')[0];
-        var file = new[] { tag, primary }.FirstOrDefault(HasFile) ?? EnglishFile;
+        var file = FileFor(languageTag) ?? EnglishFile;
         return file == EnglishFile ? English : ByFile.GetOrAdd(file, Load);
+    }
+
+    private static string? FileFor(string languageTag)
+    {
+        var tag = languageTag.ToLowerInvariant();
+        return new[] { tag, tag.Split('-')[0] }.FirstOrDefault(HasFile);
     }
 
     /// <summary>
@@ -115,7 +153,10 @@ public sealed record ReaderStrings
     private static bool HasFile(string language)
         => typeof(ReaderStrings).Assembly.GetManifestResourceInfo(ResourceName(language)) is not null;
 
-    private static string ResourceName(string language) => $"Leaflets.Strings.{language}.json";
+    /// <summary>What the name of every embedded strings file starts with.</summary>
+    internal const string ResourcePrefix = "Leaflets.Strings.";
+
+    private static string ResourceName(string language) => $"{ResourcePrefix}{language}.json";
 
     /// <summary>
     /// A template with each <c>{name}</c> replaced by its value. Every placeholder must be given, so a strings file
@@ -278,6 +319,13 @@ public sealed record LeafletStrings
 
     public required string ReviewCurrent { get; init; }
 
+    /// <summary>
+    /// Under the title of a translation no qualified speaker of its language has checked yet, in its language and again
+    /// in the leaflet's main language (<see cref="Rendering.TranslationNotice"/>): it names no language, so the same
+    /// words are right in both.
+    /// </summary>
+    public required string TranslationUnreviewed { get; init; }
+
     public required string Version { get; init; }
 
     public required string LastReviewed { get; init; }
@@ -389,6 +437,9 @@ public sealed record SiteStrings
 
     public required string LeafletNavLabel { get; init; }
 
+    /// <summary>The accessible name of the leaflet page's links to the same leaflet in its other languages.</summary>
+    public required string LanguageNavLabel { get; init; }
+
     public required string PrintLink { get; init; }
 
     public required string PrintHeading { get; init; }
@@ -433,6 +484,9 @@ public sealed record SiteStrings
     public required string BadRequestTitle { get; init; }
 
     public required string BadRequestText { get; init; }
+
+    /// <summary>On the 404 page for a page asked for in a language it is not in, before the links to those it is in.</summary>
+    public required string InOtherLanguages { get; init; }
 
     public required string ErrorHelp { get; init; }
 

@@ -31,7 +31,11 @@ public static class AcceptHeader
         return best;
     }
 
-    private static List<(string Name, double Weight)> Parse(StringValues fieldLines) =>
+    /// <summary>
+    /// The elements of a comma-separated header with q-values (Accept, Accept-Encoding), names in lower case, in the
+    /// order sent; empty when the header is absent or blank.
+    /// </summary>
+    internal static List<(string Name, double Weight)> Parse(StringValues fieldLines) =>
         fieldLines
             .Where(line => !string.IsNullOrWhiteSpace(line))
             .SelectMany(line => line!.Split(','))
@@ -57,7 +61,8 @@ public static class AcceptHeader
         return weight;
     }
 
-    private static double QualityOf(string[] parameters)
+    /// <summary>The q parameter of one comma-separated element (RFC 9110 section 12.4.2), split at ';': 1 when absent, 0 when malformed.</summary>
+    internal static double QualityOf(string[] parameters)
     {
         foreach (var parameter in parameters.Skip(1))
         {

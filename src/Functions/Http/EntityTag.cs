@@ -22,6 +22,12 @@ public sealed record EntityTag
     public static EntityTag OfBytes(ReadOnlySpan<byte> bytes) => Of(RepresentationVersions.OfBytes(bytes));
 
     /// <summary>
+    /// The tag of this representation's bytes in <paramref name="coding"/> (<c>"3f2a...-br"</c>); this tag itself for
+    /// none. A strong tag names exact bytes, and the encoded bytes are not the identity bytes.
+    /// </summary>
+    public EntityTag InCoding(ContentCoding? coding) => coding is null ? this : new(Quoted[..^1] + coding.TagSuffix + '"');
+
+    /// <summary>
     /// Whether an If-None-Match header (one or more field lines, which together form one list) matches this tag:
     /// <c>*</c> alone matches any current representation, otherwise any listed tag whose opaque part equals ours,
     /// with or without <c>W/</c> (RFC 9110 section 13.1.2 uses the weak comparison). A field that is not exactly

@@ -9,15 +9,26 @@ namespace Leaflets.Functions.Http;
 
 /// <summary>
 /// What every function does around its own work. Neither worker middleware nor ASP.NET Core middleware runs in
-/// both hosts, so each function calls this itself: an exception becomes a 500 problem with no stack trace.
+/// both hosts, so each function calls this itself: a hostile target or a query the route does not take
+/// (<see cref="QueryParameters"/>) is refused before its work, and an exception becomes a 500 problem with no stack trace.
 /// </summary>
 public static class FunctionResponse
 {
-    public static async Task<IActionResult> RunAsync(HttpRequest request, ILogger logger, Func<Task<IActionResult>> handle)
+    /// <param name="presentBadQuery">How a route shows the 400 for its query: the website's pages give people a page.</param>
+    public static async Task<IActionResult> RunAsync(
+        HttpRequest request, ILogger logger, Func<Task<IActionResult>> handle, Func<ProblemResult, IActionResult>? presentBadQuery = null)
     {
         try
         {
-            return RequestTarget.Check(request) ?? await handle();
+            if (RequestTarget.Check(request) is { } hostileTarget)
+            {
+                return hostileTarget;
+            }
+            if (QueryParameters.Check(request) is { } badQuery)
+            {
+                return presentBadQuery is null ? badQuery : presentBadQuery(badQuery);
+            }
+            return await handle();
         }
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
@@ -60,7 +71,7 @@ public static class FunctionResponse
     public static string? SiteRootOf(HttpRequest request)
         => request.Host.HasValue ? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}" : null;
 
-    /// <summary>A query parameter, or null when absent. Repeated values are joined with commas (and then fail validation).</summary>
+    /// <summary>A query parameter, or null when absent. <see cref="RunAsync"/> has already refused a repeated one.</summary>
     public static string? Query(this HttpRequest request, string name) =>
         request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
 }

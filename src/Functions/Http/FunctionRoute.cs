@@ -12,6 +12,12 @@ namespace Leaflets.Functions.Http;
 /// </summary>
 public sealed record FunctionRoute(string Name, string Template, IReadOnlyList<string>? Methods, Type FunctionType, MethodInfo Method)
 {
+    /// <summary>The query parameters the route takes (<see cref="QueryParametersAttribute"/>); none unless declared.</summary>
+    public IReadOnlyList<string> QueryParameters { get; } = Method.GetCustomAttribute<QueryParametersAttribute>()?.Names ?? [];
+
+    /// <summary>Whether the route's trigger takes <paramref name="method"/>.</summary>
+    public bool Answers(string method) => Methods is null || Methods.Contains(method.ToUpperInvariant());
+
     /// <summary>A route that takes any path (<c>{*path}</c>); the Functions host tries it after every other route.</summary>
     public bool IsCatchAll => Template.Split('/')[^1].StartsWith("{*", StringComparison.Ordinal);
 

@@ -53,6 +53,8 @@ public sealed class ProblemResult(int status, string type, string title, string 
         response.ContentLength = body.Length;
         response.Headers.CacheControl = "no-store";
         SecurityHeaders.ApplyTo(response);
+        // A partner's page must be able to read why its call failed.
+        CrossOrigin.ApplyTo(context.HttpContext);
         if (Allow is not null)
         {
             response.Headers.Allow = string.Join(", ", Allow);
@@ -75,6 +77,18 @@ public static class Problems
 
     public static ProblemResult InvalidParameter(string detail) =>
         new(StatusCodes.Status400BadRequest, TypePrefix + "invalid-parameter", "A request parameter is not valid", detail);
+
+    public static ProblemResult UnknownQueryParameter(string name, IReadOnlyList<string> accepted) =>
+        new(StatusCodes.Status400BadRequest, TypePrefix + "invalid-parameter", "A request parameter is not valid",
+            $"This route takes no query parameter '{name}'; {TakesList(accepted)}");
+
+    public static ProblemResult RepeatedQueryParameter(string name, int times, IReadOnlyList<string> accepted) =>
+        new(StatusCodes.Status400BadRequest, TypePrefix + "invalid-parameter", "A request parameter is not valid",
+            $"The query parameter '{name}' is given {times} times, and this route takes each once; {TakesList(accepted)}");
+
+    private static string TakesList(IReadOnlyList<string> accepted) => accepted.Count == 0
+        ? "it takes no query parameters."
+        : $"it takes: {string.Join(", ", accepted)}.";
 
     public static ProblemResult UnknownLeaflet(string id) =>
         new(StatusCodes.Status404NotFound, TypePrefix + "unknown-leaflet", "No such leaflet",
@@ -120,6 +134,16 @@ public static class Problems
     public static ProblemResult NotAcceptable(string offered) =>
         new(StatusCodes.Status406NotAcceptable, TypePrefix + "not-acceptable", "No acceptable representation",
             $"This resource is available as {offered}, which the Accept header rules out.");
+
+    /// <summary>The languages are listed so that the caller can ask again with one of them.</summary>
+    public static ProblemResult LanguageNotOffered(string asked, IReadOnlyList<string> offered) =>
+        new(StatusCodes.Status404NotFound, TypePrefix + "missing-language", "Not available in that language",
+            $"This is not available in '{asked}'; it is available in: {string.Join(", ", offered)}.");
+
+    public static ProblemResult NoAcceptableLanguage(IReadOnlyList<string> offered) =>
+        new(StatusCodes.Status406NotAcceptable, TypePrefix + "not-acceptable-language", "No acceptable language",
+            $"This is available in {string.Join(", ", offered)}, which the Accept-Language header rules out. "
+            + "Ask for one of them with ?lang=.");
 
     public static ProblemResult ContentNotLoaded(TimeSpan retryAfter) =>
         new(StatusCodes.Status503ServiceUnavailable, TypePrefix + "content-not-loaded", "The leaflets are not loaded yet",

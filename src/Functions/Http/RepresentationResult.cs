@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Leaflets.Functions.Http;
@@ -7,8 +8,8 @@ namespace Leaflets.Functions.Http;
 /// <summary>
 /// A successful response with its validators, written straight to the HttpResponse (no MVC executors), so the
 /// Functions host and <c>leaflets serve</c> produce the same bytes and headers. Handles conditional GET
-/// (If-None-Match, else If-Modified-Since where <see cref="LastModifiedValidates"/>, answers 304 with no body) and HEAD
-/// (same headers, no body).
+/// (If-None-Match, matched across codings, else If-Modified-Since where <see cref="LastModifiedValidates"/>; answers 304
+/// with no body), HEAD (same headers, no body) and compression of the body by Accept-Encoding (<see cref="ContentCoding"/>).
 /// </summary>
 public sealed class RepresentationResult(
     ReadOnlyMemory<byte> body,
@@ -48,16 +49,34 @@ public sealed class RepresentationResult(
     /// </summary>
     public bool LastModifiedValidates { get; init; }
 
+    /// <summary>
+    /// The language of the body (a BCP 47 tag), sent as Content-Language when set. Setting it says the language was
+    /// chosen by Accept-Language, so Vary names that header too, on 200, 304 and HEAD alike.
+    /// </summary>
+    public string? ContentLanguage { get; init; }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var request = context.HttpContext.Request;
         var response = context.HttpContext.Response;
 
+        var compressible = ContentCoding.Suits(contentType);
+        // Chosen before the 304 check, as the 304 carries the tag of the bytes a 200 would send; encoded only after it.
+        var coding = compressible ? ContentCoding.Choose(request.Headers.AcceptEncoding, body.Length) : null;
+
         // RFC 9110 section 15.4.5: a 304 carries the same ETag, Cache-Control and validators as the 200 would.
         response.Headers.CacheControl = cacheControl;
-        // Every function consults Accept (a 406 otherwise), so a shared cache must key on it too.
-        response.Headers.Vary = "Accept";
+        // Every function consults Accept (a 406 otherwise), so a shared cache must key on it too; and on
+        // Accept-Encoding wherever the body may be compressed, also when this answer is not (a small body, no header).
+        // Set before CrossOrigin, which may add Origin.
+        var vary = ContentLanguage is null ? "Accept" : "Accept, Accept-Language";
+        response.Headers.Vary = compressible ? vary + ", Accept-Encoding" : vary;
+        if (ContentLanguage is not null)
+        {
+            response.Headers.ContentLanguage = ContentLanguage;
+        }
         SecurityHeaders.ApplyTo(response);
+        CrossOrigin.ApplyTo(context.HttpContext);
         if (ContentSecurityPolicy is not null)
         {
             response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
@@ -68,7 +87,7 @@ public sealed class RepresentationResult(
         }
         if (entityTag is not null)
         {
-            response.Headers.ETag = entityTag.Quoted;
+            response.Headers.ETag = entityTag.InCoding(coding).Quoted;
         }
         if (ContentDisposition is not null)
         {
@@ -85,25 +104,31 @@ public sealed class RepresentationResult(
             return;
         }
 
+        // HEAD encodes too, so that its Content-Length is the one GET would send.
+        var sent = coding is null ? body : coding.Encode(body.Span);
         response.StatusCode = StatusCode;
         response.ContentType = contentType;
-        response.ContentLength = body.Length;
+        if (coding is not null)
+        {
+            response.Headers.ContentEncoding = coding.Token;
+        }
+        response.ContentLength = sent.Length;
         if (!HttpMethods.IsHead(request.Method))
         {
-            await response.Body.WriteAsync(body, context.HttpContext.RequestAborted);
+            await response.Body.WriteAsync(sent, context.HttpContext.RequestAborted);
         }
     }
 
     /// <summary>
-    /// RFC 9110 section 13.2.2: If-None-Match decides when it is sent; only without it, and only on GET and HEAD, does
-    /// If-Modified-Since: unchanged when Last-Modified is no later than its date. A date that does not parse (or more
-    /// than one field) is ignored, as the RFC requires, so the full response is sent.
+    /// RFC 9110 section 13.2.2: If-None-Match decides when it is sent (<see cref="MatchesIfNoneMatch"/>); only without
+    /// it, and only on GET and HEAD, does If-Modified-Since: unchanged when Last-Modified is no later than its date. A
+    /// date that does not parse (or more than one field) is ignored, as the RFC requires, so the full response is sent.
     /// </summary>
     public bool IsNotModified(HttpRequest request)
     {
         if (request.Headers.IfNoneMatch.Count > 0)
         {
-            return entityTag is not null && entityTag.MatchesIfNoneMatch(request.Headers.IfNoneMatch);
+            return entityTag is not null && MatchesIfNoneMatch(entityTag, ContentCoding.Suits(contentType), request.Headers.IfNoneMatch);
         }
         return LastModifiedValidates
             && StatusCode == StatusCodes.Status200OK
@@ -112,5 +137,22 @@ public sealed class RepresentationResult(
             && request.Headers.IfModifiedSince is [{ } since]
             && HeaderUtilities.TryParseDate(since, out var sinceDate)
             && date <= sinceDate;
+    }
+
+    /// <summary>
+    /// The rule: a listed tag matches when, <c>W/</c> ignored (the weak comparison of RFC 9110 section 8.8.3.2, which
+    /// section 13.1.2 prescribes for If-None-Match), it equals this representation's identity tag or the tag of any of
+    /// its codings. That is wider than equal tags on purpose: every coding decodes to the same identity bytes, so a cache
+    /// holding the gzip copy (<c>"x-gz"</c>) that now asks with Brotli accepted holds the current content all the same.
+    /// It gets 304 (with the <c>"x-br"</c> tag a 200 would carry) rather than the body again, and keeps its copy with
+    /// that copy's own Content-Encoding.
+    /// </summary>
+    private static bool MatchesIfNoneMatch(EntityTag identity, bool compressible, StringValues ifNoneMatch)
+    {
+        if (identity.MatchesIfNoneMatch(ifNoneMatch))
+        {
+            return true;
+        }
+        return compressible && ContentCoding.Offered.Any(coding => identity.InCoding(coding).MatchesIfNoneMatch(ifNoneMatch));
     }
 }

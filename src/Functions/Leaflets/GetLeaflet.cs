@@ -1,3 +1,4 @@
+using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Json;
 using Leaflets.Content.Rendering.JsonLd;
@@ -11,6 +12,7 @@ namespace Leaflets.Functions.Leaflets;
 public sealed class GetLeaflet(LeafletRoutes routes, ILogger<GetLeaflet> logger)
 {
     [Function(nameof(GetLeaflet))]
+    [QueryParameters(LeafletVariants.Parameter, LanguageNegotiation.Parameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets/{id}")] HttpRequest request,
         string id,

@@ -1,3 +1,4 @@
+using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
 
 namespace Leaflets.Functions.Leaflets;
@@ -6,6 +7,7 @@ namespace Leaflets.Functions.Leaflets;
 public sealed class GetLeafletHtml(LeafletRoutes routes, ILogger<GetLeafletHtml> logger)
 {
     [Function(nameof(GetLeafletHtml))]
+    [QueryParameters(LeafletVariants.Parameter, LanguageNegotiation.Parameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets/{id}/html")] HttpRequest request,
         string id,

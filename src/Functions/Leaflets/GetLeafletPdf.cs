@@ -13,6 +13,7 @@ namespace Leaflets.Functions.Leaflets;
 public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILogger<GetLeafletPdf> logger)
 {
     [Function(nameof(GetLeafletPdf))]
+    [QueryParameters(LeafletVariants.Parameter, LanguageNegotiation.Parameter, PrintChoice.SizeParameter, PrintChoice.PaperParameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets/{id}/pdf")] HttpRequest request,
         string id,
@@ -58,6 +59,7 @@ public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILo
             {
                 LastModifiedValidates = true,
                 ContentDisposition = $"inline; filename=\"{print.FileName}\"",
+                ContentLanguage = print.Document.Metadata.Language,
             };
     }
 }

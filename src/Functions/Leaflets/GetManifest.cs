@@ -11,6 +11,7 @@ namespace Leaflets.Functions.Leaflets;
 public sealed class GetManifest(LeafletRoutes routes, ILogger<GetManifest> logger)
 {
     [Function(nameof(GetManifest))]
+    [QueryParameters(LeafletManifest.ModifiedSinceParameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/manifest")] HttpRequest request,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>

@@ -12,8 +12,10 @@ namespace Leaflets.Functions.Leaflets;
 public static class LeafletLookup
 {
     /// <summary>
-    /// The leaflet <paramref name="id"/> in the variant that <c>?variant=</c> names, or the problem to answer instead:
-    /// 400 for a bad variant or id, 404 for an unknown leaflet or a variant it lacks.
+    /// The leaflet <paramref name="id"/> in the variant that <c>?variant=</c> names and the language negotiated among
+    /// those that variant is written in (<see cref="LanguageNegotiation"/>), or the problem to answer instead: 400 for a
+    /// bad variant, id or language tag, 404 for an unknown leaflet, a variant it lacks or a language that variant is not
+    /// in, 406 when Accept-Language rules out every language.
     /// </summary>
     public static async Task<DocumentLookup> FindDocumentAsync(
         LeafletCatalog catalog, HttpRequest request, string id, CancellationToken cancellationToken)
@@ -24,9 +26,13 @@ public static class LeafletLookup
         }
         var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
         if (!TryFind(snapshot, id, out var leaflet, out var notFound)
-            || !TryGetDocument(leaflet, variant, out var document, out notFound))
+            || !TryGetDocument(leaflet, variant, request, out var document, out notFound))
         {
-            return new DocumentLookup(null, null, notFound);
+            return new DocumentLookup(null, null, notFound)
+            {
+                LanguagesOffered = leaflet is not null && leaflet.Variants.ContainsKey(variant) ? leaflet.LanguagesOf(variant) : [],
+                Variant = variant,
+            };
         }
         return new DocumentLookup(leaflet, document, null);
     }
@@ -59,22 +65,36 @@ public static class LeafletLookup
     }
 
 
-    public static bool TryGetDocument(
-        Leaflet leaflet, LeafletVariant variant, [NotNullWhen(true)] out LeafletDocument? document, [NotNullWhen(false)] out ProblemResult? problem)
+    private static bool TryGetDocument(
+        Leaflet leaflet, LeafletVariant variant, HttpRequest request,
+        [NotNullWhen(true)] out LeafletDocument? document, [NotNullWhen(false)] out ProblemResult? problem)
     {
-        if (leaflet.Variants.TryGetValue(variant, out document))
+        document = null;
+        if (!leaflet.Variants.ContainsKey(variant))
         {
-            problem = null;
-            return true;
+            problem = Problems.MissingVariant(leaflet.Id, variant.Slug(), leaflet.Variants.Keys.Select(v => v.Slug()));
+            return false;
         }
-        problem = Problems.MissingVariant(leaflet.Id, variant.Slug(), leaflet.Variants.Keys.Select(v => v.Slug()));
-        return false;
+        if (!LanguageNegotiation.TryChoose(request, leaflet.LanguagesOf(variant), out var language, out problem))
+        {
+            return false;
+        }
+        document = leaflet.Document(variant, language);
+        return true;
     }
 }
 
 /// <summary>What <see cref="LeafletLookup.FindDocumentAsync"/> found: the leaflet and document, or the problem.</summary>
 public sealed record DocumentLookup(Leaflet? Leaflet, LeafletDocument? Document, ProblemResult? Problem)
 {
+    /// <summary>
+    /// When the leaflet has the variant asked for but the language was not one it is in: the languages it is in, so a
+    /// page for people can offer them (<see cref="Variant"/> names the variant). Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> LanguagesOffered { get; init; } = [];
+
+    /// <summary>The variant asked for (plain when none was), once <c>?variant=</c> was read.</summary>
+    public LeafletVariant Variant { get; init; }
 
     [MemberNotNullWhen(true, nameof(Leaflet), nameof(Document))]
     [MemberNotNullWhen(false, nameof(Problem))]

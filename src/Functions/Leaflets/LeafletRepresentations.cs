@@ -24,35 +24,46 @@ public static class LeafletRepresentations
     public static RepresentationResult Json(Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options)
         => new(
             LeafletJson.Leaflet(leaflet, document, today, urls), LeafletJson.MediaType, options.CacheControl,
-            EntityTag.Of(RepresentationVersions.Json(document, ReviewStatuses.Of(document.Metadata, today), urls)),
+            EntityTag.Of(RepresentationVersions.Json(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls)),
             ReviewStatuses.LastChangedAsShown(document, today))
         {
             LastModifiedValidates = true,
+            ContentLanguage = document.Metadata.Language,
         };
 
     /// <summary>The page carries its Content-Security-Policy whichever route served it.</summary>
     public static RepresentationResult Html(Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options)
     {
-        var page = LeafletHtmlRenderer.Render(leaflet, document.Variant, urls.PageLinks(leaflet.Id), today);
+        var language = document.Metadata.Language;
+        var page = LeafletHtmlRenderer.Render(
+            leaflet, document.Variant, urls.PageLinks(leaflet.Id, leaflet.TranslationLanguage(language)), today, language);
         return new RepresentationResult(
             Encoding.UTF8.GetBytes(page), LeafletHtmlRenderer.ContentType, options.CacheControl,
-            EntityTag.Of(RepresentationVersions.Html(document, ReviewStatuses.Of(document.Metadata, today), urls)),
+            EntityTag.Of(RepresentationVersions.Html(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls)),
             ReviewStatuses.LastChangedAsShown(document, today))
         {
             LastModifiedValidates = true,
             ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfPage(urls, options),
+            ContentLanguage = language,
         };
     }
 
     /// <summary>Describes the HTML page (its <c>url</c>), which is what a search engine would show.</summary>
     public static RepresentationResult JsonLd(Leaflet leaflet, LeafletDocument document, ApiUrls urls, HttpResponseOptions options)
     {
-        var description = MedicalWebPageJsonLd.Serialize(document, urls.Html(leaflet.Id, document.Variant));
+        var variant = document.Variant;
+        LanguagePage Page(string language) => new(language, urls.Html(leaflet.Id, variant, leaflet.TranslationLanguage(language)));
+        var translations = leaflet.LanguagesOf(variant).Skip(1).Select(Page).ToList();
+        var languages = leaflet.TranslationLanguage(document.Metadata.Language) is null
+            ? new PageLanguages(null, translations)
+            : new PageLanguages(Page(leaflet.MainLanguage), []);
+        var description = MedicalWebPageJsonLd.Serialize(document, Page(document.Metadata.Language).Url, languages);
         return new RepresentationResult(
             Encoding.UTF8.GetBytes(description), MedicalWebPageJsonLd.ContentType, options.CacheControl,
-            EntityTag.Of(RepresentationVersions.JsonLd(document, urls)), document.DateModified)
+            EntityTag.Of(RepresentationVersions.JsonLd(leaflet, document, urls)), document.DateModified)
         {
             LastModifiedValidates = true,
+            ContentLanguage = document.Metadata.Language,
         };
     }
 }

@@ -4,16 +4,21 @@ using Leaflets.Content.Search;
 
 namespace Leaflets.Functions.Leaflets;
 
-/// <summary>GET /api/leaflets?q=&amp;topic=&amp;code=&amp;page=&amp;pageSize=: one page of the catalog or of a search.</summary>
+/// <summary>
+/// GET /api/leaflets?q=&amp;topic=&amp;code=&amp;lang=&amp;page=&amp;pageSize=: one page of the catalog or of a search; <c>lang</c>
+/// keeps the leaflets written in that language.
+/// </summary>
 public sealed class ListLeaflets(LeafletRoutes routes, ILogger<ListLeaflets> logger)
 {
     [Function(nameof(ListLeaflets))]
+    [QueryParameters("q", "topic", "code", LanguageNegotiation.Parameter, "page", "pageSize")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets")] HttpRequest request,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
     {
         var parsed = LeafletQuery.Parse(
-            request.Query("q"), request.Query("topic"), request.Query("code"), request.Query("page"), request.Query("pageSize"));
+            request.Query("q"), request.Query("topic"), request.Query("code"), request.Query("page"), request.Query("pageSize"),
+            request.Query(LanguageNegotiation.Parameter));
         if (parsed.Query is not { } query)
         {
             return Problems.InvalidParameter(string.Join(" ", parsed.Errors.Select(error => error.Message)));

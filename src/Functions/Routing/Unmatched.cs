@@ -1,3 +1,4 @@
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Site;
 
 namespace Leaflets.Functions.Routing;
@@ -5,13 +6,16 @@ namespace Leaflets.Functions.Routing;
 /// <summary>
 /// Any request no other function takes, and the site's root. Without it the Functions host answers an unknown path,
 /// and a known path with another method, with an empty 404 of its own, and <c>/</c> with its own landing page; with it
-/// both hosts answer <c>/</c> with the library's home page, 405 with <c>Allow</c> for a known route, and for anything
+/// both hosts answer <c>/</c> with the library's home page, a CORS preflight on an API route with 204
+/// (<see cref="CrossOrigin"/>), 405 with <c>Allow</c> for any other method on a known route, and for anything
 /// else the 404 page for people when the request prefers HTML, or a 404 problem. The host tries a catch-all route
 /// after every other route.
 /// </summary>
 public sealed class Unmatched(SiteRoutes site, ILogger<Unmatched> logger)
 {
     [Function(nameof(Unmatched))]
+    // What the home page (the site's root) takes; any other path is a 404 or 405 whatever its query.
+    [QueryParameters(SiteUrls.PageParameter, LanguageNegotiation.Parameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, Route = "{*path}")] HttpRequest request,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () =>
@@ -25,8 +29,14 @@ public sealed class Unmatched(SiteRoutes site, ILogger<Unmatched> logger)
                 : Task.FromResult<IActionResult>(Problems.MethodNotAllowed(request.Method, path, HomeMethods));
         }
         var allowed = AllowedMethods.At(request.Path.Value);
-        return Task.FromResult(allowed.Count == 0 ? site.NotFound(request) : Problems.MethodNotAllowed(request.Method, path, allowed));
-    });
+        if (allowed.Count == 0)
+        {
+            return Task.FromResult(site.NotFound(request));
+        }
+        return Task.FromResult(CrossOrigin.IsApiPreflight(request)
+            ? CrossOrigin.Preflight(allowed)
+            : Problems.MethodNotAllowed(request.Method, path, allowed));
+    }, site.ErrorPageFor(request));
 
     /// <summary>What the home page answers, like every page and API route.</summary>
     private static readonly IReadOnlyList<string> HomeMethods = [HttpMethods.Get, HttpMethods.Head];

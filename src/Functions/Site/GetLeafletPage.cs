@@ -6,12 +6,14 @@ using Leaflets.Functions.Leaflets;
 namespace Leaflets.Functions.Site;
 
 /// <summary>
-/// GET /leaflets/{id}?variant=plain|easy-read: the leaflet for people, in the site's frame, with its print form and a QR
-/// code of this page's address. The API's leaflet is at /api/leaflets/{id}.
+/// GET /leaflets/{id}?variant=plain|easy-read&amp;lang=: the leaflet for people, in the language negotiated among
+/// those the variant is in, in the site's frame, with its print form and a QR code of this page's address. The API's
+/// leaflet is at /api/leaflets/{id}.
 /// </summary>
 public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> logger)
 {
     [Function(nameof(GetLeafletPage))]
+    [QueryParameters(LeafletVariants.Parameter, LanguageNegotiation.Parameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = SiteUrls.LeafletsPath + "/{id}")] HttpRequest request,
         string id,
@@ -21,7 +23,9 @@ public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> lo
         var found = await LeafletLookup.FindDocumentAsync(routes.Catalog, request, id, cancellationToken);
         if (!found.Found)
         {
-            return routes.Error(request, urls, found.Problem);
+            // A language the variant is not in: the 404 page links to it in each language it is in.
+            return routes.Error(request, urls, found.Problem,
+                [.. found.LanguagesOffered.Select(language => (language, urls.Leaflet(id, found.Variant, language)))]);
         }
         // The QR code needs the page's absolute address: with no configured root and no Host, there is none to give.
         if (urls.Origin is null)
@@ -31,8 +35,10 @@ public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> lo
         var (leaflet, document) = (found.Leaflet, found.Document);
         var today = routes.Today;
         var status = ReviewStatuses.Of(document.Metadata, today);
-        // The page shows this variant's text and status, and offers the leaflet's other variants.
+        // The page shows this variant's text and status, and offers the leaflet's other variants and languages.
         DateTimeOffset[] changes = [ReviewStatuses.LastChangedAsShown(document, today), leaflet.DateModified];
-        return routes.Page(request, urls, RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls), changes.Max(), () => LeafletPage.Render(leaflet, document.Variant, urls, today));
-    });
+        return routes.Page(request, urls, RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls, document.Metadata.Language),
+            changes.Max(), () => LeafletPage.Render(leaflet, document.Variant, urls, today, document.Metadata.Language),
+            document.Metadata.Language);
+    }, routes.ErrorPageFor(request));
 }

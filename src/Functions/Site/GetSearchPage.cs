@@ -1,13 +1,15 @@
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Site;
 using Leaflets.Content.Search;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Functions.Site;
 
-/// <summary>GET /search?q=&amp;page=: the leaflets matching the words, for people; with no words, the way to search.</summary>
+/// <summary>GET /search?q=&amp;page=&amp;lang=: the leaflets matching the words, for people; with no words, the way to search.</summary>
 public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logger)
 {
     [Function(nameof(GetSearchPage))]
+    [QueryParameters(SiteUrls.QueryParameter, SiteUrls.PageParameter, LanguageNegotiation.Parameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = SiteUrls.SearchPath)] HttpRequest request,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
@@ -17,14 +19,19 @@ public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logg
         {
             return badQuery;
         }
+        var words = string.Join(' ', query.Words);
+        if (!routes.TryChooseSiteLanguage(request, urls, links => links.Search(words, query.Page), out var strings, out var notInLanguage))
+        {
+            return notInLanguage;
+        }
         if (query.Words.IsEmpty)
         {
             // Nothing was asked, so nothing is searched: one page with the form, and ?page=2 of it a 404 like any other.
             var nothing = LeafletSearch.Search([], query);
-            return routes.ListPage(request, urls, nothing, () => SearchResultsPage.RenderEmpty(urls));
+            return routes.ListPage(request, urls, nothing, strings, () => SearchResultsPage.RenderEmpty(urls, strings));
         }
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         var results = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query, LeafletSearch.ByTitle);
-        return routes.ListPage(request, urls, results, () => SearchResultsPage.Render(results, urls, routes.Today));
-    });
+        return routes.ListPage(request, urls, results, strings, () => SearchResultsPage.Render(results, urls, routes.Today, strings));
+    }, routes.ErrorPageFor(request));
 }

@@ -1,13 +1,15 @@
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Site;
 using Leaflets.Content.Search;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Functions.Site;
 
-/// <summary>GET /topics/{topic}?page=: the leaflets on one topic (by its slug, <see cref="Topics.Slug"/>).</summary>
+/// <summary>GET /topics/{topic}?page=&amp;lang=: the leaflets on one topic (by its slug, <see cref="Topics.Slug"/>).</summary>
 public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger)
 {
     [Function(nameof(GetTopicPage))]
+    [QueryParameters(SiteUrls.PageParameter, LanguageNegotiation.Parameter)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = SiteUrls.TopicsPath + "/{topic}")] HttpRequest request,
         string topic,
@@ -18,6 +20,10 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
         {
             return badQuery;
         }
+        if (!routes.TryChooseSiteLanguage(request, urls, links => links.Topic(topic, query.Page), out var strings, out var notInLanguage))
+        {
+            return notInLanguage;
+        }
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         // Only ever compared with the slugs of the catalog's own topics, so any text is safe here.
         if (Topics.Of(snapshot.Content.Leaflets.Values).FirstOrDefault(t => t.Slug == topic) is not { } found)
@@ -25,6 +31,6 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
             return routes.Error(request, urls, Problems.UnknownTopic(topic));
         }
         var leaflets = LeafletSearch.Search(found.Leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
-        return routes.ListPage(request, urls, leaflets, () => TopicPage.Render(found, leaflets, urls, routes.Today));
-    });
+        return routes.ListPage(request, urls, leaflets, strings, () => TopicPage.Render(found, leaflets, urls, routes.Today, strings));
+    }, routes.ErrorPageFor(request));
 }

@@ -6,14 +6,16 @@ using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Html;
 using Leaflets.Content.Rendering.Site;
 using Leaflets.Content.Search;
+using Leaflets.Content.Text;
 using Leaflets.Functions.Leaflets;
 
 namespace Leaflets.Functions.Site;
 
 /// <summary>
 /// What every page of the library website needs around its renderer: the catalog, today's date, the links of the page
-/// at the request's path (<see cref="SiteUrls"/>), the <c>?page=</c> of a list, and the answers (the page with its
-/// validators and policy; for an error, the page for people when the request prefers HTML, else the API's problem).
+/// at the request's path (<see cref="SiteUrls"/>), the <c>?page=</c> of a list, the language of a page of the site's
+/// own, and the answers (the page with its validators, language and policy; for an error, the page for people when the
+/// request prefers HTML, else the API's problem).
 /// The catch-all calls <see cref="HomeAsync"/> and <see cref="NotFound"/>.
 /// </summary>
 public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> http, IOptions<SiteOptions> site)
@@ -52,10 +54,30 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
     }
 
     /// <summary>
+    /// The language of a page of the site's own (home, search, a topic): one of <see cref="ReaderStrings.Languages"/>,
+    /// chosen as every route chooses (<see cref="LanguageNegotiation"/>); or the error to answer instead, for a language
+    /// the site is not in the 404 page linking to this page in each language it is in (<paramref name="pageIn"/>: the
+    /// page's address among the given links).
+    /// </summary>
+    public bool TryChooseSiteLanguage(HttpRequest request, SiteUrls urls, Func<SiteUrls, string> pageIn,
+        [NotNullWhen(true)] out ReaderStrings? strings, [NotNullWhen(false)] out IActionResult? error)
+    {
+        if (LanguageNegotiation.TryChoose(request, ReaderStrings.Languages, out var language, out var problem))
+        {
+            (strings, error) = (ReaderStrings.For(language), null);
+            return true;
+        }
+        strings = null;
+        error = Error(request, urls, problem, [.. ReaderStrings.Languages.Select(tag => (tag, pageIn(urls.NamingLanguage(tag))))]);
+        return false;
+    }
+
+    /// <summary>
     /// A page that mixes many leaflets (a list), its tag taken over its bytes as the API's list's is; or the 404 when
     /// <c>?page=</c> is past its last page (page 1 always exists, even with nothing in it).
     /// </summary>
-    public IActionResult ListPage(HttpRequest request, SiteUrls urls, SearchPage shown, Func<string> render)
+    /// <param name="strings">The strings of the page's language, which it is sent in (Content-Language).</param>
+    public IActionResult ListPage(HttpRequest request, SiteUrls urls, SearchPage shown, ReaderStrings strings, Func<string> render)
     {
         if (shown.Query.Page > shown.PageCount)
         {
@@ -67,32 +89,38 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         }
         var body = Encoding.UTF8.GetBytes(render());
         var lastModified = shown.Items.IsEmpty ? (DateTimeOffset?)null : shown.Items.Max(leaflet => leaflet.DateModified);
-        return Page(body, urls, EntityTag.OfBytes(body), lastModified, lastModifiedValidates: false);
+        return Page(body, urls, EntityTag.OfBytes(body), lastModified, lastModifiedValidates: false, strings.Language);
     }
 
     /// <summary>
     /// A page of one leaflet, whose tag is known from the inputs that shape its bytes (<see cref="RepresentationVersions"/>),
-    /// dated by when the leaflet last changed (so If-Modified-Since is answered too).
+    /// dated by when the leaflet last changed (so If-Modified-Since is answered too); <paramref name="contentLanguage"/>
+    /// when its language was negotiated (<see cref="RepresentationResult.ContentLanguage"/>).
     /// </summary>
-    public IActionResult Page(HttpRequest request, SiteUrls urls, string version, DateTimeOffset lastModified, Func<string> render)
+    public IActionResult Page(HttpRequest request, SiteUrls urls, string version, DateTimeOffset lastModified, Func<string> render, string? contentLanguage = null)
         => AcceptsPage(request)
-            ? Page(Encoding.UTF8.GetBytes(render()), urls, EntityTag.Of(version), lastModified, lastModifiedValidates: true)
+            ? Page(Encoding.UTF8.GetBytes(render()), urls, EntityTag.Of(version), lastModified, lastModifiedValidates: true, contentLanguage)
             : Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
 
     /// <summary>
     /// An error: the page for people (404 or 400, with the search form and a link home) when the request prefers HTML,
-    /// otherwise the problem itself. Never cached, like every problem.
+    /// otherwise the problem itself. Never cached, like every problem. The page is in the site's language the request
+    /// chooses, else in its default language (a language the site is not in chooses none).
     /// </summary>
-    public IActionResult Error(HttpRequest request, SiteUrls urls, ProblemResult problem)
+    /// <param name="inLanguages">For a page asked for in a language it is not in: each it is in, with its address.</param>
+    public IActionResult Error(HttpRequest request, SiteUrls urls, ProblemResult problem, IReadOnlyList<(string Language, string Href)>? inLanguages = null)
     {
         if (!PrefersPage(request))
         {
             return problem;
         }
+        var strings = ReaderStrings.For(LanguageNegotiation.TryChoose(request, ReaderStrings.Languages, out var language, out _)
+            ? language
+            : SiteUrls.DefaultLanguage);
         var page = problem.Status switch
         {
-            StatusCodes.Status404NotFound => NotFoundPage.Render(urls),
-            StatusCodes.Status400BadRequest => BadRequestPage.Render(urls),
+            StatusCodes.Status404NotFound => NotFoundPage.Render(urls, strings, inLanguages),
+            StatusCodes.Status400BadRequest => BadRequestPage.Render(urls, strings),
             _ => null,
         };
         return page is null
@@ -101,8 +129,12 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
             {
                 StatusCode = problem.Status,
                 ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfSitePage(urls, http.Value),
+                ContentLanguage = strings.Language,
             };
     }
+
+    /// <summary>How a page shows a problem found before its own work (a query it does not take): see <see cref="Error"/>.</summary>
+    public Func<ProblemResult, IActionResult> ErrorPageFor(HttpRequest request) => problem => Error(request, UrlsFor(request), problem);
 
     /// <summary>The site's root (<c>/</c>, <c>/?page=2</c>): the topics and the leaflets A to Z.</summary>
     public async Task<IActionResult> HomeAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -112,19 +144,24 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         {
             return badPage;
         }
+        if (!TryChooseSiteLanguage(request, urls, links => links.HomePage(query.Page), out var strings, out var notInLanguage))
+        {
+            return notInLanguage;
+        }
         var leaflets = (await catalog.GetSnapshotAsync(cancellationToken)).Content.Leaflets.Values;
         var aToZ = LeafletSearch.Search(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
-        return ListPage(request, urls, aToZ, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls));
+        return ListPage(request, urls, aToZ, strings, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls, strings));
     }
 
     /// <summary>Any other path: the 404 page for a request that prefers HTML, the no-such-route problem otherwise.</summary>
     public IActionResult NotFound(HttpRequest request)
         => Error(request, UrlsFor(request), Problems.NoSuchRoute((request.PathBase + request.Path).Value ?? "/"));
 
-    private RepresentationResult Page(byte[] body, SiteUrls urls, EntityTag tag, DateTimeOffset? lastModified, bool lastModifiedValidates)
+    private RepresentationResult Page(byte[] body, SiteUrls urls, EntityTag tag, DateTimeOffset? lastModified, bool lastModifiedValidates, string? contentLanguage = null)
         => new(body, LeafletHtmlRenderer.ContentType, http.Value.CacheControl, tag, lastModified)
         {
             LastModifiedValidates = lastModifiedValidates,
             ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfSitePage(urls, http.Value),
+            ContentLanguage = contentLanguage,
         };
 }

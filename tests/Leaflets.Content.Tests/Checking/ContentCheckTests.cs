@@ -100,15 +100,16 @@ public class ContentCheckTests
     [InlineData("2024-06-01", "current")]
     [InlineData("2026-12-31", "due-soon")]
     [InlineData("2027-03-02", "overdue")]
-    public void A_listing_line_shows_id_variants_version_review_status_and_title(string today, string status)
+    public void A_listing_line_shows_id_variants_languages_version_review_status_and_title(string today, string status)
     {
         var leaflet = ContentFixture.WithPlain("Text.\n")
             .Add("leaflets/bones/easy-read.md", ContentFixture.EasyReadFrontMatter + "\nText.\n")
+            .Add("leaflets/bones/plain.cy.md", Loading.RuleTests.Welsh())
             .Load().Leaflets["bones"];
 
         var line = LeafletListing.Line(leaflet, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
 
-        Assert.Equal($"bones\tplain,easy-read\tv2\t{status}\tStrengthening painful bones", line);
+        Assert.Equal($"bones\tplain,easy-read\ten-GB,cy\tv2\t{status}\tStrengthening painful bones", line);
     }
 
     /// <summary>A check with a fault of ours that shows on one leaflet only; its findings are produced lazily, as real checks' are.</summary>

@@ -32,6 +32,26 @@ public sealed class AxeTests : IDisposable
     }
 
     [Fact]
+    public void An_unreviewed_translations_page_with_its_notice_in_two_languages_has_no_axe_violations()
+    {
+        var leaflet = TestDocuments.Leaflet();
+        var welsh = leaflet.Plain with
+        {
+            Metadata = TestDocuments.Metadata("Cryfhau esgyrn poenus", "cy") with { TranslatedFrom = "en-GB", TranslationStatus = TranslationStatus.Unreviewed },
+        };
+        var translated = leaflet with
+        {
+            Translations = leaflet.Translations.Add("cy", System.Collections.Immutable.ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Empty.Add(LeafletVariant.Plain, welsh)),
+        };
+
+        var pages = WritePages(translated);
+
+        Assert.Contains(pages, page => page.EndsWith("plain.cy.html", StringComparison.Ordinal));
+        Assert.Contains("translation-unreviewed", File.ReadAllText(pages.Single(page => page.EndsWith("plain.cy.html", StringComparison.Ordinal))), StringComparison.Ordinal);
+        AssertNoViolations(RunAxe(pages));
+    }
+
+    [Fact]
     public void Every_leaflet_under_content_has_no_axe_violations_in_any_variant_or_language()
     {
         var load = RealContent.Load;
@@ -39,6 +59,26 @@ public sealed class AxeTests : IDisposable
         Assert.NotEmpty(load.Leaflets);
         var pages = load.Leaflets.Values.SelectMany(WritePages).ToList();
         Assert.Contains(pages, page => page.EndsWith(".cy.html", StringComparison.Ordinal));
+        AssertNoViolations(RunAxe(pages));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("cy")]
+    public void Every_kind_of_site_page_in_each_site_language_has_no_axe_violations(string language)
+    {
+        // Every page as if at the top, beside the site's assets, so each is checked with its stylesheets.
+        var assets = Directory.CreateDirectory(Path.Combine(_folder, Rendering.Site.SiteAssets.Folder)).FullName;
+        foreach (var asset in Rendering.Site.SiteAssets.All)
+        {
+            File.WriteAllBytes(Path.Combine(assets, asset.Name), asset.Body.ToArray());
+        }
+        var pages = Site.SitePageSamples.EveryKind(_ => Site.SitePageSamples.Relative(0), language).Select(page =>
+        {
+            var path = Path.Combine(_folder, $"site-{language}-{page.Kind.Replace(' ', '-')}.html");
+            File.WriteAllText(path, page.Html);
+            return path;
+        }).ToList();
         AssertNoViolations(RunAxe(pages));
     }
 

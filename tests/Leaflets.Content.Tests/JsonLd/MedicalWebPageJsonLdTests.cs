@@ -25,6 +25,33 @@ public class MedicalWebPageJsonLdTests
     }
 
     [Fact]
+    public void A_page_without_languages_given_names_no_translation()
+    {
+        var page = Build(url: "https://leaflets.example/a");
+
+        Assert.False(page.TryGetProperty("workTranslation", out _));
+        Assert.False(page.TryGetProperty("translationOfWork", out _));
+    }
+
+    [Fact]
+    public void A_translation_names_the_work_it_translates_and_a_main_page_its_translations()
+    {
+        var document = TestDocuments.Leaflet().Plain;
+        var main = new LanguagePage("en-GB", "https://leaflets.example/a");
+        var welsh = new LanguagePage("cy", "https://leaflets.example/a?lang=cy");
+
+        var translation = JsonDocument.Parse(MedicalWebPageJsonLd.Serialize(document, welsh.Url, new PageLanguages(main, []))).RootElement;
+        var original = JsonDocument.Parse(MedicalWebPageJsonLd.Serialize(document, main.Url, new PageLanguages(null, [welsh]))).RootElement;
+
+        var of = translation.GetProperty("translationOfWork");
+        Assert.Equal(("MedicalWebPage", "en-GB", main.Url), (of.GetProperty("@type").GetString(), of.GetProperty("inLanguage").GetString(), of.GetProperty("url").GetString()));
+        Assert.False(translation.TryGetProperty("workTranslation", out _));
+        var listed = Assert.Single(original.GetProperty("workTranslation").EnumerateArray());
+        Assert.Equal(("cy", welsh.Url), (listed.GetProperty("inLanguage").GetString(), listed.GetProperty("url").GetString()));
+        Assert.False(original.TryGetProperty("translationOfWork", out _));
+    }
+
+    [Fact]
     public void About_is_the_medical_condition_with_every_code()
     {
         var about = Build().GetProperty("about");

@@ -19,6 +19,7 @@ public class RuleTests
         [ContentRules.TranslationWithoutMain] = (() => Good().Add("leaflets/bones/easy-read.cy.md", Welsh()), "content/leaflets/bones/easy-read.cy.md", 1),
         [ContentRules.TranslationOutdated] = (() => Good().Add("leaflets/bones/plain.cy.md", Welsh("version: 2", "version: 1")), "content/leaflets/bones/plain.cy.md", 6),
         [ContentRules.TranslationStatusInvalid] = (() => Good().Add("leaflets/bones/plain.cy.md", Welsh("translationStatus: unreviewed", "translationStatus: draft")), "content/leaflets/bones/plain.cy.md", 7),
+        [ContentRules.StringsMissing] = (() => Good().Add("leaflets/bones/plain.pl.md", Welsh("language: cy", "language: pl")), "content/leaflets/bones/plain.pl.md", 4),
         // Arabic: DejaVu Sans has these glyphs, but drawn one by one, unjoined and left to right, they would be broken text.
         [ContentRules.ScriptNotPrintable] = (() => ContentFixture.WithPlain("Text.\n\nمرحبا\n"), Plain, 14),
         [ContentRules.FileNotRegular] = (() => Good().AddRefused("leaflets/bones/images/pipe.png", ContentRules.FileNotRegular, "a FIFO"), "content/leaflets/bones/images/pipe.png", 1),
@@ -180,7 +181,9 @@ public class RuleTests
     {
         var result = FrontMatter("language: en-GB", $"language: {tag}").Load();
 
-        Assert.Empty(result.Problems);
+        // A language with no strings file is only warned of (strings-missing).
+        Assert.All(result.Problems, problem => Assert.Equal(ContentRules.StringsMissing, problem.Rule));
+        Assert.Single(result.Leaflets);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public class TranslationTests
         Assert.Equal("en-GB", leaflet.MainLanguage);
         var welsh = leaflet.Document(LeafletVariant.Plain, "cy");
         Assert.Equal(("Cryfhau esgyrn poenus", "cy", TranslationStatus.Unreviewed), (welsh.Metadata.Title, welsh.Metadata.Language, welsh.Metadata.TranslationStatus));
+        Assert.Equal(("en-GB", null), (welsh.Metadata.TranslatedFrom, leaflet.Plain.Metadata.TranslatedFrom));
         Assert.Equal("content/leaflets/bones/plain.cy.md", welsh.SourcePath);
         Assert.Equal("Testun.", Assert.IsType<TextInline>(Assert.Single(Assert.IsType<ParagraphBlock>(Assert.Single(welsh.Blocks)).Inlines)).Text);
     }
@@ -45,6 +46,7 @@ public class TranslationTests
 
         var welsh = result.Leaflets["bones"].Document(LeafletVariant.Plain, "cy");
         Assert.Equal("Cement for bones", Assert.Single(welsh.Metadata.References).Title);
+        Assert.Equal(("en-GB", null), (welsh.Metadata.ReferencesLanguage, result.Leaflets["bones"].Plain.Metadata.ReferencesLanguage));
         Assert.NotEqual(welsh.ContentHash, renamed.Leaflets["bones"].Document(LeafletVariant.Plain, "cy").ContentHash);
     }
 
@@ -58,6 +60,25 @@ public class TranslationTests
         Assert.Null(leaflet.Find(LeafletVariant.EasyRead, "pt-BR"));
         Assert.Throws<KeyNotFoundException>(() => leaflet.Document(LeafletVariant.Plain, "cy"));
     }
+
+    [Fact]
+    public void A_variant_lists_its_languages_main_first_and_only_a_translation_is_named_in_addresses()
+    {
+        var leaflet = Good().Add("leaflets/bones/plain.cy.md", Welsh()).Load().Leaflets["bones"];
+
+        Assert.Equal(["en-GB", "cy"], leaflet.LanguagesOf(LeafletVariant.Plain));
+        Assert.Equal([null, "cy", "CY"], new[] { "EN-gb", "cy", "CY" }.Select(leaflet.TranslationLanguage));
+    }
+
+    [Theory]
+    [InlineData("en", "en-GB", true)]
+    [InlineData("EN-gb", "en-GB", true)]
+    [InlineData("*", "cy", true)]
+    [InlineData("en-GB", "en", false)]
+    [InlineData("e", "en-GB", false)]
+    [InlineData("en-G", "en-GB", false)]
+    public void A_range_covers_a_tag_it_names_or_is_a_whole_subtag_prefix_of(string range, string tag, bool covers)
+        => Assert.Equal(covers, LanguageTags.Covers(range, tag));
 
     [Fact]
     public void A_translation_without_a_status_is_reviewed()
@@ -124,7 +145,7 @@ public class TranslationTests
     {
         var result = Good().Add("leaflets/bones/plain.ar.md", Welsh("language: cy", "language: ar").Replace("Cryfhau esgyrn poenus", "تقوية العظام", StringComparison.Ordinal)).Load();
 
-        var problem = Assert.Single(result.Problems);
+        var problem = Assert.Single(result.Problems, problem => problem.Severity == ProblemSeverity.Error);
         Assert.Equal(("content/leaflets/bones/plain.ar.md", 2, ContentRules.ScriptNotPrintable), (problem.Path, problem.Line, problem.Rule));
     }
 }

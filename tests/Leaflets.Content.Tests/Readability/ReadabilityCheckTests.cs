@@ -131,6 +131,23 @@ public class ReadabilityCheckTests
         Assert.Equal(13, problem.Line);
         Assert.Single(problems, p => p.Rule == ReadabilityCheck.AverageTooLong);
     }
+
+    [Fact]
+    public void The_publish_gate_checks_a_translation_too_naming_its_own_file()
+    {
+        const string WelshPath = "content/leaflets/cementoplasty/easy-read.cy.md";
+        var welsh = InWelsh(EasyRead(TestDocuments.Heading(10, 2, "Y driniaeth", "y-driniaeth"), Row(12, LongWelshSentence))) with { SourcePath = WelshPath };
+        var leaflet = TestDocuments.Leaflet() with
+        {
+            Translations = TestDocuments.Leaflet().Translations.Add("cy", ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Empty.Add(LeafletVariant.EasyRead, welsh)),
+        };
+        var content = new ContentLoadResult(ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(leaflet.Id, leaflet), []);
+
+        var problems = new ReadabilityContentCheck().Check(content).ToList();
+
+        Assert.Contains(problems, p => (p.Rule, p.Path, p.Line) == (ReadabilityCheck.SentenceTooLong, WelshPath, 13));
+        Assert.All(problems, p => Assert.Equal(WelshPath, p.Path));
+    }
 }
 
 public class ShippedContentReadabilityTests(Xunit.Abstractions.ITestOutputHelper output)
@@ -141,7 +158,7 @@ public class ShippedContentReadabilityTests(Xunit.Abstractions.ITestOutputHelper
         var source = new FileContentSource(RepositoryPaths.Content);
         var report = new Leaflets.Content.Checking.ContentCheck([new ReadabilityContentCheck()]).Run(LeafletLoader.Load(source.DisplayRoot, await source.ReadAllAsync(CancellationToken.None)));
         Assert.NotEmpty(report.Content.Leaflets);
-        foreach (var document in report.Content.Leaflets.Values.SelectMany(l => l.Variants.Values))
+        foreach (var document in report.Content.Leaflets.Values.SelectMany(l => l.AllDocuments))
         {
             output.WriteLine($"{document.SourcePath}: {ReadabilityAnalyzer.Analyze(document)}");
         }

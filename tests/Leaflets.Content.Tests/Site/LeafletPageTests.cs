@@ -49,9 +49,9 @@ public sealed class LeafletPageTests
         => Assert.Contains(Render().All("img"), img => img.Attr("src") == "../api/leaflets/cementoplasty/images/spine.png");
 
     [Theory]
-    [InlineData(LeafletVariant.Plain, "Read the easy read version of this leaflet", "../leaflets/cementoplasty?variant=easy-read")]
-    [InlineData(LeafletVariant.EasyRead, "Read the standard version of this leaflet", "../leaflets/cementoplasty")]
-    public void The_variant_switch_links_to_the_other_version_on_the_site(LeafletVariant variant, string text, string href)
+    [InlineData(LeafletVariant.Plain, "Read the easy read version of this leaflet", "../leaflets/cementoplasty?variant=easy-read&lang=en-GB")]
+    [InlineData(LeafletVariant.EasyRead, "Read the standard version of this leaflet", "../leaflets/cementoplasty?lang=en-GB")]
+    public void The_variant_switch_links_to_the_other_version_on_the_site_in_the_language_shown(LeafletVariant variant, string text, string href)
     {
         var nav = Render(variant).All("nav").Single(n => n.Attr("class") == "leaflet-nav");
         Assert.Equal("Versions and printing", nav.Attr("aria-label"));

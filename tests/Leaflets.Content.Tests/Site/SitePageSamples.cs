@@ -3,6 +3,7 @@ using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Site;
 using Leaflets.Content.Search;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Tests.Site;
 
@@ -17,12 +18,35 @@ internal static class SitePageSamples
 
     public static SiteUrls UnderRoot(int depth) => new(new SiteOptions { PublicBaseUrl = ConfiguredRoot + "/" }, Origin, depth);
 
-    /// <summary>The rich test leaflet, and one with a plain variant only.</summary>
+    /// <summary>The rich test leaflet with a Welsh translation of its plain variant, and one with a plain variant only.</summary>
     public static ImmutableArray<Leaflet> Catalog { get; } =
     [
-        TestDocuments.Leaflet(),
+        WithWelshPlain(TestDocuments.Leaflet()),
         Titled("blood-test", "Giving a blood sample", ["blood tests", "Pain relief"]),
     ];
+
+    /// <summary>The title and summary the Welsh test translation has (test words, not a leaflet's).</summary>
+    public const string WelshTitle = "Teitl prawf yn Gymraeg";
+
+    /// <summary>
+    /// The leaflet with a Welsh translation of the given variants (plain only unless told): each the variant's text
+    /// under a Welsh title (test words, not a translation).
+    /// </summary>
+    public static Leaflet WithWelshPlain(Leaflet leaflet, params LeafletVariant[] variants)
+    {
+        var welsh = ImmutableSortedDictionary.CreateBuilder<LeafletVariant, LeafletDocument>();
+        foreach (var variant in variants.Length == 0 ? [LeafletVariant.Plain] : variants)
+        {
+            var main = leaflet.Document(variant);
+            welsh.Add(variant, main with
+            {
+                Metadata = main.Metadata with { Title = variant == LeafletVariant.Plain ? WelshTitle : WelshTitle + " (hawdd ei ddeall)", Summary = "Crynodeb prawf.", Language = "cy" },
+                ContentHash = main.ContentHash + "-cy",
+                SourcePath = main.SourcePath.Replace(".md", ".cy.md", StringComparison.Ordinal),
+            });
+        }
+        return leaflet with { Translations = leaflet.Translations.SetItem("cy", welsh.ToImmutable()) };
+    }
 
     /// <summary>A plain-only leaflet with its own id, title and topics.</summary>
     public static Leaflet Titled(string id, string title, ImmutableArray<string>? topics = null)
@@ -39,18 +63,23 @@ internal static class SitePageSamples
     public static SearchPage Search(IEnumerable<Leaflet> leaflets, string? words, int page = 1)
         => LeafletSearch.Search(leaflets, LeafletQuery.Default with { Words = words is null ? [] : [.. words.Split(' ')], Page = page }, LeafletSearch.ByTitle);
 
-    /// <summary>One page of every kind, by name, each as it would be served at a path of its own depth.</summary>
-    public static IEnumerable<(string Kind, string Html)> EveryKind(Func<int, SiteUrls> urls)
+    /// <summary>
+    /// One page of every kind, by name, each as it would be served at a path of its own depth, in
+    /// <paramref name="language"/> (a site language; the leaflet pages in the language where the leaflet has it).
+    /// </summary>
+    public static IEnumerable<(string Kind, string Html)> EveryKind(Func<int, SiteUrls> urls, string language = "en")
     {
+        var strings = ReaderStrings.For(language);
         var topic = Topics.Of(Catalog).First();
-        yield return ("home", HomePage.Render(Topics.Of(Catalog), Search(Catalog, null), urls(0)));
-        yield return ("search", SearchResultsPage.Render(Search(Catalog, "bone"), urls(0), TestDocuments.Today));
-        yield return ("search with no results", SearchResultsPage.Render(Search(Catalog, "zebra"), urls(0), TestDocuments.Today));
-        yield return ("empty search", SearchResultsPage.RenderEmpty(urls(0)));
-        yield return ("topic", TopicPage.Render(topic, Search(topic.Leaflets, null), urls(1), TestDocuments.Today));
-        yield return ("leaflet", LeafletPage.Render(Catalog[0], LeafletVariant.Plain, urls(1), TestDocuments.Today));
-        yield return ("leaflet easy read", LeafletPage.Render(Catalog[0], LeafletVariant.EasyRead, urls(1), TestDocuments.Today));
-        yield return ("not found", NotFoundPage.Render(urls(2)));
-        yield return ("bad request", BadRequestPage.Render(urls(0)));
+        string? Shown(LeafletVariant variant) => Catalog[0].Find(variant, language)?.Metadata.Language;
+        yield return ("home", HomePage.Render(Topics.Of(Catalog), Search(Catalog, null), urls(0), strings));
+        yield return ("search", SearchResultsPage.Render(Search(Catalog, "bone"), urls(0), TestDocuments.Today, strings));
+        yield return ("search with no results", SearchResultsPage.Render(Search(Catalog, "zebra"), urls(0), TestDocuments.Today, strings));
+        yield return ("empty search", SearchResultsPage.RenderEmpty(urls(0), strings));
+        yield return ("topic", TopicPage.Render(topic, Search(topic.Leaflets, null), urls(1), TestDocuments.Today, strings));
+        yield return ("leaflet", LeafletPage.Render(Catalog[0], LeafletVariant.Plain, urls(1), TestDocuments.Today, Shown(LeafletVariant.Plain)));
+        yield return ("leaflet easy read", LeafletPage.Render(Catalog[0], LeafletVariant.EasyRead, urls(1), TestDocuments.Today, Shown(LeafletVariant.EasyRead)));
+        yield return ("not found", NotFoundPage.Render(urls(2), strings));
+        yield return ("bad request", BadRequestPage.Render(urls(0), strings));
     }
 }

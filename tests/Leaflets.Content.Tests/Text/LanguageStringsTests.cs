@@ -1,4 +1,5 @@
 using System.Text;
+using Leaflets.Content.Loading;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Text;
 
@@ -54,6 +55,32 @@ public sealed class LanguageStringsTests
     }
 
     [Fact]
+    public void Check_warns_of_each_key_a_strings_file_lacks_naming_the_language_and_the_key()
+    {
+        var json = """{"language":"xx","leaflet":{"version":"Wersja"}}""";
+        var strings = ReaderStrings.ParseWithEnglishFallback(new MemoryStream(Encoding.UTF8.GetBytes(json)), "xx.json");
+
+        var warnings = FrontMatterReader.MissingStrings(strings, "xx-YY").ToList();
+
+        Assert.Equal(strings.EnglishFallbacks.Count, warnings.Count);
+        Assert.Contains("the 'xx' strings file has no 'leaflet.references': those words are shown in English, marked as English", warnings);
+        Assert.DoesNotContain(warnings, warning => warning.Contains("'leaflet.version'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("pl", 1)]
+    [InlineData("cy", 0)]
+    [InlineData("en-GB", 0)]
+    [InlineData("en-US", 0)]
+    public void Check_warns_once_for_a_language_with_no_strings_file_and_never_for_English_or_a_complete_file(string language, int expected)
+    {
+        var warnings = FrontMatterReader.MissingStrings(ReaderStrings.For(language), language).ToList();
+
+        Assert.Equal(expected, warnings.Count);
+        Assert.All(warnings, warning => Assert.Contains($"no strings file for '{language}'", warning, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_string_is_marked_only_where_its_language_differs_from_the_pages()
     {
         var welsh = ReaderStrings.For("cy");
@@ -84,6 +111,30 @@ public sealed class LanguageStringsTests
             () => ReaderStrings.ParseWithEnglishFallback(new MemoryStream(Encoding.UTF8.GetBytes(json)), "xx.json"));
 
         Assert.Contains("language", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_translation_that_does_not_name_its_language_is_not_given_English_as_its_name()
+    {
+        var json = """{"language":"xx","leaflet":{"version":"Wersja"}}""";
+
+        var strings = ReaderStrings.ParseWithEnglishFallback(new MemoryStream(Encoding.UTF8.GetBytes(json)), "xx.json");
+
+        Assert.Contains("languageName", strings.EnglishFallbacks);
+        Assert.Equal("en", strings.LanguageOf(s => s.LanguageName));
+        Assert.Null(ReaderStrings.OwnNameOf("pl"));
+        Assert.Equal("Cymraeg", ReaderStrings.OwnNameOf("cy-GB"));
+    }
+
+    [Fact]
+    public void The_languages_offered_are_those_with_a_strings_file_English_first_each_named_in_itself()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src/Content/Text/Strings"), "*.json")
+            .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+
+        Assert.Equal("en", ReaderStrings.Languages[0]);
+        Assert.Equal(files, ReaderStrings.Languages.Order(StringComparer.Ordinal));
+        Assert.Equal(["English", "Cymraeg"], new[] { "en", "cy" }.Select(tag => ReaderStrings.For(tag).LanguageName));
     }
 
     [Fact]

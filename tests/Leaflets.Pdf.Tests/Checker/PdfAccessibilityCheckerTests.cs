@@ -35,6 +35,25 @@ public class PdfAccessibilityCheckerTests
     }
 
     [Fact]
+    public void A_structure_element_whose_Lang_is_not_a_language_tag_fails_checkpoint_11_and_names_the_element()
+    {
+        var finding = OnlyFinding(GoodTaggedPdf.Altered(document =>
+            PdfSurgery.ElementsOfType(document, "H1").Single().Elements.SetString("/Lang", "English please")), "11");
+
+        Assert.Contains("'English please'", finding.Message);
+        Assert.StartsWith("H1", finding.Element);
+    }
+
+    [Fact]
+    public void A_structure_element_with_a_well_formed_Lang_passes()
+    {
+        var report = Check(GoodTaggedPdf.Altered(document =>
+            PdfSurgery.ElementsOfType(document, "H1").Single().Elements.SetString("/Lang", "en")));
+
+        Assert.True(report.Passed, string.Join("\n", report.Findings));
+    }
+
+    [Fact]
     public void A_pdf_checked_against_its_leaflet_must_carry_the_leaflets_title_and_language()
     {
         var leaflet = new LeafletMetadata("Knee replacement", "Summary", "cy", new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1), 1, [], [], []);

@@ -57,6 +57,31 @@ public class PrintAccessibilityCheckTests
     }
 
     [Fact]
+    public void A_translation_is_checked_too_and_its_finding_names_its_own_file_and_language()
+    {
+        var sample = TestLeaflets.Sample();
+        var easy = sample.Variants[LeafletVariant.EasyRead];
+        var row = easy.Blocks.OfType<PictureRowBlock>().First();
+        var longWelsh = easy with
+        {
+            Metadata = easy.Metadata with { Language = "cy", TranslatedFrom = easy.Metadata.Language },
+            Blocks = [.. Enumerable.Repeat<Block>(row, 200)],
+            ContentHash = easy.ContentHash + "-cy-long",
+            SourcePath = "content/leaflets/cementoplasty/easy-read.cy.md",
+        };
+        var leaflet = sample with
+        {
+            Translations = sample.Translations.Add("cy", ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Empty.Add(LeafletVariant.EasyRead, longWelsh)),
+        };
+        var check = new PrintAccessibilityCheck(new LeafletPdfRenderer(), PrintAccessibilityCheck.DefaultPrintOnly);
+
+        var problems = check.Check(Content([leaflet])).ToList();
+
+        var tooLong = Assert.Single(problems);
+        Assert.Equal((PrintAccessibilityCheck.EasyReadTooLongRule, "content/leaflets/cementoplasty/easy-read.cy.md"), (tooLong.Rule, tooLong.Path));
+    }
+
+    [Fact]
     public void A_leaflet_that_prints_over_the_page_limit_is_reported_as_print_too_long_with_the_print_named()
     {
         var leaflet = BoundedRenderingTests.LongLeaflet();

@@ -1,9 +1,10 @@
+using Leaflets.Content.Model;
 using PdfSharp.Pdf;
 
 namespace Leaflets.Content.Checking.Pdf;
 
 /// <summary>
-/// Checks on the structure tree itself: standard types (09), figure alternatives (13), heading order (14),
+/// Checks on the structure tree itself: standard types (09), each element's language (11), figure alternatives (13), heading order (14),
 /// table headers (15), a bookmark for every heading and captions inside their figures.
 /// </summary>
 internal static class StructureRules
@@ -27,6 +28,16 @@ internal static class StructureRules
         {
             if (!HasText(figure.Dictionary, "/Alt") && !HasText(figure.Dictionary, "/ActualText"))
                 inspection.Fail(PdfCheckpoints.AlternativeText, "Figure has no alternative text (/Alt) or /ActualText.", figure.Page, figure.Describe());
+        }
+
+        // Matterhorn 11-006: an element's /Lang (words in another language than the document's) must name a language.
+        foreach (var element in tree.Elements.Where(element => element.Dictionary.Elements.ContainsKey("/Lang")))
+        {
+            var language = PdfObjects.Text(element.Dictionary, "/Lang");
+            if (!LanguageTags.IsWellFormed(language))
+                inspection.Fail(PdfCheckpoints.NaturalLanguage,
+                    language is null ? "The element's /Lang is not a text string." : $"The element's /Lang '{language}' is not a BCP 47 language tag.",
+                    element.Page, element.Describe());
         }
 
         var headings = tree.Elements.Where(element => HeadingLevel(element) is not null).ToList();

@@ -51,7 +51,8 @@ internal static class HtmlAboutSection
         }
         var words = strings.Leaflet;
         html.Element("h2", words.References, ("id", "references"), ("lang", strings.LanguageInside(s => s.Leaflet.References, metadata.Language))).Line();
-        html.Open("ol", ("class", "references")).Line();
+        // References a translation takes from its main file are in the main language: a screen reader reads them so.
+        html.Open("ol", ("class", "references"), ("lang", metadata.ReferencesLanguage)).Line();
         foreach (var reference in metadata.References)
         {
             // The title is the link, wherever the citation puts it.

@@ -42,7 +42,7 @@ internal static class HtmlStyles
         .about { border-top: 0.2rem solid #000000; margin-top: 2em; }
         .about dt { font-weight: 700; }
         .about dd { margin: 0 0 0.5em; }
-        .review-overdue { border-left: 0.5rem solid #1d70b8; padding: 0.5em 1em; background: #f3f2f1; }
+        .review-overdue, .translation-unreviewed { border-left: 0.5rem solid #1d70b8; padding: 0.5em 1em; background: #f3f2f1; }
         .references li { overflow-wrap: anywhere; }
         @media print {
           body { font-size: 18pt; }

@@ -42,7 +42,7 @@ public static class LeafletHtmlRenderer
         html.Close("head").Line();
 
         html.Open("body").Line();
-        WriteVariantSwitch(html, leaflet, variant, links);
+        WriteVariantSwitch(html, leaflet, document, links);
         html.Open("main").Line();
         WriteText(html, leaflet, document, links, status);
         html.Close("main").Line();
@@ -54,7 +54,7 @@ public static class LeafletHtmlRenderer
 
     /// <summary>
     /// What a reader reads: the title (the page's one h1), the summary, the review notice when it leads the leaflet,
-    /// and the blocks. The standalone page and the website's leaflet page both write it, each inside its own frame.
+    /// the notice of an unreviewed translation, and the blocks. The standalone page and the website's leaflet page both write it, each inside its own frame.
     /// </summary>
     internal static void WriteText(HtmlWriter html, Leaflet leaflet, LeafletDocument document, LeafletLinks links, ReviewStatus status)
     {
@@ -63,6 +63,7 @@ public static class LeafletHtmlRenderer
         html.Element("p", document.Metadata.Summary, ("class", "summary")).Line();
         html.Close("header").Line();
         HtmlReviewNotice.WriteUnderTitle(html, document.Metadata, status);
+        HtmlTranslationNotice.Write(html, TranslationNotice.For(document.Metadata));
         new HtmlBlocks(html, leaflet, links).Write(document.Blocks);
     }
 
@@ -71,21 +72,25 @@ public static class LeafletHtmlRenderer
             ? ReaderStrings.Fill(ReaderStrings.For(metadata.Language).Leaflet.EasyReadPageTitle, ("title", metadata.Title))
             : metadata.Title;
 
-    private static void WriteVariantSwitch(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, LeafletLinks links)
+    /// <summary>
+    /// Links the other variant in the page's own language (<paramref name="links"/> keep the language); a translation
+    /// without that variant gets no switch.
+    /// </summary>
+    private static void WriteVariantSwitch(HtmlWriter html, Leaflet leaflet, LeafletDocument document, LeafletLinks links)
     {
-        var other = variant == LeafletVariant.Plain ? LeafletVariant.EasyRead : LeafletVariant.Plain;
-        if (!leaflet.Variants.ContainsKey(other))
+        var other = document.Variant == LeafletVariant.Plain ? LeafletVariant.EasyRead : LeafletVariant.Plain;
+        var page = document.Metadata.Language;
+        if (leaflet.Find(other, page) is not { } otherDocument)
         {
             return;
         }
-        var page = leaflet.Variants[variant].Metadata.Language;
         var strings = ReaderStrings.For(page);
         var words = strings.Leaflet;
         var (text, textLanguage) = other == LeafletVariant.EasyRead
             ? (words.ReadEasyReadVersion, strings.LanguageInside(s => s.Leaflet.ReadEasyReadVersion, page))
             : (words.ReadStandardVersion, strings.LanguageInside(s => s.Leaflet.ReadStandardVersion, page));
         html.Open("nav", ("class", "variants"), ("aria-label", words.OtherVersions)).Open("p");
-        html.Element("a", text, ("href", links.VariantUrl(other)), ("hreflang", leaflet.Variants[other].Metadata.Language), ("lang", textLanguage));
+        html.Element("a", text, ("href", links.VariantUrl(other)), ("hreflang", otherDocument.Metadata.Language), ("lang", textLanguage));
         html.Close("p").Close("nav").Line();
     }
 }

@@ -15,39 +15,48 @@ public static class LeafletJson
     /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
     /// and caches holding the old shape are invalidated.
     /// </summary>
-    public const string Representation = "application/json;leaflet=6";
+    public const string Representation = "application/json;leaflet=7";
 
     public const string MediaType = "application/json";
 
+    /// <summary>
+    /// <paramref name="document"/> is one of <paramref name="leaflet"/>'s, in any of its languages; a translation's links
+    /// carry its language (<see cref="ApiUrls.Leaflet"/>), the main language's stay canonical.
+    /// </summary>
     public static byte[] Leaflet(Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls)
     {
         var metadata = document.Metadata;
+        var language = metadata.Language;
         var mapper = new BlockJsonMapper(leaflet.Id, urls);
         var images = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var figure in BlockJsonMapper.Figures(document.Blocks))
         {
             images[figure.FileName] = urls.Image(leaflet.Id, figure.FileName);
         }
+        var links = LeafletLinks(leaflet, urls.Leaflet(leaflet.Id, document.Variant, leaflet.TranslationLanguage(language)), language, urls);
 
         var model = new LeafletJsonModel(
             leaflet.Id,
             document.Variant.Slug(),
-            VariantSlugs(leaflet),
+            [.. leaflet.Variants.Keys.Where(variant => leaflet.Find(variant, language) is not null).Select(v => v.Slug())],
             metadata.Title,
             metadata.Summary,
-            metadata.Language,
+            language,
+            leaflet.LanguagesOf(document.Variant),
             metadata.Version,
             document.ContentHash,
             WireTime(document.DateModified),
             metadata.LastReviewed,
             metadata.NextReview,
             ReviewStatuses.Of(metadata, today).Slug(),
+            metadata.TranslationStatus.Slug(),
             metadata.Topics,
             [.. metadata.Codes.Select(code => new CodeJson(code.System, code.Code, code.Display))],
             [.. metadata.References.Select(reference => new ReferenceJson(reference.Title, reference.Publisher, reference.Year, reference.Url))],
             mapper.Map(document.Blocks),
             Readability(DocumentReadability.Of(document)),
-            new LeafletLinksJson(urls.Leaflet(leaflet.Id, document.Variant), VariantLinks(leaflet, urls), images, PdfLinks(leaflet, urls)));
+            new LeafletLinksJson(
+                links.Self, links.Variants, links.Html, links.Pdf, links.Site, images, TranslationLinks(leaflet, document.Variant, urls)));
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletJsonModel);
     }
 
@@ -62,12 +71,13 @@ public static class LeafletJson
                 metadata.Title,
                 metadata.Summary,
                 metadata.Language,
+                leaflet.Languages,
                 VariantSlugs(leaflet),
                 metadata.Version,
                 metadata.LastReviewed,
                 metadata.NextReview,
                 ReviewStatuses.Of(metadata, today).Slug(),
-                new ItemLinksJson(urls.Leaflet(leaflet.Id, LeafletVariant.Plain), VariantLinks(leaflet, urls)));
+                LeafletLinks(leaflet, urls.Leaflet(leaflet.Id, LeafletVariant.Plain), leaflet.MainLanguage, urls));
         }).ToList();
 
         var links = new PageLinksJson(
@@ -147,11 +157,35 @@ public static class LeafletJson
 
     private static IReadOnlyList<string> VariantSlugs(Leaflet leaflet) => [.. leaflet.Variants.Keys.Select(v => v.Slug())];
 
-    private static VariantLinksJson VariantLinks(Leaflet leaflet, ApiUrls urls) => new(
-        urls.Leaflet(leaflet.Id, LeafletVariant.Plain),
-        leaflet.Variants.ContainsKey(LeafletVariant.EasyRead) ? urls.Leaflet(leaflet.Id, LeafletVariant.EasyRead) : null);
+    /// <summary>The links every leaflet carries (<see cref="ItemLinksJson"/>), each variant in <paramref name="language"/> where it can be.</summary>
+    private static ItemLinksJson LeafletLinks(Leaflet leaflet, string self, string language, ApiUrls urls) => new(
+        self,
+        VariantLinks(leaflet, language, urls.Leaflet),
+        VariantLinks(leaflet, language, urls.Html),
+        VariantLinks(leaflet, language, urls.Pdf),
+        VariantLinks(leaflet, language, urls.SitePage));
 
-    private static VariantLinksJson PdfLinks(Leaflet leaflet, ApiUrls urls) => new(
-        urls.Pdf(leaflet.Id, LeafletVariant.Plain),
-        leaflet.Variants.ContainsKey(LeafletVariant.EasyRead) ? urls.Pdf(leaflet.Id, LeafletVariant.EasyRead) : null);
+    /// <summary>
+    /// The address <paramref name="link"/> gives each variant the leaflet has, in <paramref name="language"/> where the
+    /// leaflet has that variant in it, else in its main language.
+    /// </summary>
+    private static VariantLinksJson VariantLinks(Leaflet leaflet, string language, Func<string, LeafletVariant, string?, string> link)
+    {
+        string? In(LeafletVariant variant) => leaflet.Variants.ContainsKey(variant)
+            ? link(leaflet.Id, variant, leaflet.Find(variant, language) is null ? null : leaflet.TranslationLanguage(language))
+            : null;
+        return new VariantLinksJson(In(LeafletVariant.Plain)!, In(LeafletVariant.EasyRead));
+    }
+
+    /// <summary>Main language first, then each translation's in tag order (an ordered dictionary keeps that order in the JSON).</summary>
+    private static OrderedDictionary<string, TranslationLinksJson> TranslationLinks(Leaflet leaflet, LeafletVariant variant, ApiUrls urls)
+    {
+        var links = new OrderedDictionary<string, TranslationLinksJson>(LanguageTags.Comparer);
+        foreach (var language in leaflet.LanguagesOf(variant))
+        {
+            var translation = leaflet.TranslationLanguage(language);
+            links.Add(language, new TranslationLinksJson(urls.Leaflet(leaflet.Id, variant, translation), urls.Pdf(leaflet.Id, variant, translation)));
+        }
+        return links;
+    }
 }

@@ -14,12 +14,14 @@ internal sealed record LeafletJsonModel(
     string Title,
     string Summary,
     string Language,
+    IReadOnlyList<string> Languages,
     int Version,
     string ContentHash,
     DateTime DateModified,
     DateOnly LastReviewed,
     DateOnly NextReview,
     string ReviewStatus,
+    string TranslationStatus,
     IReadOnlyList<string> Topics,
     IReadOnlyList<CodeJson> Codes,
     IReadOnlyList<ReferenceJson> References,
@@ -56,8 +58,23 @@ internal sealed record CodeJson(string System, string Code, string? Display);
 
 internal sealed record ReferenceJson(string Title, string Publisher, int Year, string? Url);
 
-/// <summary>Absolute URLs: this document, each variant the leaflet has, each image this variant shows, and the PDF of each variant.</summary>
-internal sealed record LeafletLinksJson(string Self, VariantLinksJson Variants, IReadOnlyDictionary<string, string> Images, VariantLinksJson Pdf);
+/// <summary>
+/// Absolute URLs, in the shape every leaflet's links share (<see cref="ItemLinksJson"/>: this document and, for each
+/// variant the leaflet has, its JSON, standalone HTML page, PDF and website page), then each image this variant shows and
+/// this variant in each language it is written in (this one included), keyed by language tag. Variants, pages and PDFs
+/// are in this document's language where the leaflet has them in it, else in its main language.
+/// </summary>
+internal sealed record LeafletLinksJson(
+    string Self,
+    VariantLinksJson Variants,
+    VariantLinksJson Html,
+    VariantLinksJson Pdf,
+    VariantLinksJson Site,
+    IReadOnlyDictionary<string, string> Images,
+    IReadOnlyDictionary<string, TranslationLinksJson> Translations);
+
+/// <summary>One variant in one language: its JSON and its PDF.</summary>
+internal sealed record TranslationLinksJson(string Self, string Pdf);
 
 internal sealed record VariantLinksJson(
     string Plain,
@@ -66,12 +83,13 @@ internal sealed record VariantLinksJson(
 /// <summary>One page of the list or a search.</summary>
 internal sealed record LeafletListJson(IReadOnlyList<LeafletListItemJson> Items, int Page, int PageSize, int Total, PageLinksJson Links);
 
-/// <summary>A leaflet in a list, described by its plain variant.</summary>
+/// <summary>A leaflet in a list, described by its plain variant in its main language; <c>languages</c> are all it is written in.</summary>
 internal sealed record LeafletListItemJson(
     string Id,
     string Title,
     string Summary,
     string Language,
+    IReadOnlyList<string> Languages,
     IReadOnlyList<string> Variants,
     int Version,
     DateOnly LastReviewed,
@@ -79,7 +97,11 @@ internal sealed record LeafletListItemJson(
     string ReviewStatus,
     ItemLinksJson Links);
 
-internal sealed record ItemLinksJson(string Self, VariantLinksJson Variants);
+/// <summary>
+/// The links every leaflet carries, in a list and in its own JSON: itself, then each variant's JSON, standalone HTML page,
+/// PDF (default print) and page on the library website.
+/// </summary>
+internal sealed record ItemLinksJson(string Self, VariantLinksJson Variants, VariantLinksJson Html, VariantLinksJson Pdf, VariantLinksJson Site);
 
 internal sealed record PageLinksJson(string Self, string First, string Last, string? Prev, string? Next);
 

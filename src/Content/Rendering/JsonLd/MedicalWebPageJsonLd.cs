@@ -17,7 +17,11 @@ public static class MedicalWebPageJsonLd
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <param name="pageUrl">The absolute URL of the page described, when the caller knows it.</param>
-    public static JsonObject Build(LeafletDocument document, string? pageUrl = null)
+    /// <param name="languages">
+    /// The same page in the leaflet's other languages, when the caller knows them: a translation names its main-language
+    /// page (schema.org <c>translationOfWork</c>), the main-language page names each translation (<c>workTranslation</c>).
+    /// </param>
+    public static JsonObject Build(LeafletDocument document, string? pageUrl = null, PageLanguages? languages = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var metadata = document.Metadata;
@@ -41,6 +45,14 @@ public static class MedicalWebPageJsonLd
         {
             page["url"] = pageUrl;
         }
+        if (languages?.TranslationOf is { } original)
+        {
+            page["translationOfWork"] = OtherLanguage(original);
+        }
+        if (languages is { Translations.Count: > 0 } main)
+        {
+            page["workTranslation"] = new JsonArray([.. main.Translations.Select(OtherLanguage)]);
+        }
         if (!metadata.Topics.IsDefaultOrEmpty)
         {
             page["keywords"] = string.Join(", ", metadata.Topics);
@@ -61,8 +73,15 @@ public static class MedicalWebPageJsonLd
         return page;
     }
 
-    public static string Serialize(LeafletDocument document, string? pageUrl = null)
-        => Build(document, pageUrl).ToJsonString(Indented);
+    public static string Serialize(LeafletDocument document, string? pageUrl = null, PageLanguages? languages = null)
+        => Build(document, pageUrl, languages).ToJsonString(Indented);
+
+    private static JsonNode OtherLanguage(LanguagePage page) => new JsonObject
+    {
+        ["@type"] = "MedicalWebPage",
+        ["inLanguage"] = page.Language,
+        ["url"] = page.Url,
+    };
 
     private static JsonObject? About(LeafletMetadata metadata)
     {
@@ -125,3 +144,12 @@ public static class MedicalWebPageJsonLd
 
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A page of the same leaflet variant in another language: its BCP 47 tag and absolute address.</summary>
+public sealed record LanguagePage(string Language, string Url);
+
+/// <summary>
+/// How a page relates to its other languages: a translation has <see cref="TranslationOf"/> (the main-language page)
+/// and no <see cref="Translations"/>; the main-language page has the translations and no <see cref="TranslationOf"/>.
+/// </summary>
+public sealed record PageLanguages(LanguagePage? TranslationOf, IReadOnlyList<LanguagePage> Translations);

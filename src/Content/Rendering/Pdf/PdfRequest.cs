@@ -17,9 +17,10 @@ public sealed class PdfRequest
     public const string MediaType = "application/pdf";
 
     /// <summary>Throws <see cref="ArgumentException"/> for options outside those offered.</summary>
+    /// <param name="translation">The document's language when it is a translation (<see cref="Leaflet.TranslationLanguage"/>), for the file name.</param>
     public PdfRequest(
         string leafletId, LeafletDocument document, ImmutableSortedDictionary<string, LeafletImage> images, PdfRenderOptions options,
-        string? rendererBuild = null)
+        string? rendererBuild = null, string? translation = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(leafletId);
         ArgumentNullException.ThrowIfNull(document);
@@ -27,6 +28,9 @@ public sealed class PdfRequest
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         (LeafletId, Document, Images, Options, RendererBuild) = (leafletId, document, images, options, rendererBuild ?? Pdf.RendererBuild.Current);
+        Translation = translation;
+        // The content hash already differs per language (each translation is its own file), so the seed, the cache key
+        // and the ETag do too, and main-language PDFs keep the bytes they had before translations.
         DocumentIdSeed = $"{document.ContentHash}|{document.Variant.Slug()}|{options.Key}";
         CacheKey = $"{DocumentIdSeed}|renderer={RendererBuild}";
     }
@@ -45,7 +49,8 @@ public sealed class PdfRequest
     /// </summary>
     public static PdfRequest Print(Leaflet leaflet, LeafletDocument document, PrintChoice choice, SiteOptions site, DateOnly today)
         => new(leaflet.Id, document, leaflet.Images, new PdfRenderOptions(
-            choice.BodySize, choice.Paper, site.OnlineVersionOf(leaflet.Id, document.Variant), ReviewStatuses.Of(document.Metadata, today)));
+            choice.BodySize, choice.Paper, site.OnlineVersionOf(leaflet.Id, document.Variant), ReviewStatuses.Of(document.Metadata, today)),
+            translation: leaflet.TranslationLanguage(document.Metadata.Language));
 
     public string LeafletId { get; }
 
@@ -67,6 +72,9 @@ public sealed class PdfRequest
     public string CacheKey { get; }
 
     /// <summary>Where the shared store keeps this PDF (<see cref="RenderedPdfKey.StorageName"/>).</summary>
+    /// <summary>The language tag of a translation, null for the main language.</summary>
+    public string? Translation { get; }
+
     public RenderedPdfKey StorageKey => new(LeafletId, Document.Variant, Document.ContentHash, CacheKey);
 
     /// <summary>The ETag's opaque value: known without rendering, since rendering is deterministic.</summary>
@@ -74,7 +82,9 @@ public sealed class PdfRequest
 
     /// <summary>
     /// The one name the PDF goes by, on disk and in the HTTP Content-Disposition alike, e.g.
-    /// <c>cementoplasty-easy-read-18pt-a4-v1.pdf</c>: a printed pile sorts by leaflet and says exactly what it holds.
+    /// <c>cementoplasty-easy-read-18pt-a4-v1.pdf</c>, or <c>cementoplasty-easy-read-cy-18pt-a4-v1.pdf</c> for a
+    /// translation: a printed pile sorts by leaflet and says exactly what it holds.
     /// </summary>
-    public string FileName => $"{LeafletId}-{Document.Variant.Slug()}-{Options.BodySize}pt-{Options.PaperSlug}-v{Document.Metadata.Version}.pdf";
+    public string FileName =>
+        $"{LeafletId}-{Document.Variant.Slug()}{(Translation is null ? "" : "-" + Translation)}-{Options.BodySize}pt-{Options.PaperSlug}-v{Document.Metadata.Version}.pdf";
 }

@@ -1,15 +1,17 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using Leaflets.Content.Rendering.Pdf.Fonts;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Pdf;
 
 /// <summary>
 /// Which build of the renderer drew a PDF, so that a deployment that draws differently never serves (or answers 304
 /// for) the PDFs the old one drew, with nothing to bump by hand. A SHA-256 over the module version ids (MVIDs) of this
-/// assembly and of the PDFsharp and QRCoder assemblies it references, and over the embedded font files. The builds are
+/// assembly and of the PDFsharp and QRCoder assemblies it references, and over the embedded font and strings files
+/// (every word the PDF adds, an unreviewed translation's notice in two languages included). The builds are
 /// deterministic, so an MVID changes exactly when the compiled code does; a package upgrade brings new MVIDs. The fonts
-/// are hashed as well rather than trusting that the MVID covers resources. MVIDs rather than the files' bytes because
+/// and strings are hashed as well rather than trusting that the MVID covers resources. MVIDs rather than the files' bytes because
 /// an assembly loaded from a single-file bundle has no file to read. The cost: any change to this assembly, not only
 /// to the renderer, gives every PDF a new key once; they are rendered again on first request.
 /// </summary>
@@ -28,9 +30,10 @@ public static class RendererBuild
         {
             hash.AppendData(Assembly.Load(drawing).ManifestModule.ModuleVersionId.ToByteArray());
         }
-        foreach (var font in renderer.GetManifestResourceNames().Where(name => name.StartsWith(LeafletFonts.ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        string[] drawn = [LeafletFonts.ResourcePrefix, ReaderStrings.ResourcePrefix];
+        foreach (var resource in renderer.GetManifestResourceNames().Where(name => drawn.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))).Order(StringComparer.Ordinal))
         {
-            using var stream = renderer.GetManifestResourceStream(font)!;
+            using var stream = renderer.GetManifestResourceStream(resource)!;
             hash.AppendData(SHA256.HashData(stream));
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset(), 0, 16);

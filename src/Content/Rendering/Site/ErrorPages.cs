@@ -1,32 +1,73 @@
 using Leaflets.Content.Rendering.Html;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Site;
 
-/// <summary>The page for an address that leads nowhere (404): plain words, the search form, a link home.</summary>
+/// <summary>
+/// The page for an address that leads nowhere (404): plain words, the search form, a link home; for a page asked for
+/// in a language it is not in, links to it in each language it is in.
+/// </summary>
 public static class NotFoundPage
 {
-    public static string Render(SiteUrls urls)
-        => ErrorPage.Render(urls, SiteWords.Strings.NotFoundTitle, SiteWords.Strings.NotFoundText);
+    /// <param name="strings">The words of the page's language.</param>
+    /// <param name="inLanguages">
+    /// When the page exists but not in the language asked for: each language it is in (a BCP 47 tag) with its address.
+    /// </param>
+    public static string Render(SiteUrls urls, ReaderStrings strings, IReadOnlyList<(string Language, string Href)>? inLanguages = null)
+    {
+        var words = new SiteWords(strings);
+        return ErrorPage.Render(urls, words,
+            (words.Strings.NotFoundTitle, words.LanguageOf(s => s.Site.NotFoundTitle)),
+            (words.Strings.NotFoundText, words.LanguageOf(s => s.Site.NotFoundText)),
+            html => WriteLanguages(html, words, inLanguages ?? []));
+    }
+
+    private static void WriteLanguages(HtmlWriter html, SiteWords words, IReadOnlyList<(string Language, string Href)> inLanguages)
+    {
+        if (inLanguages.Count == 0)
+        {
+            return;
+        }
+        html.Element("p", words.Strings.InOtherLanguages, ("lang", words.LanguageOf(s => s.Site.InOtherLanguages))).Line();
+        html.Open("ul", ("class", "languages")).Line();
+        foreach (var (language, href) in inLanguages)
+        {
+            var (name, nameLanguage) = words.OwnName(language);
+            html.Open("li").Element("a", name, ("href", href), ("hreflang", language), ("lang", nameLanguage)).Close("li").Line();
+        }
+        html.Close("ul").Line();
+    }
 }
 
 /// <summary>The page for an address with a value the site cannot show, such as page=0 (400): the same help as a 404.</summary>
 public static class BadRequestPage
 {
-    public static string Render(SiteUrls urls)
-        => ErrorPage.Render(urls, SiteWords.Strings.BadRequestTitle, SiteWords.Strings.BadRequestText);
+    /// <param name="strings">The words of the page's language.</param>
+    public static string Render(SiteUrls urls, ReaderStrings strings)
+    {
+        var words = new SiteWords(strings);
+        return ErrorPage.Render(urls, words,
+            (words.Strings.BadRequestTitle, words.LanguageOf(s => s.Site.BadRequestTitle)),
+            (words.Strings.BadRequestText, words.LanguageOf(s => s.Site.BadRequestText)), _ => { });
+    }
 }
 
 internal static class ErrorPage
 {
-    public static string Render(SiteUrls urls, string title, string text)
+    /// <param name="title">The page's heading, with the <c>lang</c> it needs (<see cref="SiteWords.LanguageOf"/>).</param>
+    /// <param name="writeMore">What the page adds after saying what went wrong.</param>
+    public static string Render(SiteUrls urls, SiteWords words, (string Text, string? Language) title, (string Text, string? Language) text,
+        Action<HtmlWriter> writeMore)
     {
         ArgumentNullException.ThrowIfNull(urls);
-        return SiteLayout.Render(new SiteFrame(SiteWords.Title(title), urls), html =>
+        urls = urls.InLanguage(words.Language);
+        return SiteLayout.Render(new SiteFrame(words.Title(title.Text), urls, words), html =>
         {
-            html.Element("h1", title).Line();
-            html.Element("p", text).Line();
-            html.Element("p", SiteWords.Strings.ErrorHelp).Line();
-            html.Open("p").Element("a", SiteWords.Strings.HomeLink, ("href", urls.Home)).Close("p").Line();
+            html.Element("h1", title.Text, ("lang", title.Language)).Line();
+            html.Element("p", text.Text, ("lang", text.Language)).Line();
+            writeMore(html);
+            html.Element("p", words.Strings.ErrorHelp, ("lang", words.LanguageOf(s => s.Site.ErrorHelp))).Line();
+            html.Open("p").Element("a", words.Strings.HomeLink, ("href", urls.Home), ("lang", words.LanguageOf(s => s.Site.HomeLink))).Close("p").Line();
         });
     }
 }

@@ -16,36 +16,40 @@ public static class HomePage
 
     /// <param name="topics">Every topic (<see cref="Topics.Of"/>).</param>
     /// <param name="aToZ">The page of the A to Z to show (<see cref="LeafletSearch.ByTitle"/> order).</param>
-    public static string Render(ImmutableArray<Topic> topics, SearchPage aToZ, SiteUrls urls)
+    /// <param name="strings">The words of the page's language.</param>
+    public static string Render(ImmutableArray<Topic> topics, SearchPage aToZ, SiteUrls urls, ReaderStrings strings)
     {
         ArgumentNullException.ThrowIfNull(aToZ);
         ArgumentNullException.ThrowIfNull(urls);
-        var strings = SiteWords.Strings;
-        return SiteLayout.Render(new SiteFrame(SiteWords.Title(strings.HomeTitle, aToZ), urls), html =>
+        ArgumentNullException.ThrowIfNull(strings);
+        var words = new SiteWords(strings);
+        urls = urls.InLanguage(words.Language);
+        var site = words.Strings;
+        return SiteLayout.Render(new SiteFrame(words.Title(site.HomeTitle, aToZ), urls, words), html =>
         {
-            html.Element("h1", strings.HomeTitle).Line();
-            html.Element("p", strings.HomeIntro).Line();
+            html.Element("h1", site.HomeTitle, ("lang", words.LanguageOf(s => s.Site.HomeTitle))).Line();
+            html.Element("p", site.HomeIntro, ("lang", words.LanguageOf(s => s.Site.HomeIntro))).Line();
             if (!topics.IsEmpty)
             {
-                html.Element("h2", strings.BrowseByTopic, ("id", TopicsId)).Line();
-                WriteTopics(html, topics, urls);
+                html.Element("h2", site.BrowseByTopic, ("id", TopicsId), ("lang", words.LanguageOf(s => s.Site.BrowseByTopic))).Line();
+                WriteTopics(html, topics, urls, words);
             }
             if (aToZ.Total > 0)
             {
-                html.Element("h2", strings.AToZ, ("id", AToZId)).Line();
-                LeafletList.Write(html, aToZ.Items, urls, "h3", today: null);
-                Paging.Write(html, aToZ, urls.HomePage);
+                html.Element("h2", site.AToZ, ("id", AToZId), ("lang", words.LanguageOf(s => s.Site.AToZ))).Line();
+                LeafletList.Write(html, aToZ.Items, urls, words, "h3", today: null);
+                Paging.Write(html, aToZ, words, urls.HomePage);
             }
         });
     }
 
-    private static void WriteTopics(HtmlWriter html, ImmutableArray<Topic> topics, SiteUrls urls)
+    private static void WriteTopics(HtmlWriter html, ImmutableArray<Topic> topics, SiteUrls urls, SiteWords words)
     {
         html.Open("ul", ("class", "topics")).Line();
         foreach (var topic in topics)
         {
-            var text = ReaderStrings.Fill(SiteWords.Strings.TopicLink,
-                ("topic", topic.Heading), ("count", SiteWords.LeafletCount(topic.Leaflets.Length)));
+            var text = ReaderStrings.Fill(words.Strings.TopicLink,
+                ("topic", topic.Heading), ("count", words.LeafletCount(topic.Leaflets.Length)));
             html.Open("li").Element("a", text, ("href", urls.Topic(topic.Slug))).Close("li").Line();
         }
         html.Close("ul").Line();

@@ -1,16 +1,22 @@
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Html;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Site;
 
 /// <summary>
 /// A leaflet on the website: the leaflet as its standalone page shows it (title, summary, blocks, version and review
-/// dates), in its own language, inside the site's frame, with links to its other versions and to printing, the
-/// "Print or download" form, and a QR code of the page's own address with the address written beside it.
+/// dates), in one of its languages, inside the site's frame in that language's words (English's for a language without
+/// a strings file), with links to the same leaflet in its other languages (and <c>hreflang</c> alternates in the head),
+/// to its other versions in this language and to printing, the "Print or download" form, and a QR code of the page's
+/// own address with the address written beside it.
 /// </summary>
 public static class LeafletPage
 {
     public const string PhoneHeadingId = "on-a-phone";
+
+    /// <summary>The <c>hreflang</c> of the alternate that lets the reader's browser choose: the leaflet's own address.</summary>
+    public const string DefaultAlternate = "x-default";
 
     /// <param name="variant">A variant the leaflet has.</param>
     /// <param name="today">The day the review status is judged on.</param>
@@ -20,44 +26,87 @@ public static class LeafletPage
         ArgumentNullException.ThrowIfNull(leaflet);
         ArgumentNullException.ThrowIfNull(urls);
         var document = leaflet.Document(variant, language ?? leaflet.MainLanguage);
-        var address = urls.AbsoluteLeaflet(leaflet.Id, variant)
+        var shown = document.Metadata.Language;
+        var words = new SiteWords(ReaderStrings.For(shown));
+        urls = urls.InLanguage(words.Language);
+        // The main language's address is the leaflet's own, as it has always been; a translation's names its language.
+        var address = urls.AbsoluteLeaflet(leaflet.Id, variant, leaflet.TranslationLanguage(shown))
             ?? throw new ArgumentException("The leaflet page needs the site's absolute address for its QR code.", nameof(urls));
         var title = LeafletHtmlRenderer.PageTitle(document.Metadata, variant);
         var status = ReviewStatuses.Of(document.Metadata, today);
-        return SiteLayout.Render(new SiteFrame(SiteWords.Title(title), urls), html =>
+        var frame = new SiteFrame(words.Title(title), urls, words) { Alternates = Alternates(leaflet, variant, urls) };
+        return SiteLayout.Render(frame, html =>
         {
-            WriteNavigation(html, leaflet, variant, urls);
-            html.Open("article", ("lang", document.Metadata.Language)).Line();
+            WriteNavigation(html, leaflet, variant, shown, urls, words);
+            WriteLanguageSwitch(html, leaflet, variant, shown, urls, words);
+            html.Open("article", ("lang", shown)).Line();
             LeafletHtmlRenderer.WriteText(html, leaflet, document, urls.LinksOf(leaflet.Id), status);
             HtmlAboutSection.Write(html, document.Metadata, status);
             html.Close("article").Line();
-            PrintForm.Write(html, leaflet, variant, urls);
-            WritePhoneLink(html, address);
+            PrintForm.Write(html, leaflet, variant, shown, urls, words);
+            WritePhoneLink(html, address, words);
         });
     }
 
-    /// <summary>The other versions of this leaflet, and a way straight to printing past the whole leaflet.</summary>
-    private static void WriteNavigation(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, SiteUrls urls)
+    /// <summary>This variant in each language it is written in, then the address that lets the browser choose.</summary>
+    private static List<(string Language, string Href)> Alternates(Leaflet leaflet, LeafletVariant variant, SiteUrls urls)
     {
-        html.Open("nav", ("class", "leaflet-nav"), ("aria-label", SiteWords.Strings.LeafletNavLabel)).Line();
+        var languages = leaflet.LanguagesOf(variant);
+        return languages.Count < 2
+            ? []
+            : [.. languages.Select(language => (language, urls.Leaflet(leaflet.Id, variant, language))), (DefaultAlternate, urls.Leaflet(leaflet.Id, variant))];
+    }
+
+    /// <summary>
+    /// The other versions of this leaflet, in the language shown where it has them (else in its main language), and a
+    /// way straight to printing past the whole leaflet. Each link names its language, so the reader's choice of
+    /// language holds whatever their browser prefers.
+    /// </summary>
+    private static void WriteNavigation(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, string shown, SiteUrls urls, SiteWords words)
+    {
+        html.Open("nav", ("class", "leaflet-nav"), ("aria-label", words.Strings.LeafletNavLabel)).Line();
         html.Open("ul").Line();
-        foreach (var (other, document) in leaflet.Variants.Where(pair => pair.Key != variant))
+        foreach (var other in leaflet.Variants.Keys.Where(other => other != variant))
         {
-            html.Open("li").Element("a", SiteWords.SwitchTo(other),
-                ("href", urls.Leaflet(leaflet.Id, other)), ("hreflang", document.Metadata.Language)).Close("li").Line();
+            var target = leaflet.Find(other, shown) ?? leaflet.Document(other);
+            var (text, textLanguage) = words.SwitchTo(other);
+            html.Open("li").Element("a", text, ("href", urls.Leaflet(leaflet.Id, other, target.Metadata.Language)),
+                ("hreflang", target.Metadata.Language), ("lang", textLanguage)).Close("li").Line();
         }
-        html.Open("li").Element("a", SiteWords.Strings.PrintLink, ("href", "#" + PrintForm.HeadingId)).Close("li").Line();
+        html.Open("li").Element("a", words.Strings.PrintLink, ("href", "#" + PrintForm.HeadingId),
+            ("lang", words.LanguageOf(s => s.Site.PrintLink))).Close("li").Line();
         html.Close("ul").Line();
         html.Close("nav").Line();
     }
 
-    private static void WritePhoneLink(HtmlWriter html, string address)
+    /// <summary>This variant in each other language it is written in, each named in itself ("Cymraeg").</summary>
+    private static void WriteLanguageSwitch(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, string shown, SiteUrls urls, SiteWords words)
+    {
+        var others = leaflet.LanguagesOf(variant).Where(language => !LanguageTags.Comparer.Equals(language, shown)).ToList();
+        if (others.Count == 0)
+        {
+            return;
+        }
+        html.Open("nav", ("class", "languages"), ("aria-label", words.Strings.LanguageNavLabel)).Line();
+        html.Open("ul").Line();
+        foreach (var language in others)
+        {
+            var (name, nameLanguage) = words.OwnName(language);
+            html.Open("li").Element("a", name, ("href", urls.Leaflet(leaflet.Id, variant, language)),
+                ("hreflang", language), ("lang", nameLanguage)).Close("li").Line();
+        }
+        html.Close("ul").Line();
+        html.Close("nav").Line();
+    }
+
+    private static void WritePhoneLink(HtmlWriter html, string address, SiteWords words)
     {
         html.Open("section", ("class", "phone-section"), ("aria-labelledby", PhoneHeadingId)).Line();
-        html.Element("h2", SiteWords.Strings.PhoneHeading, ("id", PhoneHeadingId)).Line();
+        html.Element("h2", words.Strings.PhoneHeading, ("id", PhoneHeadingId), ("lang", words.LanguageOf(s => s.Site.PhoneHeading))).Line();
         html.Open("div", ("class", "phone")).Line();
-        html.Raw(QrCodeSvg.Svg(address, SiteWords.Strings.QrLabel)).Line();
-        html.Open("p").Text(SiteWords.Strings.PhoneIntro).Void("br").Element("span", address, ("class", "address")).Close("p").Line();
+        html.Raw(QrCodeSvg.Svg(address, words.Strings.QrLabel)).Line();
+        html.Open("p", ("lang", words.LanguageOf(s => s.Site.PhoneIntro))).Text(words.Strings.PhoneIntro).Void("br")
+            .Element("span", address, ("class", "address")).Close("p").Line();
         html.Close("div").Line();
         html.Close("section").Line();
     }

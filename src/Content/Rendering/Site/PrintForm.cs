@@ -7,8 +7,9 @@ namespace Leaflets.Content.Rendering.Site;
 
 /// <summary>
 /// "Print or download": an ordinary GET form to the leaflet's PDF route, one group of radio buttons per choice the
-/// route takes (the variants this leaflet has, every print size with its size in words, every paper), each with the
-/// route's own parameter name and values, and the current variant and the route's defaults chosen.
+/// route takes (the variants this leaflet has in the language shown, every print size with its size in words, every
+/// paper), each with the route's own parameter name and values, and the current variant and the route's defaults
+/// chosen; and the language shown, in a hidden field, so the PDF is in the language the reader is reading.
 /// </summary>
 internal static class PrintForm
 {
@@ -16,30 +17,34 @@ internal static class PrintForm
 
     public const string HeadingId = "print-or-download";
 
-    public static void Write(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, SiteUrls urls)
+    /// <param name="language">The language of the leaflet shown (one of <see cref="Leaflet.Languages"/>).</param>
+    public static void Write(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, string language, SiteUrls urls, SiteWords words)
     {
-        var strings = SiteWords.Strings;
+        var strings = words.Strings;
         var defaults = new PrintChoice();
         html.Open("section", ("class", "printing"), ("aria-labelledby", HeadingId)).Line();
-        html.Element("h2", strings.PrintHeading, ("id", HeadingId)).Line();
-        html.Element("p", strings.PrintIntro).Line();
+        html.Element("h2", strings.PrintHeading, ("id", HeadingId), ("lang", words.LanguageOf(s => s.Site.PrintHeading))).Line();
+        html.Element("p", strings.PrintIntro, ("lang", words.LanguageOf(s => s.Site.PrintIntro))).Line();
         html.Open("form", ("id", FormId), ("method", "get"), ("action", urls.PrintForm(leaflet.Id))).Line();
-        Choices(html, strings.PrintVariant, LeafletVariants.Parameter,
-            leaflet.Variants.Keys.Select(v => (v.Slug(), SiteWords.VariantName(v), v == variant)));
-        Choices(html, strings.PrintSize, PrintChoice.SizeParameter,
+        Choices(html, (strings.PrintVariant, words.LanguageOf(s => s.Site.PrintVariant)), LeafletVariants.Parameter,
+            leaflet.Variants.Keys.Where(v => leaflet.Find(v, language) is not null).Select(v => (v.Slug(), words.VariantName(v), v == variant)));
+        Choices(html, (strings.PrintSize, words.LanguageOf(s => s.Site.PrintSize)), PrintChoice.SizeParameter,
             PdfRenderOptions.AllowedSizes.Select(size =>
-                (size.ToString(CultureInfo.InvariantCulture), SiteWords.PrintSize(size), size == defaults.BodySize)));
-        Choices(html, strings.PrintPaper, PrintChoice.PaperParameter,
-            PdfRenderOptions.AllowedPapers.Select(paper => (paper.ToString(), SiteWords.Paper(paper), paper == defaults.Paper)));
-        html.Element("button", strings.PrintButton, ("type", "submit")).Line();
+                (size.ToString(CultureInfo.InvariantCulture), words.PrintSize(size), size == defaults.BodySize)));
+        Choices(html, (strings.PrintPaper, words.LanguageOf(s => s.Site.PrintPaper)), PrintChoice.PaperParameter,
+            PdfRenderOptions.AllowedPapers.Select(paper => (paper.ToString(), words.Paper(paper), paper == defaults.Paper)));
+        // Named even for the main language: without it the PDF route would choose by the browser's Accept-Language.
+        html.Void("input", ("type", "hidden"), ("name", LanguageTags.Parameter), ("value", language)).Line();
+        html.Element("button", strings.PrintButton, ("type", "submit"), ("lang", words.LanguageOf(s => s.Site.PrintButton))).Line();
         html.Close("form").Line();
         html.Close("section").Line();
     }
 
-    private static void Choices(HtmlWriter html, string legend, string name, IEnumerable<(string Value, string Label, bool Chosen)> options)
+    /// <param name="legend">The group's name, with the <c>lang</c> it needs (<see cref="SiteWords.LanguageOf"/>).</param>
+    private static void Choices(HtmlWriter html, (string Text, string? Language) legend, string name, IEnumerable<(string Value, string Label, bool Chosen)> options)
     {
         html.Open("fieldset").Line();
-        html.Element("legend", legend).Line();
+        html.Element("legend", legend.Text, ("lang", legend.Language)).Line();
         foreach (var (value, label, chosen) in options)
         {
             var id = $"{name}-{value.ToLowerInvariant()}";

@@ -1,5 +1,6 @@
 using Leaflets.Content.Rendering.Html;
 using Leaflets.Content.Search;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Site;
 
@@ -15,49 +16,59 @@ public static class SearchResultsPage
 
     /// <param name="results">A page of <see cref="LeafletSearch.Search"/> with at least one word.</param>
     /// <param name="today">The day review statuses are judged on.</param>
-    public static string Render(SearchPage results, SiteUrls urls, DateOnly today)
+    /// <param name="strings">The words of the page's language.</param>
+    public static string Render(SearchPage results, SiteUrls urls, DateOnly today, ReaderStrings strings)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(urls);
-        var words = string.Join(' ', results.Query.Words);
-        var count = SiteWords.ResultCount(results.Total, words);
-        var strings = SiteWords.Strings;
-        return SiteLayout.Render(new SiteFrame(SiteWords.Title(count, results), urls, words), html =>
+        ArgumentNullException.ThrowIfNull(strings);
+        var words = new SiteWords(strings);
+        urls = urls.InLanguage(words.Language);
+        var searched = string.Join(' ', results.Query.Words);
+        var count = words.ResultCount(results.Total, searched);
+        return SiteLayout.Render(new SiteFrame(words.Title(count, results), urls, words, searched), html =>
         {
-            html.Element("h1", strings.SearchResultsTitle).Line();
+            html.Element("h1", words.Strings.SearchResultsTitle, ("lang", words.LanguageOf(s => s.Site.SearchResultsTitle))).Line();
             html.Element("p", count, ("id", CountId), ("role", "status")).Line();
             if (results.Total == 0)
             {
-                WriteAdvice(html, urls);
+                WriteAdvice(html, urls, words);
                 return;
             }
-            LeafletList.Write(html, results.Items, urls, "h2", today);
-            Paging.Write(html, results, page => urls.Search(words, page));
+            LeafletList.Write(html, results.Items, urls, words, "h2", today);
+            Paging.Write(html, results, words, page => urls.Search(searched, page));
         });
     }
 
     /// <summary>The page for an empty search: the form (in the header) and the way to every leaflet.</summary>
-    public static string RenderEmpty(SiteUrls urls)
+    /// <param name="strings">The words of the page's language.</param>
+    public static string RenderEmpty(SiteUrls urls, ReaderStrings strings)
     {
         ArgumentNullException.ThrowIfNull(urls);
-        var strings = SiteWords.Strings;
-        return SiteLayout.Render(new SiteFrame(SiteWords.Title(strings.SearchTitle), urls), html =>
+        ArgumentNullException.ThrowIfNull(strings);
+        var words = new SiteWords(strings);
+        urls = urls.InLanguage(words.Language);
+        var site = words.Strings;
+        return SiteLayout.Render(new SiteFrame(words.Title(site.SearchTitle), urls, words), html =>
         {
-            html.Element("h1", strings.SearchTitle).Line();
-            html.Element("p", strings.EmptySearch).Line();
-            html.Open("p").Element("a", strings.AllLeaflets, ("href", urls.Home + "#" + HomePage.AToZId)).Close("p").Line();
+            html.Element("h1", site.SearchTitle, ("lang", words.LanguageOf(s => s.Site.SearchTitle))).Line();
+            html.Element("p", site.EmptySearch, ("lang", words.LanguageOf(s => s.Site.EmptySearch))).Line();
+            html.Open("p").Element("a", site.AllLeaflets, ("href", urls.Home + "#" + HomePage.AToZId),
+                ("lang", words.LanguageOf(s => s.Site.AllLeaflets))).Close("p").Line();
         });
     }
 
-    private static void WriteAdvice(HtmlWriter html, SiteUrls urls)
+    private static void WriteAdvice(HtmlWriter html, SiteUrls urls, SiteWords words)
     {
-        var strings = SiteWords.Strings;
-        html.Element("h2", strings.NoResultsHeading).Line();
+        var site = words.Strings;
+        html.Element("h2", site.NoResultsHeading, ("lang", words.LanguageOf(s => s.Site.NoResultsHeading))).Line();
         html.Open("ul", ("class", "advice")).Line();
-        html.Element("li", strings.TryFewerWords).Line();
-        html.Element("li", strings.TrySpelling).Line();
-        html.Open("li").Element("a", strings.TryTopics, ("href", urls.Home + "#" + HomePage.TopicsId)).Close("li").Line();
-        html.Open("li").Element("a", strings.TryAToZ, ("href", urls.Home + "#" + HomePage.AToZId)).Close("li").Line();
+        html.Element("li", site.TryFewerWords, ("lang", words.LanguageOf(s => s.Site.TryFewerWords))).Line();
+        html.Element("li", site.TrySpelling, ("lang", words.LanguageOf(s => s.Site.TrySpelling))).Line();
+        html.Open("li").Element("a", site.TryTopics, ("href", urls.Home + "#" + HomePage.TopicsId),
+            ("lang", words.LanguageOf(s => s.Site.TryTopics))).Close("li").Line();
+        html.Open("li").Element("a", site.TryAToZ, ("href", urls.Home + "#" + HomePage.AToZId),
+            ("lang", words.LanguageOf(s => s.Site.TryAToZ))).Close("li").Line();
         html.Close("ul").Line();
     }
 }

@@ -2,8 +2,14 @@ using Leaflets.Content.Rendering.Html;
 
 namespace Leaflets.Content.Rendering.Site;
 
-/// <summary>What a site page's frame needs: its title, its links, and the words to show in the search box.</summary>
-internal sealed record SiteFrame(string Title, SiteUrls Urls, string? SearchWords = null);
+/// <summary>
+/// What a site page's frame needs: its title, its links, its words (their language is the page's), the words to show
+/// in the search box, and the addresses of the same page in other languages (<c>hreflang</c>, then the address).
+/// </summary>
+internal sealed record SiteFrame(string Title, SiteUrls Urls, SiteWords Words, string? SearchWords = null)
+{
+    public IReadOnlyList<(string Language, string Href)> Alternates { get; init; } = [];
+}
 
 /// <summary>
 /// The frame of every site page: the head (language, title, viewport, the site's stylesheets), a "Skip to content"
@@ -16,26 +22,31 @@ internal static class SiteLayout
 
     public static string Render(SiteFrame frame, Action<HtmlWriter> writeMain)
     {
-        var urls = frame.Urls;
+        var (urls, words) = (frame.Urls, frame.Words);
         var html = new HtmlWriter();
         html.Raw("<!DOCTYPE html>").Line();
-        html.Open("html", ("lang", SiteWords.Language)).Line();
+        html.Open("html", ("lang", words.Language)).Line();
         html.Open("head").Line();
         html.Void("meta", ("charset", "utf-8")).Line();
         html.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
         html.Element("title", frame.Title).Line();
         html.Void("link", ("rel", "stylesheet"), ("href", urls.Asset(SiteAssets.FontsStyleSheet))).Line();
         html.Void("link", ("rel", "stylesheet"), ("href", urls.Asset(SiteStyles.FileName))).Line();
+        foreach (var (language, href) in frame.Alternates)
+        {
+            html.Void("link", ("rel", "alternate"), ("hreflang", language), ("href", href)).Line();
+        }
         html.Close("head").Line();
 
         html.Open("body").Line();
-        html.Element("a", SiteWords.Strings.SkipToContent, ("class", "skip-link"), ("href", "#" + MainId)).Line();
+        html.Element("a", words.Strings.SkipToContent, ("class", "skip-link"), ("href", "#" + MainId),
+            ("lang", words.LanguageOf(s => s.Site.SkipToContent))).Line();
         WriteHeader(html, frame);
         html.Open("main", ("id", MainId)).Line();
         writeMain(html);
         html.Close("main").Line();
         html.Open("footer", ("class", "site-footer")).Line();
-        html.Element("p", SiteWords.Strings.FooterText).Line();
+        html.Element("p", words.Strings.FooterText, ("lang", words.LanguageOf(s => s.Site.FooterText))).Line();
         html.Close("footer").Line();
         html.Close("body").Line();
         html.Close("html").Line();
@@ -45,8 +56,9 @@ internal static class SiteLayout
     private static void WriteHeader(HtmlWriter html, SiteFrame frame)
     {
         html.Open("header", ("class", "site-header")).Line();
-        html.Element("a", SiteWords.Strings.SiteName, ("class", "site-name"), ("href", frame.Urls.Home)).Line();
-        SearchForm.Write(html, frame.Urls, frame.SearchWords);
+        html.Element("a", frame.Words.Strings.SiteName, ("class", "site-name"), ("href", frame.Urls.Home),
+            ("lang", frame.Words.LanguageOf(s => s.Site.SiteName))).Line();
+        SearchForm.Write(html, frame.Urls, frame.Words, frame.SearchWords);
         html.Close("header").Line();
     }
 }

@@ -30,9 +30,9 @@ internal static class SiteStyles
         button:hover { background: #082c69; }
         main footer { max-width: none; padding: 0; }
         .site-footer { border-top: 0.2rem solid #000000; margin-top: 3em; padding-top: 1em; padding-bottom: 2em; }
-        .topics, .results, .advice, .leaflet-nav ul, .paging ul { padding-left: 0; list-style: none; }
-        .topics li, .leaflet-nav li, .paging li, .advice li { margin-bottom: 0.25em; }
-        .topics a, .leaflet-nav a, .paging a, .advice a, .results h2 a, .results h3 a { display: inline-block; padding: 0.4em 0; min-height: 1.6em; }
+        .topics, .results, .advice, .leaflet-nav ul, .paging ul, .languages ul, ul.languages { padding-left: 0; list-style: none; }
+        .topics li, .leaflet-nav li, .paging li, .advice li, .languages li { margin-bottom: 0.25em; }
+        .topics a, .leaflet-nav a, .paging a, .advice a, .languages a, .results h2 a, .results h3 a { display: inline-block; padding: 0.4em 0; min-height: 1.6em; }
         .advice { padding-left: 1.25em; list-style: disc; }
         .results > li { border-top: 1px solid #505a5f; padding-top: 0.75em; margin-bottom: 1.5em; }
         .results h2, .results h3 { margin: 0 0 0.25em; }
@@ -51,7 +51,7 @@ internal static class SiteStyles
         .phone p { flex: 1 1 12em; margin: 0; }
         .address { font-weight: 700; overflow-wrap: anywhere; }
         @media print {
-          .skip-link, .site-header, .site-footer, .leaflet-nav, .printing, .phone-section { display: none; }
+          .skip-link, .site-header, .site-footer, .leaflet-nav, nav.languages, .printing, .phone-section { display: none; }
         }
         """;
 }

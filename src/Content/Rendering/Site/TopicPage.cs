@@ -8,18 +8,22 @@ public static class TopicPage
 {
     /// <param name="leaflets">A page of <see cref="LeafletSearch.Search"/> over the topic's leaflets.</param>
     /// <param name="today">The day review statuses are judged on.</param>
-    public static string Render(Topic topic, SearchPage leaflets, SiteUrls urls, DateOnly today)
+    /// <param name="strings">The words of the page's language.</param>
+    public static string Render(Topic topic, SearchPage leaflets, SiteUrls urls, DateOnly today, ReaderStrings strings)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(leaflets);
         ArgumentNullException.ThrowIfNull(urls);
-        var title = ReaderStrings.Fill(SiteWords.Strings.TopicTitle, ("topic", topic.Name));
-        return SiteLayout.Render(new SiteFrame(SiteWords.Title(title, leaflets), urls), html =>
+        ArgumentNullException.ThrowIfNull(strings);
+        var words = new SiteWords(strings);
+        urls = urls.InLanguage(words.Language);
+        var title = ReaderStrings.Fill(words.Strings.TopicTitle, ("topic", topic.Name));
+        return SiteLayout.Render(new SiteFrame(words.Title(title, leaflets), urls, words), html =>
         {
-            html.Element("h1", title).Line();
-            html.Element("p", SiteWords.LeafletCount(leaflets.Total)).Line();
-            LeafletList.Write(html, leaflets.Items, urls, "h2", today);
-            Paging.Write(html, leaflets, page => urls.Topic(topic.Slug, page));
+            html.Element("h1", title, ("lang", words.LanguageOf(s => s.Site.TopicTitle))).Line();
+            html.Element("p", words.LeafletCount(leaflets.Total)).Line();
+            LeafletList.Write(html, leaflets.Items, urls, words, "h2", today);
+            Paging.Write(html, leaflets, words, page => urls.Topic(topic.Slug, page));
         });
     }
 }

@@ -9,7 +9,7 @@ namespace Leaflets.Content.Rendering.Pdf.Drawing;
 /// <summary>
 /// Keeps PDFsharp's structure builder in step with the items being drawn: before each item, the
 /// elements that do not contain it are closed and the ones that do are opened. Headings become
-/// bookmarks as they open; links become tagged link annotations.
+/// bookmarks as they open; links become tagged link annotations; an element in another language gets its /Lang.
 /// </summary>
 internal sealed class StructureWriter(PdfDocument document, StructureBuilder builder)
 {
@@ -102,6 +102,9 @@ internal sealed class StructureWriter(PdfDocument document, StructureBuilder bui
             case StructKind.Caption:
                 builder.BeginElement(PdfGroupingElementTag.Caption);
                 break;
+            case StructKind.Span:
+                builder.BeginElement(PdfInlineLevelElementTag.Span);
+                break;
             default:
                 builder.BeginElement(BlockTag(node.Kind));
                 if (node.Kind == StructKind.TH)
@@ -113,6 +116,10 @@ internal sealed class StructureWriter(PdfDocument document, StructureBuilder bui
                     AddBookmark(node, bounds);
                 }
                 break;
+        }
+        if (node.Language is { } language)
+        {
+            builder.CurrentStructureElement.Elements.SetString("/Lang", language);
         }
     }
 

@@ -17,19 +17,21 @@ internal sealed class AboutComposer(FlowBuilder flow, BlockComposer blocks, Leaf
     {
         var first = flow.Slices.Count;
         var words = strings.Leaflet;
-        (string Term, string Value)[] details =
+        var page = metadata.Language;
+        var dates = strings.LanguageInside(s => s.Months, page);
+        (string Term, string? TermLanguage, string Value, string? ValueLanguage)[] details =
         [
-            (words.Version, metadata.Version.ToString(CultureInfo.InvariantCulture)),
-            (words.LastReviewed, ReaderDate.Format(metadata.LastReviewed, strings)),
-            (words.NextReviewDue, ReaderDate.Format(metadata.NextReview, strings)),
+            (words.Version, strings.LanguageInside(s => s.Leaflet.Version, page), metadata.Version.ToString(CultureInfo.InvariantCulture), null),
+            (words.LastReviewed, strings.LanguageInside(s => s.Leaflet.LastReviewed, page), ReaderDate.Format(metadata.LastReviewed, strings), dates),
+            (words.NextReviewDue, strings.LanguageInside(s => s.Leaflet.NextReviewDue, page), ReaderDate.Format(metadata.NextReview, strings), dates),
         ];
         var type = flow.Typography;
         for (var i = 0; i < details.Length; i++)
         {
-            var (term, value) = details[i];
+            var (term, termLanguage, value, valueLanguage) = details[i];
             // One detail to a line, without paragraph gaps between them: they read as one short list.
-            flow.AddParagraph([new TextRun(term, true, null), new TextRun(" " + value, false, null)], type.Body, column,
-                column.Parent.Child(StructKind.P), i == 0 ? type.ParagraphGap : 0);
+            flow.AddParagraph([new TextRun(term, true, null, termLanguage), new TextRun(" " + value, false, null, valueLanguage)],
+                type.Body, column, column.Parent.Child(StructKind.P), i == 0 ? type.ParagraphGap : 0);
         }
         foreach (var line in flow.Slices.Skip(first).SkipLast(1))
         {
@@ -40,16 +42,17 @@ internal sealed class AboutComposer(FlowBuilder flow, BlockComposer blocks, Leaf
     /// <summary>"About this leaflet" (H2), the review status when page 1 does not already lead with it, then the details.</summary>
     public void ComposeSection(Column column)
     {
-        var heading = strings.Leaflet.AboutThisLeaflet;
-        blocks.Compose(new HeadingBlock(0, 2, BlockComposer.Text(heading), "about-this-leaflet"), column);
+        blocks.ComposeHeading(strings.Leaflet.AboutThisLeaflet, strings.LanguageInside(s => s.Leaflet.AboutThisLeaflet, metadata.Language), column);
         if (!ReviewNotice.LeadsTheLeaflet(status))
         {
             var notice = ReviewNotice.For(status, metadata.NextReview, strings, metadata.Language);
-            TextRun[] runs = notice.Emphasis is { } emphasis
-                ? [new TextRun(emphasis + " ", true, null), new TextRun(notice.Text, false, null)]
-                : [new TextRun(notice.Text, false, null)];
-            flow.AddParagraph(runs, flow.Typography.Body, column, column.Parent.Child(StructKind.P), flow.Typography.ParagraphGap);
+            flow.AddParagraph(Runs(notice), flow.Typography.Body, column, column.Parent.Child(StructKind.P), flow.Typography.ParagraphGap);
         }
         ComposeDetails(column);
     }
+
+    /// <summary>A review notice's words: the stressed sentence bold, each in the language it is written in.</summary>
+    public static TextRun[] Runs(ReviewNotice notice) => notice.Emphasis is { } emphasis
+        ? [new TextRun(emphasis + " ", true, null, notice.EmphasisLanguage), new TextRun(notice.Text, false, null, notice.TextLanguage)]
+        : [new TextRun(notice.Text, false, null, notice.TextLanguage)];
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Leaflets.Content.Model;
 using Leaflets.Content.Text;
@@ -19,6 +18,16 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
         {
             Compose(block, column);
         }
+    }
+
+    /// <summary>
+    /// A heading the PDF adds around the leaflet ("About this leaflet", "References"), as an H2 with its bookmark; its
+    /// words in a Span with /Lang where they are in another language than the document's.
+    /// </summary>
+    public void ComposeHeading(string text, string? language, Column column)
+    {
+        var node = new StructNode(StructKind.H2, column.Parent) { Bookmark = text };
+        flow.AddHeading([new TextRun(text, true, null, language)], 2, column, node);
     }
 
     public void Compose(Block block, Column column)
@@ -100,9 +109,10 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
             ? image
             : throw new InvalidOperationException($"Line {figure.Line}: the image '{figure.Source}' is missing or has no size.");
 
-    private void ComposeList(ListBlock list, Column column)
+    /// <param name="language">The list's /Lang where its words are in another language than the document's.</param>
+    public void ComposeList(ListBlock list, Column column, string? language = null)
     {
-        var listNode = column.Parent.Child(StructKind.L);
+        var listNode = new StructNode(StructKind.L, column.Parent) { Language = language };
         var number = 1;
         var first = true;
         foreach (var item in list.Items)
@@ -199,6 +209,4 @@ internal sealed class BlockComposer(FlowBuilder flow, IReadOnlyDictionary<string
         }.With(image.Items).With(besideWords.Items);
         return [Head(picture), .. words.Skip(besideCount)];
     }
-
-    public static ImmutableArray<Inline> Text(string text) => [new TextInline(text)];
 }

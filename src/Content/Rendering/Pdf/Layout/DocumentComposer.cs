@@ -60,6 +60,7 @@ internal sealed class DocumentComposer(
         var title = new StructNode(StructKind.H1, column.Parent) { Bookmark = document.Metadata.Title };
         flow.AddHeading([new TextRun(document.Metadata.Title, true, null)], 1, column, title);
         ComposeReviewNotice(flow, blocks, column);
+        ComposeTranslationNotice(flow, blocks, column);
         var details = flow.Slices.Count;
         about.ComposeDetails(column);
         var opening = flow.Slices;
@@ -93,12 +94,28 @@ internal sealed class DocumentComposer(
             return;
         }
         var notice = ReviewNotice.For(reviewStatus, document.Metadata.NextReview, Words, document.Metadata.Language);
-        if (notice.Emphasis is { } emphasis)
+        if (notice.Emphasis is not null)
         {
-            new CalloutComposer(flow, blocks).ComposeParagraph([new TextRun(emphasis + " ", true, null), new TextRun(notice.Text, false, null)], column);
+            new CalloutComposer(flow, blocks).ComposeParagraph(AboutComposer.Runs(notice), column);
             return;
         }
-        flow.AddParagraph([new TextRun(notice.Text, false, null)], type.Body, column, column.Parent.Child(StructKind.P), type.ParagraphGap);
+        flow.AddParagraph(AboutComposer.Runs(notice), type.Body, column, column.Parent.Child(StructKind.P), type.ParagraphGap);
+    }
+
+    /// <summary>
+    /// An unreviewed translation says so next, boxed like the overdue notice (<see cref="TranslationNotice"/>): its
+    /// sentence, then the same in the leaflet's main language in a Span with that /Lang.
+    /// </summary>
+    private void ComposeTranslationNotice(FlowBuilder flow, BlockComposer blocks, Column column)
+    {
+        if (TranslationNotice.For(document.Metadata) is not { } notice)
+        {
+            return;
+        }
+        TextRun[] runs = notice.MainText is { } mainText
+            ? [new TextRun(notice.Text, false, null, notice.TextLanguage), new TextRun(" ", false, null), new TextRun(mainText, false, null, notice.MainLanguage)]
+            : [new TextRun(notice.Text, false, null, notice.TextLanguage)];
+        new CalloutComposer(flow, blocks).ComposeParagraph(runs, column);
     }
 
     private void ComposeReferences(BlockComposer blocks, Column column)
@@ -109,7 +126,7 @@ internal sealed class DocumentComposer(
             return;
         }
         var words = Words.Leaflet;
-        blocks.Compose(new HeadingBlock(0, 2, BlockComposer.Text(words.References), "references"), column);
+        blocks.ComposeHeading(words.References, Words.LanguageInside(s => s.Leaflet.References, document.Metadata.Language), column);
         var items = references.Select(reference =>
         {
             var citation = ReaderStrings.Fill(words.Citation,
@@ -119,7 +136,8 @@ internal sealed class DocumentComposer(
                 : [new TextInline(citation + " "), new LinkInline(reference.Url, [new TextInline(reference.Url)])];
             return new ListItem([new ParagraphBlock(0, inlines)]);
         });
-        blocks.Compose(new ListBlock(0, false, [.. items]), column);
+        // References a translation takes from its main file are in the main language (their /Lang on the list).
+        blocks.ComposeList(new ListBlock(0, false, [.. items]), column, document.Metadata.ReferencesLanguage);
     }
 
     /// <summary>The QR code to the online version, so a reader holding paper can check it is still current.</summary>
@@ -131,14 +149,21 @@ internal sealed class DocumentComposer(
         }
         var modules = QrModules.Of(publicUrl);
         var words = Words.Print;
-        var figure = new StructNode(StructKind.Figure, root) { AltText = ReaderStrings.Fill(words.QrCodeAlt, ("address", publicUrl)) };
+        var language = document.Metadata.Language;
+        var figure = new StructNode(StructKind.Figure, root)
+        {
+            AltText = ReaderStrings.Fill(words.QrCodeAlt, ("address", publicUrl)),
+            Language = Words.LanguageInside(s => s.Print.QrCodeAlt, language),
+        };
         var qr = new Slice { Height = type.QrSize };
         qr.Items.Add(new QrItem(figure, type.ContentLeft, 0, type.QrSize, modules));
 
         var paragraph = root.Child(StructKind.P);
         var (before, after) = ReaderStrings.FillAround(words.QrCodeCaption, "address");
         Inline[] caption = [new TextInline(before), new LinkInline(publicUrl, [new TextInline(publicUrl)]), new TextInline(after)];
-        var runs = FlowBuilder.Runs([.. caption.Where(inline => inline is not TextInline { Text: "" })], paragraph);
+        var captionLanguage = Words.LanguageInside(s => s.Print.QrCodeCaption, language);
+        var runs = FlowBuilder.Runs([.. caption.Where(inline => inline is not TextInline { Text: "" })], paragraph)
+            .Select(run => run.Element is null ? run with { Language = captionLanguage } : run);
         var lines = flow.TextSlices(runs, type.Body, type.ContentLeft, type.ContentWidth, paragraph);
         lines[0].SpaceBefore = type.Body * 0.5;
         flow.BeginBlock(type.ParagraphGap * 2);

@@ -49,23 +49,47 @@ internal sealed class FlowBuilder(Typography typography, CancellationToken cance
         return ((lineHeight - ((face.Ascender + face.Descender) * size)) / 2) + (face.Ascender * size);
     }
 
-    /// <summary>Lays out text as line slices (not yet added), each item tagged with <paramref name="node"/> or its link.</summary>
+    /// <summary>Lays out text as line slices (not yet added), each item tagged with <paramref name="node"/> or the inline element (link, span) its run is inside.</summary>
     public List<Slice> TextSlices(IEnumerable<TextRun> runs, double size, double left, double width, StructNode? node)
     {
         var lineHeight = Typography.LineHeight(size);
         var baseline = BaselineOffset(size);
         var slices = new List<Slice>();
-        foreach (var line in TextLayout.Break(runs, size, width, Cancellation))
+        foreach (var line in TextLayout.Break(InSpans(runs, node), size, width, Cancellation))
         {
             var slice = new Slice { Height = lineHeight };
             foreach (var fragment in line.Fragments)
             {
-                var owner = node is null ? null : fragment.Link ?? node;
-                slice.Items.Add(new TextItem(owner, left + fragment.X, baseline, fragment.Width, fragment.Text, fragment.Face, fragment.Bold, size, fragment.Link));
+                var owner = node is null ? null : fragment.Element ?? node;
+                var link = fragment.Element is { Kind: StructKind.Link } element ? element : null;
+                slice.Items.Add(new TextItem(owner, left + fragment.X, baseline, fragment.Width, fragment.Text, fragment.Face, fragment.Bold, size, link));
             }
             slices.Add(slice);
         }
         return slices;
+    }
+
+    /// <summary>
+    /// Each stretch of runs in one other language becomes one Span with that /Lang under <paramref name="node"/>, so a
+    /// screen reader switches voice for it and back after it. Artifacts (no node) are never read out, so need none.
+    /// </summary>
+    private static IEnumerable<TextRun> InSpans(IEnumerable<TextRun> runs, StructNode? node)
+    {
+        StructNode? span = null;
+        foreach (var run in runs)
+        {
+            if (node is null || run.Language is null || run.Element is not null)
+            {
+                span = null;
+                yield return run;
+                continue;
+            }
+            if (span?.Language != run.Language)
+            {
+                span = new StructNode(StructKind.Span, node) { Language = run.Language };
+            }
+            yield return run with { Element = span };
+        }
     }
 
     /// <summary>A paragraph: no line alone at the top (widow) or bottom (orphan) of a page.</summary>
@@ -178,7 +202,7 @@ internal sealed class FlowBuilder(Typography typography, CancellationToken cance
         var node = new StructNode(StructKind.Link, parent) { Url = link.Href, AltText = description };
         foreach (var run in Runs(link.Children, parent, bold))
         {
-            yield return run with { Link = node };
+            yield return run with { Element = node };
         }
         if (!sameAsText)
         {

@@ -20,6 +20,8 @@ internal enum StructKind
     Caption,
     Link,
     Div,
+    /// <summary>Words in another language than the element around them (<see cref="StructNode.Language"/>).</summary>
+    Span,
 }
 
 /// <summary>
@@ -38,6 +40,13 @@ internal sealed class StructNode(StructKind kind, StructNode? parent)
 
     /// <summary>Link: the target address.</summary>
     public string? Url { get; init; }
+
+    /// <summary>
+    /// The BCP 47 tag of the element's words where it differs from the document's (the PDF's /Lang on the element):
+    /// English words a strings file lacks, the main-language sentence of a translation's notice. Null: the language
+    /// of the element around it.
+    /// </summary>
+    public string? Language { get; init; }
 
     /// <summary>Headings: the words shown in the bookmark.</summary>
     public string? Bookmark { get; init; }

@@ -4,11 +4,16 @@ using Leaflets.Content.Rendering.Pdf.Fonts;
 
 namespace Leaflets.Content.Rendering.Pdf.Layout;
 
-/// <summary>A piece of inline text before line breaking: its words, weight and the link it belongs to.</summary>
-internal readonly record struct TextRun(string Text, bool Bold, StructNode? Link);
+/// <summary>
+/// A piece of inline text before line breaking: its words, weight and the inline element it is inside, if any: a link,
+/// or a span in another language than its paragraph's. <see cref="Language"/> asks for that span: words in another
+/// language than the document's (English a strings file lacks), which <see cref="FlowBuilder.TextSlices"/> puts in a
+/// Span with that /Lang.
+/// </summary>
+internal readonly record struct TextRun(string Text, bool Bold, StructNode? Element, string? Language = null);
 
 /// <summary>Text of one face and weight placed on a line; <see cref="X"/> is relative to the line start.</summary>
-internal sealed record Fragment(double X, double Width, string Text, FontFace Face, bool Bold, StructNode? Link);
+internal sealed record Fragment(double X, double Width, string Text, FontFace Face, bool Bold, StructNode? Element);
 
 internal sealed record TextLine(IReadOnlyList<Fragment> Fragments, double Width);
 
@@ -184,7 +189,7 @@ internal static class TextLayout
         private int _length;
         private FontFace? _face;
         private bool _bold;
-        private StructNode? _link;
+        private StructNode? _element;
         private double _start;
         private double _width;
 
@@ -223,10 +228,10 @@ internal static class TextLayout
                 // Same as EnumerateRunes (lone surrogates become U+FFFD), without a string per character.
                 Rune.DecodeFromUtf16(text.AsSpan(at), out var rune, out var consumed);
                 var face = LeafletFonts.For(rune.Value, piece.Bold);
-                if (face != _face || piece.Bold != _bold || piece.Link != _link)
+                if (face != _face || piece.Bold != _bold || piece.Element != _element)
                 {
                     Flush();
-                    (_face, _bold, _link, _start) = (face, piece.Bold, piece.Link, Width);
+                    (_face, _bold, _element, _start) = (face, piece.Bold, piece.Element, Width);
                 }
                 var advance = face.Advance(rune.Value) * fontSize;
                 AppendRune(rune);
@@ -242,7 +247,7 @@ internal static class TextLayout
             _fragments.Clear();
             Pieces.Clear();
             _length = 0;
-            (_face, _bold, _link, _start, _width) = (null, false, null, 0, 0);
+            (_face, _bold, _element, _start, _width) = (null, false, null, 0, 0);
             Width = 0;
         }
 
@@ -277,7 +282,7 @@ internal static class TextLayout
         {
             if (_length > 0 && _face is not null)
             {
-                _fragments.Add(new Fragment(_start, _width, new string(_text, 0, _length), _face, _bold, _link));
+                _fragments.Add(new Fragment(_start, _width, new string(_text, 0, _length), _face, _bold, _element));
             }
             _length = 0;
             _width = 0;
