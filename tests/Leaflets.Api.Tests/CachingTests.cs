@@ -46,12 +46,78 @@ public sealed class CachingTests(FixtureServer fixture)
         Assert.Equal(VaryOf(route), response.Headers.Vary);
     }
 
-    [Fact]
-    public async Task Last_modified_is_the_date_the_leaflet_was_last_reviewed()
+    [Theory]
+    [InlineData("/api/leaflets/bone-scan")]
+    [InlineData("/api/leaflets/bone-scan?variant=easy-read")]
+    [InlineData("/api/leaflets/bone-scan/html")]
+    [InlineData("/leaflets/bone-scan")]
+    [InlineData("/api/leaflets/bone-scan/images/scanner.png")]
+    public async Task Last_modified_is_when_the_leaflets_files_were_last_written_not_its_review_date(string route)
     {
-        var response = await Client.GetAsync("/api/leaflets/bone-scan");
+        using var request = new HttpRequestMessage(HttpMethod.Get, route);
+        request.Headers.Accept.ParseAdd("*/*");
 
-        Assert.Equal(new DateTimeOffset(2024, 1, 10, 0, 0, 0, TimeSpan.Zero), response.Content.Headers.LastModified);
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(TestTime.ContentWritten, response.Content.Headers.LastModified);
+    }
+
+    [Theory]
+    [InlineData("/api/leaflets/bone-scan")]
+    [InlineData("/api/leaflets/bone-scan/html?variant=easy-read")]
+    [InlineData("/api/leaflets/bone-scan/images/scanner.png")]
+    [InlineData("/leaflets/bone-scan")]
+    public async Task If_modified_since_at_or_after_last_modified_is_a_304_on_get_and_head(string route)
+    {
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head })
+        {
+            var response = await SendAsync(method, route, ifNoneMatch: null, ifModifiedSince: TestTime.ContentWritten);
+
+            Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+            Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+            Assert.NotNull(response.Headers.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task If_modified_since_before_last_modified_gets_the_full_response()
+    {
+        var response = await SendAsync(HttpMethod.Get, "/api/leaflets/bone-scan", null, TestTime.ContentWritten.AddSeconds(-1));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task If_none_match_decides_and_if_modified_since_is_then_ignored()
+    {
+        var response = await SendAsync(HttpMethod.Get, "/api/leaflets/bone-scan", "\"0000\"", TestTime.ContentWritten.AddYears(1));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("Mon, 02 Nov 2026 08:15:30 GMT, Mon, 02 Nov 2026 08:15:30 GMT")]
+    public async Task An_if_modified_since_that_is_not_one_http_date_is_ignored(string value)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/leaflets/bone-scan");
+        request.Headers.TryAddWithoutValidation("If-Modified-Since", value);
+
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/leaflets")]
+    [InlineData("/")]
+    public async Task A_body_that_mixes_leaflets_is_not_validated_by_if_modified_since_since_a_removal_would_not_move_its_date(string route)
+    {
+        var response = await SendAsync(HttpMethod.Get, route, null, TestTime.ContentWritten.AddYears(1));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TestTime.ContentWritten, response.Content.Headers.LastModified);
     }
 
     [Fact]
@@ -165,9 +231,10 @@ public sealed class CachingTests(FixtureServer fixture)
         Assert.Equal("no-store", (await Client.GetAsync("/api/leaflets/nope")).Headers.CacheControl!.ToString());
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string route, string? ifNoneMatch)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string route, string? ifNoneMatch, DateTimeOffset? ifModifiedSince = null)
     {
         using var request = new HttpRequestMessage(method, route);
+        request.Headers.IfModifiedSince = ifModifiedSince;
         if (ifNoneMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);

@@ -16,6 +16,7 @@ public sealed class GoldenTests(FixtureServer fixture)
     [InlineData("/api/leaflets/bone-scan?variant=easy-read", "bone-scan.easy-read.json")]
     [InlineData("/api/leaflets/blood-test", "blood-test.plain.json")]
     [InlineData("/api/leaflets/bone-scan?lang=cy", "bone-scan.plain.cy.json")]
+    [InlineData("/api/manifest", "manifest.json")]
     public async Task The_json_matches_its_golden_file(string route, string goldenFile)
     {
         var response = await fixture.Client.GetAsync(route);

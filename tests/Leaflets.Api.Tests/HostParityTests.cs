@@ -29,7 +29,8 @@ public sealed class HostParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(12, served.Count);
+        Assert.Equal(13, served.Count);
+        Assert.Contains("GetManifest api/manifest GET,HEAD", served);
         Assert.Contains("GetSiteAsset assets/{file} GET,HEAD", served);
         Assert.Contains("GetSearchPage search GET,HEAD", served);
         Assert.Contains("GetTopicPage topics/{topic} GET,HEAD", served);

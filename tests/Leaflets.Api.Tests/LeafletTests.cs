@@ -16,7 +16,7 @@ public sealed class LeafletTests(FixtureServer fixture)
         var leaflet = (await ApiJson.ReadAsync(await Client.GetAsync("/api/leaflets/bone-scan"))).AsObject();
 
         Assert.Equal(
-            ["id", "variant", "variants", "title", "summary", "language", "languages", "version", "contentHash", "lastReviewed", "nextReview",
+            ["id", "variant", "variants", "title", "summary", "language", "languages", "version", "contentHash", "dateModified", "lastReviewed", "nextReview",
              "reviewStatus", "translationStatus", "topics", "codes", "references", "blocks", "readability", "links"],
             leaflet.Select(property => property.Key));
         Assert.Equal("plain", (string)leaflet["variant"]!);

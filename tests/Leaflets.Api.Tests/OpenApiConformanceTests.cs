@@ -67,6 +67,12 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
         { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/bone-scan/pdf?variant=audio", null },
         { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/blood-test/pdf?variant=easy-read", null },
         { "/api/leaflets/{id}/pdf", "get", "/api/leaflets/unknown/pdf", null },
+        { "/api/manifest", "get", "/api/manifest", null },
+        { "/api/manifest", "get", "/api/manifest?modifiedSince=2026-11-02T08:15:30Z", null },
+        { "/api/manifest", "get", "/api/manifest?modifiedSince=2099-01-01T00:00:00Z", null },
+        { "/api/manifest", "get", "/api/manifest?modifiedSince=yesterday", null },
+        { "/api/manifest", "get", "/api/manifest", "etag" },
+        { "/api/manifest", "head", "/api/manifest", null },
         { "/api/health", "get", "/api/health", null },
         { "/api/health", "head", "/api/health", null },
         { "/api/openapi.json", "get", "/api/openapi.json", null },
@@ -204,6 +210,7 @@ public sealed class OpenApiConformanceTests(FixtureServer fixture)
             ("/api/leaflets/{id}/html", "/api/leaflets/bone-scan/html"),
             ("/api/leaflets/{id}/images/{file}", "/api/leaflets/bone-scan/images/scanner.png"),
             ("/api/leaflets/{id}/pdf", "/api/leaflets/bone-scan/pdf"),
+            ("/api/manifest", "/api/manifest"),
             ("/api/health", "/api/health"),
         })
         {

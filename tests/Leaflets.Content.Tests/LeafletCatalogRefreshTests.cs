@@ -48,6 +48,22 @@ public sealed class LeafletCatalogRefreshTests
     }
 
     [Fact]
+    public async Task The_same_bytes_dated_again_are_loaded_again_with_the_new_date_and_the_same_hash()
+    {
+        var written = new DateTimeOffset(2026, 4, 1, 8, 0, 0, TimeSpan.Zero);
+        _source.Put("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Looking after your wound", version: 1), written);
+        var first = await _catalog.ReloadAsync(CancellationToken.None);
+
+        _source.Put("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Looking after your wound", version: 1), written.AddDays(1));
+        var second = await _catalog.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal(written, first.Content.Leaflets["wound-care"].Plain.DateModified);
+        Assert.Equal(written.AddDays(1), second.Content.Leaflets["wound-care"].Plain.DateModified);
+        Assert.Equal(first.Content.Leaflets["wound-care"].Plain.ContentHash, second.Content.Leaflets["wound-care"].Plain.ContentHash);
+        Assert.Same(first.Content.Leaflets["hand-washing"], second.Content.Leaflets["hand-washing"]);
+    }
+
+    [Fact]
     public async Task An_unchanged_leaflet_is_not_parsed_again_on_refresh()
     {
         var first = await _catalog.GetSnapshotAsync(CancellationToken.None);
@@ -237,6 +253,7 @@ public sealed class LeafletCatalogRefreshTests
     private sealed class InMemoryContentSource : IContentSource
     {
         private readonly SortedDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, DateTimeOffset> _dates = new(StringComparer.Ordinal);
 
         public string DisplayRoot => "memory";
 
@@ -254,11 +271,12 @@ public sealed class LeafletCatalogRefreshTests
 
         public void Unblock() => _unblocked.Set();
 
-        public void Put(string path, string text)
+        public void Put(string path, string text, DateTimeOffset? lastModified = null)
         {
             lock (_files)
             {
                 _files[path] = Encoding.UTF8.GetBytes(text);
+                _dates[path] = lastModified ?? DateTimeOffset.MinValue;
             }
         }
 
@@ -267,6 +285,7 @@ public sealed class LeafletCatalogRefreshTests
             lock (_files)
             {
                 _files.Remove(path);
+                _dates.Remove(path);
             }
         }
 
@@ -287,7 +306,9 @@ public sealed class LeafletCatalogRefreshTests
             }
             lock (_files)
             {
-                IReadOnlyList<ContentFile> files = _files.Select(f => new ContentFile(f.Key, ImmutableArray.Create(f.Value))).ToList();
+                IReadOnlyList<ContentFile> files = _files
+                    .Select(f => new ContentFile(f.Key, ImmutableArray.Create(f.Value)) { LastModified = _dates[f.Key] })
+                    .ToList();
                 return Task.FromResult(files);
             }
         }

@@ -64,9 +64,15 @@ public static class TestDocuments
         new PictureRowBlock(19, new FigureBlock(19, "images/banner.png", "", null), [Paragraph(20, "The doctor puts cement in your bone.")]),
     ];
 
+    /// <summary>When the plain document's content last changed: a fix after its review, as editors make.</summary>
+    public static readonly DateTimeOffset PlainModified = new(2019, 6, 3, 10, 20, 30, TimeSpan.Zero);
+
     public static Leaflet Leaflet(ImmutableArray<Block>? plainBlocks = null, LeafletMetadata? plainMetadata = null, bool withEasyRead = true)
     {
-        var plain = new LeafletDocument("cementoplasty", LeafletVariant.Plain, plainMetadata ?? Metadata("Strengthening painful bones"), plainBlocks ?? PlainBlocks(), "abc", "content/leaflets/cementoplasty/plain.md");
+        var plain = new LeafletDocument("cementoplasty", LeafletVariant.Plain, plainMetadata ?? Metadata("Strengthening painful bones"), plainBlocks ?? PlainBlocks(), "abc", "content/leaflets/cementoplasty/plain.md")
+        {
+            DateModified = PlainModified,
+        };
         var variants = ImmutableSortedDictionary.CreateBuilder<LeafletVariant, LeafletDocument>();
         variants.Add(LeafletVariant.Plain, plain);
         if (withEasyRead)

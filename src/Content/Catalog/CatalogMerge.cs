@@ -8,9 +8,9 @@ using Leaflets.Content.Model;
 namespace Leaflets.Content.Catalog;
 
 /// <summary>
-/// One leaflet folder as last read from the source. <see cref="Fingerprint"/> covers its files' paths and bytes,
-/// so an unchanged folder is not parsed again. <see cref="Served"/> is the version being served (the latest if it
-/// is valid, else the last good one, else none).
+/// One leaflet folder as last read from the source. <see cref="Fingerprint"/> covers its files' paths, bytes and
+/// last-modified times (the documents' dates come from them), so an unchanged folder is not parsed again.
+/// <see cref="Served"/> is the version being served (the latest if it is valid, else the last good one, else none).
 /// </summary>
 internal sealed record CatalogEntry(string Id, string Fingerprint, Leaflet? Served, ImmutableArray<ContentProblem> Problems, bool ServingLastGood);
 
@@ -111,6 +111,8 @@ internal static class CatalogMerge
             BinaryPrimitives.WriteInt64LittleEndian(length, file.Bytes.Length);
             hash.AppendData(length);
             hash.AppendData(file.Bytes.AsSpan());
+            BinaryPrimitives.WriteInt64LittleEndian(length, file.LastModified.UtcTicks);
+            hash.AppendData(length);
             if (file.Refusal is { } refusal)
             {
                 hash.AppendData(Encoding.UTF8.GetBytes($"\0refused\0{refusal.Rule}\0{refusal.Message}"));

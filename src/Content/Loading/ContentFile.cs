@@ -10,6 +10,17 @@ namespace Leaflets.Content.Loading;
 /// </summary>
 public sealed record ContentFile(string Path, ImmutableArray<byte> Bytes)
 {
+    /// <summary>
+    /// When the file's content last changed, as its source records it (a file's last write; in a blob container, the
+    /// time <c>publish</c> uploaded it), to the second in UTC: leaflets are dated no finer than HTTP's Last-Modified.
+    /// The default (<see cref="DateTimeOffset.MinValue"/>) means the source does not know.
+    /// </summary>
+    public DateTimeOffset LastModified
+    {
+        get;
+        init => field = new DateTimeOffset(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+    } = DateTimeOffset.MinValue;
+
     /// <summary>Why the source did not read this file; null for a file that was read.</summary>
     public ContentFileRefusal? Refusal { get; init; }
 

@@ -42,7 +42,10 @@ internal static class DocumentLoader
             return null;
         }
         var hash = ContentHash(file.Bytes, reader.UsedImages, images, translation?.Main.ContentHash);
-        return new LeafletDocument(id, variant, metadata, blocks, hash, log.Path);
+        return new LeafletDocument(id, variant, metadata, blocks, hash, log.Path)
+        {
+            DateModified = DateModified(file, reader.UsedImages, images, translation?.Main),
+        };
     }
 
     /// <summary>Refused at load rather than printed as broken text; the first such letter is named, where it is.</summary>
@@ -61,6 +64,14 @@ internal static class DocumentLoader
         void Report(int line, Rune letter) => log.Add(line, ContentRules.ScriptNotPrintable,
             $"'{letter}' (U+{letter.Value:X4}) is in a script the PDF cannot print yet; leaflets can be printed in {PrintableScripts.Names} letters only");
     }
+
+    /// <summary>The newest change among exactly what <see cref="ContentHash"/> covers, so the date moves whenever the hash could.</summary>
+    private static DateTimeOffset DateModified(ContentFile source, IEnumerable<string> usedImages, IReadOnlyDictionary<string, LeafletImage> images,
+        LeafletDocument? main) =>
+        usedImages.Select(name => images[name].LastModified)
+            .Append(source.LastModified)
+            .Append(main?.DateModified ?? DateTimeOffset.MinValue)
+            .Max();
 
     /// <summary>
     /// SHA-256 over the Markdown bytes, then each used image's file name and bytes in order of first use, then for a

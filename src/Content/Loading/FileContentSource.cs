@@ -75,7 +75,7 @@ public sealed class FileContentSource(string root) : IContentSource
             }
             return known.Bytes.Length > ContentLimits.MaxFileBytes
                 ? (SourceRefusals.TooLarge(relative, known.Bytes.Length), null) // it grew past the limit after the probe
-                : (new ContentFile(relative, known.Bytes), known);
+                : (new ContentFile(relative, known.Bytes) { LastModified = known.Facts.LastWriteUtc }, known);
         }
         catch (FileNotFoundException)
         {

@@ -275,7 +275,7 @@ public static class LeafletLoader
             log.Add(1, read.Rule!, $"'{fileName}' is refused: {read.Problem}");
             return;
         }
-        images[fileName] = new LeafletImage(fileName, image.ContentType, file.Bytes, image.Width, image.Height);
+        images[fileName] = new LeafletImage(fileName, image.ContentType, file.Bytes, image.Width, image.Height) { LastModified = file.LastModified };
     }
 
     /// <summary>A name as it can be shown on one line of a report: control characters escaped.</summary>

@@ -43,6 +43,9 @@ public sealed record Leaflet(
     /// </summary>
     public IEnumerable<LeafletDocument> AllDocuments => Variants.Values.Concat(Translations.Values.SelectMany(translated => translated.Values));
 
+    /// <summary>When anything of the leaflet last changed: the newest <see cref="LeafletDocument.DateModified"/> of <see cref="AllDocuments"/>.</summary>
+    public DateTimeOffset DateModified => AllDocuments.Max(document => document.DateModified);
+
     /// <summary>The variant asked for; a renderer asked for a variant the leaflet lacks is a caller's bug, so it throws.</summary>
     public LeafletDocument Document(LeafletVariant variant) =>
         Variants.TryGetValue(variant, out var document)
@@ -75,7 +78,19 @@ public sealed record LeafletDocument(
     LeafletMetadata Metadata,
     ImmutableArray<Block> Blocks,
     string ContentHash,
-    string SourcePath);
+    string SourcePath)
+{
+    /// <summary>
+    /// When this document's content last changed: the newest <see cref="Loading.ContentFile.LastModified"/> of the files
+    /// its <see cref="ContentHash"/> covers (its source, the images it uses and, for a translation, its main document).
+    /// It is what partners sync by: Last-Modified, and <c>dateModified</c> in the JSON, the JSON-LD and the manifest.
+    /// </summary>
+    public DateTimeOffset DateModified { get; init; } = DateTimeOffset.MinValue;
+}
 
 /// <summary>An image file from a leaflet's images/ folder.</summary>
-public sealed record LeafletImage(string FileName, string ContentType, ImmutableArray<byte> Bytes, int PixelWidth, int PixelHeight);
+public sealed record LeafletImage(string FileName, string ContentType, ImmutableArray<byte> Bytes, int PixelWidth, int PixelHeight)
+{
+    /// <summary>When the image file last changed (<see cref="Loading.ContentFile.LastModified"/>).</summary>
+    public DateTimeOffset LastModified { get; init; } = DateTimeOffset.MinValue;
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Leaflets.Content.Model;
@@ -18,7 +19,7 @@ public static class RepresentationVersions
     public const string HtmlRepresentation = "text/html;leaflet=4";
 
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
-    public const string JsonLdRepresentation = "application/ld+json;leaflet=2";
+    public const string JsonLdRepresentation = "application/ld+json;leaflet=3";
 
     /// <summary>Names the website's leaflet page's markup, words and frame; bump it when any of them changes.</summary>
     public const string SiteLeafletRepresentation = "text/html;site-leaflet=2";
@@ -42,11 +43,11 @@ public static class RepresentationVersions
     }
 
     /// <summary>
-    /// The JSON shows the review status (it changes with the date), absolute links, and which variants and languages
-    /// the leaflet has (<see cref="Editions"/>).
+    /// The JSON shows the review status (it changes with the date), when the content last changed, absolute links,
+    /// and which variants and languages the leaflet has (<see cref="Editions"/>).
     /// </summary>
     public static string Json(Leaflet leaflet, LeafletDocument document, ReviewStatus status, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl, Editions(leaflet));
+        => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl, Editions(leaflet), Modified(document));
 
     /// <summary>
     /// The page shows the review status and absolute links, like the JSON, the words of the strings table (and an
@@ -57,13 +58,22 @@ public static class RepresentationVersions
         => Derive([document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl,
             ReaderStrings.For(document.Metadata.Language).Version, Editions(leaflet), .. TranslationNotice.StringsVersions(document.Metadata)]);
 
-    /// <summary>The description has no review status, only the page's absolute address and those of its other languages.</summary>
+    /// <summary>
+    /// The description has no review status, only the page's absolute address and those of its other languages, and
+    /// when the content last changed.
+    /// </summary>
     public static string JsonLd(Leaflet leaflet, LeafletDocument document, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl, Editions(leaflet));
+        => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl, Editions(leaflet), Modified(document));
 
     /// <summary>Each variant the leaflet has and the languages it is in: adding a translation changes what the others link to.</summary>
     private static string Editions(Leaflet leaflet)
         => string.Join(';', leaflet.Variants.Keys.Select(variant => variant.Slug() + ":" + string.Join(',', leaflet.LanguagesOf(variant))));
+
+    /// <summary>
+    /// The same bytes can be dated differently (written again unchanged, or changed and changed back), so a body that
+    /// shows <see cref="LeafletDocument.DateModified"/> has it among its inputs.
+    /// </summary>
+    private static string Modified(LeafletDocument document) => document.DateModified.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>An image is served as it was loaded.</summary>
     public static string Image(LeafletImage image)

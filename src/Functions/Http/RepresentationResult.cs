@@ -8,15 +8,15 @@ namespace Leaflets.Functions.Http;
 /// <summary>
 /// A successful response with its validators, written straight to the HttpResponse (no MVC executors), so the
 /// Functions host and <c>leaflets serve</c> produce the same bytes and headers. Handles conditional GET
-/// (If-None-Match answers 304 with no body), HEAD (same headers, no body) and compression of the body by
-/// Accept-Encoding (<see cref="ContentCoding"/>).
+/// (If-None-Match, matched across codings, else If-Modified-Since where <see cref="LastModifiedValidates"/>; answers 304
+/// with no body), HEAD (same headers, no body) and compression of the body by Accept-Encoding (<see cref="ContentCoding"/>).
 /// </summary>
 public sealed class RepresentationResult(
     ReadOnlyMemory<byte> body,
     string contentType,
     string cacheControl,
     EntityTag? entityTag = null,
-    DateOnly? lastModified = null) : IActionResult
+    DateTimeOffset? lastModified = null) : IActionResult
 {
     public ReadOnlyMemory<byte> Body => body;
 
@@ -41,6 +41,13 @@ public sealed class RepresentationResult(
     /// CORS mode, as browsers always load fonts (the host the app answers on and the configured site root can differ).
     /// </summary>
     public bool AnyOriginMayRead { get; init; }
+
+    /// <summary>
+    /// Whether If-Modified-Since is answered from Last-Modified: true for what is built from one leaflet, whose
+    /// <c>dateModified</c> moves with every change of it. A body that mixes leaflets (a list) is dated by its newest
+    /// leaflet, which a leaflet's removal does not move, so there only the ETag can say it is unchanged.
+    /// </summary>
+    public bool LastModifiedValidates { get; init; }
 
     /// <summary>
     /// The language of the body (a BCP 47 tag), sent as Content-Language when set. Setting it says the language was
@@ -88,10 +95,10 @@ public sealed class RepresentationResult(
         }
         if (lastModified is { } date)
         {
-            response.Headers.LastModified = HeaderUtilities.FormatDate(new DateTimeOffset(date, TimeOnly.MinValue, TimeSpan.Zero));
+            response.Headers.LastModified = HeaderUtilities.FormatDate(date);
         }
 
-        if (entityTag is not null && MatchesIfNoneMatch(entityTag, compressible, request.Headers.IfNoneMatch))
+        if (IsNotModified(request))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -110,6 +117,26 @@ public sealed class RepresentationResult(
         {
             await response.Body.WriteAsync(sent, context.HttpContext.RequestAborted);
         }
+    }
+
+    /// <summary>
+    /// RFC 9110 section 13.2.2: If-None-Match decides when it is sent (<see cref="MatchesIfNoneMatch"/>); only without
+    /// it, and only on GET and HEAD, does If-Modified-Since: unchanged when Last-Modified is no later than its date. A
+    /// date that does not parse (or more than one field) is ignored, as the RFC requires, so the full response is sent.
+    /// </summary>
+    public bool IsNotModified(HttpRequest request)
+    {
+        if (request.Headers.IfNoneMatch.Count > 0)
+        {
+            return entityTag is not null && MatchesIfNoneMatch(entityTag, ContentCoding.Suits(contentType), request.Headers.IfNoneMatch);
+        }
+        return LastModifiedValidates
+            && StatusCode == StatusCodes.Status200OK
+            && lastModified is { } date
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && request.Headers.IfModifiedSince is [{ } since]
+            && HeaderUtilities.TryParseDate(since, out var sinceDate)
+            && date <= sinceDate;
     }
 
     /// <summary>

@@ -37,6 +37,9 @@ public sealed class GetLeafletImage(LeafletRoutes routes, ILogger<GetLeafletImag
 
         return new RepresentationResult(
             ImmutableCollectionsMarshal.AsArray(image.Bytes) ?? [], image.ContentType, routes.Http.CacheControl,
-            EntityTag.Of(RepresentationVersions.Image(image)), leaflet.LastReviewed());
+            EntityTag.Of(RepresentationVersions.Image(image)), image.LastModified)
+        {
+            LastModifiedValidates = true,
+        };
     });
 }

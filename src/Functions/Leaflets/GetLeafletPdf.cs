@@ -35,9 +35,9 @@ public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILo
             return Problems.NotAcceptable(PdfRequest.MediaType);
         }
         // A client that holds this PDF gets its 304 without a render.
-        if (EntityTag.Of(print.Version).MatchesIfNoneMatch(request.Headers.IfNoneMatch))
+        if (PdfResponse(ReadOnlyMemory<byte>.Empty) is var unrendered && unrendered.IsNotModified(request))
         {
-            return PdfResponse(ReadOnlyMemory<byte>.Empty);
+            return unrendered;
         }
         try
         {
@@ -54,8 +54,10 @@ public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILo
         }
 
         RepresentationResult PdfResponse(ReadOnlyMemory<byte> body) =>
-            new(body, PdfRequest.MediaType, routes.Http.CacheControl, EntityTag.Of(print.Version), print.Document.Metadata.LastReviewed)
+            new(body, PdfRequest.MediaType, routes.Http.CacheControl, EntityTag.Of(print.Version),
+                ReviewStatuses.LastChangedAsShown(print.Document, routes.Today))
             {
+                LastModifiedValidates = true,
                 ContentDisposition = $"inline; filename=\"{print.FileName}\"",
                 ContentLanguage = print.Document.Metadata.Language,
             };

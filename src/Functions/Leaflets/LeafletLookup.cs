@@ -82,9 +82,6 @@ public static class LeafletLookup
         document = leaflet.Document(variant, language);
         return true;
     }
-
-    /// <summary>Last-Modified of anything built from the whole leaflet: its most recent review.</summary>
-    public static DateOnly LastReviewed(this Leaflet leaflet) => leaflet.Variants.Values.Max(d => d.Metadata.LastReviewed);
 }
 
 /// <summary>What <see cref="LeafletLookup.FindDocumentAsync"/> found: the leaflet and document, or the problem.</summary>

@@ -25,8 +25,9 @@ public static class LeafletRepresentations
         => new(
             LeafletJson.Leaflet(leaflet, document, today, urls), LeafletJson.MediaType, options.CacheControl,
             EntityTag.Of(RepresentationVersions.Json(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls)),
-            document.Metadata.LastReviewed)
+            ReviewStatuses.LastChangedAsShown(document, today))
         {
+            LastModifiedValidates = true,
             ContentLanguage = document.Metadata.Language,
         };
 
@@ -39,8 +40,9 @@ public static class LeafletRepresentations
         return new RepresentationResult(
             Encoding.UTF8.GetBytes(page), LeafletHtmlRenderer.ContentType, options.CacheControl,
             EntityTag.Of(RepresentationVersions.Html(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls)),
-            document.Metadata.LastReviewed)
+            ReviewStatuses.LastChangedAsShown(document, today))
         {
+            LastModifiedValidates = true,
             ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfPage(urls, options),
             ContentLanguage = language,
         };
@@ -58,8 +60,9 @@ public static class LeafletRepresentations
         var description = MedicalWebPageJsonLd.Serialize(document, Page(document.Metadata.Language).Url, languages);
         return new RepresentationResult(
             Encoding.UTF8.GetBytes(description), MedicalWebPageJsonLd.ContentType, options.CacheControl,
-            EntityTag.Of(RepresentationVersions.JsonLd(leaflet, document, urls)), document.Metadata.LastReviewed)
+            EntityTag.Of(RepresentationVersions.JsonLd(leaflet, document, urls)), document.DateModified)
         {
+            LastModifiedValidates = true,
             ContentLanguage = document.Metadata.Language,
         };
     }

@@ -36,7 +36,7 @@ public sealed class ListLeaflets(LeafletRoutes routes, ILogger<ListLeaflets> log
         var page = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query);
         var body = LeafletJson.List(page, routes.Today, urls);
         // A page mixes many leaflets, so its tag is taken over the bytes themselves.
-        var lastModified = page.Items.IsEmpty ? (DateOnly?)null : page.Items.Max(leaflet => leaflet.LastReviewed());
+        var lastModified = page.Items.IsEmpty ? (DateTimeOffset?)null : page.Items.Max(leaflet => leaflet.DateModified);
         return new RepresentationResult(body, LeafletJson.MediaType, routes.Http.CacheControl, EntityTag.OfBytes(body), lastModified);
     });
 }

@@ -35,8 +35,10 @@ public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> lo
         var (leaflet, document) = (found.Leaflet, found.Document);
         var today = routes.Today;
         var status = ReviewStatuses.Of(document.Metadata, today);
+        // The page shows this variant's text and status, and offers the leaflet's other variants and languages.
+        DateTimeOffset[] changes = [ReviewStatuses.LastChangedAsShown(document, today), leaflet.DateModified];
         return routes.Page(request, urls, RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls, document.Metadata.Language),
-            document.Metadata.LastReviewed, () => LeafletPage.Render(leaflet, document.Variant, urls, today, document.Metadata.Language),
+            changes.Max(), () => LeafletPage.Render(leaflet, document.Variant, urls, today, document.Metadata.Language),
             document.Metadata.Language);
     }, routes.ErrorPageFor(request));
 }

@@ -88,17 +88,18 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
             return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
         }
         var body = Encoding.UTF8.GetBytes(render());
-        var lastModified = shown.Items.IsEmpty ? (DateOnly?)null : shown.Items.Max(leaflet => leaflet.LastReviewed());
-        return Page(body, urls, EntityTag.OfBytes(body), lastModified, strings.Language);
+        var lastModified = shown.Items.IsEmpty ? (DateTimeOffset?)null : shown.Items.Max(leaflet => leaflet.DateModified);
+        return Page(body, urls, EntityTag.OfBytes(body), lastModified, lastModifiedValidates: false, strings.Language);
     }
 
     /// <summary>
-    /// A page whose tag is known from the inputs that shape its bytes (<see cref="RepresentationVersions"/>);
-    /// <paramref name="contentLanguage"/> when its language was negotiated (<see cref="RepresentationResult.ContentLanguage"/>).
+    /// A page of one leaflet, whose tag is known from the inputs that shape its bytes (<see cref="RepresentationVersions"/>),
+    /// dated by when the leaflet last changed (so If-Modified-Since is answered too); <paramref name="contentLanguage"/>
+    /// when its language was negotiated (<see cref="RepresentationResult.ContentLanguage"/>).
     /// </summary>
-    public IActionResult Page(HttpRequest request, SiteUrls urls, string version, DateOnly lastModified, Func<string> render, string? contentLanguage = null)
+    public IActionResult Page(HttpRequest request, SiteUrls urls, string version, DateTimeOffset lastModified, Func<string> render, string? contentLanguage = null)
         => AcceptsPage(request)
-            ? Page(Encoding.UTF8.GetBytes(render()), urls, EntityTag.Of(version), lastModified, contentLanguage)
+            ? Page(Encoding.UTF8.GetBytes(render()), urls, EntityTag.Of(version), lastModified, lastModifiedValidates: true, contentLanguage)
             : Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
 
     /// <summary>
@@ -156,9 +157,10 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
     public IActionResult NotFound(HttpRequest request)
         => Error(request, UrlsFor(request), Problems.NoSuchRoute((request.PathBase + request.Path).Value ?? "/"));
 
-    private RepresentationResult Page(byte[] body, SiteUrls urls, EntityTag tag, DateOnly? lastModified, string? contentLanguage = null)
+    private RepresentationResult Page(byte[] body, SiteUrls urls, EntityTag tag, DateTimeOffset? lastModified, bool lastModifiedValidates, string? contentLanguage = null)
         => new(body, LeafletHtmlRenderer.ContentType, http.Value.CacheControl, tag, lastModified)
         {
+            LastModifiedValidates = lastModifiedValidates,
             ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfSitePage(urls, http.Value),
             ContentLanguage = contentLanguage,
         };

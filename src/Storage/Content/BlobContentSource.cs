@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Azure;
 using Azure.Storage.Blobs;
@@ -13,11 +14,20 @@ namespace Leaflets.Storage.Content;
 /// unchanged blobs are reused, so a refresh of an unchanged container costs one listing. A blob the listing says is over
 /// <see cref="ContentLimits.MaxFileBytes"/> is refused unread, and no download asks for more than that. Each download
 /// is remembered as soon as it arrives, so a read cut short (cancelled, or timed out by the catalog) is not wasted:
-/// the next one resumes where it stopped.
+/// the next one resumes where it stopped. Each file is dated by the time <c>publish</c> recorded in its metadata
+/// (<see cref="DateModifiedMetadata"/>), else, for a blob put there some other way, by the blob's own last write.
 /// </summary>
 public sealed class BlobContentSource(BlobContainerClient container) : IContentSource
 {
     private const string LeafletsPrefix = "leaflets/";
+
+    /// <summary>
+    /// The blob metadata in which <c>publish</c> records when it uploaded the file, that is when its content changed.
+    /// Not the blob's Last-Modified, which also moves when anything (a tool, a copy, a metadata edit) rewrites the blob.
+    /// </summary>
+    public const string DateModifiedMetadata = "datemodified";
+
+    public static string FormatDateModified(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, DownloadedBlob> _downloaded = new(StringComparer.Ordinal);
@@ -35,29 +45,30 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         {
             var files = new List<ContentFile>();
             var listed = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, LeafletsPrefix, cancellationToken))
+            await foreach (var item in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, LeafletsPrefix, cancellationToken))
             {
                 if (item.Name.EndsWith('/'))
                 {
                     continue; // a folder marker (hierarchical namespace accounts) holds no content
                 }
                 listed.Add(item.Name);
+                var dated = DateModifiedOf(item);
                 if (item.Properties.ContentLength > ContentLimits.MaxFileBytes)
                 {
-                    files.Add(SourceRefusals.TooLarge(item.Name, item.Properties.ContentLength.Value));
+                    files.Add(SourceRefusals.TooLarge(item.Name, item.Properties.ContentLength.Value) with { LastModified = dated });
                 }
                 else if (item.Properties.ContentLength == 0)
                 {
-                    files.Add(new ContentFile(item.Name, [])); // nothing to download, and a ranged request for it is refused (416)
+                    files.Add(new ContentFile(item.Name, []) { LastModified = dated }); // nothing to download, and a ranged request for it is refused (416)
                 }
                 else if (_downloaded.TryGetValue(item.Name, out var known) && item.Properties.ETag is { } etag && known.ETag == etag)
                 {
-                    files.Add(known.File);
+                    files.Add(known.File with { LastModified = dated });
                 }
                 else if (await DownloadAsync(item, cancellationToken) is { } fresh)
                 {
                     _downloaded[item.Name] = fresh;
-                    files.Add(fresh.File);
+                    files.Add(fresh.File with { LastModified = dated });
                 }
             }
             foreach (var gone in _downloaded.Keys.Where(name => !listed.Contains(name)).ToList())
@@ -76,6 +87,12 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
             _gate.Release();
         }
     }
+
+    private static DateTimeOffset DateModifiedOf(BlobItem item) =>
+        item.Metadata is { } metadata && metadata.TryGetValue(DateModifiedMetadata, out var recorded)
+            && DateTimeOffset.TryParse(recorded, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var published)
+                ? published
+                : item.Properties.LastModified ?? DateTimeOffset.MinValue;
 
     private async Task<DownloadedBlob?> DownloadAsync(BlobItem item, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
+using Leaflets.Storage.Content;
 
 namespace Leaflets.Storage.Publishing;
 
@@ -13,11 +14,18 @@ namespace Leaflets.Storage.Publishing;
 /// <c>leaflets check</c> (<see cref="ContentCheck.PublishGate"/>) over it. A folder with any error uploads nothing. Only files whose MD5 differs from the blob's are uploaded.
 /// A published leaflet is published whole: files removed from its folder are deleted from the container too. With
 /// <c>prune</c>, leaflets that are no longer in the folder are deleted from the container as well.
+/// Each upload records the time of this publish in the blob's metadata (<see cref="BlobContentSource.DateModifiedMetadata"/>):
+/// the content's dateModified in blob mode. An unchanged file is not uploaded, so republishing it keeps its date.
 /// </summary>
-public sealed class ContentPublisher(BlobContainerClient container, ContentCheck check)
+public sealed class ContentPublisher(BlobContainerClient container, ContentCheck check, TimeProvider time)
 {
     public ContentPublisher(BlobContainerClient container)
-        : this(container, ContentCheck.PublishGate())
+        : this(container, ContentCheck.PublishGate(), TimeProvider.System)
+    {
+    }
+
+    public ContentPublisher(BlobContainerClient container, TimeProvider time)
+        : this(container, ContentCheck.PublishGate(), time)
     {
     }
 
@@ -40,6 +48,8 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
             existing[blob.Name] = blob.Properties.ContentHash;
         }
 
+        // One time for the whole publish: the files of one change are dated alike.
+        var publishedAt = BlobContentSource.FormatDateModified(time.GetUtcNow());
         var uploaded = ImmutableArray.CreateBuilder<string>();
         var unchanged = ImmutableArray.CreateBuilder<string>();
         // Images before text: an app refreshing mid-publish then never sees a leaflet that names an image not yet there.
@@ -51,7 +61,11 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
                 unchanged.Add(file.Path);
                 continue;
             }
-            var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentHash = md5, ContentType = ContentTypeOf(file.Path) } };
+            var options = new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentHash = md5, ContentType = ContentTypeOf(file.Path) },
+                Metadata = new Dictionary<string, string> { [BlobContentSource.DateModifiedMetadata] = publishedAt },
+            };
             await container.GetBlobClient(file.Path).UploadAsync(BinaryData.FromBytes(file.Bytes.AsMemory()), options, cancellationToken);
             uploaded.Add(file.Path);
         }

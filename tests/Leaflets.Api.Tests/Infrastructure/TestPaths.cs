@@ -12,7 +12,10 @@ public static class TestPaths
 
     public static string RepositoryContent => Path.Combine(RepositoryRoot, "content");
 
-    /// <summary>A private copy of the fixture content, with a secret file beside the content root that must never be served.</summary>
+    /// <summary>
+    /// A private copy of the fixture content, every file dated <see cref="TestTime.ContentWritten"/>, with a secret file beside
+    /// the content root that must never be served.
+    /// </summary>
     public static ContentSandbox CopyFixtureContent()
     {
         var sandbox = Path.Combine(Path.GetTempPath(), "leaflets-api-tests", Guid.NewGuid().ToString("N"));
@@ -22,6 +25,7 @@ public static class TestPaths
             var target = Path.Combine(contentRoot, Path.GetRelativePath(FixtureContent, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
+            File.SetLastWriteTimeUtc(target, TestTime.ContentWritten.UtcDateTime);
         }
         var secret = Path.Combine(sandbox, "secret.txt");
         File.WriteAllText(secret, Secret);

@@ -10,7 +10,7 @@ public class MedicalWebPageJsonLdTests
         => JsonDocument.Parse(MedicalWebPageJsonLd.Serialize(document ?? TestDocuments.Leaflet().Plain, url)).RootElement;
 
     [Fact]
-    public void The_page_is_a_schema_org_MedicalWebPage_with_name_description_language_and_dates()
+    public void The_page_is_a_schema_org_MedicalWebPage_with_name_description_language_and_dates_dateModified_being_when_the_content_changed()
     {
         var page = Build();
         Assert.Equal("https://schema.org", page.GetProperty("@context").GetString());
@@ -19,7 +19,7 @@ public class MedicalWebPageJsonLdTests
         Assert.StartsWith("How doctors use bone cement", page.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal("en-GB", page.GetProperty("inLanguage").GetString());
         Assert.Equal("2018-02-15", page.GetProperty("lastReviewed").GetString());
-        Assert.Equal("2018-02-15", page.GetProperty("dateModified").GetString());
+        Assert.Equal("2019-06-03T10:20:30Z", page.GetProperty("dateModified").GetString());
         Assert.Equal("https://schema.org/Patient", page.GetProperty("audience").GetString());
         Assert.False(page.TryGetProperty("url", out _));
     }

@@ -52,11 +52,13 @@ internal sealed class ContentFixture
 
     public static ContentFixture WithPlain(string body, string id = "bones") => new ContentFixture().Add($"leaflets/{id}/plain.md", PlainFrontMatter + "\n" + body);
 
-    public ContentFixture Add(string path, string text) => Add(path, Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n")));
+    public ContentFixture Add(string path, string text, DateTimeOffset? lastModified = null) =>
+        Add(path, Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n")), lastModified);
 
-    public ContentFixture Add(string path, byte[] bytes)
+    /// <param name="lastModified">When the source says the file last changed; unknown (the default) when not given.</param>
+    public ContentFixture Add(string path, byte[] bytes, DateTimeOffset? lastModified = null)
     {
-        _files.Add(new ContentFile(path, ImmutableArray.Create(bytes)));
+        _files.Add(new ContentFile(path, ImmutableArray.Create(bytes)) { LastModified = lastModified ?? DateTimeOffset.MinValue });
         return this;
     }
 

@@ -74,6 +74,34 @@ public sealed class FileContentSourceTests : IDisposable
         Assert.Equal(2, source.FilesRead);
     }
 
+    [Fact]
+    public async Task Each_file_is_dated_by_its_last_write_to_the_second()
+    {
+        Write("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Looking after your wound", 1), LongAgo.AddMilliseconds(750));
+        Write("leaflets/hand-washing/plain.md", SampleLeaflets.Markdown("Washing your hands", 1), LongAgo.AddHours(3));
+
+        var files = await new FileContentSource(_root.FullName).ReadAllAsync(CancellationToken.None);
+
+        Assert.Equal(new DateTimeOffset(LongAgo), files.Single(f => f.Path == "leaflets/wound-care/plain.md").LastModified);
+        Assert.Equal(new DateTimeOffset(LongAgo.AddHours(3)), files.Single(f => f.Path == "leaflets/hand-washing/plain.md").LastModified);
+    }
+
+    [Fact]
+    public async Task A_file_written_again_with_the_same_bytes_moves_the_date_of_its_document_but_not_its_hash()
+    {
+        var text = SampleLeaflets.Markdown("Looking after your wound", 1);
+        Write("leaflets/wound-care/plain.md", text);
+        var source = new FileContentSource(_root.FullName);
+        var before = LeafletLoader.Load("content", await source.ReadAllAsync(CancellationToken.None)).Leaflets["wound-care"];
+
+        Write("leaflets/wound-care/plain.md", text, LongAgo.AddDays(2));
+        var after = LeafletLoader.Load("content", await source.ReadAllAsync(CancellationToken.None)).Leaflets["wound-care"];
+
+        Assert.Equal(new DateTimeOffset(LongAgo), before.Plain.DateModified);
+        Assert.Equal(new DateTimeOffset(LongAgo.AddDays(2)), after.Plain.DateModified);
+        Assert.Equal(before.Plain.ContentHash, after.Plain.ContentHash);
+    }
+
     public void Dispose() => _root.Delete(recursive: true);
 
     private static string Text(IReadOnlyList<ContentFile> files, string path) =>

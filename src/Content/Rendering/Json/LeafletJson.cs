@@ -15,7 +15,7 @@ public static class LeafletJson
     /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
     /// and caches holding the old shape are invalidated.
     /// </summary>
-    public const string Representation = "application/json;leaflet=6";
+    public const string Representation = "application/json;leaflet=7";
 
     public const string MediaType = "application/json";
 
@@ -45,6 +45,7 @@ public static class LeafletJson
             leaflet.LanguagesOf(document.Variant),
             metadata.Version,
             document.ContentHash,
+            WireTime(document.DateModified),
             metadata.LastReviewed,
             metadata.NextReview,
             ReviewStatuses.Of(metadata, today).Slug(),
@@ -90,6 +91,25 @@ public static class LeafletJson
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletListJson);
     }
 
+    /// <summary>The manifest of <paramref name="leaflets"/> (already chosen and ordered by <see cref="Sync.LeafletManifest.Select"/>).</summary>
+    public static byte[] Manifest(IReadOnlyList<Leaflet> leaflets, ApiUrls urls)
+    {
+        var model = new ManifestJson([.. leaflets.Select(leaflet => new ManifestLeafletJson(
+            leaflet.Id,
+            leaflet.Languages,
+            WireTime(leaflet.DateModified),
+            [.. leaflet.Variants.Values.Select(document => new ManifestVariantJson(
+                document.Variant.Slug(),
+                document.Metadata.Language,
+                document.Metadata.Version,
+                document.ContentHash,
+                document.Metadata.LastReviewed,
+                document.Metadata.NextReview,
+                WireTime(document.DateModified),
+                urls.Leaflet(leaflet.Id, document.Variant)))]))]);
+        return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.ManifestJson);
+    }
+
     /// <param name="checks">The load-time check results by leaflet id; a leaflet not in it shows as pending.</param>
     public static byte[] Health(ContentHealth health, IReadOnlyDictionary<string, LeafletCheckResult> checks)
     {
@@ -131,6 +151,9 @@ public static class LeafletJson
         report.Smog,
         report.ReadingAge,
         report.NoReadingAge is { } none ? new NoReadingAgeJson(none.Reason, none.Message) : null);
+
+    /// <summary>A date-time as every JSON document writes it: UTC, to the second, ending in <c>Z</c> (RFC 3339).</summary>
+    internal static DateTime WireTime(DateTimeOffset time) => time.UtcDateTime;
 
     private static IReadOnlyList<string> VariantSlugs(Leaflet leaflet) => [.. leaflet.Variants.Keys.Select(v => v.Slug())];
 

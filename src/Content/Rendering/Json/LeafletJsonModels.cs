@@ -17,6 +17,7 @@ internal sealed record LeafletJsonModel(
     IReadOnlyList<string> Languages,
     int Version,
     string ContentHash,
+    DateTime DateModified,
     DateOnly LastReviewed,
     DateOnly NextReview,
     string ReviewStatus,
@@ -103,6 +104,26 @@ internal sealed record LeafletListItemJson(
 internal sealed record ItemLinksJson(string Self, VariantLinksJson Variants, VariantLinksJson Html, VariantLinksJson Pdf, VariantLinksJson Site);
 
 internal sealed record PageLinksJson(string Self, string First, string Last, string? Prev, string? Next);
+
+/// <summary>The manifest (<see cref="Sync.LeafletManifest"/>): the leaflets served, in id order.</summary>
+internal sealed record ManifestJson(IReadOnlyList<ManifestLeafletJson> Leaflets);
+
+/// <summary>
+/// A leaflet: its languages (main first), when anything of it last changed (any variant, any language), and each variant in
+/// its main language, as <c>GET /api/leaflets/{id}</c> serves it.
+/// </summary>
+internal sealed record ManifestLeafletJson(string Id, IReadOnlyList<string> Languages, DateTime DateModified, IReadOnlyList<ManifestVariantJson> Variants);
+
+/// <summary>What tells a partner whether its copy of a variant is current: the content hash, and when it changed.</summary>
+internal sealed record ManifestVariantJson(
+    string Variant,
+    string Language,
+    int Version,
+    string ContentHash,
+    DateOnly LastReviewed,
+    DateOnly NextReview,
+    DateTime DateModified,
+    string Self);
 
 /// <summary>
 /// What the service loaded and what it left out, so an editor or a monitor sees a broken file at once.

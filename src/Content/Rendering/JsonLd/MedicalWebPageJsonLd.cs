@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Json;
 
 namespace Leaflets.Content.Rendering.JsonLd;
 
@@ -32,8 +33,8 @@ public static class MedicalWebPageJsonLd
             ["description"] = metadata.Summary,
             ["inLanguage"] = metadata.Language,
             ["lastReviewed"] = IsoDate(metadata.LastReviewed),
-            // A leaflet is only ever changed through a review, so the review date is also the last date it changed.
-            ["dateModified"] = IsoDate(metadata.LastReviewed),
+            // When the content last changed (an editorial fix within a review period too), as schema.org means it.
+            ["dateModified"] = LeafletJson.WireTime(document.DateModified),
             ["version"] = metadata.Version.ToString(CultureInfo.InvariantCulture),
             ["audience"] = "https://schema.org/Patient",
             ["isAccessibleForFree"] = true,
