@@ -95,7 +95,7 @@ for my $n (1 .. $count) {
       # Only the front matter changes; translations keep theirs (they take their codes from the main file, and a
       # review date of their own would only make them look out of date).
       my ($front, $body) = $text =~ /\A(---\n.*?\n---\n)(.*)\z/s or die "$source/$name has no front matter\n";
-      $front =~ s/^title: (.*)$/title: $lead $subject ($n): $1/m;
+      $front =~ s/^title: (.*)$/title: $lead $subject ($n) – $1/m; # no ": " in it, which YAML would read as a mapping
       $front =~ s/^summary: (.*)$/summary: For leaflet $n, about $subject. $1/m;
       $front =~ s/^lastReviewed: .*$/lastReviewed: $reviewed/m unless $keep_translations;
       $front =~ s/^topics: \[(.*)\]$/topics: [$1, $subject, $other]/m;

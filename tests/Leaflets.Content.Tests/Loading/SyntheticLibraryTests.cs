@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Model;
 
 namespace Leaflets.Content.Tests.Loading;
 
@@ -22,10 +23,10 @@ public sealed class SyntheticLibraryTests : IDisposable
 
         Assert.Empty(loaded.Problems.Select(p => p.ToString()));
         Assert.Equal(20, loaded.Leaflets.Count);
-        Assert.Equal(20, loaded.Leaflets.Values.Select(l => l.Documents[LeafletVariant.Plain].Metadata.Title).Distinct().Count());
+        Assert.Equal(20, loaded.Leaflets.Values.Select(l => l.Variants[LeafletVariant.Plain].Metadata.Title).Distinct().Count());
         // Every third keeps the real leaflet's Welsh translation; the rest are in English only.
         Assert.Equal(6, loaded.Leaflets.Values.Count(l => l.Translations.ContainsKey("cy")));
-        Assert.True(loaded.Leaflets.Values.Select(l => l.Documents[LeafletVariant.Plain].Metadata.Codes.Length).All(n => n >= 2));
+        Assert.True(loaded.Leaflets.Values.Select(l => l.Variants[LeafletVariant.Plain].Metadata.Codes.Length).All(n => n >= 2));
     }
 
     [Fact]
