@@ -3,7 +3,7 @@
 # with it. Writes bench/results/scale.md (bench/results/scale-N.md when N is not 10000, so a quick baseline never
 # overwrites the measurement of record). Every row carries the 1-minute load average when it was taken: the machine
 # is shared, and a figure is only as good as the load it was measured under.
-#   - `leaflets check` over the library: wall time and peak RSS.
+#   - `leaflets list` (load only) and `leaflets check` (the publish gate) over the library: wall time and peak RSS.
 #   - Cold start, process start to first answer (COLD_RUNS times each, median and every run): a leaflet's JSON, and
 #     in another fresh process its PDF, in files mode; the same in blob mode (Azurite, after `leaflets publish`);
 #     and the JSON in files mode from a ReadyToRun publish of the CLI against a plain publish of it (R2R=0 skips).
@@ -133,6 +133,13 @@ pdf="/api/leaflets/$probe/pdf?variant=plain"
 started_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 row "Library made by scripts/make-library.sh (ms)" "$make_ms"
+
+# `leaflets list` reads and parses the whole library and runs no checks: what any process that loads it pays.
+echo "leaflets list ..."
+timed list "$built" list --content "$library"
+read -r list_seconds list_kb <"$work/time.txt"
+row "leaflets list, whole library loaded with no checks (s)" "$list_seconds"
+row "leaflets list, peak RSS" "$(kib "$list_kb")"
 
 if [ "${CHECK:-1}" = 1 ]; then
   echo "leaflets check ..."
