@@ -86,10 +86,10 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks, string check
     ], CheckResultSet.CurrentChecker, time);
 
     /// <summary>Reads and checks a content source. A source that cannot be read at all (no such folder) throws.</summary>
-    public async Task<ContentCheckReport> RunAsync(IContentSource source, CancellationToken cancellationToken)
+    public async Task<ContentCheckReport> RunAsync(IContentSource source, CancellationToken cancellationToken, CheckResultSet? known = null)
     {
         var files = await source.ReadAllAsync(cancellationToken);
-        return Run(LeafletLoader.Load(source.DisplayRoot, files));
+        return Run(LeafletLoader.Load(source.DisplayRoot, files), known);
     }
 
     /// <summary>

@@ -114,7 +114,7 @@ public sealed class LeafletCheckResults(
         try
         {
             var stored = store.ReadAsync(cancellationToken).GetAwaiter().GetResult();
-            foreach (var (key, result) in stored?.Results ?? [])
+            foreach (var (key, result) in stored?.Results ?? CheckResultSet.Empty.Results)
             {
                 if (current.Contains(key))
                 {
