@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Leaflets.Content.Loading;
@@ -47,10 +48,15 @@ public sealed record CheckResultSet(string Checker, ImmutableSortedDictionary<st
 
     public static CheckResultSet Empty { get; } = new(CurrentChecker, ImmutableSortedDictionary.Create<string, LeafletCheckResult>(StringComparer.Ordinal));
 
-    /// <summary>What a result belongs to: the leaflet's id and each of its documents' content hashes, in a fixed order.</summary>
-    public static string KeyOf(Leaflet leaflet)
-        => RepresentationVersions.Derive([
-            "checked", leaflet.Id, .. leaflet.AllDocuments.Select(document => document.ContentHash).Order(StringComparer.Ordinal)]);
+    /// <summary>
+    /// What a result belongs to: the leaflet's id and each of its documents' content hashes, in a fixed order. Worked out
+    /// once per loaded leaflet (the catalog keeps the same object while its files are unchanged), as every health
+    /// request looks up every leaflet's result.
+    /// </summary>
+    public static string KeyOf(Leaflet leaflet) => Keys.GetValue(leaflet, each => RepresentationVersions.Derive([
+        "checked", each.Id, .. each.AllDocuments.Select(document => document.ContentHash).Order(StringComparer.Ordinal)]));
+
+    private static readonly ConditionalWeakTable<Leaflet, string> Keys = new();
 
     public LeafletCheckResult? For(Leaflet leaflet) => Results.GetValueOrDefault(KeyOf(leaflet));
 
