@@ -38,7 +38,7 @@ public sealed class LeafletCheckResultsTests
     }
 
     [Fact]
-    public async Task Checks_run_once_per_snapshot_and_again_for_a_new_one()
+    public async Task Checks_run_once_per_content_and_again_in_a_new_snapshot_only_for_new_content()
     {
         using var release = new ManualResetEventSlim(initialState: true);
         var check = new ScriptedCheck(release, []);
@@ -51,8 +51,13 @@ public sealed class LeafletCheckResultsTests
         Assert.Equal(LeafletCheckStatus.Passed, results.ResultsFor(first).Values.Single().Status);
         Assert.Equal(1, check.Runs);
 
+        // Loaded again (a new object) with the same content: its result is kept.
         var second = Snapshot(TestDocuments.Leaflet(), generation: 2);
         await results.StartChecks(second).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, check.Runs);
+
+        var third = Snapshot(Edited(TestDocuments.Leaflet()), generation: 3);
+        await results.StartChecks(third).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(2, check.Runs);
     }
 
@@ -242,8 +247,8 @@ public sealed class LeafletCheckResultsTests
 
         Assert.Null(noReason);
         Assert.Equal(set.ToJson(), read!.ToJson());
-        Assert.Equal(result.Errors, read.For(leaflet)!.Errors);
-        Assert.Equal(result.Warnings, read.For(leaflet)!.Warnings);
+        Assert.Equal(result.Errors.ToArray(), read.For(leaflet)!.Errors.ToArray());
+        Assert.Equal(result.Warnings.ToArray(), read.For(leaflet)!.Warnings.ToArray());
         Assert.Null(CheckResultSet.FromJson((set with { Checker = "publish-gate=0" }).ToJson(), out var otherChecker));
         Assert.Contains("made by other checks", otherChecker, StringComparison.Ordinal);
         Assert.Null(CheckResultSet.FromJson("[1, 2"u8, out var damaged));
