@@ -2,7 +2,8 @@
 # HTTP benchmark: wrk against `leaflets serve` on the built-in content, and writes bench/results/http.md.
 # In one run, under the same load: the health route (the server's floor, the baseline), the leaflet JSON and HTML
 # as they are and compressed (Brotli, then gzip), from the representation cache (rendered and encoded once) and with
-# it off (RepresentationCache__MaxBytes=0: rendered and encoded for every request), a PDF from the memory cache,
+# it off (RepresentationCache__MaxBytes=0: rendered and encoded for every request), a PDF from the memory cache (as it is,
+# and in Brotli, encoded once and kept),
 # and a PDF rendered for every request (Pdf__CacheBytes=0), the last under both garbage collectors:
 # `leaflets serve` is set to workstation GC like the Functions worker (the Web SDK's default is server GC),
 # and this keeps that choice measured.
@@ -99,6 +100,7 @@ measure "leaflet JSON, gzip" "workstation GC" "/api/leaflets/cementoplasty" gzip
 measure "leaflet HTML" "workstation GC" "/api/leaflets/cementoplasty/html"
 measure "leaflet HTML, Brotli" "workstation GC" "/api/leaflets/cementoplasty/html" br
 measure "PDF, from the memory cache" "workstation GC" "$pdf"
+measure "PDF, from the memory cache, Brotli" "workstation GC" "$pdf" br
 stop_server
 
 start_server uncached RepresentationCache__MaxBytes=0

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace Leaflets.Api.Tests;
 
-/// <summary>Rendered JSON, JSON-LD and HTML (and their codings) kept in memory by version: the same bytes, bounded, never stale.</summary>
+/// <summary>
+/// Rendered JSON, JSON-LD and HTML (and their codings), and the codings of PDFs, kept in memory by version: the same bytes,
+/// bounded, never stale.
+/// </summary>
 public sealed class RepresentationCacheTests
 {
     [Theory]
@@ -18,6 +21,7 @@ public sealed class RepresentationCacheTests
     [InlineData("/api/leaflets/bone-scan/html?variant=easy-read", "br")]
     [InlineData("/leaflets/bone-scan", null)]
     [InlineData("/", "br")]
+    [InlineData("/api/leaflets/bone-scan/pdf", "br")]
     public async Task A_second_request_is_answered_from_memory_with_the_same_bytes_and_etag_without_rendering_again(string route, string? coding)
     {
         using var sandbox = TestPaths.CopyFixtureContent();
@@ -106,8 +110,9 @@ public sealed class RepresentationCacheTests
     private static async Task<(HttpResponseMessage Response, byte[] Body)> GetAsync(RunningServer server, string route, string? coding)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, route);
-        request.Headers.Accept.ParseAdd(route.Contains("/api/leaflets/bone-scan/html", StringComparison.Ordinal) || !route.StartsWith("/api", StringComparison.Ordinal)
-            ? "text/html" : "application/json");
+        request.Headers.Accept.ParseAdd(route.EndsWith("/pdf", StringComparison.Ordinal) ? "application/pdf"
+            : route.Contains("/api/leaflets/bone-scan/html", StringComparison.Ordinal) || !route.StartsWith("/api", StringComparison.Ordinal) ? "text/html"
+            : "application/json");
         if (coding is not null)
         {
             request.Headers.AcceptEncoding.ParseAdd(coding);
