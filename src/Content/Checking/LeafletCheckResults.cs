@@ -116,13 +116,18 @@ public sealed class LeafletCheckResults(
             var stored = store.ReadAsync(cancellationToken).GetAwaiter().GetResult();
             foreach (var (key, result) in stored?.Results ?? CheckResultSet.Empty.Results)
             {
+                // The publish gate's result wins over one of ours: it checked every print, ours the default one.
                 if (current.Contains(key))
                 {
-                    _results.TryAdd(key, result);
+                    _results[key] = result;
                 }
             }
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The service is stopping; the run ends before its next leaflet.
+        }
+        catch (Exception error)
         {
             logger.LogError(error, "The stored check results could not be read; leaflets without a result are checked here instead");
         }
