@@ -15,6 +15,12 @@ public interface IContentCheck
 /// <summary>What the publish gate found: the loaded content and every problem, loader's and extra checks' alike.</summary>
 public sealed record ContentCheckReport(ContentLoadResult Content, ImmutableArray<ContentProblem> Problems)
 {
+    /// <summary>Each loaded leaflet's check result by content (<see cref="CheckResultSet.KeyOf"/>): what publish stores.</summary>
+    public CheckResultSet Results { get; init; } = CheckResultSet.Empty;
+
+    /// <summary>Leaflets checked (rendered) by this run; the others' results were known already for their content.</summary>
+    public int LeafletsChecked { get; init; }
+
     public int ErrorCount => Problems.Count(p => p.Severity == ProblemSeverity.Error);
 
     public int WarningCount => Problems.Count(p => p.Severity == ProblemSeverity.Warning);
@@ -53,14 +59,21 @@ public sealed record ContentCheckReport(ContentLoadResult Content, ImmutableArra
 /// The publish gate: loads every leaflet (enforcing the authoring format), then runs any further checks.
 /// Commands and hosts stay thin; what counts as a problem lives here.
 /// </summary>
-public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
+public sealed class ContentCheck(IEnumerable<IContentCheck> checks, string checker, TimeProvider? time = null)
 {
     /// <summary>A check that failed on a leaflet instead of giving findings: an error, so the leaflet is not published.</summary>
     public const string CheckFailedRule = "check-failed";
 
-    public ContentCheck() : this([])
+    public ContentCheck() : this([], "none")
     {
     }
+
+    public ContentCheck(IEnumerable<IContentCheck> checks) : this(checks, "custom")
+    {
+    }
+
+    /// <summary>Names these checks in the results they make (<see cref="CheckResultSet.Checker"/>): results are reused only by the same checks.</summary>
+    public string Checker => checker;
 
     /// <summary>
     /// What must pass before content is published: the authoring rules, the readability thresholds, and
@@ -70,27 +83,44 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
     public static ContentCheck PublishGate(TimeProvider? time = null) => new([
         new ReadabilityContentCheck(),
         new PrintAccessibilityCheck(new LeafletPdfRenderer(), PrintAccessibilityCheck.AllPrintOptions, time),
-    ]);
+    ], CheckResultSet.CurrentChecker, time);
 
     /// <summary>Reads and checks a content source. A source that cannot be read at all (no such folder) throws.</summary>
-    public async Task<ContentCheckReport> RunAsync(IContentSource source, CancellationToken cancellationToken)
+    public async Task<ContentCheckReport> RunAsync(IContentSource source, CancellationToken cancellationToken, CheckResultSet? known = null)
     {
         var files = await source.ReadAllAsync(cancellationToken);
-        return Run(LeafletLoader.Load(source.DisplayRoot, files));
+        return Run(LeafletLoader.Load(source.DisplayRoot, files), known);
     }
 
     /// <summary>
     /// Runs every check on each leaflet in its own fault boundary: a check that throws becomes that leaflet's
-    /// <see cref="CheckFailedRule"/> finding (so publish refuses it), and the other leaflets are still checked.
+    /// <see cref="CheckFailedRule"/> finding (so publish refuses it), and the other leaflets are still checked. A leaflet
+    /// whose content <paramref name="known"/> (made by these same checks) has a result for is not checked again: its
+    /// findings are that result's, so one changed leaflet of thousands checks one.
     /// </summary>
-    public ContentCheckReport Run(ContentLoadResult content)
+    public ContentCheckReport Run(ContentLoadResult content, CheckResultSet? known = null)
     {
+        var reusable = known is not null && known.Checker == checker ? known : null;
         var problems = content.Problems.ToBuilder();
+        var results = new Dictionary<string, LeafletCheckResult>(StringComparer.Ordinal);
+        var checkedNow = 0;
         foreach (var leaflet in content.Leaflets.Values)
         {
-            problems.AddRange(CheckLeaflet(checks, leaflet));
+            var key = CheckResultSet.KeyOf(leaflet);
+            if (reusable?.Results.GetValueOrDefault(key) is not { } result)
+            {
+                result = LeafletCheckResult.Of(leaflet.Id, CheckLeaflet(checks, leaflet), (time ?? TimeProvider.System).GetUtcNow());
+                checkedNow++;
+            }
+            results[key] = result;
+            problems.AddRange(result.Errors);
+            problems.AddRange(result.Warnings);
         }
-        return new ContentCheckReport(content, [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)]);
+        return new ContentCheckReport(content, [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)])
+        {
+            Results = new CheckResultSet(checker, results.ToImmutableSortedDictionary(StringComparer.Ordinal)),
+            LeafletsChecked = checkedNow,
+        };
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class GetLeafletHtml(LeafletRoutes routes, ILogger<GetLeafletHtml>
             return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
         }
         return routes.TryUrlsFor(request, out var urls, out var noHost)
-            ? LeafletRepresentations.Html(leaflet, document, routes.Today, urls, routes.Http)
+            ? LeafletRepresentations.Html(leaflet, document, routes.Today, urls, routes.Http, routes.Cache)
             : noHost;
     }));
 }

@@ -8,11 +8,14 @@ namespace Leaflets.Functions.Leaflets;
 
 /// <summary>
 /// What every leaflets route needs before its own work: the catalog, today's date, the response and site settings,
-/// and the links base, and the leaflet a route names. One service, so each function class takes it and its logger
+/// the links base, the leaflet a route names, and the memory its rendered bodies are kept in. One service, so each function class takes it and its logger
 /// and nothing else in common.
 /// </summary>
-public sealed class LeafletRoutes(LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> http, IOptions<SiteOptions> site)
+public sealed class LeafletRoutes(
+    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> http, IOptions<SiteOptions> site, RepresentationCache cache)
 {
+    public RepresentationCache Cache => cache;
+
     public LeafletCatalog Catalog => catalog;
 
     public HttpResponseOptions Http => http.Value;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using Leaflets.Content;
 using Leaflets.Content.Catalog;
@@ -18,7 +19,8 @@ namespace Leaflets.Functions.Site;
 /// request prefers HTML, else the API's problem).
 /// The catch-all calls <see cref="HomeAsync"/> and <see cref="NotFound"/>.
 /// </summary>
-public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> http, IOptions<SiteOptions> site)
+public sealed class SiteRoutes(
+    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> http, IOptions<SiteOptions> site, RepresentationCache cache)
 {
     public LeafletCatalog Catalog => catalog;
 
@@ -77,7 +79,11 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
     /// <c>?page=</c> is past its last page (page 1 always exists, even with nothing in it).
     /// </summary>
     /// <param name="strings">The strings of the page's language, which it is sent in (Content-Language).</param>
-    public IActionResult ListPage(HttpRequest request, SiteUrls urls, SearchPage shown, ReaderStrings strings, Func<string> render)
+    /// <param name="cacheKey">
+    /// When set, every input of the page's bytes (the snapshot's generation among them): the body is kept under it
+    /// (<see cref="RepresentationCache"/>) and rendered once, not per request.
+    /// </param>
+    public IActionResult ListPage(HttpRequest request, SiteUrls urls, SearchPage shown, ReaderStrings strings, Func<string> render, string? cacheKey = null)
     {
         if (shown.Query.Page > shown.PageCount)
         {
@@ -87,9 +93,11 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         {
             return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
         }
-        var body = Encoding.UTF8.GetBytes(render());
+        var body = cacheKey is null
+            ? new RepresentationBody(Encoding.UTF8.GetBytes(render()))
+            : cache.GetOrRender(cacheKey, () => Encoding.UTF8.GetBytes(render()));
         var lastModified = shown.Items.IsEmpty ? (DateTimeOffset?)null : shown.Items.Max(leaflet => leaflet.DateModified);
-        return Page(body, urls, EntityTag.OfBytes(body), lastModified, lastModifiedValidates: false, strings.Language);
+        return Page(body, urls, EntityTag.OfBytes(body.Identity.Span), lastModified, lastModifiedValidates: false, strings.Language);
     }
 
     /// <summary>
@@ -99,7 +107,8 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
     /// </summary>
     public IActionResult Page(HttpRequest request, SiteUrls urls, string version, DateTimeOffset lastModified, Func<string> render, string? contentLanguage = null)
         => AcceptsPage(request)
-            ? Page(Encoding.UTF8.GetBytes(render()), urls, EntityTag.Of(version), lastModified, lastModifiedValidates: true, contentLanguage)
+            ? Page(cache.GetOrRender(version, () => Encoding.UTF8.GetBytes(render())), urls, EntityTag.Of(version), lastModified,
+                lastModifiedValidates: true, contentLanguage)
             : Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
 
     /// <summary>
@@ -148,16 +157,24 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         {
             return notInLanguage;
         }
-        var leaflets = (await catalog.GetSnapshotAsync(cancellationToken)).Content.Leaflets.Values;
+        var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
+        var leaflets = snapshot.Content.Leaflets.Values;
         var aToZ = LeafletSearch.Search(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
-        return ListPage(request, urls, aToZ, strings, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls, strings));
+        // Everything the page shows comes from the snapshot, this page of it, the words of its language and where it is served.
+        var cacheKey = RepresentationVersions.Derive(
+            HomePageRepresentation, snapshot.Generation.ToString(CultureInfo.InvariantCulture), query.Page.ToString(CultureInfo.InvariantCulture),
+            strings.Language, strings.Version, urls.Key, Today.ToString("O", CultureInfo.InvariantCulture));
+        return ListPage(request, urls, aToZ, strings, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls, strings), cacheKey);
     }
 
     /// <summary>Any other path: the 404 page for a request that prefers HTML, the no-such-route problem otherwise.</summary>
     public IActionResult NotFound(HttpRequest request)
         => Error(request, UrlsFor(request), Problems.NoSuchRoute((request.PathBase + request.Path).Value ?? "/"));
 
-    private RepresentationResult Page(byte[] body, SiteUrls urls, EntityTag tag, DateTimeOffset? lastModified, bool lastModifiedValidates, string? contentLanguage = null)
+    /// <summary>Names the home page's body in the cache, apart from every other page's.</summary>
+    private const string HomePageRepresentation = "text/html;site-home";
+
+    private RepresentationResult Page(RepresentationBody body, SiteUrls urls, EntityTag tag, DateTimeOffset? lastModified, bool lastModifiedValidates, string? contentLanguage = null)
         => new(body, LeafletHtmlRenderer.ContentType, http.Value.CacheControl, tag, lastModified)
         {
             LastModifiedValidates = lastModifiedValidates,
