@@ -3,6 +3,7 @@ using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
 using Leaflets.Content.Readability;
 using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Checking;
 
@@ -88,7 +89,7 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
         var problems = content.Problems.ToBuilder();
         foreach (var leaflet in content.Leaflets.Values)
         {
-            problems.AddRange(CheckLeaflet(checks, leaflet));
+            problems.AddRange(CheckLeaflet(checks, leaflet, content.Strings));
         }
         return new ContentCheckReport(content, [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)]);
     }
@@ -99,9 +100,12 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
     /// Cancellation still propagates. The publish gate and the load-time checks both check a leaflet this way.
     /// </summary>
     internal static List<ContentProblem> CheckLeaflet(
-        IEnumerable<IContentCheck> checks, Leaflet leaflet, Action<IContentCheck, Exception>? onFault = null)
+        IEnumerable<IContentCheck> checks, Leaflet leaflet, StringsLibrary strings, Action<IContentCheck, Exception>? onFault = null)
     {
-        var alone = new ContentLoadResult(ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(leaflet.Id, leaflet), []);
+        var alone = new ContentLoadResult(ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(leaflet.Id, leaflet), [])
+        {
+            Strings = strings,
+        };
         var problems = new List<ContentProblem>();
         foreach (var check in checks)
         {

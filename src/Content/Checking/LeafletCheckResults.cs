@@ -6,6 +6,7 @@ using Leaflets.Content.Model;
 using Leaflets.Content.Readability;
 using Leaflets.Content.Rendering.Pdf;
 using Microsoft.Extensions.Logging;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Checking;
 
@@ -87,9 +88,9 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
     /// </summary>
     public void Dispose() => _stopping.Cancel();
 
-    private LeafletCheckResult CheckOne(Leaflet leaflet)
+    private LeafletCheckResult CheckOne(Leaflet leaflet, StringsLibrary strings)
     {
-        var problems = ContentCheck.CheckLeaflet(checks, leaflet, (check, error) =>
+        var problems = ContentCheck.CheckLeaflet(checks, leaflet, strings, (check, error) =>
             logger.LogError(error, "The {Check} check failed on leaflet {Id}", check.GetType().Name, leaflet.Id));
         var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToImmutableArray();
         var warnings = problems.Where(p => p.Severity == ProblemSeverity.Warning).ToImmutableArray();
@@ -119,7 +120,7 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
                     {
                         return;
                     }
-                    var result = owner.CheckOne(leaflet);
+                    var result = owner.CheckOne(leaflet, snapshot.Content.Strings);
                     owner._results.AddOrUpdate(leaflet, result);
                     failed += result.Status == LeafletCheckStatus.Failed ? 1 : 0;
                 }
