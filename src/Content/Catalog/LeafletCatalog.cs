@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +41,12 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     }
 
     public IContentSource Source => source;
+
+    /// <summary>
+    /// The strings of the snapshot being served, without waiting for anything (the service's own before the first
+    /// load): for an error page, which must never wait on the source.
+    /// </summary>
+    public StringsLibrary CurrentStrings => _state?.Snapshot.Content.Strings ?? StringsLibrary.Embedded;
 
     /// <summary>The current snapshot; see <see cref="GetStateAsync"/>.</summary>
     public async ValueTask<CatalogSnapshot> GetSnapshotAsync(CancellationToken cancellationToken) =>

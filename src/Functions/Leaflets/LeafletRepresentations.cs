@@ -5,6 +5,7 @@ using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Html;
 using Leaflets.Content.Rendering.Json;
 using Leaflets.Content.Rendering.JsonLd;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Functions.Leaflets;
 
@@ -32,14 +33,15 @@ public static class LeafletRepresentations
         };
 
     /// <summary>The page carries its Content-Security-Policy whichever route served it.</summary>
-    public static RepresentationResult Html(Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options)
+    public static RepresentationResult Html(Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options,
+        StringsLibrary strings)
     {
         var language = document.Metadata.Language;
         var page = LeafletHtmlRenderer.Render(
-            leaflet, document.Variant, urls.PageLinks(leaflet.Id, leaflet.TranslationLanguage(language)), today, language);
+            leaflet, document.Variant, urls.PageLinks(leaflet.Id, leaflet.TranslationLanguage(language)), today, language, strings);
         return new RepresentationResult(
             Encoding.UTF8.GetBytes(page), LeafletHtmlRenderer.ContentType, options.CacheControl,
-            EntityTag.Of(RepresentationVersions.Html(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls)),
+            EntityTag.Of(RepresentationVersions.Html(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls, strings)),
             ReviewStatuses.LastChangedAsShown(document, today))
         {
             LastModifiedValidates = true,
