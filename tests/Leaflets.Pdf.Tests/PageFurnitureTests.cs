@@ -21,7 +21,7 @@ public class PageFurnitureTests
         var (metadata, pdf) = Render(id, variant, language, size, paper, ReviewStatus.Current);
         using (pdf)
         {
-            var strings = ReaderStrings.For(language);
+            var strings = StringsLibrary.Embedded.For(language);
             foreach (var page in pdf.GetPages())
             {
                 var lines = PdfReading.FooterLines(page);
@@ -50,7 +50,7 @@ public class PageFurnitureTests
             Assert.StartsWith($"{metadata.Title} {notice.Emphasis} {notice.Text}", pageOne, StringComparison.Ordinal);
             Assert.DoesNotContain(notice.Emphasis!, PdfReading.TaggedText(pdf.GetPage(2)), StringComparison.Ordinal);
 
-            var strings = ReaderStrings.For(language);
+            var strings = StringsLibrary.Embedded.For(language);
             var words = strings.Leaflet;
             var version = $"{words.Version} {metadata.Version.ToString(CultureInfo.InvariantCulture)}";
             var details = pdf.GetPages().Select(PdfReading.TaggedText).First(text => text.Contains(version, StringComparison.Ordinal));
@@ -67,7 +67,7 @@ public class PageFurnitureTests
         var (metadata, pdf) = Render(id, variant, language, size, paper, ReviewStatus.Current);
         using (pdf)
         {
-            var strings = ReaderStrings.For(language);
+            var strings = StringsLibrary.Embedded.For(language);
             var words = strings.Leaflet;
             string[] details =
             [

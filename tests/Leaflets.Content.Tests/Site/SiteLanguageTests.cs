@@ -5,6 +5,7 @@ using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Site;
 using Leaflets.Content.Search;
 using Leaflets.Content.Tests.Html;
+using Leaflets.Content.Tests.Text;
 using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Tests.Site;
@@ -99,10 +100,10 @@ public sealed class SiteLanguageTests
     public void A_site_language_missing_a_word_shows_it_in_English_marked_English()
     {
         var json = """{"language":"xx","languageName":"Xx","site":{"homeTitle":"Xx home","siteName":"Xx leaflets"}}""";
-        var strings = ReaderStrings.ParseWithEnglishFallback(new MemoryStream(Encoding.UTF8.GetBytes(json)), "xx.json");
+        var strings = TestStrings.With(("xx", json));
 
         var page = HtmlPage.Parse(HomePage.Render(Topics.Of(SitePageSamples.Catalog), SitePageSamples.Search(SitePageSamples.Catalog, null),
-            SitePageSamples.Relative(0), strings));
+            SitePageSamples.Relative(0), SiteLanguage.Only(strings, "xx")));
 
         Assert.Equal("xx", page.Root!.Attr("lang"));
         var h1 = page.All("h1").Single();
@@ -162,7 +163,7 @@ public sealed class SiteLanguageTests
 
         Assert.Equal(("../leaflets/cementoplasty?variant=easy-read&lang=cy", "cy"), (both.Attr("href"), both.Attr("hreflang")));
         Assert.Equal(("../leaflets/cementoplasty?variant=easy-read&lang=en-GB", "en-GB"), (plainOnly.Attr("href"), plainOnly.Attr("hreflang")));
-        Assert.Equal(ReaderStrings.For("cy").Leaflet.ReadEasyReadVersion, plainOnly.Value);
+        Assert.Equal(StringsLibrary.Embedded.For("cy").Leaflet.ReadEasyReadVersion, plainOnly.Value);
     }
 
     [Fact]
@@ -217,7 +218,7 @@ public sealed class SiteLanguageTests
         Assert.Equal(
             [("Saesneg", "leaflets/cementoplasty?lang=en-GB", "en-GB"), ("Cymraeg", "leaflets/cementoplasty?lang=cy", "cy")],
             languages.Descendants("a").Select(a => (a.Value, a.Attr("href"), a.Attr("hreflang"))));
-        Assert.StartsWith(ReaderStrings.FillAround(ReaderStrings.For("cy").Site.InLanguages, "languages").Before, languages.Value, StringComparison.Ordinal);
+        Assert.StartsWith(ReaderStrings.FillAround(StringsLibrary.Embedded.For("cy").Site.InLanguages, "languages").Before, languages.Value, StringComparison.Ordinal);
     }
 }
 
@@ -227,11 +228,11 @@ public sealed class LanguageNotFoundPageTests
     [Fact]
     public void It_links_to_the_page_in_each_language_it_is_in_each_named_in_itself()
     {
-        var page = HtmlPage.Parse(NotFoundPage.Render(SitePageSamples.Relative(0), ReaderStrings.English,
+        var page = HtmlPage.Parse(NotFoundPage.Render(SitePageSamples.Relative(0), SiteLanguage.Only(StringsLibrary.Embedded, "en"),
             [("en", "./?lang=en"), ("cy", "./?lang=cy")]));
 
         Assert.Equal("en", page.Root!.Attr("lang"));
-        Assert.Contains(page.All("p"), p => p.Value == ReaderStrings.English.Site.InOtherLanguages);
+        Assert.Contains(page.All("p"), p => p.Value == StringsLibrary.Embedded.English.Site.InOtherLanguages);
         Assert.Equal(
             [("English", "./?lang=en", "en"), ("Cymraeg", "./?lang=cy", "cy")],
             page.All("ul").Single(u => u.Attr("class") == "languages").Descendants("a").Select(a => (a.Value, a.Attr("href"), a.Attr("lang"))));
@@ -239,7 +240,7 @@ public sealed class LanguageNotFoundPageTests
 
     [Fact]
     public void An_ordinary_404_page_lists_no_languages()
-        => Assert.DoesNotContain(HtmlPage.Parse(NotFoundPage.Render(SitePageSamples.Relative(0), ReaderStrings.English)).All("ul"),
+        => Assert.DoesNotContain(HtmlPage.Parse(NotFoundPage.Render(SitePageSamples.Relative(0), SiteLanguage.Only(StringsLibrary.Embedded, "en"))).All("ul"),
             u => u.Attr("class") == "languages");
 }
 
