@@ -59,10 +59,11 @@ public sealed class SiteLanguageTests
         var page = Page(kind, "cy");
 
         Assert.Equal("cy", page.Root!.Attr("lang"));
-        // A link to the English leaflet is named in English, and says so.
+        // A link to the English leaflet, or to this page in English, is named in English, and says so.
         var words = Readable(WithoutOtherLanguages(page, "cy"));
         Assert.All(EnglishChrome, english => Assert.DoesNotContain(english, words, StringComparison.Ordinal));
-        Assert.DoesNotContain(page.Descendants(), e => e.Attr("lang") == "en");
+        // No word fell back to English: the only English is a language switch's name for English ("English", hreflang en).
+        Assert.DoesNotContain(page.Descendants(), e => e.Attr("lang") == "en" && e.Attr("hreflang") != "en");
     }
 
     [Fact]
@@ -197,7 +198,9 @@ public sealed class SiteLanguageTests
         var hidden = home.All("form").Single(f => f.Attr("role") == "search").Descendants("input").Single(i => i.Attr("type") == "hidden");
         Assert.Equal(("lang", "cy"), (hidden.Attr("name"), hidden.Attr("value")));
         Assert.DoesNotContain(Page("home", "en").Descendants("input"), i => i.Attr("type") == "hidden");
-        Assert.DoesNotContain(Page("home", "en").Descendants("a"), a => a.Attr("href")?.Contains("lang=", StringComparison.Ordinal) == true);
+        // Only the language switch names a language, to reach it whatever the browser prefers.
+        Assert.DoesNotContain(Page("home", "en").Descendants("a"),
+            a => a.Attr("hreflang") is null && a.Attr("href")?.Contains("lang=", StringComparison.Ordinal) == true);
     }
 
     [Fact]
