@@ -18,13 +18,10 @@ public static class LeafletLoader
         ArgumentNullException.ThrowIfNull(files);
         var (strings, stringsProblems) = StringsLoader.Load(displayRoot, files);
         var leaflets = Load(displayRoot, files, strings);
-        var problems = leaflets.Problems.AddRange(stringsProblems).Sort(ProblemOrder);
+        // By file, then line: the order every report lists problems in.
+        var problems = leaflets.Problems.Concat(stringsProblems).OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToImmutableArray();
         return leaflets with { Problems = problems };
     }
-
-    /// <summary>Problems by file, then line: the order every report lists them in.</summary>
-    public static readonly Comparison<ContentProblem> ProblemOrder = (x, y)
-        => StringComparer.Ordinal.Compare(x.Path, y.Path) is var byPath and not 0 ? byPath : x.Line.CompareTo(y.Line);
 
     /// <summary>
     /// The leaflets alone (the strings files among <paramref name="files"/> are left to <see cref="StringsLoader"/>),
