@@ -57,6 +57,12 @@ public static class StringsLoader
                 log.Add(1, ContentRules.StringsLanguageInvalid, $"'{name}' is the same language as another file in strings/ (tags ignore case); keep one of them");
                 continue;
             }
+            if (file.Bytes.Length > ContentLimits.MaxStringsFileBytes)
+            {
+                log.Add(1, ContentRules.FileTooLarge,
+                    $"the file is {file.Bytes.Length} bytes; a strings file may be at most {ContentLimits.MaxStringsFileBytes} bytes; the file is ignored and the service's own words are shown");
+                continue;
+            }
             var bytes = file.Bytes.ToArray();
             if (Check(bytes, tag, english) is { } problem)
             {
@@ -158,6 +164,10 @@ public static class StringsLoader
                 return new(line, ContentRules.StringsJsonInvalid, $"'{path}' is a word: write it as a string in quotes");
             }
             var words = reader.GetString()!;
+            if (words.Length > ContentLimits.MaxStringLength)
+            {
+                return new(line, ContentRules.ValueTooLong, $"'{path}' is {words.Length} characters; a word of a strings file may be at most {ContentLimits.MaxStringLength}");
+            }
             if (path == LanguageKey)
             {
                 SaidLanguage = true;
@@ -184,6 +194,10 @@ public static class StringsLoader
                 {
                     return new(line, ContentRules.StringsJsonInvalid, $"'{path}.{language}' is a language's name: write it as a string in quotes");
                 }
+                if (reader.GetString()!.Length > ContentLimits.MaxStringLength)
+                {
+                    return new(line, ContentRules.ValueTooLong, $"'{path}.{language}' is longer than {ContentLimits.MaxStringLength} characters");
+                }
             }
             return null;
         }
@@ -200,6 +214,10 @@ public static class StringsLoader
                 if (reader.TokenType != JsonTokenType.String)
                 {
                     return new(LineAt(bytes, reader.TokenStartIndex), ContentRules.StringsMonthsInvalid, "each month's name is a string in quotes");
+                }
+                if (reader.GetString()!.Length > ContentLimits.MaxStringLength)
+                {
+                    return new(LineAt(bytes, reader.TokenStartIndex), ContentRules.ValueTooLong, $"a month's name is longer than {ContentLimits.MaxStringLength} characters");
                 }
                 count++;
             }

@@ -12,8 +12,8 @@ namespace Leaflets.Content.Text;
 /// Every word the service shows a reader that is not leaflet content: the chrome of the HTML page and the printed PDF
 /// around a leaflet (<see cref="Leaflet"/>, <see cref="Print"/>) and the library website's pages (<see cref="Site"/>).
 /// Read from one strings file per language (<c>Text/Strings/{language}.json</c>, embedded, and a content root's
-/// <c>strings/{language}.json</c> over them: see <see cref="StringsLibrary"/>), so a translation is a new file, not new code. English is loaded strictly: a missing key fails the load (and the tests), so English can never
-/// show a blank. Another language may lack keys: each takes the English words and is listed as fallen back, so a
+/// <c>strings/{language}.json</c> over them: see <see cref="StringsLibrary"/>), so a translation is a new file, not new
+/// code. English is loaded strictly: a missing key fails the load (and the tests), so English can never show a blank. Another language may lack keys: each takes the English words and is listed as fallen back, so a
 /// renderer marks it as English (<see cref="LanguageOf{T}"/>) and a screen reader switches voice. In every language a
 /// key the code does not know fails the load, so a typo never hides a word.
 /// </summary>

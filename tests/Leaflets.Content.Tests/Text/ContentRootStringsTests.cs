@@ -120,6 +120,8 @@ public sealed class ContentRootStringsTests
         { "strings/ga.json", "{\n  \"languageName\": \"Gaeilge\"\n}", ContentRules.StringsLanguageInvalid, 1 },
         { "strings/welsh!.json", "{}", ContentRules.StringsLanguageInvalid, 1 },
         { "strings/cy.txt", "{}", ContentRules.LayoutUnexpectedFile, 1 },
+        { "strings/cy.json", "{\n  \"leaflet\": {\n    \"version\": \"" + new string('a', ContentLimits.MaxStringLength + 1) + "\"\n  }\n}", ContentRules.ValueTooLong, 3 },
+        { "strings/cy.json", "{" + new string(' ', ContentLimits.MaxStringsFileBytes) + "}", ContentRules.FileTooLarge, 1 },
         { "strings/old/cy.json", "{}", ContentRules.LayoutUnexpectedFile, 1 },
     };
 
