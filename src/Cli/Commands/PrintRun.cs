@@ -5,6 +5,7 @@ using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Cli.Commands;
 
@@ -49,7 +50,7 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (leaflet, document) = jobs[index];
-            if (await RenderAsync(leaflet, document, $"[{index + 1}/{jobs.Count}]", cancellationToken))
+            if (await RenderAsync(leaflet, document, report.Content.Strings, $"[{index + 1}/{jobs.Count}]", cancellationToken))
             {
                 written++;
             }
@@ -80,9 +81,9 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
         }
     }
 
-    private async Task<bool> RenderAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
+    private async Task<bool> RenderAsync(Leaflet leaflet, LeafletDocument document, StringsLibrary strings, string counter, CancellationToken cancellationToken)
     {
-        var print = PdfRequest.Print(leaflet, document, request.Print, request.Site, time.Today());
+        var print = PdfRequest.Print(leaflet, document, request.Print, request.Site, time.Today(), strings);
         var path = Path.Combine(request.OutputFolder, print.FileName);
         var timer = Stopwatch.StartNew();
         try

@@ -3,6 +3,7 @@ using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
 using Leaflets.Content.Readability;
 using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Checking;
 
@@ -109,7 +110,7 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks, string check
             var key = CheckResultSet.KeyOf(leaflet);
             if (reusable?.Results.GetValueOrDefault(key) is not { } result)
             {
-                result = LeafletCheckResult.Of(leaflet.Id, CheckLeaflet(checks, leaflet), (time ?? TimeProvider.System).GetUtcNow());
+                result = LeafletCheckResult.Of(leaflet.Id, CheckLeaflet(checks, leaflet, content.Strings), (time ?? TimeProvider.System).GetUtcNow());
                 checkedNow++;
             }
             results[key] = result;
@@ -129,9 +130,12 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks, string check
     /// Cancellation still propagates. The publish gate and the load-time checks both check a leaflet this way.
     /// </summary>
     internal static List<ContentProblem> CheckLeaflet(
-        IEnumerable<IContentCheck> checks, Leaflet leaflet, Action<IContentCheck, Exception>? onFault = null)
+        IEnumerable<IContentCheck> checks, Leaflet leaflet, StringsLibrary strings, Action<IContentCheck, Exception>? onFault = null)
     {
-        var alone = new ContentLoadResult(ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(leaflet.Id, leaflet), []);
+        var alone = new ContentLoadResult(ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(leaflet.Id, leaflet), [])
+        {
+            Strings = strings,
+        };
         var problems = new List<ContentProblem>();
         foreach (var check in checks)
         {

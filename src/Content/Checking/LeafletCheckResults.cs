@@ -6,6 +6,7 @@ using Leaflets.Content.Model;
 using Leaflets.Content.Readability;
 using Leaflets.Content.Rendering.Pdf;
 using Microsoft.Extensions.Logging;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Checking;
 
@@ -139,9 +140,9 @@ public sealed class LeafletCheckResults(
     /// </summary>
     public void Dispose() => _stopping.Cancel();
 
-    private LeafletCheckResult CheckOne(Leaflet leaflet)
+    private LeafletCheckResult CheckOne(Leaflet leaflet, StringsLibrary strings)
     {
-        var problems = ContentCheck.CheckLeaflet(checks, leaflet, (check, error) =>
+        var problems = ContentCheck.CheckLeaflet(checks, leaflet, strings, (check, error) =>
             logger.LogError(error, "The {Check} check failed on leaflet {Id}", check.GetType().Name, leaflet.Id));
         Interlocked.Increment(ref _checked);
         return LeafletCheckResult.Of(leaflet.Id, problems, time.GetUtcNow());
@@ -178,7 +179,7 @@ public sealed class LeafletCheckResults(
                     {
                         return;
                     }
-                    var result = owner.CheckOne(leaflet);
+                    var result = owner.CheckOne(leaflet, snapshot.Content.Strings);
                     owner._results[key] = result;
                     failed += result.Status == LeafletCheckStatus.Failed ? 1 : 0;
                 }

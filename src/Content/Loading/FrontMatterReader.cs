@@ -26,7 +26,7 @@ internal static class FrontMatterReader
     /// What a translation file translates, null for a main-language file. A translation shares its main file's codes and
     /// references (so it need not repeat them), and it alone may say <see cref="TranslationStatuses.Key"/>.
     /// </param>
-    public static LeafletMetadata? Read(SourceText source, LeafletVariant variant, Translation? translation, ProblemLog problems)
+    public static LeafletMetadata? Read(SourceText source, LeafletVariant variant, Translation? translation, ProblemLog problems, StringsLibrary strings)
     {
         var lineOffset = source.FrontMatterFirstLine - 1;
         YamlMappingNode? root;
@@ -69,7 +69,7 @@ internal static class FrontMatterReader
         }
         else if (language is not null)
         {
-            foreach (var missing in MissingStrings(ReaderStrings.For(language), language))
+            foreach (var missing in MissingStrings(strings.For(language), language))
             {
                 problems.Add(fields.LineOf("language"), ContentRules.StringsMissing, missing);
             }
@@ -139,10 +139,10 @@ internal static class FrontMatterReader
     /// </summary>
     internal static IEnumerable<string> MissingStrings(ReaderStrings strings, string language)
     {
-        var english = ReaderStrings.English.Language;
+        var english = StringsLibrary.EnglishTag;
         if (strings.Language == english && !LanguageTags.Comparer.Equals(language.Split('-')[0], english))
         {
-            return [$"there is no strings file for '{language}' (src/Content/Text/Strings): every word shown around the leaflet (headings, dates, notices, the PDF's footer) is in English, marked as English"];
+            return [$"there is no strings file for '{language}' (src/Content/Text/Strings, or strings/ in the content root): every word shown around the leaflet (headings, dates, notices, the PDF's footer) is in English, marked as English"];
         }
         return strings.EnglishFallbacks.Order(StringComparer.Ordinal)
             .Select(key => $"the '{strings.Language}' strings file has no '{key}': those words are shown in English, marked as English");

@@ -24,8 +24,8 @@ public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILo
         {
             return Task.FromResult<IActionResult>(Problems.InvalidParameter(badChoice));
         }
-        return routes.WithDocumentAsync(request, id, cancellationToken, (leaflet, document) => RespondAsync(
-            request, PdfRequest.Print(leaflet, document, choice, routes.Site, routes.Today), cancellationToken));
+        return routes.WithDocumentAsync(request, id, cancellationToken, (leaflet, document, strings) => RespondAsync(
+            request, PdfRequest.Print(leaflet, document, choice, routes.Site, routes.Today, strings), cancellationToken));
     });
 
     private async Task<IActionResult> RespondAsync(HttpRequest request, PdfRequest print, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Html;
 using Leaflets.Content.Rendering.Json;
 using Leaflets.Content.Rendering.JsonLd;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Functions.Leaflets;
 
@@ -38,12 +39,13 @@ public static class LeafletRepresentations
 
     /// <summary>The page carries its Content-Security-Policy whichever route served it.</summary>
     public static RepresentationResult Html(
-        Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options, RepresentationCache cache)
+        Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options, StringsLibrary strings,
+        RepresentationCache cache)
     {
         var language = document.Metadata.Language;
-        var version = RepresentationVersions.Html(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls);
+        var version = RepresentationVersions.Html(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls, strings);
         var page = cache.GetOrRender(version, () => Encoding.UTF8.GetBytes(LeafletHtmlRenderer.Render(
-            leaflet, document.Variant, urls.PageLinks(leaflet.Id, leaflet.TranslationLanguage(language)), today, language)));
+            leaflet, document.Variant, urls.PageLinks(leaflet.Id, leaflet.TranslationLanguage(language)), today, language, strings)));
         return new RepresentationResult(
             page, LeafletHtmlRenderer.ContentType, options.CacheControl, EntityTag.Of(version), ReviewStatuses.LastChangedAsShown(document, today))
         {

@@ -20,18 +20,19 @@ public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logg
             return badQuery;
         }
         var words = string.Join(' ', query.Words);
-        if (!routes.TryChooseSiteLanguage(request, urls, links => links.Search(words, query.Page), out var strings, out var notInLanguage))
+        var (language, notInLanguage) = await routes.ChooseSiteLanguageAsync(request, urls, links => links.Search(words, query.Page), cancellationToken);
+        if (language is null)
         {
-            return notInLanguage;
+            return notInLanguage!;
         }
         if (query.Words.IsEmpty)
         {
             // Nothing was asked, so nothing is searched: one page with the form, and ?page=2 of it a 404 like any other.
             var nothing = LeafletSearch.Search([], query);
-            return routes.ListPage(request, urls, nothing, strings, () => SearchResultsPage.RenderEmpty(urls, strings));
+            return routes.ListPage(request, urls, nothing, language, () => SearchResultsPage.RenderEmpty(urls, language));
         }
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         var results = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query, LeafletSearch.ByTitle);
-        return routes.ListPage(request, urls, results, strings, () => SearchResultsPage.Render(results, urls, routes.Today, strings));
+        return routes.ListPage(request, urls, results, language, () => SearchResultsPage.Render(results, urls, routes.Today, language));
     }, routes.ErrorPageFor(request));
 }

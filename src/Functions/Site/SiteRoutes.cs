@@ -56,34 +56,35 @@ public sealed class SiteRoutes(
     }
 
     /// <summary>
-    /// The language of a page of the site's own (home, search, a topic): one of <see cref="ReaderStrings.Languages"/>,
-    /// chosen as every route chooses (<see cref="LanguageNegotiation"/>); or the error to answer instead, for a language
-    /// the site is not in the 404 page linking to this page in each language it is in (<paramref name="pageIn"/>: the
-    /// page's address among the given links).
+    /// The language of a page of the site's own (home, search, a topic): one of the snapshot's strings' languages
+    /// (<see cref="StringsLibrary.Languages"/>), chosen as every route chooses (<see cref="LanguageNegotiation"/>), with
+    /// the page in each of them for its language switch; or the error to answer instead, for a language the site is not
+    /// in the 404 page linking to this page in each language it is in. <paramref name="pageIn"/> is the page's address
+    /// among the given links.
     /// </summary>
-    public bool TryChooseSiteLanguage(HttpRequest request, SiteUrls urls, Func<SiteUrls, string> pageIn,
-        [NotNullWhen(true)] out ReaderStrings? strings, [NotNullWhen(false)] out IActionResult? error)
+    public async Task<(SiteLanguage? Language, IActionResult? Error)> ChooseSiteLanguageAsync(
+        HttpRequest request, SiteUrls urls, Func<SiteUrls, string> pageIn, CancellationToken cancellationToken)
     {
-        if (LanguageNegotiation.TryChoose(request, ReaderStrings.Languages, out var language, out var problem))
+        var strings = (await catalog.GetSnapshotAsync(cancellationToken)).Content.Strings;
+        var versions = strings.Languages.Select(tag => (tag, pageIn(urls.NamingLanguage(tag)))).ToList();
+        if (LanguageNegotiation.TryChoose(request, strings.Languages, out var language, out var problem))
         {
-            (strings, error) = (ReaderStrings.For(language), null);
-            return true;
+            // The address without a language lets the reader's browser choose (Accept-Language).
+            return (new SiteLanguage(strings, language) { Versions = versions, Choosing = pageIn(urls.InLanguage(SiteUrls.DefaultLanguage)) }, null);
         }
-        strings = null;
-        error = Error(request, urls, problem, [.. ReaderStrings.Languages.Select(tag => (tag, pageIn(urls.NamingLanguage(tag))))]);
-        return false;
+        return (null, Error(request, urls, problem, versions));
     }
 
     /// <summary>
     /// A page that mixes many leaflets (a list), its tag taken over its bytes as the API's list's is; or the 404 when
     /// <c>?page=</c> is past its last page (page 1 always exists, even with nothing in it).
     /// </summary>
-    /// <param name="strings">The strings of the page's language, which it is sent in (Content-Language).</param>
+    /// <param name="language">The page's language, which it is sent in (Content-Language).</param>
     /// <param name="cacheKey">
     /// When set, every input of the page's bytes (the snapshot's generation among them): the body is kept under it
     /// (<see cref="RepresentationCache"/>) and rendered once, not per request.
     /// </param>
-    public IActionResult ListPage(HttpRequest request, SiteUrls urls, SearchPage shown, ReaderStrings strings, Func<string> render, string? cacheKey = null)
+    public IActionResult ListPage(HttpRequest request, SiteUrls urls, SearchPage shown, SiteLanguage language, Func<string> render, string? cacheKey = null)
     {
         if (shown.Query.Page > shown.PageCount)
         {
@@ -97,7 +98,7 @@ public sealed class SiteRoutes(
             ? new RepresentationBody(Encoding.UTF8.GetBytes(render()))
             : cache.GetOrRender(cacheKey, () => Encoding.UTF8.GetBytes(render()));
         var lastModified = shown.Items.IsEmpty ? (DateTimeOffset?)null : shown.Items.Max(leaflet => leaflet.DateModified);
-        return Page(body, urls, EntityTag.OfBytes(body.Identity.Span), lastModified, lastModifiedValidates: false, strings.Language);
+        return Page(body, urls, EntityTag.OfBytes(body.Identity.Span), lastModified, lastModifiedValidates: false, language.Strings.For(language.Language).Language);
     }
 
     /// <summary>
@@ -123,13 +124,14 @@ public sealed class SiteRoutes(
         {
             return problem;
         }
-        var strings = ReaderStrings.For(LanguageNegotiation.TryChoose(request, ReaderStrings.Languages, out var language, out _)
-            ? language
+        var strings = catalog.CurrentStrings;
+        var language = SiteLanguage.Only(strings, LanguageNegotiation.TryChoose(request, strings.Languages, out var chosen, out _)
+            ? chosen
             : SiteUrls.DefaultLanguage);
         var page = problem.Status switch
         {
-            StatusCodes.Status404NotFound => NotFoundPage.Render(urls, strings, inLanguages),
-            StatusCodes.Status400BadRequest => BadRequestPage.Render(urls, strings),
+            StatusCodes.Status404NotFound => NotFoundPage.Render(urls, language, inLanguages),
+            StatusCodes.Status400BadRequest => BadRequestPage.Render(urls, language),
             _ => null,
         };
         return page is null
@@ -138,7 +140,7 @@ public sealed class SiteRoutes(
             {
                 StatusCode = problem.Status,
                 ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfSitePage(urls, http.Value),
-                ContentLanguage = strings.Language,
+                ContentLanguage = strings.For(language.Language).Language,
             };
     }
 
@@ -153,18 +155,20 @@ public sealed class SiteRoutes(
         {
             return badPage;
         }
-        if (!TryChooseSiteLanguage(request, urls, links => links.HomePage(query.Page), out var strings, out var notInLanguage))
+        var (language, notInLanguage) = await ChooseSiteLanguageAsync(request, urls, links => links.HomePage(query.Page), cancellationToken);
+        if (language is null)
         {
-            return notInLanguage;
+            return notInLanguage!;
         }
         var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
         var leaflets = snapshot.Content.Leaflets.Values;
         var aToZ = LeafletSearch.Search(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
         // Everything the page shows comes from the snapshot, this page of it, the words of its language and where it is served.
+        var strings = language.Strings.For(language.Language);
         var cacheKey = RepresentationVersions.Derive(
             HomePageRepresentation, snapshot.Generation.ToString(CultureInfo.InvariantCulture), query.Page.ToString(CultureInfo.InvariantCulture),
-            strings.Language, strings.Version, urls.Key, Today.ToString("O", CultureInfo.InvariantCulture));
-        return ListPage(request, urls, aToZ, strings, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls, strings), cacheKey);
+            language.Language, strings.Version, urls.Key, Today.ToString("O", CultureInfo.InvariantCulture));
+        return ListPage(request, urls, aToZ, language, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls, language), cacheKey);
     }
 
     /// <summary>Any other path: the 404 page for a request that prefers HTML, the no-such-route problem otherwise.</summary>

@@ -13,7 +13,8 @@ namespace Leaflets.Storage.Publishing;
 /// Makes a blob container hold the same leaflets as a local content folder, after running the same publish gate as
 /// <c>leaflets check</c> (<see cref="ContentCheck.PublishGate"/>) over it. A folder with any error uploads nothing. Only files whose MD5 differs from the blob's are uploaded.
 /// A published leaflet is published whole: files removed from its folder are deleted from the container too. With
-/// <c>prune</c>, leaflets that are no longer in the folder are deleted from the container as well.
+/// <c>prune</c>, leaflets that are no longer in the folder are deleted from the container as well. The strings folder
+/// (<c>strings/</c>) is published whole too.
 /// Each upload records the time of this publish in the blob's metadata (<see cref="BlobContentSource.DateModifiedMetadata"/>):
 /// the content's dateModified in blob mode. An unchanged file is not uploaded, so republishing it keeps its date.
 /// The gate's results are stored beside the content (<see cref="BlobCheckResultStore"/>, keyed by content), so serving
@@ -47,9 +48,12 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
 
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var existing = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
-        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, LeafletsPrefix, cancellationToken))
+        foreach (var prefix in new[] { LeafletsPrefix, StringsLoader.Folder })
         {
-            existing[blob.Name] = blob.Properties.ContentHash;
+            await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+            {
+                existing[blob.Name] = blob.Properties.ContentHash;
+            }
         }
 
         var localPaths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
@@ -86,7 +90,8 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
         var deleted = ImmutableArray.CreateBuilder<string>();
         foreach (var name in existing.Keys.Where(n => !localPaths.Contains(n)).Order(StringComparer.Ordinal))
         {
-            if (prune || localLeaflets.Contains(LeafletIdOf(name)))
+            // The strings folder is published whole, like a leaflet's: a file removed from it is removed from the container.
+            if (prune || StringsLoader.Owns(name) || localLeaflets.Contains(LeafletIdOf(name)))
             {
                 await DeleteIfExistsAsync(name, cancellationToken);
                 deleted.Add(name);
@@ -135,6 +140,7 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
         ".png" => "image/png",
         ".jpg" or ".jpeg" => "image/jpeg",
         ".svg" => "image/svg+xml",
+        ".json" => "application/json; charset=utf-8",
         _ => "application/octet-stream",
     };
 }

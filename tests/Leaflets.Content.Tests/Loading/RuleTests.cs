@@ -1,5 +1,6 @@
 using System.Text;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Tests.Loading;
 
@@ -20,6 +21,12 @@ public class RuleTests
         [ContentRules.TranslationOutdated] = (() => Good().Add("leaflets/bones/plain.cy.md", Welsh("version: 2", "version: 1")), "content/leaflets/bones/plain.cy.md", 6),
         [ContentRules.TranslationStatusInvalid] = (() => Good().Add("leaflets/bones/plain.cy.md", Welsh("translationStatus: unreviewed", "translationStatus: draft")), "content/leaflets/bones/plain.cy.md", 7),
         [ContentRules.StringsMissing] = (() => Good().Add("leaflets/bones/plain.pl.md", Welsh("language: cy", "language: pl")), "content/leaflets/bones/plain.pl.md", 4),
+        // A content root's strings files (words we made up): each broken one is reported where it breaks, and left out.
+        [ContentRules.StringsJsonInvalid] = (() => Good().Add("strings/cy.json", "{\n  \"leaflet\": {\n    \"version\": \"Fersiwn\",\n  }\n}\n"), "content/strings/cy.json", 4),
+        [ContentRules.StringsKeyUnknown] = (() => Good().Add("strings/cy.json", "{\n  \"leaflet\": {\n    \"versoin\": \"Fersiwn\"\n  }\n}\n"), "content/strings/cy.json", 3),
+        [ContentRules.StringsPlaceholderInvalid] = (() => Good().Add("strings/cy.json", "{\n  \"print\": {\n    \"pageOfPages\": \"Tudalen {page}\"\n  }\n}\n"), "content/strings/cy.json", 3),
+        [ContentRules.StringsMonthsInvalid] = (() => Good().Add("strings/cy.json", "{\n  \"months\": [\"Ionawr\"]\n}\n"), "content/strings/cy.json", 2),
+        [ContentRules.StringsLanguageInvalid] = (() => Good().Add("strings/cy.json", "{\n  \"language\": \"ga\"\n}\n"), "content/strings/cy.json", 2),
         // Arabic: DejaVu Sans has these glyphs, but drawn one by one, unjoined and left to right, they would be broken text.
         [ContentRules.ScriptNotPrintable] = (() => ContentFixture.WithPlain("Text.\n\nمرحبا\n"), Plain, 14),
         [ContentRules.FileNotRegular] = (() => Good().AddRefused("leaflets/bones/images/pipe.png", ContentRules.FileNotRegular, "a FIFO"), "content/leaflets/bones/images/pipe.png", 1),
@@ -107,7 +114,13 @@ public class RuleTests
         Assert.Equal((path, line), (problem.Path, problem.Line));
         Assert.Equal(ContentRules.SeverityOf(rule), problem.Severity);
         Assert.False(string.IsNullOrWhiteSpace(problem.Message));
-        if (problem.Severity == ProblemSeverity.Error)
+        if (path.StartsWith("content/" + StringsLoader.Folder, StringComparison.Ordinal))
+        {
+            // A broken strings file is left out alone: the leaflets load, shown with the service's own words.
+            Assert.Single(result.Leaflets);
+            Assert.Same(StringsLibrary.Embedded, result.Strings);
+        }
+        else if (problem.Severity == ProblemSeverity.Error)
         {
             Assert.Empty(result.Leaflets);
         }

@@ -15,11 +15,11 @@ public sealed class SiteListsTests
         [.. Enumerable.Range(1, 30).Select(i => SitePageSamples.Titled($"leaflet-{i:00}", $"Leaflet number {31 - i:00}"))];
 
     private static XDocument Home(ImmutableArray<Leaflet> leaflets, int page = 1)
-        => HtmlPage.Parse(HomePage.Render(Topics.Of(leaflets), SitePageSamples.Search(leaflets, null, page), SitePageSamples.Relative(0), ReaderStrings.English));
+        => HtmlPage.Parse(HomePage.Render(Topics.Of(leaflets), SitePageSamples.Search(leaflets, null, page), SitePageSamples.Relative(0), SiteLanguage.Only(StringsLibrary.Embedded, "en")));
 
     private static XDocument SearchFor(string words, ImmutableArray<Leaflet>? leaflets = null, int page = 1)
         => HtmlPage.Parse(SearchResultsPage.Render(
-            SitePageSamples.Search(leaflets ?? SitePageSamples.Catalog, words, page), SitePageSamples.Relative(0), TestDocuments.Today, ReaderStrings.English));
+            SitePageSamples.Search(leaflets ?? SitePageSamples.Catalog, words, page), SitePageSamples.Relative(0), TestDocuments.Today, SiteLanguage.Only(StringsLibrary.Embedded, "en")));
 
     private static XElement Results(XDocument page) => page.All("ol").Single(ol => ol.Attr("class") == "results");
 
@@ -77,7 +77,7 @@ public sealed class SiteListsTests
     [Fact]
     public void An_empty_search_shows_the_form_and_the_way_to_every_leaflet_not_an_error()
     {
-        var page = HtmlPage.Parse(SearchResultsPage.RenderEmpty(SitePageSamples.Relative(0), ReaderStrings.English));
+        var page = HtmlPage.Parse(SearchResultsPage.RenderEmpty(SitePageSamples.Relative(0), SiteLanguage.Only(StringsLibrary.Embedded, "en")));
         Assert.Equal("Search for a leaflet", page.All("h1").Single().Value);
         Assert.Contains(page.All("main").Single().Descendants("a"), a => a.Attr("href") == "./#a-to-z");
         Assert.Single(page.All("form"));
@@ -148,7 +148,7 @@ public sealed class SiteListsTests
     public void A_topic_page_names_the_topic_counts_its_leaflets_and_lists_them_by_title()
     {
         var topic = Topics.Of(SitePageSamples.Catalog).Single(t => t.Slug == "pain-relief");
-        var page = HtmlPage.Parse(TopicPage.Render(topic, SitePageSamples.Search(topic.Leaflets, null), SitePageSamples.Relative(1), TestDocuments.Today, ReaderStrings.English));
+        var page = HtmlPage.Parse(TopicPage.Render(topic, SitePageSamples.Search(topic.Leaflets, null), SitePageSamples.Relative(1), TestDocuments.Today, SiteLanguage.Only(StringsLibrary.Embedded, "en")));
         Assert.Equal("Leaflets about pain relief", page.All("h1").Single().Value);
         Assert.Contains(page.All("p"), p => p.Value == "2 leaflets");
         Assert.Equal(["../leaflets/blood-test", "../leaflets/cementoplasty"], Results(page).Descendants("h2").Select(h => h.Element("a")!.Attr("href")));

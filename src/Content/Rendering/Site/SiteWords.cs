@@ -12,8 +12,10 @@ namespace Leaflets.Content.Rendering.Site;
 /// one), and those that depend on a value (a count, a variant, a print size), each chosen from the strings table in
 /// one place, so no page writes English of its own.
 /// </summary>
-internal sealed class SiteWords(ReaderStrings strings)
+internal sealed class SiteWords(StringsLibrary library, string language)
 {
+    private readonly ReaderStrings strings = library.For(language);
+
     /// <summary>Every table of the page's strings, the leaflet page's words among them.</summary>
     public ReaderStrings All => strings;
 
@@ -96,7 +98,7 @@ internal sealed class SiteWords(ReaderStrings strings)
     /// A language's name in itself ("Cymraeg"), as a language switch shows it, with the <c>lang</c> to read it in; a
     /// language whose strings do not name it gets this page's name for it.
     /// </summary>
-    public (string Name, string? Language) OwnName(string tag) => ReaderStrings.OwnNameOf(tag) is { } own
+    public (string Name, string? Language) OwnName(string tag) => library.OwnNameOf(tag) is { } own
         ? (own, tag)
         : (LanguageName(tag), null);
 
@@ -108,5 +110,5 @@ internal sealed class SiteWords(ReaderStrings strings)
     /// </summary>
     public string Number(int value) => value.ToString("N0", _culture);
 
-    private readonly CultureInfo _culture = CultureInfo.GetCultureInfo(strings.Language);
+    private readonly CultureInfo _culture = CultureInfo.GetCultureInfo(language);
 }
