@@ -30,7 +30,7 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
         {
             return routes.Error(request, urls, Problems.UnknownTopic(topic));
         }
-        var leaflets = LeafletSearch.Search(found.Leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
+        var leaflets = LeafletSearch.List(found.Leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
         return routes.ListPage(request, urls, leaflets, strings, () => TopicPage.Render(found, leaflets, urls, routes.Today, strings));
     }, routes.ErrorPageFor(request));
 }

@@ -149,7 +149,7 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
             return notInLanguage;
         }
         var leaflets = (await catalog.GetSnapshotAsync(cancellationToken)).Content.Leaflets.Values;
-        var aToZ = LeafletSearch.Search(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
+        var aToZ = LeafletSearch.List(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
         return ListPage(request, urls, aToZ, strings, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls, strings));
     }
 
