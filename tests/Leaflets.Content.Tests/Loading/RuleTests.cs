@@ -43,6 +43,7 @@ public class RuleTests
         [ContentRules.CodeIncomplete] = (() => FrontMatter("version: 2", "version: 2\ncodes:\n  - system: SNOMED-CT"), Plain, 8),
         [ContentRules.ReferenceIncomplete] = (() => FrontMatter("    publisher: Example Publisher\n", ""), Plain, 8),
         [ContentRules.ReferenceUrlInvalid] = (() => FrontMatter("    year: 2020", "    year: 2020\n    url: www.nice.org.uk"), Plain, 11),
+        [ContentRules.SynonymInvalid] = (() => FrontMatter("version: 2", "version: 2\nsynonyms: [bone cement, Bone Cement]"), Plain, 7),
         [ContentRules.NestingTooDeep] = (() => ContentFixture.WithPlain("Text.\n\n" + new string('[', 20_000) + "\n"), Plain, 14),
         [ContentRules.BodyEmpty] = (() => ContentFixture.WithPlain("\n"), Plain, 11),
         [ContentRules.HeadingLevelOne] = (() => ContentFixture.WithPlain("# Title\n"), Plain, 12),

@@ -60,8 +60,17 @@ internal static class SitePageSamples
         };
     }
 
+    /// <summary>With no words, a list in title order (the A to Z, a topic); with words, a search ranked as the site ranks it.</summary>
     public static SearchPage Search(IEnumerable<Leaflet> leaflets, string? words, int page = 1)
-        => LeafletSearch.Search(leaflets, LeafletQuery.Default with { Words = words is null ? [] : [.. words.Split(' ')], Page = page }, LeafletSearch.ByTitle);
+    {
+        var query = LeafletQuery.Default with { Page = page };
+        if (words is null)
+        {
+            return LeafletSearch.List(leaflets, query, LeafletSearch.ByTitle);
+        }
+        using var index = LuceneLeafletIndex.Build(leaflets);
+        return index.Search(query with { Words = [.. words.Split(' ')] });
+    }
 
     /// <summary>
     /// One page of every kind, by name, each as it would be served at a path of its own depth, in
