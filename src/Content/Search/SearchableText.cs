@@ -37,11 +37,12 @@ public static class SearchableTexts
     };
 
     /// <summary>
-    /// Where a snippet is cut from, first choice first: the summary and body say in sentences what the leaflet holds;
-    /// the title, already shown above the snippet, comes last.
+    /// Where a snippet is cut from, first choice first: the body, in sentences, shows what a list of results does not
+    /// (each result already shows its title and summary); the summary next, then the words an editor tagged it with,
+    /// and the title last.
     /// </summary>
     public static IReadOnlyList<SearchField> SnippetOrder { get; } =
-        [SearchField.Summary, SearchField.Body, SearchField.Headings, SearchField.Synonyms, SearchField.Topics, SearchField.Codes, SearchField.Title];
+        [SearchField.Body, SearchField.Headings, SearchField.Summary, SearchField.Synonyms, SearchField.Topics, SearchField.Codes, SearchField.Title];
 
     /// <summary>
     /// Every document of the leaflet (both variants, every language: an easy-read title may use the very words a reader

@@ -63,6 +63,26 @@ public sealed class SiteListsTests
     }
 
     [Fact]
+    public void Each_result_shows_the_words_found_in_its_text_marked()
+    {
+        var item = Assert.Single(Results(SearchFor("sedative", [SitePageSamples.Catalog[0]])).Elements("li"));
+        var snippet = item.Elements("p").Single(p => p.Attr("class") == LeafletList.SnippetClass);
+        Assert.Equal("You have a sedative or a general anaesthetic.", snippet.Value);
+        Assert.Equal(["sedative"], snippet.Elements("mark").Select(mark => mark.Value));
+        Assert.Null(snippet.Attr("lang"));
+    }
+
+    [Fact]
+    public void Words_found_in_the_summary_are_marked_there_not_repeated()
+    {
+        var leaflet = SitePageSamples.Titled("wristband", "Your hospital wristband", ["general"]);
+        var item = Assert.Single(Results(SearchFor("expect", [leaflet])).Elements("li"));
+        var paragraphs = item.Elements("p").ToList();
+        Assert.Equal(["What to expect: Your hospital wristband."], paragraphs.Select(p => p.Value));
+        Assert.Equal(["expect"], paragraphs.Single().Elements("mark").Select(mark => mark.Value));
+    }
+
+    [Fact]
     public void No_results_says_so_plainly_and_suggests_what_to_try()
     {
         var page = SearchFor("zebra");

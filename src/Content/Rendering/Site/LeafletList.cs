@@ -35,10 +35,20 @@ internal static class LeafletList
             var link = urls.Leaflet(leaflet.Id, LeafletVariant.Plain, leaflet.TranslationLanguage(metadata.Language));
             html.Open("li").Line();
             html.Open(heading).Element("a", metadata.Title, ("href", link), ("hreflang", metadata.Language), ("lang", language)).Close(heading).Line();
-            html.Element("p", metadata.Summary, ("lang", language)).Line();
-            if (snippets?.GetValueOrDefault(leaflet.Id) is { } snippet)
+            var snippet = snippets?.GetValueOrDefault(leaflet.Id);
+            if (snippet is not null && snippet.Text == metadata.Summary)
             {
-                WriteSnippet(html, snippet, words);
+                // The words matched in the summary itself: marked there, not read out twice.
+                WriteMarked(html, snippet, ("lang", language));
+            }
+            else
+            {
+                html.Element("p", metadata.Summary, ("lang", language)).Line();
+                if (snippet is not null)
+                {
+                    WriteMarked(html, snippet, ("class", SnippetClass),
+                        ("lang", SamePrimaryLanguage(snippet.Language, words.Language) ? null : snippet.Language));
+                }
             }
             if (today is { } day)
             {
@@ -49,10 +59,10 @@ internal static class LeafletList
         html.Close("ol").Line();
     }
 
-    /// <summary>The snippet in its own language (it may be cut from a translation), the matched words in <c>mark</c>.</summary>
-    private static void WriteSnippet(HtmlWriter html, Snippet snippet, SiteWords words)
+    /// <summary>A paragraph of the snippet's words, the matched ones in <c>mark</c>.</summary>
+    private static void WriteMarked(HtmlWriter html, Snippet snippet, params (string Name, string? Value)[] attributes)
     {
-        html.Open("p", ("class", SnippetClass), ("lang", SamePrimaryLanguage(snippet.Language, words.Language) ? null : snippet.Language));
+        html.Open("p", attributes);
         foreach (var part in snippet.Parts)
         {
             if (part.IsMatch)
