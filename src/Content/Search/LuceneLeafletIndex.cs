@@ -24,6 +24,13 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     public const int FuzzyMinLetters = 5;
 
     /// <summary>
+    /// One typing error (a letter missing, extra, wrong, or two swapped), whatever the word's length: matching two was
+    /// three to five times the cost of a whole exact search (the automaton for two edits is far larger), and the
+    /// longest hostile query of ten long words took 90 ms at 1,000 leaflets (bench/Leaflets.Benchmarks SearchBenchmarks).
+    /// </summary>
+    public const int FuzzyMaxEdits = 1;
+
+    /// <summary>
     /// The most index terms one misspelt word may stand for: the bound that keeps a hostile query fast however large
     /// the library's vocabulary grows (each expansion is one more term to score).
     /// </summary>
@@ -220,7 +227,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
                 if (terms.Count == 1 && word.Count(char.IsLetter) >= FuzzyMinLetters)
                 {
                     var near = new FuzzyQuery(new Term(SearchAnalyzers.FieldName(SearchAnalyzers.AllWords, key), terms[0].Term),
-                        MaxEdits(word), FuzzyPrefixLength, FuzzyMaxExpansions, transpositions: true) { Boost = FuzzyWeight };
+                        FuzzyMaxEdits, FuzzyPrefixLength, FuzzyMaxExpansions, transpositions: true) { Boost = FuzzyWeight };
                     anyField.Add(near, Occur.SHOULD);
                 }
             }
@@ -231,9 +238,6 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
         }
         return all.Clauses.Count == 0 ? null : all;
     }
-
-    /// <summary>One typing error in a word of up to seven letters, two in a longer one (Lucene's most).</summary>
-    private static int MaxEdits(string word) => word.Count(char.IsLetter) < 8 ? 1 : 2;
 
     private static PhraseQuery Phrase(string field, List<(string Term, int Start, int End)> terms)
     {

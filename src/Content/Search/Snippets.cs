@@ -37,10 +37,11 @@ internal static class Snippets
         {
             return null;
         }
-        var texts = SearchableTexts.Of(leaflet).ToList();
         foreach (var field in SearchableTexts.SnippetOrder)
         {
-            foreach (var text in texts.Where(text => text.Field == field))
+            // Read again for each field rather than held: the texts are made as they are read, and the first match
+            // (usually in the first field, early in it) ends the reading.
+            foreach (var text in SearchableTexts.Of(leaflet).Where(text => text.Field == field))
             {
                 if (!matched.TryGetValue(SearchAnalyzers.KeyOf(text.Language), out var terms))
                 {
@@ -67,11 +68,12 @@ internal static class Snippets
             var space = source.IndexOf(' ', start);
             start = space >= 0 && space < tokens[first].Start ? space + 1 : tokens[first].Start;
         }
-        var end = Math.Min(source.Length, start + MaxLength);
+        // The matched word whole, however long (a word may be longer than a snippet); else end at a word.
+        var end = Math.Min(source.Length, Math.Max(start + MaxLength, tokens[first].End));
         if (end < source.Length)
         {
             var space = source.LastIndexOf(' ', end - 1, end - tokens[first].End);
-            end = space > tokens[first].End ? space : Math.Max(end, tokens[first].End);
+            end = space > tokens[first].End ? space : end;
         }
 
         var parts = ImmutableArray.CreateBuilder<SnippetPart>();

@@ -188,6 +188,17 @@ public sealed class LuceneLeafletIndexTests : IDisposable
         Assert.Contains(new SnippetPart("needle", IsMatch: true), snippet.Parts);
     }
 
+    [Fact]
+    public void A_matched_word_longer_than_a_snippet_is_shown_whole()
+    {
+        var word = "pneumono" + new string('x', 180);
+        var leaflet = SearchLeaflets.Make("long-word", "A long word", "Short.", [$"Before {word} after, and then many more words follow it here."]);
+        using var index = LuceneLeafletIndex.Build([leaflet]);
+
+        var snippet = index.Search(LeafletQuery.Parse(word, null, null, null, null).Query!).Snippets["long-word"];
+        Assert.Contains(new SnippetPart(word, IsMatch: true), snippet.Parts);
+    }
+
     [Theory]
     [InlineData("*")]
     [InlineData("~")]
