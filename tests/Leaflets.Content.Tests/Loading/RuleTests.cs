@@ -119,6 +119,30 @@ public class RuleTests
         }
     }
 
+    public static TheoryData<string, string> BadSynonyms => new()
+    {
+        { "synonyms: [" + string.Join(", ", Enumerable.Range(1, ContentLimits.MaxSynonyms + 1).Select(n => $"word {n}")) + "]", "21 entries" },
+        { "synonyms: [" + new string('a', ContentLimits.MaxSynonymLength + 1) + "]", "61 characters" },
+        { "synonyms: [bone cement, Bone Cement]", "given 2 times" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSynonyms))]
+    public void Synonyms_are_a_few_short_names_none_twice(string line, string expected)
+    {
+        var problem = Assert.Single(FrontMatter("version: 2", "version: 2\n" + line).Load().Problems);
+        Assert.Equal((Plain, 7, ContentRules.SynonymInvalid), (problem.Path, problem.Line, problem.Rule));
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Synonyms_within_the_bounds_load()
+    {
+        var result = FrontMatter("version: 2", "version: 2\nsynonyms: [bone cement, spine injection]").Load();
+        Assert.Empty(result.Problems);
+        Assert.Equal(["bone cement", "spine injection"], result.Leaflets.Values.Single().Plain.Metadata.Synonyms.AsEnumerable());
+    }
+
     [Theory]
     [InlineData("/images/bone.png")]
     [InlineData("C:/images/bone.png")]
