@@ -39,9 +39,9 @@ public sealed record ReaderStrings
     public required SiteStrings Site { get; init; }
 
     /// <summary>
-    /// The months' names, January first, as a date shows them ("10 Mawrth 2026"). In the strings rather than from
-    /// CultureInfo: the service runs with invariant globalization (no ICU in the Functions image), which knows only
-    /// English month names.
+    /// The months' names, January first, as a date shows them ("10 Mawrth 2026"). In the strings, beside the words of
+    /// the date around them, so an editor sees and corrects a date's words in one file; a test checks them against the
+    /// runtime's culture data (ICU) for every language ICU knows.
     /// </summary>
     public required IReadOnlyList<string> Months
     {

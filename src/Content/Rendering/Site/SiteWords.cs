@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
@@ -101,5 +102,11 @@ internal sealed class SiteWords(ReaderStrings strings)
 
     public string List(IEnumerable<string> items) => string.Join(Strings.ListSeparator, items);
 
-    public static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A whole number as the page's language writes it, from the runtime's culture data (ICU): "10,000" in English,
+    /// "10.000" in Spanish, "10 000" in French. A language ICU does not know gets its root's digits and separators.
+    /// </summary>
+    public string Number(int value) => value.ToString("N0", _culture);
+
+    private readonly CultureInfo _culture = CultureInfo.GetCultureInfo(strings.Language);
 }
