@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using Leaflets.Content.Model;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -150,7 +151,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
             var byDocument = new Leaflet[reader.MaxDoc];
             for (var i = 0; i < byDocument.Length; i++)
             {
-                var id = reader.Document(i).Get(IdField);
+                var id = reader.Document(i).Get(IdField, CultureInfo.InvariantCulture);
                 byDocument[i] = id is not null && byId.TryGetValue(id, out var leaflet)
                     ? leaflet
                     : throw new InvalidDataException($"The search index holds a leaflet '{id}' the snapshot does not have.");
