@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Search;
 using Leaflets.Content.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -203,7 +204,15 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
 /// </summary>
 public sealed record CatalogSnapshot(ContentLoadResult Content)
 {
+    // Built on the first search of the snapshot rather than with it: a cold instance answers its first leaflet without
+    // waiting for an index, and a snapshot nobody searches never pays for one. A copy made with `with` shares it, so a
+    // copy keeps the same Content (new content is a new snapshot, CatalogMerge.ToSnapshot).
+    private readonly Lazy<ILeafletSearchIndex> _search = new(() => LuceneLeafletIndex.Build(Content.Leaflets.Values));
+
     public ImmutableSortedSet<string> ServingLastGood { get; init; } = ImmutableSortedSet<string>.Empty;
+
+    /// <summary>The search over <see cref="Content"/>'s leaflets, built once per snapshot and shared by every request.</summary>
+    public ILeafletSearchIndex Search => _search.Value;
 
     public long Generation { get; init; }
 }

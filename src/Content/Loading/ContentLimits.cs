@@ -32,6 +32,12 @@ public static class ContentLimits
     /// </summary>
     public const int MaxStringLength = 500;
 
+    /// <summary>Entries in a document's <c>synonyms</c>: the other names a reader may know the subject by, not a word list.</summary>
+    public const int MaxSynonyms = 20;
+
+    /// <summary>Characters in one synonym: a word or a short phrase ("balloon kyphoplasty", "spine injection").</summary>
+    public const int MaxSynonymLength = 60;
+
     /// <summary>Containers (lists, callouts) inside each other, and brackets inside each other within a paragraph.</summary>
     public const int MaxNestingDepth = 8;
 

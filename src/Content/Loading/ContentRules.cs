@@ -90,6 +90,11 @@ public static class ContentRules
     public const string ReferenceIncomplete = "reference-incomplete";
     /// <summary>A reference url that is not an absolute http(s) URL.</summary>
     public const string ReferenceUrlInvalid = "reference-url-invalid";
+    /// <summary>
+    /// A <c>synonyms</c> list with more than <see cref="ContentLimits.MaxSynonyms"/> entries, an entry longer than
+    /// <see cref="ContentLimits.MaxSynonymLength"/> characters, or the same entry twice (ignoring case).
+    /// </summary>
+    public const string SynonymInvalid = "synonym-invalid";
 
     // Body blocks.
     /// <summary>Lists and callouts, or brackets, nested deeper than <see cref="ContentLimits.MaxNestingDepth"/>.</summary>
@@ -163,7 +168,7 @@ public static class ContentRules
         StringsJsonInvalid, StringsKeyUnknown, StringsPlaceholderInvalid, StringsMonthsInvalid, StringsLanguageInvalid, ScriptNotPrintable, FileNotRegular, FileTooLarge, LoadFailed, FileEmpty, FileNotText,
         FrontMatterMissing, FrontMatterUnterminated, FrontMatterInvalid, KeyMissing, KeyUnknown, KeyDuplicate,
         ValueInvalid, DateInvalid, DateOutOfRange, ValueTooLong, LanguageInvalid, NextReviewBeforeLastReviewed, CodeIncomplete,
-        ReferenceIncomplete, ReferenceUrlInvalid, NestingTooDeep, BodyEmpty, HeadingLevelOne, HeadingTooDeep, HeadingSkipsLevel,
+        ReferenceIncomplete, ReferenceUrlInvalid, SynonymInvalid, NestingTooDeep, BodyEmpty, HeadingLevelOne, HeadingTooDeep, HeadingSkipsLevel,
         HeadingSetext, HeadingEmpty, HtmlBlock, HtmlInline, Footnote, CodeBlock, CodeInline, HorizontalRule,
         ListMarker, ListTooDeep, TableHeaderMissing, CalloutLabelMissing, UnsupportedMarkdown, ItalicEmphasis,
         LinkUrlInvalid, LinkTextVague, LinkTextEmpty, ImageInline, ImagePathInvalid, ImageMissing, ImageFormat,

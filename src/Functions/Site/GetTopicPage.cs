@@ -31,7 +31,7 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
         {
             return routes.Error(request, urls, Problems.UnknownTopic(topic));
         }
-        var leaflets = LeafletSearch.Search(found.Leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
+        var leaflets = LeafletSearch.List(found.Leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
         return routes.ListPage(request, urls, leaflets, language, () => TopicPage.Render(found, leaflets, urls, routes.Today, language));
     }, routes.ErrorPageFor(request));
 }

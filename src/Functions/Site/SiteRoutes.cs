@@ -162,7 +162,7 @@ public sealed class SiteRoutes(
         }
         var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
         var leaflets = snapshot.Content.Leaflets.Values;
-        var aToZ = LeafletSearch.Search(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
+        var aToZ = LeafletSearch.List(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
         // Everything the page shows comes from the snapshot, this page of it, the words of its language and where it is served.
         var strings = language.Strings.For(language.Language);
         var cacheKey = RepresentationVersions.Derive(

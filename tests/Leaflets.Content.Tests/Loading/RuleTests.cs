@@ -50,6 +50,7 @@ public class RuleTests
         [ContentRules.CodeIncomplete] = (() => FrontMatter("version: 2", "version: 2\ncodes:\n  - system: SNOMED-CT"), Plain, 8),
         [ContentRules.ReferenceIncomplete] = (() => FrontMatter("    publisher: Example Publisher\n", ""), Plain, 8),
         [ContentRules.ReferenceUrlInvalid] = (() => FrontMatter("    year: 2020", "    year: 2020\n    url: www.nice.org.uk"), Plain, 11),
+        [ContentRules.SynonymInvalid] = (() => FrontMatter("version: 2", "version: 2\nsynonyms: [bone cement, Bone Cement]"), Plain, 7),
         [ContentRules.NestingTooDeep] = (() => ContentFixture.WithPlain("Text.\n\n" + new string('[', 20_000) + "\n"), Plain, 14),
         [ContentRules.BodyEmpty] = (() => ContentFixture.WithPlain("\n"), Plain, 11),
         [ContentRules.HeadingLevelOne] = (() => ContentFixture.WithPlain("# Title\n"), Plain, 12),
@@ -129,6 +130,30 @@ public class RuleTests
             Assert.Single(result.Leaflets);
             Assert.DoesNotContain(result.Problems, p => p.Severity == ProblemSeverity.Error);
         }
+    }
+
+    public static TheoryData<string, string> BadSynonyms => new()
+    {
+        { "synonyms: [" + string.Join(", ", Enumerable.Range(1, ContentLimits.MaxSynonyms + 1).Select(n => $"word {n}")) + "]", "21 entries" },
+        { "synonyms: [" + new string('a', ContentLimits.MaxSynonymLength + 1) + "]", "61 characters" },
+        { "synonyms: [bone cement, Bone Cement]", "given 2 times" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSynonyms))]
+    public void Synonyms_are_a_few_short_names_none_twice(string line, string expected)
+    {
+        var problem = Assert.Single(FrontMatter("version: 2", "version: 2\n" + line).Load().Problems);
+        Assert.Equal((Plain, 7, ContentRules.SynonymInvalid), (problem.Path, problem.Line, problem.Rule));
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Synonyms_within_the_bounds_load()
+    {
+        var result = FrontMatter("version: 2", "version: 2\nsynonyms: [bone cement, spine injection]").Load();
+        Assert.Empty(result.Problems);
+        Assert.Equal(["bone cement", "spine injection"], result.Leaflets.Values.Single().Plain.Metadata.Synonyms.AsEnumerable());
     }
 
     [Theory]

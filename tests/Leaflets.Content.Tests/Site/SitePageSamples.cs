@@ -60,8 +60,17 @@ internal static class SitePageSamples
         };
     }
 
+    /// <summary>With no words, a list in title order (the A to Z, a topic); with words, a search ranked as the site ranks it.</summary>
     public static SearchPage Search(IEnumerable<Leaflet> leaflets, string? words, int page = 1)
-        => LeafletSearch.Search(leaflets, LeafletQuery.Default with { Words = words is null ? [] : [.. words.Split(' ')], Page = page }, LeafletSearch.ByTitle);
+    {
+        var query = LeafletQuery.Default with { Page = page };
+        if (words is null)
+        {
+            return LeafletSearch.List(leaflets, query, LeafletSearch.ByTitle);
+        }
+        using var index = LuceneLeafletIndex.Build(leaflets);
+        return index.Search(query with { Words = [.. words.Split(' ')] });
+    }
 
     /// <summary>A site page in <paramref name="language"/> that offers itself in every language of <paramref name="strings"/>, as the routes make it.</summary>
     public static SiteLanguage InEvery(string language, SiteUrls urls, Func<SiteUrls, string> pageIn, StringsLibrary? strings = null)

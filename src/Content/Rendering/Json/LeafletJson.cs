@@ -70,6 +70,7 @@ public static class LeafletJson
                 leaflet.Id,
                 metadata.Title,
                 metadata.Summary,
+                page.Snippets.GetValueOrDefault(leaflet.Id)?.Text,
                 metadata.Language,
                 leaflet.Languages,
                 VariantSlugs(leaflet),

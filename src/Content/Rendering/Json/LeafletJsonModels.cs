@@ -83,11 +83,15 @@ internal sealed record VariantLinksJson(
 /// <summary>One page of the list or a search.</summary>
 internal sealed record LeafletListJson(IReadOnlyList<LeafletListItemJson> Items, int Page, int PageSize, int Total, PageLinksJson Links);
 
-/// <summary>A leaflet in a list, described by its plain variant in its main language; <c>languages</c> are all it is written in.</summary>
+/// <summary>
+/// A leaflet in a list, described by its plain variant in its main language; <c>languages</c> are all it is written in.
+/// In a search, <c>snippet</c> is the words around what matched (from any variant or language), absent in a plain list.
+/// </summary>
 internal sealed record LeafletListItemJson(
     string Id,
     string Title,
     string Summary,
+    string? Snippet,
     string Language,
     IReadOnlyList<string> Languages,
     IReadOnlyList<string> Variants,

@@ -6,7 +6,7 @@ namespace Leaflets.Content.Rendering.Site;
 /// <summary>The leaflets on one topic, with how many there are, a page at a time.</summary>
 public static class TopicPage
 {
-    /// <param name="leaflets">A page of <see cref="LeafletSearch.Search"/> over the topic's leaflets.</param>
+    /// <param name="leaflets">A page of <see cref="LeafletSearch.List"/> over the topic's leaflets.</param>
     /// <param name="today">The day review statuses are judged on.</param>
     /// <param name="language">The page's language, its words and the page in its other languages.</param>
     public static string Render(Topic topic, SearchPage leaflets, SiteUrls urls, DateOnly today, SiteLanguage language)
