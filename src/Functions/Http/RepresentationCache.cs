@@ -1,3 +1,4 @@
+using Leaflets.Content.Caching;
 using Microsoft.Extensions.Options;
 
 namespace Leaflets.Functions.Http;
@@ -31,35 +32,13 @@ public sealed class RepresentationCacheOptions
 /// </summary>
 public sealed class RepresentationCache(IOptions<RepresentationCacheOptions> options)
 {
-    private readonly long _maxBytes = options.Value.MaxBytes;
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<Entry> _recency = new();
-    private long _totalBytes;
+    private readonly ByteBoundedLru<RepresentationBody> _kept = new(options.Value.MaxBytes);
     private int _renders;
 
     /// <summary>The bytes held now: every kept body's identity bytes and the codings made of it.</summary>
-    public long TotalBytes
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _totalBytes;
-            }
-        }
-    }
+    public long TotalBytes => _kept.TotalBytes;
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
+    public int Count => _kept.Count;
 
     /// <summary>Bodies rendered because the cache did not hold them.</summary>
     public int Renders => Volatile.Read(ref _renders);
@@ -67,70 +46,18 @@ public sealed class RepresentationCache(IOptions<RepresentationCacheOptions> opt
     /// <summary>
     /// The body kept under <paramref name="version"/>, else <paramref name="render"/>'s, kept for next time. Two requests
     /// that miss at once may both render: rendering is deterministic, so either body is the same, and the first kept wins.
+    /// Each coding made of a kept body counts against the bound from then on.
     /// </summary>
     public RepresentationBody GetOrRender(string version, Func<byte[]> render)
     {
-        lock (_lock)
+        if (_kept.TryGet(version, out var kept))
         {
-            if (_entries.TryGetValue(version, out var node))
-            {
-                _recency.Remove(node);
-                _recency.AddFirst(node);
-                return node.Value.Body;
-            }
+            return kept;
         }
         var bytes = render();
         Interlocked.Increment(ref _renders);
-        if (bytes.Length > _maxBytes)
-        {
-            return new RepresentationBody(bytes);
-        }
-        lock (_lock)
-        {
-            if (_entries.TryGetValue(version, out var raced))
-            {
-                return raced.Value.Body;
-            }
-            var entry = new Entry(version, bytes.Length);
-            entry.Body = new RepresentationBody(bytes, encodedBytes => Grow(entry, encodedBytes));
-            _entries[version] = _recency.AddFirst(entry);
-            _totalBytes += bytes.Length;
-            EvictBeyondBound();
-            return entry.Body;
-        }
-    }
-
-    /// <summary>A coding was made of a kept body: it counts against the bound from now (unless the body was evicted meanwhile).</summary>
-    private void Grow(Entry entry, int encodedBytes)
-    {
-        lock (_lock)
-        {
-            if (_entries.TryGetValue(entry.Key, out var node) && node.Value == entry)
-            {
-                entry.CountedBytes += encodedBytes;
-                _totalBytes += encodedBytes;
-                EvictBeyondBound();
-            }
-        }
-    }
-
-    private void EvictBeyondBound()
-    {
-        while (_totalBytes > _maxBytes && _recency.Last is { } oldest)
-        {
-            _recency.RemoveLast();
-            _entries.Remove(oldest.Value.Key);
-            _totalBytes -= oldest.Value.CountedBytes;
-        }
-    }
-
-    /// <summary>A kept body and the bytes counted for it so far (identity, then each coding as it is made).</summary>
-    private sealed class Entry(string key, long identityBytes)
-    {
-        public string Key => key;
-
-        public RepresentationBody Body { get; set; } = null!;
-
-        public long CountedBytes { get; set; } = identityBytes;
+        RepresentationBody body = null!;
+        body = new RepresentationBody(bytes, encodedBytes => _kept.Grow(version, body, encodedBytes));
+        return _kept.GetOrAdd(version, body, bytes.Length);
     }
 }

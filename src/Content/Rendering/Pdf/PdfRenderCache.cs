@@ -26,11 +26,9 @@ public sealed class PdfRenderCache
     private readonly GuardedPdfStore? _store;
     private readonly SemaphoreSlim _slots;
     private readonly object _lock = new();
-    private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<Entry> _recency = new();
+    private readonly ByteBoundedLru<byte[]> _rendered;
     private readonly Dictionary<string, Lazy<Task<byte[]>>> _inFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Failure> _failures = new(StringComparer.Ordinal);
-    private long _totalBytes;
     private int _queued;
     private int _renders;
     private int _storeHits;
@@ -42,33 +40,16 @@ public sealed class PdfRenderCache
         _renderer = renderer;
         _options = options.Value;
         _options.Validate();
+        _rendered = new ByteBoundedLru<byte[]>(_options.CacheBytes);
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger<PdfRenderCache>.Instance;
         _store = store is null ? null : new GuardedPdfStore(store, storeOptions?.Value ?? new PdfStoreOptions(), _time, _logger);
         _slots = new SemaphoreSlim(_options.MaxConcurrentRenders, _options.MaxConcurrentRenders);
     }
 
-    public long TotalBytes
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _totalBytes;
-            }
-        }
-    }
+    public long TotalBytes => _rendered.TotalBytes;
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
+    public int Count => _rendered.Count;
 
     /// <summary>PDFs this instance rendered (the memory cache and the shared store did not hold them).</summary>
     public int Renders => Volatile.Read(ref _renders);
@@ -93,11 +74,9 @@ public sealed class PdfRenderCache
         Lazy<Task<byte[]>>? work;
         lock (_lock)
         {
-            if (_entries.TryGetValue(key, out var node))
+            if (_rendered.TryGet(key, out var kept))
             {
-                _recency.Remove(node);
-                _recency.AddFirst(node);
-                return node.Value.Bytes;
+                return kept;
             }
             if (_failures.TryGetValue(key, out var failure))
             {
@@ -238,31 +217,8 @@ public sealed class PdfRenderCache
         }
     }
 
-    private void Keep(string key, byte[] bytes)
-    {
-        lock (_lock)
-        {
-            if (_entries.ContainsKey(key))
-            {
-                return;
-            }
-            var limit = _options.CacheBytes;
-            if (bytes.LongLength > limit)
-            {
-                return;
-            }
-            while (_totalBytes + bytes.LongLength > limit && _recency.Last is { } oldest)
-            {
-                _recency.RemoveLast();
-                _entries.Remove(oldest.Value.Key);
-                _totalBytes -= oldest.Value.Bytes.LongLength;
-            }
-            _entries[key] = _recency.AddFirst(new Entry(key, bytes));
-            _totalBytes += bytes.LongLength;
-        }
-    }
+    private void Keep(string key, byte[] bytes) => _rendered.GetOrAdd(key, bytes, bytes.LongLength);
 
-    private sealed record Entry(string Key, byte[] Bytes);
 
     private sealed record Failure(string Reason, DateTimeOffset Until);
 }
