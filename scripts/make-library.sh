@@ -4,9 +4,9 @@
 #   scripts/make-library.sh N DIR     writes DIR/leaflets/<source>-<n>/ for n = 1..N (DIR must not exist or be empty)
 #
 # Leaflet n is a copy of real leaflet (n-1) mod (number of real leaflets), made to differ the way a real library does:
-# its own title and summary, two topics and one clinical code more from fixed pools (chosen by n, so searching and
-# filtering have something to tell apart), its own review date; every third leaflet keeps its source's translations
-# (the Welsh cementoplasty), the others are in English only. Deterministic: the same N and the same content/ give the
+# its own title and summary, two topics, one clinical code and (for some subjects) a synonym more from fixed pools
+# (chosen by n, so searching and filtering have something to tell apart), its own review date; every third leaflet
+# keeps its source's translations (the Welsh cementoplasty), the others are in English only. Deterministic: the same N and the same content/ give the
 # same bytes, and nothing depends on the clock, the locale or the file system's order.
 #
 # Images are hard links to one copy of the real leaflet's files: the loader still opens a real regular file for
@@ -56,6 +56,12 @@ my @subjects = ("asthma", "heart failure", "diabetes", "high blood pressure", "h
   "rheumatoid arthritis", "stroke recovery", "chemotherapy", "radiotherapy", "hearing loss", "sleep problems",
   "pregnancy", "physiotherapy", "wound care", "blood tests", "MRI scans", "CT scans");
 my @leads = ("Living with", "Understanding", "Questions about", "Caring for someone with", "A guide to", "Coming to hospital for");
+# The clinical name beside the lay one, for the subjects that have a common one: a leaflet about the subject lists it
+# in its synonyms, so a search for either word finds it.
+my %synonym_of = ("heart failure" => "cardiac failure", "high blood pressure" => "hypertension",
+  "hip replacement" => "hip arthroplasty", "knee replacement" => "knee arthroplasty", "kidney stones" => "renal calculi",
+  "stroke recovery" => "stroke rehabilitation", "MRI scans" => "magnetic resonance imaging",
+  "CT scans" => "computed tomography", "cataract surgery" => "cataract operation");
 # Real SNOMED CT concepts with their preferred display names.
 my @codes = (["94222008", "Secondary malignant neoplasm of bone"], ["195967001", "Asthma"], ["73211009", "Diabetes mellitus"],
   ["38341003", "Hypertensive disorder"], ["64859006", "Osteoporosis"], ["69896004", "Rheumatoid arthritis"],
@@ -101,6 +107,9 @@ for my $n (1 .. $count) {
       $front =~ s/^topics: \[(.*)\]$/topics: [$1, $subject, $other]/m;
       my $entry = "  - system: SNOMED-CT\n    code: \"$code\"\n    display: $display\n";
       $front =~ s/^codes:\n/codes:\n$entry/m or $front =~ s/\n---\n\z/\ncodes:\n$entry---\n/;
+      if (my $synonym = $synonym_of{$subject}) {
+        $front =~ s/^synonyms: \[(.*)\]$/synonyms: [$1, $synonym]/m or $front =~ s/\n---\n\z/\nsynonyms: [$synonym]\n---\n/;
+      }
       $text = $front . $body;
     }
     spew("$folder/$name", $text);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
+using Leaflets.Content.Search;
 
 namespace Leaflets.Content.Tests.Loading;
 
@@ -27,6 +28,10 @@ public sealed class SyntheticLibraryTests : IDisposable
         // Every third keeps the real leaflet's Welsh translation; the rest are in English only.
         Assert.Equal(6, loaded.Leaflets.Values.Count(l => l.Translations.ContainsKey("cy")));
         Assert.True(loaded.Leaflets.Values.Select(l => l.Variants[LeafletVariant.Plain].Metadata.Codes.Length).All(n => n >= 2));
+        // The synonym pool: "arthroplasty" is in no title, topic or code, only in the synonyms of the joint-replacement leaflets.
+        var arthroplasty = LuceneLeafletIndex.Build(loaded.Leaflets.Values).Search(LeafletQuery.Default with { Words = ["arthroplasty"] });
+        Assert.Equal(2, arthroplasty.Total);
+        Assert.All(arthroplasty.Items, l => Assert.Contains(" replacement ", l.Variants[LeafletVariant.Plain].Metadata.Title, StringComparison.Ordinal));
     }
 
     [Fact]
