@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -46,6 +47,21 @@ public sealed class LeafletCatalogRefreshTests
         Assert.Equal("Leagan", after.Content.Strings.For("ga").Leaflet.Version);
         Assert.Equal(after.Content.Strings.For("ga").EnglishFallbacks.Count, after.Content.Problems.Count(p => p.Rule == ContentRules.StringsMissing));
         Assert.NotSame(before.Content.Leaflets["wound-care"], after.Content.Leaflets["wound-care"]);
+    }
+
+    [Fact]
+    public async Task A_refreshed_snapshot_is_served_with_its_search_index_already_built_so_no_search_waits_for_one()
+    {
+        await _catalog.GetSnapshotAsync(CancellationToken.None);
+        _source.Put("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Caring for your stitches", version: 2));
+
+        _time.Advance(OneRefresh);
+        await _catalog.GetSnapshotAsync(CancellationToken.None);
+        await _catalog.WhenRefreshedAsync();
+        var refreshed = await _catalog.GetSnapshotAsync(CancellationToken.None);
+
+        Assert.True(refreshed.SearchIsBuilt);
+        Assert.Equal("wound-care", Assert.Single(refreshed.Search.Search(LeafletQuery.Default with { Words = ["stitches"] }).Items).Id);
     }
 
     [Fact]

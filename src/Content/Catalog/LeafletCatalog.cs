@@ -150,10 +150,33 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         var unchanged = previous is not null && merged.Changed.Count == 0 && merged.Entries.Count == _entries.Count && !merged.StringsChanged;
         (_entries, _strings) = (merged.Entries, merged.Strings);
         var snapshot = unchanged ? previous!.Snapshot : CatalogMerge.ToSnapshot(_entries, _strings, ++_generation);
+        if (!unchanged && previous is not null)
+        {
+            // A refresh runs beside the requests, which keep the old snapshot meanwhile: its index is built before it is
+            // served, so no search after a change waits for one. The first load serves at once and builds it after.
+            BuildSearchIndex(snapshot);
+        }
         _state = new CatalogState(snapshot, readAt, LastFailure: null);
+        if (!unchanged && previous is null)
+        {
+            _ = Task.Run(() => BuildSearchIndex(snapshot), CancellationToken.None);
+        }
         if (!unchanged)
         {
             logger.LogInformation("Serving {Count} leaflets from {Root}", snapshot.Content.Leaflets.Count, source.DisplayRoot);
+        }
+    }
+
+    private void BuildSearchIndex(CatalogSnapshot snapshot)
+    {
+        try
+        {
+            _ = snapshot.Search;
+        }
+        catch (Exception exception)
+        {
+            // The same error is the search's own answer to each search of this snapshot; the rest of it serves on.
+            logger.LogError(exception, "The search index of {Count} leaflets could not be built", snapshot.Content.Leaflets.Count);
         }
     }
 
@@ -204,15 +227,19 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
 /// </summary>
 public sealed record CatalogSnapshot(ContentLoadResult Content)
 {
-    // Built on the first search of the snapshot rather than with it: a cold instance answers its first leaflet without
-    // waiting for an index, and a snapshot nobody searches never pays for one. A copy made with `with` shares it, so a
-    // copy keeps the same Content (new content is a new snapshot, CatalogMerge.ToSnapshot).
+    // Built apart from the snapshot (LeafletCatalog builds it after the first load and before serving a refresh), so a
+    // cold instance answers its first leaflet without waiting for an index; built at most once, by whoever comes first.
+    // A copy made with `with` shares it, so a copy keeps the same Content (new content is a new snapshot,
+    // CatalogMerge.ToSnapshot).
     private readonly Lazy<ILeafletSearchIndex> _search = new(() => LuceneLeafletIndex.Build(Content.Leaflets.Values));
 
     public ImmutableSortedSet<string> ServingLastGood { get; init; } = ImmutableSortedSet<string>.Empty;
 
     /// <summary>The search over <see cref="Content"/>'s leaflets, built once per snapshot and shared by every request.</summary>
     public ILeafletSearchIndex Search => _search.Value;
+
+    /// <summary>Whether <see cref="Search"/> has been built (a search of it will not wait for the index).</summary>
+    public bool SearchIsBuilt => _search.IsValueCreated;
 
     public long Generation { get; init; }
 }
