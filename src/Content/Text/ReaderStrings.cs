@@ -353,6 +353,9 @@ public sealed record PrintStrings
 
     /// <summary>At the top of each page a box (callout, notice) continues on.</summary>
     public required string Continued { get; init; }
+
+    /// <summary>A picture's description in braille, given as a transcriber's note. Placeholder: {description}.</summary>
+    public required string BraillePicture { get; init; }
 }
 
 /// <summary>The library website's pages.</summary>
