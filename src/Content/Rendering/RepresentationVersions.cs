@@ -21,6 +21,9 @@ public static class RepresentationVersions
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
     public const string JsonLdRepresentation = "application/ld+json;leaflet=3";
 
+    /// <summary>Names the braille layout (<see cref="Braille.BrailleLayout"/>); bump it when the layout changes.</summary>
+    public const string BrailleRepresentation = "text/plain;braille=1";
+
     /// <summary>Names the website's leaflet page's markup, words and frame; bump it when any of them changes.</summary>
     public const string SiteLeafletRepresentation = "text/html;site-leaflet=2";
 
@@ -64,6 +67,15 @@ public static class RepresentationVersions
     /// </summary>
     public static string JsonLd(Leaflet leaflet, LeafletDocument document, ApiUrls urls)
         => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl, Editions(leaflet), Modified(document));
+
+    /// <summary>
+    /// The braille shows the content, the grade and page size, the table that translates it and liblouis's release
+    /// (a new release may translate differently), and the words of the strings table. No review status: the file
+    /// carries the review dates, not the status on the day.
+    /// </summary>
+    public static string Braille(LeafletDocument document, Braille.BrailleChoice choice, Braille.BrailleTable table)
+        => Derive(document.ContentHash, document.Variant.Slug(), BrailleRepresentation, choice.Key, table.TableList,
+            Rendering.Braille.BrailleTranslator.Shared.LibraryVersion() ?? "no-liblouis", ReaderStrings.For(document.Metadata.Language).Version);
 
     /// <summary>Each variant the leaflet has and the languages it is in: adding a translation changes what the others link to.</summary>
     private static string Editions(Leaflet leaflet)
