@@ -474,6 +474,12 @@ public sealed record SiteStrings
 
     public required string PrintButton { get; init; }
 
+    /// <summary>The heading of the list of other formats under the print form.</summary>
+    public required string OtherFormats { get; init; }
+
+    /// <summary>The link to the leaflet's braille file.</summary>
+    public required string BrailleLink { get; init; }
+
     public required string PhoneHeading { get; init; }
 
     public required string PhoneIntro { get; init; }

@@ -60,7 +60,7 @@ internal sealed record ReferenceJson(string Title, string Publisher, int Year, s
 
 /// <summary>
 /// Absolute URLs, in the shape every leaflet's links share (<see cref="ItemLinksJson"/>: this document and, for each
-/// variant the leaflet has, its JSON, standalone HTML page, PDF and website page), then each image this variant shows and
+/// variant the leaflet has, its JSON, standalone HTML page, PDF and website page), the braille of each variant, then each image this variant shows and
 /// this variant in each language it is written in (this one included), keyed by language tag. Variants, pages and PDFs
 /// are in this document's language where the leaflet has them in it, else in its main language.
 /// </summary>
@@ -69,6 +69,7 @@ internal sealed record LeafletLinksJson(
     VariantLinksJson Variants,
     VariantLinksJson Html,
     VariantLinksJson Pdf,
+    VariantLinksJson Braille,
     VariantLinksJson Site,
     IReadOnlyDictionary<string, string> Images,
     IReadOnlyDictionary<string, TranslationLinksJson> Translations);

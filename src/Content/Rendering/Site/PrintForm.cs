@@ -1,5 +1,6 @@
 using System.Globalization;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Braille;
 using Leaflets.Content.Rendering.Html;
 using Leaflets.Content.Rendering.Pdf;
 
@@ -9,7 +10,8 @@ namespace Leaflets.Content.Rendering.Site;
 /// "Print or download": an ordinary GET form to the leaflet's PDF route, one group of radio buttons per choice the
 /// route takes (the variants this leaflet has in the language shown, every print size with its size in words, every
 /// paper), each with the route's own parameter name and values, and the current variant and the route's defaults
-/// chosen; and the language shown, in a hidden field, so the PDF is in the language the reader is reading.
+/// chosen; and the language shown, in a hidden field, so the PDF is in the language the reader is reading. Then
+/// "Other formats": a link to each other format of the variant and language shown.
 /// </summary>
 internal static class PrintForm
 {
@@ -37,7 +39,32 @@ internal static class PrintForm
         html.Void("input", ("type", "hidden"), ("name", LanguageTags.Parameter), ("value", language)).Line();
         html.Element("button", strings.PrintButton, ("type", "submit"), ("lang", words.LanguageOf(s => s.Site.PrintButton))).Line();
         html.Close("form").Line();
+        OtherFormats(html, leaflet, variant, language, urls, words);
         html.Close("section").Line();
+    }
+
+    /// <summary>Under the form, a link to each other format the variant has in the language shown (none: no list).</summary>
+    private static void OtherFormats(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, string language, SiteUrls urls, SiteWords words)
+    {
+        var strings = words.Strings;
+        var formats = new List<(string Text, string? TextLanguage, string Href, string MediaType)>();
+        if (BrailleTable.Offers(leaflet.Document(variant, language)))
+        {
+            formats.Add((strings.BrailleLink, words.LanguageOf(s => s.Site.BrailleLink), urls.Braille(leaflet.Id, variant, language), BrailleRequest.MediaType));
+        }
+        if (formats.Count == 0)
+        {
+            return;
+        }
+        html.Element("h3", strings.OtherFormats, ("lang", words.LanguageOf(s => s.Site.OtherFormats))).Line();
+        html.Open("ul", ("class", "other-formats")).Line();
+        foreach (var (text, textLanguage, href, mediaType) in formats)
+        {
+            html.Open("li");
+            html.Element("a", text, ("href", href), ("type", mediaType), ("lang", textLanguage));
+            html.Close("li").Line();
+        }
+        html.Close("ul").Line();
     }
 
     /// <param name="legend">The group's name, with the <c>lang</c> it needs (<see cref="SiteWords.LanguageOf"/>).</param>
