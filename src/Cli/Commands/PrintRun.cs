@@ -4,12 +4,13 @@ using Leaflets.Content.Catalog;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Braille;
 using Leaflets.Content.Rendering.Pdf;
 
 namespace Leaflets.Cli.Commands;
 
 /// <summary>
-/// Renders the PDFs a <see cref="PrintRunRequest"/> asks for, one line of progress per file. A leaflet that fails
+/// Renders the PDFs (or braille files) a <see cref="PrintRunRequest"/> asks for, one line of progress per file. A leaflet that fails
 /// (unknown, broken, no such variant, render error) is named on stderr and the rest still print: exit 1 at the end.
 /// Each PDF states its leaflet's review status as of today (UTC), as the HTTP route would serve it today.
 /// </summary>
@@ -54,7 +55,7 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
                 written++;
             }
         }
-        await output.WriteLineAsync($"{written} of {jobs.Count} PDF(s) written to {request.OutputFolder} in {total.ElapsedMilliseconds} ms"
+        await output.WriteLineAsync($"{written} of {jobs.Count} {(request.Format == RenderFormat.Pdf ? "PDF" : "braille file")}(s) written to {request.OutputFolder} in {total.ElapsedMilliseconds} ms"
             + (_failures > 0 ? $"; {_failures} failure(s)" : ""));
         return _failures == 0 ? 0 : 1;
     }
@@ -80,7 +81,35 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
         }
     }
 
-    private async Task<bool> RenderAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
+    private Task<bool> RenderAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
+        => request.Format == RenderFormat.Brf
+            ? RenderBrailleAsync(leaflet, document, counter, cancellationToken)
+            : RenderPdfAsync(leaflet, document, counter, cancellationToken);
+
+    private async Task<bool> RenderBrailleAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
+    {
+        if (BrailleRequest.For(leaflet, document, request.Braille) is not { } braille)
+        {
+            await FailAsync($"{leaflet.Id} {document.Variant.Slug()}: braille is not offered in the language '{document.Metadata.Language}'.");
+            return false;
+        }
+        var path = Path.Combine(request.OutputFolder, braille.FileName);
+        var timer = Stopwatch.StartNew();
+        try
+        {
+            await File.WriteAllBytesAsync(path, braille.Render(BrailleTranslator.Shared), cancellationToken);
+        }
+        catch (BrailleUnavailableException missing)
+        {
+            await FailAsync($"{leaflet.Id} {document.Variant.Slug()} failed: {missing.Message}");
+            return false;
+        }
+        await output.WriteLineAsync(
+            $"{counter} {leaflet.Id} {document.Variant.Slug()} {braille.Table.Name} {braille.Choice.Cells}x{braille.Choice.Lines} -> {path} ({timer.ElapsedMilliseconds} ms)");
+        return true;
+    }
+
+    private async Task<bool> RenderPdfAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
     {
         var print = PdfRequest.Print(leaflet, document, request.Print, request.Site, time.Today());
         var path = Path.Combine(request.OutputFolder, print.FileName);
