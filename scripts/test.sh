@@ -19,6 +19,10 @@ command -v qpdf >/dev/null 2>&1 || apt_needed+=(qpdf)
 command -v chromium >/dev/null 2>&1 || apt_needed+=(chromium)
 command -v node >/dev/null 2>&1 || apt_needed+=(nodejs npm)
 command -v curl >/dev/null 2>&1 || apt_needed+=(curl)
+# liblouis: the build copies the library and tables into the app (braille); lou_translate reads the braille back in tests.
+dpkg -s liblouis20 >/dev/null 2>&1 || apt_needed+=(liblouis20)
+dpkg -s liblouis-data >/dev/null 2>&1 || apt_needed+=(liblouis-data)
+command -v lou_translate >/dev/null 2>&1 || apt_needed+=(liblouis-bin)
 if [ ${#apt_needed[@]} -gt 0 ]; then
   echo "Installing ${apt_needed[*]} ..."
   export DEBIAN_FRONTEND=noninteractive
