@@ -44,12 +44,12 @@ public sealed record BrailleChoice(BrailleGrade Grade = BrailleGrade.Contracted,
         }
         if (!TryParseCount(cells, DefaultCells, MinCells, MaxCells, out var chosenCells))
         {
-            error = Between(parameterName(CellsParameter), MinCells, MaxCells, cells!, "cells per line");
+            error = ChoiceMessages.MustBeBetween(parameterName(CellsParameter), MinCells, MaxCells, cells!, "cells per line");
             return false;
         }
         if (!TryParseCount(lines, DefaultLines, MinLines, MaxLines, out var chosenLines))
         {
-            error = Between(parameterName(LinesParameter), MinLines, MaxLines, lines!, "lines per page");
+            error = ChoiceMessages.MustBeBetween(parameterName(LinesParameter), MinLines, MaxLines, lines!, "lines per page");
             return false;
         }
         choice = new BrailleChoice(chosenGrade, chosenCells, chosenLines);
@@ -78,7 +78,4 @@ public sealed record BrailleChoice(BrailleGrade Grade = BrailleGrade.Contracted,
         count = absent;
         return text is null || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count >= min && count <= max);
     }
-
-    private static string Between(string parameter, int min, int max, string given, string what)
-        => $"{parameter} must be a whole number from {min} to {max} ({what}); got '{given}'.";
 }

@@ -63,6 +63,55 @@ public sealed partial class BrailleLayout
         return layout.Text();
     }
 
+    /// <summary>
+    /// Every word of <paramref name="document"/> a print reader reads, in print: the title, headings, text, lists,
+    /// tables, picture descriptions and captions. What the braille must give back (<see cref="Checking.BrailleCheck"/>).
+    /// </summary>
+    public static string SourceText(LeafletDocument document)
+    {
+        var text = new StringBuilder(document.Metadata.Title).Append('\n');
+        Append(document.Blocks);
+        return text.ToString();
+
+        void Append(IEnumerable<Block> blocks)
+        {
+            foreach (var block in blocks)
+            {
+                switch (block)
+                {
+                    case HeadingBlock heading:
+                        text.Append(heading.Inlines.PlainText()).Append('\n');
+                        break;
+                    case ParagraphBlock paragraph:
+                        text.Append(paragraph.Inlines.PlainText()).Append('\n');
+                        break;
+                    case ListBlock list:
+                        foreach (var item in list.Items)
+                        {
+                            Append(item.Blocks);
+                        }
+                        break;
+                    case TableBlock table:
+                        foreach (var cell in table.Header.Concat(table.Rows.SelectMany(row => row)))
+                        {
+                            text.Append(cell.Inlines.PlainText()).Append('\n');
+                        }
+                        break;
+                    case FigureBlock figure:
+                        text.Append(figure.Alt).Append('\n').Append(figure.Caption).Append('\n');
+                        break;
+                    case CalloutBlock callout:
+                        text.Append(callout.Label).Append('\n');
+                        Append(callout.Blocks);
+                        break;
+                    case PictureRowBlock row:
+                        Append([row.Figure, .. row.Blocks]);
+                        break;
+                }
+            }
+        }
+    }
+
     /// <summary>Where a block's first line and its runover lines start (0-based cells).</summary>
     private readonly record struct Indents(int First, int Runover);
 

@@ -12,13 +12,25 @@ public sealed class BrailleTranslator
 {
     public static BrailleTranslator Shared { get; } = new();
 
+    /// <summary>Where liblouis looks when the app ships no tables (its compiled-in folder), as an operator reads it.</summary>
+    private const string SystemTablesMessage = "the system's liblouis tables";
+
     private readonly Lock gate = new();
     private readonly HashSet<string> loadedTables = new(StringComparer.Ordinal);
     private int charSize;
 
     /// <summary>The braille ASCII for <paramref name="text"/> (one line: the layout breaks it).</summary>
     /// <exception cref="BrailleUnavailableException">liblouis or a table it needs cannot be loaded.</exception>
-    public string Translate(string text, BrailleTable table)
+    public string Translate(string text, BrailleTable table) => Run(text, table, backward: false);
+
+    /// <summary>
+    /// The print liblouis reads back from braille ASCII: how the publish gate checks that nothing was lost between the
+    /// leaflet's words and its braille.
+    /// </summary>
+    /// <exception cref="BrailleUnavailableException">liblouis or a table it needs cannot be loaded.</exception>
+    public string BackTranslate(string braille, BrailleTable table) => Run(braille, table, backward: true);
+
+    private string Run(string text, BrailleTable table, bool backward)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(table);
@@ -29,28 +41,38 @@ public sealed class BrailleTranslator
         lock (gate)
         {
             Load(table);
-            var encoding = charSize == 4 ? (Encoding)new UTF32Encoding(bigEndian: !BitConverter.IsLittleEndian, byteOrderMark: false) : new UnicodeEncoding(!BitConverter.IsLittleEndian, false);
+            var encoding = charSize == 4
+                ? (Encoding)new UTF32Encoding(bigEndian: !BitConverter.IsLittleEndian, byteOrderMark: false)
+                : new UnicodeEncoding(bigEndian: !BitConverter.IsLittleEndian, byteOrderMark: false);
             var input = encoding.GetBytes(text);
-            // Braille is rarely much longer than print; grow and retry when liblouis fills the buffer.
-            for (var capacity = text.Length * 2 + 64; ; capacity *= 2)
+            var characters = input.Length / charSize;
+            // Braille is rarely much longer than print, nor print than braille; grow and retry when liblouis fills the buffer.
+            for (var capacity = characters * 3 + 64; ; capacity *= 2)
             {
                 var output = new byte[capacity * charSize];
-                int inputLength = input.Length / charSize, outputLength = capacity;
-                int translated;
+                int inputLength = characters, outputLength = capacity;
+                int done;
                 unsafe
                 {
                     fixed (byte* inputBytes = input, outputBytes = output)
                     {
-                        translated = LibLouis.TranslateString(table.TableList, inputBytes, ref inputLength, outputBytes, ref outputLength, 0, 0, 0);
+                        done = backward
+                            ? LibLouis.BackTranslateString(table.TableList, inputBytes, ref inputLength, outputBytes, ref outputLength, 0, 0, 0)
+                            : LibLouis.TranslateString(table.TableList, inputBytes, ref inputLength, outputBytes, ref outputLength, 0, 0, 0);
                     }
                 }
-                if (translated == 0)
+                if (done == 0)
                 {
-                    throw new BrailleUnavailableException($"liblouis could not translate with the table list {table.TableList}");
+                    throw new BrailleUnavailableException($"liblouis could not {(backward ? "back-translate" : "translate")} with the table list {table.TableList}");
                 }
-                if (inputLength >= input.Length / charSize || capacity > text.Length * 16)
+                if (inputLength >= characters)
                 {
                     return encoding.GetString(output, 0, outputLength * charSize);
+                }
+                if (capacity > characters * 48)
+                {
+                    // Never a truncated text: no table writes 48 cells for one character.
+                    throw new InvalidOperationException($"liblouis stopped after {inputLength} of {characters} characters with {table.TableList}.");
                 }
             }
         }
@@ -107,7 +129,7 @@ public sealed class BrailleTranslator
         if (LibLouis.GetTable(table.TableList) == IntPtr.Zero)
         {
             throw new BrailleUnavailableException(
-                $"the liblouis table list {table.TableList} (for {table.Name}) cannot be loaded from {BrailleInstall.DataPath ?? "the system's liblouis tables"}");
+                $"the liblouis table list {table.TableList}, for {table.Name}, cannot be loaded from {BrailleInstall.DataPath ?? SystemTablesMessage}");
         }
         loadedTables.Add(table.TableList);
     }
@@ -138,13 +160,15 @@ public sealed class BrailleTranslator
 /// <summary>liblouis or one of its tables is missing: a deployment fault, not the reader's. The message names what is missing.</summary>
 public sealed class BrailleUnavailableException : Exception
 {
+    private const string UnavailableMessage = "Braille is unavailable: ";
+
     public BrailleUnavailableException(string missing)
-        : base($"Braille is unavailable: {missing}.")
+        : base(UnavailableMessage + missing + ".")
     {
     }
 
     public BrailleUnavailableException(string missing, Exception inner)
-        : base($"Braille is unavailable: {missing}.", inner)
+        : base(UnavailableMessage + missing + ".", inner)
     {
     }
 }

@@ -57,4 +57,8 @@ internal static partial class LibLouis
     [LibraryImport(LibraryName, EntryPoint = "lou_translateString", StringMarshalling = StringMarshalling.Utf8)]
     public static unsafe partial int TranslateString(
         string tableList, byte* input, ref int inputLength, byte* output, ref int outputLength, IntPtr typeForm, IntPtr spacing, int mode);
+
+    [LibraryImport(LibraryName, EntryPoint = "lou_backTranslateString", StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial int BackTranslateString(
+        string tableList, byte* input, ref int inputLength, byte* output, ref int outputLength, IntPtr typeForm, IntPtr spacing, int mode);
 }
