@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # HTTP benchmark: wrk against `leaflets serve` on the built-in content, and writes bench/results/http.md.
-# In one run, under the same load: the health route (the server's floor, the baseline), the leaflet JSON
-# as it is and compressed (Brotli, then gzip: every request encodes it again), a PDF from the memory cache,
+# In one run, under the same load: the health route (the server's floor, the baseline), the leaflet JSON and HTML
+# as they are and compressed (Brotli, then gzip), from the representation cache (rendered and encoded once) and with
+# it off (RepresentationCache__MaxBytes=0: rendered and encoded for every request), a PDF from the memory cache (as it is,
+# and in Brotli, encoded once and kept),
 # and a PDF rendered for every request (Pdf__CacheBytes=0), the last under both garbage collectors:
 # `leaflets serve` is set to workstation GC like the Functions worker (the Web SDK's default is server GC),
 # and this keeps that choice measured.
-# Usage: scripts/bench-http.sh [seconds per measurement, default 15]   (WARMUP_SECONDS, default 20, for the discarded run before each)
+# Usage: scripts/bench-http.sh [seconds per measurement, default 15]   (WARMUP_SECONDS, default 20, for the discarded run before each;
+#        CONNECTIONS, default 2, for wrk's open connections)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${1:-15}
+connections=${CONNECTIONS:-2}
 port=7190
 results="$root/bench/results"
 work=$(mktemp -d /tmp/leaflets-bench-http.XXXXXX)
@@ -68,8 +72,8 @@ measure() {
       || { echo "GET $path with Accept-Encoding: $coding was not sent in $coding" >&2; exit 1; }
   fi
   curl -fsS -o /dev/null "${headers[@]}" "$url" || { echo "GET $path failed before measuring" >&2; exit 1; }
-  wrk -t1 -c2 -d"${WARMUP_SECONDS:-20}s" "${headers[@]}" "$url" >/dev/null
-  wrk -t1 -c2 -d"${seconds}s" --latency "${headers[@]}" "$url" >"$work/wrk.txt"
+  wrk -t1 -c"$connections" -d"${WARMUP_SECONDS:-20}s" "${headers[@]}" "$url" >/dev/null
+  wrk -t1 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" "$url" >"$work/wrk.txt"
   if grep -q "Non-2xx" "$work/wrk.txt"; then
     echo "$case: non-2xx answers:" >&2
     cat "$work/wrk.txt" >&2
@@ -93,7 +97,16 @@ measure "health (baseline)" "workstation GC" "/api/health"
 measure "leaflet JSON" "workstation GC" "/api/leaflets/cementoplasty"
 measure "leaflet JSON, Brotli" "workstation GC" "/api/leaflets/cementoplasty" br
 measure "leaflet JSON, gzip" "workstation GC" "/api/leaflets/cementoplasty" gzip
+measure "leaflet HTML" "workstation GC" "/api/leaflets/cementoplasty/html"
+measure "leaflet HTML, Brotli" "workstation GC" "/api/leaflets/cementoplasty/html" br
 measure "PDF, from the memory cache" "workstation GC" "$pdf"
+measure "PDF, from the memory cache, Brotli" "workstation GC" "$pdf" br
+stop_server
+
+start_server uncached RepresentationCache__MaxBytes=0
+measure "leaflet JSON" "workstation GC, no representation cache" "/api/leaflets/cementoplasty"
+measure "leaflet JSON, Brotli" "workstation GC, no representation cache" "/api/leaflets/cementoplasty" br
+measure "leaflet HTML" "workstation GC, no representation cache" "/api/leaflets/cementoplasty/html"
 stop_server
 
 for gc in 1 0; do
@@ -107,11 +120,13 @@ finished=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 {
   echo "# HTTP benchmark (wrk)"
   echo
-  echo "Measured by \`scripts/bench-http.sh $seconds\`: \`leaflets serve\` (Release) on the built-in content, wrk with 1 thread"
-  echo "and 2 connections on loopback, ${seconds} s per case after a ${WARMUP_SECONDS:-20} s warm-up run of the same case. \"Rendered per request\""
+  echo "Measured by \`CONNECTIONS=$connections scripts/bench-http.sh $seconds\`: \`leaflets serve\` (Release) on the built-in content, wrk with 1 thread"
+  echo "and $connections connections on loopback, ${seconds} s per case after a ${WARMUP_SECONDS:-20} s warm-up run of the same case. \"Rendered per request\""
   echo "sets \`Pdf__CacheBytes=0\`, so every request renders (two requests for the same PDF at the same moment still share one"
-  echo "render). \`DOTNET_gcServer\` picks the garbage collector. \"Brotli\" and \"gzip\" send that Accept-Encoding; the body is"
-  echo "encoded again for every request (Brotli quality 5, gzip level 6: src/Functions/Http/ContentCoding.cs)."
+  echo "render). \`DOTNET_gcServer\` picks the garbage collector. \"Brotli\" and \"gzip\" send that Accept-Encoding (Brotli quality 5,"
+  echo "gzip level 6: src/Functions/Http/ContentCoding.cs). JSON and HTML come from the representation cache, rendered and encoded"
+  echo "once (src/Functions/Http/RepresentationCache.cs); \"no representation cache\" sets RepresentationCache__MaxBytes=0, so every"
+  echo "request renders and encodes again, as before the cache."
   echo
   echo "- Run: $started to $finished"
   echo "- nproc: $(nproc); load average (1, 5, 15 min) before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -19,6 +19,8 @@ command -v qpdf >/dev/null 2>&1 || apt_needed+=(qpdf)
 command -v chromium >/dev/null 2>&1 || apt_needed+=(chromium)
 command -v node >/dev/null 2>&1 || apt_needed+=(nodejs npm)
 command -v curl >/dev/null 2>&1 || apt_needed+=(curl)
+# The runtime's culture data (the service is not in invariant mode); -dev names the current libicuNN.
+ldconfig -p | grep -q 'libicuuc\.so' || apt_needed+=(libicu-dev)
 # liblouis: the build copies the library and tables into the app (braille); lou_translate reads the braille back in tests.
 dpkg -s liblouis20 >/dev/null 2>&1 || apt_needed+=(liblouis20)
 dpkg -s liblouis-data >/dev/null 2>&1 || apt_needed+=(liblouis-data)

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Braille;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Benchmarks;
 
@@ -23,7 +24,7 @@ public class BrailleBenchmarks
     public void SetUp()
     {
         var (leaflet, variant) = BenchmarkContent.Resolve(Leaflet);
-        request = BrailleRequest.For(leaflet, leaflet.Document(variant), new BrailleChoice())
+        request = BrailleRequest.For(leaflet, leaflet.Document(variant), new BrailleChoice(), StringsLibrary.Embedded)
             ?? throw new InvalidOperationException($"{Leaflet} is in a language without braille.");
         // Loads liblouis and compiles the table outside the measurement, as a served instance has.
         if (BrailleOursBrf().Length == 0)

@@ -19,12 +19,15 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IContentSource>(sp => new FileContentSource(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Root));
         services.TryAddSingleton<LeafletCatalog>();
+        // Files mode: the results `leaflets check --save-results` left in the content folder, if it did.
+        services.TryAddSingleton<ICheckResultStore>(sp => new FileCheckResultStore(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Root));
         // Its own renderer, not the one serving /pdf: the check renders the same bytes, and a request's render
         // count or cache is never affected by a background check.
         services.TryAddSingleton(sp => new LeafletCheckResults(
             LeafletCheckResults.LoadTimeChecks(new LeafletPdfRenderer(), sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<LeafletCheckResults>>()));
+            sp.GetRequiredService<ILogger<LeafletCheckResults>>(),
+            sp.GetRequiredService<ICheckResultStore>()));
         return services;
     }
 }

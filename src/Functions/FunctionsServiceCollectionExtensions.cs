@@ -26,6 +26,9 @@ public static class FunctionsServiceCollectionExtensions
             .Validate(cors => cors.IsValid, CrossOriginOptions.InvalidMessage).ValidateOnStart();
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))
             .Validate(site => site.IsValid, SiteOptions.InvalidMessage).ValidateOnStart();
+        services.AddOptions<RepresentationCacheOptions>().Bind(configuration.GetSection(RepresentationCacheOptions.SectionName))
+            .Validate(cache => cache.IsValid, RepresentationCacheOptions.InvalidMessage).ValidateOnStart();
+        services.AddSingleton<RepresentationCache>();
         services.AddLeafletPdf(configuration);
         // liblouis's tables are process-wide state: one translator serialises every use of them.
         services.AddSingleton(BrailleTranslator.Shared);

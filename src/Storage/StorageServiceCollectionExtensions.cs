@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Leaflets.Content.Caching;
 using Leaflets.Content.Catalog;
+using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
 using Leaflets.Storage.Content;
 using Leaflets.Storage.Pdf;
@@ -27,6 +28,9 @@ public static class StorageServiceCollectionExtensions
         {
             services.RemoveAll<IContentSource>();
             services.AddSingleton<IContentSource>(new BlobContentSource(content));
+            // The publish gate's results, stored beside the content by publish.
+            services.RemoveAll<ICheckResultStore>();
+            services.AddSingleton<ICheckResultStore>(new BlobCheckResultStore(content));
         }
         if (settings.PdfCacheContainer is { } pdfCache)
         {

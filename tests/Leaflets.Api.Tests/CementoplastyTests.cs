@@ -51,7 +51,7 @@ public sealed class CementoplastyTests : IAsyncLifetime
         var health = await ApiJson.ReadAsync(await _server.Client.GetAsync("/api/health"));
 
         Assert.Equal("ok", (string)health["status"]!);
-        Assert.Contains(health["leaflets"]!["loaded"]!.AsArray(), leaflet => (string)leaflet!["id"]! == "cementoplasty");
+        Assert.Contains(await ApiJson.HealthLeafletsAsync(_server.Client), leaflet => (string)leaflet!["id"]! == "cementoplasty");
     }
 
     [Fact]

@@ -1,6 +1,10 @@
 using System.CommandLine;
+using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Cli;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Checking;
 using Leaflets.Content.Tests.Loading;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Leaflets.Api.Tests;
 
@@ -30,6 +34,31 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("/leaflets/deep/plain.md:12: nesting-too-deep: ", run.Output);
         Assert.Contains("/leaflets/far-review/plain.md:5: date-out-of-range: ", run.Output);
         Assert.Contains("3 leaflets checked: 0 loaded, 3 rejected", run.Error);
+    }
+
+    [Fact]
+    public async Task Check_with_save_results_keeps_them_in_the_folder_checks_only_changed_leaflets_next_time_and_serve_shows_them_unchecked()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var args = new[] { "check", "--content", sandbox.ContentRoot, "--save-results" };
+
+        var first = await RunAsync(args);
+        var second = await RunAsync(args);
+        await File.AppendAllTextAsync(Path.Combine(sandbox.ContentRoot, "leaflets", "bone-scan", "plain.md"), "\nOne more short line.\n");
+        var third = await RunAsync(args);
+
+        Assert.True(File.Exists(Path.Combine(sandbox.ContentRoot, CheckResultSet.FileName)));
+        Assert.Contains("(2 checked now, the others unchanged)", first.Error);
+        Assert.Contains("(0 checked now, the others unchanged)", second.Error);
+        Assert.Contains("(1 checked now, the others unchanged)", third.Error);
+        Assert.Equal(first.Output, second.Output);
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        var checks = server.Services.GetRequiredService<LeafletCheckResults>();
+        await checks.StartChecks(await server.Services.GetRequiredService<LeafletCatalog>().GetSnapshotAsync(CancellationToken.None))
+            .WaitAsync(TimeSpan.FromMinutes(2));
+        var health = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
+        Assert.Equal(0, (int)health["totals"]!["pending"]!);
+        Assert.Equal(0, checks.Checked);
     }
 
     [Fact]

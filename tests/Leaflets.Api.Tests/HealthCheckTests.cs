@@ -18,9 +18,8 @@ public sealed class HealthCheckTests
         await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
         await WhenCheckedAsync(server);
 
-        var health = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
+        var loaded = await ApiJson.HealthLeafletsAsync(server.Client);
 
-        var loaded = health["leaflets"]!["loaded"]!.AsArray();
         Assert.Equal(2, loaded.Count);
         foreach (var leaflet in loaded)
         {
@@ -44,7 +43,7 @@ public sealed class HealthCheckTests
 
         var health = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
 
-        var check = health["leaflets"]!["loaded"]!.AsArray().Single(l => (string)l!["id"]! == "blood-test")!["check"]!;
+        var check = health["leaflets"]!["failing"]!.AsArray().Single(l => (string)l!["id"]! == "blood-test")!["check"]!;
         Assert.Equal("failed", (string)check["status"]!);
         Assert.Contains(check["errors"]!.AsArray(), e => ((string)e!).Contains("leaflets/blood-test/plain.md:") && ((string)e!).Contains(": plain-reading-age: reading age is"));
     }
@@ -64,7 +63,8 @@ public sealed class HealthCheckTests
         var health = await ApiJson.ReadAsync(response);
         Assert.Equal("degraded", (string)health["status"]!);
         Assert.Empty(health["leaflets"]!["rejected"]!.AsArray());
-        Assert.Equal("failed", (string)health["leaflets"]!["loaded"]!.AsArray().Single(l => (string)l!["id"]! == "blood-test")!["check"]!["status"]!);
+        Assert.Equal("failed", (string)health["leaflets"]!["failing"]!.AsArray().Single(l => (string)l!["id"]! == "blood-test")!["check"]!["status"]!);
+        Assert.Equal(1, (int)health["totals"]!["failed"]!);
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/leaflets/blood-test")).StatusCode);
     }
 
@@ -79,7 +79,9 @@ public sealed class HealthCheckTests
         var health = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
 
         Assert.Equal("ok", (string)health["status"]!);
-        var loaded = health["leaflets"]!["loaded"]!.AsArray();
+        Assert.Empty(health["leaflets"]!["failing"]!.AsArray());
+        Assert.Equal(2, (int)health["totals"]!["passed"]!);
+        var loaded = await ApiJson.HealthLeafletsAsync(server.Client);
         Assert.Equal(["blood-test", "bone-scan"], loaded.Select(l => (string)l!["id"]!));
         Assert.All(loaded, l => Assert.Equal("passed", (string)l!["check"]!["status"]!));
         Assert.All(loaded, l => Assert.False((bool)l!["servingLastGood"]!));
@@ -107,7 +109,7 @@ public sealed class HealthCheckTests
 
         var health = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
         Assert.Equal("degraded", (string)health["status"]!);
-        Assert.Equal("failed", (string)health["leaflets"]!["loaded"]!.AsArray().Single(l => (string)l!["id"]! == "blood-test")!["check"]!["status"]!);
+        Assert.Equal("failed", (string)health["leaflets"]!["failing"]!.AsArray().Single(l => (string)l!["id"]! == "blood-test")!["check"]!["status"]!);
     }
 
     private const string TooHardToRead =

@@ -16,7 +16,9 @@ public sealed class HealthTests(FixtureServer fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var health = await ApiJson.ReadAsync(response);
         Assert.Equal("degraded", (string)health["status"]!);
-        var loaded = health["leaflets"]!["loaded"]!.AsArray();
+        Assert.Equal(2, (int)health["totals"]!["loaded"]!);
+        Assert.Equal(1, (int)health["totals"]!["rejected"]!);
+        var loaded = await ApiJson.HealthLeafletsAsync(fixture.Client);
         Assert.Equal(["blood-test", "bone-scan"], loaded.Select(l => (string)l!["id"]!));
         Assert.Equal(["plain", "easy-read"], loaded[1]!["variants"]!.AsArray().Select(v => (string)v!));
         var rejected = health["leaflets"]!["rejected"]!.AsArray().Single()!;
@@ -57,10 +59,9 @@ public sealed class HealthTests(FixtureServer fixture)
         await File.WriteAllTextAsync(Path.Combine(folder, "plain.cy.md"), translation);
         await server.Services.GetRequiredService<LeafletCatalog>().ReloadAsync(CancellationToken.None);
 
-        var health = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
+        var loaded = await ApiJson.HealthLeafletsAsync(server.Client);
         var after = await server.Client.GetAsync("/api/leaflets/blood-test");
 
-        var loaded = health["leaflets"]!["loaded"]!.AsArray();
         Assert.Equal(["en-GB", "cy"], loaded.Single(l => (string)l!["id"]! == "blood-test")!["languages"]!.AsArray().Select(l => (string)l!));
         Assert.Equal(["en-GB", "cy"], loaded.Single(l => (string)l!["id"]! == "bone-scan")!["languages"]!.AsArray().Select(l => (string)l!));
         // The main language's JSON now lists and links the translation, so it is a new version; its text is the same.
@@ -87,7 +88,11 @@ public sealed class HealthTests(FixtureServer fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var health = await ApiJson.ReadAsync(response);
         Assert.Equal("degraded", (string)health["status"]!);
-        var loaded = health["leaflets"]!["loaded"]!.AsArray();
+        Assert.Equal(1, (int)health["totals"]!["servingLastGood"]!);
+        var failing = health["leaflets"]!["failing"]!.AsArray().Single()!;
+        Assert.Equal("blood-test", (string)failing["id"]!);
+        Assert.True((bool)failing["servingLastGood"]!);
+        var loaded = await ApiJson.HealthLeafletsAsync(server.Client);
         Assert.Equal(["blood-test", "bone-scan"], loaded.Select(l => (string)l!["id"]!));
         Assert.True((bool)loaded[0]!["servingLastGood"]!);
         Assert.False((bool)loaded[1]!["servingLastGood"]!);
@@ -96,5 +101,27 @@ public sealed class HealthTests(FixtureServer fixture)
         Assert.True((bool)rejected["servingLastGood"]!);
         Assert.Contains(rejected["errors"]!.AsArray(), e => ((string)e!).Contains("leaflets/blood-test/plain.md:"));
         Assert.Equal(goodTitle, (string)(await ApiJson.ReadAsync(await server.Client.GetAsync("/api/leaflets/blood-test")))["title"]!);
+    }
+
+    [Fact]
+    public async Task The_health_leaflets_pages_list_every_leaflet_uncached_and_refuse_a_page_that_is_not_a_whole_number_or_past_the_last()
+    {
+        var first = await fixture.Client.GetAsync("/api/health/leaflets");
+        var same = await fixture.Client.GetAsync("/api/health/leaflets?page=1");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("no-store", first.Headers.CacheControl!.ToString());
+        var page = await ApiJson.ReadAsync(first);
+        Assert.Equal((1, 1, 100, 2), ((int)page["page"]!, (int)page["pageCount"]!, (int)page["pageSize"]!, (int)page["total"]!));
+        Assert.Equal(["blood-test", "bone-scan"], page["items"]!.AsArray().Select(l => (string)l!["id"]!));
+        Assert.Equal(page.ToJsonString(), (await ApiJson.ReadAsync(same)).ToJsonString());
+        foreach (var notAPage in new[] { "0", "-1", "two", "1.5", "", "99999999999" })
+        {
+            var problem = await ApiJson.AssertProblemAsync(await fixture.Client.GetAsync($"/api/health/leaflets?page={notAPage}"), HttpStatusCode.BadRequest);
+            Assert.Contains("page must be a whole number from 1 upwards", (string)problem["detail"]!, StringComparison.Ordinal);
+        }
+        var past = await ApiJson.AssertProblemAsync(await fixture.Client.GetAsync("/api/health/leaflets?page=2"), HttpStatusCode.NotFound);
+        Assert.Equal("There is no page 2: the list has 1 page.", (string)past["detail"]!);
+        await ApiJson.AssertProblemAsync(await fixture.Client.GetAsync("/api/health/leaflets?pageSize=5"), HttpStatusCode.BadRequest);
     }
 }

@@ -29,7 +29,7 @@ public sealed class LeafletQueryTests
     {
         var query = LeafletQuery.Parse(null, null, null, "1000000000", "100").Query!;
 
-        Assert.Empty(LeafletSearch.Search([], query).Items);
+        Assert.Empty(LeafletSearch.List([], query).Items);
     }
 
     [Theory]

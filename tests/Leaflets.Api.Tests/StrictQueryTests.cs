@@ -47,7 +47,7 @@ public sealed class StrictQueryTests(FixtureServer fixture)
 
         var problem = await ApiJson.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(
-            "This route takes no query parameter 'language'; it takes: q, topic, code, lang, page, pageSize.",
+            "This route takes no query parameter 'language'; it takes: q, topic, code, lang, sort, page, pageSize.",
             (string)problem["detail"]!);
     }
 

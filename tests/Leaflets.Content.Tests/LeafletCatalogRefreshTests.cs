@@ -28,6 +28,27 @@ public sealed class LeafletCatalogRefreshTests
     }
 
     [Fact]
+    public async Task A_new_strings_file_is_served_after_one_refresh_and_every_leaflet_is_read_again_for_the_words_its_language_lacks()
+    {
+        // A leaflet in Irish (the sample with its language changed, test data), at first with no Irish strings.
+        _source.Put("leaflets/irish/plain.md", SampleLeaflets.Markdown("Bileog", version: 1).Replace("language: en-GB", "language: ga", StringComparison.Ordinal));
+        var before = await _catalog.GetSnapshotAsync(CancellationToken.None);
+
+        _source.Put("strings/ga.json", Text.ContentRootStringsTests.Irish);
+        _time.Advance(OneRefresh);
+        await _catalog.GetSnapshotAsync(CancellationToken.None);
+        await _catalog.WhenRefreshedAsync();
+        var after = await _catalog.GetSnapshotAsync(CancellationToken.None);
+
+        Assert.Equal(["en", "cy"], before.Content.Strings.Languages);
+        Assert.Single(before.Content.Problems, p => p.Rule == ContentRules.StringsMissing);
+        Assert.Equal(["en", "cy", "ga"], after.Content.Strings.Languages);
+        Assert.Equal("Leagan", after.Content.Strings.For("ga").Leaflet.Version);
+        Assert.Equal(after.Content.Strings.For("ga").EnglishFallbacks.Count, after.Content.Problems.Count(p => p.Rule == ContentRules.StringsMissing));
+        Assert.NotSame(before.Content.Leaflets["wound-care"], after.Content.Leaflets["wound-care"]);
+    }
+
+    [Fact]
     public async Task A_change_is_not_read_before_the_refresh_interval_and_the_due_request_starts_the_refresh_without_waiting_for_it()
     {
         await _catalog.GetSnapshotAsync(CancellationToken.None);

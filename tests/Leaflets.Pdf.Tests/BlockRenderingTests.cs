@@ -79,7 +79,7 @@ public class BlockRenderingTests
         using var pdf = PdfDocument.Open(Render(new CalloutBlock(1, "Before you come in", [.. paragraphs])));
         var pages = pdf.GetPages().Where(p => p.GetWords().Any(w => w.Text == "Point")).ToList();
         Assert.True(pages.Count >= 2, "The box should run over at least two pages.");
-        var continued = ReaderStrings.English.Print.Continued;
+        var continued = StringsLibrary.Embedded.English.Print.Continued;
         Assert.DoesNotContain(continued, PdfReading.Text(pages[0].Letters));
         foreach (var page in pages.Skip(1))
         {

@@ -56,7 +56,7 @@ public class CharacterCoverageTests
     {
         var text = new StringBuilder();
         var metadata = document.Metadata;
-        var strings = ReaderStrings.For(metadata.Language);
+        var strings = StringsLibrary.Embedded.For(metadata.Language);
         var words = strings.Leaflet;
         text.Append(metadata.Title).Append(metadata.Summary);
         text.Append(ReaderDate.Format(metadata.LastReviewed, strings)).Append(ReaderDate.Format(metadata.NextReview, strings));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Leaflets.Content.Checking.Pdf;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Tests.Text;
 using UglyToad.PdfPig;
 
 namespace Leaflets.Pdf.Tests;
@@ -176,5 +177,43 @@ public sealed class LanguageChromeTests
         var references = elements.FindIndex(e => e.Type == "H2" && e.Text == "Cyfeiriadau");
         Assert.Equal(("L", "en-GB"), (elements[references + 1].Type, elements[references + 1].Lang));
         Assert.True(PdfAccessibilityChecker.Check(bytes, "cy").Passed);
+    }
+
+    /// <summary>One Welsh word a content root changes (test data: <c>strings/cy.json</c> written for the test).</summary>
+    private const string WelshReferencesWord = "Ffynonellau prawf";
+
+    [Fact]
+    public void A_content_roots_Welsh_word_is_printed_and_bookmarked_and_moves_the_Welsh_PDFs_version_only()
+    {
+        var strings = TestStrings.With(("cy", $$$"""{"leaflet": {"references": "{{{WelshReferencesWord}}}"}}"""));
+        var options = new PdfRenderOptions(18, PaperSize.A4, PdfReading.PublicUrl, ReviewStatus.Current);
+        var welsh = PdfRequest.For(InLanguage("cy"), LeafletVariant.Plain, options, strings);
+
+        using var pdf = PdfDocument.Open(PdfReading.Render(welsh));
+        var text = string.Join(" ", pdf.GetPages().Select(page => PdfReading.Text(page.Letters)));
+
+        Assert.Contains(WelshReferencesWord, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cyfeiriadau", text, StringComparison.Ordinal);
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks));
+        Assert.Contains(WelshReferencesWord, bookmarks.GetNodes().Select(node => node.Title));
+        Assert.Contains(PdfReading.ElementTexts(pdf), e => e.Type == "H2" && e.Text == WelshReferencesWord && e.Lang is null);
+        Assert.NotEqual(PdfRequest.For(InLanguage("cy"), LeafletVariant.Plain, options).Version, welsh.Version);
+        Assert.Equal(PdfRequest.For(PdfReading.Sample, LeafletVariant.Plain, options).Version,
+            PdfRequest.For(PdfReading.Sample, LeafletVariant.Plain, options, strings).Version);
+    }
+
+    [Fact]
+    public void A_leaflet_in_a_language_a_content_root_adds_prints_its_words_and_the_rest_in_English_marked_English()
+    {
+        var strings = TestStrings.With(("ga", """{"language": "ga", "languageName": "Gaeilge", "leaflet": {"version": "Leagan"}}"""));
+
+        using var pdf = PdfDocument.Open(PdfReading.Render(PdfRequest.For(InLanguage("ga"), LeafletVariant.Plain, new PdfRenderOptions(), strings)));
+        var text = string.Join(" ", pdf.GetPages().Select(page => PdfReading.Text(page.Letters)));
+        var elements = PdfReading.ElementTexts(pdf);
+
+        Assert.Contains("Leagan 2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Version", text, StringComparison.Ordinal);
+        Assert.Contains(elements, e => e.Text == "References" && e.Lang == "en");
+        Assert.DoesNotContain(elements, e => e.Text.StartsWith("Leagan", StringComparison.Ordinal) && e.Lang == "en");
     }
 }

@@ -3,6 +3,7 @@ using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Content.Rendering.Pdf.Fonts;
 using Leaflets.Content.Rendering.Pdf.Layout;
 using UglyToad.PdfPig;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Pdf.Tests;
 
@@ -224,6 +225,6 @@ public class LayoutRulesTests
         => Compose(leaflet, leaflet.Document(variant), options);
 
     internal static IReadOnlyList<LaidOutPage> Compose(Leaflet leaflet, LeafletDocument document, PdfRenderOptions options)
-        => new DocumentComposer(document, leaflet.Images, new Typography(options), options.PublicUrl, options.ReviewStatus)
+        => new DocumentComposer(document, leaflet.Images, new Typography(options), options.PublicUrl, StringsLibrary.Embedded, options.ReviewStatus)
             .Compose(new StructNode(StructKind.Div, null)).Pages;
 }

@@ -21,7 +21,7 @@ public class PageFurnitureTests
         var (metadata, pdf) = Render(id, variant, language, size, paper, ReviewStatus.Current);
         using (pdf)
         {
-            var strings = ReaderStrings.For(language);
+            var strings = StringsLibrary.Embedded.For(language);
             foreach (var page in pdf.GetPages())
             {
                 var lines = PdfReading.FooterLines(page);
@@ -45,12 +45,12 @@ public class PageFurnitureTests
         var (metadata, pdf) = Render(id, variant, language, size, paper, ReviewStatus.Overdue);
         using (pdf)
         {
-            var notice = ReviewNotice.For(ReviewStatus.Overdue, metadata);
+            var notice = ReviewNotice.For(ReviewStatus.Overdue, metadata, StringsLibrary.Embedded);
             var pageOne = PdfReading.TaggedText(pdf.GetPage(1));
             Assert.StartsWith($"{metadata.Title} {notice.Emphasis} {notice.Text}", pageOne, StringComparison.Ordinal);
             Assert.DoesNotContain(notice.Emphasis!, PdfReading.TaggedText(pdf.GetPage(2)), StringComparison.Ordinal);
 
-            var strings = ReaderStrings.For(language);
+            var strings = StringsLibrary.Embedded.For(language);
             var words = strings.Leaflet;
             var version = $"{words.Version} {metadata.Version.ToString(CultureInfo.InvariantCulture)}";
             var details = pdf.GetPages().Select(PdfReading.TaggedText).First(text => text.Contains(version, StringComparison.Ordinal));
@@ -67,7 +67,7 @@ public class PageFurnitureTests
         var (metadata, pdf) = Render(id, variant, language, size, paper, ReviewStatus.Current);
         using (pdf)
         {
-            var strings = ReaderStrings.For(language);
+            var strings = StringsLibrary.Embedded.For(language);
             var words = strings.Leaflet;
             string[] details =
             [
@@ -84,7 +84,7 @@ public class PageFurnitureTests
             // The last one: a leaflet may have a section of its own under the same heading (the easy read does).
             var about = elements.FindLastIndex(e => e.Type == "H2" && e.Text == words.AboutThisLeaflet);
             Assert.True(about > title, $"{id}/{variant}/{language} {size} pt {paper}: no H2 \"{words.AboutThisLeaflet}\".");
-            var status = ReviewNotice.For(ReviewStatus.Current, metadata).Text;
+            var status = ReviewNotice.For(ReviewStatus.Current, metadata, StringsLibrary.Embedded).Text;
             Assert.Equal([("P", status), .. details.Select(d => ("P", d))], elements.Skip(about + 1).Take(4).Select(e => (e.Type, e.Text)));
             var references = elements.FindIndex(e => e.Type == "H2" && e.Text == words.References);
             Assert.True(references == -1 || references > about, "References come after About this leaflet, as on the web page.");

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Pdf.Tests;
 
@@ -21,7 +22,7 @@ public sealed class PdfRequestTests
     private static PdfRequest Print(Leaflet? leaflet = null, LeafletVariant variant = LeafletVariant.Plain, PrintChoice? choice = null, SiteOptions? site = null, DateOnly? today = null)
     {
         leaflet ??= Leaflet;
-        return PdfRequest.Print(leaflet, leaflet.Document(variant), choice ?? new PrintChoice(), site ?? Site, today ?? CurrentDay);
+        return PdfRequest.Print(leaflet, leaflet.Document(variant), choice ?? new PrintChoice(), site ?? Site, today ?? CurrentDay, StringsLibrary.Embedded);
     }
 
     private static readonly PdfRequest Baseline = Print();
@@ -37,7 +38,7 @@ public sealed class PdfRequestTests
     };
 
     private static PdfRequest PrintWelsh(PrintChoice? choice = null) =>
-        PdfRequest.Print(Translated, Translated.Document(LeafletVariant.Plain, "cy"), choice ?? new PrintChoice(), Site, CurrentDay);
+        PdfRequest.Print(Translated, Translated.Document(LeafletVariant.Plain, "cy"), choice ?? new PrintChoice(), Site, CurrentDay, StringsLibrary.Embedded);
 
     public static TheoryData<string> InputsThatShapeTheBytes => [.. Changed.Keys];
 
@@ -136,7 +137,7 @@ public sealed class PdfRequestTests
         Assert.Equal($"{Leaflet.Id}-plain-cy-24pt-a5-v{Plain.Metadata.Version}.pdf", PrintWelsh(new PrintChoice(24, PaperSize.A5)).FileName);
         Assert.Equal(
             $"{Leaflet.Id}-plain-24pt-a5-v{Plain.Metadata.Version}.pdf",
-            PdfRequest.Print(Translated, Translated.Plain, new PrintChoice(24, PaperSize.A5), Site, CurrentDay).FileName);
+            PdfRequest.Print(Translated, Translated.Plain, new PrintChoice(24, PaperSize.A5), Site, CurrentDay, StringsLibrary.Embedded).FileName);
     }
 
     private static void AssertSameNames(PdfRequest expected, PdfRequest actual)

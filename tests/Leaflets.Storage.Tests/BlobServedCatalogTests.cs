@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Text;
 using Leaflets.Storage.Content;
 using Leaflets.Storage.Publishing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -151,6 +152,28 @@ public sealed class BlobServedCatalogTests(Azurite azurite) : IDisposable
 
         Assert.Contains("'missing-", error.Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_published_strings_file_changes_the_words_served_and_one_removed_from_the_folder_is_removed_from_the_container()
+    {
+        // Test data: one Welsh word written for the test.
+        var strings = Path.Combine(_content.Root, "strings");
+        Directory.CreateDirectory(strings);
+        await File.WriteAllTextAsync(Path.Combine(strings, "cy.json"), """{"leaflet": {"version": "Rhifyn prawf"}}""");
+        var (container, _, catalog) = await PublishedAsync("strings");
+
+        var published = await catalog.GetSnapshotAsync(CancellationToken.None);
+        Assert.Equal("Rhifyn prawf", published.Content.Strings.For("cy").Leaflet.Version);
+        Assert.Empty(published.Content.Problems);
+
+        File.Delete(Path.Combine(strings, "cy.json"));
+        await new ContentPublisher(container).PublishAsync(_content.Root, prune: false, CancellationToken.None);
+        var removed = await OneRefreshLaterAsync(catalog);
+
+        Assert.False((await container.GetBlobClient("strings/cy.json").ExistsAsync()).Value);
+        Assert.Same(StringsLibrary.Embedded, removed.Content.Strings);
+        Assert.Equal(["hand-washing", "wound-care"], removed.Content.Leaflets.Keys);
     }
 
     /// <summary>One refresh interval later, the request that finds the snapshot due and the background refresh it starts.</summary>

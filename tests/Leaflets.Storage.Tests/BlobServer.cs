@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Leaflets.Cli.Hosting;
 using Leaflets.Content.Catalog;
+using Leaflets.Content.Checking;
 using Leaflets.Content.Rendering.Pdf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,9 @@ public sealed class BlobServer : IAsyncDisposable
     public PdfRenderCache Pdfs => _app.Services.GetRequiredService<PdfRenderCache>();
 
     public LeafletCatalog Catalog => _app.Services.GetRequiredService<LeafletCatalog>();
+
+    /// <summary>The check results this instance shows, which count the leaflets it checked itself.</summary>
+    public LeafletCheckResults Checks => _app.Services.GetRequiredService<LeafletCheckResults>();
 
     public static async Task<BlobServer> StartAsync(string connectionString, BlobContainerClient leaflets, BlobContainerClient pdfCache, TimeProvider time)
     {

@@ -93,6 +93,28 @@ public sealed class FunctionsPackageTests : IClassFixture<FunctionsPackageTests.
         Assert.Equal(seen.Order(StringComparer.Ordinal), Directory.GetFiles(tables).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Leaflets.Functions.runtimeconfig.json")]
+    public void The_package_runs_with_the_runtimes_culture_data_not_in_invariant_mode(string runtimeConfig)
+        => AssertNotInvariant(Path.Combine(_published.Folder, runtimeConfig));
+
+    [Fact]
+    public void Leaflets_serve_runs_with_the_runtimes_culture_data_not_in_invariant_mode()
+        => AssertNotInvariant(Path.Combine(AppContext.BaseDirectory, "leaflets.runtimeconfig.json"));
+
+    /// <summary>
+    /// Numbers on the site are written from ICU's data for the page's language (issue 11). The runtime reads this
+    /// setting from the runtimeconfig beside the app; Azure's image and Debian both carry libicu.
+    /// </summary>
+    private static void AssertNotInvariant(string runtimeConfig)
+    {
+        Assert.True(File.Exists(runtimeConfig), runtimeConfig + " is missing");
+        using var json = JsonDocument.Parse(File.ReadAllText(runtimeConfig));
+        var properties = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.True(properties.TryGetProperty("System.Globalization.Invariant", out var invariant), "the runtimeconfig does not say");
+        Assert.False(invariant.GetBoolean());
+    }
+
     /// <summary>Publishes once for all the tests in this class, into a temporary folder.</summary>
     public sealed class PublishedFunctions : IDisposable
     {

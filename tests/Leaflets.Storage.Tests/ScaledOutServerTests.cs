@@ -81,7 +81,8 @@ public sealed class ScaledOutServerTests(Azurite azurite) : IDisposable
         var rejected = Assert.Single(health.RootElement.GetProperty("leaflets").GetProperty("rejected").EnumerateArray());
         Assert.Equal("wound-care", rejected.GetProperty("id").GetString());
         Assert.True(rejected.GetProperty("servingLastGood").GetBoolean());
-        var loaded = health.RootElement.GetProperty("leaflets").GetProperty("loaded").EnumerateArray().ToDictionary(l => l.GetProperty("id").GetString()!, l => l.GetProperty("servingLastGood").GetBoolean());
+        using var page = JsonDocument.Parse(await server.Client.GetStringAsync("/api/health/leaflets"));
+        var loaded = page.RootElement.GetProperty("items").EnumerateArray().ToDictionary(l => l.GetProperty("id").GetString()!, l => l.GetProperty("servingLastGood").GetBoolean());
         Assert.Equal(new Dictionary<string, bool> { ["hand-washing"] = false, ["wound-care"] = true }, loaded);
         Assert.Contains(rejected.GetProperty("errors").EnumerateArray(), e => e.GetString()!.StartsWith($"blob:{leaflets.Name}/leaflets/wound-care/plain.md:", StringComparison.Ordinal));
     }

@@ -25,11 +25,11 @@ internal static class CommonOptions
     /// returns null when the folder cannot be read, so no command shows a stack trace for a wrong path.
     /// </summary>
     public static async Task<ContentCheckReport?> TryCheckFolderAsync(
-        ContentCheck check, string contentRoot, string commandName, TextWriter errors, CancellationToken cancellationToken)
+        ContentCheck check, string contentRoot, string commandName, TextWriter errors, CancellationToken cancellationToken, CheckResultSet? known = null)
     {
         try
         {
-            return await check.RunAsync(new FileContentSource(contentRoot), cancellationToken);
+            return await check.RunAsync(new FileContentSource(contentRoot), cancellationToken, known);
         }
         catch (Exception error) when (error is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
         {

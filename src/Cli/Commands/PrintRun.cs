@@ -6,6 +6,7 @@ using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Braille;
 using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Cli.Commands;
 
@@ -50,7 +51,7 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (leaflet, document) = jobs[index];
-            if (await RenderAsync(leaflet, document, $"[{index + 1}/{jobs.Count}]", cancellationToken))
+            if (await RenderAsync(leaflet, document, report.Content.Strings, $"[{index + 1}/{jobs.Count}]", cancellationToken))
             {
                 written++;
             }
@@ -81,14 +82,14 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
         }
     }
 
-    private Task<bool> RenderAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
+    private Task<bool> RenderAsync(Leaflet leaflet, LeafletDocument document, StringsLibrary strings, string counter, CancellationToken cancellationToken)
         => request.Format == RenderFormat.Brf
-            ? RenderBrailleAsync(leaflet, document, counter, cancellationToken)
-            : RenderPdfAsync(leaflet, document, counter, cancellationToken);
+            ? RenderBrailleAsync(leaflet, document, strings, counter, cancellationToken)
+            : RenderPdfAsync(leaflet, document, strings, counter, cancellationToken);
 
-    private async Task<bool> RenderBrailleAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
+    private async Task<bool> RenderBrailleAsync(Leaflet leaflet, LeafletDocument document, StringsLibrary strings, string counter, CancellationToken cancellationToken)
     {
-        if (BrailleRequest.For(leaflet, document, request.Braille) is not { } braille)
+        if (BrailleRequest.For(leaflet, document, request.Braille, strings) is not { } braille)
         {
             await FailAsync($"{leaflet.Id} {document.Variant.Slug()}: braille is not offered in the language '{document.Metadata.Language}'.");
             return false;
@@ -109,9 +110,9 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
         return true;
     }
 
-    private async Task<bool> RenderPdfAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
+    private async Task<bool> RenderPdfAsync(Leaflet leaflet, LeafletDocument document, StringsLibrary strings, string counter, CancellationToken cancellationToken)
     {
-        var print = PdfRequest.Print(leaflet, document, request.Print, request.Site, time.Today());
+        var print = PdfRequest.Print(leaflet, document, request.Print, request.Site, time.Today(), strings);
         var path = Path.Combine(request.OutputFolder, print.FileName);
         var timer = Stopwatch.StartNew();
         try

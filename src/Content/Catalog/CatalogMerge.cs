@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Catalog;
 
@@ -14,10 +15,24 @@ namespace Leaflets.Content.Catalog;
 /// </summary>
 internal sealed record CatalogEntry(string Id, string Fingerprint, Leaflet? Served, ImmutableArray<ContentProblem> Problems, bool ServingLastGood);
 
+/// <summary>
+/// The content root's strings files as last read: <see cref="Fingerprint"/> covers them as a folder's covers its files,
+/// <see cref="Library"/> is what they make (the service's own words where there are none, or all are refused).
+/// </summary>
+internal sealed record StringsEntry(string Fingerprint, StringsLibrary Library, ImmutableArray<ContentProblem> Problems)
+{
+    public static StringsEntry None { get; } = new("", StringsLibrary.Embedded, []);
+}
+
 internal sealed record CatalogMergeResult(
     ImmutableSortedDictionary<string, CatalogEntry> Entries,
     IReadOnlyList<CatalogEntry> Changed,
-    IReadOnlyList<string> Removed);
+    IReadOnlyList<string> Removed,
+    StringsEntry Strings)
+{
+    /// <summary>Whether the strings files changed since the previous read (every leaflet is then read again, above).</summary>
+    public bool StringsChanged { get; init; }
+}
 
 /// <summary>Folds a fresh read of the content source into what is being served, one leaflet folder at a time.</summary>
 internal static class CatalogMerge
@@ -27,33 +42,46 @@ internal static class CatalogMerge
 
     private const string LeafletsFolder = "leaflets/";
 
+    /// <summary>
+    /// The strings files are read first: a leaflet is warned of the words its language lacks (<c>strings-missing</c>),
+    /// so each folder's fingerprint holds theirs, and a change to them reads every leaflet again.
+    /// </summary>
     public static CatalogMergeResult Merge(
-        ImmutableSortedDictionary<string, CatalogEntry> previous, string displayRoot, IReadOnlyList<ContentFile> files)
+        ImmutableSortedDictionary<string, CatalogEntry> previous, StringsEntry previousStrings, string displayRoot, IReadOnlyList<ContentFile> files)
     {
+        var stringsFiles = files.Where(StringsLoader.Owns).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var stringsFingerprint = stringsFiles.Count == 0 ? "" : Fingerprint(stringsFiles);
+        var strings = previousStrings;
+        if (stringsFingerprint != previousStrings.Fingerprint)
+        {
+            var (library, problems) = StringsLoader.Load(displayRoot, stringsFiles);
+            strings = new StringsEntry(stringsFingerprint, library, problems);
+        }
         var entries = ImmutableSortedDictionary.CreateBuilder<string, CatalogEntry>(StringComparer.Ordinal);
         var changed = new List<CatalogEntry>();
-        foreach (var folder in files.GroupBy(f => FolderOf(f.Path), StringComparer.Ordinal))
+        foreach (var folder in files.Where(f => !StringsLoader.Owns(f)).GroupBy(f => FolderOf(f.Path), StringComparer.Ordinal))
         {
             var folderFiles = folder.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-            var fingerprint = Fingerprint(folderFiles);
+            var fingerprint = Fingerprint(folderFiles) + strings.Fingerprint;
             previous.TryGetValue(folder.Key, out var before);
             if (before is not null && before.Fingerprint == fingerprint)
             {
                 entries[folder.Key] = before;
                 continue;
             }
-            var entry = Load(folder.Key, fingerprint, before, displayRoot, folderFiles);
+            var entry = Load(folder.Key, fingerprint, before, displayRoot, folderFiles, strings.Library);
             entries[folder.Key] = entry;
             changed.Add(entry);
         }
         var removed = previous.Keys.Where(id => id != OutsideAnyLeaflet && !entries.ContainsKey(id)).ToList();
-        return new CatalogMergeResult(entries.ToImmutable(), changed, removed);
+        return new CatalogMergeResult(entries.ToImmutable(), changed, removed, strings) { StringsChanged = strings != previousStrings };
     }
 
-    public static CatalogSnapshot ToSnapshot(ImmutableSortedDictionary<string, CatalogEntry> entries, long generation)
+    public static CatalogSnapshot ToSnapshot(ImmutableSortedDictionary<string, CatalogEntry> entries, StringsEntry strings, long generation)
     {
         var leaflets = ImmutableSortedDictionary.CreateBuilder<string, Leaflet>(StringComparer.Ordinal);
         var problems = ImmutableArray.CreateBuilder<ContentProblem>();
+        problems.AddRange(strings.Problems);
         foreach (var entry in entries.Values)
         {
             if (entry.Served is not null)
@@ -64,16 +92,17 @@ internal static class CatalogMerge
         }
         var servingLastGood = entries.Values.Where(e => e.ServingLastGood).Select(e => e.Id).ToImmutableSortedSet(StringComparer.Ordinal);
         var ordered = problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToImmutableArray();
-        return new CatalogSnapshot(new ContentLoadResult(leaflets.ToImmutable(), ordered))
+        return new CatalogSnapshot(new ContentLoadResult(leaflets.ToImmutable(), ordered) { Strings = strings.Library })
         {
             ServingLastGood = servingLastGood,
             Generation = generation,
         };
     }
 
-    private static CatalogEntry Load(string id, string fingerprint, CatalogEntry? before, string displayRoot, IReadOnlyList<ContentFile> files)
+    private static CatalogEntry Load(string id, string fingerprint, CatalogEntry? before, string displayRoot, IReadOnlyList<ContentFile> files,
+        StringsLibrary strings)
     {
-        var result = LeafletLoader.Load(displayRoot, files);
+        var result = LeafletLoader.Load(displayRoot, files, strings);
         if (id == OutsideAnyLeaflet)
         {
             return new CatalogEntry(id, fingerprint, null, result.Problems, ServingLastGood: false);

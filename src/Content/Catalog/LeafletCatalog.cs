@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Search;
+using Leaflets.Content.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +30,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     private readonly TimeSpan _refreshAfter = TimeSpan.FromSeconds(Math.Max(0, options.Value.RefreshSeconds));
     private readonly TimeSpan _readLimit = TimeSpan.FromSeconds(Math.Max(1, options.Value.RefreshTimeoutSeconds));
     private ImmutableSortedDictionary<string, CatalogEntry> _entries = ImmutableSortedDictionary<string, CatalogEntry>.Empty.WithComparers(StringComparer.Ordinal);
+    private StringsEntry _strings = StringsEntry.None;
     private volatile CatalogState? _state;
     private Task _refresh = Task.CompletedTask;
     private DateTimeOffset _lastAttemptAt;
@@ -39,6 +42,12 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     }
 
     public IContentSource Source => source;
+
+    /// <summary>
+    /// The strings of the snapshot being served, without waiting for anything (the service's own before the first
+    /// load): for an error page, which must never wait on the source.
+    /// </summary>
+    public StringsLibrary CurrentStrings => _state?.Snapshot.Content.Strings ?? StringsLibrary.Embedded;
 
     /// <summary>The current snapshot; see <see cref="GetStateAsync"/>.</summary>
     public async ValueTask<CatalogSnapshot> GetSnapshotAsync(CancellationToken cancellationToken) =>
@@ -124,7 +133,11 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
 
     private void Apply(IReadOnlyList<ContentFile> files, DateTimeOffset readAt)
     {
-        var merged = CatalogMerge.Merge(_entries, source.DisplayRoot, files);
+        var merged = CatalogMerge.Merge(_entries, _strings, source.DisplayRoot, files);
+        foreach (var problem in merged.StringsChanged ? merged.Strings.Problems : [])
+        {
+            logger.LogError("{Problem}", problem.ToString());
+        }
         foreach (var entry in merged.Changed)
         {
             Report(entry);
@@ -134,9 +147,9 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
             logger.LogInformation("Leaflet {Id} is no longer in {Root}; it is no longer served", id, source.DisplayRoot);
         }
         var previous = _state;
-        var unchanged = previous is not null && merged.Changed.Count == 0 && merged.Entries.Count == _entries.Count;
-        _entries = merged.Entries;
-        var snapshot = unchanged ? previous!.Snapshot : CatalogMerge.ToSnapshot(_entries, ++_generation);
+        var unchanged = previous is not null && merged.Changed.Count == 0 && merged.Entries.Count == _entries.Count && !merged.StringsChanged;
+        (_entries, _strings) = (merged.Entries, merged.Strings);
+        var snapshot = unchanged ? previous!.Snapshot : CatalogMerge.ToSnapshot(_entries, _strings, ++_generation);
         _state = new CatalogState(snapshot, readAt, LastFailure: null);
         if (!unchanged)
         {
@@ -191,7 +204,15 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
 /// </summary>
 public sealed record CatalogSnapshot(ContentLoadResult Content)
 {
+    // Built on the first search of the snapshot rather than with it: a cold instance answers its first leaflet without
+    // waiting for an index, and a snapshot nobody searches never pays for one. A copy made with `with` shares it, so a
+    // copy keeps the same Content (new content is a new snapshot, CatalogMerge.ToSnapshot).
+    private readonly Lazy<ILeafletSearchIndex> _search = new(() => LuceneLeafletIndex.Build(Content.Leaflets.Values));
+
     public ImmutableSortedSet<string> ServingLastGood { get; init; } = ImmutableSortedSet<string>.Empty;
+
+    /// <summary>The search over <see cref="Content"/>'s leaflets, built once per snapshot and shared by every request.</summary>
+    public ILeafletSearchIndex Search => _search.Value;
 
     public long Generation { get; init; }
 }

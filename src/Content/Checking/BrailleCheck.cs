@@ -33,7 +33,7 @@ public sealed partial class BrailleCheck(BrailleTranslator translator) : IConten
             {
                 foreach (var grade in Enum.GetValues<BrailleGrade>())
                 {
-                    foreach (var problem in CheckOne(leaflet, document, new BrailleChoice(grade)))
+                    foreach (var problem in CheckOne(leaflet, document, new BrailleChoice(grade), content.Strings))
                     {
                         yield return problem;
                     }
@@ -42,14 +42,14 @@ public sealed partial class BrailleCheck(BrailleTranslator translator) : IConten
         }
     }
 
-    private IEnumerable<ContentProblem> CheckOne(Leaflet leaflet, LeafletDocument document, BrailleChoice choice)
+    private IEnumerable<ContentProblem> CheckOne(Leaflet leaflet, LeafletDocument document, BrailleChoice choice, Text.StringsLibrary strings)
     {
-        var braille = BrailleRequest.For(leaflet, document, choice)!;
+        var braille = BrailleRequest.For(leaflet, document, choice, strings)!;
         var what = $"braille grade {(int)choice.Grade} ({document.Variant.Slug()}, {document.Metadata.Language})";
         string text;
         try
         {
-            text = BrailleLayout.Render(document, braille.Table, choice, translator);
+            text = BrailleLayout.Render(document, braille.Table, choice, translator, braille.Words);
         }
         catch (BrailleUnavailableException missing)
         {

@@ -4,6 +4,7 @@ using Leaflets.Content.Model;
 using Leaflets.Content.Readability;
 using Leaflets.Content.Rendering.Braille;
 using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Checking;
 
@@ -16,6 +17,12 @@ public interface IContentCheck
 /// <summary>What the publish gate found: the loaded content and every problem, loader's and extra checks' alike.</summary>
 public sealed record ContentCheckReport(ContentLoadResult Content, ImmutableArray<ContentProblem> Problems)
 {
+    /// <summary>Each loaded leaflet's check result by content (<see cref="CheckResultSet.KeyOf"/>): what publish stores.</summary>
+    public CheckResultSet Results { get; init; } = CheckResultSet.Empty;
+
+    /// <summary>Leaflets checked (rendered) by this run; the others' results were known already for their content.</summary>
+    public int LeafletsChecked { get; init; }
+
     public int ErrorCount => Problems.Count(p => p.Severity == ProblemSeverity.Error);
 
     public int WarningCount => Problems.Count(p => p.Severity == ProblemSeverity.Warning);
@@ -54,14 +61,21 @@ public sealed record ContentCheckReport(ContentLoadResult Content, ImmutableArra
 /// The publish gate: loads every leaflet (enforcing the authoring format), then runs any further checks.
 /// Commands and hosts stay thin; what counts as a problem lives here.
 /// </summary>
-public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
+public sealed class ContentCheck(IEnumerable<IContentCheck> checks, string checker, TimeProvider? time = null)
 {
     /// <summary>A check that failed on a leaflet instead of giving findings: an error, so the leaflet is not published.</summary>
     public const string CheckFailedRule = "check-failed";
 
-    public ContentCheck() : this([])
+    public ContentCheck() : this([], "none")
     {
     }
+
+    public ContentCheck(IEnumerable<IContentCheck> checks) : this(checks, "custom")
+    {
+    }
+
+    /// <summary>Names these checks in the results they make (<see cref="CheckResultSet.Checker"/>): results are reused only by the same checks.</summary>
+    public string Checker => checker;
 
     /// <summary>
     /// What must pass before content is published: the authoring rules, the readability thresholds, and
@@ -72,27 +86,44 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
         new ReadabilityContentCheck(),
         new PrintAccessibilityCheck(new LeafletPdfRenderer(), PrintAccessibilityCheck.AllPrintOptions, time),
         new BrailleCheck(BrailleTranslator.Shared),
-    ]);
+    ], CheckResultSet.CurrentChecker, time);
 
     /// <summary>Reads and checks a content source. A source that cannot be read at all (no such folder) throws.</summary>
-    public async Task<ContentCheckReport> RunAsync(IContentSource source, CancellationToken cancellationToken)
+    public async Task<ContentCheckReport> RunAsync(IContentSource source, CancellationToken cancellationToken, CheckResultSet? known = null)
     {
         var files = await source.ReadAllAsync(cancellationToken);
-        return Run(LeafletLoader.Load(source.DisplayRoot, files));
+        return Run(LeafletLoader.Load(source.DisplayRoot, files), known);
     }
 
     /// <summary>
     /// Runs every check on each leaflet in its own fault boundary: a check that throws becomes that leaflet's
-    /// <see cref="CheckFailedRule"/> finding (so publish refuses it), and the other leaflets are still checked.
+    /// <see cref="CheckFailedRule"/> finding (so publish refuses it), and the other leaflets are still checked. A leaflet
+    /// whose content <paramref name="known"/> (made by these same checks) has a result for is not checked again: its
+    /// findings are that result's, so one changed leaflet of thousands checks one.
     /// </summary>
-    public ContentCheckReport Run(ContentLoadResult content)
+    public ContentCheckReport Run(ContentLoadResult content, CheckResultSet? known = null)
     {
+        var reusable = known is not null && known.Checker == checker ? known : null;
         var problems = content.Problems.ToBuilder();
+        var results = new Dictionary<string, LeafletCheckResult>(StringComparer.Ordinal);
+        var checkedNow = 0;
         foreach (var leaflet in content.Leaflets.Values)
         {
-            problems.AddRange(CheckLeaflet(checks, leaflet));
+            var key = CheckResultSet.KeyOf(leaflet);
+            if (reusable?.Results.GetValueOrDefault(key) is not { } result)
+            {
+                result = LeafletCheckResult.Of(leaflet.Id, CheckLeaflet(checks, leaflet, content.Strings), (time ?? TimeProvider.System).GetUtcNow());
+                checkedNow++;
+            }
+            results[key] = result;
+            problems.AddRange(result.Errors);
+            problems.AddRange(result.Warnings);
         }
-        return new ContentCheckReport(content, [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)]);
+        return new ContentCheckReport(content, [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)])
+        {
+            Results = new CheckResultSet(checker, results.ToImmutableSortedDictionary(StringComparer.Ordinal)),
+            LeafletsChecked = checkedNow,
+        };
     }
 
     /// <summary>
@@ -101,9 +132,12 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
     /// Cancellation still propagates. The publish gate and the load-time checks both check a leaflet this way.
     /// </summary>
     internal static List<ContentProblem> CheckLeaflet(
-        IEnumerable<IContentCheck> checks, Leaflet leaflet, Action<IContentCheck, Exception>? onFault = null)
+        IEnumerable<IContentCheck> checks, Leaflet leaflet, StringsLibrary strings, Action<IContentCheck, Exception>? onFault = null)
     {
-        var alone = new ContentLoadResult(ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(leaflet.Id, leaflet), []);
+        var alone = new ContentLoadResult(ImmutableSortedDictionary.Create<string, Leaflet>(StringComparer.Ordinal).Add(leaflet.Id, leaflet), [])
+        {
+            Strings = strings,
+        };
         var problems = new List<ContentProblem>();
         foreach (var check in checks)
         {

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
 using Leaflets.Content.Readability;
 using Leaflets.Content.Rendering.Pdf;
 using Microsoft.Extensions.Logging;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Checking;
 
@@ -16,7 +17,7 @@ public enum LeafletCheckStatus
     Failed,
 }
 
-/// <summary>The outcome of the load-time checks for one leaflet; <see cref="CheckedAt"/> is null while pending.</summary>
+/// <summary>The outcome of the checks of one leaflet's content; <see cref="CheckedAt"/> is null while pending.</summary>
 public sealed record LeafletCheckResult(
     string LeafletId,
     LeafletCheckStatus Status,
@@ -25,23 +26,38 @@ public sealed record LeafletCheckResult(
     DateTimeOffset? CheckedAt)
 {
     public static LeafletCheckResult Pending(string leafletId) => new(leafletId, LeafletCheckStatus.Pending, [], [], null);
+
+    /// <summary>Failed when any finding is an error, else passed; errors and warnings apart, each in the order found.</summary>
+    public static LeafletCheckResult Of(string leafletId, IEnumerable<ContentProblem> problems, DateTimeOffset checkedAt)
+    {
+        var all = problems.ToList();
+        var errors = all.Where(p => p.Severity == ProblemSeverity.Error).ToImmutableArray();
+        var warnings = all.Where(p => p.Severity == ProblemSeverity.Warning).ToImmutableArray();
+        return new LeafletCheckResult(leafletId, errors.IsEmpty ? LeafletCheckStatus.Passed : LeafletCheckStatus.Failed, errors, warnings, checkedAt);
+    }
 }
 
 /// <summary>
-/// Runs the publish-gate checks that are cheap enough for a live service (readability, and the PDF/UA
-/// checkpoints at the default print) in the background and one leaflet at a time, so start-up is not held up
-/// and no request ever pays for a check. A result belongs to the leaflet object it describes: the catalog keeps
-/// the same object for a leaflet whose files did not change, so a new snapshot re-checks only what changed, and
-/// a refresh that changed nothing keeps the very same snapshot and all its results. A run for a newer snapshot
-/// (by <see cref="CatalogSnapshot.Generation"/>) cancels the one it supersedes between two leaflets and starts
+/// The check result a serving instance shows for each leaflet. They come first from the publish gate's stored results
+/// (<see cref="ICheckResultStore"/>, read once per new snapshot), keyed by content (<see cref="CheckResultSet.KeyOf"/>), so an
+/// instance serving published content renders nothing to show them. Only a leaflet whose content the store has no
+/// result for (files mode without saved results, or content changed since) is checked here: in the background, one
+/// leaflet at a time, never ahead of a request. A result is kept by content key, so a new snapshot checks only what
+/// changed, and a refresh that changed nothing keeps the very same snapshot and all its results. A run for a newer
+/// snapshot (by <see cref="CatalogSnapshot.Generation"/>) cancels the one it supersedes between two leaflets and starts
 /// when that one has stopped, so runs never pile up.
 /// </summary>
-public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, TimeProvider time, ILogger<LeafletCheckResults> logger) : IDisposable
+public sealed class LeafletCheckResults(
+    IReadOnlyList<IContentCheck> checks, TimeProvider time, ILogger<LeafletCheckResults> logger, ICheckResultStore? store = null) : IDisposable
 {
-    private readonly ConditionalWeakTable<Leaflet, LeafletCheckResult> _results = new();
+    private readonly ConcurrentDictionary<string, LeafletCheckResult> _results = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _starting = new();
     private CheckRun? _latest;
+    private int _checked;
+
+    /// <summary>Leaflets this instance checked itself (rendered), as opposed to results read from the store.</summary>
+    public int Checked => Volatile.Read(ref _checked);
 
     /// <summary>
     /// What a live service checks per leaflet: readability always, PDF/UA at the default print only, with the
@@ -78,8 +94,45 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
     public IReadOnlyDictionary<string, LeafletCheckResult> ResultsFor(CatalogSnapshot snapshot) =>
         snapshot.Content.Leaflets.Values.ToDictionary(
             leaflet => leaflet.Id,
-            leaflet => _results.TryGetValue(leaflet, out var result) ? result : LeafletCheckResult.Pending(leaflet.Id),
+            leaflet => _results.TryGetValue(CheckResultSet.KeyOf(leaflet), out var result) ? result : LeafletCheckResult.Pending(leaflet.Id),
             StringComparer.Ordinal);
+
+    /// <summary>
+    /// Takes the stored results for this snapshot's leaflets (a store that fails is logged, and its leaflets checked
+    /// here), and forgets results for content no longer in the snapshot, so memory follows the library, not its history.
+    /// </summary>
+    private void TakeStoredResults(CatalogSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var current = snapshot.Content.Leaflets.Values.Select(CheckResultSet.KeyOf).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in _results.Keys.Where(key => !current.Contains(key)))
+        {
+            _results.TryRemove(stale, out _);
+        }
+        if (store is null)
+        {
+            return;
+        }
+        try
+        {
+            var stored = store.ReadAsync(cancellationToken).GetAwaiter().GetResult();
+            foreach (var (key, result) in stored?.Results ?? CheckResultSet.Empty.Results)
+            {
+                // The publish gate's result wins over one of ours: it checked every print, ours the default one.
+                if (current.Contains(key))
+                {
+                    _results[key] = result;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The service is stopping; the run ends before its next leaflet.
+        }
+        catch (Exception error)
+        {
+            logger.LogError(error, "The stored check results could not be read; leaflets without a result are checked here instead");
+        }
+    }
 
     /// <summary>
     /// Stops a run between leaflets. The token source is cancelled but not disposed: a late caller (a request
@@ -87,13 +140,12 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
     /// </summary>
     public void Dispose() => _stopping.Cancel();
 
-    private LeafletCheckResult CheckOne(Leaflet leaflet)
+    private LeafletCheckResult CheckOne(Leaflet leaflet, StringsLibrary strings)
     {
-        var problems = ContentCheck.CheckLeaflet(checks, leaflet, (check, error) =>
+        var problems = ContentCheck.CheckLeaflet(checks, leaflet, strings, (check, error) =>
             logger.LogError(error, "The {Check} check failed on leaflet {Id}", check.GetType().Name, leaflet.Id));
-        var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToImmutableArray();
-        var warnings = problems.Where(p => p.Severity == ProblemSeverity.Warning).ToImmutableArray();
-        return new LeafletCheckResult(leaflet.Id, errors.IsEmpty ? LeafletCheckStatus.Passed : LeafletCheckStatus.Failed, errors, warnings, time.GetUtcNow());
+        Interlocked.Increment(ref _checked);
+        return LeafletCheckResult.Of(leaflet.Id, problems, time.GetUtcNow());
     }
 
     private void LogFinished(int count, int failed) => logger.LogInformation("Checked {Count} leaflets: {Failed} failed", count, failed);
@@ -108,23 +160,34 @@ public sealed class LeafletCheckResults(IReadOnlyList<IContentCheck> checks, Tim
             // Not linked to the stopping token: a linked source would stay registered there for the life of the service.
             var superseded = _superseded.Token;
             var stopping = owner._stopping.Token;
-            // A background thread, one leaflet after another: rendering is CPU-bound and the service keeps answering meanwhile.
+            // A thread of its own (LongRunning), one leaflet after another: rendering is CPU-bound, and a pool thread held
+            // for minutes would be one fewer for requests. The stored results are read on it too, so start-up never waits on them.
             Completion = previous.ContinueWith(previousRun =>
             {
-                var toCheck = snapshot.Content.Leaflets.Values.Where(leaflet => !owner._results.TryGetValue(leaflet, out _)).ToList();
+                if (superseded.IsCancellationRequested || stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                owner.TakeStoredResults(snapshot, stopping);
+                var toCheck = snapshot.Content.Leaflets.Values
+                    .Select(leaflet => (Leaflet: leaflet, Key: CheckResultSet.KeyOf(leaflet)))
+                    .Where(each => !owner._results.ContainsKey(each.Key)).ToList();
                 var failed = 0;
-                foreach (var leaflet in toCheck)
+                foreach (var (leaflet, key) in toCheck)
                 {
                     if (superseded.IsCancellationRequested || stopping.IsCancellationRequested)
                     {
                         return;
                     }
-                    var result = owner.CheckOne(leaflet);
-                    owner._results.AddOrUpdate(leaflet, result);
+                    var result = owner.CheckOne(leaflet, snapshot.Content.Strings);
+                    owner._results[key] = result;
                     failed += result.Status == LeafletCheckStatus.Failed ? 1 : 0;
                 }
-                owner.LogFinished(toCheck.Count, failed);
-            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                if (toCheck.Count > 0)
+                {
+                    owner.LogFinished(toCheck.Count, failed);
+                }
+            }, CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
         }
 
         public CatalogSnapshot Snapshot { get; }

@@ -2,6 +2,7 @@ using Leaflets.Content.Checking.Pdf;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Checking;
 
@@ -39,7 +40,7 @@ public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadO
                 var status = ReviewStatuses.Of(document.Metadata, today);
                 foreach (var options in printOptions)
                 {
-                    foreach (var problem in CheckOne(leaflet, document, options, status))
+                    foreach (var problem in CheckOne(leaflet, document, options, status, content.Strings))
                     {
                         yield return problem;
                     }
@@ -48,13 +49,13 @@ public sealed class PrintAccessibilityCheck(ILeafletPdfRenderer renderer, IReadO
         }
     }
 
-    private IEnumerable<ContentProblem> CheckOne(Leaflet leaflet, LeafletDocument document, PdfRenderOptions options, ReviewStatus status)
+    private IEnumerable<ContentProblem> CheckOne(Leaflet leaflet, LeafletDocument document, PdfRenderOptions options, ReviewStatus status, StringsLibrary strings)
     {
         var print = $"{options.BodySize} pt {options.Paper}";
         byte[] pdf;
         try
         {
-            pdf = renderer.Render(new PdfRequest(leaflet.Id, document, leaflet.Images, options with { ReviewStatus = status }));
+            pdf = renderer.Render(new PdfRequest(leaflet.Id, document, leaflet.Images, options with { ReviewStatus = status }, strings: strings));
         }
         catch (PrintTooLongException tooLong)
         {

@@ -23,6 +23,21 @@ public static class ContentLimits
     /// <summary>Characters in a summary: a sentence or two for listings and search results.</summary>
     public const int MaxSummaryLength = 500;
 
+    /// <summary>A content root's strings file (strings/cy.json): the service's own are 5 KB.</summary>
+    public const int MaxStringsFileBytes = 64 * 1024;
+
+    /// <summary>
+    /// Characters in one word of a strings file: the longest of the service's own is 158 (a sentence of the site's
+    /// footer), and every word is set on a page or in a PDF's footer, where a longer one would crowd out the leaflet.
+    /// </summary>
+    public const int MaxStringLength = 500;
+
+    /// <summary>Entries in a document's <c>synonyms</c>: the other names a reader may know the subject by, not a word list.</summary>
+    public const int MaxSynonyms = 20;
+
+    /// <summary>Characters in one synonym: a word or a short phrase ("balloon kyphoplasty", "spine injection").</summary>
+    public const int MaxSynonymLength = 60;
+
     /// <summary>Containers (lists, callouts) inside each other, and brackets inside each other within a paragraph.</summary>
     public const int MaxNestingDepth = 8;
 

@@ -31,6 +31,17 @@ public static class ContentRules
     /// around the leaflet are shown in English, marked as English.
     /// </summary>
     public const string StringsMissing = "strings-missing";
+    // A content root's strings files (strings/<tag>.json): a file breaking one of these is left out, its words unchanged.
+    /// <summary>A strings file that is not JSON, not an object of words, or gives a word where a group goes (or the reverse).</summary>
+    public const string StringsJsonInvalid = "strings-json-invalid";
+    /// <summary>A key in a strings file that the service does not show (a typo must not pass silently).</summary>
+    public const string StringsKeyUnknown = "strings-key-unknown";
+    /// <summary>A word whose placeholders ({date}, {page}) are not exactly English's for the same key.</summary>
+    public const string StringsPlaceholderInvalid = "strings-placeholder-invalid";
+    /// <summary>A <c>months</c> that is not a list of twelve names.</summary>
+    public const string StringsMonthsInvalid = "strings-months-invalid";
+    /// <summary>A strings file not named by a language tag, named for the same language as another, or whose <c>language</c> is not its name's.</summary>
+    public const string StringsLanguageInvalid = "strings-language-invalid";
     /// <summary>Text in a script the PDF renderer cannot shape yet (anything but Latin, Greek and Cyrillic letters).</summary>
     public const string ScriptNotPrintable = "script-not-printable";
 
@@ -79,6 +90,11 @@ public static class ContentRules
     public const string ReferenceIncomplete = "reference-incomplete";
     /// <summary>A reference url that is not an absolute http(s) URL.</summary>
     public const string ReferenceUrlInvalid = "reference-url-invalid";
+    /// <summary>
+    /// A <c>synonyms</c> list with more than <see cref="ContentLimits.MaxSynonyms"/> entries, an entry longer than
+    /// <see cref="ContentLimits.MaxSynonymLength"/> characters, or the same entry twice (ignoring case).
+    /// </summary>
+    public const string SynonymInvalid = "synonym-invalid";
 
     // Body blocks.
     /// <summary>Lists and callouts, or brackets, nested deeper than <see cref="ContentLimits.MaxNestingDepth"/>.</summary>
@@ -148,10 +164,11 @@ public static class ContentRules
     public static IReadOnlyList<string> All { get; } =
     [
         LayoutUnexpectedFile, LeafletIdInvalid, PlainMissing, TranslationLanguageInvalid, TranslationLanguageMismatch,
-        TranslationWithoutMain, TranslationOutdated, TranslationStatusInvalid, StringsMissing, ScriptNotPrintable, FileNotRegular, FileTooLarge, LoadFailed, FileEmpty, FileNotText,
+        TranslationWithoutMain, TranslationOutdated, TranslationStatusInvalid, StringsMissing,
+        StringsJsonInvalid, StringsKeyUnknown, StringsPlaceholderInvalid, StringsMonthsInvalid, StringsLanguageInvalid, ScriptNotPrintable, FileNotRegular, FileTooLarge, LoadFailed, FileEmpty, FileNotText,
         FrontMatterMissing, FrontMatterUnterminated, FrontMatterInvalid, KeyMissing, KeyUnknown, KeyDuplicate,
         ValueInvalid, DateInvalid, DateOutOfRange, ValueTooLong, LanguageInvalid, NextReviewBeforeLastReviewed, CodeIncomplete,
-        ReferenceIncomplete, ReferenceUrlInvalid, NestingTooDeep, BodyEmpty, HeadingLevelOne, HeadingTooDeep, HeadingSkipsLevel,
+        ReferenceIncomplete, ReferenceUrlInvalid, SynonymInvalid, NestingTooDeep, BodyEmpty, HeadingLevelOne, HeadingTooDeep, HeadingSkipsLevel,
         HeadingSetext, HeadingEmpty, HtmlBlock, HtmlInline, Footnote, CodeBlock, CodeInline, HorizontalRule,
         ListMarker, ListTooDeep, TableHeaderMissing, CalloutLabelMissing, UnsupportedMarkdown, ItalicEmphasis,
         LinkUrlInvalid, LinkTextVague, LinkTextEmpty, ImageInline, ImagePathInvalid, ImageMissing, ImageFormat,

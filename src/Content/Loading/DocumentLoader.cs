@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Leaflets.Content.Model;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Loading;
 
@@ -10,7 +11,7 @@ internal static class DocumentLoader
 {
     /// <param name="translation">What the file translates; null for a main-language file (plain.md, easy-read.md).</param>
     public static LeafletDocument? Load(string id, LeafletVariant variant, Translation? translation, ContentFile file, IReadOnlySet<string> imageNames,
-        IReadOnlyDictionary<string, LeafletImage> images, ProblemLog log, HashSet<string> usedImages)
+        IReadOnlyDictionary<string, LeafletImage> images, ProblemLog log, HashSet<string> usedImages, StringsLibrary strings)
     {
         var errorsBefore = log.ErrorCount;
         if (file.Bytes.Length > ContentLimits.MaxMarkdownBytes)
@@ -24,7 +25,7 @@ internal static class DocumentLoader
             return null;
         }
         RefuseUnprintableScript(source, log);
-        var metadata = FrontMatterReader.Read(source, variant, translation, log);
+        var metadata = FrontMatterReader.Read(source, variant, translation, log, strings);
         var reader = new BlockReader(log, imageNames);
         var blocks = reader.Read(source.Body);
         usedImages.UnionWith(reader.UsedImages);

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Leaflets.Content.Loading;
 
 /// <summary>
-/// Reads the content tree from a folder. Only regular files below the root are ever opened (a FIFO, device or
+/// Reads the content tree from a folder: its <c>leaflets/</c> and, when it has one, its <c>strings/</c>. Only regular files below the root are ever opened (a FIFO, device or
 /// socket is refused unopened, a symbolic link skipped), and none over <see cref="ContentLimits.MaxFileBytes"/>
 /// is read. A file whose length and last write are unchanged since the previous read is not read again, so a
 /// refresh of an unchanged tree costs one directory walk and one status call per file.
@@ -40,7 +40,11 @@ public sealed class FileContentSource(string root) : IContentSource
         var remembered = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
         var files = new List<ContentFile>();
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        foreach (var path in Directory.EnumerateFiles(leaflets, "*", options).Order(StringComparer.Ordinal))
+        // strings/ is optional: a content root need not change any word of the service's own.
+        var strings = Path.Combine(Root, StringsLoader.Folder.TrimEnd('/'));
+        var paths = Directory.EnumerateFiles(leaflets, "*", options)
+            .Concat(Directory.Exists(strings) ? Directory.EnumerateFiles(strings, "*", options) : []);
+        foreach (var path in paths.Order(StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var relative = Path.GetRelativePath(Root, path).Replace('\\', '/');

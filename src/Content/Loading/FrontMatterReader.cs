@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Leaflets.Content.Model;
 using Leaflets.Content.Text;
@@ -13,7 +14,7 @@ namespace Leaflets.Content.Loading;
 internal static class FrontMatterReader
 {
     private static readonly string[] KnownKeys =
-        ["title", "summary", "language", "lastReviewed", "nextReview", "version", "topics", "codes", "references", TranslationStatuses.Key];
+        ["title", "summary", "language", "lastReviewed", "nextReview", "version", "topics", "synonyms", "codes", "references", TranslationStatuses.Key];
 
     private static readonly string[] CodeKeys = ["system", "code", "display"];
 
@@ -26,7 +27,7 @@ internal static class FrontMatterReader
     /// What a translation file translates, null for a main-language file. A translation shares its main file's codes and
     /// references (so it need not repeat them), and it alone may say <see cref="TranslationStatuses.Key"/>.
     /// </param>
-    public static LeafletMetadata? Read(SourceText source, LeafletVariant variant, Translation? translation, ProblemLog problems)
+    public static LeafletMetadata? Read(SourceText source, LeafletVariant variant, Translation? translation, ProblemLog problems, StringsLibrary strings)
     {
         var lineOffset = source.FrontMatterFirstLine - 1;
         YamlMappingNode? root;
@@ -69,7 +70,7 @@ internal static class FrontMatterReader
         }
         else if (language is not null)
         {
-            foreach (var missing in MissingStrings(ReaderStrings.For(language), language))
+            foreach (var missing in MissingStrings(strings.For(language), language))
             {
                 problems.Add(fields.LineOf("language"), ContentRules.StringsMissing, missing);
             }
@@ -87,12 +88,13 @@ internal static class FrontMatterReader
                 $"nextReview {next:yyyy-MM-dd} is before lastReviewed {last:yyyy-MM-dd}");
         }
         var topics = fields.TextList("topics");
+        var synonyms = Synonyms(fields, problems);
         var codes = fields.Entries("codes", required: false, entry => ReadCode(entry, problems));
         var references = fields.Entries("references", required: variant == LeafletVariant.Plain && translation is null, entry => ReadReference(entry, problems));
         var translationStatus = ReadTranslationStatus(fields, translation, problems);
 
         if (title is null || summary is null || language is null || lastReviewed is null || version is null or < 1
-            || topics is null || codes is null || references is null || translationStatus is null)
+            || topics is null || synonyms is null || codes is null || references is null || translationStatus is null)
         {
             return null;
         }
@@ -100,6 +102,7 @@ internal static class FrontMatterReader
             nextReview ?? lastReviewed.Value.AddYears(DefaultReviewYears), version.Value, topics.Value, codes.Value, references.Value)
         {
             TranslationStatus = translationStatus.Value,
+            Synonyms = synonyms.Value,
         };
         return translation is null ? metadata : AsTranslation(metadata, translation, fields, problems);
     }
@@ -139,10 +142,10 @@ internal static class FrontMatterReader
     /// </summary>
     internal static IEnumerable<string> MissingStrings(ReaderStrings strings, string language)
     {
-        var english = ReaderStrings.English.Language;
+        var english = StringsLibrary.EnglishTag;
         if (strings.Language == english && !LanguageTags.Comparer.Equals(language.Split('-')[0], english))
         {
-            return [$"there is no strings file for '{language}' (src/Content/Text/Strings): every word shown around the leaflet (headings, dates, notices, the PDF's footer) is in English, marked as English"];
+            return [$"there is no strings file for '{language}' (src/Content/Text/Strings, or strings/ in the content root): every word shown around the leaflet (headings, dates, notices, the PDF's footer) is in English, marked as English"];
         }
         return strings.EnglishFallbacks.Order(StringComparer.Ordinal)
             .Select(key => $"the '{strings.Language}' strings file has no '{key}': those words are shown in English, marked as English");
@@ -173,6 +176,36 @@ internal static class FrontMatterReader
             return null;
         }
         return status;
+    }
+
+    /// <summary>Optional; each entry a word or short phrase, a few of them, none twice.</summary>
+    private static ImmutableArray<string>? Synonyms(FieldReader fields, ProblemLog problems)
+    {
+        var synonyms = fields.TextList("synonyms");
+        if (synonyms is not { } list)
+        {
+            return null;
+        }
+        var line = fields.LineOf("synonyms");
+        var ok = true;
+        if (list.Length > ContentLimits.MaxSynonyms)
+        {
+            problems.Add(line, ContentRules.SynonymInvalid,
+                $"'synonyms' has {list.Length} entries; keep it to the {ContentLimits.MaxSynonyms} or fewer other names readers know the subject by");
+            ok = false;
+        }
+        foreach (var synonym in list.Where(synonym => synonym.Length > ContentLimits.MaxSynonymLength))
+        {
+            problems.Add(line, ContentRules.SynonymInvalid,
+                $"the synonym '{synonym[..20]}...' is {synonym.Length} characters; a synonym is a word or short phrase of {ContentLimits.MaxSynonymLength} or fewer");
+            ok = false;
+        }
+        foreach (var twice in list.GroupBy(synonym => synonym, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1))
+        {
+            problems.Add(line, ContentRules.SynonymInvalid, $"the synonym '{twice.Key}' is given {twice.Count()} times; give it once");
+            ok = false;
+        }
+        return ok ? list : null;
     }
 
     private static string? WithinLength(FieldReader fields, string key, string? text, int limit, ProblemLog problems)

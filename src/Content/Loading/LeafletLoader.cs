@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Leaflets.Content.Model;
 using Leaflets.Content.Search;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Loading;
 
@@ -13,6 +14,20 @@ public static class LeafletLoader
     /// loads inside its own fault boundary, so even a fault of ours is that leaflet's <see cref="ContentRules.LoadFailed"/>.
     /// </summary>
     public static ContentLoadResult Load(string displayRoot, IReadOnlyList<ContentFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var (strings, stringsProblems) = StringsLoader.Load(displayRoot, files);
+        var leaflets = Load(displayRoot, files, strings);
+        // By file, then line: the order every report lists problems in.
+        var problems = leaflets.Problems.Concat(stringsProblems).OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToImmutableArray();
+        return leaflets with { Problems = problems };
+    }
+
+    /// <summary>
+    /// The leaflets alone (the strings files among <paramref name="files"/> are left to <see cref="StringsLoader"/>),
+    /// each warned of the words <paramref name="strings"/> lack for its language.
+    /// </summary>
+    public static ContentLoadResult Load(string displayRoot, IReadOnlyList<ContentFile> files, StringsLibrary strings)
     {
         ArgumentNullException.ThrowIfNull(files);
         var root = displayRoot.TrimEnd('/', '\\');
@@ -45,7 +60,7 @@ public static class LeafletLoader
         foreach (var (id, entries) in folders)
         {
             var leafletProblems = new List<ContentProblem>();
-            var leaflet = LoadContained($"{root}/leaflets/{id}", id, entries, leafletProblems);
+            var leaflet = LoadContained($"{root}/leaflets/{id}", id, entries, leafletProblems, strings);
             if (leaflet is not null && leafletProblems.All(p => p.Severity != ProblemSeverity.Error))
             {
                 leaflets.Add(id, leaflet);
@@ -53,15 +68,16 @@ public static class LeafletLoader
             problems.AddRange(leafletProblems);
         }
         var ordered = problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToImmutableArray();
-        return new ContentLoadResult(leaflets.ToImmutable(), ordered);
+        return new ContentLoadResult(leaflets.ToImmutable(), ordered) { Strings = strings };
     }
 
-    private static Leaflet? LoadContained(string folder, string id, List<(string Relative, ContentFile File)> entries, List<ContentProblem> problems)
+    private static Leaflet? LoadContained(string folder, string id, List<(string Relative, ContentFile File)> entries, List<ContentProblem> problems,
+        StringsLibrary strings)
     {
         var current = new ProblemLog(folder + "/", problems);
         try
         {
-            return LoadLeaflet(folder, id, entries, problems, log => current = log);
+            return LoadLeaflet(folder, id, entries, problems, log => current = log, strings);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -72,7 +88,7 @@ public static class LeafletLoader
     }
 
     private static Leaflet? LoadLeaflet(string folder, string id, List<(string Relative, ContentFile File)> entries, List<ContentProblem> problems,
-        Action<ProblemLog> reading)
+        Action<ProblemLog> reading, StringsLibrary strings)
     {
         if (!Slugs.IsLeafletId(id))
         {
@@ -133,14 +149,14 @@ public static class LeafletLoader
         {
             var log = new ProblemLog($"{folder}/{variant.FileName()}", problems);
             reading(log);
-            var document = DocumentLoader.Load(id, variant, translation: null, file, imageNames, images, log, used);
+            var document = DocumentLoader.Load(id, variant, translation: null, file, imageNames, images, log, used, strings);
             if (document is not null)
             {
                 documents.Add(variant, document);
             }
         }
         var translations = LoadTranslations(id, folder, translationSources, sources.Keys.Concat(refusedMain).ToHashSet(), documents,
-            imageNames, images, problems, reading, used);
+            imageNames, images, problems, reading, used, strings);
         foreach (var name in imageNames.Where(n => !used.Contains(n)).Order(StringComparer.Ordinal))
         {
             new ProblemLog($"{folder}/images/{name}", problems).Add(1, ContentRules.ImageUnused,
@@ -199,7 +215,7 @@ public static class LeafletLoader
         string id, string folder, SortedDictionary<(string Language, LeafletVariant Variant), (string Relative, ContentFile File)> sources,
         IReadOnlySet<LeafletVariant> mainFiles, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Builder mainDocuments,
         IReadOnlySet<string> imageNames, IReadOnlyDictionary<string, LeafletImage> images, List<ContentProblem> problems,
-        Action<ProblemLog> reading, HashSet<string> used)
+        Action<ProblemLog> reading, HashSet<string> used, StringsLibrary strings)
     {
         var languages = new SortedDictionary<string, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Builder>(LanguageTags.Comparer);
         foreach (var ((language, variant), (relative, file)) in sources)
@@ -222,7 +238,7 @@ public static class LeafletLoader
                     $"'{relative}' is in '{language}', the language of {variant.FileName()} itself; a translation is in another language");
                 continue;
             }
-            if (DocumentLoader.Load(id, variant, new Translation(language, main), file, imageNames, images, log, used) is { } document)
+            if (DocumentLoader.Load(id, variant, new Translation(language, main), file, imageNames, images, log, used, strings) is { } document)
             {
                 if (!languages.TryGetValue(language, out var documents))
                 {

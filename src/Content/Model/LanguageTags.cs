@@ -17,7 +17,7 @@ public static partial class LanguageTags
 
     /// <summary>
     /// Shaped like a BCP 47 tag: language, optional script, optional region, optional variants. Only the shape is
-    /// checked: the service runs with invariant globalization, so there is no registry of languages to look a tag up in.
+    /// checked: ICU's culture data knows only the languages it has data for, and a leaflet may be in one it lacks.
     /// </summary>
     public static bool IsWellFormed(string? tag) => tag is { Length: > 0 } && Shape().IsMatch(tag);
 

@@ -14,6 +14,12 @@ public sealed record LeafletMetadata(
     ImmutableArray<ClinicalCode> Codes,
     ImmutableArray<LeafletReference> References)
 {
+    /// <summary>
+    /// Other words for what the leaflet is about, lay and clinical ("bone cement", "spine injection"), in the document's
+    /// language: search finds the leaflet by them and weighs them as it weighs the title. A translation has its own.
+    /// </summary>
+    public ImmutableArray<string> Synonyms { get; init; } = [];
+
     /// <summary>Reviewed unless a translation's front matter says otherwise (see <see cref="TranslationStatuses.Key"/>).</summary>
     public TranslationStatus TranslationStatus { get; init; } = TranslationStatus.Reviewed;
 

@@ -98,6 +98,10 @@ public sealed class ApiUrls
         {
             parts.Add("code=" + Uri.EscapeDataString(code.ToString()));
         }
+        if (query.Sort != LeafletSort.Relevance)
+        {
+            parts.Add(LeafletSorts.Parameter + "=" + query.Sort.Slug());
+        }
         if (page != 1)
         {
             parts.Add("page=" + page);

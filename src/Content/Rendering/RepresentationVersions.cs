@@ -34,15 +34,17 @@ public static class RepresentationVersions
     /// included), and the words of the strings tables: the language shown's (which holds English's it falls back to)
     /// and each other language's own name for itself.
     /// </summary>
-    public static string SiteLeaflet(Leaflet leaflet, LeafletVariant variant, ReviewStatus status, SiteUrls urls, string? language = null)
+    public static string SiteLeaflet(Leaflet leaflet, LeafletVariant variant, ReviewStatus status, SiteUrls urls, string? language = null,
+        StringsLibrary? strings = null)
     {
+        strings ??= StringsLibrary.Embedded;
         var document = leaflet.Document(variant, language ?? leaflet.MainLanguage);
         var shown = document.Metadata.Language;
         return Derive([
             SiteLeafletRepresentation, variant.Slug(), shown, status.Slug(), urls.Key,
-            .. leaflet.Languages.Prepend(shown).Select(tag => ReaderStrings.For(tag).Version).Distinct(StringComparer.Ordinal),
+            .. leaflet.Languages.Prepend(shown).Select(tag => strings.For(tag).Version).Distinct(StringComparer.Ordinal),
             .. leaflet.AllDocuments.Select(each => each.ContentHash),
-            .. TranslationNotice.StringsVersions(document.Metadata)]);
+            .. TranslationNotice.StringsVersions(document.Metadata, strings)]);
     }
 
     /// <summary>
@@ -57,9 +59,10 @@ public static class RepresentationVersions
     /// unreviewed translation's notice those of its main language's), and a variant switch that depends on the other
     /// variants in its language.
     /// </summary>
-    public static string Html(Leaflet leaflet, LeafletDocument document, ReviewStatus status, ApiUrls urls)
+    public static string Html(Leaflet leaflet, LeafletDocument document, ReviewStatus status, ApiUrls urls, StringsLibrary? strings = null)
         => Derive([document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl,
-            ReaderStrings.For(document.Metadata.Language).Version, Editions(leaflet), .. TranslationNotice.StringsVersions(document.Metadata)]);
+            (strings ?? StringsLibrary.Embedded).For(document.Metadata.Language).Version, Editions(leaflet),
+            .. TranslationNotice.StringsVersions(document.Metadata, strings ?? StringsLibrary.Embedded)]);
 
     /// <summary>
     /// The description has no review status, only the page's absolute address and those of its other languages, and
@@ -73,9 +76,9 @@ public static class RepresentationVersions
     /// (a new release may translate differently), and the words of the strings table. No review status: the file
     /// carries the review dates, not the status on the day.
     /// </summary>
-    public static string Braille(LeafletDocument document, Braille.BrailleChoice choice, Braille.BrailleTable table)
+    public static string Braille(LeafletDocument document, Braille.BrailleChoice choice, Braille.BrailleTable table, ReaderStrings words)
         => Derive(document.ContentHash, document.Variant.Slug(), BrailleRepresentation, choice.Key, table.TableList,
-            Rendering.Braille.BrailleTranslator.Shared.LibraryVersion() ?? "no-liblouis", ReaderStrings.For(document.Metadata.Language).Version);
+            Rendering.Braille.BrailleTranslator.Shared.LibraryVersion() ?? "no-liblouis", words.Version);
 
     /// <summary>Each variant the leaflet has and the languages it is in: adding a translation changes what the others link to.</summary>
     private static string Editions(Leaflet leaflet)

@@ -27,8 +27,8 @@ internal sealed record ReviewNotice(string? Emphasis, string Text, string? Empha
     }
 
     /// <summary>The notice for a leaflet's page, in the strings of its language.</summary>
-    public static ReviewNotice For(ReviewStatus status, LeafletMetadata metadata)
-        => For(status, metadata.NextReview, ReaderStrings.For(metadata.Language), metadata.Language);
+    public static ReviewNotice For(ReviewStatus status, LeafletMetadata metadata, StringsLibrary strings)
+        => For(status, metadata.NextReview, strings.For(metadata.Language), metadata.Language);
 
     /// <summary>
     /// Whether the notice goes under the title, on the page and on paper: a leaflet past or near its review says so

@@ -45,7 +45,7 @@ public sealed class SiteUrls
     }
 
     /// <summary>The language the site's own pages are in unless a reader asks for another: the first with strings.</summary>
-    public static string DefaultLanguage => ReaderStrings.Languages[0];
+    public static string DefaultLanguage => StringsLibrary.EnglishTag;
 
     /// <summary>The <c>lang</c> this page's links to other site pages carry; null for the site's default language.</summary>
     public string? Language { get; }

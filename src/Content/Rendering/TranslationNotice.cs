@@ -14,23 +14,22 @@ internal sealed record TranslationNotice(string Text, string? TextLanguage, stri
 {
     /// <summary>
     /// What the notice adds to a page's inputs: the version of the main language's strings, whose words it shows
-    /// (nothing when there is no notice, so other pages keep their versions). The PDF needs none: the strings files are
-    /// in <see cref="Pdf.RendererBuild"/>.
+    /// (nothing when there is no notice, so other pages keep their versions). The PDF's are in <see cref="Pdf.PdfRequest"/>.
     /// </summary>
-    public static IEnumerable<string> StringsVersions(LeafletMetadata metadata)
-        => For(metadata) is not null && metadata.TranslatedFrom is { } main ? [ReaderStrings.For(main).Version] : [];
+    public static IEnumerable<string> StringsVersions(LeafletMetadata metadata, StringsLibrary strings)
+        => For(metadata, strings) is not null && metadata.TranslatedFrom is { } main ? [strings.For(main).Version] : [];
 
     /// <summary>The notice for a document, or null when it needs none (a main-language file, a reviewed translation).</summary>
-    public static TranslationNotice? For(LeafletMetadata metadata)
+    public static TranslationNotice? For(LeafletMetadata metadata, StringsLibrary library)
     {
         if (metadata is not { TranslationStatus: TranslationStatus.Unreviewed, TranslatedFrom: { } main })
         {
             return null;
         }
-        var strings = ReaderStrings.For(metadata.Language);
+        var strings = library.For(metadata.Language);
         var text = strings.Leaflet.TranslationUnreviewed;
         var textLanguage = strings.LanguageInside(s => s.Leaflet.TranslationUnreviewed, metadata.Language);
-        var mainStrings = ReaderStrings.For(main);
+        var mainStrings = library.For(main);
         var mainText = mainStrings.Leaflet.TranslationUnreviewed;
         // The main language's own tag (en-GB) where its strings file has the words, else the language they fell back to.
         var mainTextLanguage = mainStrings.LanguageInside(s => s.Leaflet.TranslationUnreviewed, main) ?? main;

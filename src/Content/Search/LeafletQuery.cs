@@ -10,11 +10,50 @@ public sealed record CodeFilter(string System, string Code)
     public override string ToString() => $"{System}|{Code}";
 }
 
+/// <summary>The order of a list of leaflets (<c>?sort=</c>).</summary>
+public enum LeafletSort
+{
+    /// <summary>Best match first (BM25, title and synonyms weighted up), ties by id; with no words every leaflet is equally relevant, so this is id order.</summary>
+    Relevance,
+    /// <summary>Alphabetical by the plain title (<see cref="LeafletSearch.ByTitle"/>).</summary>
+    Title,
+    /// <summary>Most recently reviewed first (the plain variant's lastReviewed), ties by id.</summary>
+    Reviewed,
+}
+
+public static class LeafletSorts
+{
+    public const string Parameter = "sort";
+
+    public static IReadOnlyList<LeafletSort> All { get; } = Enum.GetValues<LeafletSort>();
+
+    /// <summary>The value of <c>?sort=</c>: relevance, title or reviewed.</summary>
+    public static string Slug(this LeafletSort sort) => sort.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string slug, out LeafletSort sort)
+    {
+        sort = All.FirstOrDefault(each => string.Equals(each.Slug(), slug, StringComparison.Ordinal));
+        return string.Equals(sort.Slug(), slug, StringComparison.Ordinal);
+    }
+}
+
 /// <summary>A validated search of the catalog. Build one with <see cref="Parse"/>, which names every bad input.</summary>
 public sealed record LeafletQuery(ImmutableArray<string> Words, string? Topic, CodeFilter? Code, int Page, int PageSize)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// Characters in <c>q</c>: four times the longest real title, ample for what a person types, and a bound on what one
+    /// query can make the index do.
+    /// </summary>
+    public const int MaxQueryLength = 200;
+
+    /// <summary>Words in <c>q</c>: each word is one clause over every field and language, so the count bounds a query's cost.</summary>
+    public const int MaxWords = 10;
+
+    /// <summary>The order asked for; relevance unless <c>sort</c> says otherwise.</summary>
+    public LeafletSort Sort { get; init; } = LeafletSort.Relevance;
 
     public static LeafletQuery Default { get; } = new([], null, null, 1, DefaultPageSize);
 
@@ -25,13 +64,28 @@ public sealed record LeafletQuery(ImmutableArray<string> Words, string? Topic, C
     /// Reads the raw query values (null when absent). Every invalid value is reported, each message naming
     /// the parameter, what was given and what is allowed, so one answer lets a caller fix all of them.
     /// </summary>
-    public static QueryParseResult Parse(string? q, string? topic, string? code, string? page, string? pageSize, string? lang = null)
+    public static QueryParseResult Parse(
+        string? q, string? topic, string? code, string? page, string? pageSize, string? lang = null, string? sort = null)
     {
         var errors = ImmutableArray.CreateBuilder<QueryError>();
 
         var words = string.IsNullOrWhiteSpace(q)
             ? ImmutableArray<string>.Empty
             : [.. q.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        if (q is { Length: > MaxQueryLength })
+        {
+            errors.Add(new QueryError("q", $"q must be at most {MaxQueryLength} characters; got {q.Length}."));
+        }
+        else if (words.Length > MaxWords)
+        {
+            errors.Add(new QueryError("q", $"q must have at most {MaxWords} words; got {words.Length}."));
+        }
+
+        var order = LeafletSort.Relevance;
+        if (sort is not null && !LeafletSorts.TryParse(sort, out order))
+        {
+            errors.Add(new QueryError(LeafletSorts.Parameter, ChoiceMessages.MustBeOneOf(LeafletSorts.Parameter, LeafletSorts.All.Select(s => s.Slug()), sort)));
+        }
 
         CodeFilter? codeFilter = null;
         if (code is not null)
@@ -58,7 +112,7 @@ public sealed record LeafletQuery(ImmutableArray<string> Words, string? Topic, C
         var trimmedTopic = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
         return errors.Count > 0
             ? new QueryParseResult(null, errors.ToImmutable())
-            : new QueryParseResult(new LeafletQuery(words, trimmedTopic, codeFilter, pageNumber, size) { Language = lang }, []);
+            : new QueryParseResult(new LeafletQuery(words, trimmedTopic, codeFilter, pageNumber, size) { Language = lang, Sort = order }, []);
     }
 
     private static int ParseWholeNumber(

@@ -8,6 +8,9 @@ namespace Leaflets.Content.Search;
 public sealed record SearchPage(ImmutableArray<Leaflet> Items, int Total, LeafletQuery Query)
 {
     public int PageCount => Math.Max(1, (Total + Query.PageSize - 1) / Query.PageSize);
+
+    /// <summary>By leaflet id, the words around what a search's words matched (<see cref="ILeafletSearchIndex"/>); none for a list without words.</summary>
+    public ImmutableDictionary<string, Snippet> Snippets { get; init; } = ImmutableDictionary<string, Snippet>.Empty;
 }
 
 public static class LeafletSearch
@@ -25,12 +28,18 @@ public static class LeafletSearch
     });
 
     /// <summary>
-    /// Leaflets matching every word of <see cref="LeafletQuery.Words"/> (in a title, summary or topic of any variant,
-    /// ignoring case), the topic and the code, paged; in id order (the API's) unless <paramref name="order"/> says
-    /// otherwise. Every variant counts because an easy-read title may use the very words a reader searches with.
+    /// The leaflets of a known set (a topic's, the A to Z) that pass the topic, code and language filters, paged; in id
+    /// order (the API's) unless <paramref name="order"/> says otherwise. Words are searched by
+    /// <see cref="ILeafletSearchIndex"/>, never here.
     /// </summary>
-    public static SearchPage Search(IEnumerable<Leaflet> leaflets, LeafletQuery query, IComparer<Leaflet>? order = null)
+    /// <exception cref="ArgumentException">The query has words.</exception>
+    public static SearchPage List(IEnumerable<Leaflet> leaflets, LeafletQuery query, IComparer<Leaflet>? order = null)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!query.Words.IsEmpty)
+        {
+            throw new ArgumentException("A list takes no words; search them with an ILeafletSearchIndex.", nameof(query));
+        }
         var matches = leaflets
             .Where(leaflet => Matches(leaflet, query))
             .Order(order ?? ById)
@@ -62,16 +71,6 @@ public static class LeafletSearch
             return false;
         }
 
-        if (query.Language is { } language && !leaflet.Languages.Any(tag => LanguageTags.Covers(language, tag)))
-        {
-            return false;
-        }
-
-        if (query.Words.IsEmpty)
-        {
-            return true;
-        }
-        var searchable = string.Join('\n', metadata.SelectMany(m => m.Topics.Prepend(m.Summary).Prepend(m.Title)));
-        return query.Words.All(word => searchable.Contains(word, StringComparison.OrdinalIgnoreCase));
+        return query.Language is not { } language || leaflet.Languages.Any(tag => LanguageTags.Covers(language, tag));
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Text;
 using System.Text.Json;
@@ -12,9 +11,9 @@ namespace Leaflets.Content.Text;
 /// <summary>
 /// Every word the service shows a reader that is not leaflet content: the chrome of the HTML page and the printed PDF
 /// around a leaflet (<see cref="Leaflet"/>, <see cref="Print"/>) and the library website's pages (<see cref="Site"/>).
-/// Read from one strings file per language (<c>Text/Strings/{language}.json</c>, embedded), so a translation is a new
-/// file, not new code. English is loaded strictly: a missing key fails the load (and the tests), so English can never
-/// show a blank. Another language may lack keys: each takes the English words and is listed as fallen back, so a
+/// Read from one strings file per language (<c>Text/Strings/{language}.json</c>, embedded, and a content root's
+/// <c>strings/{language}.json</c> over them: see <see cref="StringsLibrary"/>), so a translation is a new file, not new
+/// code. English is loaded strictly: a missing key fails the load (and the tests), so English can never show a blank. Another language may lack keys: each takes the English words and is listed as fallen back, so a
 /// renderer marks it as English (<see cref="LanguageOf{T}"/>) and a screen reader switches voice. In every language a
 /// key the code does not know fails the load, so a typo never hides a word.
 /// </summary>
@@ -39,9 +38,9 @@ public sealed record ReaderStrings
     public required SiteStrings Site { get; init; }
 
     /// <summary>
-    /// The months' names, January first, as a date shows them ("10 Mawrth 2026"). In the strings rather than from
-    /// CultureInfo: the service runs with invariant globalization (no ICU in the Functions image), which knows only
-    /// English month names.
+    /// The months' names, January first, as a date shows them ("10 Mawrth 2026"). In the strings, beside the words of
+    /// the date around them, so an editor sees and corrects a date's words in one file; a test checks them against the
+    /// runtime's culture data (ICU) for every language ICU knows.
     /// </summary>
     public required IReadOnlyList<string> Months
     {
@@ -66,7 +65,6 @@ public sealed record ReaderStrings
     [JsonIgnore]
     public string Version { get; private init; } = "";
 
-    // Declared before English: static fields initialise in the order they are written.
     private static readonly JsonSerializerOptions FileOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -76,62 +74,16 @@ public sealed record ReaderStrings
 
     private static readonly Regex Placeholder = new(@"\{([A-Za-z]+)\}", RegexOptions.CultureInvariant);
 
-    private static readonly ConcurrentDictionary<string, ReaderStrings> ByFile = new(StringComparer.Ordinal);
-
-    private const string EnglishFile = "en";
-
-    public static ReaderStrings English { get; } = Load(EnglishFile);
-
-    /// <summary>
-    /// The languages with a strings file (the tags of their files), English first, then in tag order: the languages
-    /// the website offers its own pages in.
-    /// </summary>
-    public static IReadOnlyList<string> Languages { get; } =
-    [
-        EnglishFile,
-        .. typeof(ReaderStrings).Assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
-            .Select(name => name[ResourcePrefix.Length..^".json".Length])
-            .Where(language => language != EnglishFile)
-            .Order(StringComparer.Ordinal),
-    ];
-
-    /// <summary>
-    /// The language's name in itself (<see cref="LanguageName"/>) when its strings file gives one (its file, or its
-    /// primary subtag's); null when it has no file or the file does not name it.
-    /// </summary>
-    public static string? OwnNameOf(string languageTag)
-    {
-        if (FileFor(languageTag) is null)
-        {
-            return null;
-        }
-        var strings = For(languageTag);
-        return strings.LanguageOf(s => s.LanguageName) == strings.Language ? strings.LanguageName : null;
-    }
-
-    /// <summary>
-    /// The strings for a leaflet's language (a BCP 47 tag): the file for the whole tag, else for its primary subtag
-    /// (<c>cy-GB</c> takes <c>cy</c>), else English.
-    /// </summary>
-    public static ReaderStrings For(string languageTag)
-    {
-        var file = FileFor(languageTag) ?? EnglishFile;
-        return file == EnglishFile ? English : ByFile.GetOrAdd(file, Load);
-    }
-
-    private static string? FileFor(string languageTag)
-    {
-        var tag = languageTag.ToLowerInvariant();
-        return new[] { tag, tag.Split('-')[0] }.FirstOrDefault(HasFile);
-    }
+    /// <summary>The placeholders a template holds ("date" for "Due {date}"), in order.</summary>
+    internal static IEnumerable<string> PlaceholdersIn(string template)
+        => Placeholder.Matches(template).Select(match => match.Groups[1].Value);
 
     /// <summary>
     /// The language a string is in: this file's, or English where the file lacks the key. Name the key as the
     /// renderer reads it (<c>s => s.Leaflet.Version</c>), so a renaming cannot leave a stale key name behind.
     /// </summary>
     public string LanguageOf<T>(Expression<Func<ReaderStrings, T>> key)
-        => EnglishFallbacks.Contains(KeyPath(key.Body)) ? English.Language : Language;
+        => EnglishFallbacks.Contains(KeyPath(key.Body)) ? StringsLibrary.EnglishTag : Language;
 
     /// <summary>
     /// The <c>lang</c> a string needs inside a page in <paramref name="pageLanguage"/>: its own language where that
@@ -149,14 +101,6 @@ public sealed record ReaderStrings
         MemberExpression { Expression: { } inner } member => KeyPath(inner) + "." + JsonNamingPolicy.CamelCase.ConvertName(member.Member.Name),
         _ => throw new ArgumentException($"Name a key as a chain of properties (s => s.Leaflet.Version), not {expression}."),
     };
-
-    private static bool HasFile(string language)
-        => typeof(ReaderStrings).Assembly.GetManifestResourceInfo(ResourceName(language)) is not null;
-
-    /// <summary>What the name of every embedded strings file starts with.</summary>
-    internal const string ResourcePrefix = "Leaflets.Strings.";
-
-    private static string ResourceName(string language) => $"{ResourcePrefix}{language}.json";
 
     /// <summary>
     /// A template with each <c>{name}</c> replaced by its value. Every placeholder must be given, so a strings file
@@ -199,14 +143,6 @@ public sealed record ReaderStrings
             ? found.Value
             : match.Value);
 
-    internal static ReaderStrings Load(string language)
-    {
-        var name = ResourceName(language);
-        using var stream = typeof(ReaderStrings).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"No strings file for language '{language}' (embedded resource {name}).");
-        return language == EnglishFile ? Parse(stream, name) : ParseWithEnglishFallback(stream, name);
-    }
-
     /// <summary>A complete strings file, English's: every key must be there.</summary>
     internal static ReaderStrings Parse(Stream json, string source)
     {
@@ -215,43 +151,55 @@ public sealed record ReaderStrings
     }
 
     /// <summary>
-    /// Another language's file: each key it lacks takes English's words and is listed in <see cref="EnglishFallbacks"/>.
-    /// Its own language tag is never taken from English.
+    /// Another language's file over the embedded English (<see cref="Compose"/>); what the tests of the fallback read.
     /// </summary>
     internal static ReaderStrings ParseWithEnglishFallback(Stream json, string source)
     {
         var bytes = ReadAll(json);
-        JsonObject file;
+        var english = StringsLibrary.EmbeddedEnglishBytes;
+        return Compose(ParseObject(bytes, source), source, [.. bytes, .. english], ParseObject(english, "en.json"));
+    }
+
+    /// <summary>
+    /// The strings of one language from its words (<paramref name="file"/>, a JSON object) and, for any language but
+    /// English, English's: each key the words lack takes English's and is listed in <see cref="EnglishFallbacks"/>
+    /// (its own language tag never is taken). With no English given the words must be complete. The version is a hash of
+    /// <paramref name="versionBytes"/>: every file whose words can stand on a page in this language.
+    /// </summary>
+    internal static ReaderStrings Compose(JsonObject file, string source, byte[] versionBytes, JsonObject? english)
+    {
+        if (english is null)
+        {
+            return Deserialize(Encoding.UTF8.GetBytes(file.ToJsonString()), source) with { Version = RepresentationVersions.OfBytes(versionBytes) };
+        }
+        if (file["language"] is null)
+        {
+            throw new InvalidOperationException($"The strings file {source} does not say its language.");
+        }
+        var merged = file.DeepClone().AsObject();
+        var fallbacks = new HashSet<string>(StringComparer.Ordinal);
+        FillFrom(english, merged, "", fallbacks);
+        return Deserialize(Encoding.UTF8.GetBytes(merged.ToJsonString()), source) with
+        {
+            // The English file's words stand in this language's pages: editing either must change their version.
+            Version = RepresentationVersions.OfBytes(versionBytes),
+            EnglishFallbacks = fallbacks,
+        };
+    }
+
+    /// <summary>A strings file as a JSON object (comments allowed), or an error naming the file.</summary>
+    internal static JsonObject ParseObject(byte[] bytes, string source)
+    {
         try
         {
-            file = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }) as JsonObject
+            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }) as JsonObject
                 ?? throw new InvalidOperationException($"The strings file {source} is not a JSON object.");
         }
         catch (JsonException error)
         {
             throw new InvalidOperationException($"The strings file {source} is not valid: {error.Message}", error);
         }
-        if (file["language"] is null)
-        {
-            throw new InvalidOperationException($"The strings file {source} does not say its language.");
-        }
-        var english = JsonNode.Parse(EnglishBytes.Value)!.AsObject();
-        var fallbacks = new HashSet<string>(StringComparer.Ordinal);
-        FillFrom(english, file, "", fallbacks);
-        var merged = Encoding.UTF8.GetBytes(file.ToJsonString());
-        return Deserialize(merged, source) with
-        {
-            // The English file's words stand in this language's pages: editing either must change their version.
-            Version = RepresentationVersions.OfBytes([.. bytes, .. EnglishBytes.Value]),
-            EnglishFallbacks = fallbacks,
-        };
     }
-
-    private static readonly Lazy<byte[]> EnglishBytes = new(() =>
-    {
-        using var stream = typeof(ReaderStrings).Assembly.GetManifestResourceStream(ResourceName(EnglishFile))!;
-        return ReadAll(stream);
-    });
 
     /// <summary>Copies into <paramref name="target"/> every key of <paramref name="english"/> it lacks, at any depth.</summary>
     private static void FillFrom(JsonObject english, JsonObject target, string prefix, HashSet<string> fallbacks)
@@ -272,7 +220,7 @@ public sealed record ReaderStrings
         }
     }
 
-    private static byte[] ReadAll(Stream json)
+    internal static byte[] ReadAll(Stream json)
     {
         using var file = new MemoryStream();
         json.CopyTo(file);

@@ -7,10 +7,10 @@ namespace Leaflets.Functions.Health;
 
 /// <summary>
 /// GET /api/health: "ok" or "degraded" (200 either way; a failed check, a last good version or an unreadable source also
-/// degrades), when the source was last read and its last failed read if the latest failed, what loaded
-/// (with the result of each leaflet's last load-time check, and whether it is a last good version)
-/// and what was left out with every error. Always fresh
-/// (no-store): a monitor must see a broken leaflet at once, not five minutes later.
+/// degrades), when the source was last read and its last failed read if the latest failed, totals, the loaded leaflets
+/// that need attention (a failed check, a last good version) and what was left out with every error; every leaflet is
+/// in <see cref="HealthLeaflets"/>, a page at a time. Always fresh (no-store): a monitor must see a broken leaflet at
+/// once, not five minutes later.
 /// </summary>
 public sealed class Health(LeafletCatalog catalog, LeafletCheckResults checks, ILogger<Health> logger)
 {

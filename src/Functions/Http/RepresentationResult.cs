@@ -9,16 +9,23 @@ namespace Leaflets.Functions.Http;
 /// A successful response with its validators, written straight to the HttpResponse (no MVC executors), so the
 /// Functions host and <c>leaflets serve</c> produce the same bytes and headers. Handles conditional GET
 /// (If-None-Match, matched across codings, else If-Modified-Since where <see cref="LastModifiedValidates"/>; answers 304
-/// with no body), HEAD (same headers, no body) and compression of the body by Accept-Encoding (<see cref="ContentCoding"/>).
+/// with no body), HEAD (same headers, no body) and compression of the body by Accept-Encoding (<see cref="ContentCoding"/>;
+/// a body from <see cref="RepresentationCache"/> is encoded once and then sent as kept).
 /// </summary>
 public sealed class RepresentationResult(
-    ReadOnlyMemory<byte> body,
+    RepresentationBody body,
     string contentType,
     string cacheControl,
     EntityTag? entityTag = null,
     DateTimeOffset? lastModified = null) : IActionResult
 {
-    public ReadOnlyMemory<byte> Body => body;
+    public RepresentationResult(
+        ReadOnlyMemory<byte> body, string contentType, string cacheControl, EntityTag? entityTag = null, DateTimeOffset? lastModified = null)
+        : this(new RepresentationBody(body), contentType, cacheControl, entityTag, lastModified)
+    {
+    }
+
+    public ReadOnlyMemory<byte> Body => body.Identity;
 
     public string ContentType => contentType;
 
@@ -62,7 +69,7 @@ public sealed class RepresentationResult(
 
         var compressible = ContentCoding.Suits(contentType);
         // Chosen before the 304 check, as the 304 carries the tag of the bytes a 200 would send; encoded only after it.
-        var coding = compressible ? ContentCoding.Choose(request.Headers.AcceptEncoding, body.Length) : null;
+        var coding = compressible ? ContentCoding.Choose(request.Headers.AcceptEncoding, body.Identity.Length) : null;
 
         // RFC 9110 section 15.4.5: a 304 carries the same ETag, Cache-Control and validators as the 200 would.
         response.Headers.CacheControl = cacheControl;
@@ -105,7 +112,7 @@ public sealed class RepresentationResult(
         }
 
         // HEAD encodes too, so that its Content-Length is the one GET would send.
-        var sent = coding is null ? body : coding.Encode(body.Span);
+        var sent = body.In(coding);
         response.StatusCode = StatusCode;
         response.ContentType = contentType;
         if (coding is not null)

@@ -17,7 +17,7 @@ public sealed class GetLeaflet(LeafletRoutes routes, ILogger<GetLeaflet> logger)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () => routes.WithDocumentAsync(
-            request, id, cancellationToken, (leaflet, document) =>
+            request, id, cancellationToken, (leaflet, document, strings) =>
     {
         if (!routes.TryUrlsFor(request, out var urls, out var noHost))
         {
@@ -25,9 +25,9 @@ public sealed class GetLeaflet(LeafletRoutes routes, ILogger<GetLeaflet> logger)
         }
         return AcceptHeader.Choose(request.Headers.Accept, LeafletRepresentations.Offered) switch
         {
-            LeafletJson.MediaType => LeafletRepresentations.Json(leaflet, document, routes.Today, urls, routes.Http),
-            MedicalWebPageJsonLd.ContentType => LeafletRepresentations.JsonLd(leaflet, document, urls, routes.Http),
-            LeafletRepresentations.HtmlMediaType => LeafletRepresentations.Html(leaflet, document, routes.Today, urls, routes.Http),
+            LeafletJson.MediaType => LeafletRepresentations.Json(leaflet, document, routes.Today, urls, routes.Http, routes.Cache),
+            MedicalWebPageJsonLd.ContentType => LeafletRepresentations.JsonLd(leaflet, document, urls, routes.Http, routes.Cache),
+            LeafletRepresentations.HtmlMediaType => LeafletRepresentations.Html(leaflet, document, routes.Today, urls, routes.Http, strings, routes.Cache),
             _ => Problems.NotAcceptable(LeafletRepresentations.OfferedList),
         };
     }));

@@ -1,13 +1,15 @@
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Braille;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Functions.Leaflets;
 
 /// <summary>
 /// GET /api/leaflets/{id}/braille?variant=&amp;lang=&amp;grade=&amp;cells=&amp;lines=: the leaflet as a BRF file for an
 /// embosser or a braille display, as <see cref="BrailleLayout"/> lays it out, in the language negotiated as for the PDF.
-/// Translating takes milliseconds, so it is done per request (a 304 needs none). A language without a braille table is
+/// Translating takes milliseconds; the file is kept under its version (<see cref="RepresentationCache"/>), so a leaflet is
+/// translated once per grade and page, and a 304 needs none. A language without a braille table is
 /// a 404; a missing liblouis or table is a 503 naming what is missing, logged, and no other route is touched.
 /// </summary>
 public sealed class GetLeafletBraille(LeafletRoutes routes, BrailleTranslator translator, ILogger<GetLeafletBraille> logger)
@@ -26,27 +28,27 @@ public sealed class GetLeafletBraille(LeafletRoutes routes, BrailleTranslator tr
         {
             return Task.FromResult<IActionResult>(Problems.InvalidParameter(badChoice));
         }
-        return routes.WithDocumentAsync(request, id, cancellationToken, (leaflet, document) => Respond(request, leaflet, document, choice));
+        return routes.WithDocumentAsync(request, id, cancellationToken, (leaflet, document, strings) => Respond(request, leaflet, document, choice, strings));
     });
 
-    private IActionResult Respond(HttpRequest request, Leaflet leaflet, LeafletDocument document, BrailleChoice choice)
+    private IActionResult Respond(HttpRequest request, Leaflet leaflet, LeafletDocument document, BrailleChoice choice, StringsLibrary strings)
     {
         if (!AcceptHeader.Accepts(request.Headers.Accept, BrailleRequest.MediaType))
         {
             return Problems.NotAcceptable(BrailleRequest.MediaType);
         }
-        if (BrailleRequest.For(leaflet, document, choice) is not { } braille)
+        if (BrailleRequest.For(leaflet, document, choice, strings) is not { } braille)
         {
             return Problems.BrailleLanguageNotOffered(document.Metadata.Language);
         }
         // A client that holds this file gets its 304 without a translation.
-        if (BrailleResponse(ReadOnlyMemory<byte>.Empty) is var untranslated && untranslated.IsNotModified(request))
+        if (BrailleResponse(new RepresentationBody(ReadOnlyMemory<byte>.Empty)) is var untranslated && untranslated.IsNotModified(request))
         {
             return untranslated;
         }
         try
         {
-            return BrailleResponse(braille.Render(translator));
+            return BrailleResponse(routes.Cache.GetOrRender(braille.Version, () => braille.Render(translator)));
         }
         catch (BrailleUnavailableException missing)
         {
@@ -54,7 +56,7 @@ public sealed class GetLeafletBraille(LeafletRoutes routes, BrailleTranslator tr
             return Problems.BrailleUnavailable(missing.Message);
         }
 
-        RepresentationResult BrailleResponse(ReadOnlyMemory<byte> body) =>
+        RepresentationResult BrailleResponse(RepresentationBody body) =>
             new(body, BrailleRequest.ContentType, routes.Http.CacheControl, EntityTag.Of(braille.Version),
                 ReviewStatuses.LastChangedAsShown(document, routes.Today))
             {

@@ -12,14 +12,14 @@ public sealed class GetLeafletHtml(LeafletRoutes routes, ILogger<GetLeafletHtml>
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets/{id}/html")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () => routes.WithDocumentAsync(
-            request, id, cancellationToken, (leaflet, document) =>
+            request, id, cancellationToken, (leaflet, document, strings) =>
     {
         if (!AcceptHeader.Accepts(request.Headers.Accept, LeafletRepresentations.HtmlMediaType))
         {
             return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
         }
         return routes.TryUrlsFor(request, out var urls, out var noHost)
-            ? LeafletRepresentations.Html(leaflet, document, routes.Today, urls, routes.Http)
+            ? LeafletRepresentations.Html(leaflet, document, routes.Today, urls, routes.Http, strings, routes.Cache)
             : noHost;
     }));
 }

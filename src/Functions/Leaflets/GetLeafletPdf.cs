@@ -24,8 +24,8 @@ public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILo
         {
             return Task.FromResult<IActionResult>(Problems.InvalidParameter(badChoice));
         }
-        return routes.WithDocumentAsync(request, id, cancellationToken, (leaflet, document) => RespondAsync(
-            request, PdfRequest.Print(leaflet, document, choice, routes.Site, routes.Today), cancellationToken));
+        return routes.WithDocumentAsync(request, id, cancellationToken, (leaflet, document, strings) => RespondAsync(
+            request, PdfRequest.Print(leaflet, document, choice, routes.Site, routes.Today, strings), cancellationToken));
     });
 
     private async Task<IActionResult> RespondAsync(HttpRequest request, PdfRequest print, CancellationToken cancellationToken)
@@ -35,14 +35,19 @@ public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILo
             return Problems.NotAcceptable(PdfRequest.MediaType);
         }
         // A client that holds this PDF gets its 304 without a render.
-        if (PdfResponse(ReadOnlyMemory<byte>.Empty) is var unrendered && unrendered.IsNotModified(request))
+        if (PdfResponse(new RepresentationBody(ReadOnlyMemory<byte>.Empty)) is var unrendered && unrendered.IsNotModified(request))
         {
             return unrendered;
         }
         try
         {
             // A cancelled request stops waiting at once; the render goes on, since other requests may be sharing it.
-            return PdfResponse(await pdfs.GetOrRenderAsync(print, cancellationToken));
+            var pdf = await pdfs.GetOrRenderAsync(print, cancellationToken);
+            // Encoding a PDF takes longer than rendering it, so a request that takes a coding gets the one kept under the
+            // PDF's version, made once. One that takes none is sent the PDF cache's bytes, as before.
+            return PdfResponse(ContentCoding.Choose(request.Headers.AcceptEncoding, pdf.Length) is null
+                ? new RepresentationBody(pdf)
+                : routes.Cache.GetOrRender(print.Version, () => pdf));
         }
         catch (PdfRenderBusyException busy)
         {
@@ -53,7 +58,7 @@ public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILo
             return Problems.RenderFailed(failed.Reason);
         }
 
-        RepresentationResult PdfResponse(ReadOnlyMemory<byte> body) =>
+        RepresentationResult PdfResponse(RepresentationBody body) =>
             new(body, PdfRequest.MediaType, routes.Http.CacheControl, EntityTag.Of(print.Version),
                 ReviewStatuses.LastChangedAsShown(print.Document, routes.Today))
             {

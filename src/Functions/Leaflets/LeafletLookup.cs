@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Model;
 using Leaflets.Content.Search;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Functions.Leaflets;
 
@@ -34,7 +35,7 @@ public static class LeafletLookup
                 Variant = variant,
             };
         }
-        return new DocumentLookup(leaflet, document, null);
+        return new DocumentLookup(leaflet, document, null) { Strings = snapshot.Content.Strings };
     }
 
     public static bool TryFind(
@@ -92,6 +93,9 @@ public sealed record DocumentLookup(Leaflet? Leaflet, LeafletDocument? Document,
     /// page for people can offer them (<see cref="Variant"/> names the variant). Empty otherwise.
     /// </summary>
     public IReadOnlyList<string> LanguagesOffered { get; init; } = [];
+
+    /// <summary>The strings of the snapshot the leaflet was found in: the words shown around it.</summary>
+    public StringsLibrary Strings { get; init; } = StringsLibrary.Embedded;
 
     /// <summary>The variant asked for (plain when none was), once <c>?variant=</c> was read.</summary>
     public LeafletVariant Variant { get; init; }

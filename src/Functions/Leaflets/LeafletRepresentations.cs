@@ -5,12 +5,15 @@ using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Html;
 using Leaflets.Content.Rendering.Json;
 using Leaflets.Content.Rendering.JsonLd;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Functions.Leaflets;
 
 /// <summary>
 /// The ways one leaflet variant can be sent: the JSON block tree, the standalone HTML page, and the schema.org JSON-LD
-/// description. Which inputs shape each one's bytes, and so its ETag, is decided in <see cref="RepresentationVersions"/>.
+/// description. Which inputs shape each one's bytes, and so its ETag, is decided in <see cref="RepresentationVersions"/>;
+/// that version is also the key the rendered body is kept under (<see cref="RepresentationCache"/>), so each is rendered
+/// once per version, not per request.
 /// </summary>
 public static class LeafletRepresentations
 {
@@ -21,26 +24,30 @@ public static class LeafletRepresentations
 
     public static string OfferedList => string.Join(", ", Offered[..^1]) + " or " + Offered[^1];
 
-    public static RepresentationResult Json(Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options)
-        => new(
-            LeafletJson.Leaflet(leaflet, document, today, urls), LeafletJson.MediaType, options.CacheControl,
-            EntityTag.Of(RepresentationVersions.Json(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls)),
-            ReviewStatuses.LastChangedAsShown(document, today))
+    public static RepresentationResult Json(
+        Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options, RepresentationCache cache)
+    {
+        var version = RepresentationVersions.Json(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls);
+        return new RepresentationResult(
+            cache.GetOrRender(version, () => LeafletJson.Leaflet(leaflet, document, today, urls)), LeafletJson.MediaType, options.CacheControl,
+            EntityTag.Of(version), ReviewStatuses.LastChangedAsShown(document, today))
         {
             LastModifiedValidates = true,
             ContentLanguage = document.Metadata.Language,
         };
+    }
 
     /// <summary>The page carries its Content-Security-Policy whichever route served it.</summary>
-    public static RepresentationResult Html(Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options)
+    public static RepresentationResult Html(
+        Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options, StringsLibrary strings,
+        RepresentationCache cache)
     {
         var language = document.Metadata.Language;
-        var page = LeafletHtmlRenderer.Render(
-            leaflet, document.Variant, urls.PageLinks(leaflet.Id, leaflet.TranslationLanguage(language)), today, language);
+        var version = RepresentationVersions.Html(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls, strings);
+        var page = cache.GetOrRender(version, () => Encoding.UTF8.GetBytes(LeafletHtmlRenderer.Render(
+            leaflet, document.Variant, urls.PageLinks(leaflet.Id, leaflet.TranslationLanguage(language)), today, language, strings)));
         return new RepresentationResult(
-            Encoding.UTF8.GetBytes(page), LeafletHtmlRenderer.ContentType, options.CacheControl,
-            EntityTag.Of(RepresentationVersions.Html(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls)),
-            ReviewStatuses.LastChangedAsShown(document, today))
+            page, LeafletHtmlRenderer.ContentType, options.CacheControl, EntityTag.Of(version), ReviewStatuses.LastChangedAsShown(document, today))
         {
             LastModifiedValidates = true,
             ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfPage(urls, options),
@@ -49,18 +56,22 @@ public static class LeafletRepresentations
     }
 
     /// <summary>Describes the HTML page (its <c>url</c>), which is what a search engine would show.</summary>
-    public static RepresentationResult JsonLd(Leaflet leaflet, LeafletDocument document, ApiUrls urls, HttpResponseOptions options)
+    public static RepresentationResult JsonLd(
+        Leaflet leaflet, LeafletDocument document, ApiUrls urls, HttpResponseOptions options, RepresentationCache cache)
     {
-        var variant = document.Variant;
-        LanguagePage Page(string language) => new(language, urls.Html(leaflet.Id, variant, leaflet.TranslationLanguage(language)));
-        var translations = leaflet.LanguagesOf(variant).Skip(1).Select(Page).ToList();
-        var languages = leaflet.TranslationLanguage(document.Metadata.Language) is null
-            ? new PageLanguages(null, translations)
-            : new PageLanguages(Page(leaflet.MainLanguage), []);
-        var description = MedicalWebPageJsonLd.Serialize(document, Page(document.Metadata.Language).Url, languages);
+        var version = RepresentationVersions.JsonLd(leaflet, document, urls);
+        var description = cache.GetOrRender(version, () =>
+        {
+            var variant = document.Variant;
+            LanguagePage Page(string language) => new(language, urls.Html(leaflet.Id, variant, leaflet.TranslationLanguage(language)));
+            var translations = leaflet.LanguagesOf(variant).Skip(1).Select(Page).ToList();
+            var languages = leaflet.TranslationLanguage(document.Metadata.Language) is null
+                ? new PageLanguages(null, translations)
+                : new PageLanguages(Page(leaflet.MainLanguage), []);
+            return Encoding.UTF8.GetBytes(MedicalWebPageJsonLd.Serialize(document, Page(document.Metadata.Language).Url, languages));
+        });
         return new RepresentationResult(
-            Encoding.UTF8.GetBytes(description), MedicalWebPageJsonLd.ContentType, options.CacheControl,
-            EntityTag.Of(RepresentationVersions.JsonLd(leaflet, document, urls)), document.DateModified)
+            description, MedicalWebPageJsonLd.ContentType, options.CacheControl, EntityTag.Of(version), document.DateModified)
         {
             LastModifiedValidates = true,
             ContentLanguage = document.Metadata.Language,

@@ -3,16 +3,20 @@ using Leaflets.Content;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Functions.Leaflets;
 
 /// <summary>
 /// What every leaflets route needs before its own work: the catalog, today's date, the response and site settings,
-/// and the links base, and the leaflet a route names. One service, so each function class takes it and its logger
+/// the links base, the leaflet a route names, and the memory its rendered bodies are kept in. One service, so each function class takes it and its logger
 /// and nothing else in common.
 /// </summary>
-public sealed class LeafletRoutes(LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> http, IOptions<SiteOptions> site)
+public sealed class LeafletRoutes(
+    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> http, IOptions<SiteOptions> site, RepresentationCache cache)
 {
+    public RepresentationCache Cache => cache;
+
     public LeafletCatalog Catalog => catalog;
 
     public HttpResponseOptions Http => http.Value;
@@ -24,18 +28,19 @@ public sealed class LeafletRoutes(LeafletCatalog catalog, TimeProvider time, IOp
 
     /// <summary>
     /// The response <paramref name="respond"/> makes from the variant of leaflet <paramref name="id"/> that
-    /// <c>?variant=</c> names, or the problem to answer instead (<see cref="LeafletLookup.FindDocumentAsync"/>).
+    /// <c>?variant=</c> names, with the strings of the same snapshot, or the problem to answer instead
+    /// (<see cref="LeafletLookup.FindDocumentAsync"/>).
     /// </summary>
     public async Task<IActionResult> WithDocumentAsync(
-        HttpRequest request, string id, CancellationToken cancellationToken, Func<Leaflet, LeafletDocument, Task<IActionResult>> respond)
+        HttpRequest request, string id, CancellationToken cancellationToken, Func<Leaflet, LeafletDocument, StringsLibrary, Task<IActionResult>> respond)
     {
         var found = await LeafletLookup.FindDocumentAsync(catalog, request, id, cancellationToken);
-        return found.Found ? await respond(found.Leaflet, found.Document) : found.Problem;
+        return found.Found ? await respond(found.Leaflet, found.Document, found.Strings) : found.Problem;
     }
 
     public Task<IActionResult> WithDocumentAsync(
-        HttpRequest request, string id, CancellationToken cancellationToken, Func<Leaflet, LeafletDocument, IActionResult> respond)
-        => WithDocumentAsync(request, id, cancellationToken, (leaflet, document) => Task.FromResult(respond(leaflet, document)));
+        HttpRequest request, string id, CancellationToken cancellationToken, Func<Leaflet, LeafletDocument, StringsLibrary, IActionResult> respond)
+        => WithDocumentAsync(request, id, cancellationToken, (leaflet, document, strings) => Task.FromResult(respond(leaflet, document, strings)));
 
     /// <summary>The links base (<see cref="FunctionResponse.TryUrlsFor"/>), or the problem to answer instead.</summary>
     public bool TryUrlsFor(HttpRequest request, [NotNullWhen(true)] out ApiUrls? urls, [NotNullWhen(false)] out ProblemResult? problem)

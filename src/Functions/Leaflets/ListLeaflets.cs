@@ -5,20 +5,21 @@ using Leaflets.Content.Search;
 namespace Leaflets.Functions.Leaflets;
 
 /// <summary>
-/// GET /api/leaflets?q=&amp;topic=&amp;code=&amp;lang=&amp;page=&amp;pageSize=: one page of the catalog or of a search; <c>lang</c>
-/// keeps the leaflets written in that language.
+/// GET /api/leaflets?q=&amp;topic=&amp;code=&amp;lang=&amp;sort=&amp;page=&amp;pageSize=: one page of the catalog or of a search
+/// (ranked by relevance unless <c>sort</c> says title or reviewed), each found leaflet with a snippet; <c>lang</c> keeps
+/// the leaflets written in that language.
 /// </summary>
 public sealed class ListLeaflets(LeafletRoutes routes, ILogger<ListLeaflets> logger)
 {
     [Function(nameof(ListLeaflets))]
-    [QueryParameters("q", "topic", "code", LanguageNegotiation.Parameter, "page", "pageSize")]
+    [QueryParameters("q", "topic", "code", LanguageNegotiation.Parameter, LeafletSorts.Parameter, "page", "pageSize")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets")] HttpRequest request,
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
     {
         var parsed = LeafletQuery.Parse(
             request.Query("q"), request.Query("topic"), request.Query("code"), request.Query("page"), request.Query("pageSize"),
-            request.Query(LanguageNegotiation.Parameter));
+            request.Query(LanguageNegotiation.Parameter), request.Query(LeafletSorts.Parameter));
         if (parsed.Query is not { } query)
         {
             return Problems.InvalidParameter(string.Join(" ", parsed.Errors.Select(error => error.Message)));
@@ -33,7 +34,7 @@ public sealed class ListLeaflets(LeafletRoutes routes, ILogger<ListLeaflets> log
         }
 
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
-        var page = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query);
+        var page = snapshot.Search.Search(query);
         var body = LeafletJson.List(page, routes.Today, urls);
         // A page mixes many leaflets, so its tag is taken over the bytes themselves.
         var lastModified = page.Items.IsEmpty ? (DateTimeOffset?)null : page.Items.Max(leaflet => leaflet.DateModified);

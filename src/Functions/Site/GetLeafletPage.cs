@@ -37,8 +37,9 @@ public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> lo
         var status = ReviewStatuses.Of(document.Metadata, today);
         // The page shows this variant's text and status, and offers the leaflet's other variants and languages.
         DateTimeOffset[] changes = [ReviewStatuses.LastChangedAsShown(document, today), leaflet.DateModified];
-        return routes.Page(request, urls, RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls, document.Metadata.Language),
-            changes.Max(), () => LeafletPage.Render(leaflet, document.Variant, urls, today, document.Metadata.Language),
+        var language = document.Metadata.Language;
+        return routes.Page(request, urls, RepresentationVersions.SiteLeaflet(leaflet, document.Variant, status, urls, language, found.Strings),
+            changes.Max(), () => LeafletPage.Render(leaflet, document.Variant, urls, today, language, found.Strings),
             document.Metadata.Language);
     }, routes.ErrorPageFor(request));
 }

@@ -5,7 +5,10 @@ using Leaflets.Content.Text;
 
 namespace Leaflets.Functions.Site;
 
-/// <summary>GET /search?q=&amp;page=&amp;lang=: the leaflets matching the words, for people; with no words, the way to search.</summary>
+/// <summary>
+/// GET /search?q=&amp;page=&amp;lang=: the leaflets matching the words, for people, best match first with the matched words
+/// shown in context; with no words, the way to search.
+/// </summary>
 public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logger)
 {
     [Function(nameof(GetSearchPage))]
@@ -20,18 +23,19 @@ public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logg
             return badQuery;
         }
         var words = string.Join(' ', query.Words);
-        if (!routes.TryChooseSiteLanguage(request, urls, links => links.Search(words, query.Page), out var strings, out var notInLanguage))
+        var (language, notInLanguage) = await routes.ChooseSiteLanguageAsync(request, urls, links => links.Search(words, query.Page), cancellationToken);
+        if (language is null)
         {
-            return notInLanguage;
+            return notInLanguage!;
         }
         if (query.Words.IsEmpty)
         {
             // Nothing was asked, so nothing is searched: one page with the form, and ?page=2 of it a 404 like any other.
-            var nothing = LeafletSearch.Search([], query);
-            return routes.ListPage(request, urls, nothing, strings, () => SearchResultsPage.RenderEmpty(urls, strings));
+            var nothing = LeafletSearch.List([], query);
+            return routes.ListPage(request, urls, nothing, language, () => SearchResultsPage.RenderEmpty(urls, language));
         }
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
-        var results = LeafletSearch.Search(snapshot.Content.Leaflets.Values, query, LeafletSearch.ByTitle);
-        return routes.ListPage(request, urls, results, strings, () => SearchResultsPage.Render(results, urls, routes.Today, strings));
+        var results = snapshot.Search.Search(query);
+        return routes.ListPage(request, urls, results, language, () => SearchResultsPage.Render(results, urls, routes.Today, language));
     }, routes.ErrorPageFor(request));
 }

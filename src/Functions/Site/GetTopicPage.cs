@@ -20,9 +20,10 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
         {
             return badQuery;
         }
-        if (!routes.TryChooseSiteLanguage(request, urls, links => links.Topic(topic, query.Page), out var strings, out var notInLanguage))
+        var (language, notInLanguage) = await routes.ChooseSiteLanguageAsync(request, urls, links => links.Topic(topic, query.Page), cancellationToken);
+        if (language is null)
         {
-            return notInLanguage;
+            return notInLanguage!;
         }
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         // Only ever compared with the slugs of the catalog's own topics, so any text is safe here.
@@ -30,7 +31,7 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
         {
             return routes.Error(request, urls, Problems.UnknownTopic(topic));
         }
-        var leaflets = LeafletSearch.Search(found.Leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
-        return routes.ListPage(request, urls, leaflets, strings, () => TopicPage.Render(found, leaflets, urls, routes.Today, strings));
+        var leaflets = LeafletSearch.List(found.Leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
+        return routes.ListPage(request, urls, leaflets, language, () => TopicPage.Render(found, leaflets, urls, routes.Today, language));
     }, routes.ErrorPageFor(request));
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using Leaflets.Content;
 using Leaflets.Content.Catalog;
@@ -18,7 +19,8 @@ namespace Leaflets.Functions.Site;
 /// request prefers HTML, else the API's problem).
 /// The catch-all calls <see cref="HomeAsync"/> and <see cref="NotFound"/>.
 /// </summary>
-public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> http, IOptions<SiteOptions> site)
+public sealed class SiteRoutes(
+    LeafletCatalog catalog, TimeProvider time, IOptions<HttpResponseOptions> http, IOptions<SiteOptions> site, RepresentationCache cache)
 {
     public LeafletCatalog Catalog => catalog;
 
@@ -54,30 +56,35 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
     }
 
     /// <summary>
-    /// The language of a page of the site's own (home, search, a topic): one of <see cref="ReaderStrings.Languages"/>,
-    /// chosen as every route chooses (<see cref="LanguageNegotiation"/>); or the error to answer instead, for a language
-    /// the site is not in the 404 page linking to this page in each language it is in (<paramref name="pageIn"/>: the
-    /// page's address among the given links).
+    /// The language of a page of the site's own (home, search, a topic): one of the snapshot's strings' languages
+    /// (<see cref="StringsLibrary.Languages"/>), chosen as every route chooses (<see cref="LanguageNegotiation"/>), with
+    /// the page in each of them for its language switch; or the error to answer instead, for a language the site is not
+    /// in the 404 page linking to this page in each language it is in. <paramref name="pageIn"/> is the page's address
+    /// among the given links.
     /// </summary>
-    public bool TryChooseSiteLanguage(HttpRequest request, SiteUrls urls, Func<SiteUrls, string> pageIn,
-        [NotNullWhen(true)] out ReaderStrings? strings, [NotNullWhen(false)] out IActionResult? error)
+    public async Task<(SiteLanguage? Language, IActionResult? Error)> ChooseSiteLanguageAsync(
+        HttpRequest request, SiteUrls urls, Func<SiteUrls, string> pageIn, CancellationToken cancellationToken)
     {
-        if (LanguageNegotiation.TryChoose(request, ReaderStrings.Languages, out var language, out var problem))
+        var strings = (await catalog.GetSnapshotAsync(cancellationToken)).Content.Strings;
+        var versions = strings.Languages.Select(tag => (tag, pageIn(urls.NamingLanguage(tag)))).ToList();
+        if (LanguageNegotiation.TryChoose(request, strings.Languages, out var language, out var problem))
         {
-            (strings, error) = (ReaderStrings.For(language), null);
-            return true;
+            // The address without a language lets the reader's browser choose (Accept-Language).
+            return (new SiteLanguage(strings, language) { Versions = versions, Choosing = pageIn(urls.InLanguage(SiteUrls.DefaultLanguage)) }, null);
         }
-        strings = null;
-        error = Error(request, urls, problem, [.. ReaderStrings.Languages.Select(tag => (tag, pageIn(urls.NamingLanguage(tag))))]);
-        return false;
+        return (null, Error(request, urls, problem, versions));
     }
 
     /// <summary>
     /// A page that mixes many leaflets (a list), its tag taken over its bytes as the API's list's is; or the 404 when
     /// <c>?page=</c> is past its last page (page 1 always exists, even with nothing in it).
     /// </summary>
-    /// <param name="strings">The strings of the page's language, which it is sent in (Content-Language).</param>
-    public IActionResult ListPage(HttpRequest request, SiteUrls urls, SearchPage shown, ReaderStrings strings, Func<string> render)
+    /// <param name="language">The page's language, which it is sent in (Content-Language).</param>
+    /// <param name="cacheKey">
+    /// When set, every input of the page's bytes (the snapshot's generation among them): the body is kept under it
+    /// (<see cref="RepresentationCache"/>) and rendered once, not per request.
+    /// </param>
+    public IActionResult ListPage(HttpRequest request, SiteUrls urls, SearchPage shown, SiteLanguage language, Func<string> render, string? cacheKey = null)
     {
         if (shown.Query.Page > shown.PageCount)
         {
@@ -87,9 +94,11 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         {
             return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
         }
-        var body = Encoding.UTF8.GetBytes(render());
+        var body = cacheKey is null
+            ? new RepresentationBody(Encoding.UTF8.GetBytes(render()))
+            : cache.GetOrRender(cacheKey, () => Encoding.UTF8.GetBytes(render()));
         var lastModified = shown.Items.IsEmpty ? (DateTimeOffset?)null : shown.Items.Max(leaflet => leaflet.DateModified);
-        return Page(body, urls, EntityTag.OfBytes(body), lastModified, lastModifiedValidates: false, strings.Language);
+        return Page(body, urls, EntityTag.OfBytes(body.Identity.Span), lastModified, lastModifiedValidates: false, language.Strings.For(language.Language).Language);
     }
 
     /// <summary>
@@ -99,7 +108,8 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
     /// </summary>
     public IActionResult Page(HttpRequest request, SiteUrls urls, string version, DateTimeOffset lastModified, Func<string> render, string? contentLanguage = null)
         => AcceptsPage(request)
-            ? Page(Encoding.UTF8.GetBytes(render()), urls, EntityTag.Of(version), lastModified, lastModifiedValidates: true, contentLanguage)
+            ? Page(cache.GetOrRender(version, () => Encoding.UTF8.GetBytes(render())), urls, EntityTag.Of(version), lastModified,
+                lastModifiedValidates: true, contentLanguage)
             : Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
 
     /// <summary>
@@ -114,13 +124,14 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         {
             return problem;
         }
-        var strings = ReaderStrings.For(LanguageNegotiation.TryChoose(request, ReaderStrings.Languages, out var language, out _)
-            ? language
+        var strings = catalog.CurrentStrings;
+        var language = SiteLanguage.Only(strings, LanguageNegotiation.TryChoose(request, strings.Languages, out var chosen, out _)
+            ? chosen
             : SiteUrls.DefaultLanguage);
         var page = problem.Status switch
         {
-            StatusCodes.Status404NotFound => NotFoundPage.Render(urls, strings, inLanguages),
-            StatusCodes.Status400BadRequest => BadRequestPage.Render(urls, strings),
+            StatusCodes.Status404NotFound => NotFoundPage.Render(urls, language, inLanguages),
+            StatusCodes.Status400BadRequest => BadRequestPage.Render(urls, language),
             _ => null,
         };
         return page is null
@@ -129,7 +140,7 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
             {
                 StatusCode = problem.Status,
                 ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicyOfSitePage(urls, http.Value),
-                ContentLanguage = strings.Language,
+                ContentLanguage = strings.For(language.Language).Language,
             };
     }
 
@@ -144,20 +155,30 @@ public sealed class SiteRoutes(LeafletCatalog catalog, TimeProvider time, IOptio
         {
             return badPage;
         }
-        if (!TryChooseSiteLanguage(request, urls, links => links.HomePage(query.Page), out var strings, out var notInLanguage))
+        var (language, notInLanguage) = await ChooseSiteLanguageAsync(request, urls, links => links.HomePage(query.Page), cancellationToken);
+        if (language is null)
         {
-            return notInLanguage;
+            return notInLanguage!;
         }
-        var leaflets = (await catalog.GetSnapshotAsync(cancellationToken)).Content.Leaflets.Values;
-        var aToZ = LeafletSearch.Search(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
-        return ListPage(request, urls, aToZ, strings, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls, strings));
+        var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
+        var leaflets = snapshot.Content.Leaflets.Values;
+        var aToZ = LeafletSearch.List(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
+        // Everything the page shows comes from the snapshot, this page of it, the words of its language and where it is served.
+        var strings = language.Strings.For(language.Language);
+        var cacheKey = RepresentationVersions.Derive(
+            HomePageRepresentation, snapshot.Generation.ToString(CultureInfo.InvariantCulture), query.Page.ToString(CultureInfo.InvariantCulture),
+            language.Language, strings.Version, urls.Key, Today.ToString("O", CultureInfo.InvariantCulture));
+        return ListPage(request, urls, aToZ, language, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls, language), cacheKey);
     }
 
     /// <summary>Any other path: the 404 page for a request that prefers HTML, the no-such-route problem otherwise.</summary>
     public IActionResult NotFound(HttpRequest request)
         => Error(request, UrlsFor(request), Problems.NoSuchRoute((request.PathBase + request.Path).Value ?? "/"));
 
-    private RepresentationResult Page(byte[] body, SiteUrls urls, EntityTag tag, DateTimeOffset? lastModified, bool lastModifiedValidates, string? contentLanguage = null)
+    /// <summary>Names the home page's body in the cache, apart from every other page's.</summary>
+    private const string HomePageRepresentation = "text/html;site-home";
+
+    private RepresentationResult Page(RepresentationBody body, SiteUrls urls, EntityTag tag, DateTimeOffset? lastModified, bool lastModifiedValidates, string? contentLanguage = null)
         => new(body, LeafletHtmlRenderer.ContentType, http.Value.CacheControl, tag, lastModified)
         {
             LastModifiedValidates = lastModifiedValidates,

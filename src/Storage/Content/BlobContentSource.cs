@@ -9,7 +9,8 @@ using Leaflets.Content.Loading;
 namespace Leaflets.Storage.Content;
 
 /// <summary>
-/// Reads the content tree from a blob container laid out like the content folder (<c>leaflets/&lt;id&gt;/plain.md</c>, ...).
+/// Reads the content tree from a blob container laid out like the content folder (<c>leaflets/&lt;id&gt;/plain.md</c>, ...,
+/// and <c>strings/{tag}.json</c>).
 /// Each read lists the container and downloads only the blobs whose ETag changed since the previous read; the bytes of
 /// unchanged blobs are reused, so a refresh of an unchanged container costs one listing. A blob the listing says is over
 /// <see cref="ContentLimits.MaxFileBytes"/> is refused unread, and no download asks for more than that. Each download
@@ -19,7 +20,7 @@ namespace Leaflets.Storage.Content;
 /// </summary>
 public sealed class BlobContentSource(BlobContainerClient container) : IContentSource
 {
-    private const string LeafletsPrefix = "leaflets/";
+    private static readonly string[] ContentPrefixes = ["leaflets/", StringsLoader.Folder];
 
     /// <summary>
     /// The blob metadata in which <c>publish</c> records when it uploaded the file, that is when its content changed.
@@ -45,7 +46,7 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         {
             var files = new List<ContentFile>();
             var listed = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var item in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, LeafletsPrefix, cancellationToken))
+            await foreach (var item in ListAsync(cancellationToken))
             {
                 if (item.Name.EndsWith('/'))
                 {
@@ -85,6 +86,18 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>The blobs of the content: the leaflets, then the strings files (a container need not have any).</summary>
+    private async IAsyncEnumerable<BlobItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var prefix in ContentPrefixes)
+        {
+            await foreach (var item in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken))
+            {
+                yield return item;
+            }
         }
     }
 

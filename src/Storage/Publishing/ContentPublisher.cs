@@ -13,9 +13,12 @@ namespace Leaflets.Storage.Publishing;
 /// Makes a blob container hold the same leaflets as a local content folder, after running the same publish gate as
 /// <c>leaflets check</c> (<see cref="ContentCheck.PublishGate"/>) over it. A folder with any error uploads nothing. Only files whose MD5 differs from the blob's are uploaded.
 /// A published leaflet is published whole: files removed from its folder are deleted from the container too. With
-/// <c>prune</c>, leaflets that are no longer in the folder are deleted from the container as well.
+/// <c>prune</c>, leaflets that are no longer in the folder are deleted from the container as well. The strings folder
+/// (<c>strings/</c>) is published whole too.
 /// Each upload records the time of this publish in the blob's metadata (<see cref="BlobContentSource.DateModifiedMetadata"/>):
 /// the content's dateModified in blob mode. An unchanged file is not uploaded, so republishing it keeps its date.
+/// The gate's results are stored beside the content (<see cref="BlobCheckResultStore"/>, keyed by content), so serving
+/// instances show them without checking anything, and the next publish checks only leaflets whose content changed.
 /// </summary>
 public sealed class ContentPublisher(BlobContainerClient container, ContentCheck check, TimeProvider time)
 {
@@ -35,7 +38,9 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
     {
         var source = new FileContentSource(contentRoot);
         var files = await source.ReadAllAsync(cancellationToken);
-        var report = check.Run(LeafletLoader.Load(source.DisplayRoot, files));
+        var results = new BlobCheckResultStore(container);
+        var storedResults = await StoredResultsAsync(results, cancellationToken);
+        var report = check.Run(LeafletLoader.Load(source.DisplayRoot, files), storedResults);
         if (!report.Passed)
         {
             return PublishSummary.RefusedBecauseOf(report);
@@ -43,10 +48,22 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
 
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var existing = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
-        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, LeafletsPrefix, cancellationToken))
+        foreach (var prefix in new[] { LeafletsPrefix, StringsLoader.Folder })
         {
-            existing[blob.Name] = blob.Properties.ContentHash;
+            await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+            {
+                existing[blob.Name] = blob.Properties.ContentHash;
+            }
         }
+
+        var localPaths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var localLeaflets = files.Select(f => LeafletIdOf(f.Path)).ToHashSet(StringComparer.Ordinal);
+        // Before the content: a result is keyed by content, so one for content not uploaded yet is harmless, while an
+        // instance that saw new content before its result would check it itself. Kept: results of leaflets this folder
+        // does not have, which stay in the container unless pruned.
+        await results.WriteAsync(
+            (storedResults ?? CheckResultSet.Empty).With(report.Results.Results, (_, result) => !prune && !localLeaflets.Contains(result.LeafletId)),
+            cancellationToken);
 
         // One time for the whole publish: the files of one change are dated alike.
         var publishedAt = BlobContentSource.FormatDateModified(time.GetUtcNow());
@@ -70,18 +87,30 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
             uploaded.Add(file.Path);
         }
 
-        var localPaths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var localLeaflets = files.Select(f => LeafletIdOf(f.Path)).ToHashSet(StringComparer.Ordinal);
         var deleted = ImmutableArray.CreateBuilder<string>();
         foreach (var name in existing.Keys.Where(n => !localPaths.Contains(n)).Order(StringComparer.Ordinal))
         {
-            if (prune || localLeaflets.Contains(LeafletIdOf(name)))
+            // The strings folder is published whole, like a leaflet's: a file removed from it is removed from the container.
+            if (prune || StringsLoader.Owns(name) || localLeaflets.Contains(LeafletIdOf(name)))
             {
                 await DeleteIfExistsAsync(name, cancellationToken);
                 deleted.Add(name);
             }
         }
         return new PublishSummary(report, uploaded.ToImmutable(), unchanged.ToImmutable(), deleted.ToImmutable());
+    }
+
+    /// <summary>The results the last publish stored, or none when there are none or they cannot be read: then every leaflet is checked.</summary>
+    private static async Task<CheckResultSet?> StoredResultsAsync(BlobCheckResultStore results, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await results.ReadAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     private async Task DeleteIfExistsAsync(string name, CancellationToken cancellationToken)
@@ -111,6 +140,7 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
         ".png" => "image/png",
         ".jpg" or ".jpeg" => "image/jpeg",
         ".svg" => "image/svg+xml",
+        ".json" => "application/json; charset=utf-8",
         _ => "application/octet-stream",
     };
 }

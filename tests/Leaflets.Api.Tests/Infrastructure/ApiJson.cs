@@ -24,6 +24,14 @@ public static class ApiJson
         return problem;
     }
 
+    /// <summary>Every loaded leaflet's entry in /api/health/leaflets: its first page, which holds all of a fixture's.</summary>
+    public static async Task<JsonArray> HealthLeafletsAsync(HttpClient client)
+    {
+        var page = await ReadAsync(await client.GetAsync("/api/health/leaflets"));
+        Assert.Equal(1, (int)page["pageCount"]!);
+        return page["items"]!.AsArray();
+    }
+
     public static string Pretty(JsonNode node) => node.ToJsonString(new JsonSerializerOptions
     {
         WriteIndented = true,

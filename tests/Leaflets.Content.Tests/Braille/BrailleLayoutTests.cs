@@ -33,7 +33,7 @@ public sealed partial class BrailleLayoutTests
     {
         Assert.True(LeafletVariants.TryParse(variant, out var parsed));
         var document = Cementoplasty.Document(parsed, language);
-        return BrailleRequest.For(Cementoplasty, document, new BrailleChoice((BrailleGrade)grade, cells, lines))!;
+        return BrailleRequest.For(Cementoplasty, document, new BrailleChoice((BrailleGrade)grade, cells, lines), Leaflets.Content.Text.StringsLibrary.Embedded)!;
     }
 
     private static string Render(BrailleRequest request) => Encoding.ASCII.GetString(request.Render(Translator));
@@ -107,7 +107,7 @@ public sealed partial class BrailleLayoutTests
     {
         var request = Request(variant, language, grade);
         var body = Body(Render(request));
-        var strings = Leaflets.Content.Text.ReaderStrings.For(language);
+        var strings = Leaflets.Content.Text.StringsLibrary.Embedded.For(language);
         var headings = request.Document.Blocks.OfType<HeadingBlock>().Select(heading => heading.Inlines.PlainText()).Prepend(request.Document.Metadata.Title).ToList();
         var pictures = Figures(request.Document.Blocks).Where(figure => !figure.IsDecorative).ToList();
         Assert.NotEmpty(headings);
@@ -175,7 +175,7 @@ public sealed partial class BrailleLayoutTests
         {
             var welsh = Request("plain", "cy", grade);
             Assert.Contains(grade == 2 ? "cy-cy-g2.ctb" : "cy-cy-g1.utb", welsh.Table.TableList, StringComparison.Ordinal);
-            var withEnglishTable = BrailleLayout.Render(welsh.Document, BrailleTable.For("en", (BrailleGrade)grade)!, welsh.Choice, Translator);
+            var withEnglishTable = BrailleLayout.Render(welsh.Document, BrailleTable.For("en", (BrailleGrade)grade)!, welsh.Choice, Translator, welsh.Words);
             Assert.NotEqual(withEnglishTable, Render(welsh));
         }
         // "chwarae" is a whole-word contraction of the Welsh grade 2 table only.

@@ -38,7 +38,7 @@ public sealed class LeafletCheckResultsTests
     }
 
     [Fact]
-    public async Task Checks_run_once_per_snapshot_and_again_for_a_new_one()
+    public async Task Checks_run_once_per_content_and_again_in_a_new_snapshot_only_for_new_content()
     {
         using var release = new ManualResetEventSlim(initialState: true);
         var check = new ScriptedCheck(release, []);
@@ -51,8 +51,13 @@ public sealed class LeafletCheckResultsTests
         Assert.Equal(LeafletCheckStatus.Passed, results.ResultsFor(first).Values.Single().Status);
         Assert.Equal(1, check.Runs);
 
+        // Loaded again (a new object) with the same content: its result is kept.
         var second = Snapshot(TestDocuments.Leaflet(), generation: 2);
         await results.StartChecks(second).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, check.Runs);
+
+        var third = Snapshot(Edited(TestDocuments.Leaflet()), generation: 3);
+        await results.StartChecks(third).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(2, check.Runs);
     }
 
@@ -172,8 +177,106 @@ public sealed class LeafletCheckResultsTests
         Assert.Contains("check failed on this leaflet (InvalidOperationException: the renderer broke)", finding.Message);
     }
 
+    [Fact]
+    public async Task Stored_results_for_a_leaflets_content_are_shown_without_checking_it_and_other_content_is_checked()
+    {
+        using var release = new ManualResetEventSlim(initialState: true);
+        var check = new ScriptedCheck(release, []);
+        var stored = Named("stored");
+        var storedResult = new LeafletCheckResult(stored.Id, LeafletCheckStatus.Failed,
+            [new ContentProblem("content/leaflets/stored/plain.md", 2, "plain-reading-age", "reading age is 14")], [], CheckTime.AddDays(-1));
+        var store = new MemoryStore(CheckResultSet.Empty with
+        {
+            Results = CheckResultSet.Empty.Results.Add(CheckResultSet.KeyOf(stored), storedResult)
+                .Add(CheckResultSet.KeyOf(Edited(Named("edited"))), storedResult with { LeafletId = "edited" }),
+        });
+        using var results = new LeafletCheckResults([check], new FakeTimeProvider(CheckTime), NullLogger<LeafletCheckResults>.Instance, store);
+        var snapshot = Snapshot(stored, Named("edited"));
+
+        await results.StartChecks(snapshot).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Same(storedResult, results.ResultsFor(snapshot)["stored"]);
+        // Its stored result is for other content: the edited leaflet is checked here.
+        Assert.Equal(["edited"], check.Checked);
+        Assert.Equal(LeafletCheckStatus.Passed, results.ResultsFor(snapshot)["edited"].Status);
+        Assert.Equal(1, results.Checked);
+    }
+
+    [Fact]
+    public async Task A_refresh_that_changes_one_leaflet_of_many_checks_that_one_only()
+    {
+        using var release = new ManualResetEventSlim(initialState: true);
+        var check = new ScriptedCheck(release, []);
+        using var results = Results(check);
+        var library = Enumerable.Range(1, 50).Select(i => Named($"leaflet-{i:D2}")).ToList();
+        await results.StartChecks(Snapshot(library, generation: 1)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var changed = library.Select(leaflet => leaflet.Id == "leaflet-17" ? Edited(leaflet) : leaflet).ToList();
+        var refreshed = Snapshot(changed, generation: 2);
+        await results.StartChecks(refreshed).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(51, check.Runs);
+        Assert.Equal("leaflet-17", check.Checked[^1]);
+        Assert.All(results.ResultsFor(refreshed).Values, result => Assert.Equal(LeafletCheckStatus.Passed, result.Status));
+    }
+
+    [Fact]
+    public async Task A_store_that_cannot_be_read_leaves_the_leaflets_to_be_checked_here()
+    {
+        using var release = new ManualResetEventSlim(initialState: true);
+        var check = new ScriptedCheck(release, []);
+        using var results = new LeafletCheckResults([check], new FakeTimeProvider(CheckTime), NullLogger<LeafletCheckResults>.Instance, new BrokenStore());
+        var snapshot = Snapshot(TestDocuments.Leaflet());
+
+        await results.StartChecks(snapshot).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(LeafletCheckStatus.Passed, results.ResultsFor(snapshot).Values.Single().Status);
+        Assert.Equal(1, check.Runs);
+    }
+
+    [Fact]
+    public void A_result_set_reads_back_what_it_wrote_and_refuses_another_checkers_or_damaged_bytes()
+    {
+        var leaflet = TestDocuments.Leaflet();
+        var result = LeafletCheckResult.Of(leaflet.Id, [
+            new ContentProblem("content/leaflets/a/plain.md", 3, "some-rule", "broken"),
+            new ContentProblem("content/leaflets/a/plain.md", 5, "other-rule", "not ideal", ProblemSeverity.Warning)], CheckTime);
+        var set = CheckResultSet.Empty.With(new Dictionary<string, LeafletCheckResult> { [CheckResultSet.KeyOf(leaflet)] = result }, (_, _) => true);
+
+        var read = CheckResultSet.FromJson(set.ToJson(), out var noReason);
+
+        Assert.Null(noReason);
+        Assert.Equal(set.ToJson(), read!.ToJson());
+        Assert.Equal(result.Errors.ToArray(), read.For(leaflet)!.Errors.ToArray());
+        Assert.Equal(result.Warnings.ToArray(), read.For(leaflet)!.Warnings.ToArray());
+        Assert.Null(CheckResultSet.FromJson((set with { Checker = "publish-gate=0" }).ToJson(), out var otherChecker));
+        Assert.Contains("made by other checks", otherChecker, StringComparison.Ordinal);
+        Assert.Null(CheckResultSet.FromJson("[1, 2"u8, out var damaged));
+        Assert.StartsWith("it is not a set of check results", damaged, StringComparison.Ordinal);
+    }
+
     private static LeafletCheckResults Results(IContentCheck check) =>
         new([check], new FakeTimeProvider(CheckTime), NullLogger<LeafletCheckResults>.Instance);
+
+    /// <summary>The same leaflet with other content in its plain variant (a new content hash).</summary>
+    private static Leaflet Edited(Leaflet leaflet) => leaflet with
+    {
+        Variants = leaflet.Variants.SetItem(LeafletVariant.Plain, leaflet.Plain with { ContentHash = new string('e', 64) }),
+    };
+
+    private sealed class MemoryStore(CheckResultSet stored) : ICheckResultStore
+    {
+        public Task<CheckResultSet?> ReadAsync(CancellationToken cancellationToken) => Task.FromResult<CheckResultSet?>(stored);
+
+        public Task WriteAsync(CheckResultSet results, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    private sealed class BrokenStore : ICheckResultStore
+    {
+        public Task<CheckResultSet?> ReadAsync(CancellationToken cancellationToken) => throw new InvalidDataException("checks.json is damaged");
+
+        public Task WriteAsync(CheckResultSet results, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
 
     private static Leaflet Named(string id) => TestDocuments.Leaflet() with { Id = id };
 

@@ -82,8 +82,8 @@ public sealed class LanguageChromeTests
         var notice = TranslationNotice(html)!;
         Assert.Equal("header", notice.ElementsBeforeSelf().Last().Name.LocalName);
         Assert.Null(notice.Attr("lang"));
-        var welsh = ReaderStrings.For("cy").Leaflet.TranslationUnreviewed;
-        var english = ReaderStrings.English.Leaflet.TranslationUnreviewed;
+        var welsh = StringsLibrary.Embedded.For("cy").Leaflet.TranslationUnreviewed;
+        var english = StringsLibrary.Embedded.English.Leaflet.TranslationUnreviewed;
         Assert.Equal($"{welsh} {english}", notice.Value);
         var span = Assert.Single(notice.Elements());
         Assert.Equal(("span", "en-GB", english), (span.Name.LocalName, span.Attr("lang"), span.Value));
@@ -113,7 +113,7 @@ public sealed class LanguageChromeTests
 
         var notice = TranslationNotice(LeafletHtmlRenderer.Render(leaflet, LeafletVariant.Plain, today: TestDocuments.Today, language: "pl"))!;
 
-        Assert.Equal(ReaderStrings.English.Leaflet.TranslationUnreviewed, notice.Value);
+        Assert.Equal(StringsLibrary.Embedded.English.Leaflet.TranslationUnreviewed, notice.Value);
         Assert.Equal("en", notice.Elements().Single().Attr("lang"));
     }
 
@@ -122,9 +122,9 @@ public sealed class LanguageChromeTests
     {
         var welsh = Translated().Document(LeafletVariant.Plain, "cy").Metadata;
 
-        Assert.Equal([ReaderStrings.English.Version], Rendering.TranslationNotice.StringsVersions(welsh));
-        Assert.Empty(Rendering.TranslationNotice.StringsVersions(Translated("reviewed").Document(LeafletVariant.Plain, "cy").Metadata));
-        Assert.Empty(Rendering.TranslationNotice.StringsVersions(Translated().Plain.Metadata));
+        Assert.Equal([StringsLibrary.Embedded.English.Version], Rendering.TranslationNotice.StringsVersions(welsh, StringsLibrary.Embedded));
+        Assert.Empty(Rendering.TranslationNotice.StringsVersions(Translated("reviewed").Document(LeafletVariant.Plain, "cy").Metadata, StringsLibrary.Embedded));
+        Assert.Empty(Rendering.TranslationNotice.StringsVersions(Translated().Plain.Metadata, StringsLibrary.Embedded));
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class LanguageChromeTests
         var page = HtmlPage.Parse(LeafletHtmlRenderer.Render(leaflet, LeafletVariant.Plain, today: TestDocuments.Today, language: "cy"));
 
         var link = page.All("nav").Single().Descendants("a").Single();
-        Assert.Equal(ReaderStrings.For("cy").Leaflet.ReadEasyReadVersion, link.Value);
+        Assert.Equal(StringsLibrary.Embedded.For("cy").Leaflet.ReadEasyReadVersion, link.Value);
         Assert.Null(link.Attr("lang"));
         Assert.Equal("cy", link.Attr("hreflang"));
     }

@@ -8,7 +8,10 @@ using Leaflets.Content.Rendering.Json;
 
 namespace Leaflets.Content.Tests.Json;
 
-/// <summary>The health document: when the top-level status turns degraded, and how a last good version is marked.</summary>
+/// <summary>
+/// The health document: when the top-level status turns degraded, how a last good version is marked, its totals and
+/// only the failing leaflets; and the paged list of every leaflet.
+/// </summary>
 public sealed class HealthJsonTests
 {
     private static readonly DateTimeOffset LoadedAt = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
@@ -22,8 +25,9 @@ public sealed class HealthJsonTests
         using var health = Render(Snapshot(), Checked(LeafletCheckStatus.Passed));
 
         Assert.Equal("ok", Status(health));
-        var loaded = Assert.Single(health.RootElement.GetProperty("leaflets").GetProperty("loaded").EnumerateArray());
-        Assert.False(loaded.GetProperty("servingLastGood").GetBoolean());
+        Assert.Empty(health.RootElement.GetProperty("leaflets").GetProperty("failing").EnumerateArray());
+        Assert.Equal(1, Total(health, "loaded"));
+        Assert.Equal(1, Total(health, "passed"));
     }
 
     [Fact]
@@ -33,6 +37,9 @@ public sealed class HealthJsonTests
 
         Assert.Equal("degraded", Status(health));
         Assert.Empty(health.RootElement.GetProperty("leaflets").GetProperty("rejected").EnumerateArray());
+        var failing = Assert.Single(health.RootElement.GetProperty("leaflets").GetProperty("failing").EnumerateArray());
+        Assert.Equal("failed", failing.GetProperty("check").GetProperty("status").GetString());
+        Assert.Equal(1, Total(health, "failed"));
     }
 
     [Fact]
@@ -43,11 +50,12 @@ public sealed class HealthJsonTests
 
         Assert.Equal("ok", Status(running));
         Assert.Equal("ok", Status(notStarted));
-        Assert.Equal("pending", LoadedCheckStatus(notStarted));
+        Assert.Equal(1, Total(notStarted, "pending"));
+        Assert.Equal(0, Total(notStarted, "passed") + Total(notStarted, "failed"));
     }
 
     [Fact]
-    public void A_leaflet_served_from_its_last_good_version_is_marked_under_loaded_and_rejected_and_degrades_the_status()
+    public void A_leaflet_served_from_its_last_good_version_is_marked_under_failing_and_rejected_and_degrades_the_status()
     {
         var snapshot = Snapshot([NewVersionError]) with { ServingLastGood = ["cementoplasty"] };
 
@@ -55,7 +63,7 @@ public sealed class HealthJsonTests
 
         Assert.Equal("degraded", Status(health));
         var leaflets = health.RootElement.GetProperty("leaflets");
-        var loaded = Assert.Single(leaflets.GetProperty("loaded").EnumerateArray());
+        var loaded = Assert.Single(leaflets.GetProperty("failing").EnumerateArray());
         Assert.Equal("cementoplasty", loaded.GetProperty("id").GetString());
         Assert.True(loaded.GetProperty("servingLastGood").GetBoolean());
         var rejected = Assert.Single(leaflets.GetProperty("rejected").EnumerateArray());
@@ -97,7 +105,7 @@ public sealed class HealthJsonTests
         var failure = health.RootElement.GetProperty("lastFailure");
         Assert.Equal(failedAt, failure.GetProperty("at").GetDateTimeOffset());
         Assert.Equal("storage account unreachable", failure.GetProperty("error").GetString());
-        Assert.Single(health.RootElement.GetProperty("leaflets").GetProperty("loaded").EnumerateArray());
+        Assert.Equal(1, Total(health, "loaded"));
     }
 
     [Fact]
@@ -127,6 +135,27 @@ public sealed class HealthJsonTests
 
     private static string? Status(JsonDocument health) => health.RootElement.GetProperty("status").GetString();
 
-    private static string? LoadedCheckStatus(JsonDocument health) =>
-        health.RootElement.GetProperty("leaflets").GetProperty("loaded")[0].GetProperty("check").GetProperty("status").GetString();
+    private static int Total(JsonDocument health, string name) => health.RootElement.GetProperty("totals").GetProperty(name).GetInt32();
+
+    [Fact]
+    public void The_health_body_lists_only_the_failing_leaflets_of_many_and_the_pages_list_every_one_once_in_id_order()
+    {
+        var leaflets = Enumerable.Range(1, 250).Select(i => Served with { Id = $"leaflet-{i:D3}" }).ToList();
+        var snapshot = new CatalogSnapshot(new ContentLoadResult(leaflets.ToImmutableSortedDictionary(l => l.Id, l => l, StringComparer.Ordinal), []));
+        var checks = leaflets.ToDictionary(l => l.Id, l => new LeafletCheckResult(
+            l.Id, l.Id == "leaflet-117" ? LeafletCheckStatus.Failed : LeafletCheckStatus.Passed, [], [], LoadedAt));
+        var health = ContentHealth.Of(new CatalogState(snapshot, LoadedAt, LastFailure: null));
+
+        using var body = JsonDocument.Parse(LeafletJson.Health(health, checks));
+        var pages = Enumerable.Range(1, LeafletJson.HealthPageCount(health.Loaded.Length))
+            .Select(page => JsonDocument.Parse(LeafletJson.HealthLeaflets(health, checks, page))).ToList();
+
+        Assert.Equal(["leaflet-117"], body.RootElement.GetProperty("leaflets").GetProperty("failing").EnumerateArray().Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal((250, 249, 1), (Total(body, "loaded"), Total(body, "passed"), Total(body, "failed")));
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages, page => Assert.Equal(3, page.RootElement.GetProperty("pageCount").GetInt32()));
+        Assert.Equal([100, 100, 50], pages.Select(page => page.RootElement.GetProperty("items").GetArrayLength()));
+        Assert.Equal(leaflets.Select(l => l.Id), pages.SelectMany(page => page.RootElement.GetProperty("items").EnumerateArray()).Select(l => l.GetProperty("id").GetString()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LeafletJson.HealthLeaflets(health, checks, 4));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Tests.Loading;
 
@@ -20,6 +21,12 @@ public class RuleTests
         [ContentRules.TranslationOutdated] = (() => Good().Add("leaflets/bones/plain.cy.md", Welsh("version: 2", "version: 1")), "content/leaflets/bones/plain.cy.md", 6),
         [ContentRules.TranslationStatusInvalid] = (() => Good().Add("leaflets/bones/plain.cy.md", Welsh("translationStatus: unreviewed", "translationStatus: draft")), "content/leaflets/bones/plain.cy.md", 7),
         [ContentRules.StringsMissing] = (() => Good().Add("leaflets/bones/plain.pl.md", Welsh("language: cy", "language: pl")), "content/leaflets/bones/plain.pl.md", 4),
+        // A content root's strings files (words we made up): each broken one is reported where it breaks, and left out.
+        [ContentRules.StringsJsonInvalid] = (() => Good().Add("strings/cy.json", "{\n  \"leaflet\": {\n    \"version\": \"Fersiwn\",\n  }\n}\n"), "content/strings/cy.json", 4),
+        [ContentRules.StringsKeyUnknown] = (() => Good().Add("strings/cy.json", "{\n  \"leaflet\": {\n    \"versoin\": \"Fersiwn\"\n  }\n}\n"), "content/strings/cy.json", 3),
+        [ContentRules.StringsPlaceholderInvalid] = (() => Good().Add("strings/cy.json", "{\n  \"print\": {\n    \"pageOfPages\": \"Tudalen {page}\"\n  }\n}\n"), "content/strings/cy.json", 3),
+        [ContentRules.StringsMonthsInvalid] = (() => Good().Add("strings/cy.json", "{\n  \"months\": [\"Ionawr\"]\n}\n"), "content/strings/cy.json", 2),
+        [ContentRules.StringsLanguageInvalid] = (() => Good().Add("strings/cy.json", "{\n  \"language\": \"ga\"\n}\n"), "content/strings/cy.json", 2),
         // Arabic: DejaVu Sans has these glyphs, but drawn one by one, unjoined and left to right, they would be broken text.
         [ContentRules.ScriptNotPrintable] = (() => ContentFixture.WithPlain("Text.\n\nمرحبا\n"), Plain, 14),
         [ContentRules.FileNotRegular] = (() => Good().AddRefused("leaflets/bones/images/pipe.png", ContentRules.FileNotRegular, "a FIFO"), "content/leaflets/bones/images/pipe.png", 1),
@@ -43,6 +50,7 @@ public class RuleTests
         [ContentRules.CodeIncomplete] = (() => FrontMatter("version: 2", "version: 2\ncodes:\n  - system: SNOMED-CT"), Plain, 8),
         [ContentRules.ReferenceIncomplete] = (() => FrontMatter("    publisher: Example Publisher\n", ""), Plain, 8),
         [ContentRules.ReferenceUrlInvalid] = (() => FrontMatter("    year: 2020", "    year: 2020\n    url: www.nice.org.uk"), Plain, 11),
+        [ContentRules.SynonymInvalid] = (() => FrontMatter("version: 2", "version: 2\nsynonyms: [bone cement, Bone Cement]"), Plain, 7),
         [ContentRules.NestingTooDeep] = (() => ContentFixture.WithPlain("Text.\n\n" + new string('[', 20_000) + "\n"), Plain, 14),
         [ContentRules.BodyEmpty] = (() => ContentFixture.WithPlain("\n"), Plain, 11),
         [ContentRules.HeadingLevelOne] = (() => ContentFixture.WithPlain("# Title\n"), Plain, 12),
@@ -107,7 +115,13 @@ public class RuleTests
         Assert.Equal((path, line), (problem.Path, problem.Line));
         Assert.Equal(ContentRules.SeverityOf(rule), problem.Severity);
         Assert.False(string.IsNullOrWhiteSpace(problem.Message));
-        if (problem.Severity == ProblemSeverity.Error)
+        if (path.StartsWith("content/" + StringsLoader.Folder, StringComparison.Ordinal))
+        {
+            // A broken strings file is left out alone: the leaflets load, shown with the service's own words.
+            Assert.Single(result.Leaflets);
+            Assert.Same(StringsLibrary.Embedded, result.Strings);
+        }
+        else if (problem.Severity == ProblemSeverity.Error)
         {
             Assert.Empty(result.Leaflets);
         }
@@ -116,6 +130,30 @@ public class RuleTests
             Assert.Single(result.Leaflets);
             Assert.DoesNotContain(result.Problems, p => p.Severity == ProblemSeverity.Error);
         }
+    }
+
+    public static TheoryData<string, string> BadSynonyms => new()
+    {
+        { "synonyms: [" + string.Join(", ", Enumerable.Range(1, ContentLimits.MaxSynonyms + 1).Select(n => $"word {n}")) + "]", "21 entries" },
+        { "synonyms: [" + new string('a', ContentLimits.MaxSynonymLength + 1) + "]", "61 characters" },
+        { "synonyms: [bone cement, Bone Cement]", "given 2 times" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSynonyms))]
+    public void Synonyms_are_a_few_short_names_none_twice(string line, string expected)
+    {
+        var problem = Assert.Single(FrontMatter("version: 2", "version: 2\n" + line).Load().Problems);
+        Assert.Equal((Plain, 7, ContentRules.SynonymInvalid), (problem.Path, problem.Line, problem.Rule));
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Synonyms_within_the_bounds_load()
+    {
+        var result = FrontMatter("version: 2", "version: 2\nsynonyms: [bone cement, spine injection]").Load();
+        Assert.Empty(result.Problems);
+        Assert.Equal(["bone cement", "spine injection"], result.Leaflets.Values.Single().Plain.Metadata.Synonyms.AsEnumerable());
     }
 
     [Theory]

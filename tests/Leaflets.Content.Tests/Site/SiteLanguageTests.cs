@@ -5,6 +5,7 @@ using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Site;
 using Leaflets.Content.Search;
 using Leaflets.Content.Tests.Html;
+using Leaflets.Content.Tests.Text;
 using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Tests.Site;
@@ -58,10 +59,11 @@ public sealed class SiteLanguageTests
         var page = Page(kind, "cy");
 
         Assert.Equal("cy", page.Root!.Attr("lang"));
-        // A link to the English leaflet is named in English, and says so.
+        // A link to the English leaflet, or to this page in English, is named in English, and says so.
         var words = Readable(WithoutOtherLanguages(page, "cy"));
         Assert.All(EnglishChrome, english => Assert.DoesNotContain(english, words, StringComparison.Ordinal));
-        Assert.DoesNotContain(page.Descendants(), e => e.Attr("lang") == "en");
+        // No word fell back to English: the only English is a language switch's name for English ("English", hreflang en).
+        Assert.DoesNotContain(page.Descendants(), e => e.Attr("lang") == "en" && e.Attr("hreflang") != "en");
     }
 
     [Fact]
@@ -99,10 +101,10 @@ public sealed class SiteLanguageTests
     public void A_site_language_missing_a_word_shows_it_in_English_marked_English()
     {
         var json = """{"language":"xx","languageName":"Xx","site":{"homeTitle":"Xx home","siteName":"Xx leaflets"}}""";
-        var strings = ReaderStrings.ParseWithEnglishFallback(new MemoryStream(Encoding.UTF8.GetBytes(json)), "xx.json");
+        var strings = TestStrings.With(("xx", json));
 
         var page = HtmlPage.Parse(HomePage.Render(Topics.Of(SitePageSamples.Catalog), SitePageSamples.Search(SitePageSamples.Catalog, null),
-            SitePageSamples.Relative(0), strings));
+            SitePageSamples.Relative(0), SiteLanguage.Only(strings, "xx")));
 
         Assert.Equal("xx", page.Root!.Attr("lang"));
         var h1 = page.All("h1").Single();
@@ -162,7 +164,7 @@ public sealed class SiteLanguageTests
 
         Assert.Equal(("../leaflets/cementoplasty?variant=easy-read&lang=cy", "cy"), (both.Attr("href"), both.Attr("hreflang")));
         Assert.Equal(("../leaflets/cementoplasty?variant=easy-read&lang=en-GB", "en-GB"), (plainOnly.Attr("href"), plainOnly.Attr("hreflang")));
-        Assert.Equal(ReaderStrings.For("cy").Leaflet.ReadEasyReadVersion, plainOnly.Value);
+        Assert.Equal(StringsLibrary.Embedded.For("cy").Leaflet.ReadEasyReadVersion, plainOnly.Value);
     }
 
     [Fact]
@@ -196,7 +198,9 @@ public sealed class SiteLanguageTests
         var hidden = home.All("form").Single(f => f.Attr("role") == "search").Descendants("input").Single(i => i.Attr("type") == "hidden");
         Assert.Equal(("lang", "cy"), (hidden.Attr("name"), hidden.Attr("value")));
         Assert.DoesNotContain(Page("home", "en").Descendants("input"), i => i.Attr("type") == "hidden");
-        Assert.DoesNotContain(Page("home", "en").Descendants("a"), a => a.Attr("href")?.Contains("lang=", StringComparison.Ordinal) == true);
+        // Only the language switch names a language, to reach it whatever the browser prefers.
+        Assert.DoesNotContain(Page("home", "en").Descendants("a"),
+            a => a.Attr("hreflang") is null && a.Attr("href")?.Contains("lang=", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -217,7 +221,7 @@ public sealed class SiteLanguageTests
         Assert.Equal(
             [("Saesneg", "leaflets/cementoplasty?lang=en-GB", "en-GB"), ("Cymraeg", "leaflets/cementoplasty?lang=cy", "cy")],
             languages.Descendants("a").Select(a => (a.Value, a.Attr("href"), a.Attr("hreflang"))));
-        Assert.StartsWith(ReaderStrings.FillAround(ReaderStrings.For("cy").Site.InLanguages, "languages").Before, languages.Value, StringComparison.Ordinal);
+        Assert.StartsWith(ReaderStrings.FillAround(StringsLibrary.Embedded.For("cy").Site.InLanguages, "languages").Before, languages.Value, StringComparison.Ordinal);
     }
 }
 
@@ -227,11 +231,11 @@ public sealed class LanguageNotFoundPageTests
     [Fact]
     public void It_links_to_the_page_in_each_language_it_is_in_each_named_in_itself()
     {
-        var page = HtmlPage.Parse(NotFoundPage.Render(SitePageSamples.Relative(0), ReaderStrings.English,
+        var page = HtmlPage.Parse(NotFoundPage.Render(SitePageSamples.Relative(0), SiteLanguage.Only(StringsLibrary.Embedded, "en"),
             [("en", "./?lang=en"), ("cy", "./?lang=cy")]));
 
         Assert.Equal("en", page.Root!.Attr("lang"));
-        Assert.Contains(page.All("p"), p => p.Value == ReaderStrings.English.Site.InOtherLanguages);
+        Assert.Contains(page.All("p"), p => p.Value == StringsLibrary.Embedded.English.Site.InOtherLanguages);
         Assert.Equal(
             [("English", "./?lang=en", "en"), ("Cymraeg", "./?lang=cy", "cy")],
             page.All("ul").Single(u => u.Attr("class") == "languages").Descendants("a").Select(a => (a.Value, a.Attr("href"), a.Attr("lang"))));
@@ -239,7 +243,7 @@ public sealed class LanguageNotFoundPageTests
 
     [Fact]
     public void An_ordinary_404_page_lists_no_languages()
-        => Assert.DoesNotContain(HtmlPage.Parse(NotFoundPage.Render(SitePageSamples.Relative(0), ReaderStrings.English)).All("ul"),
+        => Assert.DoesNotContain(HtmlPage.Parse(NotFoundPage.Render(SitePageSamples.Relative(0), SiteLanguage.Only(StringsLibrary.Embedded, "en"))).All("ul"),
             u => u.Attr("class") == "languages");
 }
 

@@ -15,23 +15,23 @@ public sealed class SiteListsTests
         [.. Enumerable.Range(1, 30).Select(i => SitePageSamples.Titled($"leaflet-{i:00}", $"Leaflet number {31 - i:00}"))];
 
     private static XDocument Home(ImmutableArray<Leaflet> leaflets, int page = 1)
-        => HtmlPage.Parse(HomePage.Render(Topics.Of(leaflets), SitePageSamples.Search(leaflets, null, page), SitePageSamples.Relative(0), ReaderStrings.English));
+        => HtmlPage.Parse(HomePage.Render(Topics.Of(leaflets), SitePageSamples.Search(leaflets, null, page), SitePageSamples.Relative(0), SiteLanguage.Only(StringsLibrary.Embedded, "en")));
 
     private static XDocument SearchFor(string words, ImmutableArray<Leaflet>? leaflets = null, int page = 1)
         => HtmlPage.Parse(SearchResultsPage.Render(
-            SitePageSamples.Search(leaflets ?? SitePageSamples.Catalog, words, page), SitePageSamples.Relative(0), TestDocuments.Today, ReaderStrings.English));
+            SitePageSamples.Search(leaflets ?? SitePageSamples.Catalog, words, page), SitePageSamples.Relative(0), TestDocuments.Today, SiteLanguage.Only(StringsLibrary.Embedded, "en")));
 
     private static XElement Results(XDocument page) => page.All("ol").Single(ol => ol.Attr("class") == "results");
 
     [Fact]
     public void One_result_is_counted_in_a_status_and_at_the_start_of_the_title()
     {
-        var page = SearchFor("bone cement");
+        var page = SearchFor("strengthening bones");
         var count = page.All("p").Single(p => p.Attr("id") == "result-count");
         Assert.Equal("status", count.Attr("role"));
-        Assert.Equal("1 leaflet found for “bone cement”", count.Value);
-        Assert.StartsWith("1 leaflet found for “bone cement” – ", page.All("title").Single().Value, StringComparison.Ordinal);
-        Assert.Equal("bone cement", page.All("input").Single().Attr("value"));
+        Assert.Equal("1 leaflet found for “strengthening bones”", count.Value);
+        Assert.StartsWith("1 leaflet found for “strengthening bones” – ", page.All("title").Single().Value, StringComparison.Ordinal);
+        Assert.Equal("strengthening bones", page.All("input").Single().Attr("value"));
     }
 
     [Fact]
@@ -53,13 +53,33 @@ public sealed class SiteListsTests
     [Fact]
     public void Each_result_links_its_title_to_the_leaflet_page_with_its_summary_versions_language_and_review_status()
     {
-        var item = Assert.Single(Results(SearchFor("bone cement")).Elements("li"));
+        var item = Assert.Single(Results(SearchFor("strengthening")).Elements("li"));
         var link = item.Element("h2")!.Element("a")!;
         Assert.Equal(("Strengthening painful bones", "leaflets/cementoplasty"), (link.Value, link.Attr("href")));
         Assert.StartsWith("How doctors use bone cement", item.Element("p")!.Value, StringComparison.Ordinal);
         Assert.Equal(
             ["Available as: Standard, Easy read", "In English, Welsh", "This leaflet is overdue for review."],
             item.Descendants("ul").Single().Elements("li").Select(li => li.Value));
+    }
+
+    [Fact]
+    public void Each_result_shows_the_words_found_in_its_text_marked()
+    {
+        var item = Assert.Single(Results(SearchFor("sedative", [SitePageSamples.Catalog[0]])).Elements("li"));
+        var snippet = item.Elements("p").Single(p => p.Attr("class") == LeafletList.SnippetClass);
+        Assert.Equal("You have a sedative or a general anaesthetic.", snippet.Value);
+        Assert.Equal(["sedative"], snippet.Elements("mark").Select(mark => mark.Value));
+        Assert.Null(snippet.Attr("lang"));
+    }
+
+    [Fact]
+    public void Words_found_in_the_summary_are_marked_there_not_repeated()
+    {
+        var leaflet = SitePageSamples.Titled("wristband", "Your hospital wristband", ["general"]);
+        var item = Assert.Single(Results(SearchFor("expect", [leaflet])).Elements("li"));
+        var paragraphs = item.Elements("p").ToList();
+        Assert.Equal(["What to expect: Your hospital wristband."], paragraphs.Select(p => p.Value));
+        Assert.Equal(["expect"], paragraphs.Single().Elements("mark").Select(mark => mark.Value));
     }
 
     [Fact]
@@ -77,7 +97,7 @@ public sealed class SiteListsTests
     [Fact]
     public void An_empty_search_shows_the_form_and_the_way_to_every_leaflet_not_an_error()
     {
-        var page = HtmlPage.Parse(SearchResultsPage.RenderEmpty(SitePageSamples.Relative(0), ReaderStrings.English));
+        var page = HtmlPage.Parse(SearchResultsPage.RenderEmpty(SitePageSamples.Relative(0), SiteLanguage.Only(StringsLibrary.Embedded, "en")));
         Assert.Equal("Search for a leaflet", page.All("h1").Single().Value);
         Assert.Contains(page.All("main").Single().Descendants("a"), a => a.Attr("href") == "./#a-to-z");
         Assert.Single(page.All("form"));
@@ -148,7 +168,7 @@ public sealed class SiteListsTests
     public void A_topic_page_names_the_topic_counts_its_leaflets_and_lists_them_by_title()
     {
         var topic = Topics.Of(SitePageSamples.Catalog).Single(t => t.Slug == "pain-relief");
-        var page = HtmlPage.Parse(TopicPage.Render(topic, SitePageSamples.Search(topic.Leaflets, null), SitePageSamples.Relative(1), TestDocuments.Today, ReaderStrings.English));
+        var page = HtmlPage.Parse(TopicPage.Render(topic, SitePageSamples.Search(topic.Leaflets, null), SitePageSamples.Relative(1), TestDocuments.Today, SiteLanguage.Only(StringsLibrary.Embedded, "en")));
         Assert.Equal("Leaflets about pain relief", page.All("h1").Single().Value);
         Assert.Contains(page.All("p"), p => p.Value == "2 leaflets");
         Assert.Equal(["../leaflets/blood-test", "../leaflets/cementoplasty"], Results(page).Descendants("h2").Select(h => h.Element("a")!.Attr("href")));

@@ -60,8 +60,28 @@ internal static class SitePageSamples
         };
     }
 
+    /// <summary>With no words, a list in title order (the A to Z, a topic); with words, a search ranked as the site ranks it.</summary>
     public static SearchPage Search(IEnumerable<Leaflet> leaflets, string? words, int page = 1)
-        => LeafletSearch.Search(leaflets, LeafletQuery.Default with { Words = words is null ? [] : [.. words.Split(' ')], Page = page }, LeafletSearch.ByTitle);
+    {
+        var query = LeafletQuery.Default with { Page = page };
+        if (words is null)
+        {
+            return LeafletSearch.List(leaflets, query, LeafletSearch.ByTitle);
+        }
+        using var index = LuceneLeafletIndex.Build(leaflets);
+        return index.Search(query with { Words = [.. words.Split(' ')] });
+    }
+
+    /// <summary>A site page in <paramref name="language"/> that offers itself in every language of <paramref name="strings"/>, as the routes make it.</summary>
+    public static SiteLanguage InEvery(string language, SiteUrls urls, Func<SiteUrls, string> pageIn, StringsLibrary? strings = null)
+    {
+        strings ??= StringsLibrary.Embedded;
+        return new SiteLanguage(strings, language)
+        {
+            Versions = [.. strings.Languages.Select(tag => (tag, pageIn(urls.NamingLanguage(tag))))],
+            Choosing = pageIn(urls.InLanguage(SiteUrls.DefaultLanguage)),
+        };
+    }
 
     /// <summary>
     /// One page of every kind, by name, each as it would be served at a path of its own depth, in
@@ -69,14 +89,14 @@ internal static class SitePageSamples
     /// </summary>
     public static IEnumerable<(string Kind, string Html)> EveryKind(Func<int, SiteUrls> urls, string language = "en")
     {
-        var strings = ReaderStrings.For(language);
+        var strings = SiteLanguage.Only(StringsLibrary.Embedded, language);
         var topic = Topics.Of(Catalog).First();
         string? Shown(LeafletVariant variant) => Catalog[0].Find(variant, language)?.Metadata.Language;
-        yield return ("home", HomePage.Render(Topics.Of(Catalog), Search(Catalog, null), urls(0), strings));
-        yield return ("search", SearchResultsPage.Render(Search(Catalog, "bone"), urls(0), TestDocuments.Today, strings));
+        yield return ("home", HomePage.Render(Topics.Of(Catalog), Search(Catalog, null), urls(0), InEvery(language, urls(0), links => links.Home)));
+        yield return ("search", SearchResultsPage.Render(Search(Catalog, "bone"), urls(0), TestDocuments.Today, InEvery(language, urls(0), links => links.Search("bone"))));
         yield return ("search with no results", SearchResultsPage.Render(Search(Catalog, "zebra"), urls(0), TestDocuments.Today, strings));
-        yield return ("empty search", SearchResultsPage.RenderEmpty(urls(0), strings));
-        yield return ("topic", TopicPage.Render(topic, Search(topic.Leaflets, null), urls(1), TestDocuments.Today, strings));
+        yield return ("empty search", SearchResultsPage.RenderEmpty(urls(0), InEvery(language, urls(0), links => links.Search(""))));
+        yield return ("topic", TopicPage.Render(topic, Search(topic.Leaflets, null), urls(1), TestDocuments.Today, InEvery(language, urls(1), links => links.Topic(topic.Slug))));
         yield return ("leaflet", LeafletPage.Render(Catalog[0], LeafletVariant.Plain, urls(1), TestDocuments.Today, Shown(LeafletVariant.Plain)));
         yield return ("leaflet easy read", LeafletPage.Render(Catalog[0], LeafletVariant.EasyRead, urls(1), TestDocuments.Today, Shown(LeafletVariant.EasyRead)));
         yield return ("not found", NotFoundPage.Render(urls(2), strings));

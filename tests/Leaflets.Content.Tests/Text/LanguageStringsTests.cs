@@ -16,20 +16,20 @@ public sealed class LanguageStringsTests
     [InlineData("pl-PL", "en")]
     public void The_strings_of_a_language_tag_are_its_best_matching_file_else_English(string tag, string expected)
     {
-        Assert.Equal(expected, ReaderStrings.For(tag).Language);
+        Assert.Equal(expected, StringsLibrary.Embedded.For(tag).Language);
     }
 
     [Fact]
     public void A_language_without_a_strings_file_gets_the_English_strings_themselves()
     {
-        Assert.Same(ReaderStrings.English, ReaderStrings.For("pl"));
-        Assert.Same(ReaderStrings.English, ReaderStrings.For("en-GB"));
+        Assert.Same(StringsLibrary.Embedded.English, StringsLibrary.Embedded.For("pl"));
+        Assert.Same(StringsLibrary.Embedded.English, StringsLibrary.Embedded.For("en-GB"));
     }
 
     [Fact]
     public void The_Welsh_strings_have_every_key_the_leaflet_page_the_PDF_and_the_site_use()
     {
-        var welsh = ReaderStrings.For("cy");
+        var welsh = StringsLibrary.Embedded.For("cy");
 
         Assert.Empty(welsh.EnglishFallbacks);
         Assert.Equal("cy", welsh.LanguageOf(s => s.Leaflet.Version));
@@ -74,7 +74,7 @@ public sealed class LanguageStringsTests
     [InlineData("en-US", 0)]
     public void Check_warns_once_for_a_language_with_no_strings_file_and_never_for_English_or_a_complete_file(string language, int expected)
     {
-        var warnings = FrontMatterReader.MissingStrings(ReaderStrings.For(language), language).ToList();
+        var warnings = FrontMatterReader.MissingStrings(StringsLibrary.Embedded.For(language), language).ToList();
 
         Assert.Equal(expected, warnings.Count);
         Assert.All(warnings, warning => Assert.Contains($"no strings file for '{language}'", warning, StringComparison.Ordinal));
@@ -83,11 +83,11 @@ public sealed class LanguageStringsTests
     [Fact]
     public void A_string_is_marked_only_where_its_language_differs_from_the_pages()
     {
-        var welsh = ReaderStrings.For("cy");
+        var welsh = StringsLibrary.Embedded.For("cy");
 
         Assert.Null(welsh.LanguageInside(s => s.Leaflet.Version, "cy-GB"));
-        Assert.Null(ReaderStrings.English.LanguageInside(s => s.Leaflet.Version, "en-GB"));
-        Assert.Equal("en", ReaderStrings.English.LanguageInside(s => s.Leaflet.Version, "pl"));
+        Assert.Null(StringsLibrary.Embedded.English.LanguageInside(s => s.Leaflet.Version, "en-GB"));
+        Assert.Equal("en", StringsLibrary.Embedded.English.LanguageInside(s => s.Leaflet.Version, "pl"));
     }
 
     [Fact]
@@ -122,8 +122,8 @@ public sealed class LanguageStringsTests
 
         Assert.Contains("languageName", strings.EnglishFallbacks);
         Assert.Equal("en", strings.LanguageOf(s => s.LanguageName));
-        Assert.Null(ReaderStrings.OwnNameOf("pl"));
-        Assert.Equal("Cymraeg", ReaderStrings.OwnNameOf("cy-GB"));
+        Assert.Null(StringsLibrary.Embedded.OwnNameOf("pl"));
+        Assert.Equal("Cymraeg", StringsLibrary.Embedded.OwnNameOf("cy-GB"));
     }
 
     [Fact]
@@ -132,9 +132,9 @@ public sealed class LanguageStringsTests
         var files = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src/Content/Text/Strings"), "*.json")
             .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
 
-        Assert.Equal("en", ReaderStrings.Languages[0]);
-        Assert.Equal(files, ReaderStrings.Languages.Order(StringComparer.Ordinal));
-        Assert.Equal(["English", "Cymraeg"], new[] { "en", "cy" }.Select(tag => ReaderStrings.For(tag).LanguageName));
+        Assert.Equal("en", StringsLibrary.Embedded.Languages[0]);
+        Assert.Equal(files, StringsLibrary.Embedded.Languages.Order(StringComparer.Ordinal));
+        Assert.Equal(["English", "Cymraeg"], new[] { "en", "cy" }.Select(tag => StringsLibrary.Embedded.For(tag).LanguageName));
     }
 
     [Fact]
@@ -156,15 +156,15 @@ public sealed class LanguageStringsTests
     [InlineData("pl", "10 March 2026")]
     public void Dates_are_written_with_the_month_names_of_the_readers_language(string language, string expected)
     {
-        Assert.Equal(expected, ReaderDate.Format(new DateOnly(2026, 3, 10), ReaderStrings.For(language)));
+        Assert.Equal(expected, ReaderDate.Format(new DateOnly(2026, 3, 10), StringsLibrary.Embedded.For(language)));
     }
 
     [Fact]
     public void Every_Welsh_month_differs_from_the_English_one()
     {
-        var welsh = ReaderStrings.For("cy").Months;
+        var welsh = StringsLibrary.Embedded.For("cy").Months;
 
         Assert.Equal(12, welsh.Count);
-        Assert.All(welsh.Zip(ReaderStrings.English.Months), pair => Assert.NotEqual(pair.Second, pair.First));
+        Assert.All(welsh.Zip(StringsLibrary.Embedded.English.Months), pair => Assert.NotEqual(pair.Second, pair.First));
     }
 }

@@ -8,7 +8,7 @@ public sealed class ReaderStringsTests
     [Fact]
     public void The_English_strings_file_loads_with_every_key_filled()
     {
-        var english = ReaderStrings.English;
+        var english = StringsLibrary.Embedded.English;
 
         Assert.Equal("en", english.Language);
         Assert.All(AllStrings(english), pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), $"{pair.Key} is blank"));
@@ -69,7 +69,7 @@ public sealed class ReaderStringsTests
         var original = ReaderStrings.Parse(new MemoryStream(Encoding.UTF8.GetBytes(english)), "en.json");
         var changed = ReaderStrings.Parse(new MemoryStream(Encoding.UTF8.GetBytes(edited)), "en.json");
 
-        Assert.Equal(ReaderStrings.English.Version, original.Version);
+        Assert.Equal(StringsLibrary.Embedded.English.Version, original.Version);
         Assert.Matches("^[0-9a-f]{32}$", original.Version);
         Assert.NotEqual(original.Version, changed.Version);
     }

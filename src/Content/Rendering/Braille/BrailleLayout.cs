@@ -50,10 +50,10 @@ public sealed partial class BrailleLayout
 
     /// <summary>The BRF text of <paramref name="document"/>: braille ASCII, so every character is ASCII.</summary>
     /// <exception cref="BrailleUnavailableException">liblouis or the table cannot be loaded.</exception>
-    public static string Render(LeafletDocument document, BrailleTable table, BrailleChoice choice, BrailleTranslator translator)
+    public static string Render(LeafletDocument document, BrailleTable table, BrailleChoice choice, BrailleTranslator translator, ReaderStrings words)
     {
         choice.Validate();
-        var layout = new BrailleLayout(translator, table, choice, ReaderStrings.For(document.Metadata.Language));
+        var layout = new BrailleLayout(translator, table, choice, words);
         layout.Heading(document.Metadata.Title, centred: true);
         foreach (var block in document.Blocks)
         {

@@ -10,14 +10,14 @@ namespace Leaflets.Content.Rendering.Html;
 /// </summary>
 internal static class HtmlAboutSection
 {
-    public static void Write(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
+    public static void Write(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status, StringsLibrary library)
     {
-        var strings = ReaderStrings.For(metadata.Language);
+        var strings = library.For(metadata.Language);
         var page = metadata.Language;
         var words = strings.Leaflet;
         html.Open("footer", ("class", "about")).Line();
         html.Element("h2", words.AboutThisLeaflet, ("id", "about-this-leaflet"), ("lang", strings.LanguageInside(s => s.Leaflet.AboutThisLeaflet, page))).Line();
-        HtmlReviewNotice.WriteInFooter(html, metadata, status);
+        HtmlReviewNotice.WriteInFooter(html, metadata, status, library);
         html.Open("dl").Line();
         Term(html, words.Version, strings.LanguageInside(s => s.Leaflet.Version, page), metadata.Version.ToString(CultureInfo.InvariantCulture), null);
         Term(html, words.LastReviewed, strings.LanguageInside(s => s.Leaflet.LastReviewed, page),

@@ -1,4 +1,5 @@
 using Leaflets.Content.Model;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Html;
 
@@ -9,26 +10,26 @@ namespace Leaflets.Content.Rendering.Html;
 /// </summary>
 internal static class HtmlReviewNotice
 {
-    public static void WriteUnderTitle(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
+    public static void WriteUnderTitle(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status, StringsLibrary strings)
     {
         if (ReviewNotice.LeadsTheLeaflet(status))
         {
-            Write(html, metadata, status);
+            Write(html, metadata, status, strings);
         }
     }
 
-    public static void WriteInFooter(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
+    public static void WriteInFooter(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status, StringsLibrary strings)
     {
         if (!ReviewNotice.LeadsTheLeaflet(status))
         {
-            Write(html, metadata, status);
+            Write(html, metadata, status, strings);
         }
     }
 
-    private static void Write(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status)
+    private static void Write(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status, StringsLibrary strings)
     {
         // Overdue is stated plainly with what to do about it; it is not an alarm, so no red and no alert role.
-        var notice = ReviewNotice.For(status, metadata);
+        var notice = ReviewNotice.For(status, metadata, strings);
         if (notice.Emphasis is { } emphasis)
         {
             html.Open("p", ("class", "review-" + status.Slug())).Element("strong", emphasis, ("lang", notice.EmphasisLanguage)).Text(" ");

@@ -70,6 +70,7 @@ public static class LeafletJson
                 leaflet.Id,
                 metadata.Title,
                 metadata.Summary,
+                page.Snippets.GetValueOrDefault(leaflet.Id)?.Text,
                 metadata.Language,
                 leaflet.Languages,
                 VariantSlugs(leaflet),
@@ -110,26 +111,61 @@ public static class LeafletJson
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.ManifestJson);
     }
 
-    /// <param name="checks">The load-time check results by leaflet id; a leaflet not in it shows as pending.</param>
+    /// <summary>
+    /// The health body: its totals, and only the leaflets that need someone's attention (a failed check, a last good
+    /// version served, a rejected newest version), so it stays small however many leaflets there are. Every leaflet's own
+    /// entry is in <see cref="HealthLeaflets"/>, a page at a time.
+    /// </summary>
+    /// <param name="checks">The check results by leaflet id; a leaflet not in it shows as pending.</param>
     public static byte[] Health(ContentHealth health, IReadOnlyDictionary<string, LeafletCheckResult> checks)
     {
+        LeafletCheckStatus StatusOf(Leaflet leaflet) => checks.GetValueOrDefault(leaflet.Id)?.Status ?? LeafletCheckStatus.Pending;
+        int Counted(LeafletCheckStatus status) => health.Loaded.Count(leaflet => StatusOf(leaflet) == status);
         var model = new HealthJson(
             health.IsHealthyGiven(checks) ? "ok" : "degraded",
             health.LoadedAt,
             health.LastFailure is { } failure ? new SourceFailureJson(failure.At, failure.Error) : null,
+            new HealthTotalsJson(
+                health.Loaded.Length, health.Rejected.Length, health.ServingLastGood.Count,
+                Counted(LeafletCheckStatus.Passed), Counted(LeafletCheckStatus.Failed), Counted(LeafletCheckStatus.Pending)),
             new HealthLeafletsJson(
-                [.. health.Loaded.Select(leaflet => new LoadedLeafletJson(
-                    leaflet.Id,
-                    VariantSlugs(leaflet),
-                    leaflet.Languages,
-                    health.ServingLastGood.Contains(leaflet.Id),
-                    Check(checks.GetValueOrDefault(leaflet.Id) ?? LeafletCheckResult.Pending(leaflet.Id))))],
+                [.. health.Loaded
+                    .Where(leaflet => StatusOf(leaflet) == LeafletCheckStatus.Failed || health.ServingLastGood.Contains(leaflet.Id))
+                    .Select(leaflet => LoadedLeaflet(health, checks, leaflet))],
                 [.. health.Rejected.Select(rejected => new RejectedLeafletJson(
                     rejected.Id,
                     health.ServingLastGood.Contains(rejected.Id),
                     [.. rejected.Errors.Select(e => e.ToString())]))]));
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.HealthJson);
     }
+
+    /// <summary>How many loaded leaflets one page of <see cref="HealthLeaflets"/> lists.</summary>
+    public const int HealthPageSize = 100;
+
+    /// <summary>The pages of <see cref="HealthLeaflets"/> for this many loaded leaflets: 1 at least, even with none.</summary>
+    public static int HealthPageCount(int loaded) => Math.Max(1, (loaded + HealthPageSize - 1) / HealthPageSize);
+
+    /// <summary>
+    /// One page (from 1, at most <see cref="HealthPageCount"/>) of every loaded leaflet with its check result, in id order:
+    /// what the health body leaves out once a library has thousands.
+    /// </summary>
+    public static byte[] HealthLeaflets(ContentHealth health, IReadOnlyDictionary<string, LeafletCheckResult> checks, int page)
+    {
+        var pageCount = HealthPageCount(health.Loaded.Length);
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(page, pageCount);
+        var model = new HealthLeafletsPageJson(
+            page, pageCount, HealthPageSize, health.Loaded.Length,
+            [.. health.Loaded.Skip((page - 1) * HealthPageSize).Take(HealthPageSize).Select(leaflet => LoadedLeaflet(health, checks, leaflet))]);
+        return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.HealthLeafletsPageJson);
+    }
+
+    private static LoadedLeafletJson LoadedLeaflet(ContentHealth health, IReadOnlyDictionary<string, LeafletCheckResult> checks, Leaflet leaflet) => new(
+        leaflet.Id,
+        VariantSlugs(leaflet),
+        leaflet.Languages,
+        health.ServingLastGood.Contains(leaflet.Id),
+        Check(checks.GetValueOrDefault(leaflet.Id) ?? LeafletCheckResult.Pending(leaflet.Id)));
 
     private static LeafletCheckJson Check(LeafletCheckResult result) => new(
         result.Status.ToString().ToLowerInvariant(),

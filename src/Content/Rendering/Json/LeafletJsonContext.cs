@@ -10,6 +10,7 @@ namespace Leaflets.Content.Rendering.Json;
 [JsonSerializable(typeof(LeafletJsonModel))]
 [JsonSerializable(typeof(LeafletListJson))]
 [JsonSerializable(typeof(HealthJson))]
+[JsonSerializable(typeof(HealthLeafletsPageJson))]
 [JsonSerializable(typeof(ManifestJson))]
 internal sealed partial class LeafletJsonContext : JsonSerializerContext
 {

@@ -84,11 +84,15 @@ internal sealed record VariantLinksJson(
 /// <summary>One page of the list or a search.</summary>
 internal sealed record LeafletListJson(IReadOnlyList<LeafletListItemJson> Items, int Page, int PageSize, int Total, PageLinksJson Links);
 
-/// <summary>A leaflet in a list, described by its plain variant in its main language; <c>languages</c> are all it is written in.</summary>
+/// <summary>
+/// A leaflet in a list, described by its plain variant in its main language; <c>languages</c> are all it is written in.
+/// In a search, <c>snippet</c> is the words around what matched (from any variant or language), absent in a plain list.
+/// </summary>
 internal sealed record LeafletListItemJson(
     string Id,
     string Title,
     string Summary,
+    string? Snippet,
     string Language,
     IReadOnlyList<string> Languages,
     IReadOnlyList<string> Variants,
@@ -131,12 +135,26 @@ internal sealed record ManifestVariantJson(
 /// <c>loadedAt</c> is the last successful read of the source; <c>lastFailure</c> (absent once a read succeeds)
 /// the failed attempt after it.
 /// </summary>
-internal sealed record HealthJson(string Status, DateTimeOffset LoadedAt, SourceFailureJson? LastFailure, HealthLeafletsJson Leaflets);
+internal sealed record HealthJson(
+    string Status, DateTimeOffset LoadedAt, SourceFailureJson? LastFailure, HealthTotalsJson Totals, HealthLeafletsJson Leaflets);
+
+/// <summary>
+/// How many leaflets loaded, were rejected and are served from a last good version; and of those loaded, how many
+/// passed, failed or await their check (<c>pending</c>: no result for their content yet).
+/// </summary>
+internal sealed record HealthTotalsJson(int Loaded, int Rejected, int ServingLastGood, int Passed, int Failed, int Pending);
+
+/// <summary>One page of /api/health/leaflets: every loaded leaflet with its check, <c>pageSize</c> at a time, in id order.</summary>
+internal sealed record HealthLeafletsPageJson(int Page, int PageCount, int PageSize, int Total, IReadOnlyList<LoadedLeafletJson> Items);
 
 /// <summary>A failed read of the content source: when it was attempted and the first line of its error.</summary>
 internal sealed record SourceFailureJson(DateTimeOffset At, string Error);
 
-internal sealed record HealthLeafletsJson(IReadOnlyList<LoadedLeafletJson> Loaded, IReadOnlyList<RejectedLeafletJson> Rejected);
+/// <summary>
+/// <c>failing</c>: the loaded leaflets whose check failed or that are a last good version; <c>rejected</c>: the leaflets
+/// (or newest versions) left out.
+/// </summary>
+internal sealed record HealthLeafletsJson(IReadOnlyList<LoadedLeafletJson> Failing, IReadOnlyList<RejectedLeafletJson> Rejected);
 
 /// <summary>
 /// <c>languages</c> are the leaflet's language tags, its main language first; <c>servingLastGood</c> is true when this is

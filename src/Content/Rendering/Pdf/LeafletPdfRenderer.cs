@@ -32,7 +32,7 @@ public sealed class LeafletPdfRenderer : ILeafletPdfRenderer
 
         var typography = new Typography(options);
         var root = new StructNode(StructKind.Div, parent: null);
-        var layout = new DocumentComposer(document, request.Images, typography, options.PublicUrl, options.ReviewStatus).Compose(root, MaxPages, cancellationToken);
+        var layout = new DocumentComposer(document, request.Images, typography, options.PublicUrl, request.Strings, options.ReviewStatus).Compose(root, MaxPages, cancellationToken);
 
         // Dates come from the content, never the clock, so output is reproducible.
         var stamp = document.Metadata.LastReviewed.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Leaflets.Content.Caching;
 using Leaflets.Content.Model;
+using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Pdf;
 
@@ -20,7 +21,7 @@ public sealed class PdfRequest
     /// <param name="translation">The document's language when it is a translation (<see cref="Leaflet.TranslationLanguage"/>), for the file name.</param>
     public PdfRequest(
         string leafletId, LeafletDocument document, ImmutableSortedDictionary<string, LeafletImage> images, PdfRenderOptions options,
-        string? rendererBuild = null, string? translation = null)
+        string? rendererBuild = null, string? translation = null, StringsLibrary? strings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(leafletId);
         ArgumentNullException.ThrowIfNull(document);
@@ -29,10 +30,25 @@ public sealed class PdfRequest
         options.Validate();
         (LeafletId, Document, Images, Options, RendererBuild) = (leafletId, document, images, options, rendererBuild ?? Pdf.RendererBuild.Current);
         Translation = translation;
+        Strings = strings ?? StringsLibrary.Embedded;
         // The content hash already differs per language (each translation is its own file), so the seed, the cache key
         // and the ETag do too, and main-language PDFs keep the bytes they had before translations.
         DocumentIdSeed = $"{document.ContentHash}|{document.Variant.Slug()}|{options.Key}";
-        CacheKey = $"{DocumentIdSeed}|renderer={RendererBuild}";
+        CacheKey = $"{DocumentIdSeed}|renderer={RendererBuild}{ChangedWords(document.Metadata, Strings)}";
+    }
+
+    /// <summary>
+    /// The renderer build holds the service's own strings files, so only words a content root changed are added to the
+    /// key: those of the document's language and, for an unreviewed translation's notice, its main language's. A print
+    /// no content root's words reach keeps the key (and bytes, and ETag) it had.
+    /// </summary>
+    private static string ChangedWords(LeafletMetadata metadata, StringsLibrary strings)
+    {
+        var versions = new[] { metadata.Language }.Concat(TranslationNotice.For(metadata, strings) is not null && metadata.TranslatedFrom is { } main ? [main] : [])
+            .Where(strings.Changes)
+            .Select(language => strings.For(language).Version)
+            .ToList();
+        return versions.Count == 0 ? "" : "|strings=" + string.Join(',', versions);
     }
 
     /// <summary>
@@ -40,17 +56,17 @@ public sealed class PdfRequest
     /// variant (a caller's bug: requests from readers are checked before they get here) and
     /// <see cref="ArgumentException"/> for options outside those offered.
     /// </summary>
-    public static PdfRequest For(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options)
-        => new(leaflet.Id, leaflet.Document(variant), leaflet.Images, options);
+    public static PdfRequest For(Leaflet leaflet, LeafletVariant variant, PdfRenderOptions options, StringsLibrary? strings = null)
+        => new(leaflet.Id, leaflet.Document(variant), leaflet.Images, options, strings: strings);
 
     /// <summary>
     /// The print a reader asked for, as it is served on <paramref name="today"/>: with the leaflet's review status that
     /// day, and the address of its online version when the site has a public address (a request's Host never is one).
     /// </summary>
-    public static PdfRequest Print(Leaflet leaflet, LeafletDocument document, PrintChoice choice, SiteOptions site, DateOnly today)
+    public static PdfRequest Print(Leaflet leaflet, LeafletDocument document, PrintChoice choice, SiteOptions site, DateOnly today, StringsLibrary strings)
         => new(leaflet.Id, document, leaflet.Images, new PdfRenderOptions(
             choice.BodySize, choice.Paper, site.OnlineVersionOf(leaflet.Id, document.Variant), ReviewStatuses.Of(document.Metadata, today)),
-            translation: leaflet.TranslationLanguage(document.Metadata.Language));
+            translation: leaflet.TranslationLanguage(document.Metadata.Language), strings: strings);
 
     public string LeafletId { get; }
 
@@ -61,6 +77,9 @@ public sealed class PdfRequest
     public PdfRenderOptions Options { get; }
 
     public string RendererBuild { get; }
+
+    /// <summary>The words the PDF adds around the leaflet (the snapshot's strings).</summary>
+    public StringsLibrary Strings { get; }
 
     /// <summary>
     /// Seeds the PDF's /ID (and its font-subset tags): the content, the variant and the options, but not the renderer

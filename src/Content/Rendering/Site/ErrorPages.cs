@@ -9,13 +9,13 @@ namespace Leaflets.Content.Rendering.Site;
 /// </summary>
 public static class NotFoundPage
 {
-    /// <param name="strings">The words of the page's language.</param>
+    /// <param name="language">The page's language and its words.</param>
     /// <param name="inLanguages">
     /// When the page exists but not in the language asked for: each language it is in (a BCP 47 tag) with its address.
     /// </param>
-    public static string Render(SiteUrls urls, ReaderStrings strings, IReadOnlyList<(string Language, string Href)>? inLanguages = null)
+    public static string Render(SiteUrls urls, SiteLanguage language, IReadOnlyList<(string Language, string Href)>? inLanguages = null)
     {
-        var words = new SiteWords(strings);
+        var words = language.Words;
         return ErrorPage.Render(urls, words,
             (words.Strings.NotFoundTitle, words.LanguageOf(s => s.Site.NotFoundTitle)),
             (words.Strings.NotFoundText, words.LanguageOf(s => s.Site.NotFoundText)),
@@ -42,10 +42,10 @@ public static class NotFoundPage
 /// <summary>The page for an address with a value the site cannot show, such as page=0 (400): the same help as a 404.</summary>
 public static class BadRequestPage
 {
-    /// <param name="strings">The words of the page's language.</param>
-    public static string Render(SiteUrls urls, ReaderStrings strings)
+    /// <param name="language">The page's language and its words.</param>
+    public static string Render(SiteUrls urls, SiteLanguage language)
     {
-        var words = new SiteWords(strings);
+        var words = language.Words;
         return ErrorPage.Render(urls, words,
             (words.Strings.BadRequestTitle, words.LanguageOf(s => s.Site.BadRequestTitle)),
             (words.Strings.BadRequestText, words.LanguageOf(s => s.Site.BadRequestText)), _ => { });

@@ -16,17 +16,18 @@ public static class HomePage
 
     /// <param name="topics">Every topic (<see cref="Topics.Of"/>).</param>
     /// <param name="aToZ">The page of the A to Z to show (<see cref="LeafletSearch.ByTitle"/> order).</param>
-    /// <param name="strings">The words of the page's language.</param>
-    public static string Render(ImmutableArray<Topic> topics, SearchPage aToZ, SiteUrls urls, ReaderStrings strings)
+    /// <param name="language">The page's language, its words and the page in its other languages.</param>
+    public static string Render(ImmutableArray<Topic> topics, SearchPage aToZ, SiteUrls urls, SiteLanguage language)
     {
         ArgumentNullException.ThrowIfNull(aToZ);
         ArgumentNullException.ThrowIfNull(urls);
-        ArgumentNullException.ThrowIfNull(strings);
-        var words = new SiteWords(strings);
+        ArgumentNullException.ThrowIfNull(language);
+        var words = language.Words;
         urls = urls.InLanguage(words.Language);
         var site = words.Strings;
-        return SiteLayout.Render(new SiteFrame(words.Title(site.HomeTitle, aToZ), urls, words), html =>
+        return SiteLayout.Render(new SiteFrame(words.Title(site.HomeTitle, aToZ), urls, words) { Alternates = LanguageSwitch.Alternates(language) }, html =>
         {
+            LanguageSwitch.Write(html, language, words);
             html.Element("h1", site.HomeTitle, ("lang", words.LanguageOf(s => s.Site.HomeTitle))).Line();
             html.Element("p", site.HomeIntro, ("lang", words.LanguageOf(s => s.Site.HomeIntro))).Line();
             if (!topics.IsEmpty)

@@ -1,12 +1,14 @@
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Html;
+using Leaflets.Content.Search;
 using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Rendering.Site;
 
 /// <summary>
 /// A list of leaflets (search results, a topic, the A to Z): each a heading linking to the leaflet's page, then its
-/// summary, in the page's language where the leaflet has it (else its main language, marked as such); with
+/// summary, in the page's language where the leaflet has it (else its main language, marked as such); in search results,
+/// the words around what matched with those words marked (<c>mark</c>, which screen readers can announce); with
 /// <c>today</c>, also the versions it comes in, the languages it comes in (each a link to it in that language), and
 /// its review status in words.
 /// </summary>
@@ -14,9 +16,14 @@ internal static class LeafletList
 {
     public const string ClassName = "results";
 
+    /// <summary>The class of a search result's snippet.</summary>
+    public const string SnippetClass = "snippet";
+
     /// <param name="heading">The heading element of each item: h2 under the page's h1, h3 under a section's h2.</param>
     /// <param name="today">The day review statuses are judged on; null leaves the details out.</param>
-    public static void Write(HtmlWriter html, IEnumerable<Leaflet> leaflets, SiteUrls urls, SiteWords words, string heading, DateOnly? today)
+    /// <param name="snippets">By leaflet id, what a search matched (<see cref="SearchPage.Snippets"/>); none in other lists.</param>
+    public static void Write(HtmlWriter html, IEnumerable<Leaflet> leaflets, SiteUrls urls, SiteWords words, string heading, DateOnly? today,
+        IReadOnlyDictionary<string, Snippet>? snippets = null)
     {
         html.Open("ol", ("class", ClassName)).Line();
         foreach (var leaflet in leaflets)
@@ -28,7 +35,21 @@ internal static class LeafletList
             var link = urls.Leaflet(leaflet.Id, LeafletVariant.Plain, leaflet.TranslationLanguage(metadata.Language));
             html.Open("li").Line();
             html.Open(heading).Element("a", metadata.Title, ("href", link), ("hreflang", metadata.Language), ("lang", language)).Close(heading).Line();
-            html.Element("p", metadata.Summary, ("lang", language)).Line();
+            var snippet = snippets?.GetValueOrDefault(leaflet.Id);
+            if (snippet is not null && snippet.Text == metadata.Summary)
+            {
+                // The words matched in the summary itself: marked there, not read out twice.
+                WriteMarked(html, snippet, ("lang", language));
+            }
+            else
+            {
+                html.Element("p", metadata.Summary, ("lang", language)).Line();
+                if (snippet is not null)
+                {
+                    WriteMarked(html, snippet, ("class", SnippetClass),
+                        ("lang", SamePrimaryLanguage(snippet.Language, words.Language) ? null : snippet.Language));
+                }
+            }
             if (today is { } day)
             {
                 WriteDetails(html, leaflet, urls, words, day);
@@ -36,6 +57,24 @@ internal static class LeafletList
             html.Close("li").Line();
         }
         html.Close("ol").Line();
+    }
+
+    /// <summary>A paragraph of the snippet's words, the matched ones in <c>mark</c>.</summary>
+    private static void WriteMarked(HtmlWriter html, Snippet snippet, params (string Name, string? Value)[] attributes)
+    {
+        html.Open("p", attributes);
+        foreach (var part in snippet.Parts)
+        {
+            if (part.IsMatch)
+            {
+                html.Element("mark", part.Text);
+            }
+            else
+            {
+                html.Text(part.Text);
+            }
+        }
+        html.Close("p").Line();
     }
 
     private static void WriteDetails(HtmlWriter html, Leaflet leaflet, SiteUrls urls, SiteWords words, DateOnly today)

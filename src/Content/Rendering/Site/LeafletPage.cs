@@ -15,47 +15,46 @@ public static class LeafletPage
 {
     public const string PhoneHeadingId = "on-a-phone";
 
-    /// <summary>The <c>hreflang</c> of the alternate that lets the reader's browser choose: the leaflet's own address.</summary>
-    public const string DefaultAlternate = "x-default";
-
     /// <param name="variant">A variant the leaflet has.</param>
     /// <param name="today">The day the review status is judged on.</param>
     /// <param name="language">One of <see cref="Leaflet.Languages"/>; the leaflet's main language when not given.</param>
-    public static string Render(Leaflet leaflet, LeafletVariant variant, SiteUrls urls, DateOnly today, string? language = null)
+    /// <param name="strings">The snapshot's strings; the service's own when not given.</param>
+    public static string Render(Leaflet leaflet, LeafletVariant variant, SiteUrls urls, DateOnly today, string? language = null, StringsLibrary? strings = null)
     {
         ArgumentNullException.ThrowIfNull(leaflet);
         ArgumentNullException.ThrowIfNull(urls);
         var document = leaflet.Document(variant, language ?? leaflet.MainLanguage);
         var shown = document.Metadata.Language;
-        var words = new SiteWords(ReaderStrings.For(shown));
+        strings ??= StringsLibrary.Embedded;
+        var words = new SiteWords(strings, shown);
         urls = urls.InLanguage(words.Language);
+        var languages = Languages(leaflet, variant, shown, urls, strings);
         // The main language's address is the leaflet's own, as it has always been; a translation's names its language.
         var address = urls.AbsoluteLeaflet(leaflet.Id, variant, leaflet.TranslationLanguage(shown))
             ?? throw new ArgumentException("The leaflet page needs the site's absolute address for its QR code.", nameof(urls));
-        var title = LeafletHtmlRenderer.PageTitle(document.Metadata, variant);
+        var title = LeafletHtmlRenderer.PageTitle(document.Metadata, variant, strings);
         var status = ReviewStatuses.Of(document.Metadata, today);
-        var frame = new SiteFrame(words.Title(title), urls, words) { Alternates = Alternates(leaflet, variant, urls) };
+        var frame = new SiteFrame(words.Title(title), urls, words) { Alternates = LanguageSwitch.Alternates(languages) };
         return SiteLayout.Render(frame, html =>
         {
             WriteNavigation(html, leaflet, variant, shown, urls, words);
-            WriteLanguageSwitch(html, leaflet, variant, shown, urls, words);
+            LanguageSwitch.Write(html, languages, words);
             html.Open("article", ("lang", shown)).Line();
-            LeafletHtmlRenderer.WriteText(html, leaflet, document, urls.LinksOf(leaflet.Id), status);
-            HtmlAboutSection.Write(html, document.Metadata, status);
+            LeafletHtmlRenderer.WriteText(html, leaflet, document, urls.LinksOf(leaflet.Id), status, strings);
+            HtmlAboutSection.Write(html, document.Metadata, status, strings);
             html.Close("article").Line();
             PrintForm.Write(html, leaflet, variant, shown, urls, words);
             WritePhoneLink(html, address, words);
         });
     }
 
-    /// <summary>This variant in each language it is written in, then the address that lets the browser choose.</summary>
-    private static List<(string Language, string Href)> Alternates(Leaflet leaflet, LeafletVariant variant, SiteUrls urls)
-    {
-        var languages = leaflet.LanguagesOf(variant);
-        return languages.Count < 2
-            ? []
-            : [.. languages.Select(language => (language, urls.Leaflet(leaflet.Id, variant, language))), (DefaultAlternate, urls.Leaflet(leaflet.Id, variant))];
-    }
+    /// <summary>This variant in each language it is written in; the leaflet's own address lets the browser choose.</summary>
+    private static SiteLanguage Languages(Leaflet leaflet, LeafletVariant variant, string shown, SiteUrls urls, StringsLibrary strings)
+        => new(strings, shown)
+        {
+            Versions = [.. leaflet.LanguagesOf(variant).Select(language => (language, urls.Leaflet(leaflet.Id, variant, language)))],
+            Choosing = urls.Leaflet(leaflet.Id, variant),
+        };
 
     /// <summary>
     /// The other versions of this leaflet, in the language shown where it has them (else in its main language), and a
@@ -75,26 +74,6 @@ public static class LeafletPage
         }
         html.Open("li").Element("a", words.Strings.PrintLink, ("href", "#" + PrintForm.HeadingId),
             ("lang", words.LanguageOf(s => s.Site.PrintLink))).Close("li").Line();
-        html.Close("ul").Line();
-        html.Close("nav").Line();
-    }
-
-    /// <summary>This variant in each other language it is written in, each named in itself ("Cymraeg").</summary>
-    private static void WriteLanguageSwitch(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, string shown, SiteUrls urls, SiteWords words)
-    {
-        var others = leaflet.LanguagesOf(variant).Where(language => !LanguageTags.Comparer.Equals(language, shown)).ToList();
-        if (others.Count == 0)
-        {
-            return;
-        }
-        html.Open("nav", ("class", "languages"), ("aria-label", words.Strings.LanguageNavLabel)).Line();
-        html.Open("ul").Line();
-        foreach (var language in others)
-        {
-            var (name, nameLanguage) = words.OwnName(language);
-            html.Open("li").Element("a", name, ("href", urls.Leaflet(leaflet.Id, variant, language)),
-                ("hreflang", language), ("lang", nameLanguage)).Close("li").Line();
-        }
         html.Close("ul").Line();
         html.Close("nav").Line();
     }

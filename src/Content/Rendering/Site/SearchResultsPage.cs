@@ -14,20 +14,21 @@ public static class SearchResultsPage
     /// <summary>The id of the sentence that counts the results.</summary>
     public const string CountId = "result-count";
 
-    /// <param name="results">A page of <see cref="LeafletSearch.Search"/> with at least one word.</param>
+    /// <param name="results">A page of <see cref="ILeafletSearchIndex.Search"/> with at least one word.</param>
     /// <param name="today">The day review statuses are judged on.</param>
-    /// <param name="strings">The words of the page's language.</param>
-    public static string Render(SearchPage results, SiteUrls urls, DateOnly today, ReaderStrings strings)
+    /// <param name="language">The page's language, its words and the page in its other languages.</param>
+    public static string Render(SearchPage results, SiteUrls urls, DateOnly today, SiteLanguage language)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(urls);
-        ArgumentNullException.ThrowIfNull(strings);
-        var words = new SiteWords(strings);
+        ArgumentNullException.ThrowIfNull(language);
+        var words = language.Words;
         urls = urls.InLanguage(words.Language);
         var searched = string.Join(' ', results.Query.Words);
         var count = words.ResultCount(results.Total, searched);
-        return SiteLayout.Render(new SiteFrame(words.Title(count, results), urls, words, searched), html =>
+        return SiteLayout.Render(new SiteFrame(words.Title(count, results), urls, words, searched) { Alternates = LanguageSwitch.Alternates(language) }, html =>
         {
+            LanguageSwitch.Write(html, language, words);
             html.Element("h1", words.Strings.SearchResultsTitle, ("lang", words.LanguageOf(s => s.Site.SearchResultsTitle))).Line();
             html.Element("p", count, ("id", CountId), ("role", "status")).Line();
             if (results.Total == 0)
@@ -35,22 +36,23 @@ public static class SearchResultsPage
                 WriteAdvice(html, urls, words);
                 return;
             }
-            LeafletList.Write(html, results.Items, urls, words, "h2", today);
+            LeafletList.Write(html, results.Items, urls, words, "h2", today, results.Snippets);
             Paging.Write(html, results, words, page => urls.Search(searched, page));
         });
     }
 
     /// <summary>The page for an empty search: the form (in the header) and the way to every leaflet.</summary>
-    /// <param name="strings">The words of the page's language.</param>
-    public static string RenderEmpty(SiteUrls urls, ReaderStrings strings)
+    /// <param name="language">The page's language, its words and the page in its other languages.</param>
+    public static string RenderEmpty(SiteUrls urls, SiteLanguage language)
     {
         ArgumentNullException.ThrowIfNull(urls);
-        ArgumentNullException.ThrowIfNull(strings);
-        var words = new SiteWords(strings);
+        ArgumentNullException.ThrowIfNull(language);
+        var words = language.Words;
         urls = urls.InLanguage(words.Language);
         var site = words.Strings;
-        return SiteLayout.Render(new SiteFrame(words.Title(site.SearchTitle), urls, words), html =>
+        return SiteLayout.Render(new SiteFrame(words.Title(site.SearchTitle), urls, words) { Alternates = LanguageSwitch.Alternates(language) }, html =>
         {
+            LanguageSwitch.Write(html, language, words);
             html.Element("h1", site.SearchTitle, ("lang", words.LanguageOf(s => s.Site.SearchTitle))).Line();
             html.Element("p", site.EmptySearch, ("lang", words.LanguageOf(s => s.Site.EmptySearch))).Line();
             html.Open("p").Element("a", site.AllLeaflets, ("href", urls.Home + "#" + HomePage.AToZId),

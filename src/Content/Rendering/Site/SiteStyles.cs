@@ -38,6 +38,7 @@ internal static class SiteStyles
         .results h2, .results h3 { margin: 0 0 0.25em; }
         .results .details { padding-left: 1.25em; }
         .results .details li { margin-bottom: 0.25em; }
+        .results mark { background: #fff2a8; color: #000000; font-weight: 700; }
         .paging ul { display: flex; flex-wrap: wrap; gap: 0 2rem; }
         .leaflet-nav { border-bottom: 1px solid #505a5f; margin-top: 1em; }
         .leaflet-nav ul { margin: 0 0 0.5em; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Pdf;
@@ -11,8 +12,10 @@ namespace Leaflets.Content.Rendering.Site;
 /// one), and those that depend on a value (a count, a variant, a print size), each chosen from the strings table in
 /// one place, so no page writes English of its own.
 /// </summary>
-internal sealed class SiteWords(ReaderStrings strings)
+internal sealed class SiteWords(StringsLibrary library, string language)
 {
+    private readonly ReaderStrings strings = library.For(language);
+
     /// <summary>Every table of the page's strings, the leaflet page's words among them.</summary>
     public ReaderStrings All => strings;
 
@@ -95,11 +98,17 @@ internal sealed class SiteWords(ReaderStrings strings)
     /// A language's name in itself ("Cymraeg"), as a language switch shows it, with the <c>lang</c> to read it in; a
     /// language whose strings do not name it gets this page's name for it.
     /// </summary>
-    public (string Name, string? Language) OwnName(string tag) => ReaderStrings.OwnNameOf(tag) is { } own
+    public (string Name, string? Language) OwnName(string tag) => library.OwnNameOf(tag) is { } own
         ? (own, tag)
         : (LanguageName(tag), null);
 
     public string List(IEnumerable<string> items) => string.Join(Strings.ListSeparator, items);
 
-    public static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A whole number as the page's language writes it, from the runtime's culture data (ICU): "10,000" in English,
+    /// "10.000" in Spanish, "10 000" in French. A language ICU does not know gets its root's digits and separators.
+    /// </summary>
+    public string Number(int value) => value.ToString("N0", _culture);
+
+    private readonly CultureInfo _culture = CultureInfo.GetCultureInfo(language);
 }

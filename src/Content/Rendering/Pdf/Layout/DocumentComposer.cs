@@ -17,10 +17,10 @@ internal sealed record LaidOutPage(IReadOnlyList<PlacedSlice> Slices, IReadOnlyL
 /// </summary>
 internal sealed class DocumentComposer(
     LeafletDocument document, IReadOnlyDictionary<string, LeafletImage> images, Typography type, string? publicUrl,
-    ReviewStatus reviewStatus = ReviewStatus.Current)
+    StringsLibrary strings, ReviewStatus reviewStatus = ReviewStatus.Current)
 {
     /// <summary>Every word the PDF adds around the leaflet, in the leaflet's language where its strings file has it.</summary>
-    private ReaderStrings Words { get; } = ReaderStrings.For(document.Metadata.Language);
+    private ReaderStrings Words { get; } = strings.For(document.Metadata.Language);
 
     public LaidOutDocument Compose(StructNode root, int maxPages = int.MaxValue, CancellationToken cancellation = default)
     {
@@ -108,7 +108,7 @@ internal sealed class DocumentComposer(
     /// </summary>
     private void ComposeTranslationNotice(FlowBuilder flow, BlockComposer blocks, Column column)
     {
-        if (TranslationNotice.For(document.Metadata) is not { } notice)
+        if (TranslationNotice.For(document.Metadata, strings) is not { } notice)
         {
             return;
         }

@@ -1,0 +1,302 @@
+#!/usr/bin/env bash
+# Scale benchmark (issue 12): a synthetic library of N leaflets (scripts/make-library.sh), and what the service costs
+# with it. Writes bench/results/scale.md (bench/results/scale-N.md when N is not 10000, so a quick baseline never
+# overwrites the measurement of record). Every row carries the 1-minute load average when it was taken: the machine
+# is shared, and a figure is only as good as the load it was measured under.
+#   - `leaflets list` (load only) and `leaflets check` (the publish gate) over the library: wall time and peak RSS.
+#   - Cold start, process start to first answer (COLD_RUNS times each, median and every run): a leaflet's JSON, and
+#     in another fresh process its PDF, in files mode; the same in blob mode (Azurite, after `leaflets publish`);
+#     and the JSON in files mode from a ReadyToRun publish of the CLI against a plain publish of it (R2R=0 skips).
+#   - RSS after 60 s of mixed load at 64 connections (wrk; JSON, HTML, list pages, searches and PDFs of many leaflets).
+#   - Under 64 connections, SECONDS each: the health route (the floor), leaflet JSON and HTML (many leaflets in turn),
+#     list pages and searches, with requests/s, p50 and p99, and JSON and HTML as a share of the floor.
+#   - `leaflets publish` of the whole library to an empty container, then of one changed leaflet.
+# Usage: scripts/bench-scale.sh [N, default 10000] [SECONDS per latency case, default 15]
+#   COLD_RUNS (default 3), MIXED_SECONDS (default 60); R2R=0, CHECK=0 and BLOB=0 leave out the ReadyToRun comparison,
+#   the check and the publish with blob mode (the check renders every leaflet, and so does publish's gate: at 20
+#   leaflets it took 33 s here, so at thousands these are the long parts of a run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+count=${1:-10000}
+seconds=${2:-15}
+cold_runs=${COLD_RUNS:-3}
+mixed_seconds=${MIXED_SECONDS:-60}
+port=7191
+azurite_port=${SCALE_AZURITE_PORT:-10012}
+results="$root/bench/results"
+report="$results/scale.md"
+[ "$count" = 10000 ] || report="$results/scale-$count.md"
+work=$(mktemp -d /tmp/leaflets-bench-scale.XXXXXX)
+server=""
+azurite=""
+# The emulator's published development account; it is not a secret.
+connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
+container=scale
+blob_env=(Content__Source=blob "Content__Blob__ConnectionString=$connection" Content__Blob__Container=$container)
+
+stop_pid() { if [ -n "${1:-}" ]; then kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi; }
+stop_server() { stop_pid "$server"; server=""; }
+cleanup() { stop_server; stop_pid "$azurite"; rm -rf "$work"; }
+trap cleanup EXIT
+mkdir -p "$results"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "Installing wrk ..."
+  export DEBIAN_FRONTEND=noninteractive
+  (apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk) >"$work/apt.log" 2>&1 \
+    || { echo "apt-get install wrk failed:" >&2; tail -20 "$work/apt.log" >&2; exit 1; }
+fi
+
+echo "Building ..."
+dotnet build -c Release src/Cli -v q -nologo >"$work/build.log" 2>&1 || { tail -20 "$work/build.log" >&2; exit 1; }
+built="$root/src/Cli/bin/Release/net10.0/leaflets"
+
+echo "Making a library of $count leaflets ..."
+library="$work/library"
+made_at=$(date +%s%N)
+scripts/make-library.sh "$count" "$library" >/dev/null
+make_ms=$(( ($(date +%s%N) - made_at) / 1000000 ))
+mapfile -t ids < <(ls "$library/leaflets")
+probe=${ids[$(( ${#ids[@]} / 2 ))]} # a leaflet from the middle: not the first one any scan or cache meets
+
+rows="$work/rows.md"
+echo "| Measurement | Result | Load (1 min) |" >"$rows"
+echo "|---|---:|---:|" >>"$rows"
+load1() { cut -d' ' -f1 /proc/loadavg; }
+row() { echo "| $1 | $2 | $(load1) |" >>"$rows"; echo "  $1: $2"; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# timed NAME COMMAND...: runs a command under /usr/bin/time, which writes "seconds peak-KB" to $work/time.txt.
+timed() {
+  local name=$1
+  shift
+  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >"$work/$name.log" 2>&1 \
+    || { echo "$name failed:" >&2; tail -30 "$work/$name.log" >&2; exit 1; }
+}
+
+# start_server NAME CLI [ENV...]: starts `CLI serve` on the library and records its PID; returns at once.
+start_server() {
+  local name=$1 cli=$2
+  shift 2
+  env "$@" "$cli" serve --content "$library" --urls "http://127.0.0.1:$port" >"$work/server-$name.log" 2>&1 &
+  server=$!
+}
+
+# first_answer PATH: waits for a 200 from PATH (polling every 20 ms, at most 10 minutes) and prints the milliseconds
+# since $started. A connection refused (Kestrel not listening yet) and a 503 (the first load of the content took longer
+# than Content:RefreshTimeoutSeconds; it goes on loading) are tried again; any other status is a failure.
+first_answer() {
+  local path=$1 code
+  for _ in $(seq 1 30000); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 600 "http://127.0.0.1:$port$path") || true
+    if [ "$code" = 200 ]; then
+      echo $(( $(now_ms) - started ))
+      return 0
+    fi
+    if [ "$code" != 000 ] && [ "$code" != 503 ]; then
+      echo "GET $path answered $code; the server's log:" >&2
+      cat "$work/server-"*.log >&2
+      exit 1
+    fi
+    kill -0 "$server" 2>/dev/null || { echo "the server exited; its log:" >&2; cat "$work/server-"*.log >&2; exit 1; }
+    sleep 0.02
+  done
+  echo "GET $path did not answer within 10 minutes" >&2
+  exit 1
+}
+
+kib() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
+rss_of() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
+peak_of() { awk '/^VmHWM/ { print $2 }' "/proc/$1/status"; }
+
+# cold NAME CLI PATH [ENV...]: COLD_RUNS fresh processes, each timed from its start to the first 200 from PATH.
+cold() {
+  local name=$1 cli=$2 path=$3
+  shift 3
+  local times=() peaks=()
+  for run in $(seq 1 "$cold_runs"); do
+    sync
+    started=$(now_ms)
+    start_server "$name-$run" "$cli" "$@"
+    times+=("$(first_answer "$path")")
+    peaks+=("$(peak_of "$server")")
+    stop_server
+  done
+  row "Cold start to first answer, $name (ms; median of ${cold_runs}: runs)" "$(median "${times[@]}") (${times[*]})"
+  row "Peak RSS at that first answer, $name" "$(kib "$(median "${peaks[@]}")")"
+}
+
+json="/api/leaflets/$probe"
+pdf="/api/leaflets/$probe/pdf?variant=plain"
+started_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+row "Library made by scripts/make-library.sh (ms)" "$make_ms"
+
+# `leaflets list` reads and parses the whole library and runs no checks: what any process that loads it pays.
+echo "leaflets list ..."
+timed list "$built" list --content "$library"
+read -r list_seconds list_kb <"$work/time.txt"
+row "leaflets list, whole library loaded with no checks (s)" "$list_seconds"
+row "leaflets list, peak RSS" "$(kib "$list_kb")"
+
+if [ "${CHECK:-1}" = 1 ]; then
+  echo "leaflets check ..."
+  timed check "$built" check --content "$library"
+  read -r check_seconds check_kb <"$work/time.txt"
+  row "leaflets check, whole library (s)" "$check_seconds"
+  row "leaflets check, peak RSS" "$(kib "$check_kb")"
+fi
+
+echo "Cold starts, files mode ..."
+cold "files mode, leaflet JSON" "$built" "$json"
+cold "files mode, leaflet PDF" "$built" "$pdf"
+
+if [ "${R2R:-1}" = 1 ]; then
+  echo "Publishing the CLI with and without ReadyToRun ..."
+  for r2r in false true; do
+    dotnet publish src/Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=$r2r -o "$work/publish-r2r-$r2r" \
+      -v q -nologo >"$work/publish-r2r-$r2r.log" 2>&1 || { tail -20 "$work/publish-r2r-$r2r.log" >&2; exit 1; }
+  done
+  cold "files mode, leaflet JSON, published without ReadyToRun" "$work/publish-r2r-false/leaflets" "$json"
+  cold "files mode, leaflet JSON, published with ReadyToRun" "$work/publish-r2r-true/leaflets" "$json"
+fi
+
+echo "Mixed load for ${mixed_seconds} s at 64 connections ..."
+# Lua for wrk: request n goes to leaflet n (mod N), as JSON, HTML, easy-read JSON, a list page, a search or (one in
+# ten) a PDF, so no single cached answer stands for the library.
+lua_ids="$work/ids.lua"
+{ echo "ids = {"; printf '"%s",\n' "${ids[@]}"; echo "}"; } >"$lua_ids"
+pages=$(( (count + 24) / 25 ))
+cat >"$work/mixed.lua" <<EOF
+dofile("$lua_ids")
+local queries = {"bone%20cement", "asthma", "vertebroplasty", "hip%20replacement", "diabetes", "pain"}
+local n = 0
+request = function()
+  n = n + 1
+  local id = ids[(n * 7919) % #ids + 1]
+  local kind = n % 10
+  local path
+  if kind <= 2 then path = "/api/leaflets/" .. id
+  elseif kind <= 4 then path = "/api/leaflets/" .. id .. "/html"
+  elseif kind == 5 then path = "/api/leaflets/" .. id .. "?variant=easy-read"
+  elseif kind == 6 then path = "/api/leaflets?page=" .. ((n % $pages) + 1)
+  elseif kind <= 8 then path = "/api/leaflets?q=" .. queries[(n % #queries) + 1]
+  else path = "/api/leaflets/" .. id .. "/pdf" end
+  return wrk.format(nil, path)
+end
+EOF
+# One Lua file per case below: request n asks for item n of the case in turn.
+cycle() { # NAME PATH-EXPRESSION (Lua, of id, n and pages)
+  cat >"$work/$1.lua" <<EOF
+dofile("$lua_ids")
+local queries = {"bone%20cement", "asthma", "vertebroplasty", "hip%20replacement", "diabetes", "pain"}
+local pages = $pages
+local n = 0
+request = function()
+  n = n + 1
+  local id = ids[(n * 7919) % #ids + 1]
+  return wrk.format(nil, $2)
+end
+EOF
+}
+cycle health '"/api/health"'
+cycle json '"/api/leaflets/" .. id'
+cycle html '"/api/leaflets/" .. id .. "/html"'
+cycle list '"/api/leaflets?page=" .. ((n % pages) + 1)'
+cycle search '"/api/leaflets?q=" .. queries[(n % #queries) + 1]'
+
+started=$(now_ms)
+start_server steady "$built"
+first_answer "$json" >/dev/null
+wrk -t2 -c64 -d"${mixed_seconds}s" --timeout 30s -s "$work/mixed.lua" "http://127.0.0.1:$port" >"$work/mixed.txt"
+grep -q "Non-2xx" "$work/mixed.txt" && { echo "mixed load: non-2xx answers:" >&2; cat "$work/mixed.txt" >&2; exit 1; }
+row "RSS after ${mixed_seconds} s of mixed load at 64 connections" "$(kib "$(rss_of "$server")")"
+row "Peak RSS during it" "$(kib "$(peak_of "$server")")"
+row "Mixed load, requests/s" "$(awk '/^Requests\/sec/ { print $2 }' "$work/mixed.txt")"
+
+summary="$work/latency.md"
+echo "| Case (64 connections, ${seconds} s) | Requests/s | p50 | p99 | Share of the health floor | Load (1 min) |" >"$summary"
+echo "|---|---:|---:|---:|---:|---:|" >>"$summary"
+floor=""
+for case in health json html list search; do
+  echo "wrk: $case ..."
+  wrk -t2 -c64 -d"${seconds}s" --timeout 30s --latency -s "$work/$case.lua" "http://127.0.0.1:$port" >"$work/wrk-$case.txt"
+  grep -q "Non-2xx" "$work/wrk-$case.txt" && { echo "$case: non-2xx answers:" >&2; cat "$work/wrk-$case.txt" >&2; exit 1; }
+  rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk-$case.txt")
+  [ -n "$floor" ] || floor=$rps
+  awk -v c="$case" -v rps="$rps" -v floor="$floor" -v load="$(load1)" '
+    /^     50%/ { p50 = $2 }
+    /^     99%/ { p99 = $2 }
+    END { printf "| %s | %s | %s | %s | %.2fx | %s |\n", c, rps, p50, p99, rps / floor, load }' "$work/wrk-$case.txt" >>"$summary"
+done
+row "RSS after the latency cases" "$(kib "$(rss_of "$server")")"
+stop_server
+
+if [ "${BLOB:-1}" = 1 ]; then
+  echo "Publishing to Azurite ..."
+  [ -x tests/azurite/node_modules/.bin/azurite-blob ] || (cd tests/azurite && npm ci --no-audit --no-fund --loglevel=error) >"$work/npm.log" 2>&1
+  # Other work on this machine (the tests, another benchmark) runs Azurites of its own: take the first free port.
+  while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$azurite_port/"; do
+    azurite_port=$((azurite_port + 1))
+  done
+  connection=${connection/127.0.0.1:${SCALE_AZURITE_PORT:-10012}/127.0.0.1:$azurite_port}
+  blob_env=(Content__Source=blob "Content__Blob__ConnectionString=$connection" Content__Blob__Container=$container)
+  tests/azurite/node_modules/.bin/azurite-blob --blobHost 127.0.0.1 --blobPort "$azurite_port" --location "$work/azurite" \
+    --disableTelemetry --skipApiVersionCheck --silent >"$work/azurite.log" 2>&1 &
+  azurite=$!
+  for _ in $(seq 1 60); do
+    curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$azurite_port/devstoreaccount1?comp=list" && break
+    sleep 0.5
+  done
+  timed publish-all "$built" publish --content "$library" --connection-string "$connection" --container "$container"
+  read -r publish_seconds publish_kb <"$work/time.txt"
+  row "leaflets publish, whole library to an empty container (s)" "$publish_seconds"
+  row "leaflets publish, peak RSS" "$(kib "$publish_kb")"
+  printf '\nA sentence added by the scale benchmark.\n' >>"$library/leaflets/$probe/plain.md"
+  timed publish-one "$built" publish --content "$library" --connection-string "$connection" --container "$container"
+  read -r publish_seconds _ <"$work/time.txt"
+  row "leaflets publish, one leaflet changed (s)" "$publish_seconds"
+
+  echo "Cold starts, blob mode ..."
+  cold "blob mode, leaflet JSON" "$built" "$json" "${blob_env[@]}"
+  cold "blob mode, leaflet PDF" "$built" "$pdf" "${blob_env[@]}"
+fi
+
+finished_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
+{
+  echo "# Scale benchmark: $count leaflets"
+  echo
+  echo "Measured by \`scripts/bench-scale.sh $count $seconds\` (COLD_RUNS=$cold_runs, MIXED_SECONDS=$mixed_seconds, R2R=${R2R:-1}, CHECK=${CHECK:-1}, BLOB=${BLOB:-1}): \`leaflets serve\`"
+  echo "(Release build) on a library made by \`scripts/make-library.sh $count\` (copies of content/leaflets with their own titles,"
+  echo "topics, codes and review dates; every third with its Welsh translation). Cold starts time a fresh process from its"
+  echo "start to the first 200 for \`$json\` (or its PDF), polling every 20 ms. The latency cases ask for a different leaflet,"
+  echo "list page or search (bone cement, asthma, vertebroplasty, hip replacement, diabetes, pain) at each request."
+  echo
+  echo "- Run: $started_at to $finished_at"
+  echo "- nproc: $(nproc); load average (1, 5, 15 min) before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- wrk: $(wrk --version 2>&1 | head -1)"
+  echo
+  cat "$rows"
+  echo
+  cat "$summary"
+  echo
+  echo "## wrk output"
+  echo
+  echo '### Mixed load'
+  echo
+  echo '```'
+  cat "$work/mixed.txt"
+  echo '```'
+  for case in health json html list search; do
+    echo
+    echo "### $case"
+    echo
+    echo '```'
+    cat "$work/wrk-$case.txt"
+    echo '```'
+  done
+} >"$report"
+cat "$rows" "$summary"
+echo "Wrote $report"

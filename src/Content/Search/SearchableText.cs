@@ -1,0 +1,141 @@
+using Leaflets.Content.Model;
+
+namespace Leaflets.Content.Search;
+
+/// <summary>
+/// The parts of a leaflet search looks at, each weighted by how much a match there says the leaflet is about the word:
+/// a word in the title or among the synonyms an editor chose names what the leaflet is about; one in the body may be
+/// in passing.
+/// </summary>
+public enum SearchField
+{
+    Title,
+    Synonyms,
+    Topics,
+    Summary,
+    Headings,
+    Codes,
+    Body,
+}
+
+/// <summary>One piece of searchable text of one document, in that document's language.</summary>
+public sealed record SearchableText(string Language, SearchField Field, string Text);
+
+/// <summary>
+/// The one place that says what text of a leaflet is searched: indexing and the snippets shown with results both read
+/// it from here, so a snippet is always cut from the very text that matched.
+/// </summary>
+public static class SearchableTexts
+{
+    /// <summary>How much a match in each field counts towards relevance, against 1 for the body.</summary>
+    public static float Weight(SearchField field) => field switch
+    {
+        SearchField.Title or SearchField.Synonyms => 3f,
+        SearchField.Topics => 2f,
+        SearchField.Summary or SearchField.Headings or SearchField.Codes => 1.5f,
+        _ => 1f,
+    };
+
+    /// <summary>
+    /// Where a snippet is cut from, first choice first: the body, in sentences, shows what a list of results does not
+    /// (each result already shows its title and summary); the summary next, then the words an editor tagged it with,
+    /// and the title last.
+    /// </summary>
+    public static IReadOnlyList<SearchField> SnippetOrder { get; } =
+        [SearchField.Body, SearchField.Headings, SearchField.Summary, SearchField.Synonyms, SearchField.Topics, SearchField.Codes, SearchField.Title];
+
+    /// <summary>
+    /// Every document of the leaflet (both variants, every language: an easy-read title may use the very words a reader
+    /// searches with), each piece separately so that phrases and snippets never run from one block into the next.
+    /// </summary>
+    public static IEnumerable<SearchableText> Of(Leaflet leaflet) => leaflet.AllDocuments.SelectMany(Of);
+
+    public static IEnumerable<SearchableText> Of(LeafletDocument document)
+    {
+        var metadata = document.Metadata;
+        var language = metadata.Language;
+        yield return new(language, SearchField.Title, metadata.Title);
+        yield return new(language, SearchField.Summary, metadata.Summary);
+        foreach (var synonym in metadata.Synonyms)
+        {
+            yield return new(language, SearchField.Synonyms, synonym);
+        }
+        foreach (var topic in metadata.Topics)
+        {
+            yield return new(language, SearchField.Topics, topic);
+        }
+        foreach (var code in metadata.Codes)
+        {
+            if (code.Display is { } display)
+            {
+                yield return new(language, SearchField.Codes, display);
+            }
+        }
+        foreach (var text in Blocks(document.Blocks))
+        {
+            yield return text with { Language = language };
+        }
+    }
+
+    private static IEnumerable<SearchableText> Blocks(IEnumerable<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    yield return Body(heading.Inlines.PlainText(), SearchField.Headings);
+                    break;
+                case ParagraphBlock paragraph:
+                    yield return Body(paragraph.Inlines.PlainText());
+                    break;
+                case ListBlock list:
+                    foreach (var text in list.Items.SelectMany(item => Blocks(item.Blocks)))
+                    {
+                        yield return text;
+                    }
+                    break;
+                case CalloutBlock callout:
+                    foreach (var text in Blocks(callout.Blocks).Prepend(Body(callout.Label)))
+                    {
+                        yield return text;
+                    }
+                    break;
+                case TableBlock table:
+                    foreach (var row in table.Rows.Prepend(table.Header))
+                    {
+                        yield return Body(string.Join(" ", row.Select(cell => cell.Inlines.PlainText())));
+                    }
+                    break;
+                case FigureBlock figure:
+                    // The words a screen reader says for the picture, and the caption everyone reads.
+                    foreach (var text in Figure(figure))
+                    {
+                        yield return text;
+                    }
+                    break;
+                case PictureRowBlock row:
+                    foreach (var text in Figure(row.Figure).Concat(Blocks(row.Blocks)))
+                    {
+                        yield return text;
+                    }
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<SearchableText> Figure(FigureBlock figure)
+    {
+        if (!figure.IsDecorative)
+        {
+            yield return Body(figure.Alt);
+        }
+        if (figure.Caption is { Length: > 0 } caption)
+        {
+            yield return Body(caption);
+        }
+    }
+
+    /// <summary>The language is filled in by <see cref="Of(LeafletDocument)"/>, which knows it.</summary>
+    private static SearchableText Body(string text, SearchField field = SearchField.Body) => new("", field, text);
+}

@@ -1,0 +1,53 @@
+namespace Leaflets.Functions.Http;
+
+/// <summary>
+/// The bytes of one representation, and each content coding of them made once and then kept: a body that is served
+/// again (from <see cref="RepresentationCache"/>) is not encoded again. The same identity bytes always encode to the
+/// same bytes (<see cref="ContentCoding.Encode"/>), so two requests racing to encode it both get what either made.
+/// </summary>
+public sealed class RepresentationBody
+{
+    private readonly byte[]?[] _encoded = new byte[ContentCoding.Offered.Count][];
+    private readonly Action<int>? _onEncoded;
+
+    /// <summary>A body of its own, for one response: its codings are made when asked for and kept while it lives.</summary>
+    public RepresentationBody(ReadOnlyMemory<byte> identity) => Identity = identity;
+
+    /// <param name="onEncoded">Told the size of each coding the first time it is made (a cache counts them against its bound).</param>
+    internal RepresentationBody(ReadOnlyMemory<byte> identity, Action<int> onEncoded) : this(identity) => _onEncoded = onEncoded;
+
+    public ReadOnlyMemory<byte> Identity { get; }
+
+    /// <summary>The body in <paramref name="coding"/> (identity when null), encoded on the first request for it.</summary>
+    public ReadOnlyMemory<byte> In(ContentCoding? coding)
+    {
+        if (coding is null)
+        {
+            return Identity;
+        }
+        var index = IndexOf(coding);
+        if (Volatile.Read(ref _encoded[index]) is { } kept)
+        {
+            return kept;
+        }
+        var made = coding.Encode(Identity.Span);
+        if (Interlocked.CompareExchange(ref _encoded[index], made, null) is { } raced)
+        {
+            return raced;
+        }
+        _onEncoded?.Invoke(made.Length);
+        return made;
+    }
+
+    private static int IndexOf(ContentCoding coding)
+    {
+        for (var i = 0; i < ContentCoding.Offered.Count; i++)
+        {
+            if (ContentCoding.Offered[i] == coding)
+            {
+                return i;
+            }
+        }
+        throw new ArgumentException($"{coding.Token} is not a coding this service offers.", nameof(coding));
+    }
+}

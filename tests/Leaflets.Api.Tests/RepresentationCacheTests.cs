@@ -1,0 +1,133 @@
+using System.IO.Compression;
+using System.Net;
+using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Content.Catalog;
+using Leaflets.Functions.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Leaflets.Api.Tests;
+
+/// <summary>
+/// Rendered JSON, JSON-LD and HTML (and their codings), and the codings of PDFs, kept in memory by version: the same bytes,
+/// bounded, never stale.
+/// </summary>
+public sealed class RepresentationCacheTests
+{
+    [Theory]
+    [InlineData("/api/leaflets/bone-scan", null)]
+    [InlineData("/api/leaflets/bone-scan", "br")]
+    [InlineData("/api/leaflets/bone-scan", "gzip")]
+    [InlineData("/api/leaflets/bone-scan/html?variant=easy-read", "br")]
+    [InlineData("/leaflets/bone-scan", null)]
+    [InlineData("/", "br")]
+    [InlineData("/api/leaflets/bone-scan/pdf", "br")]
+    public async Task A_second_request_is_answered_from_memory_with_the_same_bytes_and_etag_without_rendering_again(string route, string? coding)
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        var cache = server.Services.GetRequiredService<RepresentationCache>();
+
+        var first = await GetAsync(server, route, coding);
+        var rendersAfterFirst = cache.Renders;
+        var second = await GetAsync(server, route, coding);
+
+        Assert.Equal(HttpStatusCode.OK, first.Response.StatusCode);
+        Assert.Equal(first.Body, second.Body);
+        Assert.Equal(first.Response.Headers.ETag, second.Response.Headers.ETag);
+        Assert.Equal(coding, second.Response.Content.Headers.ContentEncoding.SingleOrDefault());
+        Assert.Equal(1, rendersAfterFirst);
+        Assert.Equal(1, cache.Renders);
+        if (coding == "br")
+        {
+            // What is kept is the encoding of what a request without Accept-Encoding gets.
+            var identity = await GetAsync(server, route, null);
+            Assert.Equal(identity.Body, Decode(second.Body));
+        }
+    }
+
+    [Fact]
+    public async Task An_edited_leaflet_is_rendered_again_under_its_new_etag_never_served_stale_from_memory()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        var before = await GetAsync(server, "/api/leaflets/bone-scan", "br");
+        var plain = Path.Combine(sandbox.ContentRoot, "leaflets", "bone-scan", "plain.md");
+        await File.WriteAllTextAsync(plain, (await File.ReadAllTextAsync(plain)).Replace("title: Having a bone scan", "title: Having your bone scan", StringComparison.Ordinal));
+        await server.Services.GetRequiredService<LeafletCatalog>().ReloadAsync(CancellationToken.None);
+
+        var after = await GetAsync(server, "/api/leaflets/bone-scan", "br");
+
+        Assert.NotEqual(before.Response.Headers.ETag, after.Response.Headers.ETag);
+        Assert.Contains("Having your bone scan", System.Text.Encoding.UTF8.GetString(Decode(after.Body)), StringComparison.Ordinal);
+        Assert.Equal(2, server.Services.GetRequiredService<RepresentationCache>().Renders);
+    }
+
+    [Fact]
+    public void The_cache_holds_no_more_bytes_than_its_bound_codings_included_and_evicts_the_least_recently_used_first()
+    {
+        var cache = new RepresentationCache(Options.Create(new RepresentationCacheOptions { MaxBytes = 10_000 }));
+        var bodies = Enumerable.Range(0, 4).Select(i => Enumerable.Repeat((byte)('a' + i), 4_000).ToArray()).ToList();
+
+        cache.GetOrRender("a", () => bodies[0]);
+        cache.GetOrRender("b", () => bodies[1]);
+        cache.GetOrRender("a", () => throw new InvalidOperationException("a is kept"));
+        cache.GetOrRender("c", () => bodies[2]);
+
+        Assert.Equal(2, cache.Count);
+        Assert.Equal(8_000, cache.TotalBytes);
+        Assert.Equal(bodies[0], Kept(cache, "a"));
+        Assert.Equal(3, cache.Renders);
+        cache.GetOrRender("b", () => bodies[1]);
+        Assert.Equal(4, cache.Renders);
+
+        // A coding counts against the bound as soon as it is made.
+        var brotli = cache.GetOrRender("b", () => bodies[1]).In(ContentCoding.Brotli);
+        Assert.Equal(8_000 + brotli.Length, cache.TotalBytes);
+        Assert.True(cache.TotalBytes <= 10_000);
+
+        // A body larger than the whole bound is served, not kept.
+        Assert.Equal(10_001, cache.GetOrRender("huge", () => new byte[10_001]).Identity.Length);
+        Assert.Equal(2, cache.Count);
+        Assert.True(cache.TotalBytes <= 10_000);
+    }
+
+    [Fact]
+    public void With_a_bound_of_zero_every_request_renders()
+    {
+        var cache = new RepresentationCache(Options.Create(new RepresentationCacheOptions { MaxBytes = 0 }));
+
+        cache.GetOrRender("a", () => [1, 2, 3]);
+        cache.GetOrRender("a", () => [1, 2, 3]);
+
+        Assert.Equal(2, cache.Renders);
+        Assert.Equal(0, cache.Count);
+    }
+
+    private static byte[] Kept(RepresentationCache cache, string version)
+        => cache.GetOrRender(version, () => throw new InvalidOperationException($"{version} is not kept")).Identity.ToArray();
+
+    private static async Task<(HttpResponseMessage Response, byte[] Body)> GetAsync(RunningServer server, string route, string? coding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, route);
+        request.Headers.Accept.ParseAdd(route.EndsWith("/pdf", StringComparison.Ordinal) ? "application/pdf"
+            : route.Contains("/api/leaflets/bone-scan/html", StringComparison.Ordinal) || !route.StartsWith("/api", StringComparison.Ordinal) ? "text/html"
+            : "application/json");
+        if (coding is not null)
+        {
+            request.Headers.AcceptEncoding.ParseAdd(coding);
+        }
+        var response = await server.Client.SendAsync(request);
+        return (response, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private static byte[] Decode(byte[] brotli)
+    {
+        using var output = new MemoryStream();
+        using (var decoder = new BrotliStream(new MemoryStream(brotli), CompressionMode.Decompress))
+        {
+            decoder.CopyTo(output);
+        }
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,277 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Leaflets.Content.Model;
+using Leaflets.Content.Search;
+using Lucene.Net.Store;
+
+namespace Leaflets.Content.Tests.Search;
+
+public sealed class LuceneLeafletIndexTests : IDisposable
+{
+    private readonly LuceneLeafletIndex _index = LuceneLeafletIndex.Build(SearchLeaflets.Library);
+
+    public void Dispose() => _index.Dispose();
+
+    private SearchPage Find(string? q, string? topic = null, string? code = null, string? lang = null, string? sort = null, string? page = null, string? pageSize = null)
+    {
+        var parsed = LeafletQuery.Parse(q, topic, code, page, pageSize, lang, sort);
+        Assert.True(parsed.IsValid, string.Join(" ", parsed.Errors.Select(error => error.Message)));
+        return _index.Search(parsed.Query!);
+    }
+
+    private IEnumerable<string> Ids(string? q, string? topic = null, string? code = null, string? lang = null, string? sort = null)
+        => Find(q, topic, code, lang, sort).Items.Select(leaflet => leaflet.Id);
+
+    [Fact]
+    public void Search_ranks_a_word_in_the_title_above_the_same_word_in_the_body()
+        => Assert.Equal(["bone-scan", "blood-test"], Ids("scan"));
+
+    [Fact]
+    public void Search_finds_a_word_in_the_body_text()
+    {
+        Assert.Equal(["blood-test"], Ids("wristband"));
+        Assert.Equal(["bone-scan"], Ids("camera"));
+    }
+
+    [Fact]
+    public void Search_stems_english_words_so_scans_finds_scan()
+    {
+        var ids = Ids("scans").ToList();
+        Assert.Equal(["bone-scan", "blood-test"], ids.Take(2));
+        Assert.Equal(["bone-scan"], Ids("bones scanning").Take(1));
+    }
+
+    [Fact]
+    public void Search_finds_a_leaflet_by_a_synonym_and_ranks_it_above_a_word_in_passing()
+    {
+        Assert.Equal(["cementoplasty", "pain-diary"], Ids("injection"));
+        Assert.Equal(["cementoplasty"], Ids("spine injection"));
+    }
+
+    [Fact]
+    public void Search_finds_a_leaflet_by_the_name_of_its_clinical_code()
+    {
+        Assert.Equal(["cementoplasty"], Ids("neoplasm"));
+        Assert.Equal(["bone-scan"], Ids("radionuclide"));
+    }
+
+    [Fact]
+    public void Search_finds_a_word_with_a_typing_error()
+    {
+        Assert.Equal(["cementoplasty"], Ids("vertebroplasy"));
+        Assert.Equal(["blood-test"], Ids("wristbnad"));
+    }
+
+    [Fact]
+    public void Search_ranks_exact_matches_above_matches_with_a_typing_error()
+        // "scans" is "scan" exactly in two leaflets and one letter from "scar" in the third.
+        => Assert.Equal(["bone-scan", "blood-test", "knee-scar"], Ids("scans"));
+
+    [Fact]
+    public void Search_does_not_guess_at_words_of_fewer_than_five_letters()
+    {
+        Assert.Empty(Ids("scam"));
+        Assert.Equal(["knee-scar"], Ids("scar"));
+    }
+
+    [Fact]
+    public void Search_finds_welsh_words_in_a_welsh_translation()
+    {
+        Assert.Equal(["cementoplasty"], Ids("esgyrn"));
+        var snippet = Find("sment").Snippets["cementoplasty"];
+        Assert.Equal("cy", snippet.Language);
+        Assert.Contains(new SnippetPart("sment", IsMatch: true), snippet.Parts);
+    }
+
+    [Fact]
+    public void Every_word_must_match_somewhere()
+    {
+        Assert.Equal(["cementoplasty"], Ids("cement spine"));
+        Assert.Empty(Ids("cement wristband"));
+    }
+
+    [Fact]
+    public void Words_that_a_language_drops_as_stop_words_need_not_match()
+        // English drops "the"; the Welsh fields (no stop words) would otherwise demand it of every leaflet.
+        => Assert.Equal(["bone-scan", "blood-test"], Ids("the scan"));
+
+    [Fact]
+    public void Topic_and_code_filters_combine_with_the_words()
+    {
+        // "pain" in a title as written, then in a title as "painful", then only in a topic.
+        Assert.Equal(["pain-diary", "cementoplasty", "blood-test"], Ids("pain"));
+        Assert.Equal(["pain-diary", "cementoplasty", "blood-test"], Ids("pain", topic: "PAIN RELIEF"));
+        Assert.Equal(["pain-diary"], Ids("diary", topic: "pain relief"));
+        Assert.Empty(Ids("diary", topic: "scans"));
+        Assert.Equal(["cementoplasty"], Ids("pain", code: "test|3"));
+        Assert.Empty(Ids("pain", code: "TEST|1"));
+        Assert.Equal(["blood-test"], Ids(null, code: "TEST|2"));
+    }
+
+    [Fact]
+    public void The_language_filter_keeps_leaflets_written_in_that_language()
+    {
+        Assert.Equal(["cementoplasty"], Ids("bone", lang: "cy"));
+        Assert.Equal(["bone-scan", "cementoplasty"], Ids("bone", lang: "en").Order());
+        Assert.Empty(Ids("bone", lang: "fr"));
+    }
+
+    [Fact]
+    public void Without_words_every_leaflet_is_listed_in_id_order()
+    {
+        var page = Find(null);
+        Assert.Equal(SearchLeaflets.Library.Select(leaflet => leaflet.Id).Order(StringComparer.Ordinal), page.Items.Select(leaflet => leaflet.Id));
+        Assert.Empty(page.Snippets);
+    }
+
+    [Fact]
+    public void Sort_by_title_or_by_last_review_orders_the_matches_and_breaks_ties_by_id()
+    {
+        Assert.Equal(["blood-test", "bone-scan", "pain-diary", "knee-scar", "cementoplasty"], Ids(null, sort: "title"));
+        // blood-test and pain-diary were reviewed the same day: id order between them.
+        Assert.Equal(["blood-test", "pain-diary", "bone-scan", "knee-scar", "cementoplasty"], Ids(null, sort: "reviewed"));
+        Assert.Equal(["blood-test", "pain-diary", "cementoplasty"], Ids("pain", sort: "title"));
+    }
+
+    [Fact]
+    public void Pages_of_equally_relevant_leaflets_follow_id_order_and_neither_repeat_nor_skip_one()
+    {
+        var many = Enumerable.Range(1, 23)
+            .Select(n => SearchLeaflets.Make($"leaflet-{n:D2}", $"Leaflet number {n}", "The same summary for each.", ["The same words in each."]))
+            .Reverse()
+            .ToList();
+        using var index = LuceneLeafletIndex.Build(many);
+        var pages = Enumerable.Range(1, 4)
+            .Select(page => index.Search(LeafletQuery.Parse("same words", null, null, page.ToString(), "7").Query!))
+            .ToList();
+
+        Assert.All(pages, page => Assert.Equal(23, page.Total));
+        Assert.Equal(many.Select(leaflet => leaflet.Id).Order(StringComparer.Ordinal), pages.SelectMany(page => page.Items).Select(leaflet => leaflet.Id));
+        Assert.Equal([7, 7, 7, 2], pages.Select(page => page.Items.Length));
+    }
+
+    [Fact]
+    public void A_page_past_the_last_is_empty_and_still_counts_the_matches()
+    {
+        var page = Find("pain", page: "9", pageSize: "2");
+        Assert.Empty(page.Items);
+        Assert.Equal(3, page.Total);
+    }
+
+    [Fact]
+    public void Each_found_leaflet_has_a_snippet_with_the_matched_word_marked()
+    {
+        var page = Find("wristband");
+        var snippet = page.Snippets["blood-test"];
+        Assert.Equal("The nurse may scan your wristband before the test.", snippet.Text);
+        Assert.Equal([new SnippetPart("wristband", IsMatch: true)], snippet.Parts.Where(part => part.IsMatch));
+    }
+
+    [Fact]
+    public void A_snippet_marks_the_word_as_written_when_it_matched_by_stem_or_typing_error()
+    {
+        Assert.Contains(new SnippetPart("scan", IsMatch: true), Find("scans").Snippets["blood-test"].Parts);
+        Assert.Contains(new SnippetPart("vertebroplasty", IsMatch: true), Find("vertebroplasy").Snippets["cementoplasty"].Parts);
+    }
+
+    [Fact]
+    public void A_snippet_from_a_long_paragraph_is_cut_at_words_around_the_match()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("filler", 60));
+        var leaflet = SearchLeaflets.Make("long", "A long leaflet", "Short.", [$"{words} needle {words}"]);
+        using var index = LuceneLeafletIndex.Build([leaflet]);
+
+        var snippet = index.Search(LeafletQuery.Parse("needle", null, null, null, null).Query!).Snippets["long"];
+        Assert.StartsWith("…filler", snippet.Text, StringComparison.Ordinal);
+        Assert.EndsWith("filler…", snippet.Text, StringComparison.Ordinal);
+        Assert.InRange(snippet.Text.Length, 100, Snippets.MaxLength + 2);
+        Assert.Contains(new SnippetPart("needle", IsMatch: true), snippet.Parts);
+    }
+
+    [Fact]
+    public void A_matched_word_longer_than_a_snippet_is_shown_whole()
+    {
+        var word = "pneumono" + new string('x', 180);
+        var leaflet = SearchLeaflets.Make("long-word", "A long word", "Short.", [$"Before {word} after, and then many more words follow it here."]);
+        using var index = LuceneLeafletIndex.Build([leaflet]);
+
+        var snippet = index.Search(LeafletQuery.Parse(word, null, null, null, null).Query!).Snippets["long-word"];
+        Assert.Contains(new SnippetPart(word, IsMatch: true), snippet.Parts);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("~")]
+    [InlineData("\"")]
+    [InlineData("bone*")]
+    [InlineData("bone~2")]
+    [InlineData("\"bone scan\"")]
+    [InlineData("title:bone")]
+    [InlineData("bone AND scan OR NOT (x)")]
+    [InlineData("+bone -scan [a TO z] ^2 \\ && ||")]
+    [InlineData("{a TO z} / !bone? bo?e")]
+    public void Query_syntax_is_read_as_words_never_as_lucene_syntax(string q)
+    {
+        var page = Find(q);
+        Assert.True(page.Total >= 0);
+        Assert.Equal(page.Total == 0 ? 0 : Math.Min(page.Total, 25), page.Items.Length);
+    }
+
+    [Fact]
+    public void Operators_alone_match_nothing_rather_than_everything()
+    {
+        Assert.Empty(Ids("*"));
+        Assert.Empty(Ids("* ~ \""));
+        Assert.Equal(["bone-scan"], Ids("\"bone scan\"").Take(1));
+    }
+
+    [Fact]
+    public void The_longest_query_of_long_misspelt_words_is_answered_quickly()
+    {
+        var words = Enumerable.Range(0, LeafletQuery.MaxWords).Select(i => "xvertebroplasyq"[..(10 + (i % 5))]);
+        var q = string.Join(' ', words);
+        Assert.True(q.Length <= LeafletQuery.MaxQueryLength);
+        var watch = Stopwatch.StartNew();
+        Assert.Empty(Find(q).Items);
+        // A bound, not a benchmark: a runaway expansion takes seconds.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void An_index_written_to_a_directory_reopens_and_answers_the_same()
+    {
+        using var directory = new RAMDirectory();
+        LuceneLeafletIndex.Write(SearchLeaflets.Library, directory);
+        using var reopened = LuceneLeafletIndex.Open(directory, SearchLeaflets.Library);
+
+        var query = LeafletQuery.Parse("pain", null, null, null, null).Query!;
+        Assert.Equal(_index.Search(query).Items.Select(leaflet => leaflet.Id), reopened.Search(query).Items.Select(leaflet => leaflet.Id));
+    }
+
+    [Fact]
+    public void An_index_written_for_other_leaflets_is_refused_never_searched()
+    {
+        using var directory = new RAMDirectory();
+        LuceneLeafletIndex.Write(SearchLeaflets.Library, directory);
+
+        Assert.Throws<InvalidDataException>(() => LuceneLeafletIndex.Open(directory, SearchLeaflets.Library.RemoveAt(0)));
+        var renamed = SearchLeaflets.Library.SetItem(0, SearchLeaflets.Library[0] with { Id = "renamed" });
+        Assert.Throws<InvalidDataException>(() => LuceneLeafletIndex.Open(directory, renamed));
+    }
+
+    [Fact]
+    public void An_empty_library_finds_nothing()
+    {
+        using var index = LuceneLeafletIndex.Build([]);
+        Assert.Empty(index.Search(LeafletQuery.Parse("bone", null, null, null, null).Query!).Items);
+        Assert.Equal(0, index.Search(LeafletQuery.Default).Total);
+    }
+
+    [Fact]
+    public void Many_requests_at_once_share_one_index()
+    {
+        var expected = Ids("pain").ToList();
+        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            Assert.Equal(expected, Find("pain").Items.Select(leaflet => leaflet.Id)));
+    }
+}
