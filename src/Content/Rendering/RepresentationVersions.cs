@@ -75,6 +75,19 @@ public static class RepresentationVersions
     /// </summary>
     private static string Modified(LeafletDocument document) => document.DateModified.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Names the EPUB's package, documents and metadata; bump it when any of them changes.</summary>
+    public const string EpubRepresentation = "application/epub+zip;leaflet=1";
+
+    /// <summary>
+    /// The EPUB shows the review status, when the content last changed (its <c>dcterms:modified</c>), the words of the
+    /// strings table (and an unreviewed translation's notice those of its main language's), and the webfont it carries.
+    /// It has no links to other representations, so neither the site's address nor the other editions shape it.
+    /// </summary>
+    public static string Epub(LeafletDocument document, ReviewStatus status)
+        => Derive([document.ContentHash, document.Variant.Slug(), EpubRepresentation, status.Slug(), Modified(document),
+            ReaderStrings.For(document.Metadata.Language).Version, .. TranslationNotice.StringsVersions(document.Metadata),
+            .. Rendering.Epub.LeafletEpubRenderer.FontVersions]);
+
     /// <summary>An image is served as it was loaded.</summary>
     public static string Image(LeafletImage image)
         => Derive(Convert.ToHexStringLower(SHA256.HashData(image.Bytes.AsSpan())), "image", image.ContentType);

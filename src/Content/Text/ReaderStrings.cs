@@ -38,6 +38,9 @@ public sealed record ReaderStrings
     /// <summary>The library website's pages.</summary>
     public required SiteStrings Site { get; init; }
 
+    /// <summary>Words only the EPUB uses (its navigation document and package metadata).</summary>
+    public required EpubStrings Epub { get; init; }
+
     /// <summary>
     /// The months' names, January first, as a date shows them ("10 Mawrth 2026"). In the strings rather than from
     /// CultureInfo: the service runs with invariant globalization (no ICU in the Functions image), which knows only
@@ -337,6 +340,19 @@ public sealed record LeafletStrings
 
     /// <summary>One source in the references. Placeholders: {title}, {publisher}, {year}.</summary>
     public required string Citation { get; init; }
+}
+
+/// <summary>Words only the EPUB uses.</summary>
+public sealed record EpubStrings
+{
+    /// <summary>The heading of the navigation document's table of contents.</summary>
+    public required string Contents { get; init; }
+
+    /// <summary>The heading of the (hidden) landmarks a reading system offers as "go to".</summary>
+    public required string Landmarks { get; init; }
+
+    /// <summary>The package's schema:accessibilitySummary: how the EPUB meets its accessibility claim, in words a reader can act on.</summary>
+    public required string AccessibilitySummary { get; init; }
 }
 
 /// <summary>Words only the printed PDF uses.</summary>

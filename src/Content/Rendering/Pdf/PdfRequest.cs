@@ -85,6 +85,5 @@ public sealed class PdfRequest
     /// <c>cementoplasty-easy-read-18pt-a4-v1.pdf</c>, or <c>cementoplasty-easy-read-cy-18pt-a4-v1.pdf</c> for a
     /// translation: a printed pile sorts by leaflet and says exactly what it holds.
     /// </summary>
-    public string FileName =>
-        $"{LeafletId}-{Document.Variant.Slug()}{(Translation is null ? "" : "-" + Translation)}-{Options.BodySize}pt-{Options.PaperSlug}-v{Document.Metadata.Version}.pdf";
+    public string FileName => DownloadFileName.Of(LeafletId, Document, Translation, "pdf", $"{Options.BodySize}pt", Options.PaperSlug);
 }

@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace Leaflets.Content.Tests.Epub;
+
+/// <summary>
+/// Ace by DAISY (tests/node/ace.mjs: <c>@daisy/ace-cli</c>, pinned, in Debian's Chromium) over the EPUB of every leaflet
+/// document: axe-core's rules on the content, and Ace's own checks of the accessibility metadata and navigation. One
+/// violation fails the test; Ace failing to run fails it too.
+/// </summary>
+public sealed class AceTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("leaflets-ace-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Every_leaflet_document_under_content_has_no_Ace_violations()
+    {
+        var load = RealContent.Load;
+        Assert.False(load.HasErrors, string.Join('\n', load.Problems));
+        var files = load.Leaflets.Values.SelectMany(leaflet => leaflet.AllDocuments.Select(document => EpubFiles.Write(_folder, leaflet, document))).ToList();
+        Assert.Contains(files, file => file.Contains("-cy-", StringComparison.Ordinal));
+
+        AssertNoViolations(files);
+    }
+
+    [Fact]
+    public void The_rich_test_leaflet_with_every_block_type_has_no_Ace_violations()
+    {
+        var leaflet = EpubFiles.WithRealPictures(TestDocuments.Leaflet());
+        AssertNoViolations([.. leaflet.AllDocuments.Select(document => EpubFiles.Write(_folder, leaflet, document))]);
+    }
+
+    private static void AssertNoViolations(IReadOnlyList<string> files)
+    {
+        var result = NodeScripts.Run("ace.mjs", files, TimeSpan.FromMinutes(4 * files.Count));
+        Assert.True(result.ExitCode == 0, $"Ace did not run (exit {result.ExitCode}):\n{result.Error}");
+        using var json = JsonDocument.Parse(result.Output);
+        var reports = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(files.Count, reports.Count);
+        foreach (var report in reports)
+        {
+            var violations = report.GetProperty("violations");
+            Assert.True(violations.GetArrayLength() == 0, $"{report.GetProperty("file").GetString()}:\n{violations}");
+            Assert.Equal("pass", report.GetProperty("outcome").GetString());
+        }
+    }
+}
