@@ -169,6 +169,7 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
         // No Welsh easy read: the link goes to the one there is, in the main language.
         Assert.Equal($"{Base}/leaflets/bone-scan?variant=easy-read", (string)links["variants"]!["easy-read"]!);
         Assert.Equal($"{Base}/leaflets/bone-scan/pdf?lang=cy", (string)links["pdf"]!["plain"]!);
+        Assert.Equal($"{Base}/leaflets/bone-scan/epub?lang=cy", (string)links["epub"]!["plain"]!);
         Assert.Equal($"{Base}/leaflets/bone-scan/images/scanner.png", (string)links["images"]!["scanner.png"]!);
 
         var translations = Assert.IsType<JsonObject>(main["links"]!["translations"]);
