@@ -487,6 +487,12 @@ public sealed record SiteStrings
 
     public required string PrintButton { get; init; }
 
+    /// <summary>The heading of the list, under the print form, of the leaflet's other downloadable formats.</summary>
+    public required string OtherFormats { get; init; }
+
+    /// <summary>The link to the leaflet's EPUB in that list.</summary>
+    public required string EpubLink { get; init; }
+
     public required string PhoneHeading { get; init; }
 
     public required string PhoneIntro { get; init; }

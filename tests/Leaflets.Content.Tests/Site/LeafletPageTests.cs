@@ -61,6 +61,34 @@ public sealed class LeafletPageTests
         Assert.NotNull(Render(variant).Descendants().SingleOrDefault(e => e.Attr("id") == "print-or-download"));
     }
 
+    [Theory]
+    [InlineData(LeafletVariant.Plain, "../api/leaflets/cementoplasty/epub")]
+    [InlineData(LeafletVariant.EasyRead, "../api/leaflets/cementoplasty/epub?variant=easy-read")]
+    public void Under_the_print_form_other_formats_link_to_the_epub_of_the_version_shown(LeafletVariant variant, string href)
+    {
+        var section = Render(variant).All("section").Single(s => s.Attr("class") == "printing");
+        var heading = section.Elements("h3").Single();
+        var list = heading.ElementsAfterSelf().First();
+
+        Assert.Equal(("Other formats", "ul"), (heading.Value, list.Name.LocalName));
+        Assert.Equal(PrintForm(Render(variant)), heading.ElementsBeforeSelf("form").Single(), XNode.EqualityComparer);
+        var link = list.Descendants("a").Single();
+        Assert.Equal(("EPUB e-book, for reading apps and e-readers", href, "application/epub+zip"), (link.Value, link.Attr("href"), link.Attr("type")));
+    }
+
+    [Fact]
+    public void A_translations_page_links_to_the_epub_in_its_language_in_its_own_words()
+    {
+        var leaflet = SitePageSamples.WithWelshPlain(TestDocuments.Leaflet());
+        var page = HtmlPage.Parse(LeafletPage.Render(leaflet, LeafletVariant.Plain, SitePageSamples.Relative(1), TestDocuments.Today, "cy"));
+        var section = page.All("section").Single(s => s.Attr("class") == "printing");
+
+        Assert.Equal("Fformatau eraill", section.Elements("h3").Single().Value);
+        var link = section.Descendants("ul").Single().Descendants("a").Single();
+        Assert.Equal(("../api/leaflets/cementoplasty/epub?lang=cy", null), (link.Attr("href"), link.Attr("lang")));
+        Assert.StartsWith("E-lyfr EPUB", link.Value, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_leaflet_with_one_version_offers_no_switch_and_prints_only_that_version()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Html;
+using Leaflets.Content.Rendering.Epub;
 using Leaflets.Content.Rendering.Pdf;
 
 namespace Leaflets.Content.Rendering.Site;
@@ -16,6 +17,8 @@ internal static class PrintForm
     public const string FormId = "print";
 
     public const string HeadingId = "print-or-download";
+
+    public const string OtherFormatsHeadingId = "other-formats";
 
     /// <param name="language">The language of the leaflet shown (one of <see cref="Leaflet.Languages"/>).</param>
     public static void Write(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, string language, SiteUrls urls, SiteWords words)
@@ -37,7 +40,24 @@ internal static class PrintForm
         html.Void("input", ("type", "hidden"), ("name", LanguageTags.Parameter), ("value", language)).Line();
         html.Element("button", strings.PrintButton, ("type", "submit"), ("lang", words.LanguageOf(s => s.Site.PrintButton))).Line();
         html.Close("form").Line();
+        WriteOtherFormats(html, leaflet, variant, language, urls, words);
         html.Close("section").Line();
+    }
+
+    /// <summary>
+    /// "Other formats": a link to each other file the leaflet can be downloaded as, in the variant and language shown
+    /// (they take no other choice, so a link does what a form would).
+    /// </summary>
+    private static void WriteOtherFormats(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, string language, SiteUrls urls, SiteWords words)
+    {
+        var strings = words.Strings;
+        var translation = leaflet.TranslationLanguage(language);
+        html.Element("h3", strings.OtherFormats, ("id", OtherFormatsHeadingId), ("lang", words.LanguageOf(s => s.Site.OtherFormats))).Line();
+        html.Open("ul", ("class", "other-formats"), ("aria-labelledby", OtherFormatsHeadingId)).Line();
+        html.Open("li").Element("a", strings.EpubLink,
+            ("href", urls.Api.Epub(leaflet.Id, variant, translation)), ("type", EpubRequest.MediaType), ("lang", words.LanguageOf(s => s.Site.EpubLink)))
+            .Close("li").Line();
+        html.Close("ul").Line();
     }
 
     /// <param name="legend">The group's name, with the <c>lang</c> it needs (<see cref="SiteWords.LanguageOf"/>).</param>
