@@ -56,6 +56,23 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Format_epub_writes_each_variant_byte_identical_to_what_the_http_route_serves_under_the_same_name()
+    {
+        var run = await RenderAsync("cementoplasty", "--format", "EPUB", "--content", TestPaths.RepositoryContent, "-o", Out);
+        await using var server = await RunningServer.StartAsync(TestPaths.RepositoryContent);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["cementoplasty-easy-read-v1.epub", "cementoplasty-plain-v1.epub"], Files());
+        Assert.Contains("2 of 2 EPUB(s) written", run.Output);
+        foreach (var (file, query) in new[] { ("cementoplasty-plain-v1.epub", ""), ("cementoplasty-easy-read-v1.epub", "?variant=easy-read") })
+        {
+            var response = await server.Client.GetAsync("/api/leaflets/cementoplasty/epub" + query);
+            Assert.Equal($"attachment; filename=\"{file}\"", response.Content.Headers.ContentDisposition!.ToString());
+            Assert.Equal(await response.Content.ReadAsByteArrayAsync(), await File.ReadAllBytesAsync(Path.Combine(Out, file)));
+        }
+    }
+
+    [Fact]
     public async Task All_renders_every_leaflet_that_loads_names_the_broken_one_and_exits_1()
     {
         var run = await RenderAsync("--all", "--size", "16", "--paper", "A5", "--content", _fixtures.ContentRoot, "-o", Out);
@@ -106,6 +123,8 @@ public sealed class RenderCommandTests : IDisposable
     [InlineData("or give --all", "-o", "x")]
     [InlineData("-o DIR", "--all")]
     [InlineData("--public-base-url", "--all", "--public-base-url", "leaflets.example.org", "-o", "x")]
+    [InlineData("--format must be one of pdf, epub, not 'docx'", "cementoplasty", "--format", "docx", "-o", "x")]
+    [InlineData("an epub file takes neither", "cementoplasty", "--format", "epub", "--size", "24", "-o", "x")]
     public async Task Bad_usage_is_explained_and_exits_2_before_anything_is_written(string message, params string[] args)
     {
         var run = await RenderAsync([.. args, "--content", TestPaths.RepositoryContent]);

@@ -4,6 +4,7 @@ using Leaflets.Content.Catalog;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Epub;
 using Leaflets.Content.Rendering.Pdf;
 
 namespace Leaflets.Cli.Commands;
@@ -54,7 +55,7 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
                 written++;
             }
         }
-        await output.WriteLineAsync($"{written} of {jobs.Count} PDF(s) written to {request.OutputFolder} in {total.ElapsedMilliseconds} ms"
+        await output.WriteLineAsync($"{written} of {jobs.Count} {request.Format.ToUpperInvariant()}(s) written to {request.OutputFolder} in {total.ElapsedMilliseconds} ms"
             + (_failures > 0 ? $"; {_failures} failure(s)" : ""));
         return _failures == 0 ? 0 : 1;
     }
@@ -82,22 +83,32 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
 
     private async Task<bool> RenderAsync(Leaflet leaflet, LeafletDocument document, string counter, CancellationToken cancellationToken)
     {
-        var print = PdfRequest.Print(leaflet, document, request.Print, request.Site, time.Today());
-        var path = Path.Combine(request.OutputFolder, print.FileName);
+        var (fileName, options, render) = Plan(leaflet, document, cancellationToken);
+        var path = Path.Combine(request.OutputFolder, fileName);
         var timer = Stopwatch.StartNew();
         try
         {
-            var bytes = _renderer.Render(print, cancellationToken);
-            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+            await File.WriteAllBytesAsync(path, render(), cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             await FailAsync($"{leaflet.Id} {document.Variant.Slug()} failed: {error.Message}");
             return false;
         }
-        await output.WriteLineAsync(
-            $"{counter} {leaflet.Id} {document.Variant.Slug()} {print.Options.BodySize}pt {print.Options.Paper} -> {path} ({timer.ElapsedMilliseconds} ms)");
+        await output.WriteLineAsync($"{counter} {leaflet.Id} {document.Variant.Slug()} {options} -> {path} ({timer.ElapsedMilliseconds} ms)");
         return true;
+    }
+
+    /// <summary>The file's name as its HTTP route names it, the options to report, and how to make its bytes.</summary>
+    private (string FileName, string Options, Func<byte[]> Render) Plan(Leaflet leaflet, LeafletDocument document, CancellationToken cancellationToken)
+    {
+        if (request.Format == RenderFormats.Epub)
+        {
+            var epub = EpubRequest.For(leaflet, document, time.Today());
+            return (epub.FileName, "EPUB", () => LeafletEpubRenderer.Render(epub));
+        }
+        var print = PdfRequest.Print(leaflet, document, request.Print, request.Site, time.Today());
+        return (print.FileName, $"{print.Options.BodySize}pt {print.Options.Paper}", () => _renderer.Render(print, cancellationToken));
     }
 
     private async Task FailAsync(string message)

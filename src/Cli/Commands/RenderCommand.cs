@@ -6,8 +6,8 @@ using Leaflets.Content.Rendering.Pdf;
 namespace Leaflets.Cli.Commands;
 
 /// <summary>
-/// <c>leaflets render &lt;id&gt;... | --all [--variant V] [--size N] [--paper P] [--content DIR] -o DIR</c>: writes the
-/// PDFs for a print run, named as the HTTP route names them. Exit 2 for bad usage, 1 when any leaflet failed, 0 when
+/// <c>leaflets render &lt;id&gt;... | --all [--format pdf|epub] [--variant V] [--size N] [--paper P] [--content DIR] -o DIR</c>:
+/// writes the PDFs for a print run (or the EPUBs to hand out), named as the HTTP routes name them. Exit 2 for bad usage, 1 when any leaflet failed, 0 when
 /// every PDF was written.
 /// </summary>
 internal static class RenderCommand
@@ -21,6 +21,10 @@ internal static class RenderCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var all = new Option<bool>("--all") { Description = "Render every leaflet that loads (instead of naming ids)." };
+        var format = new Option<string?>("--format")
+        {
+            Description = $"The file format: {string.Join(", ", RenderFormats.All)}. Default: {RenderFormats.Pdf}.",
+        };
         var variant = new Option<string?>("--variant")
         {
             Description = "plain or easy-read. Default: every variant each leaflet has.",
@@ -40,22 +44,22 @@ internal static class RenderCommand
         };
         var content = CommonOptions.Content();
         var output = new Option<string?>("--output", "-o") { Description = "The folder to write the PDFs into (created if missing)." };
-        var command = new Command("render", "Render leaflets as large-print, tagged PDFs for a print run.")
+        var command = new Command("render", "Render leaflets as large-print, tagged PDFs for a print run, or as accessible EPUBs.")
         {
-            ids, all, variant, size, paper, publicBaseUrl, content, output,
+            ids, all, format, variant, size, paper, publicBaseUrl, content, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var errors = parse.InvocationConfiguration.Error;
             var usage = PrintRunRequest.TryCreate(
-                parse.GetValue(ids) ?? [], parse.GetValue(all), parse.GetValue(variant), parse.GetValue(size), parse.GetValue(paper),
+                parse.GetValue(ids) ?? [], parse.GetValue(all), parse.GetValue(format), parse.GetValue(variant), parse.GetValue(size), parse.GetValue(paper),
                 parse.GetValue(publicBaseUrl) ?? Environment.GetEnvironmentVariable("Site__PublicBaseUrl"),
                 CommonOptions.ResolveContentRoot(parse.GetValue(content)), parse.GetValue(output),
                 out var request);
             if (request is null)
             {
                 await errors.WriteLineAsync($"leaflets render: {usage}");
-                await errors.WriteLineAsync("Usage: leaflets render <id>... | --all [--variant V] [--size N] [--paper P] [--content DIR] -o DIR");
+                await errors.WriteLineAsync("Usage: leaflets render <id>... | --all [--format pdf|epub] [--variant V] [--size N] [--paper P] [--content DIR] -o DIR");
                 return CommonOptions.UsageError;
             }
             return await new PrintRun(request, parse.InvocationConfiguration.Output, errors, time ?? TimeProvider.System).RunAsync(cancellationToken);
@@ -66,12 +70,12 @@ internal static class RenderCommand
 
 /// <summary>A validated <c>render</c> invocation: what to render, how, and where to.</summary>
 internal sealed record PrintRunRequest(
-    IReadOnlyList<string> Ids, bool All, LeafletVariant? Variant, PrintChoice Print, SiteOptions Site,
+    IReadOnlyList<string> Ids, bool All, string Format, LeafletVariant? Variant, PrintChoice Print, SiteOptions Site,
     string ContentRoot, string OutputFolder)
 {
     /// <summary>The request, or null and the reason (one sentence naming the allowed values).</summary>
     public static string? TryCreate(
-        IReadOnlyList<string> ids, bool all, string? variant, string? size, string? paper, string? publicBaseUrl,
+        IReadOnlyList<string> ids, bool all, string? format, string? variant, string? size, string? paper, string? publicBaseUrl,
         string contentRoot, string? output, out PrintRunRequest? request)
     {
         request = null;
@@ -83,6 +87,15 @@ internal sealed record PrintRunRequest(
         if (all == (ids.Count > 0))
         {
             return all ? "name leaflet ids or give --all, not both." : "name the leaflets to render, or give --all.";
+        }
+        var chosenFormat = format?.ToLowerInvariant() ?? RenderFormats.Pdf;
+        if (!RenderFormats.All.Contains(chosenFormat))
+        {
+            return $"--format must be one of {string.Join(", ", RenderFormats.All)}, not '{format}'.";
+        }
+        if (chosenFormat != RenderFormats.Pdf && (size is not null || paper is not null))
+        {
+            return $"--size and --paper choose a print; an {chosenFormat} file takes neither.";
         }
         // The same words as the HTTP route's, with the options named as they are typed here.
         if (!LeafletVariants.TryParse(variant, "--" + LeafletVariants.Parameter, absent: null, out var chosen, out var error)
@@ -99,7 +112,17 @@ internal sealed record PrintRunRequest(
         {
             return "give the folder to write into with -o DIR.";
         }
-        request = new PrintRunRequest(ids, all, chosen, print, site, contentRoot, output);
+        request = new PrintRunRequest(ids, all, chosenFormat, chosen, print, site, contentRoot, output);
         return null;
     }
+}
+
+/// <summary>The formats <c>leaflets render --format</c> writes, by the name typed (their file extensions).</summary>
+internal static class RenderFormats
+{
+    public const string Pdf = "pdf";
+
+    public const string Epub = Content.Rendering.Epub.EpubRequest.Extension;
+
+    public static readonly IReadOnlyList<string> All = [Pdf, Epub];
 }
