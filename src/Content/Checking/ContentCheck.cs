@@ -64,12 +64,13 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks)
 
     /// <summary>
     /// What must pass before content is published: the authoring rules, the readability thresholds, and
-    /// the PDF/UA checkpoints on every variant at every print size and paper, as printed today (<paramref name="time"/>,
+    /// the PDF/UA checkpoints on every variant at every print size and paper, and the EPUB's structure, as printed today (<paramref name="time"/>,
     /// else the system clock, decides each leaflet's printed review status).
     /// </summary>
     public static ContentCheck PublishGate(TimeProvider? time = null) => new([
         new ReadabilityContentCheck(),
         new PrintAccessibilityCheck(new LeafletPdfRenderer(), PrintAccessibilityCheck.AllPrintOptions, time),
+        new EpubAccessibilityCheck(time),
     ]);
 
     /// <summary>Reads and checks a content source. A source that cannot be read at all (no such folder) throws.</summary>
