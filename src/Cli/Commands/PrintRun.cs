@@ -10,9 +10,9 @@ using Leaflets.Content.Rendering.Pdf;
 namespace Leaflets.Cli.Commands;
 
 /// <summary>
-/// Renders the PDFs a <see cref="PrintRunRequest"/> asks for, one line of progress per file. A leaflet that fails
+/// Renders the PDFs (or EPUBs, <see cref="PrintRunRequest.Format"/>) a <see cref="PrintRunRequest"/> asks for, one line of progress per file. A leaflet that fails
 /// (unknown, broken, no such variant, render error) is named on stderr and the rest still print: exit 1 at the end.
-/// Each PDF states its leaflet's review status as of today (UTC), as the HTTP route would serve it today.
+/// Each file states its leaflet's review status as of today (UTC), as the HTTP route would serve it today.
 /// </summary>
 internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextWriter errors, TimeProvider time)
 {
