@@ -31,6 +31,23 @@ public sealed class AceTests : IDisposable
         AssertNoViolations([.. leaflet.AllDocuments.Select(document => EpubFiles.Write(_folder, leaflet, document))]);
     }
 
+    [Fact]
+    public void Ace_reports_a_picture_without_alternative_text_so_a_pass_means_something()
+    {
+        var leaflet = EpubFiles.WithRealPictures(TestDocuments.Leaflet());
+        var good = Rendering.Epub.LeafletEpubRenderer.Render(Rendering.Epub.EpubRequest.For(leaflet, leaflet.Plain, TestDocuments.Today));
+        var broken = Path.Combine(_folder, "no-alt.epub");
+        File.WriteAllBytes(broken, EpubFiles.WithEntryChanged(good, "EPUB/leaflet.xhtml",
+            text => System.Text.RegularExpressions.Regex.Replace(text, " alt=\"A needle[^\"]*\"", "")));
+
+        var result = NodeScripts.Run("ace.mjs", [broken], TimeSpan.FromMinutes(4));
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var violations = json.RootElement[0].GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("rule").GetString()).ToList();
+        Assert.Contains("image-alt", violations);
+    }
+
     private static void AssertNoViolations(IReadOnlyList<string> files)
     {
         var result = NodeScripts.Run("ace.mjs", files, TimeSpan.FromMinutes(4 * files.Count));

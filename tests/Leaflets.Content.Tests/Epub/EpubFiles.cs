@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.IO.Compression;
+using System.Text;
 using System.Xml.Linq;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Epub;
@@ -37,7 +38,7 @@ internal sealed class EpubFiles
 
     public IReadOnlyDictionary<string, byte[]> Entries { get; }
 
-    public XDocument Xml(string name) => XDocument.Parse(System.Text.Encoding.UTF8.GetString(Entries[name]));
+    public XDocument Xml(string name) => XDocument.Parse(Encoding.UTF8.GetString(Entries[name]));
 
     public XDocument Package => Xml("EPUB/package.opf");
 
@@ -60,6 +61,27 @@ internal sealed class EpubFiles
         {
             Images = leaflet.Images.ToImmutableSortedDictionary(pair => pair.Key, pair => pair.Value with { Bytes = real.Bytes }, StringComparer.Ordinal),
         };
+    }
+
+    /// <summary><paramref name="epub"/> with one entry's text changed (and mimetype stored unless <paramref name="compressMimetype"/>).</summary>
+    public static byte[] WithEntryChanged(byte[] epub, string name, Func<string, string> change, bool compressMimetype = false)
+    {
+        using var from = new ZipArchive(new MemoryStream(epub), ZipArchiveMode.Read);
+        using var stream = new MemoryStream();
+        using (var to = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in from.Entries)
+            {
+                using var reader = entry.Open();
+                using var copy = new MemoryStream();
+                reader.CopyTo(copy);
+                var bytes = entry.FullName == name ? Encoding.UTF8.GetBytes(change(Encoding.UTF8.GetString(copy.ToArray()))) : copy.ToArray();
+                var level = entry.FullName == "mimetype" && !compressMimetype ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
+                using var writer = to.CreateEntry(entry.FullName, level).Open();
+                writer.Write(bytes);
+            }
+        }
+        return stream.ToArray();
     }
 
     /// <summary>Writes the EPUB to <paramref name="folder"/> under its own file name.</summary>

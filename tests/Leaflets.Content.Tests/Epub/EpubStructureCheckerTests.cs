@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Checking.Epub;
 
@@ -9,26 +7,8 @@ public sealed class EpubStructureCheckerTests
 {
     private static readonly byte[] Good = EpubFiles.Of(TestDocuments.Leaflet(), TestDocuments.Leaflet().Plain).Bytes;
 
-    /// <summary>The good EPUB with one entry's text changed (and mimetype stored unless <paramref name="compressMimetype"/>).</summary>
     private static byte[] Changed(string name, Func<string, string> change, bool compressMimetype = false)
-    {
-        using var from = new ZipArchive(new MemoryStream(Good), ZipArchiveMode.Read);
-        using var stream = new MemoryStream();
-        using (var to = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in from.Entries)
-            {
-                using var reader = entry.Open();
-                using var copy = new MemoryStream();
-                reader.CopyTo(copy);
-                var bytes = entry.FullName == name ? Encoding.UTF8.GetBytes(change(Encoding.UTF8.GetString(copy.ToArray()))) : copy.ToArray();
-                var level = entry.FullName == "mimetype" && !compressMimetype ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
-                using var writer = to.CreateEntry(entry.FullName, level).Open();
-                writer.Write(bytes);
-            }
-        }
-        return stream.ToArray();
-    }
+        => EpubFiles.WithEntryChanged(Good, name, change, compressMimetype);
 
     private static IEnumerable<string> Rules(byte[] epub, string language = "en-GB")
         => EpubStructureChecker.Check(epub, language).Select(finding => finding.Rule);
