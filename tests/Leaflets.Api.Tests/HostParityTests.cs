@@ -39,6 +39,7 @@ public sealed class HostParityTests
         Assert.Contains("Unmatched {*path} ANY", served);
         Assert.Contains("GetLeafletPdf api/leaflets/{id}/pdf GET,HEAD", served);
         Assert.Contains("GetLeafletBraille api/leaflets/{id}/braille GET,HEAD", served);
+        Assert.Contains("GetLeafletEpub api/leaflets/{id}/epub GET,HEAD", served);
         Assert.Equal(declared, served);
     }
 }

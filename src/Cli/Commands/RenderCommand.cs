@@ -8,9 +8,9 @@ using Leaflets.Content.Rendering.Pdf;
 namespace Leaflets.Cli.Commands;
 
 /// <summary>
-/// <c>leaflets render &lt;id&gt;... | --all [--format pdf|brf] [--variant V] [--size N] [--paper P] [--grade G] [--cells N]
-/// [--lines N] [--content DIR] -o DIR</c>: writes the PDFs (or braille files) for a print run, named as the HTTP route
-/// names them. Exit 2 for bad usage, 1 when any leaflet failed, 0 when every file was written.
+/// <c>leaflets render &lt;id&gt;... | --all [--format pdf|brf|epub] [--variant V] [--size N] [--paper P] [--grade G] [--cells N]
+/// [--lines N] [--content DIR] -o DIR</c>: writes the PDFs for a print run (or braille files, or EPUBs to hand out),
+/// named as the HTTP routes name them. Exit 2 for bad usage, 1 when any leaflet failed, 0 when every file was written.
 /// </summary>
 internal static class RenderCommand
 {
@@ -55,7 +55,7 @@ internal static class RenderCommand
         };
         var content = CommonOptions.Content();
         var output = new Option<string?>("--output", "-o") { Description = "The folder to write the files into (created if missing)." };
-        var command = new Command("render", "Render leaflets as large-print, tagged PDFs (or braille files) for a print run.")
+        var command = new Command("render", "Render leaflets as large-print, tagged PDFs for a print run, or as braille files or accessible EPUBs.")
         {
             ids, all, format, variant, size, paper, grade, cells, lines, publicBaseUrl, content, output,
         };
@@ -72,7 +72,7 @@ internal static class RenderCommand
             {
                 await errors.WriteLineAsync($"leaflets render: {usage}");
                 await errors.WriteLineAsync(
-                    "Usage: leaflets render <id>... | --all [--format pdf|brf] [--variant V] [--size N] [--paper P] [--grade G] [--cells N] [--lines N] [--content DIR] -o DIR");
+                    "Usage: leaflets render <id>... | --all [--format pdf|brf|epub] [--variant V] [--size N] [--paper P] [--grade G] [--cells N] [--lines N] [--content DIR] -o DIR");
                 return CommonOptions.UsageError;
             }
             return await new PrintRun(request, parse.InvocationConfiguration.Output, errors, time ?? TimeProvider.System).RunAsync(cancellationToken);
@@ -138,6 +138,7 @@ internal enum RenderFormat
 {
     Pdf,
     Brf,
+    Epub,
 }
 
 internal static class RenderFormats

@@ -55,6 +55,10 @@ public sealed class ApiUrls
     public string Braille(string id, LeafletVariant variant, string? translation = null)
         => WithQuery(LeafletPath(id) + "/braille", (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
 
+    /// <summary>The EPUB of a variant; like <see cref="Leaflet"/>, plain carries no variant.</summary>
+    public string Epub(string id, LeafletVariant variant, string? translation = null)
+        => WithQuery(LeafletPath(id) + "/epub", (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
+
     /// <summary>The standalone HTML page of a variant (the one partners embed); always names the variant.</summary>
     public string Html(string id, LeafletVariant variant, string? translation = null) => PageLinks(id, translation).VariantUrl(variant);
 

@@ -15,8 +15,8 @@ namespace Leaflets.Content.Rendering;
 /// </summary>
 public static class RepresentationVersions
 {
-    /// <summary>Names the HTML page's markup; bump it when the page changes (the golden tests show when).</summary>
-    public const string HtmlRepresentation = "text/html;leaflet=4";
+    /// <summary>Names the HTML page's markup; bump it when the page changes (the golden tests show when). 5: a leaflet heading no longer takes the footer's ids.</summary>
+    public const string HtmlRepresentation = "text/html;leaflet=5";
 
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
     public const string JsonLdRepresentation = "application/ld+json;leaflet=3";
@@ -89,6 +89,19 @@ public static class RepresentationVersions
     /// shows <see cref="LeafletDocument.DateModified"/> has it among its inputs.
     /// </summary>
     private static string Modified(LeafletDocument document) => document.DateModified.UtcTicks.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Names the EPUB's package, documents and metadata; bump it when any of them changes.</summary>
+    public const string EpubRepresentation = "application/epub+zip;leaflet=1";
+
+    /// <summary>
+    /// The EPUB shows the review status, when the content last changed (its <c>dcterms:modified</c>), the words of the
+    /// strings table (and an unreviewed translation's notice those of its main language's), and the webfont it carries.
+    /// It has no links to other representations, so neither the site's address nor the other editions shape it.
+    /// </summary>
+    public static string Epub(LeafletDocument document, ReviewStatus status, StringsLibrary strings)
+        => Derive([document.ContentHash, document.Variant.Slug(), EpubRepresentation, status.Slug(), Modified(document),
+            strings.For(document.Metadata.Language).Version, .. TranslationNotice.StringsVersions(document.Metadata, strings),
+            .. Rendering.Epub.LeafletEpubRenderer.FontVersions]);
 
     /// <summary>An image is served as it was loaded.</summary>
     public static string Image(LeafletImage image)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering.Braille;
 using Leaflets.Content.Rendering.Html;
+using Leaflets.Content.Rendering.Epub;
 using Leaflets.Content.Rendering.Pdf;
 
 namespace Leaflets.Content.Rendering.Site;
@@ -18,6 +19,8 @@ internal static class PrintForm
     public const string FormId = "print";
 
     public const string HeadingId = "print-or-download";
+
+    public const string OtherFormatsHeadingId = "other-formats";
 
     /// <param name="language">The language of the leaflet shown (one of <see cref="Leaflet.Languages"/>).</param>
     public static void Write(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, string language, SiteUrls urls, SiteWords words)
@@ -39,30 +42,31 @@ internal static class PrintForm
         html.Void("input", ("type", "hidden"), ("name", LanguageTags.Parameter), ("value", language)).Line();
         html.Element("button", strings.PrintButton, ("type", "submit"), ("lang", words.LanguageOf(s => s.Site.PrintButton))).Line();
         html.Close("form").Line();
-        OtherFormats(html, leaflet, variant, language, urls, words);
+        WriteOtherFormats(html, leaflet, variant, language, urls, words);
         html.Close("section").Line();
     }
 
-    /// <summary>Under the form, a link to each other format the variant has in the language shown (none: no list).</summary>
-    private static void OtherFormats(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, string language, SiteUrls urls, SiteWords words)
+    /// <summary>
+    /// "Other formats": a link to each other file the leaflet can be downloaded as, in the variant and language shown
+    /// (they take no other choice, so a link does what a form would): the EPUB always, the braille where its language
+    /// has a braille table.
+    /// </summary>
+    private static void WriteOtherFormats(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, string language, SiteUrls urls, SiteWords words)
     {
         var strings = words.Strings;
-        var formats = new List<(string Text, string? TextLanguage, string Href, string MediaType)>();
+        var formats = new List<(string Text, string? TextLanguage, string Href, string MediaType)>
+        {
+            (strings.EpubLink, words.LanguageOf(s => s.Site.EpubLink), urls.Epub(leaflet.Id, variant, language), EpubRequest.MediaType),
+        };
         if (BrailleTable.Offers(leaflet.Document(variant, language)))
         {
             formats.Add((strings.BrailleLink, words.LanguageOf(s => s.Site.BrailleLink), urls.Braille(leaflet.Id, variant, language), BrailleRequest.MediaType));
         }
-        if (formats.Count == 0)
-        {
-            return;
-        }
-        html.Element("h3", strings.OtherFormats, ("lang", words.LanguageOf(s => s.Site.OtherFormats))).Line();
-        html.Open("ul", ("class", "other-formats")).Line();
+        html.Element("h3", strings.OtherFormats, ("id", OtherFormatsHeadingId), ("lang", words.LanguageOf(s => s.Site.OtherFormats))).Line();
+        html.Open("ul", ("class", "other-formats"), ("aria-labelledby", OtherFormatsHeadingId)).Line();
         foreach (var (text, textLanguage, href, mediaType) in formats)
         {
-            html.Open("li");
-            html.Element("a", text, ("href", href), ("type", mediaType), ("lang", textLanguage));
-            html.Close("li").Line();
+            html.Open("li").Element("a", text, ("href", href), ("type", mediaType), ("lang", textLanguage)).Close("li").Line();
         }
         html.Close("ul").Line();
     }
