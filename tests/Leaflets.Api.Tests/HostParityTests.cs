@@ -29,7 +29,7 @@ public sealed class HostParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(14, served.Count);
+        Assert.Equal(16, served.Count);
         Assert.Contains("GetManifest api/manifest GET,HEAD", served);
         Assert.Contains("GetSiteAsset assets/{file} GET,HEAD", served);
         Assert.Contains("GetSearchPage search GET,HEAD", served);
