@@ -57,7 +57,7 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
                 written++;
             }
         }
-        await output.WriteLineAsync($"{written} of {jobs.Count} {RenderFormats.Name(request.Format).ToUpperInvariant()}(s) written to {request.OutputFolder} in {total.ElapsedMilliseconds} ms"
+        await output.WriteLineAsync($"{written} of {jobs.Count} {RenderFormats.FileNoun(request.Format)}(s) written to {request.OutputFolder} in {total.ElapsedMilliseconds} ms"
             + (_failures > 0 ? $"; {_failures} failure(s)" : ""));
         return _failures == 0 ? 0 : 1;
     }

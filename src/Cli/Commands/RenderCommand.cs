@@ -147,6 +147,14 @@ internal static class RenderFormats
 
     public static string Name(RenderFormat format) => format.ToString().ToLowerInvariant();
 
+    /// <summary>What the progress lines call one file of the format.</summary>
+    public static string FileNoun(RenderFormat format) => format switch
+    {
+        RenderFormat.Brf => "braille file",
+        RenderFormat.Epub => "EPUB",
+        _ => "PDF",
+    };
+
     /// <summary>The format <c>--format</c> names (any case), PDF when absent, or false and the sentence naming those offered.</summary>
     public static bool TryParse(string? text, out RenderFormat format, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
     {
