@@ -5,8 +5,8 @@ using Leaflets.Content.Rendering.Epub;
 namespace Leaflets.Benchmarks;
 
 /// <summary>
-/// One leaflet variant to EPUB, warm, in process, as <c>GET /api/leaflets/{id}/epub</c> renders it when its cache does not hold it
-/// that is not a 304 (nothing is cached: this time is why nothing needs to be).
+/// One leaflet variant to EPUB, warm, in process, as <c>GET /api/leaflets/{id}/epub</c> renders it when the representation
+/// cache does not hold it (after that the route sends the kept bytes).
 /// </summary>
 [MemoryDiagnoser]
 public class EpubBenchmarks
