@@ -17,10 +17,16 @@ apt_needed=()
 command -v pdfinfo >/dev/null 2>&1 || apt_needed+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || apt_needed+=(qpdf)
 command -v chromium >/dev/null 2>&1 || apt_needed+=(chromium)
+# EPUBCheck is a jar: the tests run it with java -jar (its /usr/bin link needs binfmt support, absent in containers).
+{ [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1; } || apt_needed+=(epubcheck default-jre-headless)
 command -v node >/dev/null 2>&1 || apt_needed+=(nodejs npm)
 command -v curl >/dev/null 2>&1 || apt_needed+=(curl)
 # The runtime's culture data (the service is not in invariant mode); -dev names the current libicuNN.
 ldconfig -p | grep -q 'libicuuc\.so' || apt_needed+=(libicu-dev)
+# liblouis: the build copies the library and tables into the app (braille); lou_translate reads the braille back in tests.
+dpkg -s liblouis20 >/dev/null 2>&1 || apt_needed+=(liblouis20)
+dpkg -s liblouis-data >/dev/null 2>&1 || apt_needed+=(liblouis-data)
+command -v lou_translate >/dev/null 2>&1 || apt_needed+=(liblouis-bin)
 if [ ${#apt_needed[@]} -gt 0 ]; then
   echo "Installing ${apt_needed[*]} ..."
   export DEBIAN_FRONTEND=noninteractive
@@ -30,7 +36,8 @@ fi
 
 # --- npm packages for the browser, readability and storage tests ------------------------------
 if [ -f tests/node/package.json ]; then
-  (cd tests/node && npm ci --no-audit --no-fund --loglevel=error) >"$results/npm.log" 2>&1 \
+  # Ace drives Debian's Chromium through puppeteer, which must not download a browser of its own (tests/node/.puppeteerrc.cjs too).
+  (cd tests/node && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) >"$results/npm.log" 2>&1 \
     || { echo "npm ci in tests/node failed; see $results/npm.log" >&2; tail -20 "$results/npm.log" >&2; exit 1; }
 fi
 

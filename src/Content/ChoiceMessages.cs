@@ -8,4 +8,7 @@ public static class ChoiceMessages
 {
     public static string MustBeOneOf(string parameter, IEnumerable<string> allowed, string given, string? note = null)
         => $"{parameter} must be one of: {string.Join(", ", allowed)}{(note is null ? "" : $" ({note})")}; got '{given}'.";
+
+    public static string MustBeBetween(string parameter, int min, int max, string given, string? note = null)
+        => $"{parameter} must be a whole number from {min} to {max}{(note is null ? "" : $" ({note})")}; got '{given}'.";
 }

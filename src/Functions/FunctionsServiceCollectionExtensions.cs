@@ -1,5 +1,6 @@
 using Leaflets.Content;
 using Leaflets.Content.Rendering;
+using Leaflets.Content.Rendering.Braille;
 using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Functions.Health;
 using Leaflets.Functions.Leaflets;
@@ -29,6 +30,8 @@ public static class FunctionsServiceCollectionExtensions
             .Validate(cache => cache.IsValid, RepresentationCacheOptions.InvalidMessage).ValidateOnStart();
         services.AddSingleton<RepresentationCache>();
         services.AddLeafletPdf(configuration);
+        // liblouis's tables are process-wide state: one translator serialises every use of them.
+        services.AddSingleton(BrailleTranslator.Shared);
         services.AddSingleton<LeafletRoutes>();
         services.AddSingleton<SiteRoutes>();
         services.AddHostedService<CatalogWarmup>();

@@ -29,7 +29,7 @@ public sealed class HostParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(14, served.Count);
+        Assert.Equal(16, served.Count);
         Assert.Contains("GetManifest api/manifest GET,HEAD", served);
         Assert.Contains("GetSiteAsset assets/{file} GET,HEAD", served);
         Assert.Contains("GetSearchPage search GET,HEAD", served);
@@ -38,6 +38,8 @@ public sealed class HostParityTests
         Assert.Contains("GetLeafletHtml api/leaflets/{id}/html GET,HEAD", served);
         Assert.Contains("Unmatched {*path} ANY", served);
         Assert.Contains("GetLeafletPdf api/leaflets/{id}/pdf GET,HEAD", served);
+        Assert.Contains("GetLeafletBraille api/leaflets/{id}/braille GET,HEAD", served);
+        Assert.Contains("GetLeafletEpub api/leaflets/{id}/epub GET,HEAD", served);
         Assert.Equal(declared, served);
     }
 }

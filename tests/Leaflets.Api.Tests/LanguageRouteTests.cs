@@ -57,6 +57,8 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
     [InlineData("/api/leaflets/bone-scan?lang=cy", "text/html")]
     [InlineData("/api/leaflets/bone-scan/html?lang=cy", "text/html")]
     [InlineData("/api/leaflets/bone-scan/pdf?lang=cy", "application/pdf")]
+    [InlineData("/api/leaflets/bone-scan/epub?lang=cy", "application/epub+zip")]
+    [InlineData("/api/leaflets/bone-scan/braille?lang=cy", "text/plain")]
     public async Task Every_representation_of_a_translation_says_its_language_on_200_304_and_HEAD(string route, string accept)
     {
         var full = await GetAsync(route, accept: accept);
@@ -66,11 +68,13 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
         Assert.Equal(
             [HttpStatusCode.OK, HttpStatusCode.NotModified, HttpStatusCode.OK],
             [full.StatusCode, notModified.StatusCode, head.StatusCode]);
-        // Every one of them may be compressed (a PDF too: docs/http-api.md, Compression), so each varies by Accept-Encoding.
+        // Every one of them but the EPUB may be compressed (a PDF too); an EPUB is a zip already, never compressed
+        // (docs/http-api.md, Compression), so it alone does not vary by Accept-Encoding.
+        string[] vary = accept is "application/epub+zip" ? ["Accept", "Accept-Language"] : ["Accept", "Accept-Language", "Accept-Encoding"];
         foreach (var response in new[] { full, notModified, head })
         {
             Assert.Equal(["cy"], response.Content.Headers.ContentLanguage);
-            Assert.Equal(["Accept", "Accept-Language", "Accept-Encoding"], response.Headers.Vary);
+            Assert.Equal(vary, response.Headers.Vary);
         }
     }
 
@@ -79,6 +83,8 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
     [InlineData("/api/leaflets/bone-scan", "application/ld+json")]
     [InlineData("/api/leaflets/bone-scan/html", "text/html")]
     [InlineData("/api/leaflets/bone-scan/pdf", "application/pdf")]
+    [InlineData("/api/leaflets/bone-scan/epub", "application/epub+zip")]
+    [InlineData("/api/leaflets/bone-scan/braille", "text/plain")]
     public async Task Each_language_has_its_own_etag(string route, string accept)
     {
         var main = await GetAsync(route, accept: accept);
@@ -99,10 +105,21 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
         Assert.Equal("inline; filename=\"bone-scan-plain-cy-18pt-a4-v2.pdf\"", welsh.Content.Headers.ContentDisposition!.ToString());
     }
 
+    [Fact]
+    public async Task A_translation_s_epub_names_its_language_in_the_file_name_and_the_main_language_s_does_not()
+    {
+        var main = await GetAsync("/api/leaflets/bone-scan/epub", method: HttpMethod.Head);
+        var welsh = await GetAsync("/api/leaflets/bone-scan/epub?lang=cy", method: HttpMethod.Head);
+
+        Assert.Equal("attachment; filename=\"bone-scan-plain-v2.epub\"", main.Content.Headers.ContentDisposition!.ToString());
+        Assert.Equal("attachment; filename=\"bone-scan-plain-cy-v2.epub\"", welsh.Content.Headers.ContentDisposition!.ToString());
+    }
+
     [Theory]
     [InlineData("/api/leaflets/bone-scan", "*;q=0")]
     [InlineData("/api/leaflets/bone-scan/html", "fr, *;q=0")]
     [InlineData("/api/leaflets/bone-scan/pdf", "en-GB;q=0, cy;q=0")]
+    [InlineData("/api/leaflets/bone-scan/epub", "en-GB;q=0, cy;q=0")]
     public async Task Accept_Language_that_rules_out_every_language_is_a_406_listing_them(string route, string acceptLanguage)
     {
         var problem = await ApiJson.AssertProblemAsync(await GetAsync(route, acceptLanguage), HttpStatusCode.NotAcceptable);
@@ -115,6 +132,7 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
     [InlineData("/api/leaflets/bone-scan?lang=fr", "'fr'", "en-GB, cy.")]
     [InlineData("/api/leaflets/bone-scan?variant=easy-read&lang=cy", "'cy'", "en-GB.")]
     [InlineData("/api/leaflets/bone-scan/pdf?variant=easy-read&lang=cy", "'cy'", "en-GB.")]
+    [InlineData("/api/leaflets/bone-scan/epub?variant=easy-read&lang=cy", "'cy'", "en-GB.")]
     public async Task A_language_the_variant_is_not_written_in_is_a_404_listing_those_it_is(string route, string asked, string listed)
     {
         var problem = await ApiJson.AssertProblemAsync(await GetAsync(route), HttpStatusCode.NotFound);
@@ -154,6 +172,7 @@ public sealed class LanguageRouteTests(FixtureServer fixture)
         // No Welsh easy read: the link goes to the one there is, in the main language.
         Assert.Equal($"{Base}/leaflets/bone-scan?variant=easy-read", (string)links["variants"]!["easy-read"]!);
         Assert.Equal($"{Base}/leaflets/bone-scan/pdf?lang=cy", (string)links["pdf"]!["plain"]!);
+        Assert.Equal($"{Base}/leaflets/bone-scan/epub?lang=cy", (string)links["epub"]!["plain"]!);
         Assert.Equal($"{Base}/leaflets/bone-scan/images/scanner.png", (string)links["images"]!["scanner.png"]!);
 
         var translations = Assert.IsType<JsonObject>(main["links"]!["translations"]);

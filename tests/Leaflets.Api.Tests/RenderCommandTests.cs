@@ -42,6 +42,26 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Format_brf_writes_braille_files_byte_identical_to_the_braille_route_and_named_as_it_names_them()
+    {
+        var run = await RenderAsync("cementoplasty", "--format", "brf", "--grade", "1", "--cells", "32", "--lines", "20",
+            "--content", TestPaths.RepositoryContent, "-o", Out);
+        await using var server = await RunningServer.StartAsync(TestPaths.RepositoryContent);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["cementoplasty-easy-read-grade1-32x20-v1.brf", "cementoplasty-plain-grade1-32x20-v1.brf"], Files());
+        Assert.Contains("[1/2] cementoplasty plain Unified English Braille grade 1 32x20 -> ", run.Output);
+        Assert.Contains("2 of 2 braille file(s) written", run.Output);
+        foreach (var variant in new[] { "plain", "easy-read" })
+        {
+            var response = await server.Client.GetAsync($"/api/leaflets/cementoplasty/braille?variant={variant}&grade=1&cells=32&lines=20");
+            var file = $"cementoplasty-{variant}-grade1-32x20-v1.brf";
+            Assert.Equal($"attachment; filename=\"{file}\"", response.Content.Headers.ContentDisposition!.ToString());
+            Assert.Equal(await response.Content.ReadAsByteArrayAsync(), await File.ReadAllBytesAsync(Path.Combine(Out, file)));
+        }
+    }
+
+    [Fact]
     public async Task The_files_are_byte_identical_to_what_the_http_route_serves()
     {
         var run = await RenderAsync("cementoplasty", "--variant", "easy-read", "--size", "24", "--paper", "letter",
@@ -53,6 +73,23 @@ public sealed class RenderCommandTests : IDisposable
         var file = Assert.Single(Files());
         Assert.Equal($"inline; filename=\"{file}\"", response.Content.Headers.ContentDisposition!.ToString());
         Assert.Equal(await response.Content.ReadAsByteArrayAsync(), await File.ReadAllBytesAsync(Path.Combine(Out, file)));
+    }
+
+    [Fact]
+    public async Task Format_epub_writes_each_variant_byte_identical_to_what_the_http_route_serves_under_the_same_name()
+    {
+        var run = await RenderAsync("cementoplasty", "--format", "EPUB", "--content", TestPaths.RepositoryContent, "-o", Out);
+        await using var server = await RunningServer.StartAsync(TestPaths.RepositoryContent);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["cementoplasty-easy-read-v1.epub", "cementoplasty-plain-v1.epub"], Files());
+        Assert.Contains("2 of 2 EPUB(s) written", run.Output);
+        foreach (var (file, query) in new[] { ("cementoplasty-plain-v1.epub", ""), ("cementoplasty-easy-read-v1.epub", "?variant=easy-read") })
+        {
+            var response = await server.Client.GetAsync("/api/leaflets/cementoplasty/epub" + query);
+            Assert.Equal($"attachment; filename=\"{file}\"", response.Content.Headers.ContentDisposition!.ToString());
+            Assert.Equal(await response.Content.ReadAsByteArrayAsync(), await File.ReadAllBytesAsync(Path.Combine(Out, file)));
+        }
     }
 
     [Fact]
@@ -106,6 +143,14 @@ public sealed class RenderCommandTests : IDisposable
     [InlineData("or give --all", "-o", "x")]
     [InlineData("-o DIR", "--all")]
     [InlineData("--public-base-url", "--all", "--public-base-url", "leaflets.example.org", "-o", "x")]
+    [InlineData("--format must be one of: pdf, brf, epub", "cementoplasty", "--format", "docx", "-o", "x")]
+    [InlineData("--grade must be one of: 1, 2", "cementoplasty", "--format", "brf", "--grade", "3", "-o", "x")]
+    [InlineData("--cells must be a whole number from 20 to 50", "cementoplasty", "--format", "brf", "--cells", "60", "-o", "x")]
+    [InlineData("--lines must be a whole number from 10 to 50", "cementoplasty", "--format", "brf", "--lines", "5", "-o", "x")]
+    [InlineData("--size and --paper apply to --format pdf only", "cementoplasty", "--format", "brf", "--size", "18", "-o", "x")]
+    [InlineData("--size and --paper apply to --format pdf only", "cementoplasty", "--format", "epub", "--size", "24", "-o", "x")]
+    [InlineData("--grade, --cells and --lines apply to --format brf only", "cementoplasty", "--grade", "1", "-o", "x")]
+    [InlineData("--grade, --cells and --lines apply to --format brf only", "cementoplasty", "--format", "epub", "--cells", "30", "-o", "x")]
     public async Task Bad_usage_is_explained_and_exits_2_before_anything_is_written(string message, params string[] args)
     {
         var run = await RenderAsync([.. args, "--content", TestPaths.RepositoryContent]);

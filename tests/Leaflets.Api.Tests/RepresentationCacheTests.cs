@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Leaflets.Api.Tests;
 
 /// <summary>
-/// Rendered JSON, JSON-LD and HTML (and their codings), and the codings of PDFs, kept in memory by version: the same bytes,
+/// Rendered JSON, JSON-LD, HTML, braille and EPUBs (and their codings), and the codings of PDFs, kept in memory by version: the same bytes,
 /// bounded, never stale.
 /// </summary>
 public sealed class RepresentationCacheTests
@@ -22,6 +22,9 @@ public sealed class RepresentationCacheTests
     [InlineData("/leaflets/bone-scan", null)]
     [InlineData("/", "br")]
     [InlineData("/api/leaflets/bone-scan/pdf", "br")]
+    [InlineData("/api/leaflets/bone-scan/braille?lang=cy", null)]
+    [InlineData("/api/leaflets/bone-scan/braille?grade=1", "br")]
+    [InlineData("/api/leaflets/bone-scan/epub", null)]
     public async Task A_second_request_is_answered_from_memory_with_the_same_bytes_and_etag_without_rendering_again(string route, string? coding)
     {
         using var sandbox = TestPaths.CopyFixtureContent();
@@ -111,6 +114,8 @@ public sealed class RepresentationCacheTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, route);
         request.Headers.Accept.ParseAdd(route.EndsWith("/pdf", StringComparison.Ordinal) ? "application/pdf"
+            : route.Contains("/braille", StringComparison.Ordinal) ? "text/plain"
+            : route.EndsWith("/epub", StringComparison.Ordinal) ? "application/epub+zip"
             : route.Contains("/api/leaflets/bone-scan/html", StringComparison.Ordinal) || !route.StartsWith("/api", StringComparison.Ordinal) ? "text/html"
             : "application/json");
         if (coding is not null)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
+using Leaflets.Content.Rendering.Braille;
 
 namespace Leaflets.Storage.Tests;
 
@@ -55,6 +56,41 @@ public sealed class FunctionsPackageTests : IClassFixture<FunctionsPackageTests.
 
         Assert.Contains("Leaflets.Fonts.AtkinsonHyperlegible_400Regular.ttf", fonts);
         Assert.All(fonts, font => Assert.Contains(font, embedded));
+    }
+
+    [Fact]
+    public void The_package_carries_liblouis_its_licence_and_every_table_the_braille_route_uses_with_all_they_include()
+    {
+        var folder = Path.Combine(_published.Folder, BrailleInstall.FolderName);
+        var library = Path.Combine(folder, "liblouis.so.20");
+        Assert.True(File.Exists(library), "liblouis.so.20 is missing from " + folder);
+        // A real shared object, not a placeholder: the ELF magic number.
+        Assert.Equal([0x7f, (byte)'E', (byte)'L', (byte)'F'], File.ReadAllBytes(library)[..4]);
+        Assert.Contains("GNU Lesser General Public", File.ReadAllText(Path.Combine(folder, "COPYRIGHT")), StringComparison.Ordinal);
+        Assert.StartsWith("                   GNU LESSER GENERAL PUBLIC LICENSE", File.ReadAllText(Path.Combine(folder, "LGPL-3")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "GPL-3")), "the LGPL's full text refers to the GPL's");
+
+        var tables = Path.Combine(folder, "tables");
+        var pending = new Queue<string>(BrailleTable.Files);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryDequeue(out var table))
+        {
+            if (!seen.Add(table))
+            {
+                continue;
+            }
+            var path = Path.Combine(tables, table);
+            Assert.True(File.Exists(path), $"{table} is missing from {tables}");
+            foreach (var line in File.ReadLines(path))
+            {
+                var words = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+                if (words is ["include", var included, ..])
+                {
+                    pending.Enqueue(included);
+                }
+            }
+        }
+        Assert.Equal(seen.Order(StringComparer.Ordinal), Directory.GetFiles(tables).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Theory]

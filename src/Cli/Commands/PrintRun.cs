@@ -4,15 +4,17 @@ using Leaflets.Content.Catalog;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Braille;
+using Leaflets.Content.Rendering.Epub;
 using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Content.Text;
 
 namespace Leaflets.Cli.Commands;
 
 /// <summary>
-/// Renders the PDFs a <see cref="PrintRunRequest"/> asks for, one line of progress per file. A leaflet that fails
+/// Renders the PDFs (or braille files or EPUBs, <see cref="PrintRunRequest.Format"/>) a <see cref="PrintRunRequest"/> asks for, one line of progress per file. A leaflet that fails
 /// (unknown, broken, no such variant, render error) is named on stderr and the rest still print: exit 1 at the end.
-/// Each PDF states its leaflet's review status as of today (UTC), as the HTTP route would serve it today.
+/// Each file states its leaflet's review status as of today (UTC), as the HTTP route would serve it today.
 /// </summary>
 internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextWriter errors, TimeProvider time)
 {
@@ -55,7 +57,7 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
                 written++;
             }
         }
-        await output.WriteLineAsync($"{written} of {jobs.Count} PDF(s) written to {request.OutputFolder} in {total.ElapsedMilliseconds} ms"
+        await output.WriteLineAsync($"{written} of {jobs.Count} {RenderFormats.FileNoun(request.Format)}(s) written to {request.OutputFolder} in {total.ElapsedMilliseconds} ms"
             + (_failures > 0 ? $"; {_failures} failure(s)" : ""));
         return _failures == 0 ? 0 : 1;
     }
@@ -83,22 +85,46 @@ internal sealed class PrintRun(PrintRunRequest request, TextWriter output, TextW
 
     private async Task<bool> RenderAsync(Leaflet leaflet, LeafletDocument document, StringsLibrary strings, string counter, CancellationToken cancellationToken)
     {
-        var print = PdfRequest.Print(leaflet, document, request.Print, request.Site, time.Today(), strings);
-        var path = Path.Combine(request.OutputFolder, print.FileName);
+        if (Plan(leaflet, document, strings, cancellationToken) is not var (fileName, options, render))
+        {
+            await FailAsync($"{leaflet.Id} {document.Variant.Slug()}: braille is not offered in the language '{document.Metadata.Language}'.");
+            return false;
+        }
+        var path = Path.Combine(request.OutputFolder, fileName);
         var timer = Stopwatch.StartNew();
         try
         {
-            var bytes = _renderer.Render(print, cancellationToken);
-            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+            await File.WriteAllBytesAsync(path, render(), cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             await FailAsync($"{leaflet.Id} {document.Variant.Slug()} failed: {error.Message}");
             return false;
         }
-        await output.WriteLineAsync(
-            $"{counter} {leaflet.Id} {document.Variant.Slug()} {print.Options.BodySize}pt {print.Options.Paper} -> {path} ({timer.ElapsedMilliseconds} ms)");
+        await output.WriteLineAsync($"{counter} {leaflet.Id} {document.Variant.Slug()} {options} -> {path} ({timer.ElapsedMilliseconds} ms)");
         return true;
+    }
+
+    /// <summary>
+    /// The file's name as its HTTP route names it, the options to report, and how to make its bytes; null when the
+    /// format is not offered in the document's language (braille without a table for it).
+    /// </summary>
+    private (string FileName, string Options, Func<byte[]> Render)? Plan(
+        Leaflet leaflet, LeafletDocument document, StringsLibrary strings, CancellationToken cancellationToken)
+    {
+        switch (request.Format)
+        {
+            case RenderFormat.Epub:
+                var epub = EpubRequest.For(leaflet, document, time.Today(), strings);
+                return (epub.FileName, "EPUB", () => LeafletEpubRenderer.Render(epub));
+            case RenderFormat.Brf:
+                return BrailleRequest.For(leaflet, document, request.Braille, strings) is { } braille
+                    ? (braille.FileName, $"{braille.Table.Name} {braille.Choice.Cells}x{braille.Choice.Lines}", () => braille.Render(BrailleTranslator.Shared))
+                    : null;
+            default:
+                var print = PdfRequest.Print(leaflet, document, request.Print, request.Site, time.Today(), strings);
+                return (print.FileName, $"{print.Options.BodySize}pt {print.Options.Paper}", () => _renderer.Render(print, cancellationToken));
+        }
     }
 
     private async Task FailAsync(string message)

@@ -60,13 +60,14 @@ public sealed class LeafletCheckResults(
     public int Checked => Volatile.Read(ref _checked);
 
     /// <summary>
-    /// What a live service checks per leaflet: readability always, PDF/UA at the default print only, with the
+    /// What a live service checks per leaflet: readability always, PDF/UA at the default print only, the EPUB, with the
     /// review status the PDF route would print on the day of the check.
     /// </summary>
     public static IReadOnlyList<IContentCheck> LoadTimeChecks(ILeafletPdfRenderer renderer, TimeProvider? time = null) =>
     [
         new ReadabilityContentCheck(),
         new PrintAccessibilityCheck(renderer, PrintAccessibilityCheck.DefaultPrintOnly, time),
+        new EpubAccessibilityCheck(time),
     ];
 
     /// <summary>

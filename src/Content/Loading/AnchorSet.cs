@@ -2,10 +2,14 @@ using System.Text;
 
 namespace Leaflets.Content.Loading;
 
-/// <summary>Makes heading anchors: lowercase words joined by '-', made unique within a document by a counter.</summary>
+/// <summary>
+/// Makes heading anchors: lowercase words joined by '-', made unique within a document by a counter, and never one of
+/// the ids the renderers give their own headings beside the leaflet's (a leaflet's "## About this leaflet" would
+/// otherwise share its id with the page's footer: a link to it lands on one of two, and an EPUB is invalid).
+/// </summary>
 internal sealed class AnchorSet
 {
-    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _used = new(Rendering.Html.HtmlAboutSection.HeadingIds, StringComparer.Ordinal);
 
     public string Add(string headingText)
     {

@@ -51,6 +51,14 @@ public sealed class ApiUrls
     public string Pdf(string id, LeafletVariant variant, string? translation = null)
         => WithQuery(LeafletPath(id) + "/pdf", (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
 
+    /// <summary>The braille (BRF) of a variant in grade 2 on a 40 × 25 page; like <see cref="Leaflet"/>, plain carries no variant.</summary>
+    public string Braille(string id, LeafletVariant variant, string? translation = null)
+        => WithQuery(LeafletPath(id) + "/braille", (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
+
+    /// <summary>The EPUB of a variant; like <see cref="Leaflet"/>, plain carries no variant.</summary>
+    public string Epub(string id, LeafletVariant variant, string? translation = null)
+        => WithQuery(LeafletPath(id) + "/epub", (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
+
     /// <summary>The standalone HTML page of a variant (the one partners embed); always names the variant.</summary>
     public string Html(string id, LeafletVariant variant, string? translation = null) => PageLinks(id, translation).VariantUrl(variant);
 

@@ -15,14 +15,17 @@ namespace Leaflets.Content.Rendering;
 /// </summary>
 public static class RepresentationVersions
 {
-    /// <summary>Names the HTML page's markup; bump it when the page changes (the golden tests show when).</summary>
-    public const string HtmlRepresentation = "text/html;leaflet=4";
+    /// <summary>Names the HTML page's markup; bump it when the page changes (the golden tests show when). 5: a leaflet heading no longer takes the footer's ids.</summary>
+    public const string HtmlRepresentation = "text/html;leaflet=5";
 
     /// <summary>Names the JSON-LD description's fields; bump it when they change.</summary>
     public const string JsonLdRepresentation = "application/ld+json;leaflet=3";
 
+    /// <summary>Names the braille layout (<see cref="Braille.BrailleLayout"/>); bump it when the layout changes.</summary>
+    public const string BrailleRepresentation = "text/plain;braille=1";
+
     /// <summary>Names the website's leaflet page's markup, words and frame; bump it when any of them changes.</summary>
-    public const string SiteLeafletRepresentation = "text/html;site-leaflet=2";
+    public const string SiteLeafletRepresentation = "text/html;site-leaflet=3";
 
     /// <summary>
     /// The website's leaflet page shows one language of the variant with its review status, every variant and
@@ -68,6 +71,15 @@ public static class RepresentationVersions
     public static string JsonLd(Leaflet leaflet, LeafletDocument document, ApiUrls urls)
         => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl, Editions(leaflet), Modified(document));
 
+    /// <summary>
+    /// The braille shows the content, the grade and page size, the table that translates it and liblouis's release
+    /// (a new release may translate differently), and the words of the strings table. No review status: the file
+    /// carries the review dates, not the status on the day.
+    /// </summary>
+    public static string Braille(LeafletDocument document, Braille.BrailleChoice choice, Braille.BrailleTable table, ReaderStrings words)
+        => Derive(document.ContentHash, document.Variant.Slug(), BrailleRepresentation, choice.Key, table.TableList,
+            Rendering.Braille.BrailleTranslator.Shared.LibraryVersion() ?? "no-liblouis", words.Version);
+
     /// <summary>Each variant the leaflet has and the languages it is in: adding a translation changes what the others link to.</summary>
     private static string Editions(Leaflet leaflet)
         => string.Join(';', leaflet.Variants.Keys.Select(variant => variant.Slug() + ":" + string.Join(',', leaflet.LanguagesOf(variant))));
@@ -77,6 +89,19 @@ public static class RepresentationVersions
     /// shows <see cref="LeafletDocument.DateModified"/> has it among its inputs.
     /// </summary>
     private static string Modified(LeafletDocument document) => document.DateModified.UtcTicks.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Names the EPUB's package, documents and metadata; bump it when any of them changes.</summary>
+    public const string EpubRepresentation = "application/epub+zip;leaflet=1";
+
+    /// <summary>
+    /// The EPUB shows the review status, when the content last changed (its <c>dcterms:modified</c>), the words of the
+    /// strings table (and an unreviewed translation's notice those of its main language's), and the webfont it carries.
+    /// It has no links to other representations, so neither the site's address nor the other editions shape it.
+    /// </summary>
+    public static string Epub(LeafletDocument document, ReviewStatus status, StringsLibrary strings)
+        => Derive([document.ContentHash, document.Variant.Slug(), EpubRepresentation, status.Slug(), Modified(document),
+            strings.For(document.Metadata.Language).Version, .. TranslationNotice.StringsVersions(document.Metadata, strings),
+            .. Rendering.Epub.LeafletEpubRenderer.FontVersions]);
 
     /// <summary>An image is served as it was loaded.</summary>
     public static string Image(LeafletImage image)

@@ -115,6 +115,15 @@ public sealed class SiteUrls
     /// <summary>Where the print form sends its choices: the PDF route, its query made by the form's fields.</summary>
     public string PrintForm(string id) => Api.Pdf(id, LeafletVariant.Plain);
 
+    /// <summary>
+    /// A variant's braille in <paramref name="language"/>, named even for the main language: without it the route would
+    /// choose by the browser's Accept-Language, not by the page the reader is on.
+    /// </summary>
+    public string Braille(string id, LeafletVariant variant, string language) => Api.Braille(id, variant, language);
+
+    /// <summary>A variant's EPUB in <paramref name="language"/>, named even for the main language, as <see cref="Braille"/>.</summary>
+    public string Epub(string id, LeafletVariant variant, string language) => Api.Epub(id, variant, language);
+
     /// <summary>A leaflet's images from the API, and its other variants on the site.</summary>
     public LeafletLinks LinksOf(string id)
         => new(Api.PageLinks(id).ImageBaseUrl, $"{_base}{LeafletsPath}/{Uri.EscapeDataString(id)}?variant={LeafletLinks.VariantPlaceholder}");

@@ -37,6 +37,9 @@ public sealed record ReaderStrings
     /// <summary>The library website's pages.</summary>
     public required SiteStrings Site { get; init; }
 
+    /// <summary>Words only the EPUB uses (its navigation document and package metadata).</summary>
+    public required EpubStrings Epub { get; init; }
+
     /// <summary>
     /// The months' names, January first, as a date shows them ("10 Mawrth 2026"). In the strings, beside the words of
     /// the date around them, so an editor sees and corrects a date's words in one file; a test checks them against the
@@ -287,6 +290,19 @@ public sealed record LeafletStrings
     public required string Citation { get; init; }
 }
 
+/// <summary>Words only the EPUB uses.</summary>
+public sealed record EpubStrings
+{
+    /// <summary>The heading of the navigation document's table of contents.</summary>
+    public required string Contents { get; init; }
+
+    /// <summary>The heading of the (hidden) landmarks a reading system offers as "go to".</summary>
+    public required string Landmarks { get; init; }
+
+    /// <summary>The package's schema:accessibilitySummary: how the EPUB meets its accessibility claim, in words a reader can act on.</summary>
+    public required string AccessibilitySummary { get; init; }
+}
+
 /// <summary>Words only the printed PDF uses.</summary>
 public sealed record PrintStrings
 {
@@ -301,6 +317,9 @@ public sealed record PrintStrings
 
     /// <summary>At the top of each page a box (callout, notice) continues on.</summary>
     public required string Continued { get; init; }
+
+    /// <summary>A picture's description in braille, given as a transcriber's note. Placeholder: {description}.</summary>
+    public required string BraillePicture { get; init; }
 }
 
 /// <summary>The library website's pages.</summary>
@@ -418,6 +437,15 @@ public sealed record SiteStrings
     public required string PaperLetter { get; init; }
 
     public required string PrintButton { get; init; }
+
+    /// <summary>The heading of the list, under the print form, of the leaflet's other downloadable formats.</summary>
+    public required string OtherFormats { get; init; }
+
+    /// <summary>The link to the leaflet's EPUB in that list.</summary>
+    public required string EpubLink { get; init; }
+
+    /// <summary>The link to the leaflet's braille file in that list.</summary>
+    public required string BrailleLink { get; init; }
 
     public required string PhoneHeading { get; init; }
 

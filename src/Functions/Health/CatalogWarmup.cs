@@ -1,5 +1,6 @@
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Checking;
+using Leaflets.Content.Rendering.Braille;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,12 +10,17 @@ namespace Leaflets.Functions.Health;
 /// Starts the first load of the catalog when the host starts, so broken leaflets are logged at once rather than on the
 /// first request, then the load-time checks. It runs beside the host, never in front of it: the host listens at once
 /// even if the source hangs (requests meanwhile wait for the first load, within its time limit, or get 503).
-/// A failure is logged, not thrown: /api/health tells the rest.
+/// A failure is logged, not thrown: /api/health tells the rest. A missing liblouis is logged here too.
 /// </summary>
-internal sealed class CatalogWarmup(LeafletCatalog catalog, LeafletCheckResults checks, ILogger<CatalogWarmup> logger) : BackgroundService
+internal sealed class CatalogWarmup(LeafletCatalog catalog, LeafletCheckResults checks, BrailleTranslator braille, ILogger<CatalogWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A deployment without liblouis or its tables says so at start, not at a reader's first braille request.
+        if (braille.Problem() is { } missing)
+        {
+            logger.LogError("{Missing} The braille route answers 503 until it is installed", missing);
+        }
         try
         {
             var snapshot = await catalog.GetSnapshotAsync(stoppingToken);

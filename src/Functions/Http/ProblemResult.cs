@@ -168,6 +168,16 @@ public static class Problems
         new(StatusCodes.Status500InternalServerError, TypePrefix + "render-failed", "The PDF could not be rendered",
             $"{reason} Asking again soon gives the same answer; the other variants, sizes and papers may still print.");
 
+    /// <summary>liblouis or a table it needs is missing from this deployment: the detail names which, as nothing in it is secret.</summary>
+    public static ProblemResult BrailleUnavailable(string missing) =>
+        new(StatusCodes.Status503ServiceUnavailable, TypePrefix + "braille-unavailable", "Braille cannot be made at the moment",
+            $"{missing} The other formats are not affected.");
+
+    /// <summary>The document's language has no braille table among those shipped.</summary>
+    public static ProblemResult BrailleLanguageNotOffered(string language) =>
+        new(StatusCodes.Status404NotFound, TypePrefix + "braille-language-not-offered", "Braille is not offered in this language",
+            $"There is no braille table for the language '{language}'. Braille is offered in English (Unified English Braille) and Welsh.");
+
     /// <summary>Says nothing about the failure itself: details stay in the log, never in a response.</summary>
     public static ProblemResult Unexpected() =>
         new(StatusCodes.Status500InternalServerError, TypePrefix + "unexpected-error", "Something went wrong",

@@ -84,6 +84,16 @@ public class HappyPathTests
     }
 
     [Fact]
+    public void A_heading_named_like_the_pages_own_footer_headings_gets_an_anchor_of_its_own()
+    {
+        var result = ContentFixture.WithPlain("## About this leaflet\n\nWords.\n\n## References\n\nMore words.\n").Load();
+
+        var anchors = result.Leaflets["bones"].Plain.Blocks.OfType<HeadingBlock>().Select(heading => heading.Anchor);
+
+        Assert.Equal(["about-this-leaflet-2", "references-2"], anchors);
+    }
+
+    [Fact]
     public void In_easy_read_a_figure_then_words_then_a_list_form_one_picture_row()
     {
         var result = ContentFixture.WithPlain("Words.\n")

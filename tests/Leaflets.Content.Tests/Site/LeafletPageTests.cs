@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Xml.Linq;
 using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
@@ -59,6 +60,60 @@ public sealed class LeafletPageTests
         Assert.Equal((text, href), (links[0].Value, links[0].Attr("href")));
         Assert.Equal(("Print or download this leaflet", "#print-or-download"), (links[1].Value, links[1].Attr("href")));
         Assert.NotNull(Render(variant).Descendants().SingleOrDefault(e => e.Attr("id") == "print-or-download"));
+    }
+
+    [Theory]
+    [InlineData(LeafletVariant.Plain, "../api/leaflets/cementoplasty/epub?lang=en-GB", "../api/leaflets/cementoplasty/braille?lang=en-GB")]
+    [InlineData(LeafletVariant.EasyRead, "../api/leaflets/cementoplasty/epub?variant=easy-read&lang=en-GB", "../api/leaflets/cementoplasty/braille?variant=easy-read&lang=en-GB")]
+    public void Under_the_print_form_other_formats_link_to_the_epub_and_the_braille_of_the_version_shown(LeafletVariant variant, string epub, string braille)
+    {
+        var section = Render(variant).All("section").Single(s => s.Attr("class") == "printing");
+        var heading = section.Elements("h3").Single();
+        var list = heading.ElementsAfterSelf().First();
+
+        Assert.Equal(("Other formats", "ul"), (heading.Value, list.Name.LocalName));
+        Assert.Equal(PrintForm(Render(variant)), heading.ElementsBeforeSelf("form").Single(), XNode.EqualityComparer);
+        Assert.Equal(
+            [
+                ("EPUB e-book, for reading apps and e-readers", epub, "application/epub+zip"),
+                ("Braille file (BRF) for an embosser or a braille display", braille, "text/plain"),
+            ],
+            list.Descendants("a").Select(link => (link.Value, link.Attr("href"), link.Attr("type"))));
+    }
+
+    [Fact]
+    public void A_translations_page_links_to_the_epub_and_the_braille_in_its_language_in_its_own_words()
+    {
+        var leaflet = SitePageSamples.WithWelshPlain(TestDocuments.Leaflet());
+        var page = HtmlPage.Parse(LeafletPage.Render(leaflet, LeafletVariant.Plain, SitePageSamples.Relative(1), TestDocuments.Today, "cy"));
+        var section = page.All("section").Single(s => s.Attr("class") == "printing");
+
+        Assert.Equal("Fformatau eraill", section.Elements("h3").Single().Value);
+        var links = section.Descendants("ul").Single().Descendants("a").ToList();
+        Assert.Equal(
+            [("../api/leaflets/cementoplasty/epub?lang=cy", null), ("../api/leaflets/cementoplasty/braille?lang=cy", null)],
+            links.Select(link => (link.Attr("href"), link.Attr("lang"))));
+        Assert.StartsWith("E-lyfr EPUB", links[0].Value, StringComparison.Ordinal);
+        Assert.StartsWith("Braille (ffeil BRF)", links[1].Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_in_a_language_without_braille_links_to_the_epub_only()
+    {
+        // Polish: no strings file and no braille table (BrailleTable.For), so the list keeps only the EPUB.
+        var leaflet = TestDocuments.Leaflet();
+        var main = leaflet.Document(LeafletVariant.Plain);
+        var polish = main with
+        {
+            Metadata = main.Metadata with { Language = "pl" },
+            ContentHash = main.ContentHash + "-pl",
+            SourcePath = main.SourcePath.Replace(".md", ".pl.md", StringComparison.Ordinal),
+        };
+        leaflet = leaflet with { Translations = leaflet.Translations.SetItem("pl", ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Empty.Add(LeafletVariant.Plain, polish)) };
+        var page = HtmlPage.Parse(LeafletPage.Render(leaflet, LeafletVariant.Plain, SitePageSamples.Relative(1), TestDocuments.Today, "pl"));
+        var section = page.All("section").Single(s => s.Attr("class") == "printing");
+
+        Assert.Equal(["../api/leaflets/cementoplasty/epub?lang=pl"], section.Descendants("ul").Single().Descendants("a").Select(link => link.Attr("href")));
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public sealed partial class RendererWordsTests
     {
         ["the quick brown fox jumps over the lazy dog and then rests a while"] =
             "Typography measures the average glyph width of this sample; it is never drawn",
+        ["Unified English Braille grade x"] = "BrailleTable.Name says which braille a file is in for logs, check findings and render's progress; no braille file holds it",
+        ["Welsh braille grade x"] = "BrailleTable.Name says which braille a file is in for logs, check findings and render's progress; no braille file holds it",
         ["Mx xhxv1h-xz"] = "SVG path data: one run of a QR code's dark modules (Html/QrCodeSvg); it is drawn, never read",
     };
 

@@ -10,13 +10,20 @@ namespace Leaflets.Content.Rendering.Html;
 /// </summary>
 internal static class HtmlAboutSection
 {
+    private const string AboutHeadingId = "about-this-leaflet";
+
+    private const string ReferencesHeadingId = "references";
+
+    /// <summary>The ids of the section's headings, which no heading of the leaflet itself may take (<see cref="Loading.AnchorSet"/>).</summary>
+    public static readonly string[] HeadingIds = [AboutHeadingId, ReferencesHeadingId];
+
     public static void Write(HtmlWriter html, LeafletMetadata metadata, ReviewStatus status, StringsLibrary library)
     {
         var strings = library.For(metadata.Language);
         var page = metadata.Language;
         var words = strings.Leaflet;
         html.Open("footer", ("class", "about")).Line();
-        html.Element("h2", words.AboutThisLeaflet, ("id", "about-this-leaflet"), ("lang", strings.LanguageInside(s => s.Leaflet.AboutThisLeaflet, page))).Line();
+        html.Element("h2", words.AboutThisLeaflet, ("id", AboutHeadingId), ("lang", strings.LanguageInside(s => s.Leaflet.AboutThisLeaflet, page))).Line();
         HtmlReviewNotice.WriteInFooter(html, metadata, status, library);
         html.Open("dl").Line();
         Term(html, words.Version, strings.LanguageInside(s => s.Leaflet.Version, page), metadata.Version.ToString(CultureInfo.InvariantCulture), null);
@@ -50,7 +57,7 @@ internal static class HtmlAboutSection
             return;
         }
         var words = strings.Leaflet;
-        html.Element("h2", words.References, ("id", "references"), ("lang", strings.LanguageInside(s => s.Leaflet.References, metadata.Language))).Line();
+        html.Element("h2", words.References, ("id", ReferencesHeadingId), ("lang", strings.LanguageInside(s => s.Leaflet.References, metadata.Language))).Line();
         // References a translation takes from its main file are in the main language: a screen reader reads them so.
         html.Open("ol", ("class", "references"), ("lang", metadata.ReferencesLanguage)).Line();
         foreach (var reference in metadata.References)

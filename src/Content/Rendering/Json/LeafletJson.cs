@@ -15,7 +15,7 @@ public static class LeafletJson
     /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
     /// and caches holding the old shape are invalidated.
     /// </summary>
-    public const string Representation = "application/json;leaflet=7";
+    public const string Representation = "application/json;leaflet=8";
 
     public const string MediaType = "application/json";
 
@@ -56,7 +56,7 @@ public static class LeafletJson
             mapper.Map(document.Blocks),
             Readability(DocumentReadability.Of(document)),
             new LeafletLinksJson(
-                links.Self, links.Variants, links.Html, links.Pdf, links.Site, images, TranslationLinks(leaflet, document.Variant, urls)));
+                links.Self, links.Variants, links.Html, links.Pdf, VariantLinks(leaflet, language, urls.Braille), links.Site, links.Epub, images, TranslationLinks(leaflet, document.Variant, urls)));
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletJsonModel);
     }
 
@@ -199,7 +199,8 @@ public static class LeafletJson
         VariantLinks(leaflet, language, urls.Leaflet),
         VariantLinks(leaflet, language, urls.Html),
         VariantLinks(leaflet, language, urls.Pdf),
-        VariantLinks(leaflet, language, urls.SitePage));
+        VariantLinks(leaflet, language, urls.SitePage),
+        VariantLinks(leaflet, language, urls.Epub));
 
     /// <summary>
     /// The address <paramref name="link"/> gives each variant the leaflet has, in <paramref name="language"/> where the

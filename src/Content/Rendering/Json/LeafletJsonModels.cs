@@ -60,7 +60,7 @@ internal sealed record ReferenceJson(string Title, string Publisher, int Year, s
 
 /// <summary>
 /// Absolute URLs, in the shape every leaflet's links share (<see cref="ItemLinksJson"/>: this document and, for each
-/// variant the leaflet has, its JSON, standalone HTML page, PDF and website page), then each image this variant shows and
+/// variant the leaflet has, its JSON, standalone HTML page, PDF, website page and EPUB), the braille of each variant, then each image this variant shows and
 /// this variant in each language it is written in (this one included), keyed by language tag. Variants, pages and PDFs
 /// are in this document's language where the leaflet has them in it, else in its main language.
 /// </summary>
@@ -69,7 +69,9 @@ internal sealed record LeafletLinksJson(
     VariantLinksJson Variants,
     VariantLinksJson Html,
     VariantLinksJson Pdf,
+    VariantLinksJson Braille,
     VariantLinksJson Site,
+    VariantLinksJson Epub,
     IReadOnlyDictionary<string, string> Images,
     IReadOnlyDictionary<string, TranslationLinksJson> Translations);
 
@@ -103,9 +105,10 @@ internal sealed record LeafletListItemJson(
 
 /// <summary>
 /// The links every leaflet carries, in a list and in its own JSON: itself, then each variant's JSON, standalone HTML page,
-/// PDF (default print) and page on the library website.
+/// PDF (default print), page on the library website and EPUB.
 /// </summary>
-internal sealed record ItemLinksJson(string Self, VariantLinksJson Variants, VariantLinksJson Html, VariantLinksJson Pdf, VariantLinksJson Site);
+internal sealed record ItemLinksJson(
+    string Self, VariantLinksJson Variants, VariantLinksJson Html, VariantLinksJson Pdf, VariantLinksJson Site, VariantLinksJson Epub);
 
 internal sealed record PageLinksJson(string Self, string First, string Last, string? Prev, string? Next);
 

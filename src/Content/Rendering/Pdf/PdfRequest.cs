@@ -90,10 +90,10 @@ public sealed class PdfRequest
     /// <summary>The in-memory cache key: the /ID seed and the renderer build.</summary>
     public string CacheKey { get; }
 
-    /// <summary>Where the shared store keeps this PDF (<see cref="RenderedPdfKey.StorageName"/>).</summary>
     /// <summary>The language tag of a translation, null for the main language.</summary>
     public string? Translation { get; }
 
+    /// <summary>Where the shared store keeps this PDF (<see cref="RenderedPdfKey.StorageName"/>).</summary>
     public RenderedPdfKey StorageKey => new(LeafletId, Document.Variant, Document.ContentHash, CacheKey);
 
     /// <summary>The ETag's opaque value: known without rendering, since rendering is deterministic.</summary>
@@ -105,5 +105,5 @@ public sealed class PdfRequest
     /// translation: a printed pile sorts by leaflet and says exactly what it holds.
     /// </summary>
     public string FileName =>
-        $"{LeafletId}-{Document.Variant.Slug()}{(Translation is null ? "" : "-" + Translation)}-{Options.BodySize}pt-{Options.PaperSlug}-v{Document.Metadata.Version}.pdf";
+        DownloadFileName.Of(LeafletId, Document, Translation, [$"{Options.BodySize}pt", Options.PaperSlug], "pdf");
 }
