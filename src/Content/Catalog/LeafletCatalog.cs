@@ -231,7 +231,7 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     // cold instance answers its first leaflet without waiting for an index; built at most once, by whoever comes first.
     // A copy made with `with` shares it, so a copy keeps the same Content (new content is a new snapshot,
     // CatalogMerge.ToSnapshot).
-    private readonly Lazy<ILeafletSearchIndex> _search = new(() => LuceneLeafletIndex.Build(Content.Leaflets.Values));
+    private readonly Lazy<ILeafletSearchIndex> _search = new(() => new RememberedSearches(LuceneLeafletIndex.Build(Content.Leaflets.Values)));
 
     public ImmutableSortedSet<string> ServingLastGood { get; init; } = ImmutableSortedSet<string>.Empty;
 

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using Leaflets.Content.Caching;
+
+namespace Leaflets.Content.Search;
+
+/// <summary>
+/// The searches of one snapshot remembered by what was asked, so a search people repeat ("bone cement" from every
+/// clinic's box) is ranked and its snippets cut once per snapshot rather than on every request. A miss costs what the
+/// index costs (a few milliseconds at a thousand leaflets: bench/README, "Search"); a hit costs a lookup. Bounded by
+/// the bytes its pages hold beyond the leaflets, which the snapshot holds anyway; a new snapshot starts empty, so an
+/// edit is never answered from an old page.
+/// </summary>
+public sealed class RememberedSearches(ILeafletSearchIndex index, long maxBytes = RememberedSearches.DefaultMaxBytes) : ILeafletSearchIndex
+{
+    /// <summary>8 MB: about ten thousand pages of 25 results with their snippets.</summary>
+    public const long DefaultMaxBytes = 8L * 1024 * 1024;
+
+    private readonly ByteBoundedLru<SearchPage> _pages = new(maxBytes);
+
+    public SearchPage Search(LeafletQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var key = KeyOf(query);
+        if (_pages.TryGet(key, out var remembered))
+        {
+            return remembered;
+        }
+        var page = index.Search(query);
+        return _pages.GetOrAdd(key, page, BytesOf(key, page));
+    }
+
+    /// <summary>Every part of a query that shapes its page, each set apart so no two queries share a key.</summary>
+    private static string KeyOf(LeafletQuery query)
+    {
+        const char Separator = '\u001f';
+        var key = new StringBuilder();
+        foreach (var word in query.Words)
+        {
+            key.Append(word).Append(Separator);
+        }
+        return key.Append(Separator).Append(query.Topic).Append(Separator).Append(query.Code?.System).Append(Separator)
+            .Append(query.Code?.Code).Append(Separator).Append(query.Language).Append(Separator).Append(query.Sort.Slug())
+            .Append(Separator).Append(query.Page.ToString(CultureInfo.InvariantCulture)).Append(Separator)
+            .Append(query.PageSize.ToString(CultureInfo.InvariantCulture)).ToString();
+    }
+
+    /// <summary>What a remembered page adds to memory: its key, a reference per item and its snippets' text (UTF-16).</summary>
+    private static long BytesOf(string key, SearchPage page)
+        => 2L * key.Length + 8L * page.Items.Length
+            + page.Snippets.Sum(snippet => 2L * (snippet.Key.Length + snippet.Value.Parts.Sum(part => part.Text.Length)) + 64);
+}

@@ -1,0 +1,70 @@
+using Leaflets.Content.Search;
+
+namespace Leaflets.Content.Tests.Search;
+
+public sealed class RememberedSearchesTests
+{
+    private readonly CountingIndex _index = new(LuceneLeafletIndex.Build(SearchLeaflets.Library));
+
+    private static LeafletQuery Words(params string[] words) => LeafletQuery.Default with { Words = [.. words] };
+
+    [Fact]
+    public void A_repeated_search_is_answered_from_memory_with_the_same_page()
+    {
+        var searches = new RememberedSearches(_index);
+
+        var first = searches.Search(Words("bone", "cement"));
+        var again = searches.Search(Words("bone", "cement"));
+
+        Assert.Same(first, again);
+        Assert.Equal(1, _index.Searches);
+        Assert.Equal("cementoplasty", first.Items[0].Id);
+    }
+
+    [Fact]
+    public void Searches_that_differ_in_any_part_are_each_searched()
+    {
+        var searches = new RememberedSearches(_index);
+        LeafletQuery[] queries =
+        [
+            Words("pain"),
+            Words("pain") with { Page = 2 },
+            Words("pain") with { PageSize = 2 },
+            Words("pain") with { Sort = LeafletSort.Title },
+            Words("pain") with { Topic = "pain relief" },
+            Words("pain") with { Language = "cy" },
+            Words("pain", "diary"),
+            Words("pain diary"),
+        ];
+
+        foreach (var query in queries)
+        {
+            searches.Search(query);
+            searches.Search(query);
+        }
+
+        Assert.Equal(queries.Length, _index.Searches);
+    }
+
+    [Fact]
+    public void A_page_larger_than_the_bound_is_not_remembered_so_memory_never_grows_past_it()
+    {
+        var searches = new RememberedSearches(_index, maxBytes: 64);
+
+        searches.Search(Words("pain"));
+        searches.Search(Words("pain"));
+
+        Assert.Equal(2, _index.Searches);
+    }
+
+    private sealed class CountingIndex(ILeafletSearchIndex inner) : ILeafletSearchIndex
+    {
+        public int Searches { get; private set; }
+
+        public SearchPage Search(LeafletQuery query)
+        {
+            Searches++;
+            return inner.Search(query);
+        }
+    }
+}
