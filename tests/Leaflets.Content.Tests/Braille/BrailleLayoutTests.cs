@@ -60,7 +60,7 @@ public sealed partial class BrailleLayoutTests
             .Replace(BrailleLayout.TranscribersNoteClosing, " ", StringComparison.Ordinal);
 
         var back = Words(LouTranslateBackward(request.Table.TableList, braille));
-        var expected = Words(SourceText(request.Document));
+        var expected = Words(BrailleLayout.SourceText(request.Document));
 
         // Words the table itself cannot read back, alone, are the table's loss, not the layout's: liblouis 3.24's Welsh
         // grade 2 table reads its whole-word signs back inside words ("bobl" comes back "boblwyddyn"). They are left
@@ -231,36 +231,6 @@ public sealed partial class BrailleLayoutTests
             ListBlock list => list.Items.SelectMany(item => Figures(item.Blocks)),
             _ => [],
         });
-
-    /// <summary>Every word a reader of the print leaflet reads: title, headings, text, tables, picture descriptions and captions.</summary>
-    private static string SourceText(LeafletDocument document)
-    {
-        var text = new StringBuilder(document.Metadata.Title).Append('\n');
-        Append(document.Blocks);
-        return text.ToString();
-
-        void Append(IEnumerable<Block> blocks)
-        {
-            foreach (var block in blocks)
-            {
-                switch (block)
-                {
-                    case HeadingBlock heading: text.Append(heading.Inlines.PlainText()).Append('\n'); break;
-                    case ParagraphBlock paragraph: text.Append(paragraph.Inlines.PlainText()).Append('\n'); break;
-                    case ListBlock list: foreach (var item in list.Items) { Append(item.Blocks); } break;
-                    case TableBlock table:
-                        foreach (var cell in table.Header.Concat(table.Rows.SelectMany(row => row)))
-                        {
-                            text.Append(cell.Inlines.PlainText()).Append('\n');
-                        }
-                        break;
-                    case FigureBlock figure: text.Append(figure.Alt).Append('\n').Append(figure.Caption).Append('\n'); break;
-                    case CalloutBlock callout: text.Append(callout.Label).Append('\n'); Append(callout.Blocks); break;
-                    case PictureRowBlock row: Append([row.Figure, .. row.Blocks]); break;
-                }
-            }
-        }
-    }
 
     /// <summary>
     /// Words as letters only, lower case, counted: punctuation and numbers are not words. liblouis's Welsh tables read
