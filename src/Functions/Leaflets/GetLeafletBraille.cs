@@ -41,28 +41,15 @@ public sealed class GetLeafletBraille(LeafletRoutes routes, BrailleTranslator tr
         {
             return Problems.BrailleLanguageNotOffered(document.Metadata.Language);
         }
-        // A client that holds this file gets its 304 without a translation.
-        if (BrailleResponse(new RepresentationBody(ReadOnlyMemory<byte>.Empty)) is var untranslated && untranslated.IsNotModified(request))
-        {
-            return untranslated;
-        }
         try
         {
-            return BrailleResponse(routes.Cache.GetOrRender(braille.Version, () => braille.Render(translator)));
+            return LeafletRepresentations.Download(
+                request, document, braille.Version, BrailleRequest.ContentType, braille.FileName, () => braille.Render(translator), routes);
         }
         catch (BrailleUnavailableException missing)
         {
             logger.LogError(missing, "Braille for {Leaflet} could not be made: {Missing}", leaflet.Id, missing.Message);
             return Problems.BrailleUnavailable(missing.Message);
         }
-
-        RepresentationResult BrailleResponse(RepresentationBody body) =>
-            new(body, BrailleRequest.ContentType, routes.Http.CacheControl, EntityTag.Of(braille.Version),
-                ReviewStatuses.LastChangedAsShown(document, routes.Today))
-            {
-                LastModifiedValidates = true,
-                ContentDisposition = $"attachment; filename=\"{braille.FileName}\"",
-                ContentLanguage = document.Metadata.Language,
-            };
     }
 }

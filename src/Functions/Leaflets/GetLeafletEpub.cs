@@ -26,20 +26,7 @@ public sealed class GetLeafletEpub(LeafletRoutes routes, ILogger<GetLeafletEpub>
             return Problems.NotAcceptable(EpubRequest.MediaType);
         }
         var epub = EpubRequest.For(leaflet, document, routes.Today, strings);
-        if (EpubResponse(new RepresentationBody(ReadOnlyMemory<byte>.Empty)) is var unrendered && unrendered.IsNotModified(request))
-        {
-            return unrendered;
-        }
-        return EpubResponse(routes.Cache.GetOrRender(epub.Version, () => LeafletEpubRenderer.Render(epub)));
-
-        RepresentationResult EpubResponse(RepresentationBody body) =>
-            new(body, EpubRequest.MediaType, routes.Http.CacheControl, EntityTag.Of(epub.Version),
-                ReviewStatuses.LastChangedAsShown(epub.Document, routes.Today))
-            {
-                LastModifiedValidates = true,
-                // A file to keep, not a page to show: a browser saves it for the reader's app to open.
-                ContentDisposition = $"attachment; filename=\"{epub.FileName}\"",
-                ContentLanguage = epub.Document.Metadata.Language,
-            };
+        return LeafletRepresentations.Download(
+            request, epub.Document, epub.Version, EpubRequest.MediaType, epub.FileName, () => LeafletEpubRenderer.Render(epub), routes);
     }));
 }

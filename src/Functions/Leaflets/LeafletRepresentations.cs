@@ -24,6 +24,27 @@ public static class LeafletRepresentations
 
     public static string OfferedList => string.Join(", ", Offered[..^1]) + " or " + Offered[^1];
 
+    /// <summary>
+    /// A file to keep (braille, EPUB): sent as an attachment in the document's language, kept under its version
+    /// (<see cref="RepresentationCache"/>) so it is rendered once, and a client that holds it gets its 304 without a render.
+    /// </summary>
+    public static RepresentationResult Download(
+        HttpRequest request, LeafletDocument document, string version, string contentType, string fileName, Func<byte[]> render,
+        LeafletRoutes routes)
+    {
+        var unrendered = Response(new RepresentationBody(ReadOnlyMemory<byte>.Empty));
+        return unrendered.IsNotModified(request) ? unrendered : Response(routes.Cache.GetOrRender(version, render));
+
+        RepresentationResult Response(RepresentationBody body) =>
+            new(body, contentType, routes.Http.CacheControl, EntityTag.Of(version), ReviewStatuses.LastChangedAsShown(document, routes.Today))
+            {
+                LastModifiedValidates = true,
+                // A file to keep, not a page to show: a browser saves it for the reader's app or embosser.
+                ContentDisposition = $"attachment; filename=\"{fileName}\"",
+                ContentLanguage = document.Metadata.Language,
+            };
+    }
+
     public static RepresentationResult Json(
         Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options, RepresentationCache cache)
     {

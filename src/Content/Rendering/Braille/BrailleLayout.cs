@@ -377,26 +377,13 @@ internal static class BrailleInlines
                 case LinkInline link:
                     var words = link.Children.PlainText();
                     text.Append(words);
-                    var address = Address(link.Href);
-                    if (!string.Equals(words.Trim(), address, StringComparison.OrdinalIgnoreCase))
+                    var address = PrintedAddress.Of(link.Href);
+                    if (address is not null && !string.Equals(words.Trim(), address, StringComparison.OrdinalIgnoreCase))
                     {
                         text.Append(" (").Append(address).Append(')');
                     }
                     break;
             }
         }
-    }
-
-    /// <summary>What a reader types or dials: an email address or phone number without its scheme.</summary>
-    private static string Address(string href)
-    {
-        foreach (var scheme in new[] { "mailto:", "tel:" })
-        {
-            if (href.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-            {
-                return href[scheme.Length..];
-            }
-        }
-        return href;
     }
 }

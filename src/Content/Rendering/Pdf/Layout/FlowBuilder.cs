@@ -188,7 +188,7 @@ internal sealed class FlowBuilder(Typography typography, CancellationToken cance
     private static IEnumerable<TextRun> LinkRuns(LinkInline link, StructNode? parent, bool bold)
     {
         var text = link.Children.PlainText();
-        var address = PrintedAddress(link.Href);
+        var address = PrintedAddress.Of(link.Href);
         if (address is null || parent is null)
         {
             foreach (var run in Runs(link.Children, parent, bold))
@@ -208,22 +208,5 @@ internal sealed class FlowBuilder(Typography typography, CancellationToken cance
         {
             yield return new TextRun($" ({address})", bold, node);
         }
-    }
-
-    /// <summary>The address as printed: scheme-less for mail and phone; null for in-page anchors, which paper cannot follow.</summary>
-    private static string? PrintedAddress(string href)
-    {
-        if (href.StartsWith('#'))
-        {
-            return null;
-        }
-        foreach (var scheme in new[] { "mailto:", "tel:" })
-        {
-            if (href.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-            {
-                return href[scheme.Length..];
-            }
-        }
-        return href;
     }
 }
