@@ -27,6 +27,8 @@ ldconfig -p | grep -q 'libicuuc\.so' || apt_needed+=(libicu-dev)
 dpkg -s liblouis20 >/dev/null 2>&1 || apt_needed+=(liblouis20)
 dpkg -s liblouis-data >/dev/null 2>&1 || apt_needed+=(liblouis-data)
 command -v lou_translate >/dev/null 2>&1 || apt_needed+=(liblouis-bin)
+# opus-tools (Xiph's opusinfo and opusdec, on libopus and libogg): the tests check and decode the spoken version's Ogg Opus files.
+{ command -v opusinfo >/dev/null 2>&1 && command -v opusdec >/dev/null 2>&1; } || apt_needed+=(opus-tools)
 if [ ${#apt_needed[@]} -gt 0 ]; then
   echo "Installing ${apt_needed[*]} ..."
   export DEBIAN_FRONTEND=noninteractive
