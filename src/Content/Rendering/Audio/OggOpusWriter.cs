@@ -163,7 +163,7 @@ public static class OggOpusWriter
 
     /// <summary>
     /// The Vorbis comments: title, language, artist and organisation where given, the encoder, then each chapter as
-    /// CHAPTERnnn=HH:MM:SS.mmm and CHAPTERnnnNAME=title (the chapter extension ffmpeg, VLC and foobar2000 read).
+    /// CHAPTERnnn=HH:MM:SS.mmm and CHAPTERnnnNAME=title (the chapter extension ffmpeg and VLC read).
     /// </summary>
     private static List<string> Comments(SpokenAudio audio, IReadOnlyList<AudioChapter> chapters, AudioTags tags)
     {
