@@ -41,6 +41,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     private readonly LoadedLeaflets _loaded = new(source, Math.Max(1L, options.Value.LoadedLeafletsMegabytes) * 1024 * 1024);
     private volatile ContentSnapshot? _compiled;
     private volatile bool _verifyCompiled;
+    private Func<Leaflet, CancellationToken, ValueTask<Leaflet>>? _shellLoader;
 
     public LeafletCatalog(IContentSource source, TimeProvider time, ILogger<LeafletCatalog> logger)
         : this(source, time, logger, Options.Create(new ContentOptions()))
@@ -231,7 +232,13 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
             Compiled = compiled,
             Loader = (leaflet, cancellationToken) => LoadInFullAsync(compiled, strings, leaflet, cancellationToken),
         };
-        (_entries, _strings, _compiled) = (_entries.Clear(), StringsEntry.None, compiled);
+        // The shells are the leaflets served: should the content change without a new snapshot, the Markdown load that
+        // follows merges into them as into any previous read (every folder is read, no fingerprint being known), so a
+        // leaflet whose new version fails validation stays listed as its last good version. Its body was never read and
+        // its files are no longer those recorded, so its routes answer 503 (LoadInFullAsync), never the new files as the old.
+        _entries = compiled.Leaflets.Values.ToImmutableSortedDictionary(
+            leaflet => leaflet.Shell.Id, leaflet => new CatalogEntry(leaflet.Shell.Id, "", leaflet.Shell, [], ServingLastGood: false), StringComparer.Ordinal);
+        (_strings, _compiled, _shellLoader) = (StringsEntry.None, compiled, snapshot.Loader);
         _state = new CatalogState(snapshot, readAt, LastFailure: null);
         // Opened beside the first requests, as a Markdown load's index is built: no request waits for it.
         _ = Task.Run(() => BuildSearchIndex(snapshot), CancellationToken.None);
@@ -277,7 +284,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         var previous = _state;
         var unchanged = previous is not null && merged.Changed.Count == 0 && merged.Entries.Count == _entries.Count && !merged.StringsChanged;
         (_entries, _strings) = (merged.Entries, merged.Strings);
-        var snapshot = unchanged ? previous!.Snapshot : CatalogMerge.ToSnapshot(_entries, _strings, ++_generation);
+        var snapshot = unchanged ? previous!.Snapshot : CatalogMerge.ToSnapshot(_entries, _strings, ++_generation) with { Loader = _shellLoader };
         if (!unchanged && previous is not null)
         {
             // A refresh runs beside the requests, which keep the old snapshot meanwhile: its index is built before it is
