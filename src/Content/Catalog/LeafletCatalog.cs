@@ -223,7 +223,8 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
 
     private void Serve(ContentSnapshot compiled, DateTimeOffset readAt)
     {
-        var (strings, _) = StringsLoader.Load(source.DisplayRoot, compiled.StringsFiles);
+        // The service's own words when the content has none, as a Markdown load gives (StringsEntry.None).
+        var strings = compiled.StringsFiles.IsEmpty ? StringsLibrary.Embedded : StringsLoader.Load(source.DisplayRoot, compiled.StringsFiles).Library;
         var leaflets = compiled.Leaflets.ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value.Shell, StringComparer.Ordinal);
         var content = new ContentLoadResult(leaflets, compiled.Problems) { Strings = strings };
         var snapshot = new CatalogSnapshot(content)
