@@ -33,6 +33,8 @@ public sealed class CompiledSnapshotTests
         "/api/leaflets",
         "/api/leaflets?q=scan",
         "/api/manifest",
+        "/",
+        "/topics/imaging",
         "/leaflets/bone-scan",
         "/search?q=blood",
         "/api/health/leaflets",

@@ -230,7 +230,9 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         var snapshot = new CatalogSnapshot(content)
         {
             Generation = ++_generation,
-            Compiled = compiled,
+            // Without its index files, which only the search holds once opened.
+            Compiled = compiled with { SearchIndex = [] },
+            CompiledSearch = compiled.TakeSearchIndex(),
             Loader = (leaflet, cancellationToken) => LoadInFullAsync(compiled, strings, leaflet, cancellationToken),
         };
         // The shells are the leaflets served: should the content change without a new snapshot, the Markdown load that
@@ -382,9 +384,8 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     {
         get
         {
-            var compiled = Compiled;
             var search = new Lazy<ILeafletSearchIndex>(() => new RememberedSearches(
-                compiled is not null ? compiled.OpenSearch(Content.Leaflets.Values, LoadInFull) : LuceneLeafletIndex.Build(Content.Leaflets.Values)));
+                CompiledSearch is { } stored ? stored.Open(Content.Leaflets.Values, LoadInFull) : LuceneLeafletIndex.Build(Content.Leaflets.Values)));
             return Interlocked.CompareExchange(ref _search.Value, search, null) ?? search;
         }
     }
@@ -396,6 +397,9 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     /// null when it was loaded from the Markdown.
     /// </summary>
     public ContentSnapshot? Compiled { get; init; }
+
+    /// <summary>The search index stored in <see cref="Compiled"/>, opened (and let go) the first time <see cref="Search"/> is asked for.</summary>
+    internal SearchIndexFiles? CompiledSearch { get; init; }
 
     /// <summary>Loads a leaflet of <see cref="Compiled"/> in full; set with it.</summary>
     internal Func<Leaflet, CancellationToken, ValueTask<Leaflet>>? Loader { get; init; }

@@ -41,7 +41,7 @@ public sealed record ContentSnapshot(
             StringComparer.Ordinal);
         var index = new RAMDirectory();
         LuceneLeafletIndex.Write(content.Leaflets.Values, index);
-        var indexFiles = index.ListAll().Order(StringComparer.Ordinal).Select(name => new SnapshotIndexFile(name, ReadAll(index, name))).ToImmutableArray();
+        var indexFiles = index.ListAll().Order(StringComparer.Ordinal).Select(name => new SnapshotIndexFile(name, LuceneFiles.ReadAll(index, name))).ToImmutableArray();
         var strings = files.Where(StringsLoader.Owns).OrderBy(file => file.Path, StringComparer.Ordinal).ToImmutableArray();
         return new ContentSnapshot(SnapshotFormat.AppVersion, fingerprint, displayRoot.TrimEnd('/', '\\'), leaflets, content.Problems, strings, checks, indexFiles);
     }
@@ -145,19 +145,37 @@ public sealed record ContentSnapshot(
         };
     }
 
-    /// <summary>The search index, opened for <paramref name="leaflets"/> (the snapshot's shells), in memory.</summary>
-    public LuceneLeafletIndex OpenSearch(IEnumerable<Leaflet> leaflets, Func<Leaflet, Leaflet> inFull)
+    /// <summary>The search index's files, in memory (<see cref="SearchIndexFiles.Open"/>): what serving keeps of <see cref="SearchIndex"/>.</summary>
+    public SearchIndexFiles TakeSearchIndex() => new(SearchIndex);
+}
+
+/// <summary>
+/// A snapshot's search index files until they are opened: opening copies them into a Lucene directory, and they are let
+/// go then, so the index is never held twice (at 10,000 leaflets it is tens of megabytes).
+/// </summary>
+public sealed class SearchIndexFiles(ImmutableArray<SnapshotIndexFile> files)
+{
+    private ImmutableArray<SnapshotIndexFile> _files = files;
+
+    /// <summary>The index, opened for <paramref name="leaflets"/> (the snapshot's shells), in memory. Once only.</summary>
+    public LuceneLeafletIndex Open(IEnumerable<Leaflet> leaflets, Func<Leaflet, Leaflet> inFull)
     {
+        var files = _files.IsDefault ? throw new InvalidOperationException("The snapshot's search index was opened already.") : _files;
+        _files = default;
         var directory = new RAMDirectory();
-        foreach (var file in SearchIndex)
+        foreach (var file in files)
         {
             using var output = directory.CreateOutput(file.Name, IOContext.DEFAULT);
             output.WriteBytes(file.Bytes, file.Bytes.Length);
         }
         return LuceneLeafletIndex.Open(directory, leaflets, ownsDirectory: true, inFull);
     }
+}
 
-    private static byte[] ReadAll(Lucene.Net.Store.Directory directory, string name)
+/// <summary>Reads a Lucene directory's files.</summary>
+internal static class LuceneFiles
+{
+    public static byte[] ReadAll(Lucene.Net.Store.Directory directory, string name)
     {
         using var input = directory.OpenInput(name, IOContext.READ_ONCE);
         var bytes = new byte[input.Length];
