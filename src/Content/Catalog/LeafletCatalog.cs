@@ -181,7 +181,11 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         {
             return false;
         }
-        var fingerprint = ContentFingerprint.Of(await WithinLimitAsync(source.ListAsync, stopping));
+        var listingStarted = time.GetTimestamp();
+        var listing = await WithinLimitAsync(source.ListAsync, stopping);
+        var fingerprint = ContentFingerprint.Of(listing);
+        logger.LogInformation("Compared the listing of {Count} files in {Root} with its compiled snapshot in {Milliseconds:0} ms",
+            listing.Count, source.DisplayRoot, time.GetElapsedTime(listingStarted).TotalMilliseconds);
         if (fingerprint == current.Fingerprint)
         {
             _state = _state! with { LoadedAt = attemptedAt, LastFailure = null };
