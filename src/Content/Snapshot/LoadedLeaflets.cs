@@ -84,7 +84,4 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
 
 /// <summary>A leaflet's files in the source are no longer those the compiled snapshot was made from.</summary>
 public sealed class LeafletChangedException(string id, string why)
-    : Exception($"Leaflet '{id}' changed since the compiled snapshot was written: {why}.")
-{
-    public string LeafletId { get; } = id;
-}
+    : Exception($"Leaflet '{id}' changed since the compiled snapshot was written: {why}.");
