@@ -5,14 +5,15 @@
 # is shared, and a figure is only as good as the load it was measured under.
 #   - `leaflets list` (load only) and `leaflets check` (the publish gate) over the library: wall time and peak RSS.
 #   - Cold start, process start to first answer (COLD_RUNS times each, median and every run): a leaflet's JSON, and
-#     in another fresh process its PDF, in files mode; the same in blob mode (Azurite, after `leaflets publish`);
+#     in another fresh process its PDF, in files mode from the Markdown, then from the compiled snapshot `leaflets
+#     snapshot` writes (SNAPSHOT=0 skips it); the same in blob mode (Azurite, after `leaflets publish`, which writes one);
 #     and the JSON in files mode from a ReadyToRun publish of the CLI against a plain publish of it (R2R=0 skips).
 #   - RSS after 60 s of mixed load at 64 connections (wrk; JSON, HTML, list pages, searches and PDFs of many leaflets).
 #   - Under 64 connections, SECONDS each: the health route (the floor), leaflet JSON and HTML (many leaflets in turn),
 #     list pages and searches, with requests/s, p50 and p99, and JSON and HTML as a share of the floor.
 #   - `leaflets publish` of the whole library to an empty container, then of one changed leaflet.
 # Usage: scripts/bench-scale.sh [N, default 10000] [SECONDS per latency case, default 15]
-#   COLD_RUNS (default 3), MIXED_SECONDS (default 60); R2R=0, CHECK=0 and BLOB=0 leave out the ReadyToRun comparison,
+#   COLD_RUNS (default 3), MIXED_SECONDS (default 60); SNAPSHOT=0, R2R=0, CHECK=0 and BLOB=0 leave out the snapshot, the ReadyToRun comparison,
 #   the check and the publish with blob mode (the check renders every leaflet, and so does publish's gate: at 20
 #   leaflets it took 33 s here, so at thousands these are the long parts of a run)
 set -euo pipefail
@@ -153,6 +154,19 @@ echo "Cold starts, files mode ..."
 cold "files mode, leaflet JSON" "$built" "$json"
 cold "files mode, leaflet PDF" "$built" "$pdf"
 
+# The compiled snapshot (src/Content/Snapshot): written without rendering anything, then the same cold starts from it.
+# It stays in the library, so everything after (the mixed load, the latency cases) serves from it too; SNAPSHOT=0 leaves it out.
+if [ "${SNAPSHOT:-1}" = 1 ]; then
+  echo "leaflets snapshot ..."
+  timed snapshot "$built" snapshot --content "$library"
+  read -r snapshot_seconds snapshot_kb <"$work/time.txt"
+  row "leaflets snapshot, compiled snapshot of the library written (s)" "$snapshot_seconds"
+  row "leaflets snapshot, peak RSS" "$(kib "$snapshot_kb")"
+  row "Compiled snapshot size" "$(kib "$(du -k "$library/.snapshot" | cut -f1)")"
+  cold "files mode from the compiled snapshot, leaflet JSON" "$built" "$json"
+  cold "files mode from the compiled snapshot, leaflet PDF" "$built" "$pdf"
+fi
+
 if [ "${R2R:-1}" = 1 ]; then
   echo "Publishing the CLI with and without ReadyToRun ..."
   for r2r in false true; do
@@ -268,7 +282,7 @@ finished_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 {
   echo "# Scale benchmark: $count leaflets"
   echo
-  echo "Measured by \`scripts/bench-scale.sh $count $seconds\` (COLD_RUNS=$cold_runs, MIXED_SECONDS=$mixed_seconds, R2R=${R2R:-1}, CHECK=${CHECK:-1}, BLOB=${BLOB:-1}): \`leaflets serve\`"
+  echo "Measured by \`scripts/bench-scale.sh $count $seconds\` (COLD_RUNS=$cold_runs, MIXED_SECONDS=$mixed_seconds, SNAPSHOT=${SNAPSHOT:-1}, R2R=${R2R:-1}, CHECK=${CHECK:-1}, BLOB=${BLOB:-1}): \`leaflets serve\`"
   echo "(Release build) on a library made by \`scripts/make-library.sh $count\` (copies of content/leaflets with their own titles,"
   echo "topics, codes and review dates; every third with its Welsh translation). Cold starts time a fresh process from its"
   echo "start to the first 200 for \`$json\` (or its PDF), polling every 20 ms. The latency cases ask for a different leaflet,"

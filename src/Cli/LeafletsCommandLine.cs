@@ -15,6 +15,7 @@ internal static class LeafletsCommandLine
         CheckCommand.Create(),
         CheckPdfCommand.Create(),
         ListCommand.Create(),
+        SnapshotCommand.Create(),
         PublishCommand.Create(),
         RenderCommand.Create(),
     };

@@ -35,6 +35,8 @@ public sealed class BlobServedCatalogTests(Azurite azurite) : IDisposable
     public async Task A_changed_leaflet_is_served_within_one_refresh_and_only_its_blob_is_downloaded_again()
     {
         var (container, source, catalog) = await PublishedAsync("change");
+        // Without the compiled snapshot (PublishedSnapshotTests has it), so the catalog refreshes from the Markdown blobs.
+        await container.GetBlobClient(Leaflets.Content.Snapshot.SnapshotFormat.BlobName).DeleteAsync();
         await catalog.GetSnapshotAsync(CancellationToken.None);
         var downloadsBefore = source.BlobsDownloaded;
 
@@ -82,6 +84,8 @@ public sealed class BlobServedCatalogTests(Azurite azurite) : IDisposable
     public async Task An_unchanged_container_is_not_downloaded_again_on_refresh_and_keeps_the_same_snapshot()
     {
         var (_, source, catalog) = await PublishedAsync("steady");
+        await catalog.GetStateAsync(CancellationToken.None);
+        await catalog.WhenRefreshedAsync(); // the compiled snapshot's check against the listing, started with the first load
         var first = await catalog.GetStateAsync(CancellationToken.None);
         var downloads = source.BlobsDownloaded;
 

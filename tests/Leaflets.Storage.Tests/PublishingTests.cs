@@ -77,7 +77,7 @@ public sealed class PublishingTests(Azurite azurite) : IDisposable
 
         var pruned = await publisher.PublishAsync(_content.Root, prune: true, CancellationToken.None);
         Assert.Equal(["leaflets/hand-washing/plain.md"], pruned.Deleted.ToArray());
-        Assert.Equal(["checks.json", "leaflets/wound-care/plain.md"], await BlobNamesAsync(container));
+        Assert.Equal(["checks.json", "leaflets/wound-care/plain.md", Leaflets.Content.Snapshot.SnapshotFormat.BlobName], await BlobNamesAsync(container));
     }
 
     [Fact]

@@ -27,4 +27,10 @@ public sealed class ContentOptions
     /// stays; before the first load, requests get 503 with this many seconds as Retry-After.
     /// </summary>
     public int RefreshTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The memory, in megabytes, for leaflets loaded in full (bodies and images) when serving from a compiled snapshot:
+    /// the least recently used are dropped beyond it and read from the source again when next asked for.
+    /// </summary>
+    public int LoadedLeafletsMegabytes { get; set; } = 64;
 }

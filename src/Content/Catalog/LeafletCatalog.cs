@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Model;
+using Leaflets.Content.Snapshot;
 using Leaflets.Content.Search;
 using Leaflets.Content.Text;
 using Microsoft.Extensions.Logging;
@@ -35,6 +38,10 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     private Task _refresh = Task.CompletedTask;
     private DateTimeOffset _lastAttemptAt;
     private long _generation;
+    private readonly LoadedLeaflets _loaded = new(source, Math.Max(1L, options.Value.LoadedLeafletsMegabytes) * 1024 * 1024);
+    private volatile ContentSnapshot? _compiled;
+    private volatile bool _verifyCompiled;
+    private Func<Leaflet, CancellationToken, ValueTask<Leaflet>>? _shellLoader;
 
     public LeafletCatalog(IContentSource source, TimeProvider time, ILogger<LeafletCatalog> logger)
         : this(source, time, logger, Options.Create(new ContentOptions()))
@@ -42,6 +49,9 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     }
 
     public IContentSource Source => source;
+
+    /// <summary>The leaflets of a compiled snapshot loaded in full so far, and the memory they hold.</summary>
+    public LoadedLeaflets Loaded => _loaded;
 
     /// <summary>
     /// The strings of the snapshot being served, without waiting for anything (the service's own before the first
@@ -66,6 +76,8 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
             return current;
         }
         await StartOrJoinRefresh().WaitAsync(cancellationToken);
+        // Served from a compiled snapshot: whether it is still the content is checked now, beside this first request.
+        StartRefreshIfDue();
         return _state ?? throw new InvalidOperationException("The first load finished without a snapshot.");
     }
 
@@ -93,7 +105,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     {
         lock (_lock)
         {
-            if (_refresh.IsCompleted && time.GetUtcNow() - _lastAttemptAt >= _refreshAfter)
+            if (_refresh.IsCompleted && (_verifyCompiled || time.GetUtcNow() - _lastAttemptAt >= _refreshAfter))
             {
                 BeginRefresh();
             }
@@ -121,13 +133,143 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     {
         try
         {
-            Apply(await ReadWithinLimitAsync(stopping), attemptedAt);
+            _verifyCompiled = false;
+            if (_state is null ? await TryServeCompiledAsync(attemptedAt, stopping) : await CompiledIsCurrentAsync(attemptedAt, stopping))
+            {
+                return;
+            }
+            Apply(await WithinLimitAsync(source.ReadAllAsync, stopping), attemptedAt);
+            _compiled = null;
         }
         catch (Exception exception) when (_state is { } current && !stopping.IsCancellationRequested)
         {
             // Keep serving what was loaded; loadedAt stays the last successful read, the failure is reported beside it.
             logger.LogError(exception, "Could not re-read {Root}; still serving the leaflets loaded at {LoadedAt}", source.DisplayRoot, current.LoadedAt);
             _state = current with { LastFailure = new SourceFailure(attemptedAt, FirstLine(exception.Message)) };
+        }
+    }
+
+    /// <summary>
+    /// The first load, from the compiled snapshot kept beside the content if there is one this app can read: served at
+    /// once, and compared with the source's listing in the background just after (<see cref="CompiledIsCurrentAsync"/>).
+    /// One that is of another format version, damaged or does not parse is ignored with a warning: false, and the
+    /// Markdown is loaded as ever.
+    /// </summary>
+    private async Task<bool> TryServeCompiledAsync(DateTimeOffset attemptedAt, CancellationToken stopping)
+    {
+        var compiled = await ReadCompiledAsync(stopping);
+        if (compiled is null)
+        {
+            return false;
+        }
+        Serve(compiled, attemptedAt);
+        _verifyCompiled = true;
+        logger.LogInformation("Serving {Count} leaflets from the compiled snapshot of {Root} (written by {App})",
+            compiled.Leaflets.Count, source.DisplayRoot, compiled.AppVersion);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether what is served from a compiled snapshot is still the content: the source's listing has the snapshot's
+    /// fingerprint, or a newer snapshot kept beside it has the listing's (then that one is served). False, and the
+    /// Markdown is loaded, when neither (the content was changed without writing a snapshot). True in Markdown mode's stead
+    /// only when serving from a snapshot; a catalog loaded from the Markdown refreshes from the Markdown.
+    /// </summary>
+    private async Task<bool> CompiledIsCurrentAsync(DateTimeOffset attemptedAt, CancellationToken stopping)
+    {
+        if (_compiled is not { } current)
+        {
+            return false;
+        }
+        var listingStarted = time.GetTimestamp();
+        var listing = await WithinLimitAsync(source.ListAsync, stopping);
+        var fingerprint = ContentFingerprint.Of(listing);
+        logger.LogInformation("Compared the listing of {Count} files in {Root} with its compiled snapshot in {Milliseconds:0} ms",
+            listing.Count, source.DisplayRoot, time.GetElapsedTime(listingStarted).TotalMilliseconds);
+        if (fingerprint == current.Fingerprint)
+        {
+            _state = _state! with { LoadedAt = attemptedAt, LastFailure = null };
+            return true;
+        }
+        if (await ReadCompiledAsync(stopping) is { } newer && newer.Fingerprint == fingerprint)
+        {
+            Serve(newer, attemptedAt);
+            logger.LogInformation("Serving {Count} leaflets from a new compiled snapshot of {Root}", newer.Leaflets.Count, source.DisplayRoot);
+            return true;
+        }
+        logger.LogWarning("The content of {Root} changed since its compiled snapshot was written; loading it from the Markdown", source.DisplayRoot);
+        return false;
+    }
+
+    private async Task<ContentSnapshot?> ReadCompiledAsync(CancellationToken stopping)
+    {
+        byte[]? bytes;
+        try
+        {
+            bytes = await WithinLimitAsync(source.ReadSnapshotAsync, stopping);
+        }
+        catch (Exception error) when (error is not ContentNotLoadedException && !stopping.IsCancellationRequested)
+        {
+            logger.LogWarning(error, "The compiled snapshot of {Root} could not be read; loading the Markdown instead", source.DisplayRoot);
+            return null;
+        }
+        if (bytes is null)
+        {
+            return null;
+        }
+        var compiled = ContentSnapshot.FromBytes(bytes, out var reason);
+        if (compiled is null)
+        {
+            logger.LogWarning("The compiled snapshot of {Root} is ignored, as {Reason}; loading the Markdown instead", source.DisplayRoot, reason);
+        }
+        return compiled?.ForRoot(source.DisplayRoot);
+    }
+
+    private void Serve(ContentSnapshot compiled, DateTimeOffset readAt)
+    {
+        // The service's own words when the content has none, as a Markdown load gives (StringsEntry.None).
+        var strings = compiled.StringsFiles.IsEmpty ? StringsLibrary.Embedded : StringsLoader.Load(source.DisplayRoot, compiled.StringsFiles).Library;
+        var leaflets = compiled.Leaflets.ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value.Shell, StringComparer.Ordinal);
+        var content = new ContentLoadResult(leaflets, compiled.Problems) { Strings = strings };
+        var snapshot = new CatalogSnapshot(content)
+        {
+            Generation = ++_generation,
+            // Without its index files, which only the search holds once opened.
+            Compiled = compiled with { SearchIndex = [] },
+            CompiledSearch = compiled.TakeSearchIndex(),
+            Loader = (leaflet, cancellationToken) => LoadInFullAsync(compiled, strings, leaflet, cancellationToken),
+        };
+        // The shells are the leaflets served: should the content change without a new snapshot, the Markdown load that
+        // follows merges into them as into any previous read (every folder is read, no fingerprint being known), so a
+        // leaflet whose new version fails validation stays listed as its last good version. Its body was never read and
+        // its files are no longer those recorded, so its routes answer 503 (LoadInFullAsync), never the new files as the old.
+        _entries = compiled.Leaflets.Values.ToImmutableSortedDictionary(
+            leaflet => leaflet.Shell.Id, leaflet => new CatalogEntry(leaflet.Shell.Id, "", leaflet.Shell, [], ServingLastGood: false), StringComparer.Ordinal);
+        (_strings, _compiled, _shellLoader) = (StringsEntry.None, compiled, snapshot.Loader);
+        _state = new CatalogState(snapshot, readAt, LastFailure: null);
+        // Opened beside the first requests, as a Markdown load's index is built: no request waits for it.
+        _ = Task.Run(() => BuildSearchIndex(snapshot), CancellationToken.None);
+    }
+
+    private async ValueTask<Leaflet> LoadInFullAsync(ContentSnapshot compiled, StringsLibrary strings, Leaflet leaflet, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _loaded.LoadAsync(compiled.Leaflets[leaflet.Id], strings, cancellationToken);
+        }
+        catch (LeafletChangedException changed)
+        {
+            // Never served as the snapshot recorded it: the catalog reloads now, and the caller is asked to come back.
+            logger.LogWarning("{Reason} Reloading the catalog.", changed.Message);
+            lock (_lock)
+            {
+                _verifyCompiled = true;
+                if (_refresh.IsCompleted)
+                {
+                    BeginRefresh();
+                }
+            }
+            throw new ContentNotLoadedException(changed.Message + " It is being reloaded.", _readLimit);
         }
     }
 
@@ -149,7 +291,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         var previous = _state;
         var unchanged = previous is not null && merged.Changed.Count == 0 && merged.Entries.Count == _entries.Count && !merged.StringsChanged;
         (_entries, _strings) = (merged.Entries, merged.Strings);
-        var snapshot = unchanged ? previous!.Snapshot : CatalogMerge.ToSnapshot(_entries, _strings, ++_generation);
+        var snapshot = unchanged ? previous!.Snapshot : CatalogMerge.ToSnapshot(_entries, _strings, ++_generation) with { Loader = _shellLoader };
         if (!unchanged && previous is not null)
         {
             // A refresh runs beside the requests, which keep the old snapshot meanwhile: its index is built before it is
@@ -181,16 +323,16 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     }
 
     /// <summary>
-    /// The source's files, or <see cref="ContentNotLoadedException"/> once the read limit passes. The read is told to stop
+    /// What the source answered (its files, listing or snapshot), or <see cref="ContentNotLoadedException"/> once the read limit passes. The read is told to stop
     /// then, but one that does not listen is left behind rather than waited for.
     /// </summary>
-    private async Task<IReadOnlyList<ContentFile>> ReadWithinLimitAsync(CancellationToken stopping)
+    private async Task<T> WithinLimitAsync<T>(Func<CancellationToken, Task<T>> readSource, CancellationToken stopping)
     {
         var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         limit.CancelAfter(_readLimit);
         // On the thread pool, so that a source doing its work before its first await (the folder source does all of
         // it) is held to the limit too.
-        var read = Task.Run(() => source.ReadAllAsync(limit.Token), CancellationToken.None);
+        var read = Task.Run(() => readSource(limit.Token), CancellationToken.None);
         _ = read.ContinueWith(finished => { _ = finished.Exception; limit.Dispose(); }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         try
         {
@@ -231,17 +373,58 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     // cold instance answers its first leaflet without waiting for an index; built at most once, by whoever comes first.
     // A copy made with `with` shares it, so a copy keeps the same Content (new content is a new snapshot,
     // CatalogMerge.ToSnapshot).
-    private readonly Lazy<ILeafletSearchIndex> _search = new(() => new RememberedSearches(LuceneLeafletIndex.Build(Content.Leaflets.Values)));
+    // Made on first use, not here, as a compiled snapshot's index is opened from it (set after construction).
+    private readonly StrongBox<Lazy<ILeafletSearchIndex>?> _search = new();
 
     public ImmutableSortedSet<string> ServingLastGood { get; init; } = ImmutableSortedSet<string>.Empty;
 
     /// <summary>The search over <see cref="Content"/>'s leaflets, built once per snapshot and shared by every request.</summary>
-    public ILeafletSearchIndex Search => _search.Value;
+    public ILeafletSearchIndex Search => SearchOnce.Value;
 
     /// <summary>Whether <see cref="Search"/> has been built (a search of it will not wait for the index).</summary>
-    public bool SearchIsBuilt => _search.IsValueCreated;
+    public bool SearchIsBuilt => _search.Value?.IsValueCreated == true;
+
+    private Lazy<ILeafletSearchIndex> SearchOnce
+    {
+        get
+        {
+            var search = new Lazy<ILeafletSearchIndex>(() => new RememberedSearches(
+                CompiledSearch is { } stored ? stored.Open(Content.Leaflets.Values, LoadInFull) : LuceneLeafletIndex.Build(Content.Leaflets.Values)));
+            return Interlocked.CompareExchange(ref _search.Value, search, null) ?? search;
+        }
+    }
 
     public long Generation { get; init; }
+
+    /// <summary>
+    /// The compiled snapshot this one was read from (its leaflets then hold no bodies: <see cref="LoadInFullAsync"/>);
+    /// null when it was loaded from the Markdown.
+    /// </summary>
+    public ContentSnapshot? Compiled { get; init; }
+
+    /// <summary>The search index stored in <see cref="Compiled"/>, opened (and let go) the first time <see cref="Search"/> is asked for.</summary>
+    internal SearchIndexFiles? CompiledSearch { get; init; }
+
+    /// <summary>Loads a leaflet of <see cref="Compiled"/> in full; set with it.</summary>
+    internal Func<Leaflet, CancellationToken, ValueTask<Leaflet>>? Loader { get; init; }
+
+    /// <summary>
+    /// <paramref name="leaflet"/> (one of this snapshot's) with its bodies and images: itself when it has them, else read
+    /// from the source (<see cref="LoadedLeaflets"/>). What every renderer must be given.
+    /// </summary>
+    /// <exception cref="ContentNotLoadedException">Its files changed since the compiled snapshot; the catalog is reloading.</exception>
+    public ValueTask<Leaflet> LoadInFullAsync(Leaflet leaflet, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leaflet);
+        return leaflet.IsLoadedInFull ? ValueTask.FromResult(leaflet)
+            : Loader?.Invoke(leaflet, cancellationToken)
+                ?? throw new BodyNotLoadedException($"Leaflet '{leaflet.Id}' has no bodies and this snapshot has no way to load them.");
+    }
+
+    /// <summary>
+    /// <see cref="LoadInFullAsync"/> for a caller that cannot wait asynchronously (a background check, a search's snippets).
+    /// </summary>
+    public Leaflet LoadInFull(Leaflet leaflet) => LoadInFullAsync(leaflet, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 }
 
 /// <summary>

@@ -109,6 +109,14 @@ public sealed class LeafletCheckResults(
         {
             _results.TryRemove(stale, out _);
         }
+        // A compiled snapshot carries the gate's results it was written with: no read of the store for them.
+        foreach (var (key, result) in snapshot.Compiled?.Checks?.Results ?? CheckResultSet.Empty.Results)
+        {
+            if (current.Contains(key))
+            {
+                _results[key] = result;
+            }
+        }
         if (store is null)
         {
             return;
@@ -149,6 +157,20 @@ public sealed class LeafletCheckResults(
         return LeafletCheckResult.Of(leaflet.Id, problems, time.GetUtcNow());
     }
 
+    /// <summary>The leaflet with its bodies (a compiled snapshot's are read now), or null when its files changed since.</summary>
+    private Leaflet? InFull(CatalogSnapshot snapshot, Leaflet leaflet)
+    {
+        try
+        {
+            return snapshot.LoadInFull(leaflet);
+        }
+        catch (ContentNotLoadedException changed)
+        {
+            logger.LogWarning("Leaflet {Id} is not checked now: {Reason}", leaflet.Id, changed.Message);
+            return null;
+        }
+    }
+
     private void LogFinished(int count, int failed) => logger.LogInformation("Checked {Count} leaflets: {Failed} failed", count, failed);
 
     private sealed class CheckRun
@@ -180,7 +202,11 @@ public sealed class LeafletCheckResults(
                     {
                         return;
                     }
-                    var result = owner.CheckOne(leaflet, snapshot.Content.Strings);
+                    if (owner.InFull(snapshot, leaflet) is not { } full)
+                    {
+                        continue; // changed since its compiled snapshot: the catalog reloads, and the new snapshot's run checks it
+                    }
+                    var result = owner.CheckOne(full, snapshot.Content.Strings);
                     owner._results[key] = result;
                     failed += result.Status == LeafletCheckStatus.Failed ? 1 : 0;
                 }

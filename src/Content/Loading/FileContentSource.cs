@@ -29,25 +29,13 @@ public sealed class FileContentSource(string root) : IContentSource
 
     public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken)
     {
-        var leaflets = Path.Combine(Root, "leaflets");
-        if (!Directory.Exists(leaflets))
-        {
-            throw new DirectoryNotFoundException($"The content folder '{DisplayRoot}' has no 'leaflets' folder (looked in {leaflets}).");
-        }
-
         var startedAt = DateTime.UtcNow;
         var known = _known;
         var remembered = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
         var files = new List<ContentFile>();
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        // strings/ is optional: a content root need not change any word of the service's own.
-        var strings = Path.Combine(Root, StringsLoader.Folder.TrimEnd('/'));
-        var paths = Directory.EnumerateFiles(leaflets, "*", options)
-            .Concat(Directory.Exists(strings) ? Directory.EnumerateFiles(strings, "*", options) : []);
-        foreach (var path in paths.Order(StringComparer.Ordinal))
+        foreach (var (path, relative) in ContentPaths())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var relative = Path.GetRelativePath(Root, path).Replace('\\', '/');
             if (ReadOne(path, relative, known.GetValueOrDefault(relative)) is not { } read)
             {
                 continue; // deleted since the directory was listed: it is simply no longer part of the content
@@ -60,6 +48,117 @@ public sealed class FileContentSource(string root) : IContentSource
         }
         _known = remembered;
         return Task.FromResult<IReadOnlyList<ContentFile>>(files);
+    }
+
+    public Task<IReadOnlyList<ContentListing>> ListAsync(CancellationToken cancellationToken)
+    {
+        var listed = new List<ContentListing>();
+        foreach (var (path, relative) in ContentPaths())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var facts = RegularFile.Probe(path);
+                // The exact last write, not the second a ContentFile is dated by: an edit within the same second still
+                // changes the fingerprint (FileContentSource reads a file again on any change of these facts too).
+                listed.Add(new ContentListing(relative, facts.Length, new DateTimeOffset(facts.LastWriteUtc, TimeSpan.Zero), ContentMd5: null)
+                {
+                    NotRegular = facts.Kind != EntryKind.Regular,
+                });
+            }
+            catch (FileNotFoundException)
+            {
+                // deleted since the directory was listed
+            }
+        }
+        return Task.FromResult<IReadOnlyList<ContentListing>>(listed);
+    }
+
+    public Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var full = FullPathOf(path);
+        if (full is null)
+        {
+            return Task.FromResult<ContentFile?>(null);
+        }
+        try
+        {
+            var facts = RegularFile.Probe(full);
+            if (Refusal(path, facts) is { } refused)
+            {
+                return Task.FromResult<ContentFile?>(refused);
+            }
+            var bytes = RegularFile.Read(full, facts, ContentLimits.MaxFileBytes);
+            Interlocked.Increment(ref _reads);
+            return Task.FromResult<ContentFile?>(bytes.Length > ContentLimits.MaxFileBytes
+                ? SourceRefusals.TooLarge(path, bytes.Length)
+                : new ContentFile(path, ImmutableCollectionsMarshal.AsImmutableArray(bytes)) { LastModified = facts.LastWriteUtc });
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<ContentFile?>(null);
+        }
+    }
+
+    public Task<byte[]?> ReadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Root, Snapshot.SnapshotFormat.FilesFolder, Snapshot.SnapshotFormat.FileName);
+        try
+        {
+            var facts = RegularFile.Probe(path);
+            if (facts.Kind != EntryKind.Regular || facts.Length > Snapshot.SnapshotFormat.MaxBytes)
+            {
+                throw new InvalidDataException($"{path} is not a regular file of at most {Snapshot.SnapshotFormat.MaxBytes} bytes.");
+            }
+            return Task.FromResult<byte[]?>(RegularFile.Read(path, facts, Snapshot.SnapshotFormat.MaxBytes));
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<byte[]?>(null);
+        }
+    }
+
+    /// <summary>Where a snapshot of this format is kept in the content folder <paramref name="root"/>.</summary>
+    public static string SnapshotPath(string root) => Path.Combine(root, Snapshot.SnapshotFormat.FilesFolder, Snapshot.SnapshotFormat.FileName);
+
+    /// <summary>Every file below leaflets/ and strings/ (no symbolic link followed), with its path relative to the root, in ordinal order.</summary>
+    private IEnumerable<(string Path, string Relative)> ContentPaths()
+    {
+        var leaflets = Path.Combine(Root, "leaflets");
+        if (!Directory.Exists(leaflets))
+        {
+            throw new DirectoryNotFoundException($"The content folder '{DisplayRoot}' has no 'leaflets' folder (looked in {leaflets}).");
+        }
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        // strings/ is optional: a content root need not change any word of the service's own.
+        var strings = Path.Combine(Root, StringsLoader.Folder.TrimEnd('/'));
+        var paths = Directory.EnumerateFiles(leaflets, "*", options)
+            .Concat(Directory.Exists(strings) ? Directory.EnumerateFiles(strings, "*", options) : []);
+        return paths.Select(path => (path, Path.GetRelativePath(Root, path).Replace('\\', '/'))).OrderBy(each => each.Item2, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The file a content path names, or null for a path that is not one <see cref="ContentPaths"/> could list (outside
+    /// leaflets/ and strings/, climbing out with "..", or through a symbolic link).
+    /// </summary>
+    private string? FullPathOf(string relative)
+    {
+        var segments = relative.Split('/');
+        if (segments.Length < 2 || segments.Any(segment => segment is "" or "." or "..")
+            || !(segments[0] == "leaflets" || relative.StartsWith(StringsLoader.Folder, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        var full = Path.Combine([Root, .. segments]);
+        // No symbolic link on the way (the listing skips them), so a path read is always one the listing could name.
+        for (var at = Path.GetDirectoryName(full); at is not null && at.Length > Root.Length; at = Path.GetDirectoryName(at))
+        {
+            if (new DirectoryInfo(at).LinkTarget is not null)
+            {
+                return null;
+            }
+        }
+        return new FileInfo(full).LinkTarget is not null ? null : full;
     }
 
     /// <summary>The file as the loader gets it and, for a regular file within the limit, what to remember of it; null when it is gone.</summary>

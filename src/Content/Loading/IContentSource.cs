@@ -7,4 +7,38 @@ public interface IContentSource
     string DisplayRoot { get; }
 
     Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The files <see cref="ReadAllAsync"/> would read (the same paths, in ordinal order), without reading any: what a
+    /// compiled snapshot is compared with (<see cref="Snapshot.ContentFingerprint"/>).
+    /// </summary>
+    /// <remarks>By default, from a read of everything: a source that can list without reading says so by its own.</remarks>
+    async Task<IReadOnlyList<ContentListing>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await ReadAllAsync(cancellationToken)).Select(file => new ContentListing(file.Path, file.Bytes.Length, file.LastModified, ContentMd5: null))];
+
+    /// <summary>
+    /// One file of the content, read with the same limits and refusals as <see cref="ReadAllAsync"/> (a file the source
+    /// would refuse arrives refused, with no bytes); null when there is no such file. Nothing read is kept by the source.
+    /// </summary>
+    /// <remarks>By default, from a read of everything.</remarks>
+    async Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken) =>
+        (await ReadAllAsync(cancellationToken)).FirstOrDefault(file => file.Path == path);
+
+    /// <summary>
+    /// The compiled snapshot of this app's format (<see cref="Snapshot.SnapshotFormat"/>) kept beside the content, or null
+    /// when there is none; at most <see cref="Snapshot.SnapshotFormat.MaxBytes"/> (a larger one is refused with an error).
+    /// </summary>
+    /// <remarks>By default none: such a source is always loaded from its Markdown.</remarks>
+    Task<byte[]?> ReadSnapshotAsync(CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+}
+
+/// <summary>
+/// One file of the content as its source lists it, unread: its path (as <see cref="ContentFile.Path"/>), length, when it
+/// last changed (as <see cref="ContentFile.LastModified"/>) and, where the source records one, the MD5 of its content
+/// (a blob's Content-MD5, which <c>publish</c> sets), lowercase hex; null where the source has none (files).
+/// </summary>
+public sealed record ContentListing(string Path, long Length, DateTimeOffset LastModified, string? ContentMd5)
+{
+    /// <summary>Not a regular file, so never read (a FIFO, device or socket; files mode only).</summary>
+    public bool NotRegular { get; init; }
 }

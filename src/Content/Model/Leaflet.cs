@@ -46,6 +46,9 @@ public sealed record Leaflet(
     /// <summary>When anything of the leaflet last changed: the newest <see cref="LeafletDocument.DateModified"/> of <see cref="AllDocuments"/>.</summary>
     public DateTimeOffset DateModified => AllDocuments.Max(document => document.DateModified);
 
+    /// <summary>Whether every document's body and every image's bytes are held (false for a leaflet read from a compiled snapshot).</summary>
+    public bool IsLoadedInFull => AllDocuments.All(document => document.IsBodyLoaded) && Images.Values.All(image => image.IsLoaded);
+
     /// <summary>The variant asked for; a renderer asked for a variant the leaflet lacks is a caller's bug, so it throws.</summary>
     public LeafletDocument Document(LeafletVariant variant) =>
         Variants.TryGetValue(variant, out var document)
@@ -80,6 +83,22 @@ public sealed record LeafletDocument(
     string ContentHash,
     string SourcePath)
 {
+    private readonly ImmutableArray<Block> _blocks = Blocks;
+
+    /// <summary>
+    /// The body. A document read from a compiled snapshot (<see cref="Snapshot.ContentSnapshot"/>) has none until its
+    /// leaflet is loaded in full (<see cref="Catalog.CatalogSnapshot.LoadInFullAsync"/>): asking for it then throws
+    /// <see cref="BodyNotLoadedException"/> rather than render an empty leaflet.
+    /// </summary>
+    public ImmutableArray<Block> Blocks
+    {
+        get => _blocks.IsDefault ? throw new BodyNotLoadedException($"The body of {SourcePath} is not loaded: load leaflet '{LeafletId}' in full first (CatalogSnapshot.LoadInFullAsync).") : _blocks;
+        init => _blocks = value;
+    }
+
+    /// <summary>Whether <see cref="Blocks"/> may be read: false for a document read from a compiled snapshot.</summary>
+    public bool IsBodyLoaded => !_blocks.IsDefault;
+
     /// <summary>
     /// When this document's content last changed: the newest <see cref="Loading.ContentFile.LastModified"/> of the files
     /// its <see cref="ContentHash"/> covers (its source, the images it uses and, for a translation, its main document).
@@ -91,6 +110,27 @@ public sealed record LeafletDocument(
 /// <summary>An image file from a leaflet's images/ folder.</summary>
 public sealed record LeafletImage(string FileName, string ContentType, ImmutableArray<byte> Bytes, int PixelWidth, int PixelHeight)
 {
+    private readonly ImmutableArray<byte> _bytes = Bytes;
+
+    /// <summary>
+    /// The file's bytes. An image read from a compiled snapshot has only its facts; asking for its bytes before its
+    /// leaflet is loaded in full throws <see cref="BodyNotLoadedException"/>.
+    /// </summary>
+    public ImmutableArray<byte> Bytes
+    {
+        get => _bytes.IsDefault ? throw new BodyNotLoadedException($"The bytes of image '{FileName}' are not loaded: load its leaflet in full first (CatalogSnapshot.LoadInFullAsync).") : _bytes;
+        init => _bytes = value;
+    }
+
+    /// <summary>Whether <see cref="Bytes"/> may be read: false for an image read from a compiled snapshot.</summary>
+    public bool IsLoaded => !_bytes.IsDefault;
+
     /// <summary>When the image file last changed (<see cref="Loading.ContentFile.LastModified"/>).</summary>
     public DateTimeOffset LastModified { get; init; } = DateTimeOffset.MinValue;
 }
+
+/// <summary>
+/// A document's body or an image's bytes were asked for before its leaflet was loaded in full: a bug of the caller, which
+/// must load it first. Thrown so that such a leaflet can never be rendered as if it were empty.
+/// </summary>
+public sealed class BodyNotLoadedException(string message) : InvalidOperationException(message);

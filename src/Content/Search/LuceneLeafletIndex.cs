@@ -68,9 +68,11 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     private readonly Leaflet[] _byDocument;
     private readonly ImmutableArray<string> _languageKeys;
     private readonly Directory? _owned;
+    private readonly Func<Leaflet, Leaflet> _inFull;
 
-    private LuceneLeafletIndex(DirectoryReader reader, Leaflet[] byDocument, ImmutableArray<string> languageKeys, Directory? owned)
+    private LuceneLeafletIndex(DirectoryReader reader, Leaflet[] byDocument, ImmutableArray<string> languageKeys, Directory? owned, Func<Leaflet, Leaflet> inFull)
     {
+        _inFull = inFull;
         _reader = reader;
         _searcher = new IndexSearcher(reader) { Similarity = Ranking };
         _byDocument = byDocument;
@@ -136,8 +138,12 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     /// Opens an index <see cref="Write"/> wrote, for the same <paramref name="leaflets"/>. An index that names a leaflet
     /// not among them, or misses one, was written for another snapshot: it is refused, never searched.
     /// </summary>
+    /// <param name="inFull">
+    /// The leaflet with its bodies, for the snippets: the leaflets of a compiled snapshot are opened without them
+    /// (<see cref="Leaflet.IsLoadedInFull"/>), and only those on a page of results are ever loaded. None: they are loaded already.
+    /// </param>
     /// <exception cref="InvalidDataException">The index does not match <paramref name="leaflets"/>.</exception>
-    public static LuceneLeafletIndex Open(Directory directory, IEnumerable<Leaflet> leaflets, bool ownsDirectory = false)
+    public static LuceneLeafletIndex Open(Directory directory, IEnumerable<Leaflet> leaflets, bool ownsDirectory = false, Func<Leaflet, Leaflet>? inFull = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var byId = leaflets.ToDictionary(leaflet => leaflet.Id, StringComparer.Ordinal);
@@ -162,7 +168,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
                 .Select(name => SearchAnalyzers.KeyOfField(name)!)
                 .Order(StringComparer.Ordinal)
                 .ToImmutableArray();
-            return new LuceneLeafletIndex(reader, byDocument, languageKeys, ownsDirectory ? directory : null);
+            return new LuceneLeafletIndex(reader, byDocument, languageKeys, ownsDirectory ? directory : null, inFull ?? (leaflet => leaflet));
         }
         catch
         {
@@ -192,7 +198,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
         {
             var matched = MatchedTerms(rewritten);
             snippets = items
-                .Select(leaflet => (leaflet.Id, Snippet: Snippets.Cut(leaflet, matched)))
+                .Select(leaflet => (leaflet.Id, Snippet: Snippets.Cut(_inFull(leaflet), matched)))
                 .Where(each => each.Snippet is not null)
                 .ToImmutableDictionary(each => each.Id, each => each.Snippet!, StringComparer.Ordinal);
         }

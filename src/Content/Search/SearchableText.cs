@@ -71,6 +71,12 @@ public static class SearchableTexts
                 yield return new(language, SearchField.Codes, display);
             }
         }
+        if (!document.IsBodyLoaded)
+        {
+            // Only a compiled snapshot's leaflet kept as the last good version after its files changed (LeafletCatalog):
+            // its body can no longer be read, so it is found by its metadata alone; every other is indexed in full.
+            yield break;
+        }
         foreach (var text in Blocks(document.Blocks))
         {
             yield return text with { Language = language };

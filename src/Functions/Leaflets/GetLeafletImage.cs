@@ -34,6 +34,8 @@ public sealed class GetLeafletImage(LeafletRoutes routes, ILogger<GetLeafletImag
         {
             return Problems.NotAcceptable(image.ContentType);
         }
+        // From a compiled snapshot the image's bytes are read (with the leaflet's) only now.
+        image = (await snapshot.LoadInFullAsync(leaflet, cancellationToken)).Images[file];
 
         return new RepresentationResult(
             ImmutableCollectionsMarshal.AsArray(image.Bytes) ?? [], image.ContentType, routes.Http.CacheControl,

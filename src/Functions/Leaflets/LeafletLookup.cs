@@ -26,8 +26,12 @@ public static class LeafletLookup
             return new DocumentLookup(null, null, badVariant);
         }
         var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
-        if (!TryFind(snapshot, id, out var leaflet, out var notFound)
-            || !TryGetDocument(leaflet, variant, request, out var document, out notFound))
+        if (TryFind(snapshot, id, out var leaflet, out var notFound))
+        {
+            // Every route that finds a document renders it: from a compiled snapshot its body is read here, on first use.
+            leaflet = await snapshot.LoadInFullAsync(leaflet, cancellationToken);
+        }
+        if (leaflet is null || !TryGetDocument(leaflet, variant, request, out var document, out notFound))
         {
             return new DocumentLookup(null, null, notFound)
             {

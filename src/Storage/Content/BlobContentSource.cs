@@ -89,6 +89,79 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         }
     }
 
+    // Explicit: the private ListAsync below is the blob listing this one and ReadAllAsync share.
+    async Task<IReadOnlyList<ContentListing>> IContentSource.ListAsync(CancellationToken cancellationToken)
+    {
+        var listed = new List<ContentListing>();
+        try
+        {
+            await foreach (var item in ListAsync(cancellationToken))
+            {
+                if (!item.Name.EndsWith('/'))
+                {
+                    var md5 = item.Properties.ContentHash is { Length: > 0 } hash ? Convert.ToHexStringLower(hash) : null;
+                    listed.Add(new ContentListing(item.Name, item.Properties.ContentLength ?? 0, DateModifiedOf(item), md5));
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            throw new InvalidOperationException(
+                $"The blob container '{container.Name}' does not exist in {container.AccountName}: publish the content to it first ('leaflets publish').", e);
+        }
+        return listed.OrderBy(file => file.Path, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!ContentPrefixes.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        try
+        {
+            var blob = container.GetBlobClient(path);
+            var capped = new BlobDownloadOptions { Range = new HttpRange(0, ContentLimits.MaxFileBytes + 1) };
+            var response = await blob.DownloadContentAsync(capped, cancellationToken);
+            Interlocked.Increment(ref _downloads);
+            var bytes = response.Value.Content.ToArray();
+            var details = response.Value.Details;
+            var dated = details.Metadata is { } metadata && metadata.TryGetValue(DateModifiedMetadata, out var recorded)
+                && DateTimeOffset.TryParse(recorded, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var published)
+                    ? published
+                    : details.LastModified;
+            return bytes.Length > ContentLimits.MaxFileBytes
+                ? SourceRefusals.TooLarge(path, bytes.Length) with { LastModified = dated }
+                : new ContentFile(path, ImmutableCollectionsMarshal.AsImmutableArray(bytes)) { LastModified = dated };
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobNotFound || e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status == 416)
+        {
+            // An empty blob: a ranged request for it is refused.
+            return new ContentFile(path, []);
+        }
+    }
+
+    public async Task<byte[]?> ReadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var blob = container.GetBlobClient(Leaflets.Content.Snapshot.SnapshotFormat.BlobName);
+            var capped = new BlobDownloadOptions { Range = new HttpRange(0, Leaflets.Content.Snapshot.SnapshotFormat.MaxBytes + 1L) };
+            var bytes = (await blob.DownloadContentAsync(capped, cancellationToken)).Value.Content.ToArray();
+            return bytes.Length > Leaflets.Content.Snapshot.SnapshotFormat.MaxBytes
+                ? throw new InvalidDataException($"The snapshot {Leaflets.Content.Snapshot.SnapshotFormat.BlobName} is larger than {Leaflets.Content.Snapshot.SnapshotFormat.MaxBytes} bytes.")
+                : bytes;
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobNotFound || e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The blobs of the content: the leaflets, then the strings files (a container need not have any).</summary>
     private async IAsyncEnumerable<BlobItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Snapshot;
 using Leaflets.Storage.Content;
 
 namespace Leaflets.Storage.Publishing;
@@ -19,6 +20,7 @@ namespace Leaflets.Storage.Publishing;
 /// the content's dateModified in blob mode. An unchanged file is not uploaded, so republishing it keeps its date.
 /// The gate's results are stored beside the content (<see cref="BlobCheckResultStore"/>, keyed by content), so serving
 /// instances show them without checking anything, and the next publish checks only leaflets whose content changed.
+/// The compiled snapshot of the container is uploaded last (<see cref="SnapshotFormat.BlobName"/>), so instances start without reading its Markdown.
 /// </summary>
 public sealed class ContentPublisher(BlobContainerClient container, ContentCheck check, TimeProvider time)
 {
@@ -97,7 +99,38 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
                 deleted.Add(name);
             }
         }
+        await WriteSnapshotAsync(files, (storedResults ?? CheckResultSet.Empty).With(report.Results.Results, (_, result) => !prune && !localLeaflets.Contains(result.LeafletId)),
+            cancellationToken);
         return new PublishSummary(report, uploaded.ToImmutable(), unchanged.ToImmutable(), deleted.ToImmutable());
+    }
+
+    /// <summary>
+    /// Last, after every blob it names: the compiled snapshot of the container as it now is (<see cref="SnapshotFormat.BlobName"/>),
+    /// so no instance ever reads a snapshot naming a blob not uploaded yet. It is made from the container's listing (its
+    /// fingerprint, and the dates publish recorded, which the documents are dated by), the local files for the blobs
+    /// they match and, for leaflets of the container this folder lacks (kept without <c>prune</c>), the blobs themselves.
+    /// </summary>
+    private async Task WriteSnapshotAsync(IReadOnlyList<ContentFile> localFiles, CheckResultSet checks, CancellationToken cancellationToken)
+    {
+        IContentSource blobs = new BlobContentSource(container);
+        var listing = await blobs.ListAsync(cancellationToken);
+        var local = localFiles.ToDictionary(file => file.Path, StringComparer.Ordinal);
+        var files = new List<ContentFile>(listing.Count);
+        foreach (var listed in listing)
+        {
+            if (local.TryGetValue(listed.Path, out var file) && file.Bytes.Length == listed.Length && listed.ContentMd5 is { } md5
+                && md5 == Convert.ToHexStringLower(MD5.HashData(file.Bytes.AsSpan())))
+            {
+                files.Add(file with { LastModified = listed.LastModified });
+            }
+            else if (await blobs.ReadFileAsync(listed.Path, cancellationToken) is { } downloaded)
+            {
+                files.Add(downloaded);
+            }
+        }
+        var snapshot = ContentSnapshot.Of(blobs.DisplayRoot, LeafletLoader.Load(blobs.DisplayRoot, files), files, ContentFingerprint.Of(listing), checks);
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" } };
+        await container.GetBlobClient(SnapshotFormat.BlobName).UploadAsync(BinaryData.FromBytes(snapshot.ToBytes()), options, cancellationToken);
     }
 
     /// <summary>The results the last publish stored, or none when there are none or they cannot be read: then every leaflet is checked.</summary>

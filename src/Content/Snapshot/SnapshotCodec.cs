@@ -1,0 +1,284 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using Leaflets.Content.Checking;
+using Leaflets.Content.Loading;
+using Leaflets.Content.Model;
+
+namespace Leaflets.Content.Snapshot;
+
+/// <summary>
+/// The payload of a snapshot, field by field with <see cref="BinaryWriter"/>: no reflection at start (a cold instance
+/// reads it before it has jitted much), every count bounded on read, and one order for every collection, so the same
+/// content always writes the same bytes. Any change here moves <see cref="SnapshotFormat.Version"/>.
+/// </summary>
+internal static class SnapshotCodec
+{
+    /// <summary>The most items of any one list read (leaflets, files, problems...): a damaged count is refused, not allocated.</summary>
+    private const int MaxCount = 10_000_000;
+
+    public static void Write(BinaryWriter writer, ContentSnapshot snapshot)
+    {
+        writer.Write(snapshot.StringsFiles.Length);
+        foreach (var file in snapshot.StringsFiles)
+        {
+            writer.Write(file.Path);
+            writer.Write(file.LastModified.UtcTicks);
+            writer.Write(file.Bytes.Length);
+            writer.Write(file.Bytes.AsSpan());
+        }
+        WriteProblems(writer, snapshot.Problems);
+        var checks = snapshot.Checks?.ToJson() ?? [];
+        writer.Write(checks.Length);
+        writer.Write(checks);
+        writer.Write(snapshot.Leaflets.Count);
+        foreach (var leaflet in snapshot.Leaflets.Values)
+        {
+            WriteLeaflet(writer, leaflet);
+        }
+        writer.Write(snapshot.SearchIndex.Length);
+        foreach (var file in snapshot.SearchIndex)
+        {
+            writer.Write(file.Name);
+            writer.Write(file.Bytes.Length);
+            writer.Write(file.Bytes);
+        }
+    }
+
+    public static ContentSnapshot Read(BinaryReader reader, string appVersion, string fingerprint, string displayRoot)
+    {
+        var strings = Many(reader, () => new ContentFile(reader.ReadString(), ImmutableCollectionsMarshal.AsImmutableArray(Bytes(reader)))
+        {
+            LastModified = Ticks(reader.ReadInt64()),
+        });
+        var problems = ReadProblems(reader);
+        var checksJson = Bytes(reader);
+        CheckResultSet? checks = null;
+        if (checksJson.Length > 0)
+        {
+            checks = CheckResultSet.FromJson(checksJson, out var reason)
+                ?? throw new InvalidDataException($"its check results do not parse ({reason})");
+        }
+        var leaflets = Many(reader, () => ReadLeaflet(reader)).ToImmutableSortedDictionary(leaflet => leaflet.Shell.Id, leaflet => leaflet, StringComparer.Ordinal);
+        var index = Many(reader, () => new SnapshotIndexFile(reader.ReadString(), Bytes(reader)));
+        if (reader.BaseStream.Position != reader.BaseStream.Length)
+        {
+            throw new InvalidDataException("it has bytes after its end");
+        }
+        return new ContentSnapshot(appVersion, fingerprint, displayRoot, leaflets, problems, strings, checks, index);
+    }
+
+    private static void WriteLeaflet(BinaryWriter writer, SnapshotLeaflet snapshot)
+    {
+        var leaflet = snapshot.Shell;
+        writer.Write(leaflet.Id);
+        writer.Write(snapshot.Files.Length);
+        foreach (var path in snapshot.Files)
+        {
+            writer.Write(path);
+        }
+        writer.Write(leaflet.Images.Count);
+        foreach (var image in leaflet.Images.Values)
+        {
+            writer.Write(image.FileName);
+            writer.Write(image.ContentType);
+            writer.Write(image.PixelWidth);
+            writer.Write(image.PixelHeight);
+            writer.Write(image.LastModified.UtcTicks);
+            var facts = snapshot.ImageHashes[image.FileName];
+            writer.Write(facts.Length);
+            writer.Write(facts.Sha256);
+        }
+        var documents = leaflet.Variants.Values.Select(document => (Language: (string?)null, Document: document))
+            .Concat(leaflet.Translations.SelectMany(language => language.Value.Values.Select(document => ((string?)language.Key, document))))
+            .ToList();
+        writer.Write(documents.Count);
+        foreach (var (language, document) in documents)
+        {
+            WriteOptional(writer, language);
+            writer.Write((int)document.Variant);
+            writer.Write(document.ContentHash);
+            writer.Write(document.SourcePath);
+            writer.Write(document.DateModified.UtcTicks);
+            WriteMetadata(writer, document.Metadata);
+        }
+    }
+
+    private static SnapshotLeaflet ReadLeaflet(BinaryReader reader)
+    {
+        var id = reader.ReadString();
+        var files = Many(reader, reader.ReadString);
+        var images = ImmutableSortedDictionary.CreateBuilder<string, LeafletImage>(StringComparer.Ordinal);
+        var hashes = ImmutableSortedDictionary.CreateBuilder<string, ImageFacts>(StringComparer.Ordinal);
+        foreach (var _ in Enumerable.Range(0, Count(reader)))
+        {
+            var image = new LeafletImage(reader.ReadString(), reader.ReadString(), default, reader.ReadInt32(), reader.ReadInt32())
+            {
+                LastModified = Ticks(reader.ReadInt64()),
+            };
+            images.Add(image.FileName, image);
+            hashes.Add(image.FileName, new ImageFacts(reader.ReadInt64(), reader.ReadString()));
+        }
+        var variants = ImmutableSortedDictionary.CreateBuilder<LeafletVariant, LeafletDocument>();
+        var translations = new SortedDictionary<string, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Builder>(LanguageTags.Comparer);
+        foreach (var _ in Enumerable.Range(0, Count(reader)))
+        {
+            var language = ReadOptional(reader);
+            var variant = (LeafletVariant)reader.ReadInt32();
+            if (!LeafletVariants.All.Contains(variant))
+            {
+                throw new InvalidDataException($"leaflet '{id}' has a document of no known variant ({(int)variant})");
+            }
+            var hash = reader.ReadString();
+            var path = reader.ReadString();
+            var modified = Ticks(reader.ReadInt64());
+            var document = new LeafletDocument(id, variant, ReadMetadata(reader), default, hash, path) { DateModified = modified };
+            if (language is null)
+            {
+                variants.Add(variant, document);
+            }
+            else
+            {
+                if (!translations.TryGetValue(language, out var translated))
+                {
+                    translations[language] = translated = ImmutableSortedDictionary.CreateBuilder<LeafletVariant, LeafletDocument>();
+                }
+                translated.Add(variant, document);
+            }
+        }
+        if (!variants.ContainsKey(LeafletVariant.Plain))
+        {
+            throw new InvalidDataException($"leaflet '{id}' has no plain document");
+        }
+        var shell = new Leaflet(id, variants.ToImmutable(), images.ToImmutable())
+        {
+            Translations = translations.ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value.ToImmutable(), LanguageTags.Comparer),
+        };
+        return new SnapshotLeaflet(shell, files, hashes.ToImmutable());
+    }
+
+    private static void WriteMetadata(BinaryWriter writer, LeafletMetadata metadata)
+    {
+        writer.Write(metadata.Title);
+        writer.Write(metadata.Summary);
+        writer.Write(metadata.Language);
+        writer.Write(metadata.LastReviewed.DayNumber);
+        writer.Write(metadata.NextReview.DayNumber);
+        writer.Write(metadata.Version);
+        WriteStrings(writer, metadata.Topics);
+        writer.Write(metadata.Codes.Length);
+        foreach (var code in metadata.Codes)
+        {
+            writer.Write(code.System);
+            writer.Write(code.Code);
+            WriteOptional(writer, code.Display);
+        }
+        writer.Write(metadata.References.Length);
+        foreach (var reference in metadata.References)
+        {
+            writer.Write(reference.Title);
+            writer.Write(reference.Publisher);
+            writer.Write(reference.Year);
+            WriteOptional(writer, reference.Url);
+        }
+        WriteStrings(writer, metadata.Synonyms);
+        writer.Write((int)metadata.TranslationStatus);
+        WriteOptional(writer, metadata.TranslatedFrom);
+        WriteOptional(writer, metadata.ReferencesLanguage);
+    }
+
+    private static LeafletMetadata ReadMetadata(BinaryReader reader) =>
+        new(
+            reader.ReadString(),
+            reader.ReadString(),
+            reader.ReadString(),
+            DateOnly.FromDayNumber(reader.ReadInt32()),
+            DateOnly.FromDayNumber(reader.ReadInt32()),
+            reader.ReadInt32(),
+            Many(reader, reader.ReadString),
+            Many(reader, () => new ClinicalCode(reader.ReadString(), reader.ReadString(), ReadOptional(reader))),
+            Many(reader, () => new LeafletReference(reader.ReadString(), reader.ReadString(), reader.ReadInt32(), ReadOptional(reader))))
+        {
+            Synonyms = Many(reader, reader.ReadString),
+            TranslationStatus = ReadTranslationStatus(reader),
+            TranslatedFrom = ReadOptional(reader),
+            ReferencesLanguage = ReadOptional(reader),
+        };
+
+    private static TranslationStatus ReadTranslationStatus(BinaryReader reader)
+    {
+        var status = (TranslationStatus)reader.ReadInt32();
+        return Enum.IsDefined(status) ? status : throw new InvalidDataException($"a document has no known translation status ({(int)status})");
+    }
+
+    private static void WriteProblems(BinaryWriter writer, ImmutableArray<ContentProblem> problems)
+    {
+        writer.Write(problems.Length);
+        foreach (var problem in problems)
+        {
+            writer.Write(problem.Path);
+            writer.Write(problem.Line);
+            writer.Write(problem.Rule);
+            writer.Write(problem.Message);
+            writer.Write((int)problem.Severity);
+        }
+    }
+
+    private static ImmutableArray<ContentProblem> ReadProblems(BinaryReader reader) =>
+        Many(reader, () => new ContentProblem(reader.ReadString(), reader.ReadInt32(), reader.ReadString(), reader.ReadString(),
+            reader.ReadInt32() switch
+            {
+                (int)ProblemSeverity.Error => ProblemSeverity.Error,
+                (int)ProblemSeverity.Warning => ProblemSeverity.Warning,
+                var other => throw new InvalidDataException($"a problem has no known severity ({other})"),
+            }));
+
+    private static void WriteStrings(BinaryWriter writer, ImmutableArray<string> values)
+    {
+        writer.Write(values.Length);
+        foreach (var value in values)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static void WriteOptional(BinaryWriter writer, string? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+
+    private static DateTimeOffset Ticks(long ticks) =>
+        ticks is >= 0 and <= 3155378975999999999 ? new DateTimeOffset(ticks, TimeSpan.Zero) : throw new InvalidDataException($"a time is out of range ({ticks})");
+
+    private static byte[] Bytes(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            throw new InvalidDataException($"a length ({length}) runs past the end");
+        }
+        return reader.ReadBytes(length);
+    }
+
+    private static int Count(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        return count is >= 0 and <= MaxCount ? count : throw new InvalidDataException($"a count is out of range ({count})");
+    }
+
+    private static ImmutableArray<T> Many<T>(BinaryReader reader, Func<T> read)
+    {
+        var count = Count(reader);
+        var items = ImmutableArray.CreateBuilder<T>(Math.Min(count, 1024));
+        for (var i = 0; i < count; i++)
+        {
+            items.Add(read());
+        }
+        return items.ToImmutable();
+    }
+}

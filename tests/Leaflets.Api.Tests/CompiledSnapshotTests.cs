@@ -1,0 +1,288 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Net;
+using Leaflets.Api.Tests.Infrastructure;
+using Leaflets.Cli;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Checking;
+using Leaflets.Content.Loading;
+using Leaflets.Content.Snapshot;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using System.CommandLine;
+
+namespace Leaflets.Api.Tests;
+
+/// <summary>
+/// A server over a content folder with a compiled snapshot (<c>leaflets snapshot</c>, <c>leaflets check --save-results</c>):
+/// it starts from the snapshot, answers exactly what the Markdown says, reads a leaflet's files only when the leaflet is
+/// asked for, and never serves a snapshot it cannot trust.
+/// </summary>
+public sealed class CompiledSnapshotTests
+{
+    /// <summary>Every kind of answer that reads the model: bodies, images, lists, search, the site, the manifest, health.</summary>
+    private static readonly string[] Paths =
+    [
+        "/api/leaflets/bone-scan",
+        "/api/leaflets/bone-scan?variant=easy-read",
+        "/api/leaflets/bone-scan?lang=cy",
+        "/api/leaflets/bone-scan/html",
+        "/api/leaflets/bone-scan/pdf",
+        "/api/leaflets/bone-scan/images/scanner.png",
+        "/api/leaflets/blood-test",
+        "/api/leaflets",
+        "/api/leaflets?q=scan",
+        "/api/manifest",
+        "/",
+        "/topics/imaging",
+        "/leaflets/bone-scan",
+        "/search?q=blood",
+        "/api/health/leaflets",
+    ];
+
+    [Fact]
+    public async Task A_server_started_from_a_snapshot_answers_the_same_bytes_and_etags_as_one_started_from_the_markdown()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        // The same saved results for both, so health says the same whichever the server started from.
+        var checks = await ChecksOfAsync(sandbox.ContentRoot);
+        await new FileCheckResultStore(sandbox.ContentRoot).WriteAsync(checks, CancellationToken.None);
+        var fromMarkdown = await AnswersAsync(sandbox.ContentRoot, expectCompiled: false);
+        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks, CancellationToken.None);
+
+        var fromSnapshot = await AnswersAsync(sandbox.ContentRoot, expectCompiled: true);
+
+        Assert.All(Paths, path => Assert.Equal(fromMarkdown[path], fromSnapshot[path]));
+        Assert.Contains(fromSnapshot.Values, answer => answer.Body.Length > 10_000); // the PDF, really rendered
+    }
+
+    [Fact]
+    public async Task A_server_started_from_a_snapshot_reads_no_markdown_until_a_leaflet_is_asked_for_and_then_only_that_leaflets_files()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, await ChecksOfAsync(sandbox.ContentRoot), CancellationToken.None);
+        var source = new ReadCountingSource(sandbox.ContentRoot);
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot, services => services.AddSingleton<IContentSource>(source));
+        var catalog = server.Services.GetRequiredService<LeafletCatalog>();
+
+        // Not a search with words: its snippets are cut from the bodies of the page's results, which it reads.
+        foreach (var path in new[] { "/api/leaflets", "/api/leaflets?topic=imaging", "/api/health", "/api/manifest" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync(path)).StatusCode);
+        }
+        await catalog.WhenRefreshedAsync();
+        var readBeforeALeaflet = source.FilesRead.ToList();
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/leaflets/blood-test")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/leaflets/blood-test/html")).StatusCode);
+
+        Assert.NotNull((await catalog.GetSnapshotAsync(CancellationToken.None)).Compiled);
+        Assert.Equal(0, source.AllReads);
+        Assert.Empty(readBeforeALeaflet);
+        Assert.Equal(["leaflets/blood-test/plain.md"], source.FilesRead);
+        Assert.Equal(1, catalog.Loaded.Loads);
+    }
+
+    [Fact]
+    public async Task Leaflets_loaded_in_full_are_kept_within_the_bound_and_read_again_once_dropped()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var (_, compiled) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var boneScanBytes = compiled.Leaflets["bone-scan"].Files.Sum(path => new FileInfo(Path.Combine(sandbox.ContentRoot, path)).Length);
+        var bloodTestBytes = compiled.Leaflets["blood-test"].Files.Sum(path => new FileInfo(Path.Combine(sandbox.ContentRoot, path)).Length);
+        var bound = Math.Max(boneScanBytes, bloodTestBytes) + 1;
+        var loaded = new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), bound);
+        var strings = Content.Text.StringsLibrary.Embedded;
+
+        var boneScan = await loaded.LoadAsync(compiled.ForRoot(sandbox.ContentRoot).Leaflets["bone-scan"], strings, CancellationToken.None);
+        await loaded.LoadAsync(compiled.ForRoot(sandbox.ContentRoot).Leaflets["bone-scan"], strings, CancellationToken.None);
+        await loaded.LoadAsync(compiled.ForRoot(sandbox.ContentRoot).Leaflets["blood-test"], strings, CancellationToken.None);
+        var keptWithBoth = loaded.KeptBytes;
+        await loaded.LoadAsync(compiled.ForRoot(sandbox.ContentRoot).Leaflets["bone-scan"], strings, CancellationToken.None);
+
+        Assert.True(boneScan.IsLoadedInFull);
+        Assert.False(boneScan.Plain.Blocks.IsEmpty);
+        Assert.True(keptWithBoth <= bound, $"{keptWithBoth} bytes kept, over the bound of {bound}");
+        Assert.Equal(3, loaded.Loads); // bone-scan once, blood-test once, bone-scan again after blood-test pushed it out
+    }
+
+    [Fact]
+    public async Task A_snapshot_leaflet_has_no_body_to_render_until_loaded_in_full()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var (_, compiled) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var shell = compiled.Leaflets["bone-scan"].Shell;
+
+        var body = Assert.Throws<Content.Model.BodyNotLoadedException>(() => shell.Plain.Blocks);
+        var image = Assert.Throws<Content.Model.BodyNotLoadedException>(() => shell.Images["scanner.png"].Bytes);
+
+        Assert.Contains("bone-scan", body.Message, StringComparison.Ordinal);
+        Assert.Contains("scanner.png", image.Message, StringComparison.Ordinal);
+        Assert.False(shell.IsLoadedInFull);
+    }
+
+    [Theory]
+    [InlineData("an older format version")]
+    [InlineData("a flipped byte")]
+    [InlineData("a stale fingerprint")]
+    [InlineData("a cut-short file")]
+    public async Task A_snapshot_that_cannot_be_trusted_is_not_served_and_the_markdown_is(string fault)
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var (path, _) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var bytes = await File.ReadAllBytesAsync(path);
+        var plain = Path.Combine(sandbox.ContentRoot, "leaflets", "blood-test", "plain.md");
+        switch (fault)
+        {
+            case "an older format version":
+                BitConverter.GetBytes(SnapshotFormat.Version - 1).CopyTo(bytes, 8);
+                break;
+            case "a flipped byte":
+                bytes[bytes.Length / 2] ^= 0x20;
+                break;
+            case "a cut-short file":
+                bytes = bytes[..(bytes.Length - 100)];
+                break;
+            case "a stale fingerprint":
+                var text = await File.ReadAllTextAsync(plain);
+                await File.WriteAllTextAsync(plain, text.Replace("title: Giving a blood sample", "title: Changed giving a blood sample", StringComparison.Ordinal));
+                break;
+        }
+        await File.WriteAllBytesAsync(path, bytes);
+        var markdown = LeafletLoader.Load(sandbox.ContentRoot, await new FileContentSource(sandbox.ContentRoot).ReadAllAsync(CancellationToken.None));
+        using var catalog = new LeafletCatalog(new FileContentSource(sandbox.ContentRoot), TimeProvider.System, NullLogger<LeafletCatalog>.Instance);
+
+        var first = await catalog.GetSnapshotAsync(CancellationToken.None);
+        await catalog.WhenRefreshedAsync();
+        var served = await catalog.GetSnapshotAsync(CancellationToken.None);
+
+        Assert.Equal(fault == "a stale fingerprint", first.Compiled is not null); // only the fingerprint needs the listing, checked just after
+        Assert.Null(served.Compiled);
+        Assert.Equal(markdown.Leaflets["blood-test"].Plain.Metadata.Title, served.Content.Leaflets["blood-test"].Plain.Metadata.Title);
+        Assert.Equal(markdown.Leaflets["blood-test"].Plain.ContentHash, served.Content.Leaflets["blood-test"].Plain.ContentHash);
+        Assert.Equal(markdown.Problems.Select(problem => problem.ToString()), served.Content.Problems.Select(problem => problem.ToString()));
+    }
+
+    [Fact]
+    public async Task A_leaflet_whose_files_changed_since_the_snapshot_is_never_served_as_the_snapshot_recorded_it()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        using var catalog = new LeafletCatalog(new FileContentSource(sandbox.ContentRoot), TimeProvider.System, NullLogger<LeafletCatalog>.Instance);
+        var compiled = await catalog.GetSnapshotAsync(CancellationToken.None);
+        await catalog.WhenRefreshedAsync();
+        var plain = Path.Combine(sandbox.ContentRoot, "leaflets", "blood-test", "plain.md");
+        await File.WriteAllTextAsync(plain, (await File.ReadAllTextAsync(plain)).Replace("title: Giving a blood sample", "title: Changed giving a blood sample", StringComparison.Ordinal));
+
+        var changed = await Assert.ThrowsAsync<ContentNotLoadedException>(
+            async () => await compiled.LoadInFullAsync(compiled.Content.Leaflets["blood-test"], CancellationToken.None));
+        await catalog.WhenRefreshedAsync();
+        var reloaded = await catalog.GetSnapshotAsync(CancellationToken.None);
+
+        Assert.Contains("blood-test", changed.Message, StringComparison.Ordinal);
+        Assert.Null(reloaded.Compiled);
+        Assert.Equal("Changed giving a blood sample", reloaded.Content.Leaflets["blood-test"].Plain.Metadata.Title);
+    }
+
+    [Fact]
+    public async Task The_snapshot_command_writes_the_snapshot_with_the_saved_check_results_and_check_save_results_writes_it_too()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var snapshotPath = FileContentSource.SnapshotPath(sandbox.ContentRoot);
+
+        var (snapshotExit, snapshotError) = await RunAsync("snapshot", "--content", sandbox.ContentRoot);
+        var withoutChecks = ContentSnapshot.FromBytes(await File.ReadAllBytesAsync(snapshotPath), out _)!;
+        var (checkExit, _) = await RunAsync("check", "--content", sandbox.ContentRoot, "--save-results");
+        var afterCheck = ContentSnapshot.FromBytes(await File.ReadAllBytesAsync(snapshotPath), out var reason);
+
+        Assert.Equal(0, snapshotExit);
+        Assert.Contains(snapshotPath, snapshotError, StringComparison.Ordinal);
+        Assert.Null(withoutChecks.Checks);
+        Assert.Equal(["blood-test", "bone-scan"], withoutChecks.Leaflets.Keys);
+        Assert.Equal(1, checkExit); // the fixture's broken leaflet fails the gate; its results and the snapshot are saved all the same
+        Assert.Null(reason);
+        Assert.NotNull(afterCheck!.Checks);
+        Assert.Equal(withoutChecks.Fingerprint, afterCheck.Fingerprint);
+        Assert.All(afterCheck.Leaflets.Values, leaflet => Assert.NotNull(afterCheck.Checks!.For(leaflet.Shell)));
+    }
+
+    [Fact]
+    public async Task The_same_content_writes_the_same_snapshot_bytes_but_for_the_search_index()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+
+        var (_, first) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var (_, second) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+
+        // Lucene stamps each segment it writes with the time (its diagnostics), so only the index's file names repeat.
+        Assert.Equal((first with { SearchIndex = [] }).ToBytes(), (second with { SearchIndex = [] }).ToBytes());
+        Assert.Equal(first.SearchIndex.Select(file => file.Name), second.SearchIndex.Select(file => file.Name));
+    }
+
+    private static async Task<Dictionary<string, Answer>> AnswersAsync(string contentRoot, bool expectCompiled)
+    {
+        // One public root for both servers, so links do not name each one's own port.
+        await using var server = await RunningServer.StartAsync(contentRoot,
+            services => services.Configure<Content.Rendering.SiteOptions>(site => site.PublicBaseUrl = "https://leaflets.example.org"));
+        var catalog = server.Services.GetRequiredService<LeafletCatalog>();
+        var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
+        foreach (var path in Paths)
+        {
+            var response = await server.Client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+            answers[path] = new Answer(response.Headers.ETag?.Tag, Convert.ToBase64String(await response.Content.ReadAsByteArrayAsync()));
+        }
+        Assert.Equal(expectCompiled, (await catalog.GetSnapshotAsync(CancellationToken.None)).Compiled is not null);
+        return answers;
+    }
+
+    /// <summary>A passing result for every leaflet, as the gate would save them: so no server here renders in the background.</summary>
+    private static async Task<CheckResultSet> ChecksOfAsync(string contentRoot)
+    {
+        var content = LeafletLoader.Load(contentRoot, await new FileContentSource(contentRoot).ReadAllAsync(CancellationToken.None));
+        return CheckResultSet.Empty with
+        {
+            Results = content.Leaflets.Values.ToImmutableSortedDictionary(
+                CheckResultSet.KeyOf, leaflet => LeafletCheckResult.Of(leaflet.Id, [], TestTime.Now), StringComparer.Ordinal),
+        };
+    }
+
+    private static async Task<(int ExitCode, string Error)> RunAsync(params string[] args)
+    {
+        var error = new StringWriter();
+        var exitCode = await LeafletsCommandLine.RunAsync(LeafletsCommandLine.Create(), args,
+            new InvocationConfiguration { Output = new StringWriter(), Error = error });
+        return (exitCode, error.ToString());
+    }
+
+    private sealed record Answer(string? ETag, string Body);
+
+    /// <summary>The folder source, recording every file read one by one and every read of the whole tree.</summary>
+    private sealed class ReadCountingSource(string root) : IContentSource
+    {
+        private readonly FileContentSource _inner = new(root);
+        private readonly ConcurrentQueue<string> _files = new();
+        private int _allReads;
+
+        public int AllReads => Volatile.Read(ref _allReads);
+
+        public IReadOnlyList<string> FilesRead => [.. _files];
+
+        public string DisplayRoot => _inner.DisplayRoot;
+
+        public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _allReads);
+            return _inner.ReadAllAsync(cancellationToken);
+        }
+
+        public Task<IReadOnlyList<ContentListing>> ListAsync(CancellationToken cancellationToken) => _inner.ListAsync(cancellationToken);
+
+        public Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken)
+        {
+            _files.Enqueue(path);
+            return _inner.ReadFileAsync(path, cancellationToken);
+        }
+
+        public Task<byte[]?> ReadSnapshotAsync(CancellationToken cancellationToken) => _inner.ReadSnapshotAsync(cancellationToken);
+    }
+}
