@@ -32,6 +32,8 @@ command -v lou_translate >/dev/null 2>&1 || apt_needed+=(liblouis-bin)
 dpkg -s libespeak-ng1 >/dev/null 2>&1 || apt_needed+=(libespeak-ng1)
 dpkg -s espeak-ng-data >/dev/null 2>&1 || apt_needed+=(espeak-ng-data)
 command -v espeak-ng >/dev/null 2>&1 || apt_needed+=(espeak-ng)
+# opus-tools (Xiph's opusinfo and opusdec, on libopus and libogg): the tests check and decode the spoken version's Ogg Opus files.
+{ command -v opusinfo >/dev/null 2>&1 && command -v opusdec >/dev/null 2>&1; } || apt_needed+=(opus-tools)
 if [ ${#apt_needed[@]} -gt 0 ]; then
   echo "Installing ${apt_needed[*]} ..."
   export DEBIAN_FRONTEND=noninteractive
