@@ -7,6 +7,7 @@ namespace Leaflets.Content.Tests.Speech;
 /// The embedded voice: the real libespeak-ng the build ships beside the tests (Debian's, with the English and Welsh
 /// data), and the espeak-ng command line (Debian's espeak-ng) for the phonemes of each sentence.
 /// </summary>
+[Collection(EspeakCollection.Name)]
 public sealed class EspeakSpeechEngineTests
 {
     private static readonly EspeakSpeechEngine Engine = new();

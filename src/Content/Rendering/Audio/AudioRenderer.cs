@@ -27,6 +27,19 @@ public sealed class AudioRenderer(ISpeechEngine engine)
 
     public ISpeechEngine Engine { get; } = engine;
 
+    /// <summary>What the bytes depend on besides the script: the file writer, the engine and its voices, and the pause.</summary>
+    public string Representation => $"{OggOpusWriter.Representation};{Engine.Name};pause={ChapterPause.TotalMilliseconds}ms";
+
+    /// <summary>The script spoken, joined and encoded as Ogg Opus with a chapter per <see cref="SpeechChapter"/>.</summary>
+    /// <exception cref="SpeechUnavailableException">The engine cannot speak here, or has no voice for the script's language.</exception>
+    /// <exception cref="SpeechFailedException">The engine failed, or spoke for longer than the words allow.</exception>
+    public async Task<RenderedAudio> RenderAsync(SpeechScript script, AudioTags tags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var spoken = await SpeakAsync(script, cancellationToken).ConfigureAwait(false);
+        return new RenderedAudio(OggOpusWriter.Write(spoken.Audio, spoken.Chapters, tags), spoken);
+    }
+
     /// <summary>
     /// How long <paramref name="words"/> words should take to say, at the slowest and fastest expected paces, with the
     /// <paramref name="chapters"/>' pauses added (headings announced with a pause are the SSML's, not counted here).
@@ -95,6 +108,9 @@ public sealed class AudioRenderer(ISpeechEngine engine)
         return new SpokenLeaflet(audio, chapters.MoveToImmutable(), words);
     }
 }
+
+/// <summary>A spoken leaflet encoded: the Ogg Opus file, and what was spoken into it.</summary>
+public sealed record RenderedAudio(byte[] Bytes, SpokenLeaflet Spoken);
 
 /// <summary>A spoken leaflet before it is encoded: its PCM, its chapter marks and the words it says.</summary>
 public sealed record SpokenLeaflet(SpokenAudio Audio, ImmutableArray<AudioChapter> Chapters, int WordCount);
