@@ -22,6 +22,10 @@ public sealed class SpeechOptions
 
     public AzureSpeechOptions Azure { get; set; } = new();
 
+    public const string InvalidMessage =
+        "Speech settings are out of range: Engine is espeak-ng or azure, TimeoutSeconds 0-600, Azure:Retries 0-5, " +
+        "Azure:RetryDelaySeconds 0-10, Azure:MaxResponseBytes above 0, Azure:Region a region name (uksouth).";
+
     internal bool IsValid =>
         (Engine == EspeakEngine || Engine == AzureEngine) && TimeoutSeconds is > 0 and <= 600 && Azure.IsValid;
 }
