@@ -1,3 +1,4 @@
+using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Audio;
 

@@ -61,13 +61,24 @@ public sealed class SpeechScriptBuilderTests
     }
 
     [Fact]
-    public void A_chapter_starts_with_its_heading_and_a_pause_after_it()
+    public void A_chapter_starts_with_a_pause_then_its_heading_then_a_pause_and_the_title_with_no_pause_before_it()
     {
-        var chapter = Chapter(Plain, "How it is done");
-        var first = chapter.Elements().ToList();
+        var section = Chapter(Plain, "How it is done").Elements().ToList();
+        var title = XElement.Parse(Plain.Chapters[0].Ssml).Elements().ToList();
 
-        Assert.Equal("How it is done", Heard(first[0]));
-        Assert.Equal(Ssml + "break", first[1].Name);
+        Assert.Equal(SpeechScriptBuilder.PauseBeforeHeading, (string?)section[0].Attribute("time"));
+        Assert.Equal("How it is done", Heard(section[1]));
+        Assert.Equal(SpeechScriptBuilder.PauseAfterHeading, (string?)section[2].Attribute("time"));
+        Assert.Equal("Strengthening painful bones", Heard(title[0]));
+        Assert.Equal(SpeechScriptBuilder.PauseAfterHeading, (string?)title[1].Attribute("time"));
+    }
+
+    [Fact]
+    public void No_whitespace_is_written_inside_a_sentence_that_starts_with_a_number()
+    {
+        var ssml = Plain.Chapters.Single(chapter => chapter.Title == "How it is done").Ssml;
+
+        Assert.Contains("<s><say-as interpret-as=\"cardinal\">1</say-as>. You have a sedative", ssml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Xml;
 using System.Xml.Linq;
 using Leaflets.Content.Model;
 using Leaflets.Content.Text;
@@ -15,7 +14,8 @@ namespace Leaflets.Content.Rendering.Audio;
 /// leaflet" (version and review dates, as on paper and in braille), so a listener can skip between them. Each
 /// chapter is a whole <c>&lt;speak&gt;</c> document an engine speaks on its own; <see cref="WholeDocument"/> joins them.
 /// <list type="bullet">
-/// <item>A heading gets a pause before it and a shorter one after it, so a listener hears where a part starts.</item>
+/// <item>A heading (but the title, which starts the script) gets a pause before it and a shorter one after it, so a
+/// listener hears where a part starts; a chapter starts with that pause.</item>
 /// <item>A list is read item by item, each item its own sentence (<c>&lt;s&gt;</c>), a numbered item with its number.</item>
 /// <item>A table is read row by row, each cell after its column heading ("Treatment: Vertebroplasty").</item>
 /// <item>An informative picture's description is read where the picture stands, after "Picture:"; a decorative picture
@@ -58,7 +58,7 @@ public sealed partial class SpeechScriptBuilder
         var metadata = document.Metadata;
         var builder = new SpeechScriptBuilder(strings.For(metadata.Language));
         builder.Start(metadata.Title);
-        builder.Heading(metadata.Title, first: true);
+        builder.Heading(metadata.Title, title: true);
         builder.Add(Paragraph(metadata.Summary));
         if (TranslationNotice.For(metadata, strings) is { } notice)
         {
@@ -75,7 +75,7 @@ public sealed partial class SpeechScriptBuilder
             {
                 var title = Normalise(section.Inlines.PlainText());
                 builder.Start(title);
-                builder.Heading(title, first: true);
+                builder.Heading(title);
                 continue;
             }
             builder.Block(block);
@@ -108,9 +108,10 @@ public sealed partial class SpeechScriptBuilder
 
     private void Add(XNode node) => chapters[^1].Content.Add(node);
 
-    private void Heading(string text, bool first)
+    /// <param name="title">The leaflet's title, which starts the script: no pause before it.</param>
+    private void Heading(string text, bool title = false)
     {
-        if (!first || chapters[^1].Content.Count > 0)
+        if (!title)
         {
             Add(Break(PauseBeforeHeading));
         }
@@ -123,7 +124,7 @@ public sealed partial class SpeechScriptBuilder
         switch (block)
         {
             case HeadingBlock heading:
-                Heading(Normalise(heading.Inlines.PlainText()), first: false);
+                Heading(Normalise(heading.Inlines.PlainText()));
                 break;
             case ParagraphBlock paragraph:
                 Add(Paragraph(paragraph.Inlines.PlainText()));
@@ -259,7 +260,7 @@ public sealed partial class SpeechScriptBuilder
     {
         var about = words.Leaflet;
         Start(about.AboutThisLeaflet);
-        Heading(about.AboutThisLeaflet, first: true);
+        Heading(about.AboutThisLeaflet);
         Add(new XElement(Ssml + "p",
             Sentence($"{about.Version}: {metadata.Version.ToString(CultureInfo.InvariantCulture)}."),
             Sentence($"{about.LastReviewed}: {ReaderDate.Format(metadata.LastReviewed, words)}."),
@@ -283,23 +284,21 @@ public sealed partial class SpeechScriptBuilder
         return new SpeechChapter(title, Serialize(speak), CountWords(speak));
     }
 
-    private static readonly XmlWriterSettings WriterSettings = new()
-    {
-        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        Indent = true,
-        IndentChars = "  ",
-        NewLineChars = "\n",
-        NewLineHandling = NewLineHandling.Replace,
-    };
-
+    /// <summary>
+    /// The document with each of <c>&lt;speak&gt;</c>'s children on its own line and nothing indented: whitespace
+    /// between blocks means nothing to an engine, but an indenting writer also puts it inside a sentence that starts
+    /// with an element (a list item's number), where it would be text.
+    /// </summary>
     private static string Serialize(XElement speak)
     {
-        using var bytes = new MemoryStream();
-        using (var writer = XmlWriter.Create(bytes, WriterSettings))
+        var text = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        var lines = new XElement(speak.Name, speak.Attributes());
+        foreach (var child in speak.Nodes().Where(node => node is not XText { Value: var value } || !string.IsNullOrWhiteSpace(value)))
         {
-            new XDocument(new XDeclaration("1.0", "utf-8", null), speak).Save(writer);
+            lines.Add(new XText("\n"), child);
         }
-        return Encoding.UTF8.GetString(bytes.ToArray()) + "\n";
+        lines.Add(new XText("\n"));
+        return text.Append(lines.ToString(SaveOptions.DisableFormatting)).Append('\n').ToString();
     }
 
     private static string Normalise(string text) => Whitespace().Replace(text, " ").Trim();
