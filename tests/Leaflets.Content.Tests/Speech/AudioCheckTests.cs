@@ -55,4 +55,11 @@ public sealed class AudioCheckTests
             Assert.Contains(folder.Path, problem.Message, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public void Every_rule_is_documented_in_the_content_rules()
+    {
+        var rules = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "content-rules.md"));
+        Assert.All(AudioCheck.Rules, rule => Assert.Contains($"`{rule}`", rules, StringComparison.Ordinal));
+    }
 }
