@@ -27,6 +27,11 @@ ldconfig -p | grep -q 'libicuuc\.so' || apt_needed+=(libicu-dev)
 dpkg -s liblouis20 >/dev/null 2>&1 || apt_needed+=(liblouis20)
 dpkg -s liblouis-data >/dev/null 2>&1 || apt_needed+=(liblouis-data)
 command -v lou_translate >/dev/null 2>&1 || apt_needed+=(liblouis-bin)
+# espeak-ng: the build copies the library (with every library it needs but glibc) and the English and Welsh voice data
+# into the app (audio); the espeak-ng command line gives the phonemes of each sentence in tests.
+dpkg -s libespeak-ng1 >/dev/null 2>&1 || apt_needed+=(libespeak-ng1)
+dpkg -s espeak-ng-data >/dev/null 2>&1 || apt_needed+=(espeak-ng-data)
+command -v espeak-ng >/dev/null 2>&1 || apt_needed+=(espeak-ng)
 # opus-tools (Xiph's opusinfo and opusdec, on libopus and libogg): the tests check and decode the spoken version's Ogg Opus files.
 { command -v opusinfo >/dev/null 2>&1 && command -v opusdec >/dev/null 2>&1; } || apt_needed+=(opus-tools)
 if [ ${#apt_needed[@]} -gt 0 ]; then

@@ -26,6 +26,7 @@ public sealed class CompressionTests(FixtureServer fixture)
         { "/assets/site.css", "text/css" },
         { "/api/leaflets/bone-scan/pdf", "application/pdf" },
         { "/api/leaflets/bone-scan/pdf?variant=easy-read&size=24&paper=A5", "application/pdf" },
+        { "/api/leaflets/bone-scan/audio/ssml", "application/ssml+xml" },
     };
 
     [Theory]

@@ -4,7 +4,8 @@ namespace Leaflets.Api.Tests;
 
 /// <summary>
 /// The JSON shape, byte for byte (pretty-printed, with the test server's address replaced by
-/// http://localhost). Set UPDATE_GOLDEN=1 to rewrite the files after an intended change, then review the diff.
+/// http://localhost), and the spoken script's SSML as served. Set UPDATE_GOLDEN=1 to rewrite the files after an
+/// intended change, then review the diff.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class GoldenTests(FixtureServer fixture)
@@ -24,6 +25,23 @@ public sealed class GoldenTests(FixtureServer fixture)
         var actual = ApiJson.Pretty(await ApiJson.ReadAsync(response))
             .Replace(fixture.Server.Address.ToString().TrimEnd('/'), "http://localhost", StringComparison.Ordinal) + "\n";
 
+        await AssertGoldenAsync(goldenFile, actual);
+    }
+
+    [Theory]
+    [InlineData("/api/leaflets/blood-test/audio/ssml", "blood-test.plain.ssml")]
+    [InlineData("/api/leaflets/bone-scan/audio/ssml?variant=easy-read", "bone-scan.easy-read.ssml")]
+    [InlineData("/api/leaflets/bone-scan/audio/ssml?lang=cy", "bone-scan.plain.cy.ssml")]
+    public async Task The_ssml_matches_its_golden_file(string route, string goldenFile)
+    {
+        var response = await fixture.Client.GetAsync(route);
+        response.EnsureSuccessStatusCode();
+
+        await AssertGoldenAsync(goldenFile, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task AssertGoldenAsync(string goldenFile, string actual)
+    {
         var path = Path.Combine(TestPaths.Golden, goldenFile);
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {

@@ -44,6 +44,41 @@ public sealed class ManifestTests(FixtureServer fixture)
     }
 
     [Fact]
+    public async Task Each_variant_in_the_manifest_lists_where_each_of_its_formats_is_served_and_each_answers_in_its_format()
+    {
+        var leaflets = (await ApiJson.ReadAsync(await Client.GetAsync("/api/manifest")))["leaflets"]!.AsArray();
+        var mediaTypes = new Dictionary<string, string>
+        {
+            ["html"] = "text/html",
+            ["pdf"] = "application/pdf",
+            ["braille"] = "text/plain",
+            ["epub"] = "application/epub+zip",
+            ["ssml"] = "application/ssml+xml",
+        };
+
+        foreach (var variant in leaflets.SelectMany(leaflet => leaflet!["variants"]!.AsArray()))
+        {
+            var formats = variant!["formats"]!.AsObject();
+            Assert.Equal(mediaTypes.Keys.Order(), formats.Select(format => format.Key).Order());
+            var links = (await ApiJson.ReadAsync(await Client.GetAsync((string)variant["self"]!)))["links"]!;
+            foreach (var (format, link) in formats)
+            {
+                // The same address the leaflet's own JSON gives.
+                Assert.Equal((string)links[format]![(string)variant["variant"]!]!, (string)link!);
+                if (format == "pdf")
+                {
+                    continue; // PdfRouteTests render PDFs; a HEAD here would render one per variant for nothing.
+                }
+                using var request = new HttpRequestMessage(HttpMethod.Head, (string)link!);
+                var response = await Client.SendAsync(request);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal(mediaTypes[format], response.Content.Headers.ContentType!.MediaType);
+                Assert.Equal((string)variant["language"]!, Assert.Single(response.Content.Headers.ContentLanguage));
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_manifest_has_a_strong_etag_over_the_whole_body_the_lists_cache_control_no_last_modified_and_a_304_on_if_none_match()
     {
         var first = await Client.GetAsync("/api/manifest");

@@ -59,6 +59,10 @@ public sealed class ApiUrls
     public string Epub(string id, LeafletVariant variant, string? translation = null)
         => WithQuery(LeafletPath(id) + "/epub", (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
 
+    /// <summary>The SSML a variant's spoken version is made from; like <see cref="Leaflet"/>, plain carries no variant.</summary>
+    public string AudioSsml(string id, LeafletVariant variant, string? translation = null)
+        => WithQuery(LeafletPath(id) + "/audio/ssml", (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
+
     /// <summary>The standalone HTML page of a variant (the one partners embed); always names the variant.</summary>
     public string Html(string id, LeafletVariant variant, string? translation = null) => PageLinks(id, translation).VariantUrl(variant);
 

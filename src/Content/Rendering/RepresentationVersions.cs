@@ -103,6 +103,18 @@ public static class RepresentationVersions
             strings.For(document.Metadata.Language).Version, .. TranslationNotice.StringsVersions(document.Metadata, strings),
             .. Rendering.Epub.LeafletEpubRenderer.FontVersions]);
 
+    /// <summary>Names the spoken script's SSML (<see cref="Audio.SpeechScriptBuilder"/>); bump it when what is said or its markup changes.</summary>
+    public const string SsmlRepresentation = "application/ssml+xml;leaflet=1";
+
+    /// <summary>
+    /// The spoken script says the content, the version and review dates (not the status on the day, like braille), the
+    /// words of the strings table, and an unreviewed translation's notice in its main language's words too. It has no
+    /// links, so neither the site's address nor the other editions shape it.
+    /// </summary>
+    public static string Ssml(LeafletDocument document, StringsLibrary strings)
+        => Derive([document.ContentHash, document.Variant.Slug(), SsmlRepresentation,
+            strings.For(document.Metadata.Language).Version, .. TranslationNotice.StringsVersions(document.Metadata, strings)]);
+
     /// <summary>An image is served as it was loaded.</summary>
     public static string Image(LeafletImage image)
         => Derive(Convert.ToHexStringLower(SHA256.HashData(image.Bytes.AsSpan())), "image", image.ContentType);

@@ -40,6 +40,9 @@ public sealed record ReaderStrings
     /// <summary>Words only the EPUB uses (its navigation document and package metadata).</summary>
     public required EpubStrings Epub { get; init; }
 
+    /// <summary>Words only the spoken version says (<see cref="Rendering.Audio.SpeechScriptBuilder"/>).</summary>
+    public required AudioStrings Audio { get; init; }
+
     /// <summary>
     /// The months' names, January first, as a date shows them ("10 Mawrth 2026"). In the strings, beside the words of
     /// the date around them, so an editor sees and corrects a date's words in one file; a test checks them against the
@@ -301,6 +304,16 @@ public sealed record EpubStrings
 
     /// <summary>The package's schema:accessibilitySummary: how the EPUB meets its accessibility claim, in words a reader can act on.</summary>
     public required string AccessibilitySummary { get; init; }
+}
+
+/// <summary>Words only the spoken version says: what a listener hears where a reader would see something.</summary>
+public sealed record AudioStrings
+{
+    /// <summary>Said before a picture's description, where a reader would see the picture. Placeholder: {description}.</summary>
+    public required string Picture { get; init; }
+
+    /// <summary>Said before a table is read row by row, so a listener knows the "heading: cell" pairs that follow belong together.</summary>
+    public required string Table { get; init; }
 }
 
 /// <summary>Words only the printed PDF uses.</summary>

@@ -15,7 +15,7 @@ public static class LeafletJson
     /// Names this JSON shape. It is part of every ETag, so bump it whenever the rendered fields change
     /// and caches holding the old shape are invalidated.
     /// </summary>
-    public const string Representation = "application/json;leaflet=8";
+    public const string Representation = "application/json;leaflet=9";
 
     public const string MediaType = "application/json";
 
@@ -56,7 +56,7 @@ public static class LeafletJson
             mapper.Map(document.Blocks),
             Readability(DocumentReadability.Of(document)),
             new LeafletLinksJson(
-                links.Self, links.Variants, links.Html, links.Pdf, VariantLinks(leaflet, language, urls.Braille), links.Site, links.Epub, images, TranslationLinks(leaflet, document.Variant, urls)));
+                links.Self, links.Variants, links.Html, links.Pdf, VariantLinks(leaflet, language, urls.Braille), links.Site, links.Epub, VariantLinks(leaflet, language, urls.AudioSsml), images, TranslationLinks(leaflet, document.Variant, urls)));
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletJsonModel);
     }
 
@@ -107,7 +107,13 @@ public static class LeafletJson
                 document.Metadata.LastReviewed,
                 document.Metadata.NextReview,
                 WireTime(document.DateModified),
-                urls.Leaflet(leaflet.Id, document.Variant)))]))]);
+                urls.Leaflet(leaflet.Id, document.Variant),
+                new ManifestFormatsJson(
+                    urls.Html(leaflet.Id, document.Variant),
+                    urls.Pdf(leaflet.Id, document.Variant),
+                    Braille.BrailleTable.Offers(document) ? urls.Braille(leaflet.Id, document.Variant) : null,
+                    urls.Epub(leaflet.Id, document.Variant),
+                    urls.AudioSsml(leaflet.Id, document.Variant))))]))]);
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.ManifestJson);
     }
 
