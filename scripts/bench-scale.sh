@@ -45,6 +45,11 @@ stop_server() { stop_pid "$server"; server=""; }
 cleanup() { stop_server; stop_pid "$azurite"; rm -rf "$work"; }
 trap cleanup EXIT
 mkdir -p "$results"
+# Another benchmark on this machine may be serving on the port: take the first free one, or our server could not
+# listen and the other's answers would be timed as ours.
+while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; do
+  port=$((port + 1))
+done
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "Installing wrk ..."
@@ -101,6 +106,7 @@ first_answer() {
   for _ in $(seq 1 30000); do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 600 "http://127.0.0.1:$port$path") || true
     if [ "$code" = 200 ]; then
+      kill -0 "$server" 2>/dev/null || { echo "GET $path answered 200, but not from our server, which exited; its log:" >&2; cat "$work/server-"*.log >&2; exit 1; }
       echo $(( $(now_ms) - started ))
       return 0
     fi
