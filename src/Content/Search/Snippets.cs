@@ -45,12 +45,18 @@ internal static class Snippets
         }
         foreach (var field in SearchableTexts.SnippetOrder)
         {
+            // The languages whose texts of this field hold a matched term; none, and the field's texts are not even made.
+            var keys = matched.Keys.Where(key => holds is null || holds(field, key)).ToHashSet(StringComparer.Ordinal);
+            if (keys.Count == 0)
+            {
+                continue;
+            }
             // Read again for each field rather than held: the texts are made as they are read, and the first match
             // (usually in the first field, early in it) ends the reading.
             foreach (var text in SearchableTexts.Of(leaflet).Where(text => text.Field == field))
             {
                 var key = SearchAnalyzers.KeyOf(text.Language);
-                if (!matched.TryGetValue(key, out var terms) || (holds is not null && !holds(field, key)))
+                if (!keys.Contains(key) || !matched.TryGetValue(key, out var terms))
                 {
                     continue;
                 }
