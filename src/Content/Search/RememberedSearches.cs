@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Leaflets.Content.Caching;
 
 namespace Leaflets.Content.Search;
@@ -24,9 +25,22 @@ public sealed class RememberedSearches(ILeafletSearchIndex index, long maxBytes 
         {
             return remembered;
         }
-        var page = index.Search(query);
-        return _pages.GetOrAdd(key, page, BytesOf(key, page));
+        // One search per query in flight: when many requests miss the same query at once (every clinic's box after an
+        // edit made a new snapshot), the others wait for the first's page instead of ranking it again each.
+        var running = _inFlight.GetOrAdd(key, _ => new Lazy<SearchPage>(() => index.Search(query), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            var page = running.Value;
+            return _pages.GetOrAdd(key, page, BytesOf(key, page));
+        }
+        finally
+        {
+            // Gone once answered (or failed: the next request searches again), so it holds only what is running now.
+            _inFlight.TryRemove(KeyValuePair.Create(key, running));
+        }
     }
+
+    private readonly ConcurrentDictionary<string, Lazy<SearchPage>> _inFlight = new(StringComparer.Ordinal);
 
     /// <summary>What a remembered page adds to memory: its key, a reference per item and its snippets' text (UTF-16).</summary>
     private static long BytesOf(string key, SearchPage page)
