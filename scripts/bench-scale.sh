@@ -10,12 +10,17 @@
 #     and the JSON in files mode from a ReadyToRun publish of the CLI against a plain publish of it (R2R=0 skips).
 #   - RSS after 60 s of mixed load at 64 connections (wrk; JSON, HTML, list pages, searches and PDFs of many leaflets).
 #   - Under 64 connections, SECONDS each: the health route (the floor), leaflet JSON and HTML (many leaflets in turn),
-#     list pages and searches, with requests/s, p50 and p99, and JSON and HTML as a share of the floor.
-#   - `leaflets publish` of the whole library to an empty container, then of one changed leaflet.
+#     list pages, searches of six repeated queries and of fifty different ones, with requests/s, p50 and p99, and JSON
+#     and HTML as a share of the floor.
+#   - Blob mode: the whole library uploaded to Azurite by publish's own code without its gate (`leaflets-soak
+#     put-content`: the gate over 10,000 leaflets takes hours; the uploads are what this times), then `leaflets publish`,
+#     gate and all, of a library of PUBLISH_N leaflets to an empty container (its time per leaflet is the figure that
+#     does not depend on N), then of the same library with one leaflet changed (the gate checks only that one).
 # Usage: scripts/bench-scale.sh [N, default 10000] [SECONDS per latency case, default 15]
-#   COLD_RUNS (default 3), MIXED_SECONDS (default 60); SNAPSHOT=0, R2R=0, CHECK=0 and BLOB=0 leave out the snapshot, the ReadyToRun comparison,
-#   the check and the publish with blob mode (the check renders every leaflet, and so does publish's gate: at 20
-#   leaflets it took 33 s here, so at thousands these are the long parts of a run)
+#   COLD_RUNS (default 3), MIXED_SECONDS (default 60), PUBLISH_N (default N, at most 1000); SNAPSHOT=0, R2R=0, CHECK=0
+#   and BLOB=0 leave out the compiled snapshot, the ReadyToRun comparison, the check and blob mode (the check renders
+#   every leaflet, and so does publish's gate: at 20 leaflets it took 33 s here, so at thousands these are the long
+#   parts of a run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,6 +28,7 @@ count=${1:-10000}
 seconds=${2:-15}
 cold_runs=${COLD_RUNS:-3}
 mixed_seconds=${MIXED_SECONDS:-60}
+publish_count=${PUBLISH_N:-$(( count < 1000 ? count : 1000 ))}
 port=7191
 azurite_port=${SCALE_AZURITE_PORT:-10012}
 results="$root/bench/results"
@@ -41,6 +47,11 @@ stop_server() { stop_pid "$server"; server=""; }
 cleanup() { stop_server; stop_pid "$azurite"; rm -rf "$work"; }
 trap cleanup EXIT
 mkdir -p "$results"
+# Another benchmark on this machine may be serving on the port: take the first free one, or our server could not
+# listen and the other's answers would be timed as ours.
+while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; do
+  port=$((port + 1))
+done
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "Installing wrk ..."
@@ -52,6 +63,10 @@ fi
 echo "Building ..."
 dotnet build -c Release src/Cli -v q -nologo >"$work/build.log" 2>&1 || { tail -20 "$work/build.log" >&2; exit 1; }
 built="$root/src/Cli/bin/Release/net10.0/leaflets"
+if [ "${BLOB:-1}" = 1 ]; then
+  dotnet build -c Release bench/Leaflets.Soak -v q -nologo >>"$work/build.log" 2>&1 || { tail -20 "$work/build.log" >&2; exit 1; }
+fi
+soak="$root/bench/Leaflets.Soak/bin/Release/net10.0/leaflets-soak"
 
 echo "Making a library of $count leaflets ..."
 library="$work/library"
@@ -93,6 +108,7 @@ first_answer() {
   for _ in $(seq 1 30000); do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 600 "http://127.0.0.1:$port$path") || true
     if [ "$code" = 200 ]; then
+      kill -0 "$server" 2>/dev/null || { echo "GET $path answered 200, but not from our server, which exited; its log:" >&2; cat "$work/server-"*.log >&2; exit 1; }
       echo $(( $(now_ms) - started ))
       return 0
     fi
@@ -202,9 +218,27 @@ request = function()
 end
 EOF
 # One Lua file per case below: request n asks for item n of the case in turn.
-cycle() { # NAME PATH-EXPRESSION (Lua, of id, n and pages)
+# Fifty different searches, from the words make-library.sh writes (its subjects, their clinical synonyms, its codes'
+# names) and the real leaflets' (exact, stemmed and misspelt), so most requests are not the one before: the
+# remembered searches (RememberedSearches) and rendered pages are kept per query, and six queries fit in any cache.
+many_queries=(
+  asthma "heart%20failure" diabetes "high%20blood%20pressure" "hip%20replacement" "knee%20replacement"
+  "cataract%20surgery" "breast%20cancer" "lung%20cancer" "bowel%20screening" "kidney%20stones" osteoporosis
+  "rheumatoid%20arthritis" "stroke%20recovery" chemotherapy radiotherapy "hearing%20loss" "sleep%20problems"
+  pregnancy physiotherapy "wound%20care" "blood%20tests" "MRI%20scans" "CT%20scans" "cardiac%20failure"
+  hypertension "hip%20arthroplasty" "knee%20arthroplasty" "renal%20calculi" "stroke%20rehabilitation"
+  "magnetic%20resonance%20imaging" "computed%20tomography" "cataract%20operation" "secondary%20bone"
+  "myocardial%20infarction" "obstructive%20lung" "hypertensive%20disorder" "diabetes%20mellitus"
+  "neoplasm%20of%20breast" "bone%20cement" vertebroplasty vertebroplasy cementoplasty kyphoplasty sedation
+  "local%20anaesthetic" scans "living%20with%20asthma" "questions%20about%20pregnancy" "caring%20for%20someone"
+)
+[ "${#many_queries[@]}" = 50 ] || { echo "bench-scale.sh: ${#many_queries[@]} queries in many_queries, not 50" >&2; exit 1; }
+lua_many="$work/queries.lua"
+{ echo "many_queries = {"; printf '"%s",\n' "${many_queries[@]}"; echo "}"; } >"$lua_many"
+cycle() { # NAME PATH-EXPRESSION (Lua, of id, n, pages, queries and many_queries)
   cat >"$work/$1.lua" <<EOF
 dofile("$lua_ids")
+dofile("$lua_many")
 local queries = {"bone%20cement", "asthma", "vertebroplasty", "hip%20replacement", "diabetes", "pain"}
 local pages = $pages
 local n = 0
@@ -220,6 +254,7 @@ cycle json '"/api/leaflets/" .. id'
 cycle html '"/api/leaflets/" .. id .. "/html"'
 cycle list '"/api/leaflets?page=" .. ((n % pages) + 1)'
 cycle search '"/api/leaflets?q=" .. queries[(n % #queries) + 1]'
+cycle search50 '"/api/leaflets?q=" .. many_queries[(n % #many_queries) + 1]'
 
 started=$(now_ms)
 start_server steady "$built"
@@ -234,7 +269,7 @@ summary="$work/latency.md"
 echo "| Case (64 connections, ${seconds} s) | Requests/s | p50 | p99 | Share of the health floor | Load (1 min) |" >"$summary"
 echo "|---|---:|---:|---:|---:|---:|" >>"$summary"
 floor=""
-for case in health json html list search; do
+for case in health json html list search search50; do
   echo "wrk: $case ..."
   wrk -t2 -c64 -d"${seconds}s" --timeout 30s --latency -s "$work/$case.lua" "http://127.0.0.1:$port" >"$work/wrk-$case.txt"
   grep -q "Non-2xx" "$work/wrk-$case.txt" && { echo "$case: non-2xx answers:" >&2; cat "$work/wrk-$case.txt" >&2; exit 1; }
@@ -264,14 +299,28 @@ if [ "${BLOB:-1}" = 1 ]; then
     curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$azurite_port/devstoreaccount1?comp=list" && break
     sleep 0.5
   done
-  timed publish-all "$built" publish --content "$library" --connection-string "$connection" --container "$container"
+  # The whole library, for the cold starts: publish's uploads (16 at once, images before text) without its gate.
+  timed put-content "$soak" put-content --connection-string "$connection" --container "$container" --content "$library"
+  read -r put_seconds put_kb <"$work/time.txt"
+  row "Whole library uploaded by publish's code without its gate (s)" "$put_seconds"
+  row "That upload's peak RSS" "$(kib "$put_kb")"
+
+  # Publish, gate and all, of its own library of PUBLISH_N leaflets, to its own container; then one leaflet changed.
+  echo "leaflets publish of $publish_count leaflets ..."
+  publishing="$work/publishing"
+  scripts/make-library.sh "$publish_count" "$publishing" >/dev/null
+  mapfile -t publish_ids < <(ls "$publishing/leaflets")
+  changed=${publish_ids[$(( ${#publish_ids[@]} / 2 ))]}
+  timed publish-all "$built" publish --content "$publishing" --connection-string "$connection" --container "$container-publish"
   read -r publish_seconds publish_kb <"$work/time.txt"
-  row "leaflets publish, whole library to an empty container (s)" "$publish_seconds"
+  row "leaflets publish of $publish_count leaflets to an empty container (s)" "$publish_seconds"
+  row "That publish per leaflet (s; the figure that does not depend on N)" "$(awk -v s="$publish_seconds" -v n="$publish_count" 'BEGIN { printf "%.3f", s / n }')"
   row "leaflets publish, peak RSS" "$(kib "$publish_kb")"
-  printf '\nA sentence added by the scale benchmark.\n' >>"$library/leaflets/$probe/plain.md"
-  timed publish-one "$built" publish --content "$library" --connection-string "$connection" --container "$container"
+  printf '\nA sentence added by the scale benchmark.\n' >>"$publishing/leaflets/$changed/plain.md"
+  timed publish-one "$built" publish --content "$publishing" --connection-string "$connection" --container "$container-publish"
   read -r publish_seconds _ <"$work/time.txt"
-  row "leaflets publish, one leaflet changed (s)" "$publish_seconds"
+  row "leaflets publish of the same $publish_count with one leaflet changed (s)" "$publish_seconds"
+  row "What that publish did" "$(grep -E '^(Published|Checked) ' "$work/publish-one.log" | tr '|\n' '/ ' || echo 'no summary line')"
 
   echo "Cold starts, blob mode ..."
   cold "blob mode, leaflet JSON" "$built" "$json" "${blob_env[@]}"
@@ -282,11 +331,12 @@ finished_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 {
   echo "# Scale benchmark: $count leaflets"
   echo
-  echo "Measured by \`scripts/bench-scale.sh $count $seconds\` (COLD_RUNS=$cold_runs, MIXED_SECONDS=$mixed_seconds, SNAPSHOT=${SNAPSHOT:-1}, R2R=${R2R:-1}, CHECK=${CHECK:-1}, BLOB=${BLOB:-1}): \`leaflets serve\`"
+  echo "Measured by \`scripts/bench-scale.sh $count $seconds\` (COLD_RUNS=$cold_runs, MIXED_SECONDS=$mixed_seconds, PUBLISH_N=$publish_count, SNAPSHOT=${SNAPSHOT:-1}, R2R=${R2R:-1}, CHECK=${CHECK:-1}, BLOB=${BLOB:-1}): \`leaflets serve\`"
   echo "(Release build) on a library made by \`scripts/make-library.sh $count\` (copies of content/leaflets with their own titles,"
   echo "topics, codes and review dates; every third with its Welsh translation). Cold starts time a fresh process from its"
   echo "start to the first 200 for \`$json\` (or its PDF), polling every 20 ms. The latency cases ask for a different leaflet,"
-  echo "list page or search (bone cement, asthma, vertebroplasty, hip replacement, diabetes, pain) at each request."
+  echo "list page or search at each request: \`search\` cycles six queries (bone cement, asthma, vertebroplasty, hip replacement,"
+  echo "diabetes, pain), \`search50\` fifty (the synthetic library's subjects, synonyms and code names, and the real leaflets' words)."
   echo
   echo "- Run: $started_at to $finished_at"
   echo "- nproc: $(nproc); load average (1, 5, 15 min) before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -303,7 +353,7 @@ finished_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
   echo '```'
   cat "$work/mixed.txt"
   echo '```'
-  for case in health json html list search; do
+  for case in health json html list search search50; do
     echo
     echo "### $case"
     echo

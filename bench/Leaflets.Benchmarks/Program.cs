@@ -48,4 +48,4 @@ var config = DefaultConfig.Instance
     .WithOptions(ConfigOptions.JoinSummary)
     .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40).WithRatioStyle(RatioStyle.Trend));
 
-BenchmarkSwitcher.FromTypes([typeof(RenderBenchmarks), typeof(SearchBenchmarks), typeof(BrailleBenchmarks), typeof(EpubBenchmarks), typeof(OpusBenchmarks)]).Run(args, config);
+BenchmarkSwitcher.FromTypes([typeof(RenderBenchmarks), typeof(SearchBenchmarks), typeof(ListBenchmarks), typeof(BrailleBenchmarks), typeof(EpubBenchmarks), typeof(OpusBenchmarks)]).Run(args, config);

@@ -4,11 +4,13 @@ using Leaflets.Soak;
 //   leaflets-soak warm --base URL --seconds N --connections C
 //   leaflets-soak load --base URL --seconds N --connections C --pid PID --events FILE --report FILE
 //   leaflets-soak put-blob --connection-string CS --container NAME --name BLOB --file PATH
+//   leaflets-soak put-content --connection-string CS --container NAME --content DIR   (scripts/bench-scale.sh)
 return args.FirstOrDefault() switch
 {
     "warm" => await LoadCommand.WarmAsync(Arguments.Parse(args[1..])),
     "load" => await LoadCommand.RunAsync(Arguments.Parse(args[1..])),
     "put-blob" => await PutBlobCommand.RunAsync(Arguments.Parse(args[1..])),
+    "put-content" => await PutContentCommand.RunAsync(Arguments.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -17,5 +19,6 @@ static int Usage()
     Console.Error.WriteLine("usage: leaflets-soak warm --base URL --seconds N [--connections 64]");
     Console.Error.WriteLine("       leaflets-soak load --base URL --seconds N [--connections 64] --pid PID --events FILE --report FILE");
     Console.Error.WriteLine("       leaflets-soak put-blob --connection-string CS --container NAME --name BLOB --file PATH");
+    Console.Error.WriteLine("       leaflets-soak put-content --connection-string CS --container NAME --content DIR");
     return 2;
 }

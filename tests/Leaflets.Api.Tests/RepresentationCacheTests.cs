@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Content.Catalog;
+using Leaflets.Content.Rendering;
 using Leaflets.Functions.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,11 @@ public sealed class RepresentationCacheTests
     [InlineData("/api/leaflets/bone-scan/html?variant=easy-read", "br")]
     [InlineData("/leaflets/bone-scan", null)]
     [InlineData("/", "br")]
+    [InlineData("/api/leaflets", null)]
+    [InlineData("/api/leaflets?q=bone%20scan", "br")]
+    [InlineData("/api/leaflets?topic=imaging&page=1&pageSize=5", "gzip")]
+    [InlineData("/search?q=bone", "br")]
+    [InlineData("/topics/bone-health", null)]
     [InlineData("/api/leaflets/bone-scan/pdf", "br")]
     [InlineData("/api/leaflets/bone-scan/braille?lang=cy", null)]
     [InlineData("/api/leaflets/bone-scan/braille?grade=1", "br")]
@@ -64,6 +70,33 @@ public sealed class RepresentationCacheTests
         Assert.NotEqual(before.Response.Headers.ETag, after.Response.Headers.ETag);
         Assert.Contains("Having your bone scan", System.Text.Encoding.UTF8.GetString(Decode(after.Body)), StringComparison.Ordinal);
         Assert.Equal(2, server.Services.GetRequiredService<RepresentationCache>().Renders);
+    }
+
+    [Theory]
+    [InlineData("/api/leaflets")]
+    [InlineData("/api/leaflets?q=bone")]
+    [InlineData("/search?q=bone")]
+    [InlineData("/topics/bone-health")]
+    [InlineData("/")]
+    public async Task A_page_of_a_list_after_a_refresh_shows_the_new_snapshot_never_the_page_kept_from_the_old_one(string route)
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        var before = await GetAsync(server, route, null);
+        var plain = Path.Combine(sandbox.ContentRoot, "leaflets", "bone-scan", "plain.md");
+        await File.WriteAllTextAsync(plain, (await File.ReadAllTextAsync(plain)).Replace("title: Having a bone scan", "title: Having your bone scan", StringComparison.Ordinal));
+        await server.Services.GetRequiredService<LeafletCatalog>().ReloadAsync(CancellationToken.None);
+
+        var after = await GetAsync(server, route, null);
+        var again = await GetAsync(server, route, null);
+
+        Assert.Contains("Having a bone scan", System.Text.Encoding.UTF8.GetString(before.Body), StringComparison.Ordinal);
+        Assert.Contains("Having your bone scan", System.Text.Encoding.UTF8.GetString(after.Body), StringComparison.Ordinal);
+        Assert.NotEqual(before.Response.Headers.ETag, after.Response.Headers.ETag);
+        // The tag is taken over the bytes, so the page kept for the new snapshot answers with the same bytes and tag.
+        Assert.Equal(after.Body, again.Body);
+        Assert.Equal(after.Response.Headers.ETag, again.Response.Headers.ETag);
+        Assert.Equal(RepresentationVersions.OfBytes(after.Body), after.Response.Headers.ETag!.Tag.Trim('"'));
     }
 
     [Fact]

@@ -16,7 +16,13 @@ public sealed class PublishCommandTests(Azurite azurite) : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("uploaded  leaflets/wound-care/plain.md", output, StringComparison.Ordinal);
         Assert.Contains("1 uploaded, 0 unchanged, 0 deleted", output, StringComparison.Ordinal);
+        Assert.Contains("Checked 1 of 1;", output, StringComparison.Ordinal);
         Assert.True(await container.GetBlobClient("leaflets/wound-care/plain.md").ExistsAsync());
+
+        // Unchanged content: its stored results stand, so nothing is rendered again.
+        var (_, again, _) = await LeafletsCli.RunAsync("publish", "--content", _content.Root, "--connection-string", azurite.ConnectionString, "--container", container.Name);
+        Assert.Contains("0 uploaded, 1 unchanged, 0 deleted", again, StringComparison.Ordinal);
+        Assert.Contains("Checked 0 of 1;", again, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,6 +61,27 @@ public sealed record LeafletQuery(ImmutableArray<string> Words, string? Topic, C
     public string? Language { get; init; }
 
     /// <summary>
+    /// Every part of the query that shapes its page, each set apart so no two queries share a key: what a remembered
+    /// page (<see cref="RememberedSearches"/>, a rendered list) is kept under.
+    /// </summary>
+    public string Key
+    {
+        get
+        {
+            const char Separator = '\u001f';
+            var key = new System.Text.StringBuilder();
+            foreach (var word in Words)
+            {
+                key.Append(word).Append(Separator);
+            }
+            return key.Append(Separator).Append(Topic).Append(Separator).Append(Code?.System).Append(Separator)
+                .Append(Code?.Code).Append(Separator).Append(Language).Append(Separator).Append(Sort.Slug())
+                .Append(Separator).Append(Page.ToString(CultureInfo.InvariantCulture)).Append(Separator)
+                .Append(PageSize.ToString(CultureInfo.InvariantCulture)).ToString();
+        }
+    }
+
+    /// <summary>
     /// Reads the raw query values (null when absent). Every invalid value is reported, each message naming
     /// the parameter, what was given and what is allowed, so one answer lets a caller fix all of them.
     /// </summary>

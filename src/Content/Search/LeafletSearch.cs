@@ -51,6 +51,22 @@ public static class LeafletSearch
         return new SearchPage(items, matches.Count, query);
     }
 
+    /// <summary>
+    /// A page of leaflets already in the order to show and with nothing to filter (<see cref="LeafletViews"/>): the
+    /// page's slice, without going through the whole set again.
+    /// </summary>
+    /// <exception cref="ArgumentException">The query has words or filters.</exception>
+    public static SearchPage PageOf(ImmutableArray<Leaflet> ordered, LeafletQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!query.Words.IsEmpty || query.Topic is not null || query.Code is not null || query.Language is not null)
+        {
+            throw new ArgumentException("A page of an ordered set takes no words or filters.", nameof(query));
+        }
+        var skip = (int)Math.Min(ordered.Length, (long)(query.Page - 1) * query.PageSize);
+        return new SearchPage(ordered.Slice(skip, Math.Min(query.PageSize, ordered.Length - skip)), ordered.Length, query);
+    }
+
     private static readonly IComparer<Leaflet> ById = Comparer<Leaflet>.Create((x, y) => string.CompareOrdinal(x.Id, y.Id));
 
     private static bool Matches(Leaflet leaflet, LeafletQuery query)

@@ -191,14 +191,23 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
         var rewritten = _searcher.Rewrite(words);
         var found = _searcher.Search(rewritten, Filter(query), wanted, Order(query.Sort));
         var skip = (int)Math.Min(int.MaxValue, (long)(query.Page - 1) * query.PageSize);
-        var items = found.ScoreDocs.Skip(skip).Select(hit => _byDocument[hit.Doc]).ToImmutableArray();
+        var hits = found.ScoreDocs.Skip(skip).ToList();
+        var items = hits.Select(hit => _byDocument[hit.Doc]).ToImmutableArray();
 
         var snippets = ImmutableDictionary<string, Snippet>.Empty;
         if (!query.Words.IsEmpty)
         {
             var matched = MatchedTerms(rewritten);
-            snippets = items
-                .Select(leaflet => (leaflet.Id, Snippet: Snippets.Cut(_inFull(leaflet), matched)))
+            snippets = hits
+                .Select(hit =>
+                {
+                    bool holds(SearchField field, string key) => Holds(hit.Doc, SearchAnalyzers.FieldName(field, key), matched[key]);
+                    var leaflet = _byDocument[hit.Doc];
+                    // Only a match in the body or its headings needs the body: a compiled snapshot's leaflet is loaded
+                    // for that alone, and one matched by its title or summary is cut from its metadata.
+                    var needsBody = matched.Keys.Any(key => holds(SearchField.Body, key) || holds(SearchField.Headings, key));
+                    return (leaflet.Id, Snippet: Snippets.Cut(needsBody ? _inFull(leaflet) : leaflet, matched, holds));
+                })
                 .Where(each => each.Snippet is not null)
                 .ToImmutableDictionary(each => each.Id, each => each.Snippet!, StringComparer.Ordinal);
         }
@@ -257,6 +266,29 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     }
 
     /// <summary>The terms of the rewritten query by language key, for marking in snippets.</summary>
+    /// <summary>Whether document <paramref name="document"/>'s <paramref name="field"/> holds any of <paramref name="terms"/>: a look in the postings, no text read.</summary>
+    private bool Holds(int document, string field, FrozenSet<string> terms)
+    {
+        if (MultiFields.GetTerms(_reader, field) is not { } indexed)
+        {
+            return false;
+        }
+        var each = indexed.GetEnumerator();
+        DocsEnum? postings = null;
+        foreach (var term in terms)
+        {
+            if (each.SeekExact(new Lucene.Net.Util.BytesRef(term)))
+            {
+                postings = each.Docs(MultiFields.GetLiveDocs(_reader), postings, DocsFlags.NONE);
+                if (postings.Advance(document) == document)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static FrozenDictionary<string, FrozenSet<string>> MatchedTerms(Query rewritten)
     {
         var terms = new HashSet<Term>();

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using System.Collections.Concurrent;
 using Leaflets.Content.Caching;
 
 namespace Leaflets.Content.Search;
@@ -21,29 +20,27 @@ public sealed class RememberedSearches(ILeafletSearchIndex index, long maxBytes 
     public SearchPage Search(LeafletQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var key = KeyOf(query);
+        var key = query.Key;
         if (_pages.TryGet(key, out var remembered))
         {
             return remembered;
         }
-        var page = index.Search(query);
-        return _pages.GetOrAdd(key, page, BytesOf(key, page));
+        // One search per query in flight: when many requests miss the same query at once (every clinic's box after an
+        // edit made a new snapshot), the others wait for the first's page instead of ranking it again each.
+        var running = _inFlight.GetOrAdd(key, _ => new Lazy<SearchPage>(() => index.Search(query), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            var page = running.Value;
+            return _pages.GetOrAdd(key, page, BytesOf(key, page));
+        }
+        finally
+        {
+            // Gone once answered (or failed: the next request searches again), so it holds only what is running now.
+            _inFlight.TryRemove(KeyValuePair.Create(key, running));
+        }
     }
 
-    /// <summary>Every part of a query that shapes its page, each set apart so no two queries share a key.</summary>
-    private static string KeyOf(LeafletQuery query)
-    {
-        const char Separator = '\u001f';
-        var key = new StringBuilder();
-        foreach (var word in query.Words)
-        {
-            key.Append(word).Append(Separator);
-        }
-        return key.Append(Separator).Append(query.Topic).Append(Separator).Append(query.Code?.System).Append(Separator)
-            .Append(query.Code?.Code).Append(Separator).Append(query.Language).Append(Separator).Append(query.Sort.Slug())
-            .Append(Separator).Append(query.Page.ToString(CultureInfo.InvariantCulture)).Append(Separator)
-            .Append(query.PageSize.ToString(CultureInfo.InvariantCulture)).ToString();
-    }
+    private readonly ConcurrentDictionary<string, Lazy<SearchPage>> _inFlight = new(StringComparer.Ordinal);
 
     /// <summary>What a remembered page adds to memory: its key, a reference per item and its snippets' text (UTF-16).</summary>
     private static long BytesOf(string key, SearchPage page)

@@ -18,6 +18,14 @@ public sealed class RepresentationBody
 
     public ReadOnlyMemory<byte> Identity { get; }
 
+    private EntityTag? _tagOfBytes;
+
+    /// <summary>
+    /// The strong tag taken over the identity bytes (<see cref="EntityTag.OfBytes"/>), for a body that mixes many
+    /// leaflets (a list's page): hashed on the first request for it, so a kept body is not hashed again per request.
+    /// </summary>
+    public EntityTag TagOfBytes => Volatile.Read(ref _tagOfBytes) ?? (_tagOfBytes = EntityTag.OfBytes(Identity.Span));
+
     /// <summary>The body in <paramref name="coding"/> (identity when null), encoded on the first request for it.</summary>
     public ReadOnlyMemory<byte> In(ContentCoding? coding)
     {

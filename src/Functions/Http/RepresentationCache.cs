@@ -1,4 +1,7 @@
+using System.Globalization;
 using Leaflets.Content.Caching;
+using Leaflets.Content.Catalog;
+using Leaflets.Content.Rendering;
 using Microsoft.Extensions.Options;
 
 namespace Leaflets.Functions.Http;
@@ -42,6 +45,18 @@ public sealed class RepresentationCache(IOptions<RepresentationCacheOptions> opt
 
     /// <summary>Bodies rendered because the cache did not hold them.</summary>
     public int Renders => Volatile.Read(ref _renders);
+
+    /// <summary>
+    /// The key of a body made from a whole snapshot (a page of a list or of a search): the snapshot's
+    /// <see cref="CatalogSnapshot.Generation"/> (a refresh is a new generation, so a new snapshot never
+    /// answers from an old page), today (the review statuses shown) and the rest of what shapes its bytes, after the
+    /// name of what is rendered. Such a body's tag is taken over its bytes (<see cref="RepresentationBody.TagOfBytes"/>),
+    /// not this key: instances number their snapshots apart, and the same bytes keep the same tag on all of them.
+    /// </summary>
+    public static string ListKey(string representation, CatalogSnapshot snapshot, DateOnly today, params ReadOnlySpan<string?> inputs)
+        => RepresentationVersions.Derive([
+            representation, snapshot.Generation.ToString(CultureInfo.InvariantCulture), today.ToString("O", CultureInfo.InvariantCulture),
+            .. inputs.ToArray().Select(input => input ?? "")]);
 
     /// <summary>
     /// The body kept under <paramref name="version"/>, else <paramref name="render"/>'s, kept for next time. Two requests

@@ -11,6 +11,9 @@ namespace Leaflets.Functions.Leaflets;
 /// </summary>
 public sealed class ListLeaflets(LeafletRoutes routes, ILogger<ListLeaflets> logger)
 {
+    /// <summary>Names the list's body in the cache, apart from every other body.</summary>
+    private const string ListRepresentation = "application/json;leaflet-list";
+
     [Function(nameof(ListLeaflets))]
     [QueryParameters("q", "topic", "code", LanguageNegotiation.Parameter, LeafletSorts.Parameter, "page", "pageSize")]
     public Task<IActionResult> Run(
@@ -34,10 +37,14 @@ public sealed class ListLeaflets(LeafletRoutes routes, ILogger<ListLeaflets> log
         }
 
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
+        var today = routes.Today;
         var page = snapshot.Search.Search(query);
-        var body = LeafletJson.List(page, routes.Today, urls);
+        // Rendered once per snapshot, query, address and day, not per request (bench/README, "Scale").
+        var body = routes.Cache.GetOrRender(
+            RepresentationCache.ListKey(ListRepresentation, snapshot, today, query.Key, urls.BaseUrl),
+            () => LeafletJson.List(page, today, urls));
         // A page mixes many leaflets, so its tag is taken over the bytes themselves.
         var lastModified = page.Items.IsEmpty ? (DateTimeOffset?)null : page.Items.Max(leaflet => leaflet.DateModified);
-        return new RepresentationResult(body, LeafletJson.MediaType, routes.Http.CacheControl, EntityTag.OfBytes(body), lastModified);
+        return new RepresentationResult(body, LeafletJson.MediaType, routes.Http.CacheControl, body.TagOfBytes, lastModified);
     });
 }

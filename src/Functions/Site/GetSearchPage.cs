@@ -11,6 +11,9 @@ namespace Leaflets.Functions.Site;
 /// </summary>
 public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logger)
 {
+    /// <summary>Names a search page's body in the cache, apart from every other body.</summary>
+    private const string SearchPageRepresentation = "text/html;site-search";
+
     [Function(nameof(GetSearchPage))]
     [QueryParameters(SiteUrls.QueryParameter, SiteUrls.PageParameter, LanguageNegotiation.Parameter)]
     public Task<IActionResult> Run(
@@ -36,6 +39,7 @@ public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logg
         }
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         var results = snapshot.Search.Search(query);
-        return routes.ListPage(request, urls, results, language, () => SearchResultsPage.Render(results, urls, routes.Today, language));
+        return routes.ListPage(request, urls, results, language, () => SearchResultsPage.Render(results, urls, routes.Today, language),
+            routes.ListKey(SearchPageRepresentation, snapshot, query, language, urls));
     }, routes.ErrorPageFor(request));
 }

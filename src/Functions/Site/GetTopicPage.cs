@@ -8,6 +8,9 @@ namespace Leaflets.Functions.Site;
 /// <summary>GET /topics/{topic}?page=&amp;lang=: the leaflets on one topic (by its slug, <see cref="Topics.Slug"/>).</summary>
 public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger)
 {
+    /// <summary>Names a topic page's body in the cache, apart from every other body.</summary>
+    private const string TopicPageRepresentation = "text/html;site-topic";
+
     [Function(nameof(GetTopicPage))]
     [QueryParameters(SiteUrls.PageParameter, LanguageNegotiation.Parameter)]
     public Task<IActionResult> Run(
@@ -27,11 +30,14 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
         }
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         // Only ever compared with the slugs of the catalog's own topics, so any text is safe here.
-        if (Topics.Of(snapshot.Content.Leaflets.Values).FirstOrDefault(t => t.Slug == topic) is not { } found)
+        if (!LeafletViews.Of(snapshot.Content).TryGetTopic(topic, out var found))
         {
             return routes.Error(request, urls, Problems.UnknownTopic(topic));
         }
-        var leaflets = LeafletSearch.List(found.Leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
-        return routes.ListPage(request, urls, leaflets, language, () => TopicPage.Render(found, leaflets, urls, routes.Today, language));
+        // A topic page lists; words in its address are not searched.
+        var listing = query with { Words = [] };
+        var leaflets = LeafletSearch.PageOf(found.Leaflets, listing);
+        return routes.ListPage(request, urls, leaflets, language, () => TopicPage.Render(found, leaflets, urls, routes.Today, language),
+            routes.ListKey(TopicPageRepresentation, snapshot, listing, language, urls, found.Slug));
     }, routes.ErrorPageFor(request));
 }

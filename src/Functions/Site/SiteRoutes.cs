@@ -81,7 +81,7 @@ public sealed class SiteRoutes(
     /// </summary>
     /// <param name="language">The page's language, which it is sent in (Content-Language).</param>
     /// <param name="cacheKey">
-    /// When set, every input of the page's bytes (the snapshot's generation among them): the body is kept under it
+    /// When set, every input of the page's bytes (<see cref="ListKey"/>): the body is kept under it
     /// (<see cref="RepresentationCache"/>) and rendered once, not per request.
     /// </param>
     public IActionResult ListPage(HttpRequest request, SiteUrls urls, SearchPage shown, SiteLanguage language, Func<string> render, string? cacheKey = null)
@@ -98,7 +98,7 @@ public sealed class SiteRoutes(
             ? new RepresentationBody(Encoding.UTF8.GetBytes(render()))
             : cache.GetOrRender(cacheKey, () => Encoding.UTF8.GetBytes(render()));
         var lastModified = shown.Items.IsEmpty ? (DateTimeOffset?)null : shown.Items.Max(leaflet => leaflet.DateModified);
-        return Page(body, urls, EntityTag.OfBytes(body.Identity.Span), lastModified, lastModifiedValidates: false, language.Strings.For(language.Language).Language);
+        return Page(body, urls, body.TagOfBytes, lastModified, lastModifiedValidates: false, language.Strings.For(language.Language).Language);
     }
 
     /// <summary>
@@ -161,15 +161,20 @@ public sealed class SiteRoutes(
             return notInLanguage!;
         }
         var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
-        var leaflets = snapshot.Content.Leaflets.Values;
-        var aToZ = LeafletSearch.List(leaflets, query with { Words = [] }, LeafletSearch.ByTitle);
-        // Everything the page shows comes from the snapshot, this page of it, the words of its language and where it is served.
-        var strings = language.Strings.For(language.Language);
-        var cacheKey = RepresentationVersions.Derive(
-            HomePageRepresentation, snapshot.Generation.ToString(CultureInfo.InvariantCulture), query.Page.ToString(CultureInfo.InvariantCulture),
-            language.Language, strings.Version, urls.Key, Today.ToString("O", CultureInfo.InvariantCulture));
-        return ListPage(request, urls, aToZ, language, () => HomePage.Render(Topics.Of(leaflets), aToZ, urls, language), cacheKey);
+        var views = LeafletViews.Of(snapshot.Content);
+        // The home page lists; words in its address are not searched.
+        var listing = query with { Words = [] };
+        var aToZ = LeafletSearch.PageOf(views.AToZ, listing);
+        return ListPage(request, urls, aToZ, language, () => HomePage.Render(views.Topics, aToZ, urls, language),
+            ListKey(HomePageRepresentation, snapshot, listing, language, urls));
     }
+
+    /// <summary>
+    /// The key a page of the site's own lists (home, a topic, a search) is kept under: everything it shows comes from
+    /// the snapshot, this page of it, the words of its language and where it is served (<see cref="RepresentationCache.ListKey"/>).
+    /// </summary>
+    public string ListKey(string representation, CatalogSnapshot snapshot, LeafletQuery query, SiteLanguage language, SiteUrls urls, string? topic = null)
+        => RepresentationCache.ListKey(representation, snapshot, Today, query.Key, topic, language.Language, language.Strings.For(language.Language).Version, urls.Key);
 
     /// <summary>Any other path: the 404 page for a request that prefers HTML, the no-such-route problem otherwise.</summary>
     public IActionResult NotFound(HttpRequest request)

@@ -30,6 +30,13 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
 
     public static string FormatDateModified(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// How many blobs one read downloads at once. 16: a leaflet is about 50 small blobs, so a cold instance's first read
+    /// is a matter of round trips, not bandwidth; a few dozen connections is what one instance's HTTP client keeps open
+    /// comfortably, and the storage account's limits are far above it.
+    /// </summary>
+    public const int ParallelDownloads = 16;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, DownloadedBlob> _downloaded = new(StringComparer.Ordinal);
     private int _downloads;
@@ -46,32 +53,55 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         {
             var files = new List<ContentFile>();
             var listed = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var item in ListAsync(cancellationToken))
+            // Up to ParallelDownloads blobs at once, as the listing names them: one at a time, a cold instance waited for
+            // 50 round trips per leaflet in turn. Every shared collection below is touched under its lock; the result is
+            // sorted by path at the end, so the order downloads finish in never shows.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelDownloads, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(ListAsync(cancellationToken), parallel, async (item, token) =>
             {
                 if (item.Name.EndsWith('/'))
                 {
-                    continue; // a folder marker (hierarchical namespace accounts) holds no content
+                    return; // a folder marker (hierarchical namespace accounts) holds no content
                 }
-                listed.Add(item.Name);
+                lock (listed)
+                {
+                    listed.Add(item.Name);
+                }
+                DownloadedBlob? known;
+                lock (_downloaded)
+                {
+                    _downloaded.TryGetValue(item.Name, out known);
+                }
                 var dated = DateModifiedOf(item);
+                ContentFile? file = null;
                 if (item.Properties.ContentLength > ContentLimits.MaxFileBytes)
                 {
-                    files.Add(SourceRefusals.TooLarge(item.Name, item.Properties.ContentLength.Value) with { LastModified = dated });
+                    file = SourceRefusals.TooLarge(item.Name, item.Properties.ContentLength.Value);
                 }
                 else if (item.Properties.ContentLength == 0)
                 {
-                    files.Add(new ContentFile(item.Name, []) { LastModified = dated }); // nothing to download, and a ranged request for it is refused (416)
+                    file = new ContentFile(item.Name, []); // nothing to download, and a ranged request for it is refused (416)
                 }
-                else if (_downloaded.TryGetValue(item.Name, out var known) && item.Properties.ETag is { } etag && known.ETag == etag)
+                else if (known is not null && item.Properties.ETag is { } etag && known.ETag == etag)
                 {
-                    files.Add(known.File with { LastModified = dated });
+                    file = known.File;
                 }
-                else if (await DownloadAsync(item, cancellationToken) is { } fresh)
+                else if (await DownloadAsync(item, token) is { } fresh)
                 {
-                    _downloaded[item.Name] = fresh;
-                    files.Add(fresh.File with { LastModified = dated });
+                    lock (_downloaded)
+                    {
+                        _downloaded[item.Name] = fresh; // remembered at once: a read cut short resumes from here
+                    }
+                    file = fresh.File;
                 }
-            }
+                if (file is not null)
+                {
+                    lock (files)
+                    {
+                        files.Add(file with { LastModified = dated });
+                    }
+                }
+            });
             foreach (var gone in _downloaded.Keys.Where(name => !listed.Contains(name)).ToList())
             {
                 _downloaded.Remove(gone);

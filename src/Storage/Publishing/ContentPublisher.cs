@@ -36,6 +36,12 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
 
     private const string LeafletsPrefix = "leaflets/";
 
+    /// <summary>
+    /// How many files one publish uploads at once (<see cref="BlobContentSource.ParallelDownloads"/> says why 16): the
+    /// uploads of a whole library are tens of thousands of small files, so round trips, not bandwidth, decide the time.
+    /// </summary>
+    public const int ParallelUploads = 16;
+
     public async Task<PublishSummary> PublishAsync(string contentRoot, bool prune, CancellationToken cancellationToken)
     {
         var source = new FileContentSource(contentRoot);
@@ -71,22 +77,35 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
         var publishedAt = BlobContentSource.FormatDateModified(time.GetUtcNow());
         var uploaded = ImmutableArray.CreateBuilder<string>();
         var unchanged = ImmutableArray.CreateBuilder<string>();
-        // Images before text: an app refreshing mid-publish then never sees a leaflet that names an image not yet there.
+        var changed = new List<(ContentFile File, byte[] Md5)>();
         foreach (var file in files.OrderBy(f => IsMarkdown(f.Path)).ThenBy(f => f.Path, StringComparer.Ordinal))
         {
             var md5 = MD5.HashData(file.Bytes.AsSpan());
             if (existing.TryGetValue(file.Path, out var stored) && stored is not null && stored.AsSpan().SequenceEqual(md5))
             {
                 unchanged.Add(file.Path);
-                continue;
             }
-            var options = new BlobUploadOptions
+            else
             {
-                HttpHeaders = new BlobHttpHeaders { ContentHash = md5, ContentType = ContentTypeOf(file.Path) },
-                Metadata = new Dictionary<string, string> { [BlobContentSource.DateModifiedMetadata] = publishedAt },
-            };
-            await container.GetBlobClient(file.Path).UploadAsync(BinaryData.FromBytes(file.Bytes.AsMemory()), options, cancellationToken);
-            uploaded.Add(file.Path);
+                changed.Add((file, md5));
+            }
+        }
+        // Images before text: an app refreshing mid-publish then never sees a leaflet that names an image not yet there.
+        // So in two rounds, the second started only when every upload of the first has finished; within a round up to
+        // ParallelUploads at once, since one at a time a whole library waited for tens of thousands of round trips.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = cancellationToken };
+        foreach (var round in changed.GroupBy(change => IsMarkdown(change.File.Path)).OrderBy(round => round.Key))
+        {
+            await Parallel.ForEachAsync(round, parallel, async (change, token) =>
+            {
+                var options = new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentHash = change.Md5, ContentType = ContentTypeOf(change.File.Path) },
+                    Metadata = new Dictionary<string, string> { [BlobContentSource.DateModifiedMetadata] = publishedAt },
+                };
+                await container.GetBlobClient(change.File.Path).UploadAsync(BinaryData.FromBytes(change.File.Bytes.AsMemory()), options, token);
+            });
+            uploaded.AddRange(round.Select(change => change.File.Path));
         }
 
         var deleted = ImmutableArray.CreateBuilder<string>();

@@ -189,6 +189,22 @@ public sealed class LuceneLeafletIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_word_only_in_the_title_is_snipped_from_the_title_and_a_word_also_in_the_body_from_the_body()
+    {
+        var leaflet = SearchLeaflets.Make("zebra", "Living with zebrafish", "Short.", ["Body words about fins and water, and zebrafish tanks."]);
+        var other = SearchLeaflets.Make("plain", "Another leaflet", "Short.", ["Nothing about fins here."]);
+        using var index = LuceneLeafletIndex.Build([leaflet, other]);
+
+        // "living" is in no body, so no body is even read for it (the index says which fields hold it).
+        var living = index.Search(LeafletQuery.Parse("living", null, null, null, null).Query!).Snippets["zebra"];
+        Assert.Equal("Living with zebrafish", living.Text);
+        Assert.Equal([new SnippetPart("Living", IsMatch: true)], living.Parts.Where(part => part.IsMatch));
+        var zebrafish = index.Search(LeafletQuery.Parse("zebrafish", null, null, null, null).Query!).Snippets["zebra"];
+        Assert.Equal("Body words about fins and water, and zebrafish tanks.", zebrafish.Text);
+        Assert.Equal(["zebra", "plain"], index.Search(LeafletQuery.Parse("fins", null, null, null, null).Query!).Snippets.Keys.Order().Reverse());
+    }
+
+    [Fact]
     public void A_matched_word_longer_than_a_snippet_is_shown_whole()
     {
         var word = "pneumono" + new string('x', 180);

@@ -57,13 +57,36 @@ public sealed class RememberedSearchesTests
         Assert.Equal(2, _index.Searches);
     }
 
-    private sealed class CountingIndex(ILeafletSearchIndex inner) : ILeafletSearchIndex
+    [Fact]
+    public async Task Many_requests_missing_the_same_query_at_once_search_it_once_and_share_the_page()
     {
-        public int Searches { get; private set; }
+        using var release = new ManualResetEventSlim();
+        var index = new CountingIndex(LuceneLeafletIndex.Build(SearchLeaflets.Library), release);
+        var searches = new RememberedSearches(index);
+
+        var waiting = Enumerable.Range(0, 8).Select(_ => Task.Run(() => searches.Search(Words("bone", "cement")))).ToList();
+        // Every request has had time to miss and wait before the one search is let finish.
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        release.Set();
+        var pages = await Task.WhenAll(waiting);
+
+        Assert.Equal(1, index.Searches);
+        Assert.All(pages, page => Assert.Same(pages[0], page));
+        // Remembered now, so a later miss of another query searches again, and only that one.
+        searches.Search(Words("pain"));
+        Assert.Equal(2, index.Searches);
+    }
+
+    private sealed class CountingIndex(ILeafletSearchIndex inner, ManualResetEventSlim? release = null) : ILeafletSearchIndex
+    {
+        private int _searches;
+
+        public int Searches => Volatile.Read(ref _searches);
 
         public SearchPage Search(LeafletQuery query)
         {
-            Searches++;
+            Interlocked.Increment(ref _searches);
+            release?.Wait(TimeSpan.FromSeconds(30));
             return inner.Search(query);
         }
     }
