@@ -1,5 +1,6 @@
 using Leaflets.Content;
 using Leaflets.Content.Rendering;
+using Leaflets.Content.Rendering.Audio;
 using Leaflets.Content.Rendering.Braille;
 using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Functions.Health;
@@ -30,6 +31,7 @@ public static class FunctionsServiceCollectionExtensions
             .Validate(cache => cache.IsValid, RepresentationCacheOptions.InvalidMessage).ValidateOnStart();
         services.AddSingleton<RepresentationCache>();
         services.AddLeafletPdf(configuration);
+        services.AddLeafletAudio(configuration);
         // liblouis's tables are process-wide state: one translator serialises every use of them.
         services.AddSingleton(BrailleTranslator.Shared);
         services.AddSingleton<LeafletRoutes>();

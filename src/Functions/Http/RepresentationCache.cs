@@ -43,6 +43,9 @@ public sealed class RepresentationCache(IOptions<RepresentationCacheOptions> opt
     /// <summary>Bodies rendered because the cache did not hold them.</summary>
     public int Renders => Volatile.Read(ref _renders);
 
+    /// <summary>The body kept under <paramref name="version"/>, if any: for a body made asynchronously (the spoken audio).</summary>
+    public bool TryGet(string version, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RepresentationBody? body) => _kept.TryGet(version, out body);
+
     /// <summary>
     /// The body kept under <paramref name="version"/>, else <paramref name="render"/>'s, kept for next time. Two requests
     /// that miss at once may both render: rendering is deterministic, so either body is the same, and the first kept wins.

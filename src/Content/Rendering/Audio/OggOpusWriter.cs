@@ -114,8 +114,9 @@ public static class OggOpusWriter
         var packet = new byte[MaxPacketBytes];
         for (var index = 0; index < frames; index++)
         {
-            var start = index * frameSamples;
-            var available = Math.Clamp(pcm.Length - start, 0, frameSamples);
+            // The last frames may lie wholly past the samples (they carry the look-ahead): nothing of the input is in them.
+            var start = Math.Min(index * frameSamples, pcm.Length);
+            var available = Math.Min(pcm.Length - start, frameSamples);
             pcm.Slice(start, available).CopyTo(frame);
             frame.AsSpan(available).Clear();
             var length = encoder.Encode(frame, frameSamples, packet, packet.Length);

@@ -22,6 +22,10 @@ public sealed class SpeechOptions
 
     public AzureSpeechOptions Azure { get; set; } = new();
 
+    public const string InvalidMessage =
+        "Speech:Engine must be 'espeak-ng' or 'azure', Speech:TimeoutSeconds over 0 and at most 600, Speech:Azure:Retries 0 to 5, "
+        + "Speech:Azure:RetryDelaySeconds 0 to 10, Speech:Azure:MaxResponseBytes over 0 and Speech:Azure:Region lower-case letters and digits (env Speech__Engine, ...).";
+
     internal bool IsValid =>
         (Engine == EspeakEngine || Engine == AzureEngine) && TimeoutSeconds is > 0 and <= 600 && Azure.IsValid;
 }
