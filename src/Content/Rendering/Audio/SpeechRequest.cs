@@ -52,6 +52,13 @@ public sealed class SpeechRequest
     /// <summary>The whole script as one SSML document, UTF-8.</summary>
     public byte[] RenderSsml() => Encoding.UTF8.GetBytes(SpeechScriptBuilder.WholeDocument(Script()));
 
+    /// <summary>
+    /// Whether the spoken version is offered in <paramref name="document"/>'s language, so the website links it: where
+    /// the embedded engine (espeak-ng) has a voice, English and Welsh. Azure AI Speech is configured with voices for
+    /// the same languages; a language without one is a 404 from the route, never a broken link on the site.
+    /// </summary>
+    public static bool Offers(LeafletDocument document) => EspeakSpeechEngine.VoiceFor(document.Metadata.Language) is not null;
+
     /// <summary>Ogg Opus (RFC 7845): the audio route's answer.</summary>
     public const string AudioMediaType = "audio/ogg";
 
