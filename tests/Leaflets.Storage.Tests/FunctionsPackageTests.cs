@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
+using System.Buffers.Binary;
+using Leaflets.Content.Rendering.Audio;
 using Leaflets.Content.Rendering.Braille;
 
 namespace Leaflets.Storage.Tests;
@@ -91,6 +93,76 @@ public sealed class FunctionsPackageTests : IClassFixture<FunctionsPackageTests.
             }
         }
         Assert.Equal(seen.Order(StringComparer.Ordinal), Directory.GetFiles(tables).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_package_carries_espeak_ng_with_every_library_it_loads_but_glibc_in_an_order_that_loads_the_English_and_Welsh_voices_and_their_licences()
+    {
+        var folder = Path.Combine(_published.Folder, EspeakInstall.FolderName);
+        var lib = Path.Combine(folder, "lib");
+        var order = File.ReadAllLines(Path.Combine(lib, EspeakInstall.LoadOrderFileName)).Where(line => line.Length > 0).Select(line => Path.GetFileName(line)!).ToList();
+        Assert.Equal("libespeak-ng.so.1", order[^1]);
+        Assert.Equal(order.Append(EspeakInstall.LoadOrderFileName).Order(StringComparer.Ordinal), Directory.GetFiles(lib).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // Each library needs only glibc or libraries loaded before it, so the loader finds every one already loaded.
+        string[] glibc = ["libc.so.6", "libm.so.6", "ld-linux-x86-64.so.2"];
+        for (var i = 0; i < order.Count; i++)
+        {
+            foreach (var needed in ElfNeeded(File.ReadAllBytes(Path.Combine(lib, order[i]))))
+            {
+                Assert.True(glibc.Contains(needed) || order.Take(i).Contains(needed), $"{order[i]} needs {needed}, which is neither glibc's nor loaded before it");
+            }
+        }
+
+        var data = Path.Combine(folder, "espeak-ng-data");
+        Assert.Equal(EspeakInstall.DataFiles.Order(StringComparer.Ordinal),
+            Directory.GetFiles(data, "*", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(data, path)).Order(StringComparer.Ordinal));
+
+        var licences = Path.Combine(folder, "licences");
+        Assert.Contains("GPL-3", File.ReadAllText(Path.Combine(licences, "libespeak-ng1.copyright")), StringComparison.Ordinal);
+        Assert.Contains("GNU GENERAL PUBLIC LICENSE", File.ReadAllText(Path.Combine(licences, "GPL-3")), StringComparison.Ordinal);
+        Assert.True(Directory.GetFiles(licences, "*.copyright").Length >= 20, "a copyright file for each shipped package");
+    }
+
+    /// <summary>The sonames an ELF64 little-endian shared object names as DT_NEEDED, read from its dynamic segment.</summary>
+    private static List<string> ElfNeeded(byte[] elf)
+    {
+        Assert.Equal([0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1], elf[..6]);
+        var programHeaders = (int)BinaryPrimitives.ReadUInt64LittleEndian(elf.AsSpan(0x20));
+        var entrySize = BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(0x36));
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(0x38));
+        var segments = Enumerable.Range(0, count).Select(i => elf.AsSpan(programHeaders + i * entrySize, entrySize).ToArray()).ToList();
+        long FileOffset(ulong address)
+        {
+            foreach (var segment in segments.Where(s => BinaryPrimitives.ReadUInt32LittleEndian(s) == 1)) // PT_LOAD
+            {
+                var offset = BinaryPrimitives.ReadUInt64LittleEndian(segment.AsSpan(8));
+                var virtualAddress = BinaryPrimitives.ReadUInt64LittleEndian(segment.AsSpan(16));
+                var size = BinaryPrimitives.ReadUInt64LittleEndian(segment.AsSpan(32));
+                if (address >= virtualAddress && address < virtualAddress + size)
+                {
+                    return (long)(address - virtualAddress + offset);
+                }
+            }
+            throw new InvalidDataException($"address {address:x} is in no loaded segment");
+        }
+        var dynamic = segments.Single(s => BinaryPrimitives.ReadUInt32LittleEndian(s) == 2); // PT_DYNAMIC
+        var start = (int)BinaryPrimitives.ReadUInt64LittleEndian(dynamic.AsSpan(8));
+        var entries = new List<(long Tag, ulong Value)>();
+        for (var at = start; ; at += 16)
+        {
+            var tag = BinaryPrimitives.ReadInt64LittleEndian(elf.AsSpan(at));
+            if (tag == 0)
+            {
+                break;
+            }
+            entries.Add((tag, BinaryPrimitives.ReadUInt64LittleEndian(elf.AsSpan(at + 8))));
+        }
+        var strings = FileOffset(entries.Single(e => e.Tag == 5).Value); // DT_STRTAB
+        return [.. entries.Where(e => e.Tag == 1).Select(e => // DT_NEEDED
+        {
+            var name = elf.AsSpan((int)(strings + (long)e.Value));
+            return System.Text.Encoding.ASCII.GetString(name[..name.IndexOf((byte)0)]);
+        })];
     }
 
     [Theory]

@@ -83,6 +83,27 @@ public sealed class OggOpusWriterTests
         Assert.InRange(crossings / 2.0 / (loud.Length / (double)DecodedRate), ToneHz * 0.995, ToneHz * 1.005);
     }
 
+    [Theory]
+    [InlineData(48_000, 1)]
+    [InlineData(48_000, 647)] // with the 312-sample look-ahead: one sample short of a whole frame
+    [InlineData(48_000, 648)] // look-ahead and input fill exactly one frame
+    [InlineData(48_000, 649)]
+    [InlineData(48_000, 959)] // the second frame lies wholly past the input
+    [InlineData(48_000, 960)]
+    [InlineData(22_050, 1)]
+    [InlineData(22_050, 441)]
+    public void Audio_of_any_length_decodes_to_that_length(int rate, int length)
+    {
+        var samples = Enumerable.Range(0, length).Select(index => (short)(index % 2 == 0 ? 1000 : -1000)).ToImmutableArray();
+        var file = OggOpusWriter.Write(new SpokenAudio(rate, samples), [], Tags);
+
+        OpusTools.OpusInfo(file).AssertClean();
+        // 22 050 Hz is resampled up to 24 kHz, a whole number of 24 kHz samples; each is two at 48 kHz.
+        var encoderRate = rate == DecodedRate ? DecodedRate : 24_000;
+        var encoded = (int)Math.Ceiling(length * (double)encoderRate / rate);
+        Assert.Equal(encoded * (DecodedRate / encoderRate), OpusTools.Decode(file).Length);
+    }
+
     [Fact]
     public void Chapter_names_and_times_and_the_tags_read_back_from_opusinfo()
     {

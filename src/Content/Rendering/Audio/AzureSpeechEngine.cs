@@ -137,7 +137,7 @@ public sealed class AzureSpeechEngine(HttpClient http, AzureSpeechOptions option
     {
         if (response.Content.Headers.ContentLength > options.MaxResponseBytes)
         {
-            throw new SpeechFailedException($"Azure AI Speech sent {response.Content.Headers.ContentLength} bytes, more than the {options.MaxResponseBytes} one chapter may have");
+            throw new SpeechFailedException($"Azure AI Speech sent {response.Content.Headers.ContentLength} bytes, more than the {options.MaxResponseBytes} bytes one chapter may have");
         }
         using var bytes = new MemoryStream();
         await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))

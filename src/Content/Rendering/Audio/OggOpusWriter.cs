@@ -38,6 +38,9 @@ public static class OggOpusWriter
     /// <summary>32 kbit/s: Opus's full band for speech (its "transparent speech" range starts near here), about 240 kB a minute.</summary>
     public const int Bitrate = 32_000;
 
+    /// <summary>The encoder's most thorough search (libopus's default): the file is encoded once per leaflet and cached.</summary>
+    private const int Complexity = 10;
+
     /// <summary>Opus's granule positions and pre-skip always count at 48 kHz, whatever the input rate.</summary>
     private const int GranuleRate = 48_000;
 
@@ -92,7 +95,7 @@ public static class OggOpusWriter
             Bitrate = Bitrate,
             SignalType = OpusSignal.OPUS_SIGNAL_VOICE,
             UseVBR = true,
-            Complexity = 10,
+            Complexity = Complexity,
         };
         var granulesPerSample = GranuleRate / encoderRate;
         var frameSamples = encoderRate / FramesPerSecond;
@@ -114,7 +117,7 @@ public static class OggOpusWriter
         var packet = new byte[MaxPacketBytes];
         for (var index = 0; index < frames; index++)
         {
-            // The last frames may lie wholly past the samples (they carry the look-ahead): nothing of the input is in them.
+            // The last frame or two may lie partly or wholly past the input (the look-ahead): silence fills them.
             var start = Math.Min(index * frameSamples, pcm.Length);
             var available = Math.Min(pcm.Length - start, frameSamples);
             pcm.Slice(start, available).CopyTo(frame);

@@ -23,8 +23,8 @@ public sealed class SpeechOptions
     public AzureSpeechOptions Azure { get; set; } = new();
 
     public const string InvalidMessage =
-        "Speech:Engine must be 'espeak-ng' or 'azure', Speech:TimeoutSeconds over 0 and at most 600, Speech:Azure:Retries 0 to 5, "
-        + "Speech:Azure:RetryDelaySeconds 0 to 10, Speech:Azure:MaxResponseBytes over 0 and Speech:Azure:Region lower-case letters and digits (env Speech__Engine, ...).";
+        "Speech settings are out of range: Engine is espeak-ng or azure, TimeoutSeconds 0-600, Azure:Retries 0-5, " +
+        "Azure:RetryDelaySeconds 0-10, Azure:MaxResponseBytes above 0, Azure:Region a region name (uksouth).";
 
     internal bool IsValid =>
         (Engine == EspeakEngine || Engine == AzureEngine) && TimeoutSeconds is > 0 and <= 600 && Azure.IsValid;
