@@ -13,6 +13,13 @@ if (args is ["--cpu-time"])
     return;
 }
 
+if (args is ["--audio-time"])
+{
+    // Not BenchmarkDotNet: seconds per spoken leaflet, warm, split into speaking and encoding (results/audio.md).
+    Console.Write(await AudioTimeReport.MeasureAsync());
+    return;
+}
+
 if (args is ["--render-loop", var loopCase, var loopSeconds])
 {
     // Renders one leaflet over and over, for attaching a profiler (e.g. dotnet-trace collect -- <this command>).

@@ -35,7 +35,7 @@ public sealed record CheckResultSet(string Checker, ImmutableSortedDictionary<st
     /// The checks whose results a set holds: the publish gate's (readability, PDF/UA at every print, and braille). Move it
     /// when a check changes what it finds, so results from older checks are not trusted.
     /// </summary>
-    public const string CurrentChecker = "publish-gate=2";
+    public const string CurrentChecker = "publish-gate=3";
 
     /// <summary>The name of the stored set: <c>checks.json</c> beside the <c>leaflets/</c> folder or prefix.</summary>
     public const string FileName = "checks.json";

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
 using Leaflets.Content.Readability;
+using Leaflets.Content.Rendering.Audio;
 using Leaflets.Content.Rendering.Braille;
 using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Content.Text;
@@ -81,13 +82,14 @@ public sealed class ContentCheck(IEnumerable<IContentCheck> checks, string check
     /// What must pass before content is published: the authoring rules, the readability thresholds, and
     /// the PDF/UA checkpoints on every variant at every print size and paper, as printed today (<paramref name="time"/>,
     /// else the system clock, decides each leaflet's printed review status), the braille of every document at both
-    /// grades, and the EPUB's structure.
+    /// grades, the EPUB's structure, and the spoken version of every document (espeak-ng), decoded and timed.
     /// </summary>
     public static ContentCheck PublishGate(TimeProvider? time = null) => new([
         new ReadabilityContentCheck(),
         new PrintAccessibilityCheck(new LeafletPdfRenderer(), PrintAccessibilityCheck.AllPrintOptions, time),
         new BrailleCheck(BrailleTranslator.Shared),
         new EpubAccessibilityCheck(time),
+        new AudioCheck(new AudioRenderer(new EspeakSpeechEngine())),
     ], CheckResultSet.CurrentChecker, time);
 
     /// <summary>Reads and checks a content source. A source that cannot be read at all (no such folder) throws.</summary>
