@@ -44,10 +44,6 @@ internal static partial class HandMadeScripts
         return ssml.Append("</speak>").ToString();
     }
 
-    /// <summary>The sentences of every chapter of a script, as the <c>&lt;s&gt;</c> elements hold them.</summary>
-    public static IEnumerable<string> Sentences(SpeechScript script) =>
-        script.Chapters.SelectMany(chapter => SentenceElement().Matches(chapter.Ssml).Select(match => System.Net.WebUtility.HtmlDecode(match.Groups[1].Value)));
-
     public static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static IEnumerable<string> Sentences(Block block) => block switch
@@ -67,7 +63,4 @@ internal static partial class HandMadeScripts
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceEnd();
-
-    [GeneratedRegex("<s>(.*?)</s>")]
-    private static partial Regex SentenceElement();
 }
