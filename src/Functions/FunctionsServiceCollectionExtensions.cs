@@ -1,5 +1,6 @@
 using Leaflets.Content;
 using Leaflets.Content.Rendering;
+using Leaflets.Content.Rendering.Audio;
 using Leaflets.Content.Rendering.Braille;
 using Leaflets.Content.Rendering.Pdf;
 using Leaflets.Functions.Health;
@@ -30,6 +31,9 @@ public static class FunctionsServiceCollectionExtensions
             .Validate(cache => cache.IsValid, RepresentationCacheOptions.InvalidMessage).ValidateOnStart();
         services.AddSingleton<RepresentationCache>();
         services.AddLeafletPdf(configuration);
+        // The engine Speech:Engine names and the renderer over it; the cache keeps audio in the PDFs' shared store, so after AddLeafletPdf.
+        services.AddSpeech(configuration);
+        services.AddSingleton<AudioRenderCache>();
         // liblouis's tables are process-wide state: one translator serialises every use of them.
         services.AddSingleton(BrailleTranslator.Shared);
         services.AddSingleton<LeafletRoutes>();

@@ -29,7 +29,7 @@ public sealed class HostParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(17, served.Count);
+        Assert.Equal(18, served.Count);
         Assert.Contains("GetManifest api/manifest GET,HEAD", served);
         Assert.Contains("GetSiteAsset assets/{file} GET,HEAD", served);
         Assert.Contains("GetSearchPage search GET,HEAD", served);
@@ -41,6 +41,7 @@ public sealed class HostParityTests
         Assert.Contains("GetLeafletBraille api/leaflets/{id}/braille GET,HEAD", served);
         Assert.Contains("GetLeafletEpub api/leaflets/{id}/epub GET,HEAD", served);
         Assert.Contains("GetLeafletAudioSsml api/leaflets/{id}/audio/ssml GET,HEAD", served);
+        Assert.Contains("GetLeafletAudio api/leaflets/{id}/audio GET,HEAD", served);
         Assert.Equal(declared, served);
     }
 }

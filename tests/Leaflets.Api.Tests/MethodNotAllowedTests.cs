@@ -58,7 +58,7 @@ public sealed class MethodNotAllowedTests(FixtureServer fixture)
     [Theory]
     [InlineData("POST", "/api/nothing-here")]
     [InlineData("DELETE", "/api/leaflets/bone-scan/extra/segments")]
-    [InlineData("GET", "/api/leaflets/bone-scan/audio")]
+    [InlineData("GET", "/api/leaflets/bone-scan/video")]
     public async Task A_path_no_route_matches_is_a_404_problem_whatever_the_method(string method, string path)
     {
         var response = await fixture.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));

@@ -44,6 +44,23 @@ public sealed class BlobRenderedPdfStoreTests(Azurite azurite)
     }
 
     [Fact]
+    public async Task Spoken_audio_is_stored_beside_the_pdfs_as_opus_with_its_own_media_type()
+    {
+        var container = azurite.NewContainer("audio");
+        var store = new BlobRenderedPdfStore(container);
+        var audioKey = Key with { RenderOptions = "audio;espeak-ng", Extension = "opus", MediaType = "audio/ogg" };
+        var audio = "OggS a stand-in for a spoken leaflet"u8.ToArray();
+
+        await store.PutAsync(audioKey, audio, CancellationToken.None);
+
+        Assert.Equal(audio, await store.TryGetAsync(audioKey, CancellationToken.None));
+        Assert.Null(await store.TryGetAsync(audioKey with { Extension = "pdf", MediaType = "application/pdf" }, CancellationToken.None));
+        Assert.EndsWith(".opus", audioKey.StorageName, StringComparison.Ordinal);
+        var properties = await container.GetBlobClient(audioKey.StorageName).GetPropertiesAsync();
+        Assert.Equal("audio/ogg", properties.Value.ContentType);
+    }
+
+    [Fact]
     public void The_storage_name_changes_with_the_content_and_the_options()
     {
         var names = new[]

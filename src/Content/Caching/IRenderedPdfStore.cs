@@ -19,23 +19,26 @@ public interface IRenderedPdfStore
 }
 
 /// <summary>
-/// Names one rendering (made only by <see cref="PdfRequest.StorageKey"/>): the leaflet variant, the
+/// Names one rendering (made only by <see cref="PdfRequest.StorageKey"/> and, for the spoken version, by
+/// <see cref="Rendering.Audio.SpeechRequest.StorageKey"/>): the leaflet variant, the
 /// <see cref="LeafletDocument.ContentHash"/> of its source and the request's key, which holds the options and the
 /// renderer build. Any change to the content, the options or the renderer gives a new key, so a new version of a
-/// leaflet, or a new renderer, is never served an old PDF.
+/// leaflet, or a new renderer, is never served an old file. <see cref="Extension"/> and <see cref="MediaType"/> say
+/// what kind of file it is: the store keeps the spoken audio beside the PDFs, as both are slow to make and never change.
 /// </summary>
-public sealed record RenderedPdfKey(string LeafletId, LeafletVariant Variant, string ContentHash, string RenderOptions)
+public sealed record RenderedPdfKey(
+    string LeafletId, LeafletVariant Variant, string ContentHash, string RenderOptions, string Extension = "pdf", string MediaType = "application/pdf")
 {
     /// <summary>
-    /// A path-safe name: <c>&lt;id&gt;/&lt;variant&gt;/&lt;content hash&gt;-&lt;options hash&gt;.pdf</c>. The options are hashed
-    /// because they are free text; the id and variant lead so that a leaflet's renderings sit together.
+    /// A path-safe name: <c>&lt;id&gt;/&lt;variant&gt;/&lt;content hash&gt;-&lt;options hash&gt;.pdf</c> (or <c>.opus</c>). The
+    /// options are hashed because they are free text; the id and variant lead so that a leaflet's renderings sit together.
     /// </summary>
     public string StorageName
     {
         get
         {
             var options = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RenderOptions)))[..16];
-            return $"{LeafletId}/{Variant.Slug()}/{ContentHash}-{options}.pdf";
+            return $"{LeafletId}/{Variant.Slug()}/{ContentHash}-{options}.{Extension}";
         }
     }
 }

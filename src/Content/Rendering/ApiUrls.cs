@@ -59,6 +59,10 @@ public sealed class ApiUrls
     public string Epub(string id, LeafletVariant variant, string? translation = null)
         => WithQuery(LeafletPath(id) + "/epub", (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
 
+    /// <summary>The spoken version (Ogg Opus) of a variant; like <see cref="Leaflet"/>, plain carries no variant.</summary>
+    public string Audio(string id, LeafletVariant variant, string? translation = null)
+        => WithQuery(LeafletPath(id) + "/audio", (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));
+
     /// <summary>The SSML a variant's spoken version is made from; like <see cref="Leaflet"/>, plain carries no variant.</summary>
     public string AudioSsml(string id, LeafletVariant variant, string? translation = null)
         => WithQuery(LeafletPath(id) + "/audio/ssml", (LeafletVariants.Parameter, UnlessPlain(variant)), (LanguageTags.Parameter, translation));

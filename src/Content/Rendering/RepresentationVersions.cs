@@ -25,7 +25,7 @@ public static class RepresentationVersions
     public const string BrailleRepresentation = "text/plain;braille=1";
 
     /// <summary>Names the website's leaflet page's markup, words and frame; bump it when any of them changes.</summary>
-    public const string SiteLeafletRepresentation = "text/html;site-leaflet=3";
+    public const string SiteLeafletRepresentation = "text/html;site-leaflet=4";
 
     /// <summary>
     /// The website's leaflet page shows one language of the variant with its review status, every variant and

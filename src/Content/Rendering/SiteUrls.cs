@@ -124,6 +124,9 @@ public sealed class SiteUrls
     /// <summary>A variant's EPUB in <paramref name="language"/>, named even for the main language, as <see cref="Braille"/>.</summary>
     public string Epub(string id, LeafletVariant variant, string language) => Api.Epub(id, variant, language);
 
+    /// <summary>A variant's spoken version in <paramref name="language"/>, named even for the main language, as <see cref="Braille"/>.</summary>
+    public string Audio(string id, LeafletVariant variant, string language) => Api.Audio(id, variant, language);
+
     /// <summary>A leaflet's images from the API, and its other variants on the site.</summary>
     public LeafletLinks LinksOf(string id)
         => new(Api.PageLinks(id).ImageBaseUrl, $"{_base}{LeafletsPath}/{Uri.EscapeDataString(id)}?variant={LeafletLinks.VariantPlaceholder}");

@@ -457,6 +457,9 @@ public sealed record SiteStrings
     /// <summary>The link to the leaflet's EPUB in that list.</summary>
     public required string EpubLink { get; init; }
 
+    /// <summary>The link to the leaflet's spoken version (Ogg Opus audio) in that list.</summary>
+    public required string AudioLink { get; init; }
+
     /// <summary>The link to the leaflet's braille file in that list.</summary>
     public required string BrailleLink { get; init; }
 

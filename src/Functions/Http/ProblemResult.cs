@@ -173,6 +173,21 @@ public static class Problems
         new(StatusCodes.Status503ServiceUnavailable, TypePrefix + "braille-unavailable", "Braille cannot be made at the moment",
             $"{missing} The other formats are not affected.");
 
+    /// <summary>The speech engine cannot speak here (its library or data missing, or not configured): it and what is missing are named.</summary>
+    public static ProblemResult AudioUnavailable(string missing) =>
+        new(StatusCodes.Status503ServiceUnavailable, TypePrefix + "audio-unavailable", "The spoken version cannot be made at the moment",
+            $"{missing}. The other formats, the SSML included, are not affected.");
+
+    /// <summary>The speech engine has no voice for the document's language.</summary>
+    public static ProblemResult AudioLanguageNotOffered(string language, string engine) =>
+        new(StatusCodes.Status404NotFound, TypePrefix + "audio-language-not-offered", "The spoken version is not offered in this language",
+            $"The speech engine ({engine}) has no voice for the language '{language}'. The SSML of this language can still be fetched from /audio/ssml.");
+
+    /// <summary>The engine was asked and failed (refused, too slow, too much audio); the reason is logged and named.</summary>
+    public static ProblemResult AudioFailed(string reason) =>
+        new(StatusCodes.Status500InternalServerError, TypePrefix + "audio-failed", "The spoken version could not be made",
+            $"{reason}. The error has been logged.");
+
     /// <summary>The document's language has no braille table among those shipped.</summary>
     public static ProblemResult BrailleLanguageNotOffered(string language) =>
         new(StatusCodes.Status404NotFound, TypePrefix + "braille-language-not-offered", "Braille is not offered in this language",

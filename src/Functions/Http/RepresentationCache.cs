@@ -46,6 +46,9 @@ public sealed class RepresentationCache(IOptions<RepresentationCacheOptions> opt
     /// <summary>Bodies rendered because the cache did not hold them.</summary>
     public int Renders => Volatile.Read(ref _renders);
 
+    /// <summary>The body kept under <paramref name="version"/>, if any: for a body made asynchronously (the spoken audio).</summary>
+    public bool TryGet(string version, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RepresentationBody? body) => _kept.TryGet(version, out body);
+
     /// <summary>
     /// The key of a body made from a whole snapshot (a page of a list or of a search): the snapshot's
     /// <see cref="CatalogSnapshot.Generation"/> (a refresh is a new generation, so a new snapshot never

@@ -6,7 +6,7 @@ using Leaflets.Content.Caching;
 namespace Leaflets.Storage.Pdf;
 
 /// <summary>
-/// Rendered PDFs in a blob container, named by <see cref="RenderedPdfKey.StorageName"/>. A stored PDF is never
+/// Rendered PDFs (and spoken audio) in a blob container, named by <see cref="RenderedPdfKey.StorageName"/>. A stored PDF is never
 /// replaced: its key already names the exact content and options it was rendered from. Every failure but "not there"
 /// and "already there" is thrown: <see cref="GuardedPdfStore"/> logs it, times out and skips a failing store.
 /// </summary>
@@ -51,7 +51,7 @@ public sealed class BlobRenderedPdfStore(BlobContainerClient container) : IRende
     {
         var options = new BlobUploadOptions
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" },
+            HttpHeaders = new BlobHttpHeaders { ContentType = key.MediaType },
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             Metadata = new Dictionary<string, string>
             {

@@ -176,7 +176,7 @@ public sealed class SharedPdfStoreTests
         }
     }
 
-    private sealed class MemoryStore : IRenderedPdfStore
+    internal sealed class MemoryStore : IRenderedPdfStore
     {
         private readonly ConcurrentDictionary<RenderedPdfKey, byte[]> _pdfs = new();
         private int _reads;

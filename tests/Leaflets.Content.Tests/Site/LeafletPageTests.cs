@@ -63,9 +63,9 @@ public sealed class LeafletPageTests
     }
 
     [Theory]
-    [InlineData(LeafletVariant.Plain, "../api/leaflets/cementoplasty/epub?lang=en-GB", "../api/leaflets/cementoplasty/braille?lang=en-GB")]
-    [InlineData(LeafletVariant.EasyRead, "../api/leaflets/cementoplasty/epub?variant=easy-read&lang=en-GB", "../api/leaflets/cementoplasty/braille?variant=easy-read&lang=en-GB")]
-    public void Under_the_print_form_other_formats_link_to_the_epub_and_the_braille_of_the_version_shown(LeafletVariant variant, string epub, string braille)
+    [InlineData(LeafletVariant.Plain, "../api/leaflets/cementoplasty/epub?lang=en-GB", "../api/leaflets/cementoplasty/braille?lang=en-GB", "../api/leaflets/cementoplasty/audio?lang=en-GB")]
+    [InlineData(LeafletVariant.EasyRead, "../api/leaflets/cementoplasty/epub?variant=easy-read&lang=en-GB", "../api/leaflets/cementoplasty/braille?variant=easy-read&lang=en-GB", "../api/leaflets/cementoplasty/audio?variant=easy-read&lang=en-GB")]
+    public void Under_the_print_form_other_formats_link_to_the_epub_the_braille_and_the_audio_of_the_version_shown(LeafletVariant variant, string epub, string braille, string audio)
     {
         var section = Render(variant).All("section").Single(s => s.Attr("class") == "printing");
         var heading = section.Elements("h3").Single();
@@ -77,12 +77,13 @@ public sealed class LeafletPageTests
             [
                 ("EPUB e-book, for reading apps and e-readers", epub, "application/epub+zip"),
                 ("Braille file (BRF) for an embosser or a braille display", braille, "text/plain"),
+                ("Spoken version: an audio file (Ogg Opus) with a chapter for each section", audio, "audio/ogg"),
             ],
             list.Descendants("a").Select(link => (link.Value, link.Attr("href"), link.Attr("type"))));
     }
 
     [Fact]
-    public void A_translations_page_links_to_the_epub_and_the_braille_in_its_language_in_its_own_words()
+    public void A_translations_page_links_to_the_epub_the_braille_and_the_audio_in_its_language_in_its_own_words()
     {
         var leaflet = SitePageSamples.WithWelshPlain(TestDocuments.Leaflet());
         var page = HtmlPage.Parse(LeafletPage.Render(leaflet, LeafletVariant.Plain, SitePageSamples.Relative(1), TestDocuments.Today, "cy"));
@@ -91,16 +92,17 @@ public sealed class LeafletPageTests
         Assert.Equal("Fformatau eraill", section.Elements("h3").Single().Value);
         var links = section.Descendants("ul").Single().Descendants("a").ToList();
         Assert.Equal(
-            [("../api/leaflets/cementoplasty/epub?lang=cy", null), ("../api/leaflets/cementoplasty/braille?lang=cy", null)],
+            [("../api/leaflets/cementoplasty/epub?lang=cy", null), ("../api/leaflets/cementoplasty/braille?lang=cy", null), ("../api/leaflets/cementoplasty/audio?lang=cy", null)],
             links.Select(link => (link.Attr("href"), link.Attr("lang"))));
         Assert.StartsWith("E-lyfr EPUB", links[0].Value, StringComparison.Ordinal);
         Assert.StartsWith("Braille (ffeil BRF)", links[1].Value, StringComparison.Ordinal);
+        Assert.StartsWith("Fersiwn llafar", links[2].Value, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_page_in_a_language_without_braille_links_to_the_epub_only()
+    public void A_page_in_a_language_without_braille_or_a_voice_links_to_the_epub_only()
     {
-        // Polish: no strings file and no braille table (BrailleTable.For), so the list keeps only the EPUB.
+        // Polish: no strings file, no braille table (BrailleTable.For) and no voice (SpeechRequest.Offers), so the list keeps only the EPUB.
         var leaflet = TestDocuments.Leaflet();
         var main = leaflet.Document(LeafletVariant.Plain);
         var polish = main with

@@ -1,4 +1,5 @@
 using System.Text;
+using Leaflets.Content.Caching;
 using Leaflets.Content.Model;
 using Leaflets.Content.Text;
 
@@ -50,4 +51,35 @@ public sealed class SpeechRequest
 
     /// <summary>The whole script as one SSML document, UTF-8.</summary>
     public byte[] RenderSsml() => Encoding.UTF8.GetBytes(SpeechScriptBuilder.WholeDocument(Script()));
+
+    /// <summary>
+    /// Whether the spoken version is offered in <paramref name="document"/>'s language, so the website links it: where
+    /// the embedded engine (espeak-ng) has a voice, English and Welsh. Azure AI Speech is configured with voices for
+    /// the same languages; a language without one is a 404 from the route, never a broken link on the site.
+    /// </summary>
+    public static bool Offers(LeafletDocument document) => EspeakSpeechEngine.VoiceFor(document.Metadata.Language) is not null;
+
+    /// <summary>Ogg Opus (RFC 7845): the audio route's answer.</summary>
+    public const string AudioMediaType = "audio/ogg";
+
+    public const string AudioContentType = AudioMediaType + "; codecs=opus";
+
+    /// <summary>Xiph's extension for Ogg Opus, which players recognise.</summary>
+    public const string AudioExtension = "opus";
+
+    /// <summary>
+    /// The ETag's opaque value of the audio: the script's (<see cref="SsmlVersion"/>) and what
+    /// <paramref name="renderer"/> makes of it (its writer, engine, voices and pause), known without speaking.
+    /// </summary>
+    public string AudioVersion(AudioRenderer renderer) => RepresentationVersions.Derive(SsmlVersion, renderer.Representation);
+
+    /// <summary>E.g. <c>bone-scan-plain-cy-v2.opus</c> (<see cref="DownloadFileName"/>).</summary>
+    public string AudioFileName => DownloadFileName.Of(LeafletId, Document, Translation, [], AudioExtension);
+
+    /// <summary>Where the shared store keeps this audio: beside the PDFs, under its content and what made it.</summary>
+    public RenderedPdfKey StorageKey(AudioRenderer renderer)
+        => new(LeafletId, Document.Variant, Document.ContentHash, AudioVersion(renderer), AudioExtension, AudioMediaType);
+
+    /// <summary>The file's title and language tags, which a player shows.</summary>
+    public AudioTags Tags => new(Document.Metadata.Title, Document.Metadata.Language);
 }

@@ -291,7 +291,7 @@ public sealed partial class SpeechScriptBuilder
     /// </summary>
     private static string Serialize(XElement speak)
     {
-        var text = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        var text = new StringBuilder(XmlDeclaration).Append('\n');
         var lines = new XElement(speak.Name, speak.Attributes());
         foreach (var child in speak.Nodes().Where(node => node is not XText { Value: var value } || !string.IsNullOrWhiteSpace(value)))
         {
@@ -300,6 +300,8 @@ public sealed partial class SpeechScriptBuilder
         lines.Add(new XText("\n"));
         return text.Append(lines.ToString(SaveOptions.DisableFormatting)).Append('\n').ToString();
     }
+
+    private const string XmlDeclaration = """<?xml version="1.0" encoding="utf-8"?>""";
 
     private static string Normalise(string text) => Whitespace().Replace(text, " ").Trim();
 

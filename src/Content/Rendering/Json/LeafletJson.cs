@@ -56,7 +56,7 @@ public static class LeafletJson
             mapper.Map(document.Blocks),
             Readability(DocumentReadability.Of(document)),
             new LeafletLinksJson(
-                links.Self, links.Variants, links.Html, links.Pdf, VariantLinks(leaflet, language, urls.Braille), links.Site, links.Epub, VariantLinks(leaflet, language, urls.AudioSsml), images, TranslationLinks(leaflet, document.Variant, urls)));
+                links.Self, links.Variants, links.Html, links.Pdf, VariantLinks(leaflet, language, urls.Braille), links.Site, links.Epub, VariantLinks(leaflet, language, urls.Audio), VariantLinks(leaflet, language, urls.AudioSsml), images, TranslationLinks(leaflet, document.Variant, urls)));
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.LeafletJsonModel);
     }
 
@@ -113,6 +113,7 @@ public static class LeafletJson
                     urls.Pdf(leaflet.Id, document.Variant),
                     Braille.BrailleTable.Offers(document) ? urls.Braille(leaflet.Id, document.Variant) : null,
                     urls.Epub(leaflet.Id, document.Variant),
+                    urls.Audio(leaflet.Id, document.Variant),
                     urls.AudioSsml(leaflet.Id, document.Variant))))]))]);
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.ManifestJson);
     }

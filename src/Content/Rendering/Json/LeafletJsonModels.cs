@@ -60,8 +60,8 @@ internal sealed record ReferenceJson(string Title, string Publisher, int Year, s
 
 /// <summary>
 /// Absolute URLs, in the shape every leaflet's links share (<see cref="ItemLinksJson"/>: this document and, for each
-/// variant the leaflet has, its JSON, standalone HTML page, PDF, website page and EPUB), the braille of each variant, the
-/// SSML each variant's spoken version is made from, then each image this variant shows and
+/// variant the leaflet has, its JSON, standalone HTML page, PDF, website page and EPUB), the braille, the spoken version
+/// (audio) and the SSML it is made from of each variant, then each image this variant shows and
 /// this variant in each language it is written in (this one included), keyed by language tag. Variants, pages and PDFs
 /// are in this document's language where the leaflet has them in it, else in its main language.
 /// </summary>
@@ -73,6 +73,7 @@ internal sealed record LeafletLinksJson(
     VariantLinksJson Braille,
     VariantLinksJson Site,
     VariantLinksJson Epub,
+    VariantLinksJson Audio,
     VariantLinksJson Ssml,
     IReadOnlyDictionary<string, string> Images,
     IReadOnlyDictionary<string, TranslationLinksJson> Translations);
@@ -137,10 +138,10 @@ internal sealed record ManifestVariantJson(
 
 /// <summary>
 /// Where each format of a variant is served, in its main language: the standalone HTML page, the PDF (default print),
-/// the braille (absent where its language has no braille table), the EPUB and the SSML of its spoken version. A partner
+/// the braille (absent where its language has no braille table), the EPUB, the spoken version and its SSML. A partner
 /// mirrors the formats it needs from here without knowing the routes.
 /// </summary>
-internal sealed record ManifestFormatsJson(string Html, string Pdf, string? Braille, string Epub, string Ssml);
+internal sealed record ManifestFormatsJson(string Html, string Pdf, string? Braille, string Epub, string Audio, string Ssml);
 
 /// <summary>
 /// What the service loaded and what it left out, so an editor or a monitor sees a broken file at once.

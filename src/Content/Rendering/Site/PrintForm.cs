@@ -1,5 +1,6 @@
 using System.Globalization;
 using Leaflets.Content.Model;
+using Leaflets.Content.Rendering.Audio;
 using Leaflets.Content.Rendering.Braille;
 using Leaflets.Content.Rendering.Html;
 using Leaflets.Content.Rendering.Epub;
@@ -49,7 +50,7 @@ internal static class PrintForm
     /// <summary>
     /// "Other formats": a link to each other file the leaflet can be downloaded as, in the variant and language shown
     /// (they take no other choice, so a link does what a form would): the EPUB always, the braille where its language
-    /// has a braille table.
+    /// has a braille table, the spoken version where it is offered in the language (<see cref="SpeechRequest.Offers"/>).
     /// </summary>
     private static void WriteOtherFormats(HtmlWriter html, Leaflet leaflet, LeafletVariant variant, string language, SiteUrls urls, SiteWords words)
     {
@@ -61,6 +62,10 @@ internal static class PrintForm
         if (BrailleTable.Offers(leaflet.Document(variant, language)))
         {
             formats.Add((strings.BrailleLink, words.LanguageOf(s => s.Site.BrailleLink), urls.Braille(leaflet.Id, variant, language), BrailleRequest.MediaType));
+        }
+        if (SpeechRequest.Offers(leaflet.Document(variant, language)))
+        {
+            formats.Add((strings.AudioLink, words.LanguageOf(s => s.Site.AudioLink), urls.Audio(leaflet.Id, variant, language), SpeechRequest.AudioMediaType));
         }
         html.Element("h3", strings.OtherFormats, ("id", OtherFormatsHeadingId), ("lang", words.LanguageOf(s => s.Site.OtherFormats))).Line();
         html.Open("ul", ("class", "other-formats"), ("aria-labelledby", OtherFormatsHeadingId)).Line();
