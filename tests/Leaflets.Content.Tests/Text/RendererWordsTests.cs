@@ -21,6 +21,9 @@ public sealed partial class RendererWordsTests
             "Typography measures the average glyph width of this sample; it is never drawn",
         ["Unified English Braille grade x"] = "BrailleTable.Name says which braille a file is in for logs, check findings and render's progress; no braille file holds it",
         ["Welsh braille grade x"] = "BrailleTable.Name says which braille a file is in for logs, check findings and render's progress; no braille file holds it",
+        ["azure-speech x voices x"] = "ISpeechEngine.Name, part of the audio's representation version and logs; never spoken or shown",
+        ["espeak-ng x voices x default rate"] = "ISpeechEngine.Name, part of the audio's representation version and logs; never spoken or shown",
+        ["Leaflets x (Concentus x, x kbit/s, x ms frames, mono)"] = "The Ogg file's ENCODER comment, as opusenc writes its own: encoder settings for tools, not words for a listener",
         ["Mx xhxv1h-xz"] = "SVG path data: one run of a QR code's dark modules (Html/QrCodeSvg); it is drawn, never read",
     };
 

@@ -36,9 +36,12 @@ public sealed class AzureSpeechEngine(HttpClient http, AzureSpeechOptions option
 
     /// <summary>Null when the engine has a region and key, else which setting is missing (the key's value is never shown).</summary>
     public string? Problem() =>
-        string.IsNullOrWhiteSpace(options.Key) ? "Azure AI Speech has no key: set Speech:Azure:Key"
-        : string.IsNullOrWhiteSpace(options.Region) && options.Endpoint is null ? "Azure AI Speech has no region: set Speech:Azure:Region"
+        string.IsNullOrWhiteSpace(options.Key) ? NoKeyMessage
+        : string.IsNullOrWhiteSpace(options.Region) && options.Endpoint is null ? NoRegionMessage
         : null;
+
+    private const string NoKeyMessage = "Azure AI Speech has no key: set Speech:Azure:Key";
+    private const string NoRegionMessage = "Azure AI Speech has no region: set Speech:Azure:Region";
 
     public async Task<SpokenAudio> SpeakAsync(string ssml, string language, CancellationToken cancellationToken)
     {
@@ -81,8 +84,8 @@ public sealed class AzureSpeechEngine(HttpClient http, AzureSpeechOptions option
                     {
                         HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
                             new SpeechUnavailableException($"Azure AI Speech refused the key ({status} {response.ReasonPhrase}): check Speech:Azure:Key and Speech:Azure:Region"),
-                        _ => new SpeechFailedException($"Azure AI Speech answered {status} {response.ReasonPhrase}" +
-                            (attempt > 0 ? $" after {attempt + 1} attempts" : "")),
+                        _ when attempt > 0 => new SpeechFailedException($"Azure AI Speech answered {status} {response.ReasonPhrase} after {attempt + 1} attempts"),
+                        _ => new SpeechFailedException($"Azure AI Speech answered {status} {response.ReasonPhrase}"),
                     };
                 }
             }

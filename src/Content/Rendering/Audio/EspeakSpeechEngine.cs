@@ -173,6 +173,10 @@ public sealed class EspeakSpeechEngine : ISpeechEngine
 
         public ImmutableArray<short>.Builder Samples { get; } = ImmutableArray.CreateBuilder<short>();
 
+        private const string TimedOutMessage = "it took longer than its time limit";
+        private static readonly string TooLongMessage = $"it would speak for more than {MaxDuration.TotalMinutes:0} minutes";
+
+        /// <summary>Why synthesis was stopped early, for the exception that reports it; null while it runs.</summary>
         public string? Stopped { get; private set; }
 
         public bool Take(ReadOnlySpan<short> block)
@@ -183,11 +187,11 @@ public sealed class EspeakSpeechEngine : ISpeechEngine
             }
             else if (Stopwatch.GetTimestamp() > deadline)
             {
-                Stopped = "it took longer than its time limit";
+                Stopped = TimedOutMessage;
             }
             else if (Samples.Count + block.Length > maxSamples)
             {
-                Stopped = $"it would speak for more than {MaxDuration.TotalMinutes:0} minutes";
+                Stopped = TooLongMessage;
             }
             if (Stopped is not null)
             {

@@ -173,21 +173,21 @@ public static class OggOpusWriter
         }
 
         var comments = new List<string>();
-        void Add(string key, string? value, string what)
+        void Add(string key, string? value)
         {
             if (value is null)
             {
                 return;
             }
 
-            CheckTag(value, what);
+            CheckTag(value, key);
             comments.Add(key + "=" + value);
         }
 
-        Add("TITLE", tags.Title, "The title");
-        Add("LANGUAGE", tags.Language, "The language");
-        Add("ARTIST", tags.Artist, "The artist");
-        Add("ORGANIZATION", tags.Organization, "The organisation");
+        Add("TITLE", tags.Title);
+        Add("LANGUAGE", tags.Language);
+        Add("ARTIST", tags.Artist);
+        Add("ORGANIZATION", tags.Organization);
         comments.Add("ENCODER=" + Encoder);
 
         var previous = TimeSpan.MinValue;
@@ -210,28 +210,28 @@ public static class OggOpusWriter
             previous = chapter.Start;
             var key = "CHAPTER" + (index + 1).ToString("000", CultureInfo.InvariantCulture);
             comments.Add(key + "=" + ChapterTime(chapter.Start));
-            Add(key + "NAME", chapter.Title, $"Chapter {index + 1}'s title");
+            Add(key + "NAME", chapter.Title);
         }
 
         return comments;
     }
 
-    private static void CheckTag(string value, string what)
+    private static void CheckTag(string value, string key)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException($"{what} is empty.");
+            throw new ArgumentException($"The {key} comment is empty.");
         }
 
         if (value.Length > MaxTagLength)
         {
-            throw new ArgumentException($"{what} is {value.Length} characters; the limit is {MaxTagLength} (OggOpusWriter.MaxTagLength).");
+            throw new ArgumentException($"The {key} comment is {value.Length} characters; the limit is {MaxTagLength} (OggOpusWriter.MaxTagLength).");
         }
 
         // A comment is one line in every tool that lists them; a control character would split or hide it.
         if (value.Any(char.IsControl))
         {
-            throw new ArgumentException($"{what} contains a control character (a line break or similar): \"{value}\".");
+            throw new ArgumentException($"The {key} comment contains a control character (a line break or similar): \"{value}\".");
         }
     }
 
