@@ -15,9 +15,14 @@ public enum LeafletCheckStatus
     Pending,
     Passed,
     Failed,
+    /// <summary>
+    /// Served from a compiled snapshot that holds no gate result for it: an instance does not render a whole library in
+    /// the background to find out (issue 12), so it says which command does.
+    /// </summary>
+    Unchecked,
 }
 
-/// <summary>The outcome of the checks of one leaflet's content; <see cref="CheckedAt"/> is null while pending.</summary>
+/// <summary>The outcome of the checks of one leaflet's content; <see cref="CheckedAt"/> is null while pending or unchecked.</summary>
 public sealed record LeafletCheckResult(
     string LeafletId,
     LeafletCheckStatus Status,
@@ -26,6 +31,13 @@ public sealed record LeafletCheckResult(
     DateTimeOffset? CheckedAt)
 {
     public static LeafletCheckResult Pending(string leafletId) => new(leafletId, LeafletCheckStatus.Pending, [], [], null);
+
+    /// <summary>What health says of a leaflet whose status is <see cref="LeafletCheckStatus.Unchecked"/>.</summary>
+    public const string UncheckedMessage =
+        "Served from a compiled snapshot without a check result for this content; the instance does not check it. " +
+        "Run 'leaflets check --save-results' (files mode) or 'leaflets publish' to check it and write a snapshot that carries the result.";
+
+    public static LeafletCheckResult Unchecked(string leafletId) => new(leafletId, LeafletCheckStatus.Unchecked, [], [], null);
 
     /// <summary>Failed when any finding is an error, else passed; errors and warnings apart, each in the order found.</summary>
     public static LeafletCheckResult Of(string leafletId, IEnumerable<ContentProblem> problems, DateTimeOffset checkedAt)
@@ -42,7 +54,10 @@ public sealed record LeafletCheckResult(
 /// (<see cref="ICheckResultStore"/>, read once per new snapshot), keyed by content (<see cref="CheckResultSet.KeyOf"/>), so an
 /// instance serving published content renders nothing to show them. Only a leaflet whose content the store has no
 /// result for (files mode without saved results, or content changed since) is checked here: in the background, one
-/// leaflet at a time, never ahead of a request. A result is kept by content key, so a new snapshot checks only what
+/// leaflet at a time, never ahead of a request. A leaflet whose content is as the compiled snapshot the catalog served
+/// recorded it (<see cref="CatalogSnapshot.LastCompiled"/>), with no result, is not: it shows <see cref="LeafletCheckStatus.Unchecked"/>, as rendering every
+/// leaflet of a snapshot written without results (`leaflets snapshot`) kept a core busy for an hour at 10,000 leaflets;
+/// the gate (`check --save-results`, `publish`) is where a library is checked. A result is kept by content key, so a new snapshot checks only what
 /// changed, and a refresh that changed nothing keeps the very same snapshot and all its results. A run for a newer
 /// snapshot (by <see cref="CatalogSnapshot.Generation"/>) cancels the one it supersedes between two leaflets and starts
 /// when that one has stopped, so runs never pile up.
@@ -144,6 +159,28 @@ public sealed class LeafletCheckResults(
     }
 
     /// <summary>
+    /// Content served as the compiled snapshot recorded it, with no result from the gate, is said to be unchecked, not
+    /// rendered here; all of it at once, before any leaflet is checked, so a run superseded half-way leaves none of it to
+    /// the next run (whose snapshot, loaded from the Markdown later, may no longer name the compiled one).
+    /// </summary>
+    private void MarkUnchecked(CatalogSnapshot snapshot)
+    {
+        if (snapshot.LastCompiled is not { } compiled)
+        {
+            return;
+        }
+        var recorded = compiled.Leaflets.Values.Select(leaflet => CheckResultSet.KeyOf(leaflet.Shell)).ToHashSet(StringComparer.Ordinal);
+        foreach (var leaflet in snapshot.Content.Leaflets.Values)
+        {
+            var key = CheckResultSet.KeyOf(leaflet);
+            if (recorded.Contains(key))
+            {
+                _results.TryAdd(key, LeafletCheckResult.Unchecked(leaflet.Id));
+            }
+        }
+    }
+
+    /// <summary>
     /// Stops a run between leaflets. The token source is cancelled but not disposed: a late caller (a request
     /// finishing during shutdown) may still read its token, and without timers or wait handles it holds nothing to free.
     /// </summary>
@@ -192,10 +229,12 @@ public sealed class LeafletCheckResults(
                     return;
                 }
                 owner.TakeStoredResults(snapshot, stopping);
+                owner.MarkUnchecked(snapshot);
                 var toCheck = snapshot.Content.Leaflets.Values
                     .Select(leaflet => (Leaflet: leaflet, Key: CheckResultSet.KeyOf(leaflet)))
                     .Where(each => !owner._results.ContainsKey(each.Key)).ToList();
                 var failed = 0;
+                var rendered = 0;
                 foreach (var (leaflet, key) in toCheck)
                 {
                     if (superseded.IsCancellationRequested || stopping.IsCancellationRequested)
@@ -209,10 +248,11 @@ public sealed class LeafletCheckResults(
                     var result = owner.CheckOne(full, snapshot.Content.Strings);
                     owner._results[key] = result;
                     failed += result.Status == LeafletCheckStatus.Failed ? 1 : 0;
+                    rendered++;
                 }
-                if (toCheck.Count > 0)
+                if (rendered > 0)
                 {
-                    owner.LogFinished(toCheck.Count, failed);
+                    owner.LogFinished(rendered, failed);
                 }
             }, CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
         }

@@ -134,7 +134,8 @@ public static class LeafletJson
             health.LastFailure is { } failure ? new SourceFailureJson(failure.At, failure.Error) : null,
             new HealthTotalsJson(
                 health.Loaded.Length, health.Rejected.Length, health.ServingLastGood.Count,
-                Counted(LeafletCheckStatus.Passed), Counted(LeafletCheckStatus.Failed), Counted(LeafletCheckStatus.Pending)),
+                Counted(LeafletCheckStatus.Passed), Counted(LeafletCheckStatus.Failed), Counted(LeafletCheckStatus.Pending),
+                Counted(LeafletCheckStatus.Unchecked)),
             new HealthLeafletsJson(
                 [.. health.Loaded
                     .Where(leaflet => StatusOf(leaflet) == LeafletCheckStatus.Failed || health.ServingLastGood.Contains(leaflet.Id))
@@ -178,7 +179,8 @@ public static class LeafletJson
         result.Status.ToString().ToLowerInvariant(),
         result.CheckedAt,
         [.. result.Errors.Select(e => e.ToString())],
-        [.. result.Warnings.Select(w => w.ToString())]);
+        [.. result.Warnings.Select(w => w.ToString())],
+        result.Status == LeafletCheckStatus.Unchecked ? LeafletCheckResult.UncheckedMessage : null);
 
     private static ReadabilityJson Readability(ReadabilityReport report) => new(
         report.Language,
