@@ -70,6 +70,8 @@ public sealed class LeafletCheckResults(
     private readonly Lock _starting = new();
     private CheckRun? _latest;
     private int _checked;
+    private long _version;
+    private volatile CachedSummary? _summary;
 
     /// <summary>Leaflets this instance checked itself (rendered), as opposed to results read from the store.</summary>
     public int Checked => Volatile.Read(ref _checked);
@@ -107,11 +109,40 @@ public sealed class LeafletCheckResults(
     }
 
     /// <summary>The result so far for every leaflet of the snapshot, by id (pending until checked); starts nothing.</summary>
-    public IReadOnlyDictionary<string, LeafletCheckResult> ResultsFor(CatalogSnapshot snapshot) =>
-        snapshot.Content.Leaflets.Values.ToDictionary(
-            leaflet => leaflet.Id,
-            leaflet => _results.TryGetValue(CheckResultSet.KeyOf(leaflet), out var result) ? result : LeafletCheckResult.Pending(leaflet.Id),
-            StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, LeafletCheckResult> ResultsFor(CatalogSnapshot snapshot) => SummaryFor(snapshot).Results;
+
+    /// <summary>
+    /// The results so far for the snapshot with their totals; starts nothing. Made again only when the snapshot or a
+    /// result changed since the last call (<see cref="_version"/>), so a health request at 10,000 leaflets walks none of
+    /// them. A result recorded while it is made moves the version again, and the next call makes it anew.
+    /// </summary>
+    public LeafletCheckSummary SummaryFor(CatalogSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var version = Volatile.Read(ref _version);
+        if (_summary is { } cached && ReferenceEquals(cached.Snapshot, snapshot) && cached.Version == version)
+        {
+            return cached.Summary;
+        }
+        var summary = LeafletCheckSummary.Of(snapshot.Content.Leaflets.Values,
+            leaflet => _results.TryGetValue(CheckResultSet.KeyOf(leaflet), out var result) ? result : null);
+        _summary = new CachedSummary(snapshot, version, summary);
+        return summary;
+    }
+
+    /// <summary>Records a result (or forgets one, when null) and moves the version the summaries are made at.</summary>
+    private void Record(string key, LeafletCheckResult? result)
+    {
+        if (result is null)
+        {
+            _results.TryRemove(key, out _);
+        }
+        else
+        {
+            _results[key] = result;
+        }
+        Interlocked.Increment(ref _version);
+    }
 
     /// <summary>
     /// Takes the stored results for this snapshot's leaflets (a store that fails is logged, and its leaflets checked
@@ -122,14 +153,14 @@ public sealed class LeafletCheckResults(
         var current = snapshot.Content.Leaflets.Values.Select(CheckResultSet.KeyOf).ToHashSet(StringComparer.Ordinal);
         foreach (var stale in _results.Keys.Where(key => !current.Contains(key)))
         {
-            _results.TryRemove(stale, out _);
+            Record(stale, null);
         }
         // A compiled snapshot carries the gate's results it was written with: no read of the store for them.
         foreach (var (key, result) in snapshot.Compiled?.Checks?.Results ?? CheckResultSet.Empty.Results)
         {
             if (current.Contains(key))
             {
-                _results[key] = result;
+                Record(key, result);
             }
         }
         if (store is null)
@@ -144,7 +175,7 @@ public sealed class LeafletCheckResults(
                 // The publish gate's result wins over one of ours: it checked every print, ours the default one.
                 if (current.Contains(key))
                 {
-                    _results[key] = result;
+                    Record(key, result);
                 }
             }
         }
@@ -175,7 +206,10 @@ public sealed class LeafletCheckResults(
             var key = CheckResultSet.KeyOf(leaflet);
             if (recorded.Contains(key))
             {
-                _results.TryAdd(key, LeafletCheckResult.Unchecked(leaflet.Id));
+                if (_results.TryAdd(key, LeafletCheckResult.Unchecked(leaflet.Id)))
+                {
+                    Interlocked.Increment(ref _version);
+                }
             }
         }
     }
@@ -209,6 +243,8 @@ public sealed class LeafletCheckResults(
     }
 
     private void LogFinished(int count, int failed) => logger.LogInformation("Checked {Count} leaflets: {Failed} failed", count, failed);
+
+    private sealed record CachedSummary(CatalogSnapshot Snapshot, long Version, LeafletCheckSummary Summary);
 
     private sealed class CheckRun
     {
@@ -246,7 +282,7 @@ public sealed class LeafletCheckResults(
                         continue; // changed since its compiled snapshot: the catalog reloads, and the new snapshot's run checks it
                     }
                     var result = owner.CheckOne(full, snapshot.Content.Strings);
-                    owner._results[key] = result;
+                    owner.Record(key, result);
                     failed += result.Status == LeafletCheckStatus.Failed ? 1 : 0;
                     rendered++;
                 }
