@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Net;
+using System.Text.Json;
 using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Cli;
 using Leaflets.Content.Catalog;
@@ -206,6 +207,73 @@ public sealed class CompiledSnapshotTests
     }
 
     [Fact]
+    public async Task A_server_started_from_a_snapshot_without_results_renders_nothing_in_the_background_and_health_says_unchecked()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+
+        var checks = await WhenCheckedAsync(server);
+        using var health = JsonDocument.Parse(await server.Client.GetStringAsync("/api/health"));
+        using var page = JsonDocument.Parse(await server.Client.GetStringAsync("/api/health/leaflets"));
+
+        Assert.Equal(0, checks.Checked);
+        var totals = health.RootElement.GetProperty("totals");
+        Assert.Equal(2, totals.GetProperty("unchecked").GetInt32());
+        Assert.Equal(0, totals.GetProperty("pending").GetInt32() + totals.GetProperty("passed").GetInt32() + totals.GetProperty("failed").GetInt32());
+        Assert.All(page.RootElement.GetProperty("items").EnumerateArray(), item =>
+        {
+            var check = item.GetProperty("check");
+            Assert.Equal("unchecked", check.GetProperty("status").GetString());
+            Assert.Contains("leaflets check --save-results", check.GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Contains("leaflets publish", check.GetProperty("message").GetString(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task A_server_started_from_a_snapshot_with_the_gates_results_shows_them_and_renders_nothing()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, await ChecksOfAsync(sandbox.ContentRoot), CancellationToken.None);
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+
+        var checks = await WhenCheckedAsync(server);
+        using var health = JsonDocument.Parse(await server.Client.GetStringAsync("/api/health"));
+        using var page = JsonDocument.Parse(await server.Client.GetStringAsync("/api/health/leaflets"));
+
+        Assert.Equal(0, checks.Checked);
+        Assert.Equal(2, health.RootElement.GetProperty("totals").GetProperty("passed").GetInt32());
+        Assert.Equal(0, health.RootElement.GetProperty("totals").GetProperty("unchecked").GetInt32());
+        Assert.All(page.RootElement.GetProperty("items").EnumerateArray(), item =>
+        {
+            Assert.Equal("passed", item.GetProperty("check").GetProperty("status").GetString());
+            Assert.False(item.GetProperty("check").TryGetProperty("message", out _));
+        });
+    }
+
+    [Fact]
+    public async Task A_leaflet_changed_after_the_snapshot_is_checked_in_the_background_and_the_unchanged_one_is_not()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var plain = Path.Combine(sandbox.ContentRoot, "leaflets", "blood-test", "plain.md");
+        await File.WriteAllTextAsync(plain, (await File.ReadAllTextAsync(plain)).Replace("title: Giving a blood sample", "title: Changed giving a blood sample", StringComparison.Ordinal));
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        var catalog = server.Services.GetRequiredService<LeafletCatalog>();
+        await catalog.GetSnapshotAsync(CancellationToken.None);
+        await catalog.WhenRefreshedAsync();
+
+        var checks = await WhenCheckedAsync(server);
+        var reloaded = await catalog.GetSnapshotAsync(CancellationToken.None);
+        var results = checks.ResultsFor(reloaded);
+
+        Assert.Null(reloaded.Compiled); // loaded from the Markdown, the listing having changed
+        Assert.Equal(1, checks.Checked);
+        Assert.Contains(results["blood-test"].Status, new[] { LeafletCheckStatus.Passed, LeafletCheckStatus.Failed });
+        Assert.Equal(LeafletCheckStatus.Unchecked, results["bone-scan"].Status);
+    }
+
+    [Fact]
     public async Task The_same_content_writes_the_same_snapshot_bytes_but_for_the_search_index()
     {
         using var sandbox = TestPaths.CopyFixtureContent();
@@ -233,6 +301,15 @@ public sealed class CompiledSnapshotTests
         }
         Assert.Equal(expectCompiled, (await catalog.GetSnapshotAsync(CancellationToken.None)).Compiled is not null);
         return answers;
+    }
+
+    /// <summary>The checks once the run for the snapshot being served has ended.</summary>
+    private static async Task<LeafletCheckResults> WhenCheckedAsync(RunningServer server)
+    {
+        var snapshot = await server.Services.GetRequiredService<LeafletCatalog>().GetSnapshotAsync(CancellationToken.None);
+        var checks = server.Services.GetRequiredService<LeafletCheckResults>();
+        await checks.StartChecks(snapshot).WaitAsync(TimeSpan.FromMinutes(2));
+        return checks;
     }
 
     /// <summary>A passing result for every leaflet, as the gate would save them: so no server here renders in the background.</summary>

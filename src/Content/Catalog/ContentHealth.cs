@@ -29,13 +29,13 @@ public sealed record ContentHealth(ImmutableArray<Leaflet> Loaded, ImmutableArra
     private bool ContentIsHealthy => !Loaded.IsEmpty && Rejected.IsEmpty && ServingLastGood.IsEmpty && LastFailure is null;
 
     /// <summary>
-    /// Healthy content whose loaded leaflets have no failed load-time check. A check still pending (or not run)
-    /// is not a failure: a fresh start or reload must not flap to degraded while the background run catches up.
+    /// Healthy content whose loaded leaflets have no failed load-time check. A check still pending (or not run, or
+    /// unchecked) is not a failure: a fresh start or reload must not flap to degraded while the background run catches up.
     /// </summary>
-    public bool IsHealthyGiven(IReadOnlyDictionary<string, LeafletCheckResult> checks)
+    public bool IsHealthyGiven(LeafletCheckSummary checks)
     {
         ArgumentNullException.ThrowIfNull(checks);
-        return ContentIsHealthy && !Loaded.Any(leaflet => checks.GetValueOrDefault(leaflet.Id)?.Status == LeafletCheckStatus.Failed);
+        return ContentIsHealthy && checks.Failed.IsEmpty;
     }
 
     public static ContentHealth Of(CatalogState state)

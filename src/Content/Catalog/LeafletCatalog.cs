@@ -231,13 +231,16 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         var strings = compiled.StringsFiles.IsEmpty ? StringsLibrary.Embedded : StringsLoader.Load(source.DisplayRoot, compiled.StringsFiles).Library;
         var leaflets = compiled.Leaflets.ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value.Shell, StringComparer.Ordinal);
         var content = new ContentLoadResult(leaflets, compiled.Problems) { Strings = strings };
+        // Without its index files, which only the search holds until it opens them (then lets them go): kept here too,
+        // they would be held for the life of the snapshot.
+        var withoutIndex = compiled with { SearchIndex = [] };
         var snapshot = new CatalogSnapshot(content)
         {
             Generation = ++_generation,
-            // Without its index files, which only the search holds once opened.
-            Compiled = compiled with { SearchIndex = [] },
+            Compiled = withoutIndex,
+            LastCompiled = withoutIndex,
             CompiledSearch = compiled.TakeSearchIndex(),
-            Loader = (leaflet, cancellationToken) => LoadInFullAsync(compiled, strings, leaflet, cancellationToken),
+            Loader = (leaflet, cancellationToken) => LoadInFullAsync(withoutIndex, strings, leaflet, cancellationToken),
         };
         // The shells are the leaflets served: should the content change without a new snapshot, the Markdown load that
         // follows merges into them as into any previous read (every folder is read, no fingerprint being known), so a
@@ -245,7 +248,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         // its files are no longer those recorded, so its routes answer 503 (LoadInFullAsync), never the new files as the old.
         _entries = compiled.Leaflets.Values.ToImmutableSortedDictionary(
             leaflet => leaflet.Shell.Id, leaflet => new CatalogEntry(leaflet.Shell.Id, "", leaflet.Shell, [], ServingLastGood: false), StringComparer.Ordinal);
-        (_strings, _compiled, _shellLoader) = (StringsEntry.None, compiled, snapshot.Loader);
+        (_strings, _compiled, _shellLoader) = (StringsEntry.None, withoutIndex, snapshot.Loader);
         _state = new CatalogState(snapshot, readAt, LastFailure: null);
         // Opened beside the first requests, as a Markdown load's index is built: no request waits for it.
         _ = Task.Run(() => BuildSearchIndex(snapshot), CancellationToken.None);
@@ -291,7 +294,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         var previous = _state;
         var unchanged = previous is not null && merged.Changed.Count == 0 && merged.Entries.Count == _entries.Count && !merged.StringsChanged;
         (_entries, _strings) = (merged.Entries, merged.Strings);
-        var snapshot = unchanged ? previous!.Snapshot : CatalogMerge.ToSnapshot(_entries, _strings, ++_generation) with { Loader = _shellLoader };
+        var snapshot = unchanged ? previous!.Snapshot : CatalogMerge.ToSnapshot(_entries, _strings, ++_generation) with { Loader = _shellLoader, LastCompiled = _compiled is null ? null : previous?.Snapshot.LastCompiled };
         if (!unchanged && previous is not null)
         {
             // A refresh runs beside the requests, which keep the old snapshot meanwhile: its index is built before it is
@@ -401,6 +404,13 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     /// null when it was loaded from the Markdown.
     /// </summary>
     public ContentSnapshot? Compiled { get; init; }
+
+    /// <summary>
+    /// The compiled snapshot the catalog served last, kept by the first snapshot loaded from the Markdown after it (the
+    /// content changed since): what it recorded without a result is content the gate never checked, which
+    /// <see cref="Checking.LeafletCheckResults"/> does not check either. Null in a catalog that never served one.
+    /// </summary>
+    public ContentSnapshot? LastCompiled { get; init; }
 
     /// <summary>The search index stored in <see cref="Compiled"/>, opened (and let go) the first time <see cref="Search"/> is asked for.</summary>
     internal SearchIndexFiles? CompiledSearch { get; init; }

@@ -115,7 +115,7 @@ public sealed record CheckResultSet(string Checker, ImmutableSortedDictionary<st
         foreach (var (key, result) in stored.Results)
         {
             if (result?.Id is null || result.Problems is null || !Enum.TryParse<LeafletCheckStatus>(result.Status, ignoreCase: true, out var status)
-                || status == LeafletCheckStatus.Pending)
+                || status is LeafletCheckStatus.Pending or LeafletCheckStatus.Unchecked)
             {
                 reason = $"its result {key} is incomplete";
                 return null;

@@ -26,7 +26,7 @@ public sealed class Health(LeafletCatalog catalog, LeafletCheckResults checks, I
         var state = await catalog.GetStateAsync(cancellationToken);
         // A refresh's new snapshot is checked from the first health request that sees it; not awaited, its leaflets show pending.
         _ = checks.StartChecks(state.Snapshot);
-        var body = LeafletJson.Health(ContentHealth.Of(state), checks.ResultsFor(state.Snapshot));
+        var body = LeafletJson.Health(ContentHealth.Of(state), checks.SummaryFor(state.Snapshot));
         return new RepresentationResult(body, LeafletJson.MediaType, "no-store");
     });
 }

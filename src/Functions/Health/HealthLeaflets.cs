@@ -38,7 +38,7 @@ public sealed class HealthLeaflets(LeafletCatalog catalog, LeafletCheckResults c
         {
             return Problems.NoSuchPage(page, pageCount);
         }
-        var body = LeafletJson.HealthLeaflets(health, checks.ResultsFor(state.Snapshot), page);
+        var body = LeafletJson.HealthLeaflets(health, checks.SummaryFor(state.Snapshot), page);
         return new RepresentationResult(body, LeafletJson.MediaType, "no-store");
     });
 

@@ -235,6 +235,33 @@ public sealed class LeafletCheckResultsTests
     }
 
     [Fact]
+    public async Task The_summary_health_reads_is_made_again_only_when_a_result_or_the_snapshot_changes()
+    {
+        using var release = new ManualResetEventSlim();
+        var check = new ScriptedCheck(release, [new ContentProblem("content/leaflets/a/plain.md", 3, "some-rule", "broken")]);
+        using var results = Results(check);
+        var snapshot = Snapshot(TestDocuments.Leaflet());
+
+        var run = results.StartChecks(snapshot);
+        var pending = results.SummaryFor(snapshot);
+        var pendingAgain = results.SummaryFor(snapshot);
+        release.Set();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var failed = results.SummaryFor(snapshot);
+        var failedAgain = results.SummaryFor(snapshot);
+        var sameContentNewSnapshot = results.SummaryFor(Snapshot(TestDocuments.Leaflet(), generation: 2));
+
+        Assert.Same(pending, pendingAgain);
+        Assert.Equal((1, 0), (pending.Count(LeafletCheckStatus.Pending), pending.Count(LeafletCheckStatus.Failed)));
+        Assert.NotSame(pending, failed);
+        Assert.Equal((0, 1), (failed.Count(LeafletCheckStatus.Pending), failed.Count(LeafletCheckStatus.Failed)));
+        Assert.Equal(TestDocuments.Leaflet().Id, Assert.Single(failed.Failed));
+        Assert.Same(failed, failedAgain);
+        Assert.NotSame(failed, sameContentNewSnapshot);
+        Assert.Equal(LeafletCheckStatus.Failed, sameContentNewSnapshot.For(TestDocuments.Leaflet().Id).Status);
+    }
+
+    [Fact]
     public void A_result_set_reads_back_what_it_wrote_and_refuses_another_checkers_or_damaged_bytes()
     {
         var leaflet = TestDocuments.Leaflet();

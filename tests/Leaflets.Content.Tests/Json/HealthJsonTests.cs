@@ -90,7 +90,7 @@ public sealed class HealthJsonTests
     {
         var snapshot = Snapshot() with { ServingLastGood = ["cementoplasty"] };
 
-        Assert.False(ContentHealth.Of(new CatalogState(snapshot, LoadedAt, LastFailure: null)).IsHealthyGiven(Checked(LeafletCheckStatus.Passed)));
+        Assert.False(ContentHealth.Of(new CatalogState(snapshot, LoadedAt, LastFailure: null)).IsHealthyGiven(Summary(snapshot, Checked(LeafletCheckStatus.Passed))));
     }
 
     [Fact]
@@ -131,7 +131,10 @@ public sealed class HealthJsonTests
     }
 
     private static JsonDocument Render(CatalogSnapshot snapshot, IReadOnlyDictionary<string, LeafletCheckResult> checks, SourceFailure? lastFailure = null) =>
-        JsonDocument.Parse(LeafletJson.Health(ContentHealth.Of(new CatalogState(snapshot, LoadedAt, lastFailure)), checks));
+        JsonDocument.Parse(LeafletJson.Health(ContentHealth.Of(new CatalogState(snapshot, LoadedAt, lastFailure)), Summary(snapshot, checks)));
+
+    private static LeafletCheckSummary Summary(CatalogSnapshot snapshot, IReadOnlyDictionary<string, LeafletCheckResult> checks) =>
+        LeafletCheckSummary.Of(snapshot.Content.Leaflets.Values, leaflet => checks.GetValueOrDefault(leaflet.Id));
 
     private static string? Status(JsonDocument health) => health.RootElement.GetProperty("status").GetString();
 
@@ -142,8 +145,8 @@ public sealed class HealthJsonTests
     {
         var leaflets = Enumerable.Range(1, 250).Select(i => Served with { Id = $"leaflet-{i:D3}" }).ToList();
         var snapshot = new CatalogSnapshot(new ContentLoadResult(leaflets.ToImmutableSortedDictionary(l => l.Id, l => l, StringComparer.Ordinal), []));
-        var checks = leaflets.ToDictionary(l => l.Id, l => new LeafletCheckResult(
-            l.Id, l.Id == "leaflet-117" ? LeafletCheckStatus.Failed : LeafletCheckStatus.Passed, [], [], LoadedAt));
+        var checks = Summary(snapshot, leaflets.ToDictionary(l => l.Id, l => new LeafletCheckResult(
+            l.Id, l.Id == "leaflet-117" ? LeafletCheckStatus.Failed : LeafletCheckStatus.Passed, [], [], LoadedAt)));
         var health = ContentHealth.Of(new CatalogState(snapshot, LoadedAt, LastFailure: null));
 
         using var body = JsonDocument.Parse(LeafletJson.Health(health, checks));

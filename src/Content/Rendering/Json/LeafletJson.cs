@@ -123,21 +123,23 @@ public static class LeafletJson
     /// version served, a rejected newest version), so it stays small however many leaflets there are. Every leaflet's own
     /// entry is in <see cref="HealthLeaflets"/>, a page at a time.
     /// </summary>
-    /// <param name="checks">The check results by leaflet id; a leaflet not in it shows as pending.</param>
-    public static byte[] Health(ContentHealth health, IReadOnlyDictionary<string, LeafletCheckResult> checks)
+    /// <param name="checks">The check results of the loaded leaflets with their totals (made once per change, not per body).</param>
+    public static byte[] Health(ContentHealth health, LeafletCheckSummary checks)
     {
-        LeafletCheckStatus StatusOf(Leaflet leaflet) => checks.GetValueOrDefault(leaflet.Id)?.Status ?? LeafletCheckStatus.Pending;
-        int Counted(LeafletCheckStatus status) => health.Loaded.Count(leaflet => StatusOf(leaflet) == status);
+        ArgumentNullException.ThrowIfNull(health);
+        ArgumentNullException.ThrowIfNull(checks);
         var model = new HealthJson(
             health.IsHealthyGiven(checks) ? "ok" : "degraded",
             health.LoadedAt,
             health.LastFailure is { } failure ? new SourceFailureJson(failure.At, failure.Error) : null,
             new HealthTotalsJson(
                 health.Loaded.Length, health.Rejected.Length, health.ServingLastGood.Count,
-                Counted(LeafletCheckStatus.Passed), Counted(LeafletCheckStatus.Failed), Counted(LeafletCheckStatus.Pending)),
+                checks.Count(LeafletCheckStatus.Passed), checks.Count(LeafletCheckStatus.Failed), checks.Count(LeafletCheckStatus.Pending),
+                checks.Count(LeafletCheckStatus.Unchecked)),
             new HealthLeafletsJson(
-                [.. health.Loaded
-                    .Where(leaflet => StatusOf(leaflet) == LeafletCheckStatus.Failed || health.ServingLastGood.Contains(leaflet.Id))
+                // Usually none: only then is every loaded leaflet walked to list them in id order.
+                checks.Failed.IsEmpty && health.ServingLastGood.IsEmpty ? [] : [.. health.Loaded
+                    .Where(leaflet => checks.For(leaflet.Id).Status == LeafletCheckStatus.Failed || health.ServingLastGood.Contains(leaflet.Id))
                     .Select(leaflet => LoadedLeaflet(health, checks, leaflet))],
                 [.. health.Rejected.Select(rejected => new RejectedLeafletJson(
                     rejected.Id,
@@ -156,7 +158,7 @@ public static class LeafletJson
     /// One page (from 1, at most <see cref="HealthPageCount"/>) of every loaded leaflet with its check result, in id order:
     /// what the health body leaves out once a library has thousands.
     /// </summary>
-    public static byte[] HealthLeaflets(ContentHealth health, IReadOnlyDictionary<string, LeafletCheckResult> checks, int page)
+    public static byte[] HealthLeaflets(ContentHealth health, LeafletCheckSummary checks, int page)
     {
         var pageCount = HealthPageCount(health.Loaded.Length);
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
@@ -167,18 +169,19 @@ public static class LeafletJson
         return JsonSerializer.SerializeToUtf8Bytes(model, LeafletJsonContext.Relaxed.HealthLeafletsPageJson);
     }
 
-    private static LoadedLeafletJson LoadedLeaflet(ContentHealth health, IReadOnlyDictionary<string, LeafletCheckResult> checks, Leaflet leaflet) => new(
+    private static LoadedLeafletJson LoadedLeaflet(ContentHealth health, LeafletCheckSummary checks, Leaflet leaflet) => new(
         leaflet.Id,
         VariantSlugs(leaflet),
         leaflet.Languages,
         health.ServingLastGood.Contains(leaflet.Id),
-        Check(checks.GetValueOrDefault(leaflet.Id) ?? LeafletCheckResult.Pending(leaflet.Id)));
+        Check(checks.For(leaflet.Id)));
 
     private static LeafletCheckJson Check(LeafletCheckResult result) => new(
         result.Status.ToString().ToLowerInvariant(),
         result.CheckedAt,
         [.. result.Errors.Select(e => e.ToString())],
-        [.. result.Warnings.Select(w => w.ToString())]);
+        [.. result.Warnings.Select(w => w.ToString())],
+        result.Status == LeafletCheckStatus.Unchecked ? LeafletCheckResult.UncheckedMessage : null);
 
     private static ReadabilityJson Readability(ReadabilityReport report) => new(
         report.Language,

@@ -153,9 +153,10 @@ internal sealed record HealthJson(
 
 /// <summary>
 /// How many leaflets loaded, were rejected and are served from a last good version; and of those loaded, how many
-/// passed, failed or await their check (<c>pending</c>: no result for their content yet).
+/// passed, failed or await their check (<c>pending</c>: no result for their content yet), and how many are served from a
+/// compiled snapshot without a gate result, which the instance does not check (<c>unchecked</c>).
 /// </summary>
-internal sealed record HealthTotalsJson(int Loaded, int Rejected, int ServingLastGood, int Passed, int Failed, int Pending);
+internal sealed record HealthTotalsJson(int Loaded, int Rejected, int ServingLastGood, int Passed, int Failed, int Pending, int Unchecked);
 
 /// <summary>One page of /api/health/leaflets: every loaded leaflet with its check, <c>pageSize</c> at a time, in id order.</summary>
 internal sealed record HealthLeafletsPageJson(int Page, int PageCount, int PageSize, int Total, IReadOnlyList<LoadedLeafletJson> Items);
@@ -176,10 +177,12 @@ internal sealed record HealthLeafletsJson(IReadOnlyList<LoadedLeafletJson> Faili
 internal sealed record LoadedLeafletJson(string Id, IReadOnlyList<string> Variants, IReadOnlyList<string> Languages, bool ServingLastGood, LeafletCheckJson Check);
 
 /// <summary>
-/// The last load-time check of a leaflet: <c>pending</c>, <c>passed</c> or <c>failed</c>; findings are written
-/// <c>path:line: rule: message</c>. <c>checkedAt</c> is absent while pending.
+/// The last load-time check of a leaflet: <c>pending</c>, <c>passed</c>, <c>failed</c> or <c>unchecked</c>; findings are
+/// written <c>path:line: rule: message</c>. <c>checkedAt</c> is absent while pending or unchecked; <c>message</c> is present
+/// only when unchecked, naming the command that checks it.
 /// </summary>
-internal sealed record LeafletCheckJson(string Status, DateTimeOffset? CheckedAt, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
+internal sealed record LeafletCheckJson(
+    string Status, DateTimeOffset? CheckedAt, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, string? Message);
 
 /// <summary>
 /// <c>errors</c> are written <c>path:line: rule: message</c>, as <c>leaflets check</c> prints them.
