@@ -84,6 +84,81 @@ public sealed class CompiledSnapshotTests
     }
 
     [Fact]
+    public async Task A_json_request_reads_the_leaflets_markdown_and_no_image_and_a_pdf_request_reads_its_images()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, await ChecksOfAsync(sandbox.ContentRoot), CancellationToken.None);
+        var source = new ReadCountingSource(sandbox.ContentRoot);
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot, services => services.AddSingleton<IContentSource>(source));
+        var catalog = server.Services.GetRequiredService<LeafletCatalog>();
+        await catalog.WhenRefreshedAsync();
+
+        foreach (var path in new[] { "/api/leaflets/bone-scan", "/api/leaflets/bone-scan/html", "/leaflets/bone-scan" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync(path)).StatusCode);
+        }
+        var readForText = source.FilesRead.ToList();
+        var pdf = await server.Client.GetAsync("/api/leaflets/bone-scan/pdf");
+
+        Assert.NotNull((await catalog.GetSnapshotAsync(CancellationToken.None)).Compiled);
+        Assert.Contains("leaflets/bone-scan/plain.md", readForText);
+        Assert.DoesNotContain(readForText, path => path.Contains("/images/", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Contains("leaflets/bone-scan/images/scanner.png", source.FilesRead.Skip(readForText.Count));
+        Assert.Equal(2, catalog.Loaded.Loads); // the text once for three routes, then the leaflet in full for the PDF
+    }
+
+    [Fact]
+    public async Task A_leaflets_bodies_loaded_without_images_keep_its_recorded_hashes_and_never_render_an_image_as_empty()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var (_, compiled) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var recorded = compiled.ForRoot(sandbox.ContentRoot).Leaflets["bone-scan"];
+        var loaded = new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), 1024 * 1024);
+
+        var bodies = await loaded.LoadBodiesAsync(recorded, Content.Text.StringsLibrary.Embedded, CancellationToken.None);
+        var full = await new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), 1024 * 1024)
+            .LoadAsync(recorded, Content.Text.StringsLibrary.Embedded, CancellationToken.None);
+
+        Assert.True(bodies.AreBodiesLoaded);
+        Assert.False(bodies.IsLoadedInFull);
+        Assert.Equal(full.Plain.Blocks.Length, bodies.Plain.Blocks.Length);
+        Assert.Equal(full.AllDocuments.Select(document => document.ContentHash), bodies.AllDocuments.Select(document => document.ContentHash));
+        Assert.Equal(recorded.Shell.AllDocuments.Select(document => document.ContentHash), bodies.AllDocuments.Select(document => document.ContentHash));
+        Assert.Throws<Content.Model.BodyNotLoadedException>(() => bodies.Images["scanner.png"].Bytes);
+    }
+
+    [Theory]
+    [InlineData("leaflets/bone-scan/images/scanner.png", true)]
+    [InlineData("leaflets/bone-scan/plain.md", false)]
+    public async Task A_file_changed_since_the_snapshot_is_refused_by_every_load_that_reads_it(string changedFile, bool onlyTheFullLoadReadsIt)
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var (_, compiled) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var recorded = compiled.ForRoot(sandbox.ContentRoot).Leaflets["bone-scan"];
+        var file = Path.Combine(sandbox.ContentRoot, changedFile);
+        var bytes = await File.ReadAllBytesAsync(file);
+        bytes[^1] ^= 0x01; // the same length, another SHA-256
+        await File.WriteAllBytesAsync(file, bytes);
+        var strings = Content.Text.StringsLibrary.Embedded;
+
+        var full = await Assert.ThrowsAsync<LeafletChangedException>(
+            async () => await new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), 1024 * 1024).LoadAsync(recorded, strings, CancellationToken.None));
+        var bodies = new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), 1024 * 1024);
+
+        Assert.Contains("bone-scan", full.Message, StringComparison.Ordinal);
+        if (onlyTheFullLoadReadsIt)
+        {
+            Assert.True((await bodies.LoadBodiesAsync(recorded, strings, CancellationToken.None)).AreBodiesLoaded);
+        }
+        else
+        {
+            var refused = await Assert.ThrowsAsync<LeafletChangedException>(async () => await bodies.LoadBodiesAsync(recorded, strings, CancellationToken.None));
+            Assert.Contains("plain.md", refused.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Leaflets_loaded_in_full_are_kept_within_the_bound_and_read_again_once_dropped()
     {
         using var sandbox = TestPaths.CopyFixtureContent();

@@ -41,7 +41,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     private readonly LoadedLeaflets _loaded = new(source, Math.Max(1L, options.Value.LoadedLeafletsMegabytes) * 1024 * 1024);
     private volatile ContentSnapshot? _compiled;
     private volatile bool _verifyCompiled;
-    private Func<Leaflet, CancellationToken, ValueTask<Leaflet>>? _shellLoader;
+    private Func<Leaflet, bool, CancellationToken, ValueTask<Leaflet>>? _shellLoader;
 
     public LeafletCatalog(IContentSource source, TimeProvider time, ILogger<LeafletCatalog> logger)
         : this(source, time, logger, Options.Create(new ContentOptions()))
@@ -240,7 +240,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
             Compiled = withoutIndex,
             LastCompiled = withoutIndex,
             CompiledSearch = compiled.TakeSearchIndex(),
-            Loader = (leaflet, cancellationToken) => LoadInFullAsync(withoutIndex, strings, leaflet, cancellationToken),
+            Loader = (leaflet, withImages, cancellationToken) => LoadAsync(withoutIndex, strings, leaflet, withImages, cancellationToken),
         };
         // The shells are the leaflets served: should the content change without a new snapshot, the Markdown load that
         // follows merges into them as into any previous read (every folder is read, no fingerprint being known), so a
@@ -254,11 +254,14 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         _ = Task.Run(() => BuildSearchIndex(snapshot), CancellationToken.None);
     }
 
-    private async ValueTask<Leaflet> LoadInFullAsync(ContentSnapshot compiled, StringsLibrary strings, Leaflet leaflet, CancellationToken cancellationToken)
+    private async ValueTask<Leaflet> LoadAsync(ContentSnapshot compiled, StringsLibrary strings, Leaflet leaflet, bool withImages,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return await _loaded.LoadAsync(compiled.Leaflets[leaflet.Id], strings, cancellationToken);
+            var recorded = compiled.Leaflets[leaflet.Id];
+            return withImages ? await _loaded.LoadAsync(recorded, strings, cancellationToken)
+                : await _loaded.LoadBodiesAsync(recorded, strings, cancellationToken);
         }
         catch (LeafletChangedException changed)
         {
@@ -415,8 +418,8 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     /// <summary>The search index stored in <see cref="Compiled"/>, opened (and let go) the first time <see cref="Search"/> is asked for.</summary>
     internal SearchIndexFiles? CompiledSearch { get; init; }
 
-    /// <summary>Loads a leaflet of <see cref="Compiled"/> in full; set with it.</summary>
-    internal Func<Leaflet, CancellationToken, ValueTask<Leaflet>>? Loader { get; init; }
+    /// <summary>Loads a leaflet of <see cref="Compiled"/>, in full or (false) its bodies alone; set with it.</summary>
+    internal Func<Leaflet, bool, CancellationToken, ValueTask<Leaflet>>? Loader { get; init; }
 
     /// <summary>
     /// <paramref name="leaflet"/> (one of this snapshot's) with its bodies and images: itself when it has them, else read
@@ -427,7 +430,21 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     {
         ArgumentNullException.ThrowIfNull(leaflet);
         return leaflet.IsLoadedInFull ? ValueTask.FromResult(leaflet)
-            : Loader?.Invoke(leaflet, cancellationToken)
+            : Loader?.Invoke(leaflet, true, cancellationToken)
+                ?? throw new BodyNotLoadedException($"Leaflet '{leaflet.Id}' has no bodies and this snapshot has no way to load them.");
+    }
+
+    /// <summary>
+    /// <paramref name="leaflet"/> with its bodies, its images' bytes perhaps not read (<see cref="LoadedLeaflets.LoadBodiesAsync"/>):
+    /// what a renderer that draws no image needs (JSON, JSON-LD, HTML, SSML, braille, the site's page), for a tenth of the
+    /// bytes. An image's bytes asked of it throw <see cref="BodyNotLoadedException"/>, never render as empty.
+    /// </summary>
+    /// <exception cref="ContentNotLoadedException">Its files changed since the compiled snapshot; the catalog is reloading.</exception>
+    public ValueTask<Leaflet> LoadBodiesAsync(Leaflet leaflet, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leaflet);
+        return leaflet.AreBodiesLoaded ? ValueTask.FromResult(leaflet)
+            : Loader?.Invoke(leaflet, false, cancellationToken)
                 ?? throw new BodyNotLoadedException($"Leaflet '{leaflet.Id}' has no bodies and this snapshot has no way to load them.");
     }
 

@@ -77,10 +77,15 @@ internal static class DocumentLoader
     /// <summary>
     /// SHA-256 over the Markdown bytes, then each used image's file name and bytes in order of first use, then for a
     /// translation its main file's hash: a translation shows that file's codes and references, so a change there is a change here.
+    /// Empty when a used image's bytes were not read (<see cref="LeafletLoader.Load"/> given a snapshot's image facts).
     /// </summary>
     internal static string ContentHash(ImmutableArray<byte> markdown, IEnumerable<string> usedImages, IReadOnlyDictionary<string, LeafletImage> images,
         string? mainHash = null)
     {
+        if (usedImages.Any(name => !images[name].IsLoaded))
+        {
+            return "";
+        }
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(markdown.AsSpan());
         foreach (var name in usedImages)

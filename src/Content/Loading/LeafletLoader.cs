@@ -25,9 +25,13 @@ public static class LeafletLoader
 
     /// <summary>
     /// The leaflets alone (the strings files among <paramref name="files"/> are left to <see cref="StringsLoader"/>),
-    /// each warned of the words <paramref name="strings"/> lack for its language.
+    /// each warned of the words <paramref name="strings"/> lack for its language. Given <paramref name="recordedImages"/>
+    /// (a compiled snapshot's facts of one leaflet's images, without their bytes), <paramref name="files"/> are that
+    /// leaflet's Markdown alone and its images are those: its documents then have bodies but no content hash (it covers
+    /// image bytes), which the caller takes from the snapshot once it has proved the Markdown is the recorded one.
     /// </summary>
-    public static ContentLoadResult Load(string displayRoot, IReadOnlyList<ContentFile> files, StringsLibrary strings)
+    public static ContentLoadResult Load(string displayRoot, IReadOnlyList<ContentFile> files, StringsLibrary strings,
+        IReadOnlyDictionary<string, LeafletImage>? recordedImages = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var root = displayRoot.TrimEnd('/', '\\');
@@ -60,7 +64,7 @@ public static class LeafletLoader
         foreach (var (id, entries) in folders)
         {
             var leafletProblems = new List<ContentProblem>();
-            var leaflet = LoadContained($"{root}/leaflets/{id}", id, entries, leafletProblems, strings);
+            var leaflet = LoadContained($"{root}/leaflets/{id}", id, entries, leafletProblems, strings, recordedImages);
             if (leaflet is not null && leafletProblems.All(p => p.Severity != ProblemSeverity.Error))
             {
                 leaflets.Add(id, leaflet);
@@ -72,12 +76,12 @@ public static class LeafletLoader
     }
 
     private static Leaflet? LoadContained(string folder, string id, List<(string Relative, ContentFile File)> entries, List<ContentProblem> problems,
-        StringsLibrary strings)
+        StringsLibrary strings, IReadOnlyDictionary<string, LeafletImage>? recordedImages)
     {
         var current = new ProblemLog(folder + "/", problems);
         try
         {
-            return LoadLeaflet(folder, id, entries, problems, log => current = log, strings);
+            return LoadLeaflet(folder, id, entries, problems, log => current = log, strings, recordedImages);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -88,7 +92,7 @@ public static class LeafletLoader
     }
 
     private static Leaflet? LoadLeaflet(string folder, string id, List<(string Relative, ContentFile File)> entries, List<ContentProblem> problems,
-        Action<ProblemLog> reading, StringsLibrary strings)
+        Action<ProblemLog> reading, StringsLibrary strings, IReadOnlyDictionary<string, LeafletImage>? recordedImages)
     {
         if (!Slugs.IsLeafletId(id))
         {
@@ -100,6 +104,11 @@ public static class LeafletLoader
         var refusedMain = new HashSet<LeafletVariant>();
         var images = ImmutableSortedDictionary.CreateBuilder<string, LeafletImage>(StringComparer.Ordinal);
         var imageNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, image) in recordedImages ?? ImmutableSortedDictionary<string, LeafletImage>.Empty)
+        {
+            images[name] = image;
+            imageNames.Add(name);
+        }
         foreach (var (relative, file) in entries)
         {
             var log = new ProblemLog($"{folder}/{relative}", problems);

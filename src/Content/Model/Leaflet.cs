@@ -47,7 +47,10 @@ public sealed record Leaflet(
     public DateTimeOffset DateModified => AllDocuments.Max(document => document.DateModified);
 
     /// <summary>Whether every document's body and every image's bytes are held (false for a leaflet read from a compiled snapshot).</summary>
-    public bool IsLoadedInFull => AllDocuments.All(document => document.IsBodyLoaded) && Images.Values.All(image => image.IsLoaded);
+    public bool IsLoadedInFull => AreBodiesLoaded && Images.Values.All(image => image.IsLoaded);
+
+    /// <summary>Whether every document's body is held: all a route that draws no image needs (its images' bytes may not be).</summary>
+    public bool AreBodiesLoaded => AllDocuments.All(document => document.IsBodyLoaded);
 
     /// <summary>The variant asked for; a renderer asked for a variant the leaflet lacks is a caller's bug, so it throws.</summary>
     public LeafletDocument Document(LeafletVariant variant) =>

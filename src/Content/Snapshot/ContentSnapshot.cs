@@ -191,9 +191,12 @@ public sealed record SnapshotIndexFile(string Name, byte[] Bytes);
 /// A leaflet as a snapshot holds it: <see cref="Shell"/>, every document's metadata and content hash with no body and
 /// every image's facts with no bytes, and <see cref="Files"/>, the files of its folder to read to load it in full (its
 /// Markdown and raster images: SVG sources are never served). <see cref="ImageHashes"/> are the images' SHA-256 and
-/// length, checked when they are read.
+/// length, checked when they are read. <see cref="MarkdownHashes"/> are the SHA-256 of each Markdown file (by path): a load
+/// of the bodies without the images (the routes that draw none) proves its Markdown is the recorded one by them, as the
+/// content hash it cannot recompute without the image bytes.
 /// </summary>
-public sealed record SnapshotLeaflet(Leaflet Shell, ImmutableArray<string> Files, ImmutableSortedDictionary<string, ImageFacts> ImageHashes)
+public sealed record SnapshotLeaflet(Leaflet Shell, ImmutableArray<string> Files, ImmutableSortedDictionary<string, ImageFacts> ImageHashes,
+    ImmutableSortedDictionary<string, string> MarkdownHashes)
 {
     public static SnapshotLeaflet Of(Leaflet leaflet, IReadOnlyList<ContentFile> folder)
     {
@@ -212,8 +215,13 @@ public sealed record SnapshotLeaflet(Leaflet Shell, ImmutableArray<string> Files
             image => image.FileName,
             image => new ImageFacts(image.Bytes.Length, Convert.ToHexStringLower(SHA256.HashData(image.Bytes.AsSpan()))),
             StringComparer.Ordinal);
-        return new SnapshotLeaflet(shell, files, images);
+        var markdown = folder.Where(file => IsMarkdown(file.Path)).ToImmutableSortedDictionary(
+            file => file.Path, file => Convert.ToHexStringLower(SHA256.HashData(file.Bytes.AsSpan())), StringComparer.Ordinal);
+        return new SnapshotLeaflet(shell, files, images, markdown);
     }
+
+    /// <summary>A file whose body a load of the text alone reads (every other file the snapshot names is an image).</summary>
+    internal static bool IsMarkdown(string path) => !path.Contains("/images/", StringComparison.Ordinal);
 
     /// <summary>What loading the leaflet in full reads: everything but the SVG sources, which the loader skips anyway.</summary>
     internal static bool IsServed(string path) => !path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase);

@@ -12,7 +12,9 @@ namespace Leaflets.Content.Snapshot;
 /// read from the source (one leaflet's Markdown and images, never the whole library), loaded by the same loader as
 /// ever, and accepted only if every document's content hash (which covers the images it uses) and every image's SHA-256
 /// are the ones the snapshot recorded. Kept in a <see cref="ByteBoundedLru{TValue}"/> counted by the bytes read, so
-/// bodies and images are never all held.
+/// bodies and images are never all held. A route that draws no image asks for the bodies alone: then only the Markdown
+/// is read (a tenth of the bytes, and no PNG decoded), proved the recorded one by its SHA-256, and the images are the
+/// snapshot's facts without bytes.
 /// </summary>
 public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
 {
@@ -37,15 +39,7 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
         {
             return kept;
         }
-        var files = new List<ContentFile>(recorded.Files.Length);
-        long bytes = 0;
-        foreach (var path in recorded.Files)
-        {
-            var file = await source.ReadFileAsync(path, cancellationToken)
-                ?? throw new LeafletChangedException(shell.Id, $"{path} is no longer in {source.DisplayRoot}");
-            files.Add(file);
-            bytes += file.Bytes.Length;
-        }
+        var (files, bytes) = await ReadAsync(shell, recorded.Files, cancellationToken);
         foreach (var file in files.Where(file => file.Path.Contains("/images/", StringComparison.Ordinal)))
         {
             var name = file.Path[(file.Path.LastIndexOf('/') + 1)..];
@@ -69,6 +63,67 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
         Interlocked.Increment(ref _loads);
         return _kept.GetOrAdd(key, WithDatesOf(full, shell), bytes);
     }
+
+    /// <summary>
+    /// <paramref name="recorded"/> with its bodies but not necessarily its images' bytes (the leaflet in full when it is
+    /// kept so): its Markdown alone is read, and accepted only if every file is the one the snapshot recorded. Each
+    /// document's content hash is then the recorded one, as the images it covers are the snapshot's facts.
+    /// </summary>
+    public async ValueTask<Leaflet> LoadBodiesAsync(SnapshotLeaflet recorded, StringsLibrary strings, CancellationToken cancellationToken)
+    {
+        var shell = recorded.Shell;
+        var key = CheckResultSet.KeyOf(shell);
+        if (_kept.TryGet(key, out var kept) || _kept.TryGet(key + BodiesOnly, out kept))
+        {
+            return kept;
+        }
+        var (files, bytes) = await ReadAsync(shell, recorded.Files.Where(SnapshotLeaflet.IsMarkdown), cancellationToken);
+        foreach (var file in files)
+        {
+            if (!recorded.MarkdownHashes.TryGetValue(file.Path, out var sha256) || sha256 != Convert.ToHexStringLower(SHA256.HashData(file.Bytes.AsSpan())))
+            {
+                throw new LeafletChangedException(shell.Id, $"{file.Path} is not the Markdown the snapshot recorded");
+            }
+        }
+        var loaded = LeafletLoader.Load(source.DisplayRoot, files, strings, shell.Images);
+        if (!loaded.Leaflets.TryGetValue(shell.Id, out var bodies))
+        {
+            throw new LeafletChangedException(shell.Id, "it no longer loads");
+        }
+        var recordedHashes = shell.AllDocuments.ToDictionary(document => document.SourcePath, document => document.ContentHash, StringComparer.Ordinal);
+        if (!recordedHashes.Keys.ToHashSet().SetEquals(bodies.AllDocuments.Select(document => document.SourcePath)))
+        {
+            throw new LeafletChangedException(shell.Id, "its files are not those the snapshot recorded");
+        }
+        Interlocked.Increment(ref _loads);
+        return _kept.GetOrAdd(key + BodiesOnly, WithDatesOf(WithHashes(bodies, recordedHashes), shell), bytes);
+    }
+
+    /// <summary>Appended to a leaflet's key for its bodies kept without its images' bytes.</summary>
+    private const string BodiesOnly = "\u0000bodies";
+
+    private async Task<(List<ContentFile> Files, long Bytes)> ReadAsync(Leaflet shell, IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        var files = new List<ContentFile>();
+        long bytes = 0;
+        foreach (var path in paths)
+        {
+            var file = await source.ReadFileAsync(path, cancellationToken)
+                ?? throw new LeafletChangedException(shell.Id, $"{path} is no longer in {source.DisplayRoot}");
+            files.Add(file);
+            bytes += file.Bytes.Length;
+        }
+        return (files, bytes);
+    }
+
+    private static Leaflet WithHashes(Leaflet bodies, Dictionary<string, string> hashes) => bodies with
+    {
+        Variants = bodies.Variants.SetItems(bodies.Variants.Select(entry =>
+            KeyValuePair.Create(entry.Key, entry.Value with { ContentHash = hashes[entry.Value.SourcePath] }))),
+        Translations = bodies.Translations.SetItems(bodies.Translations.Select(language => KeyValuePair.Create(language.Key,
+            language.Value.SetItems(language.Value.Select(entry =>
+                KeyValuePair.Create(entry.Key, entry.Value with { ContentHash = hashes[entry.Value.SourcePath] })))))),
+    };
 
     private static Leaflet WithDatesOf(Leaflet full, Leaflet shell) => full with
     {

@@ -88,6 +88,12 @@ internal static class SnapshotCodec
             writer.Write(facts.Length);
             writer.Write(facts.Sha256);
         }
+        writer.Write(snapshot.MarkdownHashes.Count);
+        foreach (var (path, sha256) in snapshot.MarkdownHashes)
+        {
+            writer.Write(path);
+            writer.Write(sha256);
+        }
         var documents = leaflet.Variants.Values.Select(document => (Language: (string?)null, Document: document))
             .Concat(leaflet.Translations.SelectMany(language => language.Value.Values.Select(document => ((string?)language.Key, document))))
             .ToList();
@@ -117,6 +123,11 @@ internal static class SnapshotCodec
             };
             images.Add(image.FileName, image);
             hashes.Add(image.FileName, new ImageFacts(reader.ReadInt64(), reader.ReadString()));
+        }
+        var markdown = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var _ in Enumerable.Range(0, Count(reader)))
+        {
+            markdown.Add(reader.ReadString(), reader.ReadString());
         }
         var variants = ImmutableSortedDictionary.CreateBuilder<LeafletVariant, LeafletDocument>();
         var translations = new SortedDictionary<string, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Builder>(LanguageTags.Comparer);
@@ -153,7 +164,7 @@ internal static class SnapshotCodec
         {
             Translations = translations.ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value.ToImmutable(), LanguageTags.Comparer),
         };
-        return new SnapshotLeaflet(shell, files, hashes.ToImmutable());
+        return new SnapshotLeaflet(shell, files, hashes.ToImmutable(), markdown.ToImmutable());
     }
 
     private static void WriteMetadata(BinaryWriter writer, LeafletMetadata metadata)

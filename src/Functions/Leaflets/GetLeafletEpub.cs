@@ -28,5 +28,5 @@ public sealed class GetLeafletEpub(LeafletRoutes routes, ILogger<GetLeafletEpub>
         var epub = EpubRequest.For(leaflet, document, routes.Today, strings);
         return LeafletRepresentations.Download(
             request, epub.Document, epub.Version, EpubRequest.MediaType, epub.FileName, () => LeafletEpubRenderer.Render(epub), routes);
-    }));
+    }, drawsImages: true));
 }

@@ -25,7 +25,7 @@ public sealed class GetLeafletPdf(LeafletRoutes routes, PdfRenderCache pdfs, ILo
             return Task.FromResult<IActionResult>(Problems.InvalidParameter(badChoice));
         }
         return routes.WithDocumentAsync(request, id, cancellationToken, (leaflet, document, strings) => RespondAsync(
-            request, PdfRequest.Print(leaflet, document, choice, routes.Site, routes.Today, strings), cancellationToken));
+            request, PdfRequest.Print(leaflet, document, choice, routes.Site, routes.Today, strings), cancellationToken), drawsImages: true);
     });
 
     private async Task<IActionResult> RespondAsync(HttpRequest request, PdfRequest print, CancellationToken cancellationToken)

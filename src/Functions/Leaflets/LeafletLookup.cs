@@ -16,10 +16,12 @@ public static class LeafletLookup
     /// The leaflet <paramref name="id"/> in the variant that <c>?variant=</c> names and the language negotiated among
     /// those that variant is written in (<see cref="LanguageNegotiation"/>), or the problem to answer instead: 400 for a
     /// bad variant, id or language tag, 404 for an unknown leaflet, a variant it lacks or a language that variant is not
-    /// in, 406 when Accept-Language rules out every language.
+    /// in, 406 when Accept-Language rules out every language. <paramref name="drawsImages"/>: whether the route renders
+    /// the images' bytes (PDF, EPUB); the others are given the bodies alone, which from a compiled snapshot is the
+    /// Markdown read without the images (<see cref="CatalogSnapshot.LoadBodiesAsync"/>).
     /// </summary>
     public static async Task<DocumentLookup> FindDocumentAsync(
-        LeafletCatalog catalog, HttpRequest request, string id, CancellationToken cancellationToken)
+        LeafletCatalog catalog, HttpRequest request, string id, bool drawsImages, CancellationToken cancellationToken)
     {
         if (!TryParseVariant(request, out var variant, out var badVariant))
         {
@@ -29,7 +31,7 @@ public static class LeafletLookup
         if (TryFind(snapshot, id, out var leaflet, out var notFound))
         {
             // Every route that finds a document renders it: from a compiled snapshot its body is read here, on first use.
-            leaflet = await snapshot.LoadInFullAsync(leaflet, cancellationToken);
+            leaflet = drawsImages ? await snapshot.LoadInFullAsync(leaflet, cancellationToken) : await snapshot.LoadBodiesAsync(leaflet, cancellationToken);
         }
         if (leaflet is null || !TryGetDocument(leaflet, variant, request, out var document, out notFound))
         {

@@ -29,18 +29,19 @@ public sealed class LeafletRoutes(
     /// <summary>
     /// The response <paramref name="respond"/> makes from the variant of leaflet <paramref name="id"/> that
     /// <c>?variant=</c> names, with the strings of the same snapshot, or the problem to answer instead
-    /// (<see cref="LeafletLookup.FindDocumentAsync"/>).
+    /// (<see cref="LeafletLookup.FindDocumentAsync"/>). A route that renders the images' bytes (PDF, EPUB) says so
+    /// (<paramref name="drawsImages"/>); the others are not given them.
     /// </summary>
-    public async Task<IActionResult> WithDocumentAsync(
-        HttpRequest request, string id, CancellationToken cancellationToken, Func<Leaflet, LeafletDocument, StringsLibrary, Task<IActionResult>> respond)
+    public async Task<IActionResult> WithDocumentAsync(HttpRequest request, string id, CancellationToken cancellationToken,
+        Func<Leaflet, LeafletDocument, StringsLibrary, Task<IActionResult>> respond, bool drawsImages = false)
     {
-        var found = await LeafletLookup.FindDocumentAsync(catalog, request, id, cancellationToken);
+        var found = await LeafletLookup.FindDocumentAsync(catalog, request, id, drawsImages, cancellationToken);
         return found.Found ? await respond(found.Leaflet, found.Document, found.Strings) : found.Problem;
     }
 
-    public Task<IActionResult> WithDocumentAsync(
-        HttpRequest request, string id, CancellationToken cancellationToken, Func<Leaflet, LeafletDocument, StringsLibrary, IActionResult> respond)
-        => WithDocumentAsync(request, id, cancellationToken, (leaflet, document, strings) => Task.FromResult(respond(leaflet, document, strings)));
+    public Task<IActionResult> WithDocumentAsync(HttpRequest request, string id, CancellationToken cancellationToken,
+        Func<Leaflet, LeafletDocument, StringsLibrary, IActionResult> respond, bool drawsImages = false)
+        => WithDocumentAsync(request, id, cancellationToken, (leaflet, document, strings) => Task.FromResult(respond(leaflet, document, strings)), drawsImages);
 
     /// <summary>The links base (<see cref="FunctionResponse.TryUrlsFor"/>), or the problem to answer instead.</summary>
     public bool TryUrlsFor(HttpRequest request, [NotNullWhen(true)] out ApiUrls? urls, [NotNullWhen(false)] out ProblemResult? problem)

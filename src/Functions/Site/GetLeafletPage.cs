@@ -20,7 +20,7 @@ public sealed class GetLeafletPage(SiteRoutes routes, ILogger<GetLeafletPage> lo
         CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, async () =>
     {
         var urls = routes.UrlsFor(request);
-        var found = await LeafletLookup.FindDocumentAsync(routes.Catalog, request, id, cancellationToken);
+        var found = await LeafletLookup.FindDocumentAsync(routes.Catalog, request, id, drawsImages: false, cancellationToken);
         if (!found.Found)
         {
             // A language the variant is not in: the 404 page links to it in each language it is in.
