@@ -151,12 +151,7 @@ public sealed class PdfRouteTests : IAsyncLifetime
     {
         var response = await Client.GetAsync("/api/leaflets/cementoplasty/pdf?" + query);
 
-        var problem = await ApiJson.AssertProblemAsync(response, HttpStatusCode.BadRequest);
-        var detail = (string)problem["detail"]!;
-        Assert.StartsWith(name, detail);
-        Assert.Contains(allowed, detail);
-        Assert.Contains(quoted, detail);
-        Assert.Equal("urn:leaflets:problem:invalid-parameter", (string)problem["type"]!);
+        await ApiJson.AssertInvalidParameterAsync(response, name, allowed, quoted);
         Assert.Equal(0, _renderer.Renders);
     }
 

@@ -24,6 +24,17 @@ public static class ApiJson
         return problem;
     }
 
+    /// <summary>Asserts the 400 for a query parameter outside the values offered: it names the parameter, the allowed values and what was given.</summary>
+    public static async Task AssertInvalidParameterAsync(HttpResponseMessage response, string name, string allowed, string quoted)
+    {
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var detail = (string)problem["detail"]!;
+        Assert.StartsWith(name, detail);
+        Assert.Contains(allowed, detail);
+        Assert.Contains(quoted, detail);
+        Assert.Equal("urn:leaflets:problem:invalid-parameter", (string)problem["type"]!);
+    }
+
     /// <summary>Every loaded leaflet's entry in /api/health/leaflets: its first page, which holds all of a fixture's.</summary>
     public static async Task<JsonArray> HealthLeafletsAsync(HttpClient client)
     {
