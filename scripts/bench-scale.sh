@@ -18,7 +18,8 @@
 #     does not depend on N), then of the same library with one leaflet changed (the gate checks only that one).
 # Usage: scripts/bench-scale.sh [N, default 10000] [SECONDS per latency case, default 15]
 #   COLD_RUNS (default 3), MIXED_SECONDS (default 60), PUBLISH_N (default N, at most 1000); SNAPSHOT=0, R2R=0, CHECK=0
-#   and BLOB=0 leave out the compiled snapshot, the ReadyToRun comparison, the check and blob mode (the check renders
+#   and BLOB=0 leave out the compiled snapshot, the ReadyToRun comparison, the check and blob mode; MARKDOWN=0 leaves out
+#   `leaflets list` and the cold starts from the Markdown (at 10,000, 95 s and 80 to 100 s each: 10 minutes of a run) (the check renders
 #   every leaflet, and so does publish's gate: at 20 leaflets it took 33 s here, so at thousands these are the long
 #   parts of a run)
 set -euo pipefail
@@ -152,11 +153,13 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 row "Library made by scripts/make-library.sh (ms)" "$make_ms"
 
 # `leaflets list` reads and parses the whole library and runs no checks: what any process that loads it pays.
-echo "leaflets list ..."
-timed list "$built" list --content "$library"
-read -r list_seconds list_kb <"$work/time.txt"
-row "leaflets list, whole library loaded with no checks (s)" "$list_seconds"
-row "leaflets list, peak RSS" "$(kib "$list_kb")"
+if [ "${MARKDOWN:-1}" = 1 ]; then
+  echo "leaflets list ..."
+  timed list "$built" list --content "$library"
+  read -r list_seconds list_kb <"$work/time.txt"
+  row "leaflets list, whole library loaded with no checks (s)" "$list_seconds"
+  row "leaflets list, peak RSS" "$(kib "$list_kb")"
+fi
 
 if [ "${CHECK:-1}" = 1 ]; then
   echo "leaflets check ..."
@@ -166,9 +169,11 @@ if [ "${CHECK:-1}" = 1 ]; then
   row "leaflets check, peak RSS" "$(kib "$check_kb")"
 fi
 
-echo "Cold starts, files mode ..."
-cold "files mode, leaflet JSON" "$built" "$json"
-cold "files mode, leaflet PDF" "$built" "$pdf"
+if [ "${MARKDOWN:-1}" = 1 ]; then
+  echo "Cold starts, files mode ..."
+  cold "files mode, leaflet JSON" "$built" "$json"
+  cold "files mode, leaflet PDF" "$built" "$pdf"
+fi
 
 # The compiled snapshot (src/Content/Snapshot): written without rendering anything, then the same cold starts from it.
 # It stays in the library, so everything after (the mixed load, the latency cases) serves from it too; SNAPSHOT=0 leaves it out.
