@@ -260,6 +260,40 @@ cycle html '"/api/leaflets/" .. id .. "/html"'
 cycle list '"/api/leaflets?page=" .. ((n % pages) + 1)'
 cycle search '"/api/leaflets?q=" .. queries[(n % #queries) + 1]'
 cycle search50 '"/api/leaflets?q=" .. many_queries[(n % #many_queries) + 1]'
+# From memory (json-hot, html-hot): a library is read the way a few leaflets are read most. HOT_N leaflets (default 200,
+# spread over the library: every (N / HOT_N)-th), each asked for in proportion to 1 / its rank (Zipf, s = 1), request n
+# taking the rank at the golden-ratio point n * 0.618... (mod 1) of the distribution: deterministic, every rank reached.
+# Every hot leaflet is asked for once (JSON and HTML) before the timing, so these cases measure answers kept in memory
+# (the representation cache holds them; bench/README says why not Zipf over the whole library), json and html above
+# what a miss costs.
+hot_count=${HOT_N:-200}
+[ "$hot_count" -ge 1 ] && [ "$hot_count" -le "$count" ] || { echo "bench-scale.sh: HOT_N must be 1 to $count" >&2; exit 1; }
+hot_ids=()
+for i in $(seq 0 $(( hot_count - 1 ))); do hot_ids+=("${ids[$(( i * (count / hot_count) ))]}"); done
+hot() { # NAME PATH-EXPRESSION (Lua, of id)
+  cat >"$work/$1.lua" <<EOF
+local hot = {
+$(printf '"%s",\n' "${hot_ids[@]}")
+}
+local cdf, total = {}, 0
+for rank = 1, #hot do total = total + 1 / rank; cdf[rank] = total end
+local n = 0
+request = function()
+  n = n + 1
+  local u = ((n * 0.6180339887498949) % 1) * total
+  local lo, hi = 1, #hot
+  while lo < hi do
+    local mid = math.floor((lo + hi) / 2)
+    if cdf[mid] < u then lo = mid + 1 else hi = mid end
+  end
+  local id = hot[lo]
+  return wrk.format(nil, $2)
+end
+EOF
+}
+hot json-hot '"/api/leaflets/" .. id'
+hot html-hot '"/api/leaflets/" .. id .. "/html"'
+cases=(health json html json-hot html-hot list search search50)
 
 started=$(now_ms)
 start_server steady "$built"
@@ -274,8 +308,15 @@ summary="$work/latency.md"
 echo "| Case (64 connections, ${seconds} s) | Requests/s | p50 | p99 | Share of the health floor | Load (1 min) |" >"$summary"
 echo "|---|---:|---:|---:|---:|---:|" >>"$summary"
 floor=""
-for case in health json html list search search50; do
+for case in "${cases[@]}"; do
   echo "wrk: $case ..."
+  if [[ $case == *-hot ]]; then
+    suffix=""
+    [ "$case" = html-hot ] && suffix=/html
+    for id in "${hot_ids[@]}"; do
+      curl -s -o /dev/null --fail "http://127.0.0.1:$port/api/leaflets/$id$suffix" || { echo "$case: warming $id failed" >&2; exit 1; }
+    done
+  fi
   wrk -t2 -c64 -d"${seconds}s" --timeout 30s --latency -s "$work/$case.lua" "http://127.0.0.1:$port" >"$work/wrk-$case.txt"
   grep -q "Non-2xx" "$work/wrk-$case.txt" && { echo "$case: non-2xx answers:" >&2; cat "$work/wrk-$case.txt" >&2; exit 1; }
   rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk-$case.txt")
@@ -358,7 +399,7 @@ finished_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
   echo '```'
   cat "$work/mixed.txt"
   echo '```'
-  for case in health json html list search search50; do
+  for case in "${cases[@]}"; do
     echo
     echo "### $case"
     echo

@@ -109,6 +109,36 @@ public sealed class CompiledSnapshotTests
     }
 
     [Fact]
+    public async Task A_leaflet_found_by_a_text_route_is_read_only_when_its_body_is_rendered_and_then_as_the_same_document()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, await ChecksOfAsync(sandbox.ContentRoot), CancellationToken.None);
+        var source = new ReadCountingSource(sandbox.ContentRoot);
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot, services => services.AddSingleton<IContentSource>(source));
+        var catalog = server.Services.GetRequiredService<LeafletCatalog>();
+        await catalog.WhenRefreshedAsync();
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?lang=cy");
+
+        var found = await Functions.Leaflets.LeafletLookup.FindAsync(catalog, context.Request, "bone-scan", CancellationToken.None);
+        var readToFind = source.FilesRead.ToList();
+        var withBodies = await found.WithBodiesAsync(drawsImages: false, CancellationToken.None);
+
+        Assert.True(found.Found);
+        Assert.False(found.Leaflet.AreBodiesLoaded);
+        Assert.Empty(readToFind);
+        Assert.True(withBodies.Found);
+        Assert.True(withBodies.Leaflet.AreBodiesLoaded);
+        Assert.Equal(found.Document.SourcePath, withBodies.Document.SourcePath);
+        Assert.Equal(found.Document.ContentHash, withBodies.Document.ContentHash);
+        Assert.Equal(found.Document.DateModified, withBodies.Document.DateModified);
+        Assert.False(withBodies.Document.Blocks.IsEmpty);
+        Assert.DoesNotContain(source.FilesRead, path => path.Contains("/images/", StringComparison.Ordinal));
+        Assert.Contains("leaflets/bone-scan/plain.cy.md", source.FilesRead);
+        Assert.Equal("cy", withBodies.Document.Metadata.Language);
+    }
+
+    [Fact]
     public async Task A_leaflets_bodies_loaded_without_images_keep_its_recorded_hashes_and_never_render_an_image_as_empty()
     {
         using var sandbox = TestPaths.CopyFixtureContent();

@@ -129,6 +129,27 @@ public sealed class RepresentationCacheTests
     }
 
     [Fact]
+    public async Task A_kept_body_is_answered_without_reading_what_it_was_rendered_from_and_a_body_not_kept_reads_it_once()
+    {
+        var cache = new RepresentationCache(Options.Create(new RepresentationCacheOptions { MaxBytes = 10_000 }));
+        var reads = 0;
+        async ValueTask<byte[]> ReadThenRender()
+        {
+            Interlocked.Increment(ref reads);
+            await Task.Yield();
+            return [1, 2, 3];
+        }
+
+        var first = await cache.GetOrRenderAsync("a", ReadThenRender);
+        var second = await cache.GetOrRenderAsync("a", () => throw new InvalidOperationException("a is kept: nothing is read"));
+
+        Assert.Equal(1, reads);
+        Assert.Equal(1, cache.Renders);
+        Assert.Same(first, second);
+        Assert.Equal([1, 2, 3], second.Identity.ToArray());
+    }
+
+    [Fact]
     public void With_a_bound_of_zero_every_request_renders()
     {
         var cache = new RepresentationCache(Options.Create(new RepresentationCacheOptions { MaxBytes = 0 }));

@@ -72,7 +72,22 @@ public sealed class RepresentationCache(IOptions<RepresentationCacheOptions> opt
         {
             return kept;
         }
-        var bytes = render();
+        return Keep(version, render());
+    }
+
+    /// <summary>
+    /// <see cref="GetOrRender"/> for a body whose inputs are read first (a leaflet's bodies, loaded only on a miss): a
+    /// kept body is answered without waiting for anything.
+    /// </summary>
+    public ValueTask<RepresentationBody> GetOrRenderAsync(string version, Func<ValueTask<byte[]>> render)
+    {
+        return _kept.TryGet(version, out var kept) ? ValueTask.FromResult(kept) : RenderAsync();
+
+        async ValueTask<RepresentationBody> RenderAsync() => Keep(version, await render());
+    }
+
+    private RepresentationBody Keep(string version, byte[] bytes)
+    {
         Interlocked.Increment(ref _renders);
         RepresentationBody body = null!;
         body = new RepresentationBody(bytes, encodedBytes => _kept.Grow(version, body, encodedBytes));

@@ -16,8 +16,8 @@ public sealed class GetLeaflet(LeafletRoutes routes, ILogger<GetLeaflet> logger)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () => routes.WithDocumentAsync(
-            request, id, cancellationToken, (leaflet, document, strings) =>
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () => routes.WithFoundAsync(
+            request, id, cancellationToken, async found =>
     {
         if (!routes.TryUrlsFor(request, out var urls, out var noHost))
         {
@@ -25,9 +25,9 @@ public sealed class GetLeaflet(LeafletRoutes routes, ILogger<GetLeaflet> logger)
         }
         return AcceptHeader.Choose(request.Headers.Accept, LeafletRepresentations.Offered) switch
         {
-            LeafletJson.MediaType => LeafletRepresentations.Json(leaflet, document, routes.Today, urls, routes.Http, routes.Cache),
-            MedicalWebPageJsonLd.ContentType => LeafletRepresentations.JsonLd(leaflet, document, urls, routes.Http, routes.Cache),
-            LeafletRepresentations.HtmlMediaType => LeafletRepresentations.Html(leaflet, document, routes.Today, urls, routes.Http, strings, routes.Cache),
+            LeafletJson.MediaType => await LeafletRepresentations.JsonAsync(found, routes.Today, urls, routes.Http, routes.Cache, cancellationToken),
+            MedicalWebPageJsonLd.ContentType => await LeafletRepresentations.JsonLdAsync(found, urls, routes.Http, routes.Cache, cancellationToken),
+            LeafletRepresentations.HtmlMediaType => await LeafletRepresentations.HtmlAsync(found, routes.Today, urls, routes.Http, routes.Cache, cancellationToken),
             _ => Problems.NotAcceptable(LeafletRepresentations.OfferedList),
         };
     }));

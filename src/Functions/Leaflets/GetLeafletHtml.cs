@@ -11,15 +11,15 @@ public sealed class GetLeafletHtml(LeafletRoutes routes, ILogger<GetLeafletHtml>
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiUrls.RoutePrefix + "/leaflets/{id}/html")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () => routes.WithDocumentAsync(
-            request, id, cancellationToken, (leaflet, document, strings) =>
+        CancellationToken cancellationToken) => FunctionResponse.RunAsync(request, logger, () => routes.WithFoundAsync(
+            request, id, cancellationToken, async found =>
     {
         if (!AcceptHeader.Accepts(request.Headers.Accept, LeafletRepresentations.HtmlMediaType))
         {
             return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
         }
         return routes.TryUrlsFor(request, out var urls, out var noHost)
-            ? LeafletRepresentations.Html(leaflet, document, routes.Today, urls, routes.Http, strings, routes.Cache)
+            ? await LeafletRepresentations.HtmlAsync(found, routes.Today, urls, routes.Http, routes.Cache, cancellationToken)
             : noHost;
     }));
 }

@@ -23,16 +23,26 @@ public static class LeafletLookup
     public static async Task<DocumentLookup> FindDocumentAsync(
         LeafletCatalog catalog, HttpRequest request, string id, bool drawsImages, CancellationToken cancellationToken)
     {
+        var found = await FindAsync(catalog, request, id, cancellationToken);
+        return found.Found ? await found.WithBodiesAsync(drawsImages, cancellationToken) : found;
+    }
+
+    /// <summary>
+    /// As <see cref="FindDocumentAsync"/>, but with the leaflet as the snapshot holds it, whose bodies may not be read
+    /// yet: its metadata (content hashes, dates, variants and languages) is all a representation's version needs, so a
+    /// route whose rendered body is kept under that version (<see cref="RepresentationCache"/>) answers a hit without
+    /// reading or looking up the leaflet's bodies, and reads them (<see cref="DocumentLookup.WithBodiesAsync"/>) only to
+    /// render. Every answer but the rendered body (404s, 406s, languages offered) is decided from the metadata alone.
+    /// </summary>
+    public static async Task<DocumentLookup> FindAsync(
+        LeafletCatalog catalog, HttpRequest request, string id, CancellationToken cancellationToken)
+    {
         if (!TryParseVariant(request, out var variant, out var badVariant))
         {
             return new DocumentLookup(null, null, badVariant);
         }
         var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
-        if (TryFind(snapshot, id, out var leaflet, out var notFound))
-        {
-            // Every route that finds a document renders it: from a compiled snapshot its body is read here, on first use.
-            leaflet = drawsImages ? await snapshot.LoadInFullAsync(leaflet, cancellationToken) : await snapshot.LoadBodiesAsync(leaflet, cancellationToken);
-        }
+        TryFind(snapshot, id, out var leaflet, out var notFound);
         if (leaflet is null || !TryGetDocument(leaflet, variant, request, out var document, out notFound))
         {
             return new DocumentLookup(null, null, notFound)
@@ -41,7 +51,7 @@ public static class LeafletLookup
                 Variant = variant,
             };
         }
-        return new DocumentLookup(leaflet, document, null) { Strings = snapshot.Content.Strings };
+        return new DocumentLookup(leaflet, document, null) { Strings = snapshot.Content.Strings, Snapshot = snapshot, Variant = variant };
     }
 
     public static bool TryFind(
@@ -105,6 +115,26 @@ public sealed record DocumentLookup(Leaflet? Leaflet, LeafletDocument? Document,
 
     /// <summary>The variant asked for (plain when none was), once <c>?variant=</c> was read.</summary>
     public LeafletVariant Variant { get; init; }
+
+    /// <summary>The snapshot the leaflet was found in, which loads its bodies (<see cref="WithBodiesAsync"/>).</summary>
+    public CatalogSnapshot? Snapshot { get; init; }
+
+    /// <summary>
+    /// This lookup with the leaflet's bodies read (and, when <paramref name="drawsImages"/>, its images' bytes): from a
+    /// compiled snapshot, its files are read on first use and proved the recorded ones
+    /// (<see cref="CatalogSnapshot.LoadBodiesAsync"/>); the document is the same variant in the same language.
+    /// </summary>
+    /// <exception cref="ContentNotLoadedException">Its files changed since the compiled snapshot; the catalog is reloading.</exception>
+    public async ValueTask<DocumentLookup> WithBodiesAsync(bool drawsImages, CancellationToken cancellationToken)
+    {
+        if (!Found)
+        {
+            return this;
+        }
+        var snapshot = Snapshot ?? throw new InvalidOperationException("A lookup without its snapshot cannot load bodies.");
+        var loaded = drawsImages ? await snapshot.LoadInFullAsync(Leaflet, cancellationToken) : await snapshot.LoadBodiesAsync(Leaflet, cancellationToken);
+        return this with { Leaflet = loaded, Document = loaded.Document(Document.Variant, Document.Metadata.Language) };
+    }
 
     [MemberNotNullWhen(true, nameof(Leaflet), nameof(Document))]
     [MemberNotNullWhen(false, nameof(Problem))]

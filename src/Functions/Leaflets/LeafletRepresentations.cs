@@ -45,28 +45,41 @@ public static class LeafletRepresentations
             };
     }
 
-    public static RepresentationResult Json(
-        Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options, RepresentationCache cache)
+    /// <summary>
+    /// The leaflet's JSON. Its version is decided from <paramref name="found"/>'s metadata, so a kept body is answered
+    /// without reading the leaflet's bodies; they are read only to render (<see cref="DocumentLookup.WithBodiesAsync"/>).
+    /// </summary>
+    public static async Task<RepresentationResult> JsonAsync(
+        DocumentLookup found, DateOnly today, ApiUrls urls, HttpResponseOptions options, RepresentationCache cache, CancellationToken cancellationToken)
     {
+        var (leaflet, document) = Of(found);
         var version = RepresentationVersions.Json(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls);
+        var body = await cache.GetOrRenderAsync(version, async () =>
+        {
+            var loaded = await found.WithBodiesAsync(drawsImages: false, cancellationToken);
+            return LeafletJson.Leaflet(loaded.Leaflet!, loaded.Document!, today, urls);
+        });
         return new RepresentationResult(
-            cache.GetOrRender(version, () => LeafletJson.Leaflet(leaflet, document, today, urls)), LeafletJson.MediaType, options.CacheControl,
-            EntityTag.Of(version), ReviewStatuses.LastChangedAsShown(document, today))
+            body, LeafletJson.MediaType, options.CacheControl, EntityTag.Of(version), ReviewStatuses.LastChangedAsShown(document, today))
         {
             LastModifiedValidates = true,
             ContentLanguage = document.Metadata.Language,
         };
     }
 
-    /// <summary>The page carries its Content-Security-Policy whichever route served it.</summary>
-    public static RepresentationResult Html(
-        Leaflet leaflet, LeafletDocument document, DateOnly today, ApiUrls urls, HttpResponseOptions options, StringsLibrary strings,
-        RepresentationCache cache)
+    /// <summary>The page carries its Content-Security-Policy whichever route served it. Its bodies are read as for <see cref="JsonAsync"/>.</summary>
+    public static async Task<RepresentationResult> HtmlAsync(
+        DocumentLookup found, DateOnly today, ApiUrls urls, HttpResponseOptions options, RepresentationCache cache, CancellationToken cancellationToken)
     {
-        var language = document.Metadata.Language;
+        var (leaflet, document) = Of(found);
+        var (language, strings) = (document.Metadata.Language, found.Strings);
         var version = RepresentationVersions.Html(leaflet, document, ReviewStatuses.Of(document.Metadata, today), urls, strings);
-        var page = cache.GetOrRender(version, () => Encoding.UTF8.GetBytes(LeafletHtmlRenderer.Render(
-            leaflet, document.Variant, urls.PageLinks(leaflet.Id, leaflet.TranslationLanguage(language)), today, language, strings)));
+        var page = await cache.GetOrRenderAsync(version, async () =>
+        {
+            var loaded = await found.WithBodiesAsync(drawsImages: false, cancellationToken);
+            return Encoding.UTF8.GetBytes(LeafletHtmlRenderer.Render(
+                loaded.Leaflet!, document.Variant, urls.PageLinks(leaflet.Id, leaflet.TranslationLanguage(language)), today, language, strings));
+        });
         return new RepresentationResult(
             page, LeafletHtmlRenderer.ContentType, options.CacheControl, EntityTag.Of(version), ReviewStatuses.LastChangedAsShown(document, today))
         {
@@ -76,20 +89,22 @@ public static class LeafletRepresentations
         };
     }
 
-    /// <summary>Describes the HTML page (its <c>url</c>), which is what a search engine would show.</summary>
-    public static RepresentationResult JsonLd(
-        Leaflet leaflet, LeafletDocument document, ApiUrls urls, HttpResponseOptions options, RepresentationCache cache)
+    /// <summary>Describes the HTML page (its <c>url</c>), which is what a search engine would show. Its bodies are read as for <see cref="JsonAsync"/>.</summary>
+    public static async Task<RepresentationResult> JsonLdAsync(
+        DocumentLookup found, ApiUrls urls, HttpResponseOptions options, RepresentationCache cache, CancellationToken cancellationToken)
     {
+        var (leaflet, document) = Of(found);
         var version = RepresentationVersions.JsonLd(leaflet, document, urls);
-        var description = cache.GetOrRender(version, () =>
+        var description = await cache.GetOrRenderAsync(version, async () =>
         {
-            var variant = document.Variant;
+            var loaded = (await found.WithBodiesAsync(drawsImages: false, cancellationToken)).Document!;
+            var variant = loaded.Variant;
             LanguagePage Page(string language) => new(language, urls.Html(leaflet.Id, variant, leaflet.TranslationLanguage(language)));
             var translations = leaflet.LanguagesOf(variant).Skip(1).Select(Page).ToList();
-            var languages = leaflet.TranslationLanguage(document.Metadata.Language) is null
+            var languages = leaflet.TranslationLanguage(loaded.Metadata.Language) is null
                 ? new PageLanguages(null, translations)
                 : new PageLanguages(Page(leaflet.MainLanguage), []);
-            return Encoding.UTF8.GetBytes(MedicalWebPageJsonLd.Serialize(document, Page(document.Metadata.Language).Url, languages));
+            return Encoding.UTF8.GetBytes(MedicalWebPageJsonLd.Serialize(loaded, Page(loaded.Metadata.Language).Url, languages));
         });
         return new RepresentationResult(
             description, MedicalWebPageJsonLd.ContentType, options.CacheControl, EntityTag.Of(version), document.DateModified)
@@ -98,4 +113,7 @@ public static class LeafletRepresentations
             ContentLanguage = document.Metadata.Language,
         };
     }
+
+    private static (Leaflet Leaflet, LeafletDocument Document) Of(DocumentLookup found)
+        => found.Found ? (found.Leaflet, found.Document) : throw new ArgumentException("A representation is made of a leaflet that was found.", nameof(found));
 }

@@ -39,6 +39,19 @@ public sealed class LeafletRoutes(
         return found.Found ? await respond(found.Leaflet, found.Document, found.Strings) : found.Problem;
     }
 
+    /// <summary>
+    /// The response <paramref name="respond"/> makes from the leaflet as the snapshot holds it, its bodies perhaps not read
+    /// (<see cref="LeafletLookup.FindAsync"/>), or the problem to answer instead: for a route whose rendered body is kept
+    /// under a version the metadata decides, so a kept body is answered without the bodies and they are read only to render
+    /// (<see cref="DocumentLookup.WithBodiesAsync"/>).
+    /// </summary>
+    public async Task<IActionResult> WithFoundAsync(HttpRequest request, string id, CancellationToken cancellationToken,
+        Func<DocumentLookup, Task<IActionResult>> respond)
+    {
+        var found = await LeafletLookup.FindAsync(catalog, request, id, cancellationToken);
+        return found.Found ? await respond(found) : found.Problem;
+    }
+
     public Task<IActionResult> WithDocumentAsync(HttpRequest request, string id, CancellationToken cancellationToken,
         Func<Leaflet, LeafletDocument, StringsLibrary, IActionResult> respond, bool drawsImages = false)
         => WithDocumentAsync(request, id, cancellationToken, (leaflet, document, strings) => Task.FromResult(respond(leaflet, document, strings)), drawsImages);
