@@ -10,8 +10,13 @@ namespace Leaflets.Content.Loading;
 internal static class DocumentLoader
 {
     /// <param name="translation">What the file translates; null for a main-language file (plain.md, easy-read.md).</param>
+    /// <param name="recordedMetadata">
+    /// The front matter a compiled snapshot recorded for these very bytes (<see cref="LeafletLoader.Load(string, IReadOnlyList{ContentFile}, StringsLibrary, Leaflet?)"/>):
+    /// taken as it is instead of being read again.
+    /// </param>
     public static LeafletDocument? Load(string id, LeafletVariant variant, Translation? translation, ContentFile file, IReadOnlySet<string> imageNames,
-        IReadOnlyDictionary<string, LeafletImage> images, ProblemLog log, HashSet<string> usedImages, StringsLibrary strings)
+        IReadOnlyDictionary<string, LeafletImage> images, ProblemLog log, HashSet<string> usedImages, StringsLibrary strings,
+        LeafletMetadata? recordedMetadata = null)
     {
         var errorsBefore = log.ErrorCount;
         if (file.Bytes.Length > ContentLimits.MaxMarkdownBytes)
@@ -25,7 +30,7 @@ internal static class DocumentLoader
             return null;
         }
         RefuseUnprintableScript(source, log);
-        var metadata = FrontMatterReader.Read(source, variant, translation, log, strings);
+        var metadata = recordedMetadata ?? FrontMatterReader.Read(source, variant, translation, log, strings);
         var reader = new BlockReader(log, imageNames);
         var blocks = reader.Read(source.Body);
         usedImages.UnionWith(reader.UsedImages);

@@ -25,13 +25,15 @@ public static class LeafletLoader
 
     /// <summary>
     /// The leaflets alone (the strings files among <paramref name="files"/> are left to <see cref="StringsLoader"/>),
-    /// each warned of the words <paramref name="strings"/> lack for its language. Given <paramref name="recordedImages"/>
-    /// (a compiled snapshot's facts of one leaflet's images, without their bytes), <paramref name="files"/> are that
-    /// leaflet's Markdown alone and its images are those: its documents then have bodies but no content hash (it covers
-    /// image bytes), which the caller takes from the snapshot once it has proved the Markdown is the recorded one.
+    /// each warned of the words <paramref name="strings"/> lack for its language. Given <paramref name="recorded"/>
+    /// (a compiled snapshot's shell of one leaflet: its images' facts without their bytes, its documents' front matter),
+    /// <paramref name="files"/> are that leaflet's Markdown alone, proved by the caller to be the very files the shell was
+    /// made from, and its images are the shell's: its documents then have bodies but no content hash (it covers image
+    /// bytes), which the caller takes from the snapshot. Their front matter is the shell's too, not parsed again: the same
+    /// bytes give the same front matter, and reading it (YAML) was the largest single cost of loading a leaflet's bodies.
     /// </summary>
     public static ContentLoadResult Load(string displayRoot, IReadOnlyList<ContentFile> files, StringsLibrary strings,
-        IReadOnlyDictionary<string, LeafletImage>? recordedImages = null)
+        Leaflet? recorded = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var root = displayRoot.TrimEnd('/', '\\');
@@ -64,7 +66,7 @@ public static class LeafletLoader
         foreach (var (id, entries) in folders)
         {
             var leafletProblems = new List<ContentProblem>();
-            var leaflet = LoadContained($"{root}/leaflets/{id}", id, entries, leafletProblems, strings, recordedImages);
+            var leaflet = LoadContained($"{root}/leaflets/{id}", id, entries, leafletProblems, strings, recorded);
             if (leaflet is not null && leafletProblems.All(p => p.Severity != ProblemSeverity.Error))
             {
                 leaflets.Add(id, leaflet);
@@ -76,12 +78,12 @@ public static class LeafletLoader
     }
 
     private static Leaflet? LoadContained(string folder, string id, List<(string Relative, ContentFile File)> entries, List<ContentProblem> problems,
-        StringsLibrary strings, IReadOnlyDictionary<string, LeafletImage>? recordedImages)
+        StringsLibrary strings, Leaflet? recorded)
     {
         var current = new ProblemLog(folder + "/", problems);
         try
         {
-            return LoadLeaflet(folder, id, entries, problems, log => current = log, strings, recordedImages);
+            return LoadLeaflet(folder, id, entries, problems, log => current = log, strings, recorded);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -92,7 +94,7 @@ public static class LeafletLoader
     }
 
     private static Leaflet? LoadLeaflet(string folder, string id, List<(string Relative, ContentFile File)> entries, List<ContentProblem> problems,
-        Action<ProblemLog> reading, StringsLibrary strings, IReadOnlyDictionary<string, LeafletImage>? recordedImages)
+        Action<ProblemLog> reading, StringsLibrary strings, Leaflet? recorded)
     {
         if (!Slugs.IsLeafletId(id))
         {
@@ -104,7 +106,7 @@ public static class LeafletLoader
         var refusedMain = new HashSet<LeafletVariant>();
         var images = ImmutableSortedDictionary.CreateBuilder<string, LeafletImage>(StringComparer.Ordinal);
         var imageNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, image) in recordedImages ?? ImmutableSortedDictionary<string, LeafletImage>.Empty)
+        foreach (var (name, image) in recorded?.Images ?? ImmutableSortedDictionary<string, LeafletImage>.Empty)
         {
             images[name] = image;
             imageNames.Add(name);
@@ -158,14 +160,14 @@ public static class LeafletLoader
         {
             var log = new ProblemLog($"{folder}/{variant.FileName()}", problems);
             reading(log);
-            var document = DocumentLoader.Load(id, variant, translation: null, file, imageNames, images, log, used, strings);
+            var document = DocumentLoader.Load(id, variant, translation: null, file, imageNames, images, log, used, strings, RecordedMetadata(recorded, log));
             if (document is not null)
             {
                 documents.Add(variant, document);
             }
         }
         var translations = LoadTranslations(id, folder, translationSources, sources.Keys.Concat(refusedMain).ToHashSet(), documents,
-            imageNames, images, problems, reading, used, strings);
+            imageNames, images, problems, reading, used, strings, recorded);
         foreach (var name in imageNames.Where(n => !used.Contains(n)).Order(StringComparer.Ordinal))
         {
             new ProblemLog($"{folder}/images/{name}", problems).Add(1, ContentRules.ImageUnused,
@@ -177,6 +179,10 @@ public static class LeafletLoader
         }
         return new Leaflet(id, documents.ToImmutable(), images.ToImmutable()) { Translations = translations };
     }
+
+    /// <summary>The front matter <paramref name="recorded"/> holds for the file <paramref name="log"/> reads, if any.</summary>
+    private static LeafletMetadata? RecordedMetadata(Leaflet? recorded, ProblemLog log)
+        => recorded?.AllDocuments.FirstOrDefault(document => string.Equals(document.SourcePath, log.Path, StringComparison.Ordinal))?.Metadata;
 
     private static LeafletVariant? MainVariantNamed(string relative) =>
         LeafletVariants.All.Where(v => v.FileName() == relative).Cast<LeafletVariant?>().FirstOrDefault();
@@ -224,7 +230,7 @@ public static class LeafletLoader
         string id, string folder, SortedDictionary<(string Language, LeafletVariant Variant), (string Relative, ContentFile File)> sources,
         IReadOnlySet<LeafletVariant> mainFiles, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Builder mainDocuments,
         IReadOnlySet<string> imageNames, IReadOnlyDictionary<string, LeafletImage> images, List<ContentProblem> problems,
-        Action<ProblemLog> reading, HashSet<string> used, StringsLibrary strings)
+        Action<ProblemLog> reading, HashSet<string> used, StringsLibrary strings, Leaflet? recorded)
     {
         var languages = new SortedDictionary<string, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Builder>(LanguageTags.Comparer);
         foreach (var ((language, variant), (relative, file)) in sources)
@@ -247,7 +253,8 @@ public static class LeafletLoader
                     $"'{relative}' is in '{language}', the language of {variant.FileName()} itself; a translation is in another language");
                 continue;
             }
-            if (DocumentLoader.Load(id, variant, new Translation(language, main), file, imageNames, images, log, used, strings) is { } document)
+            if (DocumentLoader.Load(id, variant, new Translation(language, main), file, imageNames, images, log, used, strings,
+                    RecordedMetadata(recorded, log)) is { } document)
             {
                 if (!languages.TryGetValue(language, out var documents))
                 {

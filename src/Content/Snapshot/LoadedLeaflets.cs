@@ -85,7 +85,7 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
                 throw new LeafletChangedException(shell.Id, $"{file.Path} is not the Markdown the snapshot recorded");
             }
         }
-        var loaded = LeafletLoader.Load(source.DisplayRoot, files, strings, shell.Images);
+        var loaded = LeafletLoader.Load(source.DisplayRoot, files, strings, recorded: shell);
         if (!loaded.Leaflets.TryGetValue(shell.Id, out var bodies))
         {
             throw new LeafletChangedException(shell.Id, "it no longer loads");
