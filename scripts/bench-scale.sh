@@ -9,15 +9,16 @@
 #     snapshot` writes (SNAPSHOT=0 skips it); the same in blob mode (Azurite, after `leaflets publish`, which writes one);
 #     and the JSON in files mode from a ReadyToRun publish of the CLI against a plain publish of it (R2R=0 skips).
 #   - RSS after 60 s of mixed load at 64 connections (wrk; JSON, HTML, list pages, searches and PDFs of many leaflets).
-#   - Under 64 connections, SECONDS each: the health route (the floor), leaflet JSON and HTML (many leaflets in turn),
-#     list pages, searches of six repeated queries and of fifty different ones, with requests/s, p50 and p99, and JSON
-#     and HTML as a share of the floor.
+#   - Under 64 connections, SECONDS each: the health route (the floor), leaflet JSON and HTML (every leaflet in turn:
+#     what a miss costs), json-hot and html-hot (HOT_N leaflets read Zipf-like, all kept in memory: what the 0.8x target
+#     is judged on, bench/README says why), list pages, searches of six repeated queries and of fifty different ones,
+#     with requests/s, p50 and p99, and each as a share of the floor.
 #   - Blob mode: the whole library uploaded to Azurite by publish's own code without its gate (`leaflets-soak
 #     put-content`: the gate over 10,000 leaflets takes hours; the uploads are what this times), then `leaflets publish`,
 #     gate and all, of a library of PUBLISH_N leaflets to an empty container (its time per leaflet is the figure that
 #     does not depend on N), then of the same library with one leaflet changed (the gate checks only that one).
 # Usage: scripts/bench-scale.sh [N, default 10000] [SECONDS per latency case, default 15]
-#   COLD_RUNS (default 3), MIXED_SECONDS (default 60), PUBLISH_N (default N, at most 1000); SNAPSHOT=0, R2R=0, CHECK=0
+#   COLD_RUNS (default 3), MIXED_SECONDS (default 60), PUBLISH_N (default N, at most 1000), HOT_N (default 200); SNAPSHOT=0, R2R=0, CHECK=0
 #   and BLOB=0 leave out the compiled snapshot, the ReadyToRun comparison, the check and blob mode; MARKDOWN=0 leaves out
 #   `leaflets list` and the cold starts from the Markdown (at 10,000, 95 s and 80 to 100 s each: 10 minutes of a run) (the check renders
 #   every leaflet, and so does publish's gate: at 20 leaflets it took 33 s here, so at thousands these are the long
@@ -383,6 +384,8 @@ finished_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
   echo "start to the first 200 for \`$json\` (or its PDF), polling every 20 ms. The latency cases ask for a different leaflet,"
   echo "list page or search at each request: \`search\` cycles six queries (bone cement, asthma, vertebroplasty, hip replacement,"
   echo "diabetes, pain), \`search50\` fifty (the synthetic library's subjects, synonyms and code names, and the real leaflets' words)."
+  echo "\`json\` and \`html\` ask for every leaflet in turn (each request a miss); \`json-hot\` and \`html-hot\` for $hot_count leaflets spread"
+  echo "over the library, the leaflet of rank k in proportion to 1/k, each asked for once before the timing (answers from memory)."
   echo
   echo "- Run: $started_at to $finished_at"
   echo "- nproc: $(nproc); load average (1, 5, 15 min) before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
