@@ -193,22 +193,77 @@ public sealed class CompiledSnapshotTests
     {
         using var sandbox = TestPaths.CopyFixtureContent();
         var (_, compiled) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
-        var boneScanBytes = compiled.Leaflets["bone-scan"].Files.Sum(path => new FileInfo(Path.Combine(sandbox.ContentRoot, path)).Length);
-        var bloodTestBytes = compiled.Leaflets["blood-test"].Files.Sum(path => new FileInfo(Path.Combine(sandbox.ContentRoot, path)).Length);
-        var bound = Math.Max(boneScanBytes, bloodTestBytes) + 1;
-        var loaded = new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), bound);
+        var recorded = compiled.ForRoot(sandbox.ContentRoot);
         var strings = Content.Text.StringsLibrary.Embedded;
+        var unbounded = new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), long.MaxValue);
+        var boneScanHeld = Content.Model.HeldBytes.Of(await unbounded.LoadAsync(recorded.Leaflets["bone-scan"], strings, CancellationToken.None));
+        var bloodTestHeld = Content.Model.HeldBytes.Of(await unbounded.LoadAsync(recorded.Leaflets["blood-test"], strings, CancellationToken.None));
+        var bound = Math.Max(boneScanHeld, bloodTestHeld) + 1;
+        var loaded = new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), bound);
 
-        var boneScan = await loaded.LoadAsync(compiled.ForRoot(sandbox.ContentRoot).Leaflets["bone-scan"], strings, CancellationToken.None);
-        await loaded.LoadAsync(compiled.ForRoot(sandbox.ContentRoot).Leaflets["bone-scan"], strings, CancellationToken.None);
-        await loaded.LoadAsync(compiled.ForRoot(sandbox.ContentRoot).Leaflets["blood-test"], strings, CancellationToken.None);
+        var boneScan = await loaded.LoadAsync(recorded.Leaflets["bone-scan"], strings, CancellationToken.None);
+        await loaded.LoadAsync(recorded.Leaflets["bone-scan"], strings, CancellationToken.None);
+        await loaded.LoadAsync(recorded.Leaflets["blood-test"], strings, CancellationToken.None);
         var keptWithBoth = loaded.KeptBytes;
-        await loaded.LoadAsync(compiled.ForRoot(sandbox.ContentRoot).Leaflets["bone-scan"], strings, CancellationToken.None);
+        await loaded.LoadAsync(recorded.Leaflets["bone-scan"], strings, CancellationToken.None);
 
         Assert.True(boneScan.IsLoadedInFull);
         Assert.False(boneScan.Plain.Blocks.IsEmpty);
         Assert.True(keptWithBoth <= bound, $"{keptWithBoth} bytes kept, over the bound of {bound}");
         Assert.Equal(3, loaded.Loads); // bone-scan once, blood-test once, bone-scan again after blood-test pushed it out
+    }
+
+    [Fact]
+    public async Task A_loaded_leaflet_counts_against_the_bound_the_memory_it_holds_not_the_bytes_read()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var (_, compiled) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var recorded = compiled.ForRoot(sandbox.ContentRoot).Leaflets["bone-scan"];
+        var markdownBytes = recorded.Files.Where(path => path.EndsWith(".md", StringComparison.Ordinal)).Sum(path => new FileInfo(Path.Combine(sandbox.ContentRoot, path)).Length);
+        var loaded = new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), long.MaxValue);
+
+        var bodies = await loaded.LoadBodiesAsync(recorded, Content.Text.StringsLibrary.Embedded, CancellationToken.None);
+        var text = bodies.AllDocuments.SelectMany(document => Texts(document.Blocks)).Sum(inline => (long)inline.Text.Length);
+
+        Assert.Equal(Content.Model.HeldBytes.Of(bodies), loaded.KeptBytes);
+        // UTF-16 text in a tree of objects: more than the UTF-8 Markdown it was parsed from, and than its characters' bytes.
+        Assert.True(loaded.KeptBytes > markdownBytes, $"{loaded.KeptBytes} bytes counted for {markdownBytes} bytes of Markdown");
+        Assert.True(loaded.KeptBytes > 2 * text, $"{loaded.KeptBytes} bytes counted for {text} characters of text");
+    }
+
+    private static IEnumerable<Content.Model.TextInline> Texts(IEnumerable<Content.Model.Block> blocks) => blocks.SelectMany(block => block switch
+    {
+        Content.Model.HeadingBlock heading => Texts(heading.Inlines),
+        Content.Model.ParagraphBlock paragraph => Texts(paragraph.Inlines),
+        Content.Model.ListBlock list => list.Items.SelectMany(item => Texts(item.Blocks)),
+        Content.Model.CalloutBlock callout => Texts(callout.Blocks),
+        Content.Model.PictureRowBlock row => Texts(row.Blocks),
+        Content.Model.TableBlock table => table.Header.Concat(table.Rows.SelectMany(cells => cells)).SelectMany(cell => Texts(cell.Inlines)),
+        _ => [],
+    });
+
+    private static IEnumerable<Content.Model.TextInline> Texts(IEnumerable<Content.Model.Inline> inlines) => inlines.SelectMany(inline => inline switch
+    {
+        Content.Model.TextInline text => [text],
+        Content.Model.StrongInline strong => Texts(strong.Children),
+        Content.Model.LinkInline link => Texts(link.Children),
+        _ => [],
+    });
+
+    [Fact]
+    public async Task Equal_metadata_read_from_a_snapshot_is_one_string_shared_by_every_leaflet()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var (_, written) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+
+        var read = ContentSnapshot.FromBytes(written.ToBytes(), out var reason) ?? throw new InvalidOperationException(reason);
+        var boneScan = read.Leaflets["bone-scan"].Shell.Plain.Metadata;
+        var bloodTest = read.Leaflets["blood-test"].Shell.Plain.Metadata;
+
+        Assert.Equal("en-GB", boneScan.Language);
+        Assert.Same(boneScan.Language, bloodTest.Language);
+        Assert.Equal("SNOMED-CT", boneScan.Codes[0].System);
+        Assert.Same(boneScan.Codes[0].System, bloodTest.Codes[0].System);
     }
 
     [Fact]

@@ -29,8 +29,9 @@ public sealed class ContentOptions
     public int RefreshTimeoutSeconds { get; set; } = 30;
 
     /// <summary>
-    /// The memory, in megabytes, for leaflets loaded in full (bodies and images) when serving from a compiled snapshot:
-    /// the least recently used are dropped beyond it and read from the source again when next asked for.
+    /// The memory, in megabytes, for leaflets loaded in full (bodies and images) when serving from a compiled snapshot,
+    /// counted as the memory they hold (<see cref="Model.HeldBytes"/>): the least recently used are dropped beyond it and
+    /// read from the source again when next asked for. Its share of the caches' memory by default (<see cref="Caching.CacheBudget"/>).
     /// </summary>
-    public int LoadedLeafletsMegabytes { get; set; } = 64;
+    public int LoadedLeafletsMegabytes { get; set; } = Caching.CacheBudget.LoadedLeafletsMegabytes;
 }

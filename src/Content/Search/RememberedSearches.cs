@@ -12,8 +12,8 @@ namespace Leaflets.Content.Search;
 /// </summary>
 public sealed class RememberedSearches(ILeafletSearchIndex index, long maxBytes = RememberedSearches.DefaultMaxBytes) : ILeafletSearchIndex
 {
-    /// <summary>8 MB: about ten thousand pages of 25 results with their snippets.</summary>
-    public const long DefaultMaxBytes = 8L * 1024 * 1024;
+    /// <summary>8 MB (<see cref="CacheBudget.RememberedSearchBytes"/>): about ten thousand pages of 25 results with their snippets.</summary>
+    public const long DefaultMaxBytes = CacheBudget.RememberedSearchBytes;
 
     private readonly ByteBoundedLru<SearchPage> _pages = new(maxBytes);
 

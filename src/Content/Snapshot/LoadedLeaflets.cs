@@ -11,8 +11,9 @@ namespace Leaflets.Content.Snapshot;
 /// Leaflets of a compiled snapshot loaded in full on first use: the files of the leaflet's folder the snapshot names are
 /// read from the source (one leaflet's Markdown and images, never the whole library), loaded by the same loader as
 /// ever, and accepted only if every document's content hash (which covers the images it uses) and every image's SHA-256
-/// are the ones the snapshot recorded. Kept in a <see cref="ByteBoundedLru{TValue}"/> counted by the bytes read, so
-/// bodies and images are never all held. A route that draws no image asks for the bodies alone: then only the Markdown
+/// are the ones the snapshot recorded. Kept in a <see cref="ByteBoundedLru{TValue}"/> counted by the memory each
+/// loaded leaflet holds (<see cref="HeldBytes"/>: its strings, blocks and images, several times the bytes read), so the
+/// bound is the memory they take and bodies and images are never all held. A route that draws no image asks for the bodies alone: then only the Markdown
 /// is read (a tenth of the bytes, and no PNG decoded), proved the recorded one by its SHA-256, and the images are the
 /// snapshot's facts without bytes.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
     /// <summary>How many leaflets were loaded from the source (a leaflet kept in memory is not loaded again).</summary>
     public int Loads => Volatile.Read(ref _loads);
 
-    /// <summary>The bytes of the leaflets kept now (at most the bound).</summary>
+    /// <summary>The memory held by the leaflets kept now, as <see cref="HeldBytes"/> estimates it (at most the bound).</summary>
     public long KeptBytes => _kept.TotalBytes;
 
     /// <summary>
@@ -39,7 +40,7 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
         {
             return kept;
         }
-        var (files, bytes) = await ReadAsync(shell, recorded.Files, cancellationToken);
+        var files = await ReadAsync(shell, recorded.Files, cancellationToken);
         foreach (var file in files.Where(file => file.Path.Contains("/images/", StringComparison.Ordinal)))
         {
             var name = file.Path[(file.Path.LastIndexOf('/') + 1)..];
@@ -61,7 +62,8 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
         }
         // The dates are the snapshot's (the listing it was checked against), so a loaded leaflet answers as the shell does.
         Interlocked.Increment(ref _loads);
-        return _kept.GetOrAdd(key, WithDatesOf(full, shell), bytes);
+        var dated = WithDatesOf(full, shell);
+        return _kept.GetOrAdd(key, dated, HeldBytes.Of(dated));
     }
 
     /// <summary>
@@ -77,7 +79,7 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
         {
             return kept;
         }
-        var (files, bytes) = await ReadAsync(shell, recorded.Files.Where(SnapshotLeaflet.IsMarkdown), cancellationToken);
+        var files = await ReadAsync(shell, recorded.Files.Where(SnapshotLeaflet.IsMarkdown), cancellationToken);
         foreach (var file in files)
         {
             if (!recorded.MarkdownHashes.TryGetValue(file.Path, out var sha256) || sha256 != Convert.ToHexStringLower(SHA256.HashData(file.Bytes.AsSpan())))
@@ -96,24 +98,22 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
             throw new LeafletChangedException(shell.Id, "its files are not those the snapshot recorded");
         }
         Interlocked.Increment(ref _loads);
-        return _kept.GetOrAdd(key + BodiesOnly, WithDatesOf(WithHashes(bodies, recordedHashes), shell), bytes);
+        var dated = WithDatesOf(WithHashes(bodies, recordedHashes), shell);
+        return _kept.GetOrAdd(key + BodiesOnly, dated, HeldBytes.Of(dated));
     }
 
     /// <summary>Appended to a leaflet's key for its bodies kept without its images' bytes.</summary>
     private const string BodiesOnly = "\u0000bodies";
 
-    private async Task<(List<ContentFile> Files, long Bytes)> ReadAsync(Leaflet shell, IEnumerable<string> paths, CancellationToken cancellationToken)
+    private async Task<List<ContentFile>> ReadAsync(Leaflet shell, IEnumerable<string> paths, CancellationToken cancellationToken)
     {
         var files = new List<ContentFile>();
-        long bytes = 0;
         foreach (var path in paths)
         {
-            var file = await source.ReadFileAsync(path, cancellationToken)
-                ?? throw new LeafletChangedException(shell.Id, $"{path} is no longer in {source.DisplayRoot}");
-            files.Add(file);
-            bytes += file.Bytes.Length;
+            files.Add(await source.ReadFileAsync(path, cancellationToken)
+                ?? throw new LeafletChangedException(shell.Id, $"{path} is no longer in {source.DisplayRoot}"));
         }
-        return (files, bytes);
+        return files;
     }
 
     private static Leaflet WithHashes(Leaflet bodies, Dictionary<string, string> hashes) => bodies with

@@ -58,7 +58,8 @@ internal static class SnapshotCodec
             checks = CheckResultSet.FromJson(checksJson, out var reason)
                 ?? throw new InvalidDataException($"its check results do not parse ({reason})");
         }
-        var leaflets = Many(reader, () => ReadLeaflet(reader)).ToImmutableSortedDictionary(leaflet => leaflet.Shell.Id, leaflet => leaflet, StringComparer.Ordinal);
+        var shared = new SharedStrings();
+        var leaflets = Many(reader, () => ReadLeaflet(reader, shared)).ToImmutableSortedDictionary(leaflet => leaflet.Shell.Id, leaflet => leaflet, StringComparer.Ordinal);
         var index = Many(reader, () => new SnapshotIndexFile(reader.ReadString(), Bytes(reader)));
         if (reader.BaseStream.Position != reader.BaseStream.Length)
         {
@@ -109,7 +110,7 @@ internal static class SnapshotCodec
         }
     }
 
-    private static SnapshotLeaflet ReadLeaflet(BinaryReader reader)
+    private static SnapshotLeaflet ReadLeaflet(BinaryReader reader, SharedStrings shared)
     {
         var id = reader.ReadString();
         var files = Many(reader, reader.ReadString);
@@ -117,12 +118,12 @@ internal static class SnapshotCodec
         var hashes = ImmutableSortedDictionary.CreateBuilder<string, ImageFacts>(StringComparer.Ordinal);
         foreach (var _ in Enumerable.Range(0, Count(reader)))
         {
-            var image = new LeafletImage(reader.ReadString(), reader.ReadString(), default, reader.ReadInt32(), reader.ReadInt32())
+            var image = new LeafletImage(shared.Read(reader), shared.Read(reader), default, reader.ReadInt32(), reader.ReadInt32())
             {
                 LastModified = Ticks(reader.ReadInt64()),
             };
             images.Add(image.FileName, image);
-            hashes.Add(image.FileName, new ImageFacts(reader.ReadInt64(), reader.ReadString()));
+            hashes.Add(image.FileName, new ImageFacts(reader.ReadInt64(), shared.Read(reader)));
         }
         var markdown = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var _ in Enumerable.Range(0, Count(reader)))
@@ -133,7 +134,7 @@ internal static class SnapshotCodec
         var translations = new SortedDictionary<string, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Builder>(LanguageTags.Comparer);
         foreach (var _ in Enumerable.Range(0, Count(reader)))
         {
-            var language = ReadOptional(reader);
+            var language = shared.ReadOptional(reader);
             var variant = (LeafletVariant)reader.ReadInt32();
             if (!LeafletVariants.All.Contains(variant))
             {
@@ -142,7 +143,7 @@ internal static class SnapshotCodec
             var hash = reader.ReadString();
             var path = reader.ReadString();
             var modified = Ticks(reader.ReadInt64());
-            var document = new LeafletDocument(id, variant, ReadMetadata(reader), default, hash, path) { DateModified = modified };
+            var document = new LeafletDocument(id, variant, ReadMetadata(reader, shared), default, hash, path) { DateModified = modified };
             if (language is null)
             {
                 variants.Add(variant, document);
@@ -197,22 +198,23 @@ internal static class SnapshotCodec
         WriteOptional(writer, metadata.ReferencesLanguage);
     }
 
-    private static LeafletMetadata ReadMetadata(BinaryReader reader) =>
+    // Title and summary are the document's own; the rest recurs across a library (languages, topics, codes, references).
+    private static LeafletMetadata ReadMetadata(BinaryReader reader, SharedStrings shared) =>
         new(
             reader.ReadString(),
             reader.ReadString(),
-            reader.ReadString(),
+            shared.Read(reader),
             DateOnly.FromDayNumber(reader.ReadInt32()),
             DateOnly.FromDayNumber(reader.ReadInt32()),
             reader.ReadInt32(),
-            Many(reader, reader.ReadString),
-            Many(reader, () => new ClinicalCode(reader.ReadString(), reader.ReadString(), ReadOptional(reader))),
-            Many(reader, () => new LeafletReference(reader.ReadString(), reader.ReadString(), reader.ReadInt32(), ReadOptional(reader))))
+            Many(reader, () => shared.Read(reader)),
+            Many(reader, () => new ClinicalCode(shared.Read(reader), shared.Read(reader), shared.ReadOptional(reader))),
+            Many(reader, () => new LeafletReference(shared.Read(reader), shared.Read(reader), reader.ReadInt32(), shared.ReadOptional(reader))))
         {
-            Synonyms = Many(reader, reader.ReadString),
+            Synonyms = Many(reader, () => shared.Read(reader)),
             TranslationStatus = ReadTranslationStatus(reader),
-            TranslatedFrom = ReadOptional(reader),
-            ReferencesLanguage = ReadOptional(reader),
+            TranslatedFrom = shared.ReadOptional(reader),
+            ReferencesLanguage = shared.ReadOptional(reader),
         };
 
     private static TranslationStatus ReadTranslationStatus(BinaryReader reader)
@@ -292,4 +294,29 @@ internal static class SnapshotCodec
         }
         return items.ToImmutable();
     }
+}
+
+/// <summary>
+/// Equal strings read from one snapshot kept as one instance: what recurs from leaflet to leaflet (image names and types,
+/// the SHA-256 of an image used by many, languages, topics, synonyms, codes, references). Every shell is held for as long
+/// as the snapshot is served, and at 10,000 leaflets these were hundreds of thousands of copies of a few thousand values
+/// (issue 12). Lives for one read only, so it holds nothing after it; per read rather than <see cref="string.Intern"/>,
+/// whose strings are never let go.
+/// </summary>
+internal sealed class SharedStrings
+{
+    private readonly HashSet<string> _kept = new(StringComparer.Ordinal);
+
+    public string Read(BinaryReader reader)
+    {
+        var value = reader.ReadString();
+        if (_kept.TryGetValue(value, out var kept))
+        {
+            return kept;
+        }
+        _kept.Add(value);
+        return value;
+    }
+
+    public string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? Read(reader) : null;
 }

@@ -15,10 +15,11 @@ public sealed class RepresentationCacheOptions
     public const string SectionName = "RepresentationCache";
 
     /// <summary>
-    /// 64 MB: a leaflet's JSON, HTML page, JSON-LD and site page with their Brotli and gzip codings come to about
-    /// 150 KB, so the most-read few hundred leaflet variants stay in memory within the instance's 400 MB target.
+    /// 48 MB, its share of the caches' memory (<see cref="CacheBudget.RepresentationBytes"/>): a leaflet's JSON, HTML page,
+    /// JSON-LD and site page with their Brotli and gzip codings come to about 150 KB, so the most-read few hundred leaflet
+    /// variants stay in memory within the instance's 400 MB target.
     /// </summary>
-    public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+    public long MaxBytes { get; set; } = CacheBudget.RepresentationBytes;
 
     public bool IsValid => MaxBytes >= 0;
 

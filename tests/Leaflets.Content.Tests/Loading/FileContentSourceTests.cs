@@ -12,6 +12,23 @@ public sealed class FileContentSourceTests : IDisposable
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("leaflets-source-");
 
     [Fact]
+    public async Task The_listing_names_the_files_a_full_read_reads_relative_to_the_root_in_ordinal_order()
+    {
+        // "hip-x" sorts before "hip/" in ordinal order ('-' < '/'), whatever order the directory is enumerated in.
+        Write("leaflets/hip/plain.md", SampleLeaflets.Markdown("Your new hip", 1));
+        Write("leaflets/hip-x/plain.md", SampleLeaflets.Markdown("Hip x-rays", 1));
+        Write("leaflets/Knee/plain.md", SampleLeaflets.Markdown("Your knee", 1));
+        Write("leaflets/hip/easy-read.md", SampleLeaflets.Markdown("Your new hip", 1));
+        var source = new FileContentSource(_root.FullName);
+
+        var listing = await source.ListAsync(CancellationToken.None);
+        var read = await source.ReadAllAsync(CancellationToken.None);
+
+        Assert.Equal(["leaflets/Knee/plain.md", "leaflets/hip-x/plain.md", "leaflets/hip/easy-read.md", "leaflets/hip/plain.md"], listing.Select(file => file.Path));
+        Assert.Equal(read.Select(file => file.Path), listing.Select(file => file.Path));
+    }
+
+    [Fact]
     public async Task A_fifo_as_plain_md_is_refused_as_not_regular_without_being_opened_and_the_other_leaflets_load()
     {
         Write("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Looking after your wound", 1));

@@ -5,8 +5,11 @@ public sealed class PdfOptions
 {
     public const string SectionName = "Pdf";
 
-    /// <summary>The most bytes of rendered PDFs kept in memory; least recently used ones go first.</summary>
-    public long CacheBytes { get; set; } = 64L * 1024 * 1024;
+    /// <summary>
+    /// The most bytes of rendered PDFs kept in memory; least recently used ones go first. Its share of the caches' memory
+    /// by default (<see cref="Caching.CacheBudget.PdfBytes"/>).
+    /// </summary>
+    public long CacheBytes { get; set; } = Caching.CacheBudget.PdfBytes;
 
     /// <summary>Renders running at once. Rendering is CPU-bound, so more than one per core only adds memory.</summary>
     public int MaxConcurrentRenders { get; set; } = Environment.ProcessorCount;
