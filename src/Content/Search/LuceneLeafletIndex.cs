@@ -67,6 +67,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     private readonly IndexSearcher _searcher;
     private readonly Leaflet[] _byDocument;
     private readonly ImmutableArray<string> _languageKeys;
+    private readonly FrozenDictionary<LeafletSort, int[]> _inOrder;
     private readonly Directory? _owned;
     private readonly Func<Leaflet, CancellationToken, ValueTask<Leaflet>> _bodies;
 
@@ -79,6 +80,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
         _byDocument = byDocument;
         _languageKeys = languageKeys;
         _owned = owned;
+        _inOrder = Enum.GetValues<LeafletSort>().ToFrozenDictionary(sort => sort, sort => DocumentsInOrder(reader, sort));
     }
 
     /// <summary>An index of <paramref name="leaflets"/> in memory, ready to search.</summary>
@@ -191,9 +193,19 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
             // Words that are no word in any language (punctuation, operators) match nothing, as nothing matches them.
             return new SearchPage([], 0, query);
         }
+        var filter = Filter(query);
+        if (query.Words.IsEmpty && filter is null)
+        {
+            // A page of the whole list (the API's and the site's lists): a slice of its order, which is fixed. Sorted by
+            // Lucene, a deep page kept the leaflets of every page before it (10,000 for the last page at 10,000).
+            var order = _inOrder[query.Sort];
+            var first = (int)Math.Min(order.Length, (long)(query.Page - 1) * query.PageSize);
+            var onPage = order.Skip(first).Take(query.PageSize).Select(document => _byDocument[document]);
+            return new SearchPage([.. onPage], order.Length, query);
+        }
         // Rewritten once: the typing-error queries become the terms they stand for, searched and marked in snippets alike.
         var rewritten = _searcher.Rewrite(words);
-        var found = _searcher.Search(rewritten, Filter(query), wanted, Order(query.Sort));
+        var found = _searcher.Search(rewritten, filter, wanted, Order(query.Sort));
         var skip = (int)Math.Min(int.MaxValue, (long)(query.Page - 1) * query.PageSize);
         var hits = found.ScoreDocs.Skip(skip).Select(hit => hit.Doc).ToArray();
         var items = hits.Select(hit => _byDocument[hit]).ToImmutableArray();
@@ -384,6 +396,29 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
             yield return lower[..hyphen];
         }
         yield return lower;
+    }
+
+    /// <summary>
+    /// The documents in the order of <paramref name="sort"/> when every leaflet matches and every one is equally relevant
+    /// (a list without words): what <see cref="Order"/> sorts by, read once from the ranks <see cref="Write"/> stored.
+    /// </summary>
+    private static int[] DocumentsInOrder(DirectoryReader reader, LeafletSort sort)
+    {
+        var ranks = MultiDocValues.GetNumericValues(reader, sort switch
+        {
+            LeafletSort.Title => TitleRank,
+            LeafletSort.Reviewed => ReviewedRank,
+            _ => IdRank,
+        });
+        var documents = new int[reader.MaxDoc];
+        for (var document = 0; document < documents.Length; document++)
+        {
+            documents[document] = document;
+        }
+        var keys = documents.Select(document => ranks?.Get(document) ?? 0L).ToArray();
+        // Ranks are distinct (Write gives each leaflet its place), and ties, should an index hold any, fall to id order
+        // as the sort's second key does: a stable sort of documents in id order.
+        return [.. documents.OrderBy(document => keys[document])];
     }
 
     private static Sort Order(LeafletSort sort) => sort switch

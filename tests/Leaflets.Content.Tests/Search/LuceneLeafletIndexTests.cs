@@ -150,6 +150,24 @@ public sealed class LuceneLeafletIndexTests : IDisposable
         Assert.Equal([7, 7, 7, 2], pages.Select(page => page.Items.Length));
     }
 
+    [Theory]
+    [InlineData("relevance")]
+    [InlineData("title")]
+    [InlineData("reviewed")]
+    public void Pages_of_the_list_without_words_are_the_list_in_its_order_page_by_page_and_a_filter_that_keeps_every_leaflet_changes_nothing(string sort)
+    {
+        // A list's page is a slice of its order (not sorted by Lucene); with a filter it is Lucene's, which must agree.
+        var whole = Find(null, sort: sort).Items.Select(leaflet => leaflet.Id).ToList();
+        var paged = Enumerable.Range(1, 4).Select(page => Find(null, sort: sort, page: page.ToString(), pageSize: "2")).ToList();
+        var filtered = Find(null, lang: "en", sort: sort);
+
+        Assert.Equal(5, whole.Count);
+        Assert.Equal(whole, paged.SelectMany(page => page.Items).Select(leaflet => leaflet.Id));
+        Assert.All(paged, page => Assert.Equal(5, page.Total));
+        Assert.Equal([2, 2, 1, 0], paged.Select(page => page.Items.Length));
+        Assert.Equal(whole, filtered.Items.Select(leaflet => leaflet.Id));
+    }
+
     [Fact]
     public void A_page_past_the_last_is_empty_and_still_counts_the_matches()
     {
