@@ -61,7 +61,7 @@ public sealed class LeafletCatalogRefreshTests
         var refreshed = await _catalog.GetSnapshotAsync(CancellationToken.None);
 
         Assert.True(refreshed.SearchIsBuilt);
-        Assert.Equal("wound-care", Assert.Single(refreshed.Search.Search(LeafletQuery.Default with { Words = ["stitches"] }).Items).Id);
+        Assert.Equal("wound-care", Assert.Single((await refreshed.SearchAsync(LeafletQuery.Default with { Words = ["stitches"] }, CancellationToken.None)).Items).Id);
     }
 
     [Fact]

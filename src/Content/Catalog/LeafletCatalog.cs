@@ -315,17 +315,17 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         }
     }
 
+    /// <summary>
+    /// Opens the snapshot's index on this thread (the refresh's or the first load's background task), unless a search
+    /// started opening it already.
+    /// </summary>
     private void BuildSearchIndex(CatalogSnapshot snapshot)
     {
-        try
-        {
-            _ = snapshot.Search;
-        }
-        catch (Exception exception)
-        {
+        var opened = snapshot.OpenSearch(here: true);
+        _ = opened.ContinueWith(failed =>
             // The same error is the search's own answer to each search of this snapshot; the rest of it serves on.
-            logger.LogError(exception, "The search index of {Count} leaflets could not be built", snapshot.Content.Leaflets.Count);
-        }
+            logger.LogError(failed.Exception!.InnerException, "The search index of {Count} leaflets could not be built", snapshot.Content.Leaflets.Count),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>
@@ -379,25 +379,52 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     // cold instance answers its first leaflet without waiting for an index; built at most once, by whoever comes first.
     // A copy made with `with` shares it, so a copy keeps the same Content (new content is a new snapshot,
     // CatalogMerge.ToSnapshot).
-    // Made on first use, not here, as a compiled snapshot's index is opened from it (set after construction).
-    private readonly StrongBox<Lazy<ILeafletSearchIndex>?> _search = new();
+    // Made on first use, not here, as a compiled snapshot's index is opened from it (set after construction). A task, so
+    // that the searches arriving while it is opened (seconds at 10,000 leaflets) await it holding no thread.
+    private readonly StrongBox<Task<ILeafletSearchIndex>?> _search = new();
 
     public ImmutableSortedSet<string> ServingLastGood { get; init; } = ImmutableSortedSet<string>.Empty;
 
-    /// <summary>The search over <see cref="Content"/>'s leaflets, built once per snapshot and shared by every request.</summary>
-    public ILeafletSearchIndex Search => SearchOnce.Value;
-
-    /// <summary>Whether <see cref="Search"/> has been built (a search of it will not wait for the index).</summary>
-    public bool SearchIsBuilt => _search.Value?.IsValueCreated == true;
-
-    private Lazy<ILeafletSearchIndex> SearchOnce
+    /// <summary>
+    /// A search of <see cref="Content"/>'s leaflets (<see cref="ILeafletSearchIndex"/>), by an index built once per snapshot
+    /// and shared by every request: one that comes before the index is ready awaits it.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The compiled snapshot's index does not match its leaflets.</exception>
+    public async ValueTask<SearchPage> SearchAsync(LeafletQuery query, CancellationToken cancellationToken)
     {
-        get
+        var index = await OpenSearch(here: false).WaitAsync(cancellationToken);
+        return await index.SearchAsync(query, cancellationToken);
+    }
+
+    /// <summary>Whether the search index has been built (a search of it will not wait for the index).</summary>
+    public bool SearchIsBuilt => Volatile.Read(ref _search.Value)?.IsCompletedSuccessfully == true;
+
+    /// <summary>
+    /// The index, opened by whoever asks first: on the calling thread when <paramref name="here"/> (the catalog's own
+    /// background work, which has the thread to spend), else on the thread pool, as a request must not spend its own.
+    /// A failure to open it is kept in the task, the answer of every search of this snapshot.
+    /// </summary>
+    internal Task<ILeafletSearchIndex> OpenSearch(bool here)
+    {
+        if (Volatile.Read(ref _search.Value) is { } known)
         {
-            var search = new Lazy<ILeafletSearchIndex>(() => new RememberedSearches(
-                CompiledSearch is { } stored ? stored.Open(Content.Leaflets.Values, LoadInFull) : LuceneLeafletIndex.Build(Content.Leaflets.Values)));
-            return Interlocked.CompareExchange(ref _search.Value, search, null) ?? search;
+            return known;
         }
+        var opening = new Task<ILeafletSearchIndex>(() => new RememberedSearches(
+            CompiledSearch is { } stored ? stored.Open(Content.Leaflets.Values, LoadBodiesAsync) : LuceneLeafletIndex.Build(Content.Leaflets.Values)));
+        if (Interlocked.CompareExchange(ref _search.Value, opening, null) is { } other)
+        {
+            return other;
+        }
+        if (here)
+        {
+            opening.RunSynchronously(TaskScheduler.Default);
+        }
+        else
+        {
+            opening.Start(TaskScheduler.Default);
+        }
+        return opening;
     }
 
     public long Generation { get; init; }
@@ -415,7 +442,7 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     /// </summary>
     public ContentSnapshot? LastCompiled { get; init; }
 
-    /// <summary>The search index stored in <see cref="Compiled"/>, opened (and let go) the first time <see cref="Search"/> is asked for.</summary>
+    /// <summary>The search index stored in <see cref="Compiled"/>, opened (and let go) the first time it is searched (<see cref="OpenSearch"/>).</summary>
     internal SearchIndexFiles? CompiledSearch { get; init; }
 
     /// <summary>Loads a leaflet of <see cref="Compiled"/>, in full or (false) its bodies alone; set with it.</summary>
@@ -449,7 +476,8 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     }
 
     /// <summary>
-    /// <see cref="LoadInFullAsync"/> for a caller that cannot wait asynchronously (a background check, a search's snippets).
+    /// <see cref="LoadInFullAsync"/> for the background check, which runs on a thread of its own and has no request's thread
+    /// to hold. Never on a request's path: a request waiting here holds a pool thread while the source is read.
     /// </summary>
     public Leaflet LoadInFull(Leaflet leaflet) => LoadInFullAsync(leaflet, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 }

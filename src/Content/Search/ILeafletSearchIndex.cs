@@ -7,8 +7,14 @@ namespace Leaflets.Content.Search;
 /// with a <see cref="Snippet"/> for each leaflet a word matched. Safe to call from many requests at once.
 /// <see cref="LuceneLeafletIndex"/> is the one here; a service such as Azure AI Search could stand in for a library
 /// that outgrows one instance.
+/// <para>
+/// Asynchronous because a page's snippets may need bodies read from the content source (a compiled snapshot's leaflets
+/// have none until loaded), and a service standing in answers over the network: a request waiting on either must give
+/// its thread back, or at 64 connections on two cores the pool starves and every route waits (bench/README, "Scale").
+/// An answer that needs no read (a remembered page, an index whose leaflets are loaded) completes at once.
+/// </para>
 /// </summary>
 public interface ILeafletSearchIndex
 {
-    SearchPage Search(LeafletQuery query);
+    ValueTask<SearchPage> SearchAsync(LeafletQuery query, CancellationToken cancellationToken);
 }

@@ -67,17 +67,20 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     private readonly IndexSearcher _searcher;
     private readonly Leaflet[] _byDocument;
     private readonly ImmutableArray<string> _languageKeys;
+    private readonly FrozenDictionary<LeafletSort, int[]> _inOrder;
     private readonly Directory? _owned;
-    private readonly Func<Leaflet, Leaflet> _inFull;
+    private readonly Func<Leaflet, CancellationToken, ValueTask<Leaflet>> _bodies;
 
-    private LuceneLeafletIndex(DirectoryReader reader, Leaflet[] byDocument, ImmutableArray<string> languageKeys, Directory? owned, Func<Leaflet, Leaflet> inFull)
+    private LuceneLeafletIndex(DirectoryReader reader, Leaflet[] byDocument, ImmutableArray<string> languageKeys, Directory? owned,
+        Func<Leaflet, CancellationToken, ValueTask<Leaflet>> bodies)
     {
-        _inFull = inFull;
+        _bodies = bodies;
         _reader = reader;
         _searcher = new IndexSearcher(reader) { Similarity = Ranking };
         _byDocument = byDocument;
         _languageKeys = languageKeys;
         _owned = owned;
+        _inOrder = Enum.GetValues<LeafletSort>().ToFrozenDictionary(sort => sort, sort => DocumentsInOrder(reader, sort));
     }
 
     /// <summary>An index of <paramref name="leaflets"/> in memory, ready to search.</summary>
@@ -138,12 +141,15 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     /// Opens an index <see cref="Write"/> wrote, for the same <paramref name="leaflets"/>. An index that names a leaflet
     /// not among them, or misses one, was written for another snapshot: it is refused, never searched.
     /// </summary>
-    /// <param name="inFull">
+    /// <param name="bodies">
     /// The leaflet with its bodies, for the snippets: the leaflets of a compiled snapshot are opened without them
-    /// (<see cref="Leaflet.IsLoadedInFull"/>), and only those on a page of results are ever loaded. None: they are loaded already.
+    /// (<see cref="Leaflet.AreBodiesLoaded"/>), and only those on a page of results whose match is in a body are ever
+    /// loaded, their text alone (a snippet shows no image). Awaited, never waited on: it may read the content source.
+    /// None: they are loaded already.
     /// </param>
     /// <exception cref="InvalidDataException">The index does not match <paramref name="leaflets"/>.</exception>
-    public static LuceneLeafletIndex Open(Directory directory, IEnumerable<Leaflet> leaflets, bool ownsDirectory = false, Func<Leaflet, Leaflet>? inFull = null)
+    public static LuceneLeafletIndex Open(Directory directory, IEnumerable<Leaflet> leaflets, bool ownsDirectory = false,
+        Func<Leaflet, CancellationToken, ValueTask<Leaflet>>? bodies = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var byId = leaflets.ToDictionary(leaflet => leaflet.Id, StringComparer.Ordinal);
@@ -168,7 +174,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
                 .Select(name => SearchAnalyzers.KeyOfField(name)!)
                 .Order(StringComparer.Ordinal)
                 .ToImmutableArray();
-            return new LuceneLeafletIndex(reader, byDocument, languageKeys, ownsDirectory ? directory : null, inFull ?? (leaflet => leaflet));
+            return new LuceneLeafletIndex(reader, byDocument, languageKeys, ownsDirectory ? directory : null, bodies ?? ((leaflet, _) => ValueTask.FromResult(leaflet)));
         }
         catch
         {
@@ -177,7 +183,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
         }
     }
 
-    public SearchPage Search(LeafletQuery query)
+    public async ValueTask<SearchPage> SearchAsync(LeafletQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var wanted = (int)Math.Min(_byDocument.Length, (long)query.Page * query.PageSize);
@@ -187,30 +193,41 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
             // Words that are no word in any language (punctuation, operators) match nothing, as nothing matches them.
             return new SearchPage([], 0, query);
         }
+        var filter = Filter(query);
+        if (query.Words.IsEmpty && filter is null)
+        {
+            // A page of the whole list (the API's and the site's lists): a slice of its order, which is fixed. Sorted by
+            // Lucene, a deep page kept the leaflets of every page before it (10,000 for the last page at 10,000).
+            var order = _inOrder[query.Sort];
+            var first = (int)Math.Min(order.Length, (long)(query.Page - 1) * query.PageSize);
+            var onPage = order.Skip(first).Take(query.PageSize).Select(document => _byDocument[document]);
+            return new SearchPage([.. onPage], order.Length, query);
+        }
         // Rewritten once: the typing-error queries become the terms they stand for, searched and marked in snippets alike.
         var rewritten = _searcher.Rewrite(words);
-        var found = _searcher.Search(rewritten, Filter(query), wanted, Order(query.Sort));
+        var found = _searcher.Search(rewritten, filter, wanted, Order(query.Sort));
         var skip = (int)Math.Min(int.MaxValue, (long)(query.Page - 1) * query.PageSize);
-        var hits = found.ScoreDocs.Skip(skip).ToList();
-        var items = hits.Select(hit => _byDocument[hit.Doc]).ToImmutableArray();
-
-        var snippets = ImmutableDictionary<string, Snippet>.Empty;
-        if (!query.Words.IsEmpty)
+        var hits = found.ScoreDocs.Skip(skip).Select(hit => hit.Doc).ToArray();
+        var items = hits.Select(hit => _byDocument[hit]).ToImmutableArray();
+        if (query.Words.IsEmpty)
         {
-            var matched = MatchedTerms(rewritten);
-            snippets = hits
-                .Select(hit =>
-                {
-                    bool holds(SearchField field, string key) => Holds(hit.Doc, SearchAnalyzers.FieldName(field, key), matched[key]);
-                    var leaflet = _byDocument[hit.Doc];
-                    // Only a match in the body or its headings needs the body: a compiled snapshot's leaflet is loaded
-                    // for that alone, and one matched by its title or summary is cut from its metadata.
-                    var needsBody = matched.Keys.Any(key => holds(SearchField.Body, key) || holds(SearchField.Headings, key));
-                    return (leaflet.Id, Snippet: Snippets.Cut(needsBody ? _inFull(leaflet) : leaflet, matched, holds));
-                })
-                .Where(each => each.Snippet is not null)
-                .ToImmutableDictionary(each => each.Id, each => each.Snippet!, StringComparer.Ordinal);
+            return new SearchPage(items, found.TotalHits, query);
         }
+
+        var matched = MatchedTerms(rewritten);
+        var holders = new Holders(_reader, hits, matched);
+        // Only a match in the body or its headings needs the body: a compiled snapshot's leaflet is loaded for that alone
+        // (all of a page's at once, so their reads overlap), and one matched by its title or summary is cut from its metadata.
+        var leaflets = await Task.WhenAll(hits.Select(hit =>
+        {
+            var leaflet = _byDocument[hit];
+            var needsBody = matched.Keys.Any(key => holders.Hold(SearchField.Body, key, hit) || holders.Hold(SearchField.Headings, key, hit));
+            return needsBody ? _bodies(leaflet, cancellationToken).AsTask() : Task.FromResult(leaflet);
+        }));
+        var snippets = hits
+            .Select((hit, i) => (leaflets[i].Id, Snippet: Snippets.Cut(leaflets[i], matched, (field, key) => holders.Hold(field, key, hit))))
+            .Where(each => each.Snippet is not null)
+            .ToImmutableDictionary(each => each.Id, each => each.Snippet!, StringComparer.Ordinal);
         return new SearchPage(items, found.TotalHits, query) { Snippets = snippets };
     }
 
@@ -265,30 +282,65 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
         return phrase;
     }
 
-    /// <summary>The terms of the rewritten query by language key, for marking in snippets.</summary>
-    /// <summary>Whether document <paramref name="document"/>'s <paramref name="field"/> holds any of <paramref name="terms"/>: a look in the postings, no text read.</summary>
-    private bool Holds(int document, string field, FrozenSet<string> terms)
+    /// <summary>
+    /// Which of a page's documents hold a matched term in a field, as the postings say (no text read): each field and
+    /// language looked up once for the whole page, walking each term's postings over the page's documents in order,
+    /// rather than a term dictionary opened for every document of the page and every field.
+    /// </summary>
+    private sealed class Holders(DirectoryReader reader, int[] documents, FrozenDictionary<string, FrozenSet<string>> matched)
     {
-        if (MultiFields.GetTerms(_reader, field) is not { } indexed)
+        private readonly int[] _inOrder = [.. documents.Order()];
+        private readonly Dictionary<(SearchField Field, string Key), HashSet<int>> _known = [];
+
+        public bool Hold(SearchField field, string key, int document)
         {
-            return false;
-        }
-        var each = indexed.GetEnumerator();
-        DocsEnum? postings = null;
-        foreach (var term in terms)
-        {
-            if (each.SeekExact(new Lucene.Net.Util.BytesRef(term)))
+            if (!_known.TryGetValue((field, key), out var holding))
             {
-                postings = each.Docs(MultiFields.GetLiveDocs(_reader), postings, DocsFlags.NONE);
-                if (postings.Advance(document) == document)
+                holding = Find(SearchAnalyzers.FieldName(field, key), matched.TryGetValue(key, out var terms) ? terms : FrozenSet<string>.Empty);
+                _known[(field, key)] = holding;
+            }
+            return holding.Contains(document);
+        }
+
+        private HashSet<int> Find(string field, FrozenSet<string> terms)
+        {
+            var holding = new HashSet<int>();
+            if (terms.Count == 0 || MultiFields.GetTerms(reader, field) is not { } indexed)
+            {
+                return holding;
+            }
+            var each = indexed.GetEnumerator();
+            var live = MultiFields.GetLiveDocs(reader);
+            DocsEnum? postings = null;
+            foreach (var term in terms)
+            {
+                if (!each.SeekExact(new Lucene.Net.Util.BytesRef(term)))
                 {
-                    return true;
+                    continue;
+                }
+                postings = each.Docs(live, postings, DocsFlags.NONE);
+                var at = -1;
+                foreach (var document in _inOrder)
+                {
+                    if (at < document)
+                    {
+                        at = postings.Advance(document);
+                    }
+                    if (at == DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        break;
+                    }
+                    if (at == document)
+                    {
+                        holding.Add(document);
+                    }
                 }
             }
+            return holding;
         }
-        return false;
     }
 
+    /// <summary>The terms of the rewritten query by language key, for marking in snippets.</summary>
     private static FrozenDictionary<string, FrozenSet<string>> MatchedTerms(Query rewritten)
     {
         var terms = new HashSet<Term>();
@@ -344,6 +396,29 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
             yield return lower[..hyphen];
         }
         yield return lower;
+    }
+
+    /// <summary>
+    /// The documents in the order of <paramref name="sort"/> when every leaflet matches and every one is equally relevant
+    /// (a list without words): what <see cref="Order"/> sorts by, read once from the ranks <see cref="Write"/> stored.
+    /// </summary>
+    private static int[] DocumentsInOrder(DirectoryReader reader, LeafletSort sort)
+    {
+        var ranks = MultiDocValues.GetNumericValues(reader, sort switch
+        {
+            LeafletSort.Title => TitleRank,
+            LeafletSort.Reviewed => ReviewedRank,
+            _ => IdRank,
+        });
+        var documents = new int[reader.MaxDoc];
+        for (var document = 0; document < documents.Length; document++)
+        {
+            documents[document] = document;
+        }
+        var keys = documents.Select(document => ranks?.Get(document) ?? 0L).ToArray();
+        // Ranks are distinct (Write gives each leaflet its place), and ties, should an index hold any, fall to id order
+        // as the sort's second key does: a stable sort of documents in id order.
+        return [.. documents.OrderBy(document => keys[document])];
     }
 
     private static Sort Order(LeafletSort sort) => sort switch

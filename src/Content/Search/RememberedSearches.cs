@@ -17,30 +17,46 @@ public sealed class RememberedSearches(ILeafletSearchIndex index, long maxBytes 
 
     private readonly ByteBoundedLru<SearchPage> _pages = new(maxBytes);
 
-    public SearchPage Search(LeafletQuery query)
+    public ValueTask<SearchPage> SearchAsync(LeafletQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var key = query.Key;
         if (_pages.TryGet(key, out var remembered))
         {
-            return remembered;
+            return ValueTask.FromResult(remembered);
         }
         // One search per query in flight: when many requests miss the same query at once (every clinic's box after an
-        // edit made a new snapshot), the others wait for the first's page instead of ranking it again each.
-        var running = _inFlight.GetOrAdd(key, _ => new Lazy<SearchPage>(() => index.Search(query), LazyThreadSafetyMode.ExecutionAndPublication));
+        // edit made a new snapshot), the others await the first's page instead of ranking it again each. Awaited, so a
+        // waiting request holds no thread. The search itself is no one request's: it runs to the end (bounded: one page)
+        // even if the request that started it goes away, so the others still get their page; each stops waiting on its own.
+        var started = new TaskCompletionSource<SearchPage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _inFlight.GetOrAdd(key, started.Task);
+        if (running == started.Task)
+        {
+            _ = SearchOnceAsync(query, key, started);
+        }
+        return new ValueTask<SearchPage>(running.WaitAsync(cancellationToken));
+    }
+
+    private readonly ConcurrentDictionary<string, Task<SearchPage>> _inFlight = new(StringComparer.Ordinal);
+
+    private async Task SearchOnceAsync(LeafletQuery query, string key, TaskCompletionSource<SearchPage> answer)
+    {
         try
         {
-            var page = running.Value;
-            return _pages.GetOrAdd(key, page, BytesOf(key, page));
+            var page = await index.SearchAsync(query, CancellationToken.None);
+            answer.SetResult(_pages.GetOrAdd(key, page, BytesOf(key, page)));
+        }
+        catch (Exception error)
+        {
+            answer.SetException(error);
         }
         finally
         {
             // Gone once answered (or failed: the next request searches again), so it holds only what is running now.
-            _inFlight.TryRemove(KeyValuePair.Create(key, running));
+            _inFlight.TryRemove(KeyValuePair.Create(key, answer.Task));
         }
     }
-
-    private readonly ConcurrentDictionary<string, Lazy<SearchPage>> _inFlight = new(StringComparer.Ordinal);
 
     /// <summary>What a remembered page adds to memory: its key, a reference per item and its snippets' text (UTF-16).</summary>
     private static long BytesOf(string key, SearchPage page)

@@ -158,7 +158,7 @@ public sealed class SearchIndexFiles(ImmutableArray<SnapshotIndexFile> files)
     private ImmutableArray<SnapshotIndexFile> _files = files;
 
     /// <summary>The index, opened for <paramref name="leaflets"/> (the snapshot's shells), in memory. Once only.</summary>
-    public LuceneLeafletIndex Open(IEnumerable<Leaflet> leaflets, Func<Leaflet, Leaflet> inFull)
+    public LuceneLeafletIndex Open(IEnumerable<Leaflet> leaflets, Func<Leaflet, CancellationToken, ValueTask<Leaflet>> bodies)
     {
         var files = _files.IsDefault ? throw new InvalidOperationException("The snapshot's search index was opened already.") : _files;
         _files = default;
@@ -168,7 +168,7 @@ public sealed class SearchIndexFiles(ImmutableArray<SnapshotIndexFile> files)
             using var output = directory.CreateOutput(file.Name, IOContext.DEFAULT);
             output.WriteBytes(file.Bytes, file.Bytes.Length);
         }
-        return LuceneLeafletIndex.Open(directory, leaflets, ownsDirectory: true, inFull);
+        return LuceneLeafletIndex.Open(directory, leaflets, ownsDirectory: true, bodies);
     }
 }
 

@@ -38,7 +38,7 @@ public sealed class ListLeaflets(LeafletRoutes routes, ILogger<ListLeaflets> log
 
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         var today = routes.Today;
-        var page = snapshot.Search.Search(query);
+        var page = await snapshot.SearchAsync(query, cancellationToken);
         // Rendered once per snapshot, query, address and day, not per request (bench/README, "Scale").
         var body = routes.Cache.GetOrRender(
             RepresentationCache.ListKey(ListRepresentation, snapshot, today, query.Key, urls.BaseUrl),

@@ -38,7 +38,7 @@ public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logg
             return routes.ListPage(request, urls, nothing, language, () => SearchResultsPage.RenderEmpty(urls, language));
         }
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
-        var results = snapshot.Search.Search(query);
+        var results = await snapshot.SearchAsync(query, cancellationToken);
         return routes.ListPage(request, urls, results, language, () => SearchResultsPage.Render(results, urls, routes.Today, language),
             routes.ListKey(SearchPageRepresentation, snapshot, query, language, urls));
     }, routes.ErrorPageFor(request));

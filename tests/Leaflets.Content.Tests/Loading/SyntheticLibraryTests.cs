@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
 using Leaflets.Content.Search;
+using Leaflets.Content.Tests.Search;
 
 namespace Leaflets.Content.Tests.Loading;
 
@@ -29,7 +30,7 @@ public sealed class SyntheticLibraryTests : IDisposable
         Assert.Equal(6, loaded.Leaflets.Values.Count(l => l.Translations.ContainsKey("cy")));
         Assert.True(loaded.Leaflets.Values.Select(l => l.Variants[LeafletVariant.Plain].Metadata.Codes.Length).All(n => n >= 2));
         // The synonym pool: "arthroplasty" is in no title, topic or code, only in the synonyms of the joint-replacement leaflets.
-        var arthroplasty = LuceneLeafletIndex.Build(loaded.Leaflets.Values).Search(LeafletQuery.Default with { Words = ["arthroplasty"] });
+        var arthroplasty = LuceneLeafletIndex.Build(loaded.Leaflets.Values).SearchNow(LeafletQuery.Default with { Words = ["arthroplasty"] });
         Assert.Equal(2, arthroplasty.Total);
         Assert.All(arthroplasty.Items, l => Assert.Contains(" replacement ", l.Variants[LeafletVariant.Plain].Metadata.Title, StringComparison.Ordinal));
     }

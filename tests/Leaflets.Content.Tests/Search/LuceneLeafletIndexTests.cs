@@ -16,7 +16,7 @@ public sealed class LuceneLeafletIndexTests : IDisposable
     {
         var parsed = LeafletQuery.Parse(q, topic, code, page, pageSize, lang, sort);
         Assert.True(parsed.IsValid, string.Join(" ", parsed.Errors.Select(error => error.Message)));
-        return _index.Search(parsed.Query!);
+        return _index.SearchNow(parsed.Query!);
     }
 
     private IEnumerable<string> Ids(string? q, string? topic = null, string? code = null, string? lang = null, string? sort = null)
@@ -142,12 +142,30 @@ public sealed class LuceneLeafletIndexTests : IDisposable
             .ToList();
         using var index = LuceneLeafletIndex.Build(many);
         var pages = Enumerable.Range(1, 4)
-            .Select(page => index.Search(LeafletQuery.Parse("same words", null, null, page.ToString(), "7").Query!))
+            .Select(page => index.SearchNow(LeafletQuery.Parse("same words", null, null, page.ToString(), "7").Query!))
             .ToList();
 
         Assert.All(pages, page => Assert.Equal(23, page.Total));
         Assert.Equal(many.Select(leaflet => leaflet.Id).Order(StringComparer.Ordinal), pages.SelectMany(page => page.Items).Select(leaflet => leaflet.Id));
         Assert.Equal([7, 7, 7, 2], pages.Select(page => page.Items.Length));
+    }
+
+    [Theory]
+    [InlineData("relevance")]
+    [InlineData("title")]
+    [InlineData("reviewed")]
+    public void Pages_of_the_list_without_words_are_the_list_in_its_order_page_by_page_and_a_filter_that_keeps_every_leaflet_changes_nothing(string sort)
+    {
+        // A list's page is a slice of its order (not sorted by Lucene); with a filter it is Lucene's, which must agree.
+        var whole = Find(null, sort: sort).Items.Select(leaflet => leaflet.Id).ToList();
+        var paged = Enumerable.Range(1, 4).Select(page => Find(null, sort: sort, page: page.ToString(), pageSize: "2")).ToList();
+        var filtered = Find(null, lang: "en", sort: sort);
+
+        Assert.Equal(5, whole.Count);
+        Assert.Equal(whole, paged.SelectMany(page => page.Items).Select(leaflet => leaflet.Id));
+        Assert.All(paged, page => Assert.Equal(5, page.Total));
+        Assert.Equal([2, 2, 1, 0], paged.Select(page => page.Items.Length));
+        Assert.Equal(whole, filtered.Items.Select(leaflet => leaflet.Id));
     }
 
     [Fact]
@@ -181,7 +199,7 @@ public sealed class LuceneLeafletIndexTests : IDisposable
         var leaflet = SearchLeaflets.Make("long", "A long leaflet", "Short.", [$"{words} needle {words}"]);
         using var index = LuceneLeafletIndex.Build([leaflet]);
 
-        var snippet = index.Search(LeafletQuery.Parse("needle", null, null, null, null).Query!).Snippets["long"];
+        var snippet = index.SearchNow(LeafletQuery.Parse("needle", null, null, null, null).Query!).Snippets["long"];
         Assert.StartsWith("…filler", snippet.Text, StringComparison.Ordinal);
         Assert.EndsWith("filler…", snippet.Text, StringComparison.Ordinal);
         Assert.InRange(snippet.Text.Length, 100, Snippets.MaxLength + 2);
@@ -196,12 +214,12 @@ public sealed class LuceneLeafletIndexTests : IDisposable
         using var index = LuceneLeafletIndex.Build([leaflet, other]);
 
         // "living" is in no body, so no body is even read for it (the index says which fields hold it).
-        var living = index.Search(LeafletQuery.Parse("living", null, null, null, null).Query!).Snippets["zebra"];
+        var living = index.SearchNow(LeafletQuery.Parse("living", null, null, null, null).Query!).Snippets["zebra"];
         Assert.Equal("Living with zebrafish", living.Text);
         Assert.Equal([new SnippetPart("Living", IsMatch: true)], living.Parts.Where(part => part.IsMatch));
-        var zebrafish = index.Search(LeafletQuery.Parse("zebrafish", null, null, null, null).Query!).Snippets["zebra"];
+        var zebrafish = index.SearchNow(LeafletQuery.Parse("zebrafish", null, null, null, null).Query!).Snippets["zebra"];
         Assert.Equal("Body words about fins and water, and zebrafish tanks.", zebrafish.Text);
-        Assert.Equal(["zebra", "plain"], index.Search(LeafletQuery.Parse("fins", null, null, null, null).Query!).Snippets.Keys.Order().Reverse());
+        Assert.Equal(["zebra", "plain"], index.SearchNow(LeafletQuery.Parse("fins", null, null, null, null).Query!).Snippets.Keys.Order().Reverse());
     }
 
     [Fact]
@@ -211,7 +229,7 @@ public sealed class LuceneLeafletIndexTests : IDisposable
         var leaflet = SearchLeaflets.Make("long-word", "A long word", "Short.", [$"Before {word} after, and then many more words follow it here."]);
         using var index = LuceneLeafletIndex.Build([leaflet]);
 
-        var snippet = index.Search(LeafletQuery.Parse(word, null, null, null, null).Query!).Snippets["long-word"];
+        var snippet = index.SearchNow(LeafletQuery.Parse(word, null, null, null, null).Query!).Snippets["long-word"];
         Assert.Contains(new SnippetPart(word, IsMatch: true), snippet.Parts);
     }
 
@@ -261,7 +279,7 @@ public sealed class LuceneLeafletIndexTests : IDisposable
         using var reopened = LuceneLeafletIndex.Open(directory, SearchLeaflets.Library);
 
         var query = LeafletQuery.Parse("pain", null, null, null, null).Query!;
-        Assert.Equal(_index.Search(query).Items.Select(leaflet => leaflet.Id), reopened.Search(query).Items.Select(leaflet => leaflet.Id));
+        Assert.Equal(_index.SearchNow(query).Items.Select(leaflet => leaflet.Id), reopened.SearchNow(query).Items.Select(leaflet => leaflet.Id));
     }
 
     [Fact]
@@ -279,8 +297,8 @@ public sealed class LuceneLeafletIndexTests : IDisposable
     public void An_empty_library_finds_nothing()
     {
         using var index = LuceneLeafletIndex.Build([]);
-        Assert.Empty(index.Search(LeafletQuery.Parse("bone", null, null, null, null).Query!).Items);
-        Assert.Equal(0, index.Search(LeafletQuery.Default).Total);
+        Assert.Empty(index.SearchNow(LeafletQuery.Parse("bone", null, null, null, null).Query!).Items);
+        Assert.Equal(0, index.SearchNow(LeafletQuery.Default).Total);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public sealed class RealLeafletSearchTests
 {
     private static readonly Lazy<LuceneLeafletIndex> Index = new(() => LuceneLeafletIndex.Build(RealContent.Load.Leaflets.Values));
 
-    private static SearchPage Find(string q) => Index.Value.Search(LeafletQuery.Parse(q, null, null, null, null).Query!);
+    private static SearchPage Find(string q) => Index.Value.SearchNow(LeafletQuery.Parse(q, null, null, null, null).Query!);
 
     [Fact]
     public void The_loader_reads_synonyms_from_the_front_matter_of_each_language()

@@ -3,6 +3,7 @@ using Leaflets.Content.Model;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Site;
 using Leaflets.Content.Search;
+using Leaflets.Content.Tests.Search;
 using Leaflets.Content.Text;
 
 namespace Leaflets.Content.Tests.Site;
@@ -69,7 +70,7 @@ internal static class SitePageSamples
             return LeafletSearch.List(leaflets, query, LeafletSearch.ByTitle);
         }
         using var index = LuceneLeafletIndex.Build(leaflets);
-        return index.Search(query with { Words = [.. words.Split(' ')] });
+        return index.SearchNow(query with { Words = [.. words.Split(' ')] });
     }
 
     /// <summary>A site page in <paramref name="language"/> that offers itself in every language of <paramref name="strings"/>, as the routes make it.</summary>

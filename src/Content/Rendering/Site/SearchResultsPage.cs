@@ -14,7 +14,7 @@ public static class SearchResultsPage
     /// <summary>The id of the sentence that counts the results.</summary>
     public const string CountId = "result-count";
 
-    /// <param name="results">A page of <see cref="ILeafletSearchIndex.Search"/> with at least one word.</param>
+    /// <param name="results">A page of <see cref="ILeafletSearchIndex.SearchAsync"/> with at least one word.</param>
     /// <param name="today">The day review statuses are judged on.</param>
     /// <param name="language">The page's language, its words and the page in its other languages.</param>
     public static string Render(SearchPage results, SiteUrls urls, DateOnly today, SiteLanguage language)
