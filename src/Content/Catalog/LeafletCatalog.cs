@@ -162,10 +162,11 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         {
             return false;
         }
+        var started = time.GetTimestamp();
         Serve(compiled, attemptedAt);
         _verifyCompiled = true;
-        logger.LogInformation("Serving {Count} leaflets from the compiled snapshot of {Root} (written by {App})",
-            compiled.Leaflets.Count, source.DisplayRoot, compiled.AppVersion);
+        logger.LogInformation("Serving {Count} leaflets from the compiled snapshot of {Root} (written by {App}), made ready in {Milliseconds:0} ms",
+            compiled.Leaflets.Count, source.DisplayRoot, compiled.AppVersion, time.GetElapsedTime(started).TotalMilliseconds);
         return true;
     }
 
@@ -204,6 +205,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     private async Task<ContentSnapshot?> ReadCompiledAsync(CancellationToken stopping)
     {
         byte[]? bytes;
+        var started = time.GetTimestamp();
         try
         {
             bytes = await WithinLimitAsync(source.ReadSnapshotAsync, stopping);
@@ -217,12 +219,18 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         {
             return null;
         }
+        var read = time.GetElapsedTime(started);
         var compiled = ContentSnapshot.FromBytes(bytes, out var reason);
+        var parsed = time.GetElapsedTime(started);
         if (compiled is null)
         {
             logger.LogWarning("The compiled snapshot of {Root} is ignored, as {Reason}; loading the Markdown instead", source.DisplayRoot, reason);
+            return null;
         }
-        return compiled?.ForRoot(source.DisplayRoot);
+        var moved = compiled.ForRoot(source.DisplayRoot);
+        logger.LogInformation("Read the compiled snapshot of {Root} ({Bytes} bytes) in {Read:0} ms, verified and parsed it in {Parsed:0} ms, moved to its root in {Moved:0} ms",
+            source.DisplayRoot, bytes.Length, read.TotalMilliseconds, (parsed - read).TotalMilliseconds, (time.GetElapsedTime(started) - parsed).TotalMilliseconds);
+        return moved;
     }
 
     private void Serve(ContentSnapshot compiled, DateTimeOffset readAt)
@@ -319,7 +327,9 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     {
         try
         {
+            var started = time.GetTimestamp();
             _ = snapshot.Search;
+            logger.LogInformation("Opened the search index of {Count} leaflets in {Milliseconds:0} ms", snapshot.Content.Leaflets.Count, time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception exception)
         {
