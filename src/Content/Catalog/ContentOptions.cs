@@ -33,4 +33,10 @@ public sealed class ContentOptions
     /// the least recently used are dropped beyond it and read from the source again when next asked for.
     /// </summary>
     public int LoadedLeafletsMegabytes { get; set; } = 64;
+
+    /// <summary>
+    /// Where a compiled snapshot's search index is written out to be opened from disk (memory-mapped, out of the managed
+    /// heap), one folder per index named by its SHA-256. Empty: a folder under the system's temporary path.
+    /// </summary>
+    public string? SearchIndexFolder { get; set; }
 }
