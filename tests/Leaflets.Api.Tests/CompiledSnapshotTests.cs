@@ -289,7 +289,7 @@ public sealed class CompiledSnapshotTests
 
         Assert.NotNull(served.Compiled);
         Assert.NotNull(search); // its answers are those of a Markdown start: A_server_started_from_a_snapshot_answers_the_same_bytes...
-        Assert.Equal([sha256, "4567cdef.tmp"], Directory.GetDirectories(indexes.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(new[] { sha256, "4567cdef.tmp" }.Order(StringComparer.Ordinal), Directory.GetDirectories(indexes.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains(Directory.GetFiles(Path.Combine(indexes.Path, sha256)), file => Path.GetFileName(file).StartsWith("segments", StringComparison.Ordinal));
         Assert.False(stale.Exists);
     }

@@ -138,15 +138,15 @@ public sealed class PublishedSnapshotTests(Azurite azurite) : IDisposable
 
         public string DisplayRoot => inner.DisplayRoot;
 
-        public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken) => inner.ReadAllAsync(cancellationToken);
+        public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken) => ((IContentSource)inner).ReadAllAsync(cancellationToken);
 
-        public Task<IReadOnlyList<ContentListing>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
+        public Task<IReadOnlyList<ContentListing>> ListAsync(CancellationToken cancellationToken) => ((IContentSource)inner).ListAsync(cancellationToken);
 
-        public Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken) => inner.ReadFileAsync(path, cancellationToken);
+        public Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken) => ((IContentSource)inner).ReadFileAsync(path, cancellationToken);
 
         public async Task<ISnapshotFile?> OpenSnapshotAsync(CancellationToken cancellationToken)
         {
-            var file = await inner.OpenSnapshotAsync(cancellationToken);
+            var file = await ((IContentSource)inner).OpenSnapshotAsync(cancellationToken);
             return Interlocked.Increment(ref _opened) == 1 && file is not null ? new ReplacedAfterMetadata(file, replace) : file;
         }
     }
