@@ -98,6 +98,6 @@ public sealed class CompiledSnapshotSearchTests
             return await _inner.ReadFileAsync(path, cancellationToken);
         }
 
-        public Task<byte[]?> ReadSnapshotAsync(CancellationToken cancellationToken) => _inner.ReadSnapshotAsync(cancellationToken);
+        public Task<ISnapshotFile?> OpenSnapshotAsync(CancellationToken cancellationToken) => _inner.OpenSnapshotAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Leaflets.Content.Search;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Net;
@@ -283,7 +284,9 @@ public sealed class CompiledSnapshotTests
 
     [Theory]
     [InlineData("an older format version")]
-    [InlineData("a flipped byte")]
+    [InlineData("a version 2 file beside it and none of this version")]
+    [InlineData("a flipped byte in the metadata section")]
+    [InlineData("a section table that does not tile the file")]
     [InlineData("a stale fingerprint")]
     [InlineData("a cut-short file")]
     public async Task A_snapshot_that_cannot_be_trusted_is_not_served_and_the_markdown_is(string fault)
@@ -297,8 +300,16 @@ public sealed class CompiledSnapshotTests
             case "an older format version":
                 BitConverter.GetBytes(SnapshotFormat.Version - 1).CopyTo(bytes, 8);
                 break;
-            case "a flipped byte":
-                bytes[bytes.Length / 2] ^= 0x20;
+            case "a version 2 file beside it and none of this version":
+                BitConverter.GetBytes(2).CopyTo(bytes, 8);
+                File.Delete(path);
+                path = Path.Combine(Path.GetDirectoryName(path)!, "v2.bin");
+                break;
+            case "a flipped byte in the metadata section":
+                bytes[(int)SectionOf(bytes, 0).Offset + 40] ^= 0x20;
+                break;
+            case "a section table that does not tile the file":
+                BitConverter.GetBytes(SectionOf(bytes, 1).Length - 1).CopyTo(bytes, IndexRow + sizeof(long));
                 break;
             case "a cut-short file":
                 bytes = bytes[..(bytes.Length - 100)];
@@ -321,6 +332,71 @@ public sealed class CompiledSnapshotTests
         Assert.Equal(markdown.Leaflets["blood-test"].Plain.Metadata.Title, served.Content.Leaflets["blood-test"].Plain.Metadata.Title);
         Assert.Equal(markdown.Leaflets["blood-test"].Plain.ContentHash, served.Content.Leaflets["blood-test"].Plain.ContentHash);
         Assert.Equal(markdown.Problems.Select(problem => problem.ToString()), served.Content.Problems.Select(problem => problem.ToString()));
+    }
+
+    [Fact]
+    public async Task A_damaged_search_index_section_is_never_searched_and_the_catalog_loads_the_markdown_instead()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        using var indexes = new TemporaryFolder();
+        var (path, _) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var bytes = await File.ReadAllBytesAsync(path);
+        var index = SectionOf(bytes, 1);
+        bytes[(int)(index.Offset + (index.Length / 2))] ^= 0x20;
+        await File.WriteAllBytesAsync(path, bytes);
+        using var catalog = new LeafletCatalog(new FileContentSource(sandbox.ContentRoot), TimeProvider.System, NullLogger<LeafletCatalog>.Instance,
+            Microsoft.Extensions.Options.Options.Create(new ContentOptions { SearchIndexFolder = indexes.Path }));
+
+        var first = await catalog.GetSnapshotAsync(CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<ContentNotLoadedException>(() => first.SearchAsync(LeafletQuery.Default, CancellationToken.None).AsTask());
+        var served = await WhenServedAsync(catalog, snapshot => snapshot.Compiled is null);
+
+        Assert.NotNull(first.Compiled); // its metadata is sound: served at once
+        Assert.Contains("checksum", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetDirectories(indexes.Path)); // nothing of the damaged section left to be opened
+        Assert.NotNull(await served.SearchAsync(LeafletQuery.Default, CancellationToken.None)); // built from the Markdown (search answers are compared with a Markdown start elsewhere)
+    }
+
+    [Fact]
+    public async Task The_search_index_is_written_to_a_folder_named_by_its_checksum_and_opened_from_disk_and_a_stale_one_is_removed()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        using var indexes = new TemporaryFolder();
+        var stale = Directory.CreateDirectory(Path.Combine(indexes.Path, "0123abcd"));
+        stale.LastWriteTimeUtc = DateTime.UtcNow.AddHours(-1);
+        var fresh = Directory.CreateDirectory(Path.Combine(indexes.Path, "4567cdef.tmp")); // another instance writing now
+        var (path, _) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var sha256 = SectionOf(await File.ReadAllBytesAsync(path), 1).Sha256;
+        using var catalog = new LeafletCatalog(new FileContentSource(sandbox.ContentRoot), TimeProvider.System, NullLogger<LeafletCatalog>.Instance,
+            Microsoft.Extensions.Options.Options.Create(new ContentOptions { SearchIndexFolder = indexes.Path }));
+
+        var served = await catalog.GetSnapshotAsync(CancellationToken.None);
+        var search = await served.SearchAsync(LeafletQuery.Default, CancellationToken.None);
+
+        Assert.NotNull(served.Compiled);
+        Assert.NotNull(search); // its answers are those of a Markdown start: A_server_started_from_a_snapshot_answers_the_same_bytes...
+        Assert.Equal(new[] { sha256, "4567cdef.tmp" }.Order(StringComparer.Ordinal), Directory.GetDirectories(indexes.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains(Directory.GetFiles(Path.Combine(indexes.Path, sha256)), file => Path.GetFileName(file).StartsWith("segments", StringComparison.Ordinal));
+        Assert.False(stale.Exists);
+    }
+
+    [Fact]
+    public async Task A_snapshot_moved_into_place_after_the_metadata_was_read_is_not_mixed_into_the_index_read_after()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        using var indexes = new TemporaryFolder();
+        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var source = new FileContentSource(sandbox.ContentRoot);
+        var file = (await source.OpenSnapshotAsync(CancellationToken.None))!;
+        var (first, _) = await ContentSnapshot.ReadAsync(file, CancellationToken.None);
+
+        Directory.Delete(Path.Combine(sandbox.ContentRoot, "leaflets", "blood-test"), recursive: true);
+        var (_, second) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var shells = first!.Leaflets.Values.Select(leaflet => leaflet.Shell).ToList();
+        using var index = new SearchIndexFiles(file, first.IndexSection!, indexes.Path).Open(shells, (leaflet, _) => ValueTask.FromResult(leaflet));
+
+        Assert.Equal(["blood-test", "bone-scan"], shells.Select(leaflet => leaflet.Id));
+        Assert.DoesNotContain("blood-test", second.Leaflets.Keys); // an index of this one would be refused as another snapshot's
     }
 
     [Fact]
@@ -493,6 +569,39 @@ public sealed class CompiledSnapshotTests
 
     private sealed record Answer(string? ETag, string Body);
 
+    /// <summary>The row of the section table naming the search index section (the second; the metadata is the first).</summary>
+    private const int IndexRow = 16 + 48;
+
+    /// <summary>Section <paramref name="number"/> of a snapshot file, as its header's table lists it.</summary>
+    private static SnapshotSection SectionOf(byte[] snapshot, int number)
+    {
+        var row = 16 + (number * 48);
+        return new SnapshotSection(BitConverter.ToInt64(snapshot, row), BitConverter.ToInt64(snapshot, row + 8), Convert.ToHexStringLower(snapshot.AsSpan(row + 16, 32)));
+    }
+
+    /// <summary>The catalog's snapshot once <paramref name="done"/> says so, after the refreshes that lead there (at most a minute).</summary>
+    private static async Task<CatalogSnapshot> WhenServedAsync(LeafletCatalog catalog, Func<CatalogSnapshot, bool> done)
+    {
+        var until = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            await catalog.WhenRefreshedAsync();
+            var snapshot = await catalog.GetSnapshotAsync(CancellationToken.None);
+            if (done(snapshot) || DateTime.UtcNow > until)
+            {
+                return snapshot;
+            }
+            await Task.Delay(20);
+        }
+    }
+
+    private sealed class TemporaryFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("leaflets-index-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+
     /// <summary>The folder source, recording every file read one by one and every read of the whole tree.</summary>
     private sealed class ReadCountingSource(string root) : IContentSource
     {
@@ -520,6 +629,6 @@ public sealed class CompiledSnapshotTests
             return _inner.ReadFileAsync(path, cancellationToken);
         }
 
-        public Task<byte[]?> ReadSnapshotAsync(CancellationToken cancellationToken) => _inner.ReadSnapshotAsync(cancellationToken);
+        public Task<ISnapshotFile?> OpenSnapshotAsync(CancellationToken cancellationToken) => _inner.OpenSnapshotAsync(cancellationToken);
     }
 }

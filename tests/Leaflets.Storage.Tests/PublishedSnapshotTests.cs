@@ -64,5 +64,117 @@ public sealed class PublishedSnapshotTests(Azurite azurite) : IDisposable
         Assert.Equal(0, source.BlobsDownloaded);
     }
 
+    [Fact]
+    public async Task A_snapshot_replaced_between_its_metadata_and_its_index_is_never_mixed_and_the_new_one_is_read_again()
+    {
+        var container = azurite.NewContainer("replaced");
+        await new ContentPublisher(container).PublishAsync(_content.Root, prune: false, CancellationToken.None);
+        var source = new ReplacingSource(new BlobContentSource(container), async () =>
+        {
+            _content.WithLeaflet("wound-care", version: 2, title: "Caring for your wound");
+            await new ContentPublisher(container).PublishAsync(_content.Root, prune: false, CancellationToken.None);
+        });
+        using var indexes = new TemporaryFolder();
+        using var catalog = new LeafletCatalog(source, TimeProvider.System, NullLogger<LeafletCatalog>.Instance,
+            Microsoft.Extensions.Options.Options.Create(new ContentOptions { SearchIndexFolder = indexes.Path }));
+
+        var first = await catalog.GetSnapshotAsync(CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<ContentNotLoadedException>(() => first.SearchAsync(LeafletQuery.Default, CancellationToken.None).AsTask());
+        var served = await WhenServedAsync(catalog, snapshot => snapshot != first && snapshot.SearchIsBuilt);
+
+        Assert.Equal("Looking after your wound", first.Content.Leaflets["wound-care"].Plain.Metadata.Title);
+        Assert.Contains("replaced", refused.Message, StringComparison.Ordinal);
+        Assert.NotNull(served.Compiled); // the new snapshot, read again from its start: not the Markdown
+        Assert.Equal("Caring for your wound", served.Content.Leaflets["wound-care"].Plain.Metadata.Title);
+        Assert.Equal(2, source.Opened);
+    }
+
+    [Fact]
+    public async Task A_damaged_index_section_in_the_blob_is_never_searched_and_the_markdown_is_loaded_instead()
+    {
+        var container = azurite.NewContainer("damaged");
+        await new ContentPublisher(container).PublishAsync(_content.Root, prune: false, CancellationToken.None);
+        var blob = container.GetBlobClient(SnapshotFormat.BlobName);
+        var bytes = (await blob.DownloadContentAsync()).Value.Content.ToArray();
+        var indexOffset = BitConverter.ToInt64(bytes, 16 + 48);
+        bytes[(int)indexOffset + 10] ^= 0x20;
+        await blob.UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
+        using var indexes = new TemporaryFolder();
+        using var catalog = new LeafletCatalog(new BlobContentSource(container), TimeProvider.System, NullLogger<LeafletCatalog>.Instance,
+            Microsoft.Extensions.Options.Options.Create(new ContentOptions { SearchIndexFolder = indexes.Path }));
+
+        var first = await catalog.GetSnapshotAsync(CancellationToken.None);
+        await Assert.ThrowsAsync<ContentNotLoadedException>(() => first.SearchAsync(LeafletQuery.Default, CancellationToken.None).AsTask());
+        var served = await WhenServedAsync(catalog, snapshot => snapshot.Compiled is null);
+
+        Assert.NotNull(first.Compiled);
+        Assert.Null(served.Compiled);
+        Assert.NotNull(await served.SearchAsync(LeafletQuery.Default, CancellationToken.None));
+        Assert.Equal(["hand-washing", "wound-care"], served.Content.Leaflets.Keys);
+    }
+
+    /// <summary>The catalog's snapshot once <paramref name="done"/> says so, after the refreshes that lead there (at most a minute).</summary>
+    private static async Task<CatalogSnapshot> WhenServedAsync(LeafletCatalog catalog, Func<CatalogSnapshot, bool> done)
+    {
+        var until = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            await catalog.WhenRefreshedAsync();
+            var snapshot = await catalog.GetSnapshotAsync(CancellationToken.None);
+            if (done(snapshot) || DateTime.UtcNow > until)
+            {
+                return snapshot;
+            }
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The blob source, whose first snapshot is replaced (<paramref name="replace"/>) after its header and metadata are read.</summary>
+    private sealed class ReplacingSource(BlobContentSource inner, Func<Task> replace) : IContentSource
+    {
+        private int _opened;
+
+        public int Opened => Volatile.Read(ref _opened);
+
+        public string DisplayRoot => inner.DisplayRoot;
+
+        public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken) => ((IContentSource)inner).ReadAllAsync(cancellationToken);
+
+        public Task<IReadOnlyList<ContentListing>> ListAsync(CancellationToken cancellationToken) => ((IContentSource)inner).ListAsync(cancellationToken);
+
+        public Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken) => ((IContentSource)inner).ReadFileAsync(path, cancellationToken);
+
+        public async Task<ISnapshotFile?> OpenSnapshotAsync(CancellationToken cancellationToken)
+        {
+            var file = await ((IContentSource)inner).OpenSnapshotAsync(cancellationToken);
+            return Interlocked.Increment(ref _opened) == 1 && file is not null ? new ReplacedAfterMetadata(file, replace) : file;
+        }
+    }
+
+    private sealed class ReplacedAfterMetadata(ISnapshotFile inner, Func<Task> replace) : ISnapshotFile
+    {
+        private int _reads;
+
+        public long Length => inner.Length;
+
+        public async Task<byte[]> ReadAsync(long offset, int length, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _reads) == 3) // the header, the metadata, then the index
+            {
+                await replace();
+            }
+            return await inner.ReadAsync(offset, length, cancellationToken);
+        }
+
+        public void Dispose() => inner.Dispose();
+    }
+
+    private sealed class TemporaryFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("leaflets-index-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+
     public void Dispose() => _content.Dispose();
 }

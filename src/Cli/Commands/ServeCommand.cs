@@ -40,6 +40,9 @@ internal static class ServeCommand
             var output = parseResult.InvocationConfiguration.Output;
             app.Lifetime.ApplicationStarted.Register(() =>
             {
+                // What a cold start spends before Kestrel listens (runtime start, JIT, DI), apart from the content's load.
+                var sinceStart = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+                output.WriteLine($"Listening {sinceStart.TotalMilliseconds:0} ms after the process started.");
                 foreach (var address in app.Urls)
                 {
                     output.WriteLine($"The leaflet library: {address.TrimEnd('/')}/  (API: {address.TrimEnd('/')}/api/leaflets)");

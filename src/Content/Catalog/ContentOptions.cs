@@ -34,4 +34,10 @@ public sealed class ContentOptions
     /// read from the source again when next asked for. Its share of the caches' memory by default (<see cref="Caching.CacheBudget"/>).
     /// </summary>
     public int LoadedLeafletsMegabytes { get; set; } = Caching.CacheBudget.LoadedLeafletsMegabytes;
+
+    /// <summary>
+    /// Where a compiled snapshot's search index is written out to be opened from disk (memory-mapped, out of the managed
+    /// heap), one folder per index named by its SHA-256. Empty: a folder under the system's temporary path.
+    /// </summary>
+    public string? SearchIndexFolder { get; set; }
 }

@@ -42,6 +42,12 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     private volatile ContentSnapshot? _compiled;
     private volatile bool _verifyCompiled;
     private Func<Leaflet, bool, CancellationToken, ValueTask<Leaflet>>? _shellLoader;
+    private readonly string _indexFolder = options.Value.SearchIndexFolder is { Length: > 0 } folder
+        ? Path.GetFullPath(folder)
+        : Path.Combine(Path.GetTempPath(), "leaflets-search-index");
+    // Set when the search index of the compiled snapshot served (of this generation) could not be read: the next
+    // refresh reads the snapshot again (it was replaced) or loads the Markdown (it is damaged).
+    private (long Generation, bool Replaced)? _indexFailure;
 
     public LeafletCatalog(IContentSource source, TimeProvider time, ILogger<LeafletCatalog> logger)
         : this(source, time, logger, Options.Create(new ContentOptions()))
@@ -134,7 +140,11 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         try
         {
             _verifyCompiled = false;
-            if (_state is null ? await TryServeCompiledAsync(attemptedAt, stopping) : await CompiledIsCurrentAsync(attemptedAt, stopping))
+            var indexFailure = TakeIndexFailure();
+            var served = _state is null || indexFailure == true
+                ? await TryServeCompiledAsync(attemptedAt, stopping)
+                : indexFailure is null && await CompiledIsCurrentAsync(attemptedAt, stopping);
+            if (served)
             {
                 return;
             }
@@ -157,15 +167,15 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     /// </summary>
     private async Task<bool> TryServeCompiledAsync(DateTimeOffset attemptedAt, CancellationToken stopping)
     {
-        var compiled = await ReadCompiledAsync(stopping);
-        if (compiled is null)
+        if (await ReadCompiledAsync(stopping) is not var (compiled, file))
         {
             return false;
         }
-        Serve(compiled, attemptedAt);
+        var started = time.GetTimestamp();
+        Serve(compiled, file, attemptedAt);
         _verifyCompiled = true;
-        logger.LogInformation("Serving {Count} leaflets from the compiled snapshot of {Root} (written by {App})",
-            compiled.Leaflets.Count, source.DisplayRoot, compiled.AppVersion);
+        logger.LogInformation("Serving {Count} leaflets from the compiled snapshot of {Root} (written by {App}), made ready in {Milliseconds:0} ms",
+            compiled.Leaflets.Count, source.DisplayRoot, compiled.AppVersion, time.GetElapsedTime(started).TotalMilliseconds);
         return true;
     }
 
@@ -191,56 +201,72 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
             _state = _state! with { LoadedAt = attemptedAt, LastFailure = null };
             return true;
         }
-        if (await ReadCompiledAsync(stopping) is { } newer && newer.Fingerprint == fingerprint)
+        var read = await ReadCompiledAsync(stopping);
+        if (read is var (newer, file) && newer.Fingerprint == fingerprint)
         {
-            Serve(newer, attemptedAt);
+            Serve(newer, file, attemptedAt);
             logger.LogInformation("Serving {Count} leaflets from a new compiled snapshot of {Root}", newer.Leaflets.Count, source.DisplayRoot);
             return true;
         }
+        read?.File.Dispose();
         logger.LogWarning("The content of {Root} changed since its compiled snapshot was written; loading it from the Markdown", source.DisplayRoot);
         return false;
     }
 
-    private async Task<ContentSnapshot?> ReadCompiledAsync(CancellationToken stopping)
+    /// <summary>
+    /// The compiled snapshot's metadata, read and checked, with the file it came from, still open for its search index
+    /// (the caller disposes it, or gives it to the snapshot served); null, with a warning, when there is none this app can read.
+    /// </summary>
+    private async Task<(ContentSnapshot Snapshot, ISnapshotFile File)?> ReadCompiledAsync(CancellationToken stopping)
     {
-        byte[]? bytes;
+        var started = time.GetTimestamp();
+        ISnapshotFile? file = null;
         try
         {
-            bytes = await WithinLimitAsync(source.ReadSnapshotAsync, stopping);
+            file = await WithinLimitAsync(source.OpenSnapshotAsync, stopping);
+            if (file is null)
+            {
+                return null;
+            }
+            var (compiled, reason) = await WithinLimitAsync(token => ContentSnapshot.ReadAsync(file, token), stopping);
+            var read = time.GetElapsedTime(started);
+            if (compiled is null)
+            {
+                logger.LogWarning("The compiled snapshot of {Root} is ignored, as {Reason}; loading the Markdown instead", source.DisplayRoot, reason);
+                file.Dispose();
+                return null;
+            }
+            var moved = compiled.ForRoot(source.DisplayRoot);
+            logger.LogInformation("Read and verified the metadata of the compiled snapshot of {Root} ({Bytes} of {Length} bytes) in {Read:0} ms, moved it to its root in {Moved:0} ms",
+                source.DisplayRoot, compiled.IndexSection!.Offset, file.Length, read.TotalMilliseconds, (time.GetElapsedTime(started) - read).TotalMilliseconds);
+            return (moved, file);
         }
-        catch (Exception error) when (error is not ContentNotLoadedException && !stopping.IsCancellationRequested)
+        catch (Exception error) when (!stopping.IsCancellationRequested)
         {
+            file?.Dispose();
+            if (error is ContentNotLoadedException)
+            {
+                throw;
+            }
             logger.LogWarning(error, "The compiled snapshot of {Root} could not be read; loading the Markdown instead", source.DisplayRoot);
             return null;
         }
-        if (bytes is null)
-        {
-            return null;
-        }
-        var compiled = ContentSnapshot.FromBytes(bytes, out var reason);
-        if (compiled is null)
-        {
-            logger.LogWarning("The compiled snapshot of {Root} is ignored, as {Reason}; loading the Markdown instead", source.DisplayRoot, reason);
-        }
-        return compiled?.ForRoot(source.DisplayRoot);
     }
 
-    private void Serve(ContentSnapshot compiled, DateTimeOffset readAt)
+    private void Serve(ContentSnapshot compiled, ISnapshotFile file, DateTimeOffset readAt)
     {
         // The service's own words when the content has none, as a Markdown load gives (StringsEntry.None).
         var strings = compiled.StringsFiles.IsEmpty ? StringsLibrary.Embedded : StringsLoader.Load(source.DisplayRoot, compiled.StringsFiles).Library;
         var leaflets = compiled.Leaflets.ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value.Shell, StringComparer.Ordinal);
         var content = new ContentLoadResult(leaflets, compiled.Problems) { Strings = strings };
-        // Without its index files, which only the search holds until it opens them (then lets them go): kept here too,
-        // they would be held for the life of the snapshot.
-        var withoutIndex = compiled with { SearchIndex = [] };
         var snapshot = new CatalogSnapshot(content)
         {
             Generation = ++_generation,
-            Compiled = withoutIndex,
-            LastCompiled = withoutIndex,
-            CompiledSearch = compiled.TakeSearchIndex(),
-            Loader = (leaflet, withImages, cancellationToken) => LoadAsync(withoutIndex, strings, leaflet, withImages, cancellationToken),
+            Compiled = compiled,
+            LastCompiled = compiled,
+            CompiledSearch = new SearchIndexFiles(file, compiled.IndexSection!, _indexFolder),
+            SearchRetryAfter = _readLimit,
+            Loader = (leaflet, withImages, cancellationToken) => LoadAsync(compiled, strings, leaflet, withImages, cancellationToken),
         };
         // The shells are the leaflets served: should the content change without a new snapshot, the Markdown load that
         // follows merges into them as into any previous read (every folder is read, no fingerprint being known), so a
@@ -248,7 +274,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         // its files are no longer those recorded, so its routes answer 503 (LoadInFullAsync), never the new files as the old.
         _entries = compiled.Leaflets.Values.ToImmutableSortedDictionary(
             leaflet => leaflet.Shell.Id, leaflet => new CatalogEntry(leaflet.Shell.Id, "", leaflet.Shell, [], ServingLastGood: false), StringComparer.Ordinal);
-        (_strings, _compiled, _shellLoader) = (StringsEntry.None, withoutIndex, snapshot.Loader);
+        (_strings, _compiled, _shellLoader) = (StringsEntry.None, compiled, snapshot.Loader);
         _state = new CatalogState(snapshot, readAt, LastFailure: null);
         // Opened beside the first requests, as a Markdown load's index is built: no request waits for it.
         _ = Task.Run(() => BuildSearchIndex(snapshot), CancellationToken.None);
@@ -321,11 +347,52 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     /// </summary>
     private void BuildSearchIndex(CatalogSnapshot snapshot)
     {
+        var started = time.GetTimestamp();
         var opened = snapshot.OpenSearch(here: true);
-        _ = opened.ContinueWith(failed =>
-            // The same error is the search's own answer to each search of this snapshot; the rest of it serves on.
-            logger.LogError(failed.Exception!.InnerException, "The search index of {Count} leaflets could not be built", snapshot.Content.Leaflets.Count),
-            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = opened.ContinueWith(done =>
+            {
+                if (done.IsCompletedSuccessfully)
+                {
+                    logger.LogInformation("Opened the search index of {Count} leaflets in {Milliseconds:0} ms", snapshot.Content.Leaflets.Count, time.GetElapsedTime(started).TotalMilliseconds);
+                    return;
+                }
+                // The same error is the search's own answer to each search of this snapshot; the rest of it serves on.
+                logger.LogError(done.Exception!.InnerException, "The search index of {Count} leaflets could not be built", snapshot.Content.Leaflets.Count);
+                if (snapshot.CompiledSearch is { } stored)
+                {
+                    // Never searched as damaged: the catalog reads the snapshot again if it was replaced, else the Markdown.
+                    IndexFailed(snapshot, replaced: stored.WriteOutAsync().Exception?.InnerException is SnapshotChangedException);
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void IndexFailed(CatalogSnapshot snapshot, bool replaced)
+    {
+        lock (_lock)
+        {
+            if (_state?.Snapshot.Generation != snapshot.Generation)
+            {
+                return; // superseded already
+            }
+            _indexFailure = (snapshot.Generation, replaced);
+            _verifyCompiled = true;
+            if (_refresh.IsCompleted)
+            {
+                BeginRefresh();
+            }
+        }
+    }
+
+    /// <summary>Whether the served snapshot's index failed: true when its snapshot was replaced, false when damaged, null if neither.</summary>
+    private bool? TakeIndexFailure()
+    {
+        lock (_lock)
+        {
+            var failure = _indexFailure;
+            _indexFailure = null;
+            return failure is { } failed && failed.Generation == _state?.Snapshot.Generation ? failed.Replaced : null;
+        }
     }
 
     /// <summary>
@@ -411,7 +478,7 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
             return known;
         }
         var opening = new Task<ILeafletSearchIndex>(() => new RememberedSearches(
-            CompiledSearch is { } stored ? stored.Open(Content.Leaflets.Values, LoadBodiesAsync) : LuceneLeafletIndex.Build(Content.Leaflets.Values)));
+            CompiledSearch is { } stored ? OpenCompiled(stored) : LuceneLeafletIndex.Build(Content.Leaflets.Values)));
         if (Interlocked.CompareExchange(ref _search.Value, opening, null) is { } other)
         {
             return other;
@@ -428,6 +495,23 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     }
 
     public long Generation { get; init; }
+
+    /// <summary>What a search answers while a compiled snapshot's index that could not be read is being replaced.</summary>
+    internal TimeSpan SearchRetryAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    private LuceneLeafletIndex OpenCompiled(SearchIndexFiles stored)
+    {
+        try
+        {
+            return stored.Open(Content.Leaflets.Values, LoadBodiesAsync);
+        }
+        catch (Exception error) when (error is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            // A 503 to come back after the catalog has reloaded, never a search of an index not the snapshot's.
+            throw new ContentNotLoadedException($"The search index of the compiled snapshot could not be read ({error.Message}); the leaflets are being reloaded.",
+                SearchRetryAfter);
+        }
+    }
 
     /// <summary>
     /// The compiled snapshot this one was read from (its leaflets then hold no bodies: <see cref="LoadInFullAsync"/>);

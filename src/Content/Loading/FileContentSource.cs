@@ -104,7 +104,7 @@ public sealed class FileContentSource(string root) : IContentSource
         }
     }
 
-    public Task<byte[]?> ReadSnapshotAsync(CancellationToken cancellationToken)
+    public Task<Snapshot.ISnapshotFile?> OpenSnapshotAsync(CancellationToken cancellationToken)
     {
         var path = Path.Combine(Root, Snapshot.SnapshotFormat.FilesFolder, Snapshot.SnapshotFormat.FileName);
         try
@@ -114,11 +114,11 @@ public sealed class FileContentSource(string root) : IContentSource
             {
                 throw new InvalidDataException($"{path} is not a regular file of at most {Snapshot.SnapshotFormat.MaxBytes} bytes.");
             }
-            return Task.FromResult<byte[]?>(RegularFile.Read(path, facts, Snapshot.SnapshotFormat.MaxBytes));
+            return Task.FromResult<Snapshot.ISnapshotFile?>(new Snapshot.HandleSnapshotFile(RegularFile.Open(path, facts), facts.Length));
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
-            return Task.FromResult<byte[]?>(null);
+            return Task.FromResult<Snapshot.ISnapshotFile?>(null);
         }
     }
 

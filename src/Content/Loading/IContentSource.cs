@@ -25,11 +25,12 @@ public interface IContentSource
         (await ReadAllAsync(cancellationToken)).FirstOrDefault(file => file.Path == path);
 
     /// <summary>
-    /// The compiled snapshot of this app's format (<see cref="Snapshot.SnapshotFormat"/>) kept beside the content, or null
-    /// when there is none; at most <see cref="Snapshot.SnapshotFormat.MaxBytes"/> (a larger one is refused with an error).
+    /// The compiled snapshot of this app's format (<see cref="Snapshot.SnapshotFormat"/>) kept beside the content, opened
+    /// for reads by range (every one of them of this same snapshot: <see cref="Snapshot.ISnapshotFile"/>), or null when
+    /// there is none; at most <see cref="Snapshot.SnapshotFormat.MaxBytes"/> (a larger one is refused with an error).
     /// </summary>
     /// <remarks>By default none: such a source is always loaded from its Markdown.</remarks>
-    Task<byte[]?> ReadSnapshotAsync(CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+    Task<Snapshot.ISnapshotFile?> OpenSnapshotAsync(CancellationToken cancellationToken) => Task.FromResult<Snapshot.ISnapshotFile?>(null);
 }
 
 /// <summary>

@@ -43,7 +43,7 @@ internal static class RegularFile
         {
             return [];
         }
-        using var handle = OperatingSystem.IsLinux() ? LinuxStat.OpenSame(path, expected) : File.OpenHandle(path);
+        using var handle = Open(path, expected);
         var buffer = new byte[(int)Math.Min(expected.Length, maxBytes) + 1];
         var total = 0;
         int read;
@@ -53,6 +53,13 @@ internal static class RegularFile
         }
         return total == buffer.Length ? buffer : buffer[..total];
     }
+
+    /// <summary>
+    /// A handle on the entry <paramref name="expected"/> describes, for reads by offset: kept open, it goes on reading
+    /// that file even if another is moved into its place. Throws <see cref="IOException"/> when it was replaced after the probe.
+    /// </summary>
+    public static SafeFileHandle Open(string path, EntryFacts expected) =>
+        OperatingSystem.IsLinux() ? LinuxStat.OpenSame(path, expected) : File.OpenHandle(path);
 
     private static EntryFacts PortableProbe(string path)
     {

@@ -46,69 +46,159 @@ public sealed record ContentSnapshot(
         return new ContentSnapshot(SnapshotFormat.AppVersion, fingerprint, displayRoot.TrimEnd('/', '\\'), leaflets, content.Problems, strings, checks, indexFiles);
     }
 
-    /// <summary>The snapshot's bytes: the same snapshot always writes the same bytes.</summary>
+    /// <summary>
+    /// Where this snapshot's search index section lies in the file it was read from (<see cref="ReadAsync"/>), to be read
+    /// after serving has begun (<see cref="SearchIndexFiles"/>); null for a snapshot made or read whole.
+    /// </summary>
+    public SnapshotSection? IndexSection { get; init; }
+
+    /// <summary>
+    /// The snapshot's bytes: the header (magic, <see cref="SnapshotFormat.Version"/>, the section table: offset, length
+    /// and SHA-256 of each), the metadata section, then the search index section. The same snapshot always writes the
+    /// same bytes.
+    /// </summary>
     public byte[] ToBytes()
     {
-        using var payload = new MemoryStream();
-        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(AppVersion);
-            writer.Write(Fingerprint);
-            writer.Write(DisplayRoot);
-            SnapshotCodec.Write(writer, this);
-        }
-        var body = payload.ToArray();
+        var metadata = Section(writer => SnapshotCodec.WriteSnapshotMetadata(writer, this));
+        var index = Section(writer => SnapshotCodec.WriteIndex(writer, SearchIndex));
         using var file = new MemoryStream();
         file.Write(SnapshotFormat.Magic);
         using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(SnapshotFormat.Version);
-            writer.Write(SHA256.HashData(body));
-            writer.Write(body.Length);
+            writer.Write(SnapshotFormat.SectionCount);
+            var offset = (long)SnapshotFormat.HeaderLength;
+            foreach (var section in (byte[][])[metadata, index])
+            {
+                writer.Write(offset);
+                writer.Write((long)section.Length);
+                writer.Write(SHA256.HashData(section));
+                offset += section.Length;
+            }
         }
-        file.Write(body);
+        file.Write(metadata);
+        file.Write(index);
         return file.ToArray();
     }
 
+    private static byte[] Section(Action<BinaryWriter> write)
+    {
+        using var section = new MemoryStream();
+        using (var writer = new BinaryWriter(section, Encoding.UTF8, leaveOpen: true))
+        {
+            write(writer);
+        }
+        return section.ToArray();
+    }
+
     /// <summary>
-    /// The snapshot in <paramref name="bytes"/>, or null with the reason it cannot be read as one of this format: another
-    /// format version, a checksum that does not match (a flipped byte, a file cut short), or a payload that does not parse.
+    /// The snapshot in <paramref name="file"/> without its search index, which stays where it is
+    /// (<see cref="IndexSection"/>): its header and metadata section read and the metadata's SHA-256 checked. Null with the
+    /// reason when it cannot be read as one of this format: another format version, a header whose sections do not tile
+    /// the file (one cut short), a metadata section whose checksum does not match, or one that does not parse.
+    /// </summary>
+    public static async Task<(ContentSnapshot? Snapshot, string? Reason)> ReadAsync(ISnapshotFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Length < SnapshotFormat.HeaderLength)
+        {
+            return (null, "it is not a leaflet snapshot (no header)");
+        }
+        var header = await file.ReadAsync(0, SnapshotFormat.HeaderLength, cancellationToken);
+        if (!header.AsSpan(0, SnapshotFormat.Magic.Length).SequenceEqual(SnapshotFormat.Magic))
+        {
+            return (null, "it is not a leaflet snapshot (no header)");
+        }
+        var version = BitConverter.ToInt32(header, SnapshotFormat.Magic.Length);
+        if (version != SnapshotFormat.Version)
+        {
+            return (null, $"it is of format version {version}, and this app reads version {SnapshotFormat.Version}");
+        }
+        var sections = Sections(header, file.Length, out var reason);
+        if (sections is null)
+        {
+            return (null, reason);
+        }
+        var metadata = sections[0];
+        var bytes = await file.ReadAsync(metadata.Offset, (int)metadata.Length, cancellationToken);
+        if (!metadata.Matches(SHA256.HashData(bytes)))
+        {
+            return (null, "the checksum of its metadata section does not match its content (the file is damaged)");
+        }
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            return (SnapshotCodec.ReadSnapshotMetadata(reader) with { IndexSection = sections[1] }, null);
+        }
+        catch (Exception error) when (error is EndOfStreamException or IOException or InvalidDataException or ArgumentException or FormatException)
+        {
+            return (null, $"it does not parse ({error.Message})");
+        }
+    }
+
+    /// <summary>
+    /// The section table: exactly <see cref="SnapshotFormat.SectionCount"/> sections, one after another from the end of
+    /// the header to the end of the file, so a file cut short (or grown) is refused before any section is read.
+    /// </summary>
+    private static SnapshotSection[]? Sections(byte[] header, long fileLength, out string? reason)
+    {
+        reason = null;
+        if (BitConverter.ToInt32(header, SnapshotFormat.Magic.Length + sizeof(int)) != SnapshotFormat.SectionCount)
+        {
+            reason = "its header does not list the sections of this format (the file is damaged)";
+            return null;
+        }
+        var sections = new SnapshotSection[SnapshotFormat.SectionCount];
+        var expected = (long)SnapshotFormat.HeaderLength;
+        for (var i = 0; i < sections.Length; i++)
+        {
+            var at = SnapshotFormat.Magic.Length + (2 * sizeof(int)) + (i * SnapshotFormat.SectionEntryLength);
+            var offset = BitConverter.ToInt64(header, at);
+            var length = BitConverter.ToInt64(header, at + sizeof(long));
+            if (offset != expected || length < 0 || length > SnapshotFormat.MaxBytes)
+            {
+                reason = "its section table does not match its sections (the file is damaged)";
+                return null;
+            }
+            sections[i] = new SnapshotSection(offset, length, Convert.ToHexStringLower(header.AsSpan(at + (2 * sizeof(long)), SHA256.HashSizeInBytes)));
+            expected = offset + length;
+        }
+        if (expected != fileLength)
+        {
+            reason = $"its sections end at {expected} bytes and the file at {fileLength} (the file is cut short or damaged)";
+            return null;
+        }
+        return sections;
+    }
+
+    /// <summary>
+    /// The snapshot in <paramref name="bytes"/>, whole (its search index in memory), or null with the reason it cannot be
+    /// read (<see cref="ReadAsync"/>, and an index section whose checksum does not match or that does not parse): for tools
+    /// and tests; serving reads the index apart.
     /// </summary>
     public static ContentSnapshot? FromBytes(byte[] bytes, out string? reason)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        reason = null;
-        var headerLength = SnapshotFormat.Magic.Length + sizeof(int) + SHA256.HashSizeInBytes + sizeof(int);
-        if (bytes.Length < headerLength || !bytes.AsSpan(0, SnapshotFormat.Magic.Length).SequenceEqual(SnapshotFormat.Magic))
+        using var file = new MemorySnapshotFile(bytes);
+        (var snapshot, reason) = ReadAsync(file, CancellationToken.None).GetAwaiter().GetResult();
+        if (snapshot?.IndexSection is not { } section)
         {
-            reason = "it is not a leaflet snapshot (no header)";
             return null;
         }
-        var version = BitConverter.ToInt32(bytes, SnapshotFormat.Magic.Length);
-        if (version != SnapshotFormat.Version)
+        var index = bytes.AsSpan((int)section.Offset, (int)section.Length);
+        if (!section.Matches(SHA256.HashData(index)))
         {
-            reason = $"it is of format version {version}, and this app reads version {SnapshotFormat.Version}";
-            return null;
-        }
-        var checksum = bytes.AsSpan(SnapshotFormat.Magic.Length + sizeof(int), SHA256.HashSizeInBytes);
-        var length = BitConverter.ToInt32(bytes, headerLength - sizeof(int));
-        var body = bytes.AsSpan(headerLength);
-        if (length != body.Length || !SHA256.HashData(body).AsSpan().SequenceEqual(checksum))
-        {
-            reason = "its checksum does not match its content (the file is damaged or cut short)";
+            reason = "the checksum of its search index section does not match its content (the file is damaged)";
             return null;
         }
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, headerLength, length, writable: false), Encoding.UTF8);
-            var appVersion = reader.ReadString();
-            var fingerprint = reader.ReadString();
-            var displayRoot = reader.ReadString();
-            return SnapshotCodec.Read(reader, appVersion, fingerprint, displayRoot);
+            using var reader = new BinaryReader(new MemoryStream(bytes, (int)section.Offset, (int)section.Length, writable: false), Encoding.UTF8);
+            return snapshot with { SearchIndex = SnapshotCodec.ReadIndex(reader), IndexSection = null };
         }
         catch (Exception error) when (error is EndOfStreamException or IOException or InvalidDataException or ArgumentException or FormatException)
         {
-            reason = $"it does not parse ({error.Message})";
+            reason = $"its search index does not parse ({error.Message})";
             return null;
         }
     }
@@ -145,31 +235,6 @@ public sealed record ContentSnapshot(
         };
     }
 
-    /// <summary>The search index's files, in memory (<see cref="SearchIndexFiles.Open"/>): what serving keeps of <see cref="SearchIndex"/>.</summary>
-    public SearchIndexFiles TakeSearchIndex() => new(SearchIndex);
-}
-
-/// <summary>
-/// A snapshot's search index files until they are opened: opening copies them into a Lucene directory, and they are let
-/// go then, so the index is never held twice (at 10,000 leaflets it is tens of megabytes).
-/// </summary>
-public sealed class SearchIndexFiles(ImmutableArray<SnapshotIndexFile> files)
-{
-    private ImmutableArray<SnapshotIndexFile> _files = files;
-
-    /// <summary>The index, opened for <paramref name="leaflets"/> (the snapshot's shells), in memory. Once only.</summary>
-    public LuceneLeafletIndex Open(IEnumerable<Leaflet> leaflets, Func<Leaflet, CancellationToken, ValueTask<Leaflet>> bodies)
-    {
-        var files = _files.IsDefault ? throw new InvalidOperationException("The snapshot's search index was opened already.") : _files;
-        _files = default;
-        var directory = new RAMDirectory();
-        foreach (var file in files)
-        {
-            using var output = directory.CreateOutput(file.Name, IOContext.DEFAULT);
-            output.WriteBytes(file.Bytes, file.Bytes.Length);
-        }
-        return LuceneLeafletIndex.Open(directory, leaflets, ownsDirectory: true, bodies);
-    }
 }
 
 /// <summary>Reads a Lucene directory's files.</summary>

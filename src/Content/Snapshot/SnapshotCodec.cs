@@ -16,8 +16,12 @@ internal static class SnapshotCodec
     /// <summary>The most items of any one list read (leaflets, files, problems...): a damaged count is refused, not allocated.</summary>
     private const int MaxCount = 10_000_000;
 
-    public static void Write(BinaryWriter writer, ContentSnapshot snapshot)
+    /// <summary>The metadata section: everything but the search index.</summary>
+    public static void WriteSnapshotMetadata(BinaryWriter writer, ContentSnapshot snapshot)
     {
+        writer.Write(snapshot.AppVersion);
+        writer.Write(snapshot.Fingerprint);
+        writer.Write(snapshot.DisplayRoot);
         writer.Write(snapshot.StringsFiles.Length);
         foreach (var file in snapshot.StringsFiles)
         {
@@ -35,8 +39,13 @@ internal static class SnapshotCodec
         {
             WriteLeaflet(writer, leaflet);
         }
-        writer.Write(snapshot.SearchIndex.Length);
-        foreach (var file in snapshot.SearchIndex)
+    }
+
+    /// <summary>The search index section: the Lucene directory's files, by name, in ordinal order.</summary>
+    public static void WriteIndex(BinaryWriter writer, ImmutableArray<SnapshotIndexFile> files)
+    {
+        writer.Write(files.Length);
+        foreach (var file in files)
         {
             writer.Write(file.Name);
             writer.Write(file.Bytes.Length);
@@ -44,8 +53,12 @@ internal static class SnapshotCodec
         }
     }
 
-    public static ContentSnapshot Read(BinaryReader reader, string appVersion, string fingerprint, string displayRoot)
+    /// <summary>The metadata section, whole: a snapshot with no search index files (they are read apart).</summary>
+    public static ContentSnapshot ReadSnapshotMetadata(BinaryReader reader)
     {
+        var appVersion = reader.ReadString();
+        var fingerprint = reader.ReadString();
+        var displayRoot = reader.ReadString();
         var strings = Many(reader, () => new ContentFile(reader.ReadString(), ImmutableCollectionsMarshal.AsImmutableArray(Bytes(reader)))
         {
             LastModified = Ticks(reader.ReadInt64()),
@@ -60,12 +73,52 @@ internal static class SnapshotCodec
         }
         var shared = new SharedStrings();
         var leaflets = Many(reader, () => ReadLeaflet(reader, shared)).ToImmutableSortedDictionary(leaflet => leaflet.Shell.Id, leaflet => leaflet, StringComparer.Ordinal);
-        var index = Many(reader, () => new SnapshotIndexFile(reader.ReadString(), Bytes(reader)));
+        AtEnd(reader);
+        return new ContentSnapshot(appVersion, fingerprint, displayRoot, leaflets, problems, strings, checks, []);
+    }
+
+    /// <summary>
+    /// The search index section, one file at a time: each file's name (checked: <see cref="IndexFileName"/>) and its
+    /// length, then <paramref name="copy"/> is given the reader to take exactly that many bytes from.
+    /// </summary>
+    public static void ReadIndex(BinaryReader reader, Action<string, long, BinaryReader> copy)
+    {
+        foreach (var _ in Enumerable.Range(0, Count(reader)))
+        {
+            var name = IndexFileName(reader.ReadString());
+            var length = reader.ReadInt32();
+            if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+            {
+                throw new InvalidDataException($"a length ({length}) runs past the end");
+            }
+            copy(name, length, reader);
+        }
+        AtEnd(reader);
+    }
+
+    /// <summary>The whole search index section in memory (for tools and tests; serving writes it to disk).</summary>
+    public static ImmutableArray<SnapshotIndexFile> ReadIndex(BinaryReader reader)
+    {
+        var files = ImmutableArray.CreateBuilder<SnapshotIndexFile>();
+        ReadIndex(reader, (name, length, from) => files.Add(new SnapshotIndexFile(name, from.ReadBytes((int)length))));
+        return files.ToImmutable();
+    }
+
+    /// <summary>
+    /// A Lucene file name as Lucene writes them (<c>_0.cfs</c>, <c>segments_1</c>): it becomes a file on disk, so a
+    /// damaged one naming a path elsewhere is refused.
+    /// </summary>
+    private static string IndexFileName(string name) =>
+        name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.') && name[0] != '.'
+            ? name
+            : throw new InvalidDataException($"an index file has a name Lucene never writes ({name.Length} characters)");
+
+    private static void AtEnd(BinaryReader reader)
+    {
         if (reader.BaseStream.Position != reader.BaseStream.Length)
         {
             throw new InvalidDataException("it has bytes after its end");
         }
-        return new ContentSnapshot(appVersion, fingerprint, displayRoot, leaflets, problems, strings, checks, index);
     }
 
     private static void WriteLeaflet(BinaryWriter writer, SnapshotLeaflet snapshot)

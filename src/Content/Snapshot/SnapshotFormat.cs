@@ -10,7 +10,7 @@ namespace Leaflets.Content.Snapshot;
 public static class SnapshotFormat
 {
     /// <summary>Moved whenever the layout, or anything of the model it stores (metadata, images, problems, checks, search index), changes.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The folder of a content folder (files mode) the snapshot is written to: beside leaflets/, which the loader owns.</summary>
     public const string FilesFolder = ".snapshot";
@@ -24,10 +24,25 @@ public static class SnapshotFormat
     /// <summary>The largest snapshot read; a larger one is refused, as any file over a bound is.</summary>
     public const int MaxBytes = 1024 * 1024 * 1024;
 
+    /// <summary>The sections after the header, in this order: the metadata (read at start), the search index (read after).</summary>
+    internal const int SectionCount = 2;
+
+    /// <summary>One row of the section table: offset and length (longs) and SHA-256.</summary>
+    internal const int SectionEntryLength = (2 * sizeof(long)) + 32;
+
+    /// <summary>The magic, the version, the section count and the section table.</summary>
+    internal const int HeaderLength = 8 + (2 * sizeof(int)) + (SectionCount * SectionEntryLength);
+
     /// <summary>The first bytes of every snapshot.</summary>
     internal static ReadOnlySpan<byte> Magic => "LEAFSNAP"u8;
 
     /// <summary>The app that wrote a snapshot, for a reader's warning (the format version, not this, decides whether it is read).</summary>
     public static string AppVersion { get; } =
         typeof(SnapshotFormat).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+}
+
+/// <summary>One section of a snapshot file: where it lies and the SHA-256 (lowercase hex) its bytes must have.</summary>
+public sealed record SnapshotSection(long Offset, long Length, string Sha256)
+{
+    internal bool Matches(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash) == Sha256;
 }

@@ -5,6 +5,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Snapshot;
 
 namespace Leaflets.Storage.Content;
 
@@ -175,18 +176,17 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         }
     }
 
-    public async Task<byte[]?> ReadSnapshotAsync(CancellationToken cancellationToken)
+    public async Task<ISnapshotFile?> OpenSnapshotAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var blob = container.GetBlobClient(Leaflets.Content.Snapshot.SnapshotFormat.BlobName);
-            var capped = new BlobDownloadOptions { Range = new HttpRange(0, Leaflets.Content.Snapshot.SnapshotFormat.MaxBytes + 1L) };
-            var bytes = (await blob.DownloadContentAsync(capped, cancellationToken)).Value.Content.ToArray();
-            return bytes.Length > Leaflets.Content.Snapshot.SnapshotFormat.MaxBytes
-                ? throw new InvalidDataException($"The snapshot {Leaflets.Content.Snapshot.SnapshotFormat.BlobName} is larger than {Leaflets.Content.Snapshot.SnapshotFormat.MaxBytes} bytes.")
-                : bytes;
+            var blob = container.GetBlobClient(SnapshotFormat.BlobName);
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return properties.ContentLength > SnapshotFormat.MaxBytes
+                ? throw new InvalidDataException($"The snapshot {SnapshotFormat.BlobName} is larger than {SnapshotFormat.MaxBytes} bytes.")
+                : new BlobSnapshotFile(blob, properties.ETag, properties.ContentLength);
         }
-        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobNotFound || e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobNotFound || e.ErrorCode == BlobErrorCode.ContainerNotFound || e.Status == 404)
         {
             return null;
         }
@@ -234,4 +234,40 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
     }
 
     private sealed record DownloadedBlob(ETag? ETag, ContentFile File);
+}
+
+/// <summary>
+/// The snapshot blob, read by ranges each pinned to the ETag it had when opened (If-Match): a blob replaced since (a new
+/// publish) answers 412, and that is <see cref="SnapshotChangedException"/>, never a range of the new one read as the old's.
+/// </summary>
+internal sealed class BlobSnapshotFile(BlobClient blob, ETag etag, long length) : ISnapshotFile
+{
+    public long Length => length;
+
+    public async Task<byte[]> ReadAsync(long offset, int count, CancellationToken cancellationToken)
+    {
+        if (offset < 0 || count < 0 || offset + count > length)
+        {
+            throw new InvalidDataException($"a section ({count} bytes at {offset}) runs past the end of the blob ({length} bytes)");
+        }
+        if (count == 0)
+        {
+            return [];
+        }
+        try
+        {
+            var options = new BlobDownloadOptions { Range = new HttpRange(offset, count), Conditions = new BlobRequestConditions { IfMatch = etag } };
+            var bytes = (await blob.DownloadContentAsync(options, cancellationToken)).Value.Content.ToArray();
+            return bytes.Length == count ? bytes
+                : throw new InvalidDataException($"the blob ends at {offset + bytes.Length} bytes, before its section does (cut short)");
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            throw new SnapshotChangedException($"The snapshot {SnapshotFormat.BlobName} was replaced or removed since it was opened.", e);
+        }
+    }
+
+    public void Dispose()
+    {
+    }
 }
