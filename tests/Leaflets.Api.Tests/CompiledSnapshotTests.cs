@@ -1,6 +1,6 @@
-using Leaflets.Content.Search;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.CommandLine;
 using System.Net;
 using System.Text.Json;
 using Leaflets.Api.Tests.Infrastructure;
@@ -8,10 +8,12 @@ using Leaflets.Cli;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Search;
 using Leaflets.Content.Snapshot;
+using Leaflets.Content.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using System.CommandLine;
+using static Leaflets.Content.Tests.CatalogWaits;
 
 namespace Leaflets.Api.Tests;
 
@@ -579,28 +581,6 @@ public sealed class CompiledSnapshotTests
         return new SnapshotSection(BitConverter.ToInt64(snapshot, row), BitConverter.ToInt64(snapshot, row + 8), Convert.ToHexStringLower(snapshot.AsSpan(row + 16, 32)));
     }
 
-    /// <summary>The catalog's snapshot once <paramref name="done"/> says so, after the refreshes that lead there (at most a minute).</summary>
-    private static async Task<CatalogSnapshot> WhenServedAsync(LeafletCatalog catalog, Func<CatalogSnapshot, bool> done)
-    {
-        var until = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            await catalog.WhenRefreshedAsync();
-            var snapshot = await catalog.GetSnapshotAsync(CancellationToken.None);
-            if (done(snapshot) || DateTime.UtcNow > until)
-            {
-                return snapshot;
-            }
-            await Task.Delay(20);
-        }
-    }
-
-    private sealed class TemporaryFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("leaflets-index-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 
     /// <summary>The folder source, recording every file read one by one and every read of the whole tree.</summary>
     private sealed class ReadCountingSource(string root) : IContentSource

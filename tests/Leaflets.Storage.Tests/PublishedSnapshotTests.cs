@@ -3,9 +3,11 @@ using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Search;
 using Leaflets.Content.Snapshot;
+using Leaflets.Content.Tests;
 using Leaflets.Storage.Content;
 using Leaflets.Storage.Publishing;
 using Microsoft.Extensions.Logging.Abstractions;
+using static Leaflets.Content.Tests.CatalogWaits;
 
 namespace Leaflets.Storage.Tests;
 
@@ -113,22 +115,6 @@ public sealed class PublishedSnapshotTests(Azurite azurite) : IDisposable
         Assert.Equal(["hand-washing", "wound-care"], served.Content.Leaflets.Keys);
     }
 
-    /// <summary>The catalog's snapshot once <paramref name="done"/> says so, after the refreshes that lead there (at most a minute).</summary>
-    private static async Task<CatalogSnapshot> WhenServedAsync(LeafletCatalog catalog, Func<CatalogSnapshot, bool> done)
-    {
-        var until = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            await catalog.WhenRefreshedAsync();
-            var snapshot = await catalog.GetSnapshotAsync(CancellationToken.None);
-            if (done(snapshot) || DateTime.UtcNow > until)
-            {
-                return snapshot;
-            }
-            await Task.Delay(20);
-        }
-    }
-
     /// <summary>The blob source, whose first snapshot is replaced (<paramref name="replace"/>) after its header and metadata are read.</summary>
     private sealed class ReplacingSource(BlobContentSource inner, Func<Task> replace) : IContentSource
     {
@@ -169,12 +155,6 @@ public sealed class PublishedSnapshotTests(Azurite azurite) : IDisposable
         public void Dispose() => inner.Dispose();
     }
 
-    private sealed class TemporaryFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("leaflets-index-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 
     public void Dispose() => _content.Dispose();
 }
