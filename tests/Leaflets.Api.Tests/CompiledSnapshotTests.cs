@@ -220,7 +220,7 @@ public sealed class CompiledSnapshotTests
         using var sandbox = TestPaths.CopyFixtureContent();
         var (_, compiled) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
         var recorded = compiled.ForRoot(sandbox.ContentRoot).Leaflets["bone-scan"];
-        var markdownBytes = recorded.Files.Where(path => path.EndsWith(".md", StringComparison.Ordinal)).Sum(path => new FileInfo(Path.Combine(sandbox.ContentRoot, path)).Length);
+        var markdownBytes = recorded.Files.Where(name => name.EndsWith(".md", StringComparison.Ordinal)).Sum(name => new FileInfo(Path.Combine(sandbox.ContentRoot, recorded.PathOf(name))).Length);
         var loaded = new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), long.MaxValue);
 
         var bodies = await loaded.LoadBodiesAsync(recorded, Content.Text.StringsLibrary.Embedded, CancellationToken.None);

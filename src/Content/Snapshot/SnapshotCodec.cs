@@ -140,13 +140,13 @@ internal static class SnapshotCodec
             writer.Write(image.LastModified.UtcTicks);
             var facts = snapshot.ImageHashes[image.FileName];
             writer.Write(facts.Length);
-            writer.Write(facts.Sha256);
+            WriteDigest(writer, facts.Sha256);
         }
         writer.Write(snapshot.MarkdownHashes.Count);
-        foreach (var (path, sha256) in snapshot.MarkdownHashes)
+        foreach (var (name, sha256) in snapshot.MarkdownHashes)
         {
-            writer.Write(path);
-            writer.Write(sha256);
+            writer.Write(name);
+            WriteDigest(writer, sha256);
         }
         var documents = leaflet.Variants.Values.Select(document => (Language: (string?)null, Document: document))
             .Concat(leaflet.Translations.SelectMany(language => language.Value.Values.Select(document => ((string?)language.Key, document))))
@@ -166,7 +166,8 @@ internal static class SnapshotCodec
     private static SnapshotLeaflet ReadLeaflet(BinaryReader reader, SharedStrings shared)
     {
         var id = reader.ReadString();
-        var files = Many(reader, reader.ReadString);
+        // Names in the leaflet's folder: most recur from leaflet to leaflet (plain.md, images/...), so one string each.
+        var files = Many(reader, () => shared.Read(reader));
         var images = ImmutableSortedDictionary.CreateBuilder<string, LeafletImage>(StringComparer.Ordinal);
         var hashes = ImmutableSortedDictionary.CreateBuilder<string, ImageFacts>(StringComparer.Ordinal);
         foreach (var _ in Enumerable.Range(0, Count(reader)))
@@ -176,12 +177,12 @@ internal static class SnapshotCodec
                 LastModified = Ticks(reader.ReadInt64()),
             };
             images.Add(image.FileName, image);
-            hashes.Add(image.FileName, new ImageFacts(reader.ReadInt64(), shared.Read(reader)));
+            hashes.Add(image.FileName, new ImageFacts(reader.ReadInt64(), ReadDigest(reader)));
         }
-        var markdown = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var markdown = ImmutableSortedDictionary.CreateBuilder<string, Sha256Digest>(StringComparer.Ordinal);
         foreach (var _ in Enumerable.Range(0, Count(reader)))
         {
-            markdown.Add(reader.ReadString(), reader.ReadString());
+            markdown.Add(shared.Read(reader), ReadDigest(reader));
         }
         var variants = ImmutableSortedDictionary.CreateBuilder<LeafletVariant, LeafletDocument>();
         var translations = new SortedDictionary<string, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Builder>(LanguageTags.Comparer);
@@ -314,6 +315,21 @@ internal static class SnapshotCodec
         {
             writer.Write(value);
         }
+    }
+
+    // A SHA-256 as its 32 bytes: half the bytes of hex, and read into a value, not a string (Sha256Digest).
+    private static void WriteDigest(BinaryWriter writer, Sha256Digest digest)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        digest.WriteTo(bytes);
+        writer.Write(bytes);
+    }
+
+    private static Sha256Digest ReadDigest(BinaryReader reader)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        reader.BaseStream.ReadExactly(bytes);
+        return Sha256Digest.FromBytes(bytes);
     }
 
     private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
