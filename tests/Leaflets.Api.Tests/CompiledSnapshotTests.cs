@@ -268,6 +268,27 @@ public sealed class CompiledSnapshotTests
     }
 
     [Fact]
+    public async Task A_snapshot_names_a_leaflets_files_within_its_folder_once_for_every_leaflet_and_records_their_sha256_as_read()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var (_, written) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+
+        var read = ContentSnapshot.FromBytes(written.ToBytes(), out var reason) ?? throw new InvalidOperationException(reason);
+        var boneScan = read.Leaflets["bone-scan"];
+        var bloodTest = read.Leaflets["blood-test"];
+        var plain = await File.ReadAllBytesAsync(Path.Combine(sandbox.ContentRoot, "leaflets", "bone-scan", "plain.md"));
+        var scanner = await File.ReadAllBytesAsync(Path.Combine(sandbox.ContentRoot, "leaflets", "bone-scan", "images", "scanner.png"));
+
+        Assert.Contains("plain.md", boneScan.Files);
+        Assert.Contains("images/scanner.png", boneScan.Files);
+        Assert.Equal("leaflets/bone-scan/images/scanner.png", boneScan.PathOf("images/scanner.png"));
+        Assert.Same(boneScan.Files.Single(name => name == "plain.md"), bloodTest.Files.Single(name => name == "plain.md"));
+        Assert.Equal(Sha256Digest.Of(plain), boneScan.MarkdownHashes["plain.md"]);
+        Assert.Equal(new ImageFacts(scanner.Length, Sha256Digest.Of(scanner)), boneScan.ImageHashes["scanner.png"]);
+        Assert.Equal(written.Leaflets["bone-scan"].Files, boneScan.Files);
+    }
+
+    [Fact]
     public async Task A_snapshot_leaflet_has_no_body_to_render_until_loaded_in_full()
     {
         using var sandbox = TestPaths.CopyFixtureContent();
