@@ -127,8 +127,7 @@ public sealed record ContentSnapshot(
         }
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-            return (SnapshotCodec.ReadSnapshotMetadata(reader) with { IndexSection = sections[1] }, null);
+            return (SnapshotCodec.ReadSnapshotMetadata(bytes) with { IndexSection = sections[1] }, null);
         }
         catch (Exception error) when (error is EndOfStreamException or IOException or InvalidDataException or ArgumentException or FormatException)
         {

@@ -35,11 +35,35 @@ internal static class SnapshotCodec
         writer.Write(checks.Length);
         writer.Write(checks);
         writer.Write(snapshot.Leaflets.Count);
-        foreach (var leaflet in snapshot.Leaflets.Values)
+        var chunks = snapshot.Leaflets.Values.Chunk(LeafletsPerChunk).Select(chunk =>
         {
-            WriteLeaflet(writer, leaflet);
+            using var bytes = new MemoryStream();
+            using (var chunkWriter = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                foreach (var leaflet in chunk)
+                {
+                    WriteLeaflet(chunkWriter, leaflet);
+                }
+            }
+            return bytes.ToArray();
+        }).ToList();
+        writer.Write(chunks.Count);
+        foreach (var chunk in chunks)
+        {
+            writer.Write(chunk.Length);
+        }
+        foreach (var chunk in chunks)
+        {
+            writer.Write(chunk);
         }
     }
+
+    /// <summary>
+    /// The leaflets are written in chunks of this many, in order, each chunk's length in a table before them, so a start
+    /// parses them on every core at once (issue 12: parsing 10,000 shells on one thread was most of a cold start). Fixed,
+    /// not by core count, so the same content writes the same bytes on any machine.
+    /// </summary>
+    internal const int LeafletsPerChunk = 256;
 
     /// <summary>The search index section: the Lucene directory's files, by name, in ordinal order.</summary>
     public static void WriteIndex(BinaryWriter writer, ImmutableArray<SnapshotIndexFile> files)
@@ -54,8 +78,9 @@ internal static class SnapshotCodec
     }
 
     /// <summary>The metadata section, whole: a snapshot with no search index files (they are read apart).</summary>
-    public static ContentSnapshot ReadSnapshotMetadata(BinaryReader reader)
+    public static ContentSnapshot ReadSnapshotMetadata(byte[] bytes)
     {
+        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8);
         var appVersion = reader.ReadString();
         var fingerprint = reader.ReadString();
         var displayRoot = reader.ReadString();
@@ -71,10 +96,62 @@ internal static class SnapshotCodec
             checks = CheckResultSet.FromJson(checksJson, out var reason)
                 ?? throw new InvalidDataException($"its check results do not parse ({reason})");
         }
-        var shared = new SharedStrings();
-        var leaflets = Many(reader, () => ReadLeaflet(reader, shared)).ToImmutableSortedDictionary(leaflet => leaflet.Shell.Id, leaflet => leaflet, StringComparer.Ordinal);
-        AtEnd(reader);
+        var leaflets = ReadLeaflets(reader, bytes).ToImmutableSortedDictionary(leaflet => leaflet.Shell.Id, leaflet => leaflet, StringComparer.Ordinal);
         return new ContentSnapshot(appVersion, fingerprint, displayRoot, leaflets, problems, strings, checks, []);
+    }
+
+    /// <summary>
+    /// The leaflets, their chunks parsed in parallel: the chunk table must give exactly the chunks of
+    /// <see cref="LeafletsPerChunk"/> leaflets the count needs, tiling the rest of the section, and each chunk must hold
+    /// exactly its leaflets. A fault in any chunk is thrown as itself (not an <see cref="AggregateException"/>), so the
+    /// snapshot is refused with its reason.
+    /// </summary>
+    private static IEnumerable<SnapshotLeaflet> ReadLeaflets(BinaryReader reader, byte[] bytes)
+    {
+        var count = Count(reader);
+        var chunkCount = Count(reader);
+        if (chunkCount != (count + LeafletsPerChunk - 1) / LeafletsPerChunk)
+        {
+            throw new InvalidDataException($"its {count} leaflets are in {chunkCount} chunks, not chunks of {LeafletsPerChunk}");
+        }
+        var chunks = new (int Offset, int Length)[chunkCount];
+        var at = reader.BaseStream.Position + ((long)chunkCount * sizeof(int));
+        for (var i = 0; i < chunkCount; i++)
+        {
+            var length = reader.ReadInt32();
+            if (length < 0 || length > bytes.Length - at)
+            {
+                throw new InvalidDataException($"a chunk's length ({length}) runs past the end");
+            }
+            chunks[i] = ((int)at, length);
+            at += length;
+        }
+        if (at != bytes.Length)
+        {
+            throw new InvalidDataException("its leaflet chunks do not end where it does");
+        }
+        var shared = new SharedStrings();
+        var parsed = new SnapshotLeaflet[chunkCount][];
+        try
+        {
+            Parallel.For(0, chunkCount, i =>
+            {
+                using var chunk = new BinaryReader(new MemoryStream(bytes, chunks[i].Offset, chunks[i].Length, writable: false), System.Text.Encoding.UTF8);
+                var leaflets = new SnapshotLeaflet[Math.Min(LeafletsPerChunk, count - (i * LeafletsPerChunk))];
+                for (var j = 0; j < leaflets.Length; j++)
+                {
+                    leaflets[j] = ReadLeaflet(chunk, shared);
+                }
+                AtEnd(chunk);
+                parsed[i] = leaflets;
+            });
+        }
+        catch (AggregateException error)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
+            throw;
+        }
+        return parsed.SelectMany(chunk => chunk);
     }
 
     /// <summary>
@@ -367,24 +444,20 @@ internal static class SnapshotCodec
 
 /// <summary>
 /// Equal strings read from one snapshot kept as one instance: what recurs from leaflet to leaflet (image names and types,
-/// the SHA-256 of an image used by many, languages, topics, synonyms, codes, references). Every shell is held for as long
+/// a file's name within its leaflet's folder, languages, topics, synonyms, codes, references). Every shell is held for as long
 /// as the snapshot is served, and at 10,000 leaflets these were hundreds of thousands of copies of a few thousand values
 /// (issue 12). Lives for one read only, so it holds nothing after it; per read rather than <see cref="string.Intern"/>,
 /// whose strings are never let go.
 /// </summary>
 internal sealed class SharedStrings
 {
-    private readonly HashSet<string> _kept = new(StringComparer.Ordinal);
+    // Concurrent: the chunks of leaflets are parsed in parallel and share one set, so a value is one string across them.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _kept = new(StringComparer.Ordinal);
 
     public string Read(BinaryReader reader)
     {
         var value = reader.ReadString();
-        if (_kept.TryGetValue(value, out var kept))
-        {
-            return kept;
-        }
-        _kept.Add(value);
-        return value;
+        return _kept.GetOrAdd(value, value);
     }
 
     public string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? Read(reader) : null;
