@@ -80,7 +80,7 @@ internal static class SnapshotCodec
     /// <summary>The metadata section, whole: a snapshot with no search index files (they are read apart).</summary>
     public static ContentSnapshot ReadSnapshotMetadata(byte[] bytes)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8);
+        using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), System.Text.Encoding.UTF8);
         var appVersion = reader.ReadString();
         var fingerprint = reader.ReadString();
         var displayRoot = reader.ReadString();
@@ -136,7 +136,7 @@ internal static class SnapshotCodec
         {
             Parallel.For(0, chunkCount, i =>
             {
-                using var chunk = new BinaryReader(new MemoryStream(bytes, chunks[i].Offset, chunks[i].Length, writable: false), System.Text.Encoding.UTF8);
+                using var chunk = new BinaryReader(new MemoryStream(bytes, chunks[i].Offset, chunks[i].Length, writable: false, publiclyVisible: true), System.Text.Encoding.UTF8);
                 var leaflets = new SnapshotLeaflet[Math.Min(LeafletsPerChunk, count - (i * LeafletsPerChunk))];
                 for (var j = 0; j < leaflets.Length; j++)
                 {
@@ -453,11 +453,45 @@ internal sealed class SharedStrings
 {
     // Concurrent: the chunks of leaflets are parsed in parallel and share one set, so a value is one string across them.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _kept = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
+    /// <summary>The longest value (in UTF-8 bytes) looked up before it is made a string; longer ones are rare and made first.</summary>
+    private const int MaxLookedUp = 256;
+
+    public SharedStrings() => _bySpan = _kept.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A string as <see cref="BinaryReader.ReadString"/> reads it (a 7-bit encoded length, then UTF-8), looked up before
+    /// a string is made: most values read here are kept already, and making each only to drop it was about 1.5 million
+    /// strings at 10,000 leaflets. Reads from the <see cref="MemoryStream"/> the codec reads every section from.
+    /// </summary>
     public string Read(BinaryReader reader)
     {
-        var value = reader.ReadString();
-        return _kept.GetOrAdd(value, value);
+        if (reader.BaseStream is not MemoryStream stream || !stream.TryGetBuffer(out var buffer))
+        {
+            var read = reader.ReadString();
+            return _kept.GetOrAdd(read, read);
+        }
+        var length = reader.Read7BitEncodedInt();
+        if (length < 0 || length > stream.Length - stream.Position)
+        {
+            throw new EndOfStreamException($"a string's length ({length}) runs past the end");
+        }
+        var utf8 = buffer.AsSpan((int)stream.Position, length);
+        stream.Position += length;
+        if (length > MaxLookedUp)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(utf8);
+            return _kept.GetOrAdd(text, text);
+        }
+        Span<char> chars = stackalloc char[MaxLookedUp];
+        var value = chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)];
+        if (_bySpan.TryGetValue(value, out var kept))
+        {
+            return kept;
+        }
+        var made = new string(value);
+        return _kept.GetOrAdd(made, made);
     }
 
     public string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? Read(reader) : null;
