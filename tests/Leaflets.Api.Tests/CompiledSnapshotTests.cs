@@ -222,7 +222,7 @@ public sealed class CompiledSnapshotTests
         using var sandbox = TestPaths.CopyFixtureContent();
         var (_, compiled) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
         var recorded = compiled.ForRoot(sandbox.ContentRoot).Leaflets["bone-scan"];
-        var markdownBytes = recorded.Files.Where(path => path.EndsWith(".md", StringComparison.Ordinal)).Sum(path => new FileInfo(Path.Combine(sandbox.ContentRoot, path)).Length);
+        var markdownBytes = recorded.Files.Where(name => name.EndsWith(".md", StringComparison.Ordinal)).Sum(name => new FileInfo(Path.Combine(sandbox.ContentRoot, recorded.PathOf(name))).Length);
         var loaded = new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), long.MaxValue);
 
         var bodies = await loaded.LoadBodiesAsync(recorded, Content.Text.StringsLibrary.Embedded, CancellationToken.None);
@@ -267,6 +267,27 @@ public sealed class CompiledSnapshotTests
         Assert.Same(boneScan.Language, bloodTest.Language);
         Assert.Equal("SNOMED-CT", boneScan.Codes[0].System);
         Assert.Same(boneScan.Codes[0].System, bloodTest.Codes[0].System);
+    }
+
+    [Fact]
+    public async Task A_snapshot_names_a_leaflets_files_within_its_folder_once_for_every_leaflet_and_records_their_sha256_as_read()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var (_, written) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+
+        var read = ContentSnapshot.FromBytes(written.ToBytes(), out var reason) ?? throw new InvalidOperationException(reason);
+        var boneScan = read.Leaflets["bone-scan"];
+        var bloodTest = read.Leaflets["blood-test"];
+        var plain = await File.ReadAllBytesAsync(Path.Combine(sandbox.ContentRoot, "leaflets", "bone-scan", "plain.md"));
+        var scanner = await File.ReadAllBytesAsync(Path.Combine(sandbox.ContentRoot, "leaflets", "bone-scan", "images", "scanner.png"));
+
+        Assert.Contains("plain.md", boneScan.Files);
+        Assert.Contains("images/scanner.png", boneScan.Files);
+        Assert.Equal("leaflets/bone-scan/images/scanner.png", boneScan.PathOf("images/scanner.png"));
+        Assert.Same(boneScan.Files.Single(name => name == "plain.md"), bloodTest.Files.Single(name => name == "plain.md"));
+        Assert.Equal(Sha256Digest.Of(plain), boneScan.MarkdownHashes["plain.md"]);
+        Assert.Equal(new ImageFacts(scanner.Length, Sha256Digest.Of(scanner)), boneScan.ImageHashes["scanner.png"]);
+        Assert.Equal(written.Leaflets["bone-scan"].Files.ToArray(), boneScan.Files.ToArray());
     }
 
     [Fact]
@@ -334,6 +355,40 @@ public sealed class CompiledSnapshotTests
         Assert.Equal(markdown.Leaflets["blood-test"].Plain.Metadata.Title, served.Content.Leaflets["blood-test"].Plain.Metadata.Title);
         Assert.Equal(markdown.Leaflets["blood-test"].Plain.ContentHash, served.Content.Leaflets["blood-test"].Plain.ContentHash);
         Assert.Equal(markdown.Problems.Select(problem => problem.ToString()), served.Content.Problems.Select(problem => problem.ToString()));
+    }
+
+    [Theory]
+    [InlineData("a chunk shorter than its leaflets", "do not end where it does")]
+    [InlineData("a chunk table for more leaflets than it has", "not chunks of")]
+    [InlineData("a leaflet count for more than the chunks hold", "not chunks of")]
+    public async Task A_metadata_section_whose_leaflet_chunks_do_not_match_its_count_is_refused_with_the_reason_even_with_a_good_checksum(string fault, string reason)
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var (path, _) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var bytes = await File.ReadAllBytesAsync(path);
+        var metadata = SectionOf(bytes, 0);
+        var end = (int)(metadata.Offset + metadata.Length);
+        // The fixture's few leaflets are one chunk: [leaflet count][1][its length], then the chunk, to the section's end.
+        var table = Enumerable.Range((int)metadata.Offset + 8, (int)metadata.Length - 12)
+            .Single(at => BitConverter.ToInt32(bytes, at) == end - at - 4 && BitConverter.ToInt32(bytes, at - 4) == 1);
+        switch (fault)
+        {
+            case "a chunk shorter than its leaflets":
+                BitConverter.GetBytes(BitConverter.ToInt32(bytes, table) - 1).CopyTo(bytes, table);
+                break;
+            case "a chunk table for more leaflets than it has":
+                BitConverter.GetBytes(2).CopyTo(bytes, table - 4);
+                break;
+            case "a leaflet count for more than the chunks hold":
+                BitConverter.GetBytes(257).CopyTo(bytes, table - 8);
+                break;
+        }
+        System.Security.Cryptography.SHA256.HashData(bytes.AsSpan((int)metadata.Offset, (int)metadata.Length)).CopyTo(bytes, 16 + 16);
+
+        var read = ContentSnapshot.FromBytes(bytes, out var why);
+
+        Assert.Null(read);
+        Assert.Contains(reason, why, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -127,8 +127,7 @@ public sealed record ContentSnapshot(
         }
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-            return (SnapshotCodec.ReadSnapshotMetadata(reader) with { IndexSection = sections[1] }, null);
+            return (SnapshotCodec.ReadSnapshotMetadata(bytes) with { IndexSection = sections[1] }, null);
         }
         catch (Exception error) when (error is EndOfStreamException or IOException or InvalidDataException or ArgumentException or FormatException)
         {
@@ -255,13 +254,14 @@ public sealed record SnapshotIndexFile(string Name, byte[] Bytes);
 /// <summary>
 /// A leaflet as a snapshot holds it: <see cref="Shell"/>, every document's metadata and content hash with no body and
 /// every image's facts with no bytes, and <see cref="Files"/>, the files of its folder to read to load it in full (its
-/// Markdown and raster images: SVG sources are never served). <see cref="ImageHashes"/> are the images' SHA-256 and
-/// length, checked when they are read. <see cref="MarkdownHashes"/> are the SHA-256 of each Markdown file (by path): a load
-/// of the bodies without the images (the routes that draw none) proves its Markdown is the recorded one by them, as the
-/// content hash it cannot recompute without the image bytes.
+/// Markdown and raster images, and any other file it holds: SVG sources are never served), named relative to the folder
+/// (<see cref="PathOf"/>), so names that recur from leaflet to leaflet are one string each. <see cref="ImageHashes"/> are
+/// the images' SHA-256 and length, checked when they are read. <see cref="MarkdownHashes"/> are the SHA-256 of each
+/// Markdown file (by name in the folder): a load of the bodies without the images (the routes that draw none) proves its
+/// Markdown is the recorded one by them, as the content hash it cannot recompute without the image bytes.
 /// </summary>
 public sealed record SnapshotLeaflet(Leaflet Shell, ImmutableArray<string> Files, ImmutableSortedDictionary<string, ImageFacts> ImageHashes,
-    ImmutableSortedDictionary<string, string> MarkdownHashes)
+    ImmutableSortedDictionary<string, Sha256Digest> MarkdownHashes)
 {
     public static SnapshotLeaflet Of(Leaflet leaflet, IReadOnlyList<ContentFile> folder)
     {
@@ -275,18 +275,28 @@ public sealed record SnapshotLeaflet(Leaflet Shell, ImmutableArray<string> Files
                 language => language.Value.ToImmutableSortedDictionary(entry => entry.Key, entry => WithoutBody(entry.Value)),
                 LanguageTags.Comparer),
         };
-        var files = folder.Select(file => file.Path).Where(IsServed).Order(StringComparer.Ordinal).ToImmutableArray();
+        var prefix = FolderOf(leaflet.Id);
+        string Name(string path) => path.StartsWith(prefix, StringComparison.Ordinal) && path.Length > prefix.Length
+            ? path[prefix.Length..]
+            : throw new ArgumentException($"{path} is not in the folder of leaflet '{leaflet.Id}' ({prefix})", nameof(folder));
+        var files = folder.Select(file => Name(file.Path)).Where(IsServed).Order(StringComparer.Ordinal).ToImmutableArray();
         var images = leaflet.Images.Values.ToImmutableSortedDictionary(
             image => image.FileName,
-            image => new ImageFacts(image.Bytes.Length, Convert.ToHexStringLower(SHA256.HashData(image.Bytes.AsSpan()))),
+            image => new ImageFacts(image.Bytes.Length, Sha256Digest.Of(image.Bytes.AsSpan())),
             StringComparer.Ordinal);
-        var markdown = folder.Where(file => IsMarkdown(file.Path)).ToImmutableSortedDictionary(
-            file => file.Path, file => Convert.ToHexStringLower(SHA256.HashData(file.Bytes.AsSpan())), StringComparer.Ordinal);
+        var markdown = folder.Select(file => (Name: Name(file.Path), file.Bytes)).Where(file => IsMarkdown(file.Name)).ToImmutableSortedDictionary(
+            file => file.Name, file => Sha256Digest.Of(file.Bytes.AsSpan()), StringComparer.Ordinal);
         return new SnapshotLeaflet(shell, files, images, markdown);
     }
 
-    /// <summary>A file whose body a load of the text alone reads (every other file the snapshot names is an image).</summary>
-    internal static bool IsMarkdown(string path) => !path.Contains("/images/", StringComparison.Ordinal);
+    /// <summary>The path in the source of <paramref name="name"/>, one of <see cref="Files"/>.</summary>
+    public string PathOf(string name) => FolderOf(Shell.Id) + name;
+
+    /// <summary>The folder every file of leaflet <paramref name="id"/> lies in, as the source names it.</summary>
+    internal static string FolderOf(string id) => $"leaflets/{id}/";
+
+    /// <summary>A file (named in its folder) whose body a load of the text alone reads (every other file the snapshot names is an image).</summary>
+    internal static bool IsMarkdown(string name) => !name.StartsWith("images/", StringComparison.Ordinal) && !name.Contains("/images/", StringComparison.Ordinal);
 
     /// <summary>What loading the leaflet in full reads: everything but the SVG sources, which the loader skips anyway.</summary>
     internal static bool IsServed(string path) => !path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase);
@@ -294,5 +304,5 @@ public sealed record SnapshotLeaflet(Leaflet Shell, ImmutableArray<string> Files
     private static LeafletDocument WithoutBody(LeafletDocument document) => document with { Blocks = default };
 }
 
-/// <summary>An image file's length and SHA-256 (lowercase hex), as the snapshot recorded them.</summary>
-public sealed record ImageFacts(long Length, string Sha256);
+/// <summary>An image file's length and SHA-256, as the snapshot recorded them.</summary>
+public readonly record struct ImageFacts(long Length, Sha256Digest Sha256);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Leaflets.Content.Caching;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
@@ -40,12 +39,12 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
         {
             return kept;
         }
-        var files = await ReadAsync(shell, recorded.Files, cancellationToken);
+        var files = await ReadAsync(recorded, recorded.Files, cancellationToken);
         foreach (var file in files.Where(file => file.Path.Contains("/images/", StringComparison.Ordinal)))
         {
             var name = file.Path[(file.Path.LastIndexOf('/') + 1)..];
             if (recorded.ImageHashes.TryGetValue(name, out var facts)
-                && (facts.Length != file.Bytes.Length || facts.Sha256 != Convert.ToHexStringLower(SHA256.HashData(file.Bytes.AsSpan()))))
+                && (facts.Length != file.Bytes.Length || facts.Sha256 != Sha256Digest.Of(file.Bytes.AsSpan())))
             {
                 throw new LeafletChangedException(shell.Id, $"{file.Path} is not the image the snapshot recorded");
             }
@@ -79,10 +78,11 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
         {
             return kept;
         }
-        var files = await ReadAsync(shell, recorded.Files.Where(SnapshotLeaflet.IsMarkdown), cancellationToken);
-        foreach (var file in files)
+        var names = recorded.Files.Where(SnapshotLeaflet.IsMarkdown).ToList();
+        var files = await ReadAsync(recorded, names, cancellationToken);
+        foreach (var (name, file) in names.Zip(files))
         {
-            if (!recorded.MarkdownHashes.TryGetValue(file.Path, out var sha256) || sha256 != Convert.ToHexStringLower(SHA256.HashData(file.Bytes.AsSpan())))
+            if (!recorded.MarkdownHashes.TryGetValue(name, out var sha256) || sha256 != Sha256Digest.Of(file.Bytes.AsSpan()))
             {
                 throw new LeafletChangedException(shell.Id, $"{file.Path} is not the Markdown the snapshot recorded");
             }
@@ -105,13 +105,14 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
     /// <summary>Appended to a leaflet's key for its bodies kept without its images' bytes.</summary>
     private const string BodiesOnly = "\u0000bodies";
 
-    private async Task<List<ContentFile>> ReadAsync(Leaflet shell, IEnumerable<string> paths, CancellationToken cancellationToken)
+    private async Task<List<ContentFile>> ReadAsync(SnapshotLeaflet recorded, IEnumerable<string> names, CancellationToken cancellationToken)
     {
         var files = new List<ContentFile>();
-        foreach (var path in paths)
+        foreach (var name in names)
         {
+            var path = recorded.PathOf(name);
             files.Add(await source.ReadFileAsync(path, cancellationToken)
-                ?? throw new LeafletChangedException(shell.Id, $"{path} is no longer in {source.DisplayRoot}"));
+                ?? throw new LeafletChangedException(recorded.Shell.Id, $"{path} is no longer in {source.DisplayRoot}"));
         }
         return files;
     }

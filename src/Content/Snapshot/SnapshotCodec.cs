@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
@@ -35,11 +36,35 @@ internal static class SnapshotCodec
         writer.Write(checks.Length);
         writer.Write(checks);
         writer.Write(snapshot.Leaflets.Count);
-        foreach (var leaflet in snapshot.Leaflets.Values)
+        var chunks = snapshot.Leaflets.Values.Chunk(LeafletsPerChunk).Select(chunk =>
         {
-            WriteLeaflet(writer, leaflet);
+            using var bytes = new MemoryStream();
+            using (var chunkWriter = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                foreach (var leaflet in chunk)
+                {
+                    WriteLeaflet(chunkWriter, leaflet);
+                }
+            }
+            return bytes.ToArray();
+        }).ToList();
+        writer.Write(chunks.Count);
+        foreach (var chunk in chunks)
+        {
+            writer.Write(chunk.Length);
+        }
+        foreach (var chunk in chunks)
+        {
+            writer.Write(chunk);
         }
     }
+
+    /// <summary>
+    /// The leaflets are written in chunks of this many, in order, each chunk's length in a table before them, so a start
+    /// parses them on every core at once (issue 12: parsing 10,000 shells on one thread was most of a cold start). Fixed,
+    /// not by core count, so the same content writes the same bytes on any machine.
+    /// </summary>
+    internal const int LeafletsPerChunk = 256;
 
     /// <summary>The search index section: the Lucene directory's files, by name, in ordinal order.</summary>
     public static void WriteIndex(BinaryWriter writer, ImmutableArray<SnapshotIndexFile> files)
@@ -54,8 +79,9 @@ internal static class SnapshotCodec
     }
 
     /// <summary>The metadata section, whole: a snapshot with no search index files (they are read apart).</summary>
-    public static ContentSnapshot ReadSnapshotMetadata(BinaryReader reader)
+    public static ContentSnapshot ReadSnapshotMetadata(byte[] bytes)
     {
+        using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), System.Text.Encoding.UTF8);
         var appVersion = reader.ReadString();
         var fingerprint = reader.ReadString();
         var displayRoot = reader.ReadString();
@@ -71,10 +97,62 @@ internal static class SnapshotCodec
             checks = CheckResultSet.FromJson(checksJson, out var reason)
                 ?? throw new InvalidDataException($"its check results do not parse ({reason})");
         }
-        var shared = new SharedStrings();
-        var leaflets = Many(reader, () => ReadLeaflet(reader, shared)).ToImmutableSortedDictionary(leaflet => leaflet.Shell.Id, leaflet => leaflet, StringComparer.Ordinal);
-        AtEnd(reader);
+        var leaflets = ReadLeaflets(reader, bytes).ToImmutableSortedDictionary(leaflet => leaflet.Shell.Id, leaflet => leaflet, StringComparer.Ordinal);
         return new ContentSnapshot(appVersion, fingerprint, displayRoot, leaflets, problems, strings, checks, []);
+    }
+
+    /// <summary>
+    /// The leaflets, their chunks parsed in parallel: the chunk table must give exactly the chunks of
+    /// <see cref="LeafletsPerChunk"/> leaflets the count needs, tiling the rest of the section, and each chunk must hold
+    /// exactly its leaflets. A fault in any chunk is thrown as itself (not an <see cref="AggregateException"/>), so the
+    /// snapshot is refused with its reason.
+    /// </summary>
+    private static IEnumerable<SnapshotLeaflet> ReadLeaflets(BinaryReader reader, byte[] bytes)
+    {
+        var count = Count(reader);
+        var chunkCount = Count(reader);
+        if (chunkCount != (count + LeafletsPerChunk - 1) / LeafletsPerChunk)
+        {
+            throw new InvalidDataException($"its {count} leaflets are in {chunkCount} chunks, not chunks of {LeafletsPerChunk}");
+        }
+        var chunks = new (int Offset, int Length)[chunkCount];
+        var at = reader.BaseStream.Position + ((long)chunkCount * sizeof(int));
+        for (var i = 0; i < chunkCount; i++)
+        {
+            var length = reader.ReadInt32();
+            if (length < 0 || length > bytes.Length - at)
+            {
+                throw new InvalidDataException($"a chunk's length ({length}) runs past the end");
+            }
+            chunks[i] = ((int)at, length);
+            at += length;
+        }
+        if (at != bytes.Length)
+        {
+            throw new InvalidDataException("its leaflet chunks do not end where it does");
+        }
+        var shared = new SharedStrings();
+        var parsed = new SnapshotLeaflet[chunkCount][];
+        try
+        {
+            Parallel.For(0, chunkCount, i =>
+            {
+                using var chunk = new BinaryReader(new MemoryStream(bytes, chunks[i].Offset, chunks[i].Length, writable: false, publiclyVisible: true), System.Text.Encoding.UTF8);
+                var leaflets = new SnapshotLeaflet[Math.Min(LeafletsPerChunk, count - (i * LeafletsPerChunk))];
+                for (var j = 0; j < leaflets.Length; j++)
+                {
+                    leaflets[j] = ReadLeaflet(chunk, shared);
+                }
+                AtEnd(chunk);
+                parsed[i] = leaflets;
+            });
+        }
+        catch (AggregateException error)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
+            throw;
+        }
+        return parsed.SelectMany(chunk => chunk);
     }
 
     /// <summary>
@@ -140,13 +218,13 @@ internal static class SnapshotCodec
             writer.Write(image.LastModified.UtcTicks);
             var facts = snapshot.ImageHashes[image.FileName];
             writer.Write(facts.Length);
-            writer.Write(facts.Sha256);
+            WriteDigest(writer, facts.Sha256);
         }
         writer.Write(snapshot.MarkdownHashes.Count);
-        foreach (var (path, sha256) in snapshot.MarkdownHashes)
+        foreach (var (name, sha256) in snapshot.MarkdownHashes)
         {
-            writer.Write(path);
-            writer.Write(sha256);
+            writer.Write(name);
+            WriteDigest(writer, sha256);
         }
         var documents = leaflet.Variants.Values.Select(document => (Language: (string?)null, Document: document))
             .Concat(leaflet.Translations.SelectMany(language => language.Value.Values.Select(document => ((string?)language.Key, document))))
@@ -163,10 +241,15 @@ internal static class SnapshotCodec
         }
     }
 
+    // The methods a start runs for every leaflet are jitted optimized at once (AggressiveOptimization): tiered, they ran
+    // unoptimized, then PGO-instrumented, through most of the one parse a start makes (10,000 leaflets, load 4, three
+    // pairs of cold starts: the metadata read in 0.91-1.05 s with it, 1.10-1.34 s without).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SnapshotLeaflet ReadLeaflet(BinaryReader reader, SharedStrings shared)
     {
         var id = reader.ReadString();
-        var files = Many(reader, reader.ReadString);
+        // Names in the leaflet's folder: most recur from leaflet to leaflet (plain.md, images/...), so one string each.
+        var files = Many(reader, () => shared.Read(reader));
         var images = ImmutableSortedDictionary.CreateBuilder<string, LeafletImage>(StringComparer.Ordinal);
         var hashes = ImmutableSortedDictionary.CreateBuilder<string, ImageFacts>(StringComparer.Ordinal);
         foreach (var _ in Enumerable.Range(0, Count(reader)))
@@ -176,12 +259,12 @@ internal static class SnapshotCodec
                 LastModified = Ticks(reader.ReadInt64()),
             };
             images.Add(image.FileName, image);
-            hashes.Add(image.FileName, new ImageFacts(reader.ReadInt64(), shared.Read(reader)));
+            hashes.Add(image.FileName, new ImageFacts(reader.ReadInt64(), ReadDigest(reader)));
         }
-        var markdown = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var markdown = ImmutableSortedDictionary.CreateBuilder<string, Sha256Digest>(StringComparer.Ordinal);
         foreach (var _ in Enumerable.Range(0, Count(reader)))
         {
-            markdown.Add(reader.ReadString(), reader.ReadString());
+            markdown.Add(shared.Read(reader), ReadDigest(reader));
         }
         var variants = ImmutableSortedDictionary.CreateBuilder<LeafletVariant, LeafletDocument>();
         var translations = new SortedDictionary<string, ImmutableSortedDictionary<LeafletVariant, LeafletDocument>.Builder>(LanguageTags.Comparer);
@@ -252,6 +335,7 @@ internal static class SnapshotCodec
     }
 
     // Title and summary are the document's own; the rest recurs across a library (languages, topics, codes, references).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LeafletMetadata ReadMetadata(BinaryReader reader, SharedStrings shared) =>
         new(
             reader.ReadString(),
@@ -316,8 +400,25 @@ internal static class SnapshotCodec
         }
     }
 
+    // A SHA-256 as its 32 bytes: half the bytes of hex, and read into a value, not a string (Sha256Digest).
+    private static void WriteDigest(BinaryWriter writer, Sha256Digest digest)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        digest.WriteTo(bytes);
+        writer.Write(bytes);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Sha256Digest ReadDigest(BinaryReader reader)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        reader.BaseStream.ReadExactly(bytes);
+        return Sha256Digest.FromBytes(bytes);
+    }
+
     private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DateTimeOffset Ticks(long ticks) =>
         ticks is >= 0 and <= 3155378975999999999 ? new DateTimeOffset(ticks, TimeSpan.Zero) : throw new InvalidDataException($"a time is out of range ({ticks})");
 
@@ -331,12 +432,14 @@ internal static class SnapshotCodec
         return reader.ReadBytes(length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Count(BinaryReader reader)
     {
         var count = reader.ReadInt32();
         return count is >= 0 and <= MaxCount ? count : throw new InvalidDataException($"a count is out of range ({count})");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ImmutableArray<T> Many<T>(BinaryReader reader, Func<T> read)
     {
         var count = Count(reader);
@@ -351,24 +454,55 @@ internal static class SnapshotCodec
 
 /// <summary>
 /// Equal strings read from one snapshot kept as one instance: what recurs from leaflet to leaflet (image names and types,
-/// the SHA-256 of an image used by many, languages, topics, synonyms, codes, references). Every shell is held for as long
+/// a file's name within its leaflet's folder, languages, topics, synonyms, codes, references). Every shell is held for as long
 /// as the snapshot is served, and at 10,000 leaflets these were hundreds of thousands of copies of a few thousand values
 /// (issue 12). Lives for one read only, so it holds nothing after it; per read rather than <see cref="string.Intern"/>,
 /// whose strings are never let go.
 /// </summary>
 internal sealed class SharedStrings
 {
-    private readonly HashSet<string> _kept = new(StringComparer.Ordinal);
+    // Concurrent: the chunks of leaflets are parsed in parallel and share one set, so a value is one string across them.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _kept = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
+    /// <summary>The longest value (in UTF-8 bytes) looked up before it is made a string; longer ones are rare and made first.</summary>
+    private const int MaxLookedUp = 256;
+
+    public SharedStrings() => _bySpan = _kept.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A string as <see cref="BinaryReader.ReadString"/> reads it (a 7-bit encoded length, then UTF-8), looked up before
+    /// a string is made: most values read here are kept already, and making each only to drop it was about 1.5 million
+    /// strings at 10,000 leaflets. Reads from the <see cref="MemoryStream"/> the codec reads every section from.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Read(BinaryReader reader)
     {
-        var value = reader.ReadString();
-        if (_kept.TryGetValue(value, out var kept))
+        if (reader.BaseStream is not MemoryStream stream || !stream.TryGetBuffer(out var buffer))
+        {
+            var read = reader.ReadString();
+            return _kept.GetOrAdd(read, read);
+        }
+        var length = reader.Read7BitEncodedInt();
+        if (length < 0 || length > stream.Length - stream.Position)
+        {
+            throw new EndOfStreamException($"a string's length ({length}) runs past the end");
+        }
+        var utf8 = buffer.AsSpan((int)stream.Position, length);
+        stream.Position += length;
+        if (length > MaxLookedUp)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(utf8);
+            return _kept.GetOrAdd(text, text);
+        }
+        Span<char> chars = stackalloc char[MaxLookedUp];
+        var value = chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)];
+        if (_bySpan.TryGetValue(value, out var kept))
         {
             return kept;
         }
-        _kept.Add(value);
-        return value;
+        var made = new string(value);
+        return _kept.GetOrAdd(made, made);
     }
 
     public string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? Read(reader) : null;
