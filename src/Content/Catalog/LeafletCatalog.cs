@@ -563,7 +563,7 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     /// <see cref="LoadInFullAsync"/> for the background check, which runs on a thread of its own and has no request's thread
     /// to hold. Never on a request's path: a request waiting here holds a pool thread while the source is read.
     /// </summary>
-    public Leaflet LoadInFull(Leaflet leaflet) => LoadInFullAsync(leaflet, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    internal Leaflet LoadInFull(Leaflet leaflet) => LoadInFullAsync(leaflet, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 }
 
 /// <summary>
