@@ -8,9 +8,10 @@ namespace Leaflets.Functions.Health;
 
 /// <summary>
 /// Starts the first load of the catalog when the host starts, so broken leaflets are logged at once rather than on the
-/// first request, then the load-time checks. It runs beside the host, never in front of it: the host listens at once
-/// even if the source hangs (requests meanwhile wait for the first load, within its time limit, or get 503).
-/// A failure is logged, not thrown: /api/health tells the rest. A missing liblouis is logged here too.
+/// first request, then, once the first answer has gone (<see cref="FirstAnswer"/>), the load-time checks. It runs
+/// beside the host, never in front of it: the host listens at once even if the source hangs (requests meanwhile wait
+/// for the first load, within its time limit, or get 503). A failure is logged, not thrown: /api/health tells the
+/// rest. A missing liblouis is logged here too, after the first answer.
 /// </summary>
 internal sealed class CatalogWarmup(
     LeafletCatalog catalog, LeafletCheckResults checks, BrailleTranslator braille, FirstAnswer firstAnswer, ILogger<CatalogWarmup> logger)
