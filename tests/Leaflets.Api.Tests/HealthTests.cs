@@ -48,6 +48,25 @@ public sealed class HealthTests(FixtureServer fixture)
     }
 
     [Fact]
+    public async Task Health_totals_follow_the_catalog_when_leaflets_are_removed_after_health_was_asked()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        var before = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
+        Assert.Equal((2, 1), ((int)before["totals"]!["loaded"]!, (int)before["totals"]!["rejected"]!));
+
+        // The loaded and rejected leaflets are kept per content: a reload with one of each gone must not answer the old ones.
+        Directory.Delete(Path.Combine(sandbox.ContentRoot, "leaflets", "bone-scan"), recursive: true);
+        Directory.Delete(Path.Combine(sandbox.ContentRoot, "leaflets", "broken-leaflet"), recursive: true);
+        await server.Services.GetRequiredService<LeafletCatalog>().ReloadAsync(CancellationToken.None);
+
+        var after = await ApiJson.ReadAsync(await server.Client.GetAsync("/api/health"));
+        Assert.Equal((1, 0), ((int)after["totals"]!["loaded"]!, (int)after["totals"]!["rejected"]!));
+        Assert.Empty(after["leaflets"]!["rejected"]!.AsArray());
+        Assert.Equal(["blood-test"], (await ApiJson.HealthLeafletsAsync(server.Client)).Select(l => (string)l!["id"]!));
+    }
+
+    [Fact]
     public async Task Health_lists_a_leaflets_languages_and_a_new_translation_is_linked_from_its_main_language_whose_text_is_unchanged()
     {
         using var sandbox = TestPaths.CopyFixtureContent();

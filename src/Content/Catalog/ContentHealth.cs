@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Leaflets.Content.Checking;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Model;
@@ -38,17 +39,34 @@ public sealed record ContentHealth(ImmutableArray<Leaflet> Loaded, ImmutableArra
         return ContentIsHealthy && checks.Failed.IsEmpty;
     }
 
+    /// <summary>
+    /// The report of <paramref name="state"/>: its leaflets and what was left out are those of its snapshot's content,
+    /// made once per content (<see cref="LoadedAndRejected"/>); what the source last said is the state's own.
+    /// </summary>
     public static ContentHealth Of(CatalogState state)
     {
         var snapshot = state.Snapshot;
-        var loaded = snapshot.Content.Leaflets.Values.ToImmutableArray();
-        var rejected = snapshot.Content.Problems
-            .Where(problem => problem.Severity == ProblemSeverity.Error)
-            .GroupBy(problem => LeafletIdOf(problem.Path), StringComparer.Ordinal)
-            .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => new RejectedLeaflet(group.Key, [.. group]))
-            .ToImmutableArray();
+        var (loaded, rejected) = LoadedAndRejected.Of(snapshot.Content);
         return new ContentHealth(loaded, rejected, state.LoadedAt) { ServingLastGood = snapshot.ServingLastGood, LastFailure = state.LastFailure };
+    }
+
+    /// <summary>
+    /// A content's leaflets in id order and its rejected leaflets, made by the first health request that sees the content
+    /// and kept beside it (gone with it, as <see cref="Search.LeafletViews"/> are): copied out of the sorted dictionary on
+    /// every request, the 10,000 leaflets of a large library were most of what the health route cost (bench/README, "Scale").
+    /// </summary>
+    private sealed record LoadedAndRejected(ImmutableArray<Leaflet> Loaded, ImmutableArray<RejectedLeaflet> Rejected)
+    {
+        private static readonly ConditionalWeakTable<ContentLoadResult, LoadedAndRejected> Made = new();
+
+        public static LoadedAndRejected Of(ContentLoadResult content) => Made.GetValue(content, static made => new LoadedAndRejected(
+            made.Leaflets.Values.ToImmutableArray(),
+            made.Problems
+                .Where(problem => problem.Severity == ProblemSeverity.Error)
+                .GroupBy(problem => LeafletIdOf(problem.Path), StringComparer.Ordinal)
+                .OrderBy(group => group.Key, StringComparer.Ordinal)
+                .Select(group => new RejectedLeaflet(group.Key, [.. group]))
+                .ToImmutableArray()));
     }
 
     /// <summary>

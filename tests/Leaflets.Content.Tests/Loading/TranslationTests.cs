@@ -141,6 +141,18 @@ public class TranslationTests
     }
 
     [Fact]
+    public void An_unprintable_letter_after_lines_of_printable_letters_and_symbols_beyond_ascii_is_named_whole_on_its_own_line()
+    {
+        // Letters and symbols beyond ASCII come first (é, Greek, an emoji outside the Basic Multilingual Plane), so the
+        // lines are counted across them; the letter outside that plane is named whole, not by half of its surrogate pair.
+        var result = ContentFixture.WithPlain("Café.\n\nΑλφα 😀 done.\n\nText 𠀀 here.\n").Load();
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((16, ContentRules.ScriptNotPrintable), (problem.Line, problem.Rule));
+        Assert.Contains("U+20000", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unprintable_script_in_a_translations_title_is_reported_on_its_line()
     {
         var result = Good().Add("leaflets/bones/plain.ar.md", Welsh("language: cy", "language: ar").Replace("Cryfhau esgyrn poenus", "تقوية العظام", StringComparison.Ordinal)).Load();
