@@ -98,7 +98,7 @@ public sealed class PublishedSnapshotTests(Azurite azurite) : IDisposable
         await new ContentPublisher(container).PublishAsync(_content.Root, prune: false, CancellationToken.None);
         var blob = container.GetBlobClient(SnapshotFormat.BlobName);
         var bytes = (await blob.DownloadContentAsync()).Value.Content.ToArray();
-        var indexOffset = BitConverter.ToInt64(bytes, 16 + 48);
+        var indexOffset = BitConverter.ToInt64(bytes, 16 + (2 * 48)); // the third row of the section table: the search index
         bytes[(int)indexOffset + 10] ^= 0x20;
         await blob.UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
         using var indexes = new TemporaryFolder();

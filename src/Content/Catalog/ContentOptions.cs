@@ -40,4 +40,11 @@ public sealed class ContentOptions
     /// heap), one folder per index named by its SHA-256. Empty: a folder under the system's temporary path.
     /// </summary>
     public string? SearchIndexFolder { get; set; }
+
+    /// <summary>
+    /// How many threads parse the chunks of a compiled snapshot's leaflets in the background after the first answer is
+    /// servable (0, the default: one per core; more than the cores counts as the cores). A request for one leaflet parses
+    /// its own chunk on its own thread, beside them (src/Content/Snapshot/README.md).
+    /// </summary>
+    public int SnapshotReadThreads { get; set; }
 }
