@@ -45,7 +45,9 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     // all parsed"). Null once the whole snapshot is served, or when it could not be.
     private volatile EarlySnapshot? _early;
     private readonly TaskCompletionSource _earlyOpened = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly int _readThreads = options.Value.SnapshotReadThreads is > 0 and var threads ? Math.Min(threads, Environment.ProcessorCount) : Environment.ProcessorCount;
+    private readonly int _readThreads = options.Value.SnapshotReadThreads is > 0 and var threads
+        ? Math.Min(threads, Environment.ProcessorCount)
+        : Math.Max(1, Environment.ProcessorCount - 1);
     private volatile bool _verifyCompiled;
     private Func<Leaflet, bool, CancellationToken, ValueTask<Leaflet>>? _shellLoader;
     private readonly string _indexFolder = options.Value.SearchIndexFolder is { Length: > 0 } folder

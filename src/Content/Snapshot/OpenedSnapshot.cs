@@ -44,7 +44,8 @@ public sealed class OpenedSnapshot
     private readonly SnapshotSection _indexSection;
     // One set for the whole read: a value shared by leaflets of two chunks is one string, as when all were parsed at once.
     private readonly SharedStrings _shared = new();
-    private readonly Lazy<Task<SnapshotLeaflet[]>>[] _chunks;
+    // Each chunk's parse, set by whoever starts it first (a request, or a thread of ReadAllAsync) and shared by every asker.
+    private readonly Task<SnapshotLeaflet[]>?[] _chunks;
     private int _parsed;
 
     internal OpenedSnapshot(ISnapshotFile file, ContentSnapshot head, SnapshotDirectory directory, SnapshotSection chunks, SnapshotSection index, string toRoot)
@@ -52,8 +53,7 @@ public sealed class OpenedSnapshot
         (_file, _chunksOffset, _indexSection, _fromRoot, _toRoot) = (file, chunks.Offset, index, head.DisplayRoot, toRoot);
         Head = head.ForRoot(toRoot);
         Directory = directory;
-        _chunks = [.. Enumerable.Range(0, directory.ChunkCount).Select(chunk =>
-            new Lazy<Task<SnapshotLeaflet[]>>(() => ParseAsync(chunk), LazyThreadSafetyMode.ExecutionAndPublication))];
+        _chunks = new Task<SnapshotLeaflet[]>?[directory.ChunkCount];
     }
 
     /// <summary>The snapshot's head, moved to the serving root: everything but its leaflets and search index.</summary>
@@ -77,22 +77,46 @@ public sealed class OpenedSnapshot
         {
             return null;
         }
-        var leaflets = await _chunks[at / SnapshotCodec.LeafletsPerChunk].Value.WaitAsync(cancellationToken);
+        var leaflets = await Chunk(at / SnapshotCodec.LeafletsPerChunk, onThisThread: false).WaitAsync(cancellationToken);
         return leaflets[at % SnapshotCodec.LeafletsPerChunk];
     }
 
     /// <summary>
-    /// The whole snapshot: every chunk not parsed yet, <paramref name="parallelism"/> at a time, then its leaflets in one
-    /// sorted dictionary. The first damaged chunk is thrown as itself (not an <see cref="AggregateException"/>).
+    /// The whole snapshot: every chunk not parsed yet, on <paramref name="parallelism"/> threads of its own, then its
+    /// leaflets in one sorted dictionary. The first damaged chunk is thrown as itself (not an <see cref="AggregateException"/>).
     /// </summary>
+    /// <remarks>
+    /// Threads of its own, not the thread pool's: a start on 2 cores has a pool of about 2 threads, and a parse holding
+    /// them (3 s at 10,000 leaflets under load) held back the very request it was meant to answer early, whose every
+    /// continuation needs a pool thread.
+    /// </remarks>
     public async Task<ContentSnapshot> ReadAllAsync(int parallelism, CancellationToken cancellationToken)
     {
-        await Parallel.ForEachAsync(Enumerable.Range(0, _chunks.Length), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            async (chunk, token) => await _chunks[chunk].Value.WaitAsync(token));
+        var next = -1;
+        var failed = false;
+        void Parse()
+        {
+            for (var chunk = Interlocked.Increment(ref next); chunk < _chunks.Length && !failed && !cancellationToken.IsCancellationRequested;
+                 chunk = Interlocked.Increment(ref next))
+            {
+                failed |= Chunk(chunk, onThisThread: true).IsFaulted;
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, parallelism)).Select(_ =>
+            Task.Factory.StartNew(Parse, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+        cancellationToken.ThrowIfCancellationRequested();
+        // A chunk a request started is awaited here; the first fault in chunk order is the reason given.
+        foreach (var chunk in _chunks)
+        {
+            if (chunk is { IsFaulted: true })
+            {
+                await chunk;
+            }
+        }
         var leaflets = ImmutableSortedDictionary.CreateBuilder<string, SnapshotLeaflet>(StringComparer.Ordinal);
         foreach (var chunk in _chunks)
         {
-            foreach (var leaflet in await chunk.Value)
+            foreach (var leaflet in await chunk!.WaitAsync(cancellationToken))
             {
                 leaflets.Add(leaflet.Shell.Id, leaflet);
             }
@@ -100,12 +124,51 @@ public sealed class OpenedSnapshot
         return Head with { Leaflets = leaflets.ToImmutable(), IndexSection = _indexSection };
     }
 
-    // Never cancelled: a chunk is parsed once for every asker, so one asker's cancellation must not fail it for the rest.
-    private async Task<SnapshotLeaflet[]> ParseAsync(int chunk)
+    /// <summary>
+    /// The parse of <paramref name="chunk"/>, started now unless it was already: on this thread, blocking it
+    /// (<paramref name="onThisThread"/>: a thread of <see cref="ReadAllAsync"/>), else read asynchronously and parsed on
+    /// the thread the read completes on (a request's: one chunk). Never cancelled: a chunk is parsed once for every asker,
+    /// so one asker's cancellation must not fail it for the rest.
+    /// </summary>
+    private Task<SnapshotLeaflet[]> Chunk(int chunk, bool onThisThread)
     {
+        if (Volatile.Read(ref _chunks[chunk]) is { } started)
+        {
+            return started;
+        }
+        var parse = new TaskCompletionSource<SnapshotLeaflet[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref _chunks[chunk], parse.Task, null) is { } other)
+        {
+            return other;
+        }
         var where = Directory[chunk];
-        var bytes = await _file.ReadAsync(_chunksOffset + where.Offset, where.Length, CancellationToken.None).ConfigureAwait(false);
-        if (Sha256Digest.FromBytes(SHA256.HashData(bytes)) != where.Sha256)
+        var read = _file.ReadAsync(_chunksOffset + where.Offset, where.Length, CancellationToken.None);
+        if (onThisThread)
+        {
+            Complete(parse, chunk, read);
+        }
+        else
+        {
+            _ = read.ContinueWith(done => Complete(parse, chunk, done), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+        return parse.Task;
+    }
+
+    private void Complete(TaskCompletionSource<SnapshotLeaflet[]> parse, int chunk, Task<byte[]> read)
+    {
+        try
+        {
+            parse.SetResult(Parse(chunk, read.GetAwaiter().GetResult()));
+        }
+        catch (Exception error)
+        {
+            parse.SetException(error);
+        }
+    }
+
+    private SnapshotLeaflet[] Parse(int chunk, byte[] bytes)
+    {
+        if (Sha256Digest.FromBytes(SHA256.HashData(bytes)) != Directory[chunk].Sha256)
         {
             throw new InvalidDataException($"the checksum of its leaflet chunk {chunk} does not match its content (the file is damaged)");
         }
@@ -114,11 +177,7 @@ public sealed class OpenedSnapshot
         {
             leaflets = SnapshotCodec.ReadChunk(bytes, Directory.IdsOf(chunk), _shared);
         }
-        catch (Exception error) when (error is EndOfStreamException or IOException or ArgumentException or FormatException)
-        {
-            throw new InvalidDataException($"its leaflet chunk {chunk} does not parse ({error.Message})", error);
-        }
-        catch (InvalidDataException error)
+        catch (Exception error) when (error is EndOfStreamException or IOException or InvalidDataException or ArgumentException or FormatException)
         {
             throw new InvalidDataException($"its leaflet chunk {chunk} does not parse ({error.Message})", error);
         }
