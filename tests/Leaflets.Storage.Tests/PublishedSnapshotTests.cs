@@ -145,7 +145,7 @@ public sealed class PublishedSnapshotTests(Azurite azurite) : IDisposable
 
         public async Task<byte[]> ReadAsync(long offset, int length, CancellationToken cancellationToken)
         {
-            if (Interlocked.Increment(ref _reads) == 3) // the header, the metadata, then the index
+            if (Interlocked.Increment(ref _reads) == 4) // the header, the head, the one chunk of leaflets, then the index
             {
                 await replace();
             }
