@@ -1,4 +1,5 @@
 using Leaflets.Content;
+using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering;
 using Leaflets.Content.Rendering.Audio;
 using Leaflets.Content.Rendering.Braille;
@@ -38,6 +39,9 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton(BrailleTranslator.Shared);
         services.AddSingleton<LeafletRoutes>();
         services.AddSingleton<SiteRoutes>();
+        // Both hosts run every function through FunctionResponse, which says when an answer has been sent: the catalog
+        // and the warmup hold a start's background work until then.
+        services.AddSingleton<FirstAnswer>();
         services.AddHostedService<CatalogWarmup>();
         return services;
     }

@@ -24,7 +24,7 @@ public sealed class CompiledSnapshotSearchTests
         using var sandbox = TestPaths.CopyFixtureContent();
         await FolderSnapshot.WriteAsync(sandbox.ContentRoot, null, CancellationToken.None);
         var source = new GatedSource(sandbox.ContentRoot);
-        var catalog = new LeafletCatalog(source, TimeProvider.System, NullLogger<LeafletCatalog>.Instance);
+        using var catalog = new LeafletCatalog(source, TimeProvider.System, NullLogger<LeafletCatalog>.Instance);
         var snapshot = await catalog.GetSnapshotAsync(CancellationToken.None);
         await catalog.WhenRefreshedAsync();
 
@@ -45,7 +45,7 @@ public sealed class CompiledSnapshotSearchTests
         using var sandbox = TestPaths.CopyFixtureContent();
         await FolderSnapshot.WriteAsync(sandbox.ContentRoot, null, CancellationToken.None);
         var source = new GatedSource(sandbox.ContentRoot);
-        var catalog = new LeafletCatalog(source, TimeProvider.System, NullLogger<LeafletCatalog>.Instance);
+        using var catalog = new LeafletCatalog(source, TimeProvider.System, NullLogger<LeafletCatalog>.Instance);
         var snapshot = await catalog.GetSnapshotAsync(CancellationToken.None);
         await catalog.WhenRefreshedAsync();
         source.Hold();

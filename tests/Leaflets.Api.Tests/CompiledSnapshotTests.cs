@@ -554,8 +554,15 @@ public sealed class CompiledSnapshotTests
         await File.WriteAllTextAsync(plain, (await File.ReadAllTextAsync(plain)).Replace("title: Giving a blood sample", "title: Changed giving a blood sample", StringComparison.Ordinal));
         await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
         var catalog = server.Services.GetRequiredService<LeafletCatalog>();
-        await catalog.GetSnapshotAsync(CancellationToken.None);
-        await catalog.WhenRefreshedAsync();
+        // The listing is compared with the snapshot once a first answer has gone (FirstAnswer), as after any start.
+        using (await server.Client.GetAsync("/api/health"))
+        {
+        }
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while ((await catalog.GetSnapshotAsync(CancellationToken.None)).Compiled is not null)
+        {
+            await Task.Delay(20, bound.Token);
+        }
 
         var checks = await WhenCheckedAsync(server);
         var reloaded = await catalog.GetSnapshotAsync(CancellationToken.None);

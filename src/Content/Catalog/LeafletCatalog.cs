@@ -25,7 +25,8 @@ namespace Leaflets.Content.Catalog;
 /// A source that cannot be read leaves the snapshot as it was and is reported in <see cref="CatalogState.LastFailure"/>.
 /// </para>
 /// </summary>
-public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILogger<LeafletCatalog> logger, IOptions<ContentOptions> options)
+public sealed class LeafletCatalog(
+    IContentSource source, TimeProvider time, ILogger<LeafletCatalog> logger, IOptions<ContentOptions> options, FirstAnswer? firstAnswer = null)
     : IDisposable
 {
     private readonly Lock _lock = new();
@@ -64,6 +65,13 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
 
     public IContentSource Source => source;
 
+    /// <summary>When a start's background work (the search index, the listing's comparison) may begin; see <see cref="FirstAnswer"/>.</summary>
+    private Task BackgroundMayStart => firstAnswer?.Gone ?? Task.CompletedTask;
+
+    /// <summary>Runs <paramref name="work"/> on the pool once <see cref="BackgroundMayStart"/>.</summary>
+    private void AfterFirstAnswer(Action work) =>
+        _ = BackgroundMayStart.ContinueWith(_ => work(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
     /// <summary>The leaflets of a compiled snapshot loaded in full so far, and the memory they hold.</summary>
     public LoadedLeaflets Loaded => _loaded;
 
@@ -90,7 +98,8 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
             return current;
         }
         await StartOrJoinRefresh().WaitAsync(cancellationToken);
-        // Served from a compiled snapshot: whether it is still the content is checked now, beside this first request.
+        // Served from a compiled snapshot: whether it is still the content is checked beside the requests, once the
+        // first answer has gone (StartRefreshIfDue).
         StartRefreshIfDue();
         return _state ?? throw new InvalidOperationException("The first load finished without a snapshot.");
     }
@@ -156,7 +165,8 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
     {
         lock (_lock)
         {
-            if (_refresh.IsCompleted && (_verifyCompiled || time.GetUtcNow() - _lastAttemptAt >= _refreshAfter))
+            // A compiled snapshot's listing is compared once the first answer has gone (AfterFirstAnswer starts it then).
+            if (_refresh.IsCompleted && ((_verifyCompiled && BackgroundMayStart.IsCompleted) || time.GetUtcNow() - _lastAttemptAt >= _refreshAfter))
             {
                 BeginRefresh();
             }
@@ -231,6 +241,8 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
             var serving = time.GetTimestamp();
             Serve(compiled, file, attemptedAt);
             _verifyCompiled = true;
+            // Whether it is still the content is checked beside the requests that follow, not the first one.
+            AfterFirstAnswer(StartRefreshIfDue);
             logger.LogInformation("Serving {Count} leaflets from the compiled snapshot of {Root} (written by {App}), made ready in {Milliseconds:0} ms",
                 compiled.Leaflets.Count, source.DisplayRoot, compiled.AppVersion, time.GetElapsedTime(serving).TotalMilliseconds);
             return true;
@@ -393,8 +405,9 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
             leaflet => leaflet.Shell.Id, leaflet => new CatalogEntry(leaflet.Shell.Id, "", leaflet.Shell, [], ServingLastGood: false), StringComparer.Ordinal);
         (_strings, _compiled, _shellLoader) = (StringsEntry.None, compiled, snapshot.Loader);
         _state = new CatalogState(snapshot, readAt, LastFailure: null);
-        // Opened beside the first requests, as a Markdown load's index is built: no request waits for it.
-        _ = Task.Run(() => BuildSearchIndex(snapshot), CancellationToken.None);
+        // Opened after the first answer, as a Markdown load's index is built: no request waits for it, and the first
+        // does not share the CPU with it. A search that comes before opens it itself.
+        AfterFirstAnswer(() => BuildSearchIndex(snapshot));
     }
 
     private async ValueTask<Leaflet> LoadAsync(Func<CancellationToken, Task<SnapshotLeaflet>> recordedLeaflet, StringsLibrary strings, bool withImages,
@@ -450,7 +463,7 @@ public sealed class LeafletCatalog(IContentSource source, TimeProvider time, ILo
         _state = new CatalogState(snapshot, readAt, LastFailure: null);
         if (!unchanged && previous is null)
         {
-            _ = Task.Run(() => BuildSearchIndex(snapshot), CancellationToken.None);
+            AfterFirstAnswer(() => BuildSearchIndex(snapshot));
         }
         if (!unchanged)
         {
@@ -683,7 +696,7 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     /// <see cref="LoadInFullAsync"/> for the background check, which runs on a thread of its own and has no request's thread
     /// to hold. Never on a request's path: a request waiting here holds a pool thread while the source is read.
     /// </summary>
-    public Leaflet LoadInFull(Leaflet leaflet) => LoadInFullAsync(leaflet, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    internal Leaflet LoadInFull(Leaflet leaflet) => LoadInFullAsync(leaflet, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 }
 
 /// <summary>

@@ -8,27 +8,24 @@ namespace Leaflets.Functions.Health;
 
 /// <summary>
 /// Starts the first load of the catalog when the host starts, so broken leaflets are logged at once rather than on the
-/// first request, then the load-time checks. It runs beside the host, never in front of it: the host listens at once
-/// even if the source hangs (requests meanwhile wait for the first load, within its time limit, or get 503).
-/// A failure is logged, not thrown: /api/health tells the rest. A missing liblouis is logged here too.
+/// first request, then, once the first answer has gone (<see cref="FirstAnswer"/>), the load-time checks. It runs
+/// beside the host, never in front of it: the host listens at once even if the source hangs (requests meanwhile wait
+/// for the first load, within its time limit, or get 503). A failure is logged, not thrown: /api/health tells the
+/// rest. A missing liblouis is logged here too, after the first answer.
 /// </summary>
-internal sealed class CatalogWarmup(LeafletCatalog catalog, LeafletCheckResults checks, BrailleTranslator braille, ILogger<CatalogWarmup> logger) : BackgroundService
+internal sealed class CatalogWarmup(
+    LeafletCatalog catalog, LeafletCheckResults checks, BrailleTranslator braille, FirstAnswer firstAnswer, ILogger<CatalogWarmup> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Started first and on the pool: reading the content (at 10,000 leaflets, a compiled snapshot's 70 MB of
+        // Started first and on the pool: reading the content (at 10,000 leaflets, a compiled snapshot's 57 MB of
         // metadata) is most of a cold start, and the host finishes starting on the other core meanwhile.
         var loading = Task.Run(() => catalog.GetSnapshotAsync(stoppingToken).AsTask(), stoppingToken);
-        // A deployment without liblouis or its tables says so at start, not at a reader's first braille request.
-        if (braille.Problem() is { } missing)
-        {
-            logger.LogError("{Missing} The braille route answers 503 until it is installed", missing);
-        }
+        CatalogSnapshot? snapshot = null;
         try
         {
-            var snapshot = await loading;
-            // Not awaited: the checks run in the background and /api/health shows them pending until each is done.
-            _ = checks.StartChecks(snapshot);
+            snapshot = await loading;
         }
         catch (ContentNotLoadedException notLoaded)
         {
@@ -37,6 +34,19 @@ internal sealed class CatalogWarmup(LeafletCatalog catalog, LeafletCheckResults 
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "The leaflet content could not be loaded at start");
+        }
+        // What follows is for later requests, so it does not take the CPU from the first (FirstAnswer).
+        await firstAnswer.Gone.WaitAsync(stoppingToken);
+        // A deployment without liblouis or its tables says so at start, not at a reader's first braille request. Loading
+        // its tables took the host's start ahead of listening when it ran before this method's first await.
+        if (braille.Problem() is { } missing)
+        {
+            logger.LogError("{Missing} The braille route answers 503 until it is installed", missing);
+        }
+        if (snapshot is not null)
+        {
+            // Not awaited: the checks run in the background and /api/health shows them pending until each is done.
+            _ = checks.StartChecks(snapshot);
         }
     }
 }

@@ -3,6 +3,7 @@ using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Leaflets.Functions.Http;
@@ -18,6 +19,7 @@ public static class FunctionResponse
     public static async Task<IActionResult> RunAsync(
         HttpRequest request, ILogger logger, Func<Task<IActionResult>> handle, Func<ProblemResult, IActionResult>? presentBadQuery = null)
     {
+        NoteFirstAnswer(request.HttpContext);
         try
         {
             if (RequestTarget.Check(request) is { } hostileTarget)
@@ -43,6 +45,23 @@ public static class FunctionResponse
         {
             logger.LogError(exception, "Unhandled error answering {Method} {Path}", request.Method, request.Path.Value);
             return Problems.Unexpected();
+        }
+    }
+
+    /// <summary>
+    /// Until an answer has gone, tells <see cref="FirstAnswer"/> when this one has (Response.OnCompleted runs in both
+    /// hosts, once the body is written): a start's background work waits for it.
+    /// </summary>
+    private static void NoteFirstAnswer(HttpContext context)
+    {
+        // A function called directly (the tests' DirectCall) has no services: nothing to tell.
+        if (context.RequestServices?.GetService<FirstAnswer>() is { IsSent: false } firstAnswer)
+        {
+            context.Response.OnCompleted(() =>
+            {
+                firstAnswer.Sent();
+                return Task.CompletedTask;
+            });
         }
     }
 

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Cold start of `leaflets serve` published several ways (issue 12): which ReadyToRun and tiering settings the apps
+# ship with. Writes bench/results/cold-start-r2r.md. The variants run interleaved (run 1 of every variant, then run 2,
+# ...), so a change of load on this shared machine falls on all of them alike; every run carries the 1-minute load.
+#   plain       dotnet publish -r linux-x64, no ReadyToRun (what `dotnet publish src/Functions` ships today)
+#   r2r         the same with -p:PublishReadyToRun=true: every assembly of the app (ours and the packages') precompiled
+#   r2r-own     plain, with only our assemblies (leaflets.dll, Leaflets.*.dll) taken from r2r: partial ReadyToRun
+#   composite   -p:PublishReadyToRunComposite=true: the app's assemblies compiled together into one image
+#   r2r-tc-off  r2r with DOTNET_TieredCompilation=0 (what is not precompiled is jitted optimized at once)
+#   r2r-qj-off  r2r with DOTNET_TC_QuickJitForLoops=0 (methods with loops jitted optimized at once)
+# Each run: a fresh process from its start to the first 200 of PATH, its peak RSS, and when it said it was listening.
+# Usage: scripts/bench-cold-start.sh LIBRARY [RUNS, default 5] [PATH, default a leaflet's JSON from the middle]
+#   LIBRARY must hold a compiled snapshot (`leaflets snapshot --content LIBRARY`); it is only read.
+#   VARIANTS="plain r2r" picks some of the variants above.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+library=$(realpath "${1:?usage: scripts/bench-cold-start.sh LIBRARY [RUNS] [PATH]}")
+runs=${2:-5}
+[ -d "$library/.snapshot" ] || [ -f "$library/.snapshot" ] || { echo "$library has no compiled snapshot: run leaflets snapshot --content $library" >&2; exit 2; }
+mapfile -t ids < <(ls "$library/leaflets")
+path=${3:-/api/leaflets/${ids[$(( ${#ids[@]} / 2 ))]}}
+variants=(${VARIANTS:-plain r2r r2r-own composite r2r-tc-off r2r-qj-off})
+port=${PORT:-7391}
+work=$(mktemp -d /tmp/leaflets-cold-start.XXXXXX)
+report="$root/bench/results/cold-start-r2r.md"
+server=""
+cleanup() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"; }
+trap cleanup EXIT
+while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; do port=$((port + 1)); done
+
+publish() { # NAME [PROPERTIES...]
+  local name=$1; shift
+  echo "Publishing $name ..."
+  dotnet publish src/Cli -c Release -r linux-x64 --self-contained false "$@" -o "$work/$name" -v q -nologo >"$work/$name.log" 2>&1 \
+    || { tail -20 "$work/$name.log" >&2; exit 1; }
+}
+publish plain -p:PublishReadyToRun=false
+publish r2r -p:PublishReadyToRun=true
+publish composite -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true
+cp -r "$work/plain" "$work/r2r-own"
+cp "$work/r2r/leaflets.dll" "$work/r2r"/Leaflets.*.dll "$work/r2r-own/"
+
+cli_of() { case $1 in r2r-tc-off | r2r-qj-off) echo "$work/r2r/leaflets" ;; *) echo "$work/$1/leaflets" ;; esac; }
+env_of() { case $1 in r2r-tc-off) echo DOTNET_TieredCompilation=0 ;; r2r-qj-off) echo DOTNET_TC_QuickJitForLoops=0 ;; *) echo LEAFLETS_BENCH=1 ;; esac; }
+
+# one VARIANT: "ms peak_mb listening_ms load"
+one() {
+  local log="$work/server.log" started code
+  sync
+  started=$(date +%s%N)
+  env "$(env_of "$1")" "$(cli_of "$1")" serve --content "$library" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
+  server=$!
+  while true; do
+    code=$(curl -s -o /dev/null --max-time 30 -w '%{http_code}' "http://127.0.0.1:$port$path" || true)
+    [ "$code" = 200 ] && break
+    kill -0 "$server" 2>/dev/null || { echo "the server of $1 stopped:" >&2; tail -20 "$log" >&2; exit 1; }
+    sleep 0.01
+  done
+  local ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  local peak; peak=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  local listening; listening=$(sed -n 's/^Listening \([0-9]*\) ms.*/\1/p' "$log")
+  echo "$ms $peak ${listening:-?} $(cut -d' ' -f1 /proc/loadavg)"
+}
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+declare -A times peaks listens loads
+for run in $(seq 1 "$runs"); do
+  for variant in "${variants[@]}"; do
+    read -r ms peak listening load < <(one "$variant")
+    echo "run $run $variant: first 200 after $ms ms, peak $peak MB, listening at $listening ms, load $load"
+    times[$variant]+="$ms "; peaks[$variant]+="$peak "; listens[$variant]+="$listening "; loads[$variant]+="$load "
+  done
+done
+
+{
+  echo "# Cold start of \`leaflets serve\` by how it is published"
+  echo
+  echo "Measured by \`scripts/bench-cold-start.sh $library $runs $path\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores,"
+  echo "$(ls "$library/leaflets" | wc -l) leaflets served from their compiled snapshot, files mode; variants interleaved run by run."
+  echo "Each run: process start to the first 200 of \`$path\`; \"listening\" is what the server printed."
+  echo
+  echo "| Variant | First answer, median (ms) | Runs (ms) | Listening, median (ms) | Peak RSS, median (MB) | 1-min load at each run |"
+  echo "|---|--:|---|--:|--:|---|"
+  for variant in "${variants[@]}"; do
+    # shellcheck disable=SC2086
+    echo "| $variant | $(median ${times[$variant]}) | ${times[$variant]% } | $(median ${listens[$variant]}) | $(median ${peaks[$variant]}) | ${loads[$variant]% } |"
+  done
+  echo
+  echo "Sizes of the published folders: $(for v in plain r2r r2r-own composite; do printf '%s %s; ' "$v" "$(du -sh "$work/$v" | cut -f1)"; done)"
+} >"$report"
+cat "$report"
