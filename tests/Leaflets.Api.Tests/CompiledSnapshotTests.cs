@@ -308,7 +308,7 @@ public sealed class CompiledSnapshotTests
     [Theory]
     [InlineData("an older format version")]
     [InlineData("a version 2 file beside it and none of this version")]
-    [InlineData("a flipped byte in the metadata section")]
+    [InlineData("a flipped byte in the head section")]
     [InlineData("a section table that does not tile the file")]
     [InlineData("a stale fingerprint")]
     [InlineData("a cut-short file")]
@@ -328,11 +328,11 @@ public sealed class CompiledSnapshotTests
                 File.Delete(path);
                 path = Path.Combine(Path.GetDirectoryName(path)!, "v2.bin");
                 break;
-            case "a flipped byte in the metadata section":
+            case "a flipped byte in the head section":
                 bytes[(int)SectionOf(bytes, 0).Offset + 40] ^= 0x20;
                 break;
             case "a section table that does not tile the file":
-                BitConverter.GetBytes(SectionOf(bytes, 1).Length - 1).CopyTo(bytes, IndexRow + sizeof(long));
+                BitConverter.GetBytes(SectionOf(bytes, 2).Length - 1).CopyTo(bytes, IndexRow + sizeof(long));
                 break;
             case "a cut-short file":
                 bytes = bytes[..(bytes.Length - 100)];
@@ -358,19 +358,20 @@ public sealed class CompiledSnapshotTests
     }
 
     [Theory]
-    [InlineData("a chunk shorter than its leaflets", "do not end where it does")]
+    [InlineData("a chunk shorter than its leaflets", "do not end where their section does")]
     [InlineData("a chunk table for more leaflets than it has", "not chunks of")]
     [InlineData("a leaflet count for more than the chunks hold", "not chunks of")]
-    public async Task A_metadata_section_whose_leaflet_chunks_do_not_match_its_count_is_refused_with_the_reason_even_with_a_good_checksum(string fault, string reason)
+    public async Task A_head_whose_directory_of_leaflet_chunks_does_not_match_its_count_is_refused_with_the_reason_even_with_a_good_checksum(string fault, string reason)
     {
         using var sandbox = TestPaths.CopyFixtureContent();
-        var (path, _) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var (path, written) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
         var bytes = await File.ReadAllBytesAsync(path);
-        var metadata = SectionOf(bytes, 0);
-        var end = (int)(metadata.Offset + metadata.Length);
-        // The fixture's few leaflets are one chunk: [leaflet count][1][its length], then the chunk, to the section's end.
-        var table = Enumerable.Range((int)metadata.Offset + 8, (int)metadata.Length - 12)
-            .Single(at => BitConverter.ToInt32(bytes, at) == end - at - 4 && BitConverter.ToInt32(bytes, at - 4) == 1);
+        var head = SectionOf(bytes, 0);
+        var chunks = SectionOf(bytes, 1);
+        // The fixture's few leaflets are one chunk: [leaflet count][1][its length][its SHA-256][its ids], to the head's end.
+        var table = Enumerable.Range((int)head.Offset + 8, (int)head.Length - 12)
+            .Single(at => BitConverter.ToInt32(bytes, at) == chunks.Length && BitConverter.ToInt32(bytes, at - 4) == 1
+                && BitConverter.ToInt32(bytes, at - 8) == written.Leaflets.Count);
         switch (fault)
         {
             case "a chunk shorter than its leaflets":
@@ -383,7 +384,7 @@ public sealed class CompiledSnapshotTests
                 BitConverter.GetBytes(257).CopyTo(bytes, table - 8);
                 break;
         }
-        System.Security.Cryptography.SHA256.HashData(bytes.AsSpan((int)metadata.Offset, (int)metadata.Length)).CopyTo(bytes, 16 + 16);
+        System.Security.Cryptography.SHA256.HashData(bytes.AsSpan((int)head.Offset, (int)head.Length)).CopyTo(bytes, 16 + 16);
 
         var read = ContentSnapshot.FromBytes(bytes, out var why);
 
@@ -398,7 +399,7 @@ public sealed class CompiledSnapshotTests
         using var indexes = new TemporaryFolder();
         var (path, _) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
         var bytes = await File.ReadAllBytesAsync(path);
-        var index = SectionOf(bytes, 1);
+        var index = SectionOf(bytes, 2);
         bytes[(int)(index.Offset + (index.Length / 2))] ^= 0x20;
         await File.WriteAllBytesAsync(path, bytes);
         using var catalog = new LeafletCatalog(new FileContentSource(sandbox.ContentRoot), TimeProvider.System, NullLogger<LeafletCatalog>.Instance,
@@ -423,7 +424,7 @@ public sealed class CompiledSnapshotTests
         stale.LastWriteTimeUtc = DateTime.UtcNow.AddHours(-1);
         var fresh = Directory.CreateDirectory(Path.Combine(indexes.Path, "4567cdef.tmp")); // another instance writing now
         var (path, _) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
-        var sha256 = SectionOf(await File.ReadAllBytesAsync(path), 1).Sha256;
+        var sha256 = SectionOf(await File.ReadAllBytesAsync(path), 2).Sha256;
         using var catalog = new LeafletCatalog(new FileContentSource(sandbox.ContentRoot), TimeProvider.System, NullLogger<LeafletCatalog>.Instance,
             Microsoft.Extensions.Options.Options.Create(new ContentOptions { SearchIndexFolder = indexes.Path }));
 
@@ -633,8 +634,8 @@ public sealed class CompiledSnapshotTests
 
     private sealed record Answer(string? ETag, string Body);
 
-    /// <summary>The row of the section table naming the search index section (the second; the metadata is the first).</summary>
-    private const int IndexRow = 16 + 48;
+    /// <summary>The row of the section table naming the search index section (the third, after the head and the leaflets' chunks).</summary>
+    private const int IndexRow = 16 + (2 * 48);
 
     /// <summary>Section <paramref name="number"/> of a snapshot file, as its header's table lists it.</summary>
     private static SnapshotSection SectionOf(byte[] snapshot, int number)

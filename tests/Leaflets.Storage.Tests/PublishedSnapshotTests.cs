@@ -47,6 +47,24 @@ public sealed class PublishedSnapshotTests(Azurite azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_published_snapshot_answers_one_leaflet_from_ranged_reads_of_its_header_its_head_and_that_leaflets_chunk()
+    {
+        var container = azurite.NewContainer("ranged");
+        await new ContentPublisher(container).PublishAsync(_content.Root, prune: false, CancellationToken.None);
+        var blob = (await ((IContentSource)new BlobContentSource(container)).OpenSnapshotAsync(CancellationToken.None))!;
+        var file = new RecordedReads(blob);
+
+        var (opened, reason) = await ContentSnapshot.OpenAsync(file, toRoot: null, CancellationToken.None);
+        var found = await opened!.FindAsync("wound-care", CancellationToken.None);
+
+        Assert.Null(reason);
+        Assert.Equal("Looking after your wound", found!.Shell.Plain.Metadata.Title);
+        Assert.Equal(3, file.Reads.Count); // the header, the head, the one chunk: not the search index
+        Assert.Equal(0, file.Reads[0].Offset);
+        Assert.True(file.Reads.Sum(read => (long)read.Length) < blob.Length / 2, $"{file.Reads.Sum(read => (long)read.Length)} of {blob.Length} bytes read");
+    }
+
+    [Fact]
     public async Task A_second_publish_replaces_the_snapshot_and_a_running_instance_takes_the_new_one_without_reading_the_markdown()
     {
         var container = azurite.NewContainer("republish");
@@ -98,7 +116,7 @@ public sealed class PublishedSnapshotTests(Azurite azurite) : IDisposable
         await new ContentPublisher(container).PublishAsync(_content.Root, prune: false, CancellationToken.None);
         var blob = container.GetBlobClient(SnapshotFormat.BlobName);
         var bytes = (await blob.DownloadContentAsync()).Value.Content.ToArray();
-        var indexOffset = BitConverter.ToInt64(bytes, 16 + 48);
+        var indexOffset = BitConverter.ToInt64(bytes, 16 + (2 * 48)); // the third row of the section table: the search index
         bytes[(int)indexOffset + 10] ^= 0x20;
         await blob.UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
         using var indexes = new TemporaryFolder();
@@ -137,6 +155,25 @@ public sealed class PublishedSnapshotTests(Azurite azurite) : IDisposable
         }
     }
 
+    /// <summary>A snapshot file that records the range of every read.</summary>
+    private sealed class RecordedReads(ISnapshotFile inner) : ISnapshotFile
+    {
+        public List<(long Offset, int Length)> Reads { get; } = [];
+
+        public long Length => inner.Length;
+
+        public Task<byte[]> ReadAsync(long offset, int length, CancellationToken cancellationToken)
+        {
+            lock (Reads)
+            {
+                Reads.Add((offset, length));
+            }
+            return inner.ReadAsync(offset, length, cancellationToken);
+        }
+
+        public void Dispose() => inner.Dispose();
+    }
+
     private sealed class ReplacedAfterMetadata(ISnapshotFile inner, Func<Task> replace) : ISnapshotFile
     {
         private int _reads;
@@ -145,7 +182,7 @@ public sealed class PublishedSnapshotTests(Azurite azurite) : IDisposable
 
         public async Task<byte[]> ReadAsync(long offset, int length, CancellationToken cancellationToken)
         {
-            if (Interlocked.Increment(ref _reads) == 3) // the header, the metadata, then the index
+            if (Interlocked.Increment(ref _reads) == 4) // the header, the head, the one chunk of leaflets, then the index
             {
                 await replace();
             }

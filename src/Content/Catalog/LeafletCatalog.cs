@@ -41,6 +41,14 @@ public sealed class LeafletCatalog(
     private long _generation;
     private readonly LoadedLeaflets _loaded = new(source, Math.Max(1L, options.Value.LoadedLeafletsMegabytes) * 1024 * 1024);
     private volatile ContentSnapshot? _compiled;
+    // The compiled snapshot of the first load while its leaflets are parsed in the background: a request for one leaflet
+    // is answered from it (FindAsync) as soon as its head is read, before all of it is (README: "Answered before it is
+    // all parsed"). Null once the whole snapshot is served, or when it could not be.
+    private volatile EarlySnapshot? _early;
+    private readonly TaskCompletionSource _earlyOpened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly int _readThreads = options.Value.SnapshotReadThreads is > 0 and var threads
+        ? Math.Min(threads, Environment.ProcessorCount)
+        : Math.Max(1, Environment.ProcessorCount - 1);
     private volatile bool _verifyCompiled;
     private Func<Leaflet, bool, CancellationToken, ValueTask<Leaflet>>? _shellLoader;
     private readonly string _indexFolder = options.Value.SearchIndexFolder is { Length: > 0 } folder
@@ -94,6 +102,43 @@ public sealed class LeafletCatalog(
         // first answer has gone (StartRefreshIfDue).
         StartRefreshIfDue();
         return _state ?? throw new InvalidOperationException("The first load finished without a snapshot.");
+    }
+
+    /// <summary>
+    /// Leaflet <paramref name="id"/> (null when there is none) and the snapshot it was found in, which loads its bodies.
+    /// During the first load from a compiled snapshot, as soon as its head is read: then the snapshot is one that holds
+    /// only the leaflet's strings and loader, its leaflets being parsed in the background, and only the leaflet's own
+    /// chunk is read (or awaited) first. Else as <see cref="GetSnapshotAsync"/>.
+    /// </summary>
+    /// <exception cref="ContentNotLoadedException">Its chunk of the compiled snapshot is damaged; the Markdown is being loaded.</exception>
+    public async ValueTask<(CatalogSnapshot Snapshot, Leaflet? Leaflet)> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_state is null)
+        {
+            var refresh = StartOrJoinRefresh();
+            await Task.WhenAny(refresh, _earlyOpened.Task).WaitAsync(cancellationToken);
+            if (_state is null && _early is { } early)
+            {
+                return (early.Snapshot, (await FindEarlyAsync(early, id, cancellationToken))?.Shell);
+            }
+        }
+        var snapshot = await GetSnapshotAsync(cancellationToken);
+        return (snapshot, snapshot.Content.Leaflets.GetValueOrDefault(id));
+    }
+
+    private async Task<SnapshotLeaflet?> FindEarlyAsync(EarlySnapshot early, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WithinLimitAsync(token => early.Opened.FindAsync(id, token), cancellationToken);
+        }
+        catch (InvalidDataException damaged)
+        {
+            // Never a leaflet of a chunk that is not the one written: the first load, parsing the same chunk, refuses the
+            // snapshot and loads the Markdown; this request is asked to come back once it has.
+            throw new ContentNotLoadedException($"The compiled snapshot of {source.DisplayRoot} cannot be trusted, as {damaged.Message}; the leaflets are being loaded from the Markdown.",
+                _readLimit);
+        }
     }
 
     /// <summary>Re-reads the source now, whatever the age of the snapshot, after any refresh already under way.</summary>
@@ -170,26 +215,68 @@ public sealed class LeafletCatalog(
     }
 
     /// <summary>
-    /// The first load, from the compiled snapshot kept beside the content if there is one this app can read: served at
-    /// once, and compared with the source's listing in the background just after (<see cref="CompiledIsCurrentAsync"/>).
-    /// One that is of another format version, damaged or does not parse is ignored with a warning: false, and the
-    /// Markdown is loaded as ever.
+    /// The first load, from the compiled snapshot kept beside the content if there is one this app can read: one leaflet
+    /// is servable as soon as its head is read (<see cref="FindAsync"/>), all of them once every chunk is parsed, and it is
+    /// compared with the source's listing in the background just after (<see cref="CompiledIsCurrentAsync"/>). One that is
+    /// of another format version, damaged or does not parse is ignored with a warning: false, and the Markdown is loaded
+    /// as ever.
     /// </summary>
     private async Task<bool> TryServeCompiledAsync(DateTimeOffset attemptedAt, CancellationToken stopping)
     {
-        if (await ReadCompiledAsync(stopping) is not var (compiled, file))
+        var started = time.GetTimestamp();
+        if (await OpenCompiledAsync(stopping) is not var (opened, file))
         {
             return false;
         }
-        var started = time.GetTimestamp();
-        Serve(compiled, file, attemptedAt);
-        _verifyCompiled = true;
-        // Whether it is still the content is checked beside the requests that follow, not the first one.
-        AfterFirstAnswer(StartRefreshIfDue);
-        logger.LogInformation("Serving {Count} leaflets from the compiled snapshot of {Root} (written by {App}), made ready in {Milliseconds:0} ms",
-            compiled.Leaflets.Count, source.DisplayRoot, compiled.AppVersion, time.GetElapsedTime(started).TotalMilliseconds);
-        return true;
+        _early = new EarlySnapshot(opened, EarlyCatalogSnapshot(opened));
+        _earlyOpened.TrySetResult();
+        logger.LogInformation("The first leaflet is servable {Milliseconds:0} ms after the first load began (the head of the compiled snapshot of {Root} read and verified: {Count} leaflets in {Chunks} chunks)",
+            time.GetElapsedTime(started).TotalMilliseconds, source.DisplayRoot, opened.Directory.Count, opened.Directory.ChunkCount);
+        try
+        {
+            if (await ReadAllCompiledAsync(opened, file, stopping) is not { } compiled)
+            {
+                return false;
+            }
+            var serving = time.GetTimestamp();
+            Serve(compiled, file, attemptedAt);
+            _verifyCompiled = true;
+            // Whether it is still the content is checked beside the requests that follow, not the first one.
+            AfterFirstAnswer(StartRefreshIfDue);
+            logger.LogInformation("Serving {Count} leaflets from the compiled snapshot of {Root} (written by {App}), made ready in {Milliseconds:0} ms",
+                compiled.Leaflets.Count, source.DisplayRoot, compiled.AppVersion, time.GetElapsedTime(serving).TotalMilliseconds);
+            return true;
+        }
+        finally
+        {
+            _early = null;
+        }
     }
+
+    /// <summary>
+    /// What a request for one leaflet is answered from while the first compiled snapshot is parsed: its strings and a
+    /// loader that finds the leaflet's record in its chunk. It holds no leaflets: nothing reads a list of it (lists,
+    /// search, health and the manifest wait for the whole snapshot, <see cref="GetStateAsync"/>).
+    /// </summary>
+    private CatalogSnapshot EarlyCatalogSnapshot(OpenedSnapshot opened)
+    {
+        var head = opened.Head;
+        var strings = Strings(head);
+        var content = new ContentLoadResult(ImmutableSortedDictionary<string, Leaflet>.Empty.WithComparers(StringComparer.Ordinal), head.Problems) { Strings = strings };
+        return new CatalogSnapshot(content)
+        {
+            Generation = _generation + 1,
+            Compiled = head,
+            LastCompiled = head,
+            Loader = (leaflet, withImages, cancellationToken) => LoadAsync(
+                async token => await opened.FindAsync(leaflet.Id, token) ?? throw new InvalidOperationException($"Leaflet '{leaflet.Id}' is not in the snapshot it was found in."),
+                strings, withImages, cancellationToken),
+        };
+    }
+
+    // The service's own words when the content has none, as a Markdown load gives (StringsEntry.None).
+    private StringsLibrary Strings(ContentSnapshot compiled) =>
+        compiled.StringsFiles.IsEmpty ? StringsLibrary.Embedded : StringsLoader.Load(source.DisplayRoot, compiled.StringsFiles).Library;
 
     /// <summary>
     /// Whether what is served from a compiled snapshot is still the content: the source's listing has the snapshot's
@@ -213,9 +300,14 @@ public sealed class LeafletCatalog(
             _state = _state! with { LoadedAt = attemptedAt, LastFailure = null };
             return true;
         }
-        var read = await ReadCompiledAsync(stopping);
-        if (read is var (newer, file) && newer.Fingerprint == fingerprint)
+        // The fingerprint is in the head: a snapshot not of this listing is refused without parsing its leaflets.
+        var read = await OpenCompiledAsync(stopping);
+        if (read is var (opened, file) && opened.Head.Fingerprint == fingerprint)
         {
+            if (await ReadAllCompiledAsync(opened, file, stopping) is not { } newer)
+            {
+                return false;
+            }
             Serve(newer, file, attemptedAt);
             logger.LogInformation("Serving {Count} leaflets from a new compiled snapshot of {Root}", newer.Leaflets.Count, source.DisplayRoot);
             return true;
@@ -226,10 +318,11 @@ public sealed class LeafletCatalog(
     }
 
     /// <summary>
-    /// The compiled snapshot's metadata, read and checked, with the file it came from, still open for its search index
-    /// (the caller disposes it, or gives it to the snapshot served); null, with a warning, when there is none this app can read.
+    /// The compiled snapshot opened (its head read and checked, its leaflets not yet parsed), with the file it came from,
+    /// still open for its chunks and search index (the caller disposes it, or gives it to the snapshot served); null, with
+    /// a warning, when there is none this app can read.
     /// </summary>
-    private async Task<(ContentSnapshot Snapshot, ISnapshotFile File)?> ReadCompiledAsync(CancellationToken stopping)
+    private async Task<(OpenedSnapshot Snapshot, ISnapshotFile File)?> OpenCompiledAsync(CancellationToken stopping)
     {
         var started = time.GetTimestamp();
         ISnapshotFile? file = null;
@@ -240,18 +333,16 @@ public sealed class LeafletCatalog(
             {
                 return null;
             }
-            var (compiled, reason) = await WithinLimitAsync(token => ContentSnapshot.ReadAsync(file, token), stopping);
-            var read = time.GetElapsedTime(started);
-            if (compiled is null)
+            var (opened, reason) = await WithinLimitAsync(token => ContentSnapshot.OpenAsync(file, source.DisplayRoot, token), stopping);
+            if (opened is null)
             {
                 logger.LogWarning("The compiled snapshot of {Root} is ignored, as {Reason}; loading the Markdown instead", source.DisplayRoot, reason);
                 file.Dispose();
                 return null;
             }
-            var moved = compiled.ForRoot(source.DisplayRoot);
-            logger.LogInformation("Read and verified the metadata of the compiled snapshot of {Root} ({Bytes} of {Length} bytes) in {Read:0} ms, moved it to its root in {Moved:0} ms",
-                source.DisplayRoot, compiled.IndexSection!.Offset, file.Length, read.TotalMilliseconds, (time.GetElapsedTime(started) - read).TotalMilliseconds);
-            return (moved, file);
+            logger.LogInformation("Read and verified the head of the compiled snapshot of {Root} ({Count} leaflets in {Chunks} chunks, {Length} bytes) in {Milliseconds:0} ms",
+                source.DisplayRoot, opened.Directory.Count, opened.Directory.ChunkCount, file.Length, time.GetElapsedTime(started).TotalMilliseconds);
+            return (opened, file);
         }
         catch (Exception error) when (!stopping.IsCancellationRequested)
         {
@@ -265,10 +356,36 @@ public sealed class LeafletCatalog(
         }
     }
 
+    /// <summary>
+    /// Every leaflet of <paramref name="opened"/>, each chunk read, checked and parsed (those a request parsed already are
+    /// not parsed again); null, with a warning and the file disposed, when a chunk is damaged or cannot be read.
+    /// </summary>
+    private async Task<ContentSnapshot?> ReadAllCompiledAsync(OpenedSnapshot opened, ISnapshotFile file, CancellationToken stopping)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            var compiled = await WithinLimitAsync(token => opened.ReadAllAsync(_readThreads, token), stopping);
+            logger.LogInformation("Read and verified the leaflets of the compiled snapshot of {Root} ({Chunks} chunks) in {Milliseconds:0} ms on {Threads} threads",
+                source.DisplayRoot, opened.Directory.ChunkCount, time.GetElapsedTime(started).TotalMilliseconds, _readThreads);
+            return compiled;
+        }
+        catch (Exception error) when (!stopping.IsCancellationRequested)
+        {
+            file.Dispose();
+            if (error is ContentNotLoadedException)
+            {
+                throw;
+            }
+            logger.LogWarning(error is InvalidDataException ? null : error, "The compiled snapshot of {Root} is ignored, as {Reason}; loading the Markdown instead",
+                source.DisplayRoot, error.Message);
+            return null;
+        }
+    }
+
     private void Serve(ContentSnapshot compiled, ISnapshotFile file, DateTimeOffset readAt)
     {
-        // The service's own words when the content has none, as a Markdown load gives (StringsEntry.None).
-        var strings = compiled.StringsFiles.IsEmpty ? StringsLibrary.Embedded : StringsLoader.Load(source.DisplayRoot, compiled.StringsFiles).Library;
+        var strings = Strings(compiled);
         var leaflets = compiled.Leaflets.ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value.Shell, StringComparer.Ordinal);
         var content = new ContentLoadResult(leaflets, compiled.Problems) { Strings = strings };
         var snapshot = new CatalogSnapshot(content)
@@ -278,7 +395,7 @@ public sealed class LeafletCatalog(
             LastCompiled = compiled,
             CompiledSearch = new SearchIndexFiles(file, compiled.IndexSection!, _indexFolder),
             SearchRetryAfter = _readLimit,
-            Loader = (leaflet, withImages, cancellationToken) => LoadAsync(compiled, strings, leaflet, withImages, cancellationToken),
+            Loader = (leaflet, withImages, cancellationToken) => LoadAsync(_ => Task.FromResult(compiled.Leaflets[leaflet.Id]), strings, withImages, cancellationToken),
         };
         // The shells are the leaflets served: should the content change without a new snapshot, the Markdown load that
         // follows merges into them as into any previous read (every folder is read, no fingerprint being known), so a
@@ -293,12 +410,12 @@ public sealed class LeafletCatalog(
         AfterFirstAnswer(() => BuildSearchIndex(snapshot));
     }
 
-    private async ValueTask<Leaflet> LoadAsync(ContentSnapshot compiled, StringsLibrary strings, Leaflet leaflet, bool withImages,
+    private async ValueTask<Leaflet> LoadAsync(Func<CancellationToken, Task<SnapshotLeaflet>> recordedLeaflet, StringsLibrary strings, bool withImages,
         CancellationToken cancellationToken)
     {
         try
         {
-            var recorded = compiled.Leaflets[leaflet.Id];
+            var recorded = await recordedLeaflet(cancellationToken);
             return withImages ? await _loaded.LoadAsync(recorded, strings, cancellationToken)
                 : await _loaded.LoadBodiesAsync(recorded, strings, cancellationToken);
         }
@@ -446,6 +563,9 @@ public sealed class LeafletCatalog(
         }
     }
 }
+
+/// <summary>A compiled snapshot opened by the first load, and the snapshot a request for one leaflet is answered from meanwhile.</summary>
+internal sealed record EarlySnapshot(OpenedSnapshot Opened, CatalogSnapshot Snapshot);
 
 /// <summary>
 /// What is being served. <see cref="Content"/> holds the served leaflets and the problems of the latest version

@@ -54,12 +54,12 @@ public sealed record ContentSnapshot(
 
     /// <summary>
     /// The snapshot's bytes: the header (magic, <see cref="SnapshotFormat.Version"/>, the section table: offset, length
-    /// and SHA-256 of each), the metadata section, then the search index section. The same snapshot always writes the
-    /// same bytes.
+    /// and SHA-256 of each), the head section (the small parts and the directory of the leaflets, with each chunk's
+    /// SHA-256), the chunks of leaflets, then the search index section. The same snapshot always writes the same bytes.
     /// </summary>
     public byte[] ToBytes()
     {
-        var metadata = Section(writer => SnapshotCodec.WriteSnapshotMetadata(writer, this));
+        var (head, chunks) = SnapshotCodec.WriteSnapshotMetadata(this);
         var index = Section(writer => SnapshotCodec.WriteIndex(writer, SearchIndex));
         using var file = new MemoryStream();
         file.Write(SnapshotFormat.Magic);
@@ -68,7 +68,7 @@ public sealed record ContentSnapshot(
             writer.Write(SnapshotFormat.Version);
             writer.Write(SnapshotFormat.SectionCount);
             var offset = (long)SnapshotFormat.HeaderLength;
-            foreach (var section in (byte[][])[metadata, index])
+            foreach (var section in (byte[][])[head, chunks, index])
             {
                 writer.Write(offset);
                 writer.Write((long)section.Length);
@@ -76,7 +76,8 @@ public sealed record ContentSnapshot(
                 offset += section.Length;
             }
         }
-        file.Write(metadata);
+        file.Write(head);
+        file.Write(chunks);
         file.Write(index);
         return file.ToArray();
     }
@@ -93,11 +94,34 @@ public sealed record ContentSnapshot(
 
     /// <summary>
     /// The snapshot in <paramref name="file"/> without its search index, which stays where it is
-    /// (<see cref="IndexSection"/>): its header and metadata section read and the metadata's SHA-256 checked. Null with the
-    /// reason when it cannot be read as one of this format: another format version, a header whose sections do not tile
-    /// the file (one cut short), a metadata section whose checksum does not match, or one that does not parse.
+    /// (<see cref="IndexSection"/>): its head and every chunk of leaflets read and checked (<see cref="OpenAsync"/>,
+    /// <see cref="OpenedSnapshot.ReadAllAsync"/>). Null with the reason when it cannot be read as one of this format.
     /// </summary>
     public static async Task<(ContentSnapshot? Snapshot, string? Reason)> ReadAsync(ISnapshotFile file, CancellationToken cancellationToken)
+    {
+        var (opened, reason) = await OpenAsync(file, toRoot: null, cancellationToken);
+        if (opened is null)
+        {
+            return (null, reason);
+        }
+        try
+        {
+            return (await opened.ReadAllAsync(Environment.ProcessorCount, cancellationToken), null);
+        }
+        catch (InvalidDataException error)
+        {
+            return (null, error.Message);
+        }
+    }
+
+    /// <summary>
+    /// The snapshot in <paramref name="file"/> opened for serving (<see cref="OpenedSnapshot"/>): its header and head
+    /// section read and the head's SHA-256 checked, no leaflet parsed yet; paths moved to <paramref name="toRoot"/> (null:
+    /// left at the root it was written from) as each part is read. Null with the reason when it cannot be read as one of
+    /// this format: another format version, a header whose sections do not tile the file (one cut short), a head whose
+    /// checksum does not match, or one that does not parse. A damaged chunk is found when that chunk is read.
+    /// </summary>
+    public static async Task<(OpenedSnapshot? Snapshot, string? Reason)> OpenAsync(ISnapshotFile file, string? toRoot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         if (file.Length < SnapshotFormat.HeaderLength)
@@ -119,15 +143,16 @@ public sealed record ContentSnapshot(
         {
             return (null, reason);
         }
-        var metadata = sections[0];
-        var bytes = await file.ReadAsync(metadata.Offset, (int)metadata.Length, cancellationToken);
-        if (!metadata.Matches(SHA256.HashData(bytes)))
+        var head = sections[0];
+        var bytes = await file.ReadAsync(head.Offset, (int)head.Length, cancellationToken);
+        if (!head.Matches(SHA256.HashData(bytes)))
         {
-            return (null, "the checksum of its metadata section does not match its content (the file is damaged)");
+            return (null, "the checksum of its head section does not match its content (the file is damaged)");
         }
         try
         {
-            return (SnapshotCodec.ReadSnapshotMetadata(bytes) with { IndexSection = sections[1] }, null);
+            var (snapshot, directory) = SnapshotCodec.ReadHead(bytes, sections[1].Length);
+            return (new OpenedSnapshot(file, snapshot, directory, sections[1], sections[2], toRoot?.TrimEnd('/', '\\') ?? snapshot.DisplayRoot), null);
         }
         catch (Exception error) when (error is EndOfStreamException or IOException or InvalidDataException or ArgumentException or FormatException)
         {
@@ -214,26 +239,18 @@ public sealed record ContentSnapshot(
         {
             return this;
         }
-        string Moved(string path) => path.StartsWith(DisplayRoot + "/", StringComparison.Ordinal) ? displayRoot + path[DisplayRoot.Length..] : path;
-        LeafletDocument MovedDocument(LeafletDocument document) => document with { SourcePath = Moved(document.SourcePath) };
+        var from = DisplayRoot;
         return this with
         {
             DisplayRoot = displayRoot,
-            Problems = [.. Problems.Select(problem => problem with { Path = Moved(problem.Path) })],
-            Leaflets = Leaflets.ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value with
-            {
-                Shell = entry.Value.Shell with
-                {
-                    Variants = entry.Value.Shell.Variants.ToImmutableSortedDictionary(variant => variant.Key, variant => MovedDocument(variant.Value)),
-                    Translations = entry.Value.Shell.Translations.ToImmutableSortedDictionary(
-                        language => language.Key,
-                        language => language.Value.ToImmutableSortedDictionary(variant => variant.Key, variant => MovedDocument(variant.Value)),
-                        LanguageTags.Comparer),
-                },
-            }, StringComparer.Ordinal),
+            Problems = [.. Problems.Select(problem => problem with { Path = MovedPath(problem.Path, from, displayRoot) })],
+            Leaflets = Leaflets.ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value.ForRoot(from, displayRoot), StringComparer.Ordinal),
         };
     }
 
+    /// <summary><paramref name="path"/>, read under root <paramref name="from"/>, as read under <paramref name="to"/>.</summary>
+    internal static string MovedPath(string path, string from, string to) =>
+        path.StartsWith(from + "/", StringComparison.Ordinal) ? to + path[from.Length..] : path;
 }
 
 /// <summary>Reads a Lucene directory's files.</summary>
@@ -287,6 +304,27 @@ public sealed record SnapshotLeaflet(Leaflet Shell, ImmutableArray<string> Files
         var markdown = folder.Select(file => (Name: Name(file.Path), file.Bytes)).Where(file => IsMarkdown(file.Name)).ToImmutableSortedDictionary(
             file => file.Name, file => Sha256Digest.Of(file.Bytes.AsSpan()), StringComparer.Ordinal);
         return new SnapshotLeaflet(shell, files, images, markdown);
+    }
+
+    /// <summary>
+    /// This leaflet as read under root <paramref name="to"/> rather than <paramref name="from"/>: its documents name their
+    /// source files by the root (<see cref="ContentSnapshot.ForRoot"/>); done per chunk as it is read, not for every
+    /// leaflet before the first answer.
+    /// </summary>
+    public SnapshotLeaflet ForRoot(string from, string to)
+    {
+        LeafletDocument Moved(LeafletDocument document) => document with { SourcePath = ContentSnapshot.MovedPath(document.SourcePath, from, to) };
+        return this with
+        {
+            Shell = Shell with
+            {
+                Variants = Shell.Variants.ToImmutableSortedDictionary(variant => variant.Key, variant => Moved(variant.Value)),
+                Translations = Shell.Translations.ToImmutableSortedDictionary(
+                    language => language.Key,
+                    language => language.Value.ToImmutableSortedDictionary(variant => variant.Key, variant => Moved(variant.Value)),
+                    LanguageTags.Comparer),
+            },
+        };
     }
 
     /// <summary>The path in the source of <paramref name="name"/>, one of <see cref="Files"/>.</summary>

@@ -17,25 +17,14 @@ internal static class SnapshotCodec
     /// <summary>The most items of any one list read (leaflets, files, problems...): a damaged count is refused, not allocated.</summary>
     private const int MaxCount = 10_000_000;
 
-    /// <summary>The metadata section: everything but the search index.</summary>
-    public static void WriteSnapshotMetadata(BinaryWriter writer, ContentSnapshot snapshot)
+    /// <summary>
+    /// The head section and the chunks section: the head holds everything but the leaflets' shells and the search index
+    /// (the app version, the fingerprint, the display root, the strings files, the problems, the check results) and the
+    /// directory of the chunks (the leaflet count, the chunk count, then per chunk its length, its SHA-256 and the ids
+    /// of its leaflets, in order); the chunks section holds the chunks, one after another.
+    /// </summary>
+    public static (byte[] Head, byte[] Chunks) WriteSnapshotMetadata(ContentSnapshot snapshot)
     {
-        writer.Write(snapshot.AppVersion);
-        writer.Write(snapshot.Fingerprint);
-        writer.Write(snapshot.DisplayRoot);
-        writer.Write(snapshot.StringsFiles.Length);
-        foreach (var file in snapshot.StringsFiles)
-        {
-            writer.Write(file.Path);
-            writer.Write(file.LastModified.UtcTicks);
-            writer.Write(file.Bytes.Length);
-            writer.Write(file.Bytes.AsSpan());
-        }
-        WriteProblems(writer, snapshot.Problems);
-        var checks = snapshot.Checks?.ToJson() ?? [];
-        writer.Write(checks.Length);
-        writer.Write(checks);
-        writer.Write(snapshot.Leaflets.Count);
         var chunks = snapshot.Leaflets.Values.Chunk(LeafletsPerChunk).Select(chunk =>
         {
             using var bytes = new MemoryStream();
@@ -46,23 +35,50 @@ internal static class SnapshotCodec
                     WriteLeaflet(chunkWriter, leaflet);
                 }
             }
-            return bytes.ToArray();
+            return (Ids: chunk.Select(leaflet => leaflet.Shell.Id).ToList(), Bytes: bytes.ToArray());
         }).ToList();
-        writer.Write(chunks.Count);
+        using var head = new MemoryStream();
+        using (var writer = new BinaryWriter(head, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(snapshot.AppVersion);
+            writer.Write(snapshot.Fingerprint);
+            writer.Write(snapshot.DisplayRoot);
+            writer.Write(snapshot.StringsFiles.Length);
+            foreach (var file in snapshot.StringsFiles)
+            {
+                writer.Write(file.Path);
+                writer.Write(file.LastModified.UtcTicks);
+                writer.Write(file.Bytes.Length);
+                writer.Write(file.Bytes.AsSpan());
+            }
+            WriteProblems(writer, snapshot.Problems);
+            var checks = snapshot.Checks?.ToJson() ?? [];
+            writer.Write(checks.Length);
+            writer.Write(checks);
+            writer.Write(snapshot.Leaflets.Count);
+            writer.Write(chunks.Count);
+            foreach (var chunk in chunks)
+            {
+                writer.Write(chunk.Bytes.Length);
+                writer.Write(System.Security.Cryptography.SHA256.HashData(chunk.Bytes));
+                foreach (var id in chunk.Ids)
+                {
+                    writer.Write(id);
+                }
+            }
+        }
+        using var all = new MemoryStream();
         foreach (var chunk in chunks)
         {
-            writer.Write(chunk.Length);
+            all.Write(chunk.Bytes);
         }
-        foreach (var chunk in chunks)
-        {
-            writer.Write(chunk);
-        }
+        return (head.ToArray(), all.ToArray());
     }
 
     /// <summary>
-    /// The leaflets are written in chunks of this many, in order, each chunk's length in a table before them, so a start
-    /// parses them on every core at once (issue 12: parsing 10,000 shells on one thread was most of a cold start). Fixed,
-    /// not by core count, so the same content writes the same bytes on any machine.
+    /// The leaflets are written in chunks of this many, in order, each read, checked and parsed on its own: a start
+    /// answers a leaflet once its chunk is parsed, and parses the rest in the background on every core. Fixed, not by
+    /// core count, so the same content writes the same bytes on any machine.
     /// </summary>
     internal const int LeafletsPerChunk = 256;
 
@@ -78,8 +94,14 @@ internal static class SnapshotCodec
         }
     }
 
-    /// <summary>The metadata section, whole: a snapshot with no search index files (they are read apart).</summary>
-    public static ContentSnapshot ReadSnapshotMetadata(byte[] bytes)
+    /// <summary>
+    /// The head section: a snapshot with no leaflets and no search index files (both are read apart), and the directory
+    /// of its chunks. The directory is checked whole before any chunk is read: exactly the chunks of
+    /// <see cref="LeafletsPerChunk"/> leaflets the count needs, their lengths tiling <paramref name="chunksLength"/>
+    /// bytes, and the ids in strictly ascending ordinal order (as the writer's sorted dictionary gives them), so that a
+    /// leaflet's chunk is found by a binary search.
+    /// </summary>
+    public static (ContentSnapshot Head, SnapshotDirectory Directory) ReadHead(byte[] bytes, long chunksLength)
     {
         using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), System.Text.Encoding.UTF8);
         var appVersion = reader.ReadString();
@@ -97,62 +119,61 @@ internal static class SnapshotCodec
             checks = CheckResultSet.FromJson(checksJson, out var reason)
                 ?? throw new InvalidDataException($"its check results do not parse ({reason})");
         }
-        var leaflets = ReadLeaflets(reader, bytes).ToImmutableSortedDictionary(leaflet => leaflet.Shell.Id, leaflet => leaflet, StringComparer.Ordinal);
-        return new ContentSnapshot(appVersion, fingerprint, displayRoot, leaflets, problems, strings, checks, []);
-    }
-
-    /// <summary>
-    /// The leaflets, their chunks parsed in parallel: the chunk table must give exactly the chunks of
-    /// <see cref="LeafletsPerChunk"/> leaflets the count needs, tiling the rest of the section, and each chunk must hold
-    /// exactly its leaflets. A fault in any chunk is thrown as itself (not an <see cref="AggregateException"/>), so the
-    /// snapshot is refused with its reason.
-    /// </summary>
-    private static IEnumerable<SnapshotLeaflet> ReadLeaflets(BinaryReader reader, byte[] bytes)
-    {
         var count = Count(reader);
         var chunkCount = Count(reader);
         if (chunkCount != (count + LeafletsPerChunk - 1) / LeafletsPerChunk)
         {
             throw new InvalidDataException($"its {count} leaflets are in {chunkCount} chunks, not chunks of {LeafletsPerChunk}");
         }
-        var chunks = new (int Offset, int Length)[chunkCount];
-        var at = reader.BaseStream.Position + ((long)chunkCount * sizeof(int));
+        var ids = new string[count];
+        var chunks = new SnapshotChunk[chunkCount];
+        var at = 0L;
         for (var i = 0; i < chunkCount; i++)
         {
             var length = reader.ReadInt32();
-            if (length < 0 || length > bytes.Length - at)
+            if (length < 0 || length > chunksLength - at)
             {
                 throw new InvalidDataException($"a chunk's length ({length}) runs past the end");
             }
-            chunks[i] = ((int)at, length);
+            chunks[i] = new SnapshotChunk(at, length, ReadDigest(reader));
             at += length;
-        }
-        if (at != bytes.Length)
-        {
-            throw new InvalidDataException("its leaflet chunks do not end where it does");
-        }
-        var shared = new SharedStrings();
-        var parsed = new SnapshotLeaflet[chunkCount][];
-        try
-        {
-            Parallel.For(0, chunkCount, i =>
+            for (var j = i * LeafletsPerChunk; j < Math.Min(count, (i + 1) * LeafletsPerChunk); j++)
             {
-                using var chunk = new BinaryReader(new MemoryStream(bytes, chunks[i].Offset, chunks[i].Length, writable: false, publiclyVisible: true), System.Text.Encoding.UTF8);
-                var leaflets = new SnapshotLeaflet[Math.Min(LeafletsPerChunk, count - (i * LeafletsPerChunk))];
-                for (var j = 0; j < leaflets.Length; j++)
+                ids[j] = reader.ReadString();
+                if (j > 0 && string.CompareOrdinal(ids[j - 1], ids[j]) >= 0)
                 {
-                    leaflets[j] = ReadLeaflet(chunk, shared);
+                    throw new InvalidDataException($"its leaflet ids are not in order ('{ids[j - 1]}' before '{ids[j]}')");
                 }
-                AtEnd(chunk);
-                parsed[i] = leaflets;
-            });
+            }
         }
-        catch (AggregateException error)
+        if (at != chunksLength)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
-            throw;
+            throw new InvalidDataException("its leaflet chunks do not end where their section does");
         }
-        return parsed.SelectMany(chunk => chunk);
+        AtEnd(reader);
+        var head = new ContentSnapshot(appVersion, fingerprint, displayRoot, ImmutableSortedDictionary<string, SnapshotLeaflet>.Empty.WithComparers(StringComparer.Ordinal),
+            problems, strings, checks, []);
+        return (head, new SnapshotDirectory(ids, chunks));
+    }
+
+    /// <summary>
+    /// One chunk's leaflets, which must be exactly those the directory names for it (<paramref name="ids"/>), in order.
+    /// <paramref name="shared"/> is shared by the chunks of one read, which may be parsed at once.
+    /// </summary>
+    public static SnapshotLeaflet[] ReadChunk(byte[] bytes, ReadOnlySpan<string> ids, SharedStrings shared)
+    {
+        using var chunk = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), System.Text.Encoding.UTF8);
+        var leaflets = new SnapshotLeaflet[ids.Length];
+        for (var j = 0; j < leaflets.Length; j++)
+        {
+            leaflets[j] = ReadLeaflet(chunk, shared);
+            if (leaflets[j].Shell.Id != ids[j])
+            {
+                throw new InvalidDataException($"a chunk holds leaflet '{leaflets[j].Shell.Id}' where its directory says '{ids[j]}'");
+            }
+        }
+        AtEnd(chunk);
+        return leaflets;
     }
 
     /// <summary>

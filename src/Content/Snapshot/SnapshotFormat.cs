@@ -10,7 +10,7 @@ namespace Leaflets.Content.Snapshot;
 public static class SnapshotFormat
 {
     /// <summary>Moved whenever the layout, or anything of the model it stores (metadata, images, problems, checks, search index), changes.</summary>
-    public const int Version = 4;
+    public const int Version = 6;
 
     /// <summary>The folder of a content folder (files mode) the snapshot is written to: beside leaflets/, which the loader owns.</summary>
     public const string FilesFolder = ".snapshot";
@@ -24,8 +24,12 @@ public static class SnapshotFormat
     /// <summary>The largest snapshot read; a larger one is refused, as any file over a bound is.</summary>
     public const int MaxBytes = 1024 * 1024 * 1024;
 
-    /// <summary>The sections after the header, in this order: the metadata (read at start), the search index (read after).</summary>
-    internal const int SectionCount = 2;
+    /// <summary>
+    /// The sections after the header, in this order: the head (the small parts and the directory of the leaflets, read
+    /// at start), the leaflets' chunks (each read and checked on its own, against the directory), the search index (read
+    /// after serving has begun).
+    /// </summary>
+    internal const int SectionCount = 3;
 
     /// <summary>One row of the section table: offset and length (longs) and SHA-256.</summary>
     internal const int SectionEntryLength = (2 * sizeof(long)) + 32;

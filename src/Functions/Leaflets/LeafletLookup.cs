@@ -41,8 +41,14 @@ public static class LeafletLookup
         {
             return new DocumentLookup(null, null, badVariant);
         }
-        var snapshot = await catalog.GetSnapshotAsync(cancellationToken);
-        TryFind(snapshot, id, out var leaflet, out var notFound);
+        if (!IsLeafletId(id, out var notFound))
+        {
+            return new DocumentLookup(null, null, notFound) { Variant = variant };
+        }
+        // One leaflet, found without waiting for the whole library: a cold instance answers it from its chunk of the
+        // compiled snapshot (LeafletCatalog.FindAsync).
+        var (snapshot, leaflet) = await catalog.FindAsync(id, cancellationToken);
+        notFound = leaflet is null ? Problems.UnknownLeaflet(id) : null;
         if (leaflet is null || !TryGetDocument(leaflet, variant, request, out var document, out notFound))
         {
             return new DocumentLookup(null, null, notFound)
@@ -58,9 +64,8 @@ public static class LeafletLookup
         CatalogSnapshot snapshot, string id, [NotNullWhen(true)] out Leaflet? leaflet, [NotNullWhen(false)] out ProblemResult? problem)
     {
         leaflet = null;
-        if (!Slugs.IsLeafletId(id))
+        if (!IsLeafletId(id, out problem))
         {
-            problem = Problems.InvalidParameter($"The leaflet id must be {Slugs.LeafletIdRule}.");
             return false;
         }
         if (!snapshot.Content.Leaflets.TryGetValue(id, out leaflet))
@@ -70,6 +75,12 @@ public static class LeafletLookup
         }
         problem = null;
         return true;
+    }
+
+    private static bool IsLeafletId(string id, [NotNullWhen(false)] out ProblemResult? problem)
+    {
+        problem = Slugs.IsLeafletId(id) ? null : Problems.InvalidParameter($"The leaflet id must be {Slugs.LeafletIdRule}.");
+        return problem is null;
     }
 
     /// <summary>The <c>variant</c> query parameter: absent means plain; anything but plain or easy-read is a 400.</summary>
