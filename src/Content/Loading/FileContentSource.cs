@@ -188,9 +188,7 @@ public sealed class FileContentSource(string root) : IContentSource
         // One name is a prefix of the other: the shorter one's next character is '/' for a directory, or nothing for a
         // file (which sorts first); the longer one's is its own next character.
         var (shorter, longer, sign) = one.Name.Length < other.Name.Length ? (one, other, 1) : (other, one, -1);
-        var next = shorter.IsDirectory ? '/' : (char?)null;
-        var compareNext = next is null ? -1 : next.Value.CompareTo(longer.Name[common]);
-        return sign * compareNext;
+        return sign * (shorter.IsDirectory ? '/'.CompareTo(longer.Name[common]) : -1);
     }
 
     /// <summary>

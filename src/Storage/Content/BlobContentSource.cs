@@ -121,8 +121,8 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
     }
 
     // Explicit: the private ListAsync below is the blob listing this one and ReadAllAsync share. Sorted here rather than
-    // trusted to come in ordinal order: the service orders names by their UTF-8 bytes, which can differ from ordinal
-    // (UTF-16) order; so this one holds its listing, as the folder source no longer does.
+    // trusted to come in ordinal order: the service documents its order as alphabetical, not as the ordinal order of
+    // .NET strings; so this one holds its listing, as the folder source no longer does.
     async IAsyncEnumerable<ContentListing> IContentSource.ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var listed = new List<ContentListing>();
