@@ -200,29 +200,10 @@ if [ "${R2R:-1}" = 1 ]; then
 fi
 
 echo "Mixed load for ${mixed_seconds} s at 64 connections ..."
-# Lua for wrk: request n goes to leaflet n (mod N), as JSON, HTML, easy-read JSON, a list page, a search or (one in
-# ten) a PDF, so no single cached answer stands for the library.
+# scripts/mixed-load.lua (shared with scripts/bench-memory.sh) says what the mixed load asks for.
 lua_ids="$work/ids.lua"
 { echo "ids = {"; printf '"%s",\n' "${ids[@]}"; echo "}"; } >"$lua_ids"
 pages=$(( (count + 24) / 25 ))
-cat >"$work/mixed.lua" <<EOF
-dofile("$lua_ids")
-local queries = {"bone%20cement", "asthma", "vertebroplasty", "hip%20replacement", "diabetes", "pain"}
-local n = 0
-request = function()
-  n = n + 1
-  local id = ids[(n * 7919) % #ids + 1]
-  local kind = n % 10
-  local path
-  if kind <= 2 then path = "/api/leaflets/" .. id
-  elseif kind <= 4 then path = "/api/leaflets/" .. id .. "/html"
-  elseif kind == 5 then path = "/api/leaflets/" .. id .. "?variant=easy-read"
-  elseif kind == 6 then path = "/api/leaflets?page=" .. ((n % $pages) + 1)
-  elseif kind <= 8 then path = "/api/leaflets?q=" .. queries[(n % #queries) + 1]
-  else path = "/api/leaflets/" .. id .. "/pdf" end
-  return wrk.format(nil, path)
-end
-EOF
 # One Lua file per case below: request n asks for item n of the case in turn.
 # Fifty different searches, from the words make-library.sh writes (its subjects, their clinical synonyms, its codes'
 # names) and the real leaflets' (exact, stemmed and misspelt), so most requests are not the one before: the
@@ -299,7 +280,7 @@ cases=(health json html json-hot html-hot list search search50)
 started=$(now_ms)
 start_server steady "$built"
 first_answer "$json" >/dev/null
-wrk -t2 -c64 -d"${mixed_seconds}s" --timeout 30s -s "$work/mixed.lua" "http://127.0.0.1:$port" >"$work/mixed.txt"
+MIXED_IDS="$lua_ids" MIXED_PAGES=$pages wrk -t2 -c64 -d"${mixed_seconds}s" --timeout 30s -s scripts/mixed-load.lua "http://127.0.0.1:$port" >"$work/mixed.txt"
 grep -q "Non-2xx" "$work/mixed.txt" && { echo "mixed load: non-2xx answers:" >&2; cat "$work/mixed.txt" >&2; exit 1; }
 row "RSS after ${mixed_seconds} s of mixed load at 64 connections" "$(kib "$(rss_of "$server")")"
 row "Peak RSS during it" "$(kib "$(peak_of "$server")")"

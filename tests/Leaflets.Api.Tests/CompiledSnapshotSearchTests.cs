@@ -85,7 +85,7 @@ public sealed class CompiledSnapshotSearchTests
 
         public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken) => _inner.ReadAllAsync(cancellationToken);
 
-        public Task<IReadOnlyList<ContentListing>> ListAsync(CancellationToken cancellationToken) => _inner.ListAsync(cancellationToken);
+        public IAsyncEnumerable<ContentListing> ListAsync(CancellationToken cancellationToken) => _inner.ListAsync(cancellationToken);
 
         public async Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken)
         {

@@ -664,7 +664,7 @@ public sealed class CompiledSnapshotTests
             return _inner.ReadAllAsync(cancellationToken);
         }
 
-        public Task<IReadOnlyList<ContentListing>> ListAsync(CancellationToken cancellationToken) => _inner.ListAsync(cancellationToken);
+        public IAsyncEnumerable<ContentListing> ListAsync(CancellationToken cancellationToken) => _inner.ListAsync(cancellationToken);
 
         public Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken)
         {

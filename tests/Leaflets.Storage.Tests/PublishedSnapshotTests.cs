@@ -144,7 +144,7 @@ public sealed class PublishedSnapshotTests(Azurite azurite) : IDisposable
 
         public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken) => ((IContentSource)inner).ReadAllAsync(cancellationToken);
 
-        public Task<IReadOnlyList<ContentListing>> ListAsync(CancellationToken cancellationToken) => ((IContentSource)inner).ListAsync(cancellationToken);
+        public IAsyncEnumerable<ContentListing> ListAsync(CancellationToken cancellationToken) => ((IContentSource)inner).ListAsync(cancellationToken);
 
         public Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken) => ((IContentSource)inner).ReadFileAsync(path, cancellationToken);
 

@@ -291,10 +291,9 @@ public sealed class LeafletCatalog(
             return false;
         }
         var listingStarted = time.GetTimestamp();
-        var listing = await WithinLimitAsync(source.ListAsync, stopping);
-        var fingerprint = ContentFingerprint.Of(listing);
+        var (fingerprint, count) = await WithinLimitAsync(token => ContentFingerprint.OfAsync(source.ListAsync(token), token), stopping);
         logger.LogInformation("Compared the listing of {Count} files in {Root} with its compiled snapshot in {Milliseconds:0} ms",
-            listing.Count, source.DisplayRoot, time.GetElapsedTime(listingStarted).TotalMilliseconds);
+            count, source.DisplayRoot, time.GetElapsedTime(listingStarted).TotalMilliseconds);
         if (fingerprint == current.Fingerprint)
         {
             _state = _state! with { LoadedAt = attemptedAt, LastFailure = null };

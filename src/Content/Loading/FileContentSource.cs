@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.IO.Enumeration;
 using System.Runtime.InteropServices;
 
 namespace Leaflets.Content.Loading;
@@ -50,32 +51,33 @@ public sealed class FileContentSource(string root) : IContentSource
         return Task.FromResult<IReadOnlyList<ContentFile>>(files);
     }
 
-    public Task<IReadOnlyList<ContentListing>> ListAsync(CancellationToken cancellationToken)
+    public IAsyncEnumerable<ContentListing> ListAsync(CancellationToken cancellationToken) => List(cancellationToken).ToAsyncEnumerable();
+
+    /// <summary>
+    /// The listing, one file at a time as the walk meets it (<see cref="ContentPaths"/>): the catalog lists a served library
+    /// every minute, and at 10,000 leaflets (466,666 files) a listing held whole was some 80 MB more in memory (issue 12).
+    /// </summary>
+    private IEnumerable<ContentListing> List(CancellationToken cancellationToken)
     {
-        // Each file kept by its relative path alone, sorted in place: the catalog lists a served library every minute, and
-        // at 10,000 leaflets (466,000 files) a sorted list of full and relative paths held both, some 100 MB more live
-        // in every listing (issue 12). The full paths now die young.
-        var listed = new List<ContentListing>();
-        foreach (var path in ContentFiles())
+        foreach (var (path, relative) in ContentPaths())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            EntryFacts facts;
             try
             {
-                var facts = RegularFile.Probe(path);
-                // The exact last write, not the second a ContentFile is dated by: an edit within the same second still
-                // changes the fingerprint (FileContentSource reads a file again on any change of these facts too).
-                listed.Add(new ContentListing(RelativeOf(path), facts.Length, new DateTimeOffset(facts.LastWriteUtc, TimeSpan.Zero), ContentMd5: null)
-                {
-                    NotRegular = facts.Kind != EntryKind.Regular,
-                });
+                facts = RegularFile.Probe(path);
             }
             catch (FileNotFoundException)
             {
-                // deleted since the directory was listed
+                continue; // deleted since its directory was listed
             }
+            // The exact last write, not the second a ContentFile is dated by: an edit within the same second still
+            // changes the fingerprint (FileContentSource reads a file again on any change of these facts too).
+            yield return new ContentListing(relative, facts.Length, new DateTimeOffset(facts.LastWriteUtc, TimeSpan.Zero), ContentMd5: null)
+            {
+                NotRegular = facts.Kind != EntryKind.Regular,
+            };
         }
-        listed.Sort(static (one, other) => string.CompareOrdinal(one.Path, other.Path));
-        return Task.FromResult<IReadOnlyList<ContentListing>>(listed);
     }
 
     public Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken)
@@ -125,25 +127,68 @@ public sealed class FileContentSource(string root) : IContentSource
     /// <summary>Where a snapshot of this format is kept in the content folder <paramref name="root"/>.</summary>
     public static string SnapshotPath(string root) => Path.Combine(root, Snapshot.SnapshotFormat.FilesFolder, Snapshot.SnapshotFormat.FileName);
 
-    /// <summary>Every file below leaflets/ and strings/ (no symbolic link followed), with its path relative to the root, in ordinal order.</summary>
-    private IEnumerable<(string Path, string Relative)> ContentPaths() =>
-        ContentFiles().Select(path => (path, RelativeOf(path))).OrderBy(each => each.Item2, StringComparer.Ordinal).ToList();
-
-    private string RelativeOf(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
-
-    /// <summary>Every file under leaflets/ and strings/, as full paths in no order; throws at once when leaflets/ is missing.</summary>
-    private IEnumerable<string> ContentFiles()
+    /// <summary>
+    /// Every file below leaflets/ and strings/ (no symbolic link followed), with its path relative to the root, in ordinal
+    /// order of that path; throws at once when leaflets/ is missing. Walked one directory at a time, each one's entries
+    /// sorted by name with a directory's name followed by '/': then a depth-first walk meets the paths in ordinal order
+    /// ("hip-x/plain.md" before "hip/plain.md", as '-' sorts before '/'), and holds one directory's names per level, not the whole tree.
+    /// </summary>
+    private IEnumerable<(string Path, string Relative)> ContentPaths()
     {
         var leaflets = Path.Combine(Root, "leaflets");
         if (!Directory.Exists(leaflets))
         {
             throw new DirectoryNotFoundException($"The content folder '{DisplayRoot}' has no 'leaflets' folder (looked in {leaflets}).");
         }
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        // strings/ is optional: a content root need not change any word of the service's own.
+        // strings/ is optional: a content root need not change any word of the service's own. "leaflets/" sorts before it.
         var strings = Path.Combine(Root, StringsLoader.Folder.TrimEnd('/'));
-        return Directory.EnumerateFiles(leaflets, "*", options)
-            .Concat(Directory.Exists(strings) ? Directory.EnumerateFiles(strings, "*", options) : []);
+        var walked = Walk(leaflets, "leaflets/", top: true);
+        return Directory.Exists(strings) ? walked.Concat(Walk(strings, StringsLoader.Folder, top: true)) : walked;
+    }
+
+    private static readonly EnumerationOptions OneDirectory = new() { AttributesToSkip = FileAttributes.ReparsePoint };
+
+    private static IEnumerable<(string Path, string Relative)> Walk(string directory, string relative, bool top)
+    {
+        List<(string Name, bool IsDirectory)> entries;
+        try
+        {
+            entries = [.. new FileSystemEnumerable<(string, bool)>(directory, static (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory), OneDirectory)];
+        }
+        catch (Exception error) when (!top && error is DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            yield break; // deleted since its parent was listed, or not ours to read: as a recursive enumeration skips it
+        }
+        entries.Sort(static (one, other) => CompareAsInPaths(one, other));
+        foreach (var (name, isDirectory) in entries)
+        {
+            if (isDirectory)
+            {
+                foreach (var below in Walk(Path.Join(directory, name), relative + name + "/", top: false))
+                {
+                    yield return below;
+                }
+            }
+            else
+            {
+                yield return (Path.Join(directory, name), relative + name);
+            }
+        }
+    }
+
+    /// <summary>Ordinal order of the names as they stand in a path: a directory's followed by '/'.</summary>
+    private static int CompareAsInPaths((string Name, bool IsDirectory) one, (string Name, bool IsDirectory) other)
+    {
+        var common = Math.Min(one.Name.Length, other.Name.Length);
+        var compared = string.CompareOrdinal(one.Name, 0, other.Name, 0, common);
+        if (compared != 0 || one.Name.Length == other.Name.Length)
+        {
+            return compared;
+        }
+        // One name is a prefix of the other: the shorter one's next character is '/' for a directory, or nothing for a
+        // file (which sorts first); the longer one's is its own next character.
+        var (shorter, longer, sign) = one.Name.Length < other.Name.Length ? (one, other, 1) : (other, one, -1);
+        return sign * (shorter.IsDirectory ? '/'.CompareTo(longer.Name[common]) : -1);
     }
 
     /// <summary>

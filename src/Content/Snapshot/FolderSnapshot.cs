@@ -18,10 +18,10 @@ public static class FolderSnapshot
     public static async Task<(string Path, ContentSnapshot Snapshot)> WriteAsync(string contentRoot, CheckResultSet? checks, CancellationToken cancellationToken)
     {
         var source = new FileContentSource(contentRoot);
-        var before = ContentFingerprint.Of(await source.ListAsync(cancellationToken));
+        var (before, _) = await ContentFingerprint.OfAsync(source.ListAsync(cancellationToken), cancellationToken);
         var files = await source.ReadAllAsync(cancellationToken);
         var content = LeafletLoader.Load(source.DisplayRoot, files);
-        if (ContentFingerprint.Of(await source.ListAsync(cancellationToken)) != before)
+        if ((await ContentFingerprint.OfAsync(source.ListAsync(cancellationToken), cancellationToken)).Fingerprint != before)
         {
             throw new IOException($"The content in {source.DisplayRoot} changed while its snapshot was being made; nothing was written. Run the command again.");
         }

@@ -120,8 +120,10 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         }
     }
 
-    // Explicit: the private ListAsync below is the blob listing this one and ReadAllAsync share.
-    async Task<IReadOnlyList<ContentListing>> IContentSource.ListAsync(CancellationToken cancellationToken)
+    // Explicit: the private ListAsync below is the blob listing this one and ReadAllAsync share. Sorted here rather than
+    // trusted to come in ordinal order: the service documents its order as alphabetical, not as the ordinal order of
+    // .NET strings; so this one holds its listing, as the folder source no longer does.
+    async IAsyncEnumerable<ContentListing> IContentSource.ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var listed = new List<ContentListing>();
         try
@@ -140,7 +142,11 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
             throw new InvalidOperationException(
                 $"The blob container '{container.Name}' does not exist in {container.AccountName}: publish the content to it first ('leaflets publish').", e);
         }
-        return listed.OrderBy(file => file.Path, StringComparer.Ordinal).ToList();
+        listed.Sort(static (one, other) => string.CompareOrdinal(one.Path, other.Path));
+        foreach (var file in listed)
+        {
+            yield return file;
+        }
     }
 
     public async Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken)

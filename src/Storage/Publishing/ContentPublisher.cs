@@ -132,11 +132,12 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
     private async Task WriteSnapshotAsync(IReadOnlyList<ContentFile> localFiles, CheckResultSet checks, CancellationToken cancellationToken)
     {
         IContentSource blobs = new BlobContentSource(container);
-        var listing = await blobs.ListAsync(cancellationToken);
         var local = localFiles.ToDictionary(file => file.Path, StringComparer.Ordinal);
-        var files = new List<ContentFile>(listing.Count);
-        foreach (var listed in listing)
+        var files = new List<ContentFile>();
+        using var fingerprint = new ContentFingerprint();
+        await foreach (var listed in blobs.ListAsync(cancellationToken))
         {
+            fingerprint.Add(listed);
             if (local.TryGetValue(listed.Path, out var file) && file.Bytes.Length == listed.Length && listed.ContentMd5 is { } md5
                 && md5 == Convert.ToHexStringLower(MD5.HashData(file.Bytes.AsSpan())))
             {
@@ -147,7 +148,7 @@ public sealed class ContentPublisher(BlobContainerClient container, ContentCheck
                 files.Add(downloaded);
             }
         }
-        var snapshot = ContentSnapshot.Of(blobs.DisplayRoot, LeafletLoader.Load(blobs.DisplayRoot, files), files, ContentFingerprint.Of(listing), checks);
+        var snapshot = ContentSnapshot.Of(blobs.DisplayRoot, LeafletLoader.Load(blobs.DisplayRoot, files), files, fingerprint.Finish(), checks);
         var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" } };
         await container.GetBlobClient(SnapshotFormat.BlobName).UploadAsync(BinaryData.FromBytes(snapshot.ToBytes()), options, cancellationToken);
     }

@@ -21,11 +21,27 @@ public sealed class FileContentSourceTests : IDisposable
         Write("leaflets/hip/easy-read.md", SampleLeaflets.Markdown("Your new hip", 1));
         var source = new FileContentSource(_root.FullName);
 
-        var listing = await source.ListAsync(CancellationToken.None);
+        var listing = await source.ListAsync(CancellationToken.None).ToListAsync();
         var read = await source.ReadAllAsync(CancellationToken.None);
 
         Assert.Equal(["leaflets/Knee/plain.md", "leaflets/hip-x/plain.md", "leaflets/hip/easy-read.md", "leaflets/hip/plain.md"], listing.Select(file => file.Path));
         Assert.Equal(read.Select(file => file.Path), listing.Select(file => file.Path));
+    }
+
+    [Fact]
+    public async Task The_listing_meets_names_that_share_a_prefix_in_ordinal_order_of_the_whole_path_files_and_folders_alike()
+    {
+        // Within leaflets/: "hip.md" ('.') < "hip/" < "hip0" ('/' < '0'), and "hip-x/" ('-') < "hip.md"; "strings/" last.
+        foreach (var path in new[] { "leaflets/hip0/plain.md", "leaflets/hip/plain.md", "leaflets/hip/images/a.png", "leaflets/hip.md",
+            "leaflets/hip-x/plain.md", "strings/en.yaml", "leaflets/hip/images.md" })
+        {
+            Write(path, "x");
+        }
+
+        var listing = await new FileContentSource(_root.FullName).ListAsync(CancellationToken.None).ToListAsync();
+
+        Assert.Equal(["leaflets/hip-x/plain.md", "leaflets/hip.md", "leaflets/hip/images.md", "leaflets/hip/images/a.png", "leaflets/hip/plain.md",
+            "leaflets/hip0/plain.md", "strings/en.yaml"], listing.Select(file => file.Path));
     }
 
     [Fact]
