@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
@@ -122,10 +123,13 @@ public sealed class FirstAnswerTests
 
         public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken) => _inner.ReadAllAsync(cancellationToken);
 
-        public Task<IReadOnlyList<ContentListing>> ListAsync(CancellationToken cancellationToken)
+        public async IAsyncEnumerable<ContentListing> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _listings);
-            return _inner.ListAsync(cancellationToken);
+            await foreach (var file in _inner.ListAsync(cancellationToken))
+            {
+                yield return file;
+            }
         }
 
         public Task<ContentFile?> ReadFileAsync(string path, CancellationToken cancellationToken) => _inner.ReadFileAsync(path, cancellationToken);

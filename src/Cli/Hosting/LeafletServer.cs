@@ -33,7 +33,15 @@ public static class LeafletServer
 {
     public static WebApplication CreateApp(LeafletServerOptions options)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            // Settings come from the command line and the environment, never from an appsettings.json in whatever
+            // folder serve was started from: the host watched that folder for changes to it, recursively (6,799
+            // directories when started from this repository; a content folder of 10,000 leaflets has 30,000), holding
+            // a watch per directory for the life of the process (issue 12's memory work).
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"{ContentOptions.SectionName}:{nameof(ContentOptions.Root)}"] = options.ContentRoot,

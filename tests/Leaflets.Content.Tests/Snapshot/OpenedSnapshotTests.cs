@@ -23,7 +23,12 @@ public sealed class OpenedSnapshotTests
             .Select(i => new ContentFile($"leaflets/{Id(i)}/plain.md", [.. Encoding.UTF8.GetBytes(SampleLeaflets.Markdown($"Leaflet {i}", version: 1))]))
             .ToList();
         var content = LeafletLoader.Load("memory", files);
-        var fingerprint = ContentFingerprint.Of([.. files.Select(file => new ContentListing(file.Path, file.Bytes.Length, file.LastModified, ContentMd5: null))]);
+        using var listing = new ContentFingerprint();
+        foreach (var file in files)
+        {
+            listing.Add(new ContentListing(file.Path, file.Bytes.Length, file.LastModified, ContentMd5: null));
+        }
+        var fingerprint = listing.Finish();
         return (files, ContentSnapshot.Of("memory", content, files, fingerprint, checks: null));
     });
 
