@@ -22,7 +22,8 @@
 #   and BLOB=0 leave out the compiled snapshot, the ReadyToRun comparison, the check and blob mode; MARKDOWN=0 leaves out
 #   `leaflets list` and the cold starts from the Markdown (at 10,000, 95 s and 80 to 100 s each: 10 minutes of a run) (the check renders
 #   every leaflet, and so does publish's gate: at 20 leaflets it took 33 s here, so at thousands these are the long
-#   parts of a run)
+#   parts of a run); ENCODING (e.g. br) sends `Accept-Encoding: ENCODING` with every request of the latency cases, as
+#   browsers and partner apps do (identity when unset: the bytes as rendered)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -287,7 +288,7 @@ row "Peak RSS during it" "$(kib "$(peak_of "$server")")"
 row "Mixed load, requests/s" "$(awk '/^Requests\/sec/ { print $2 }' "$work/mixed.txt")"
 
 summary="$work/latency.md"
-echo "| Case (64 connections, ${seconds} s) | Requests/s | p50 | p99 | Share of the health floor | Load (1 min) |" >"$summary"
+echo "| Case (64 connections, ${seconds} s, Accept-Encoding: ${ENCODING:-none}) | Requests/s | p50 | p99 | Share of the health floor | Load (1 min) |" >"$summary"
 echo "|---|---:|---:|---:|---:|---:|" >>"$summary"
 floor=""
 for case in "${cases[@]}"; do
@@ -299,7 +300,8 @@ for case in "${cases[@]}"; do
       curl -s -o /dev/null --fail "http://127.0.0.1:$port/api/leaflets/$id$suffix" || { echo "$case: warming $id failed" >&2; exit 1; }
     done
   fi
-  wrk -t2 -c64 -d"${seconds}s" --timeout 30s --latency -s "$work/$case.lua" "http://127.0.0.1:$port" >"$work/wrk-$case.txt"
+  wrk -t2 -c64 -d"${seconds}s" --timeout 30s --latency ${ENCODING:+-H "Accept-Encoding: $ENCODING"} -s "$work/$case.lua" \
+    "http://127.0.0.1:$port" >"$work/wrk-$case.txt"
   grep -q "Non-2xx" "$work/wrk-$case.txt" && { echo "$case: non-2xx answers:" >&2; cat "$work/wrk-$case.txt" >&2; exit 1; }
   rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk-$case.txt")
   [ -n "$floor" ] || floor=$rps
@@ -359,7 +361,7 @@ finished_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 {
   echo "# Scale benchmark: $count leaflets"
   echo
-  echo "Measured by \`scripts/bench-scale.sh $count $seconds\` (COLD_RUNS=$cold_runs, MIXED_SECONDS=$mixed_seconds, PUBLISH_N=$publish_count, SNAPSHOT=${SNAPSHOT:-1}, R2R=${R2R:-1}, CHECK=${CHECK:-1}, BLOB=${BLOB:-1}): \`leaflets serve\`"
+  echo "Measured by \`scripts/bench-scale.sh $count $seconds\` (COLD_RUNS=$cold_runs, MIXED_SECONDS=$mixed_seconds, PUBLISH_N=$publish_count, SNAPSHOT=${SNAPSHOT:-1}, R2R=${R2R:-1}, CHECK=${CHECK:-1}, BLOB=${BLOB:-1}, MARKDOWN=${MARKDOWN:-1}, ENCODING=${ENCODING:-none}): \`leaflets serve\`"
   echo "(Release build) on a library made by \`scripts/make-library.sh $count\` (copies of content/leaflets with their own titles,"
   echo "topics, codes and review dates; every third with its Welsh translation). Cold starts time a fresh process from its"
   echo "start to the first 200 for \`$json\` (or its PDF), polling every 20 ms. The latency cases ask for a different leaflet,"
