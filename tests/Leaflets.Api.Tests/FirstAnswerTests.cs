@@ -22,14 +22,20 @@ public sealed class FirstAnswerTests
     /// <summary>In the body of bone-scan alone ("if you might be pregnant"), in no title, summary or topic.</summary>
     private static readonly LeafletQuery BodyWord = LeafletQuery.Default with { Words = ["pregnant"] };
 
+    /// <summary>A catalog of <paramref name="sandbox"/>'s content read through <paramref name="source"/>, with a compiled snapshot written beside it first.</summary>
+    private static async Task<LeafletCatalog> CatalogOfCompiledSnapshotAsync(ContentSandbox sandbox, IContentSource source, FirstAnswer firstAnswer)
+    {
+        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, null, CancellationToken.None);
+        return new LeafletCatalog(source, TimeProvider.System, NullLogger<LeafletCatalog>.Instance, Options.Create(new ContentOptions()), firstAnswer);
+    }
+
     [Fact]
     public async Task A_catalog_served_from_its_compiled_snapshot_opens_no_index_and_lists_no_source_until_the_first_answer_has_gone()
     {
         using var sandbox = TestPaths.CopyFixtureContent();
-        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, null, CancellationToken.None);
         var source = new ListingCountingSource(sandbox.ContentRoot);
         var firstAnswer = new FirstAnswer();
-        using var catalog = new LeafletCatalog(source, TimeProvider.System, NullLogger<LeafletCatalog>.Instance, Options.Create(new ContentOptions()), firstAnswer);
+        using var catalog = await CatalogOfCompiledSnapshotAsync(sandbox, source, firstAnswer);
 
         var snapshot = await catalog.GetSnapshotAsync(CancellationToken.None);
         await catalog.GetStateAsync(CancellationToken.None);
@@ -51,10 +57,8 @@ public sealed class FirstAnswerTests
     public async Task A_search_that_comes_before_the_first_answer_opens_the_index_itself_and_finds_the_snapshots_leaflet()
     {
         using var sandbox = TestPaths.CopyFixtureContent();
-        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, null, CancellationToken.None);
         var firstAnswer = new FirstAnswer();
-        using var catalog = new LeafletCatalog(new FileContentSource(sandbox.ContentRoot), TimeProvider.System, NullLogger<LeafletCatalog>.Instance,
-            Options.Create(new ContentOptions()), firstAnswer);
+        using var catalog = await CatalogOfCompiledSnapshotAsync(sandbox, new FileContentSource(sandbox.ContentRoot), firstAnswer);
         var snapshot = await catalog.GetSnapshotAsync(CancellationToken.None);
 
         // Well within the limit after which the background work would open the index without an answer.
@@ -89,10 +93,8 @@ public sealed class FirstAnswerTests
     public async Task With_no_request_the_background_work_starts_after_the_limit_all_the_same()
     {
         using var sandbox = TestPaths.CopyFixtureContent();
-        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, null, CancellationToken.None);
         var firstAnswer = new FirstAnswer();
-        using var catalog = new LeafletCatalog(new FileContentSource(sandbox.ContentRoot), TimeProvider.System, NullLogger<LeafletCatalog>.Instance,
-            Options.Create(new ContentOptions()), firstAnswer);
+        using var catalog = await CatalogOfCompiledSnapshotAsync(sandbox, new FileContentSource(sandbox.ContentRoot), firstAnswer);
 
         var snapshot = await catalog.GetSnapshotAsync(CancellationToken.None);
         await firstAnswer.Gone.WaitAsync(FirstAnswer.Limit * 6);
