@@ -35,11 +35,15 @@ publish() { # NAME [PROPERTIES...]
   dotnet publish src/Cli -c Release -r linux-x64 --self-contained false "$@" -o "$work/$name" -v q -nologo >"$work/$name.log" 2>&1 \
     || { tail -20 "$work/$name.log" >&2; exit 1; }
 }
-publish plain -p:PublishReadyToRun=false
-publish r2r -p:PublishReadyToRun=true
-publish composite -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true
-cp -r "$work/plain" "$work/r2r-own"
-cp "$work/r2r/leaflets.dll" "$work/r2r"/Leaflets.*.dll "$work/r2r-own/"
+# Only the publishes the chosen variants need (r2r-own is made of plain and r2r; the tiering variants run r2r).
+wants() { [[ " ${variants[*]} " =~ \ ($1)\  ]]; }
+if wants "plain|r2r-own"; then publish plain -p:PublishReadyToRun=false; fi
+if wants "r2r|r2r-own|r2r-tc-off|r2r-qj-off"; then publish r2r -p:PublishReadyToRun=true; fi
+if wants "composite"; then publish composite -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true; fi
+if wants "r2r-own"; then
+  cp -r "$work/plain" "$work/r2r-own"
+  cp "$work/r2r/leaflets.dll" "$work/r2r"/Leaflets.*.dll "$work/r2r-own/"
+fi
 
 cli_of() { case $1 in r2r-tc-off | r2r-qj-off) echo "$work/r2r/leaflets" ;; *) echo "$work/$1/leaflets" ;; esac; }
 env_of() { case $1 in r2r-tc-off) echo DOTNET_TieredCompilation=0 ;; r2r-qj-off) echo DOTNET_TC_QuickJitForLoops=0 ;; *) echo LEAFLETS_BENCH=1 ;; esac; }
@@ -89,6 +93,6 @@ done
     echo "| $variant | $(median ${times[$variant]}) | ${times[$variant]% } | $(median ${listens[$variant]}) | $(median ${peaks[$variant]}) | ${loads[$variant]% } |"
   done
   echo
-  echo "Sizes of the published folders: $(for v in plain r2r r2r-own composite; do printf '%s %s; ' "$v" "$(du -sh "$work/$v" | cut -f1)"; done)"
+  echo "Sizes of the published folders: $(for v in plain r2r r2r-own composite; do [ -d "$work/$v" ] && printf '%s %s; ' "$v" "$(du -sh "$work/$v" | cut -f1)"; done)"
 } >"$report"
 cat "$report"
