@@ -85,6 +85,53 @@ public sealed class LeafletCatalogRefreshTests
     }
 
     [Fact]
+    public async Task A_refresh_that_takes_longer_than_a_twentieth_of_the_interval_pushes_the_next_one_back_to_twenty_times_its_length()
+    {
+        await _catalog.GetSnapshotAsync(CancellationToken.None);
+        var slowRead = TimeSpan.FromSeconds(10); // a listing of a large library on a busy instance
+        _source.OnRead = () => _time.Advance(slowRead);
+        _time.Advance(OneRefresh);
+        await _catalog.GetSnapshotAsync(CancellationToken.None);
+        await _catalog.WhenRefreshedAsync();
+        var readsAfterTheSlowOne = _source.Reads;
+
+        // 60 s after it began (the interval) is not yet due; 20 x 10 s after it began is.
+        _time.Advance(OneRefresh - slowRead);
+        await _catalog.GetSnapshotAsync(CancellationToken.None);
+        await _catalog.WhenRefreshedAsync();
+        var readsAtTheInterval = _source.Reads;
+        _time.Advance(LeafletCatalog.RefreshShare * slowRead - OneRefresh);
+        await _catalog.GetSnapshotAsync(CancellationToken.None);
+        await _catalog.WhenRefreshedAsync();
+
+        Assert.Equal(2, readsAfterTheSlowOne);
+        Assert.Equal(2, readsAtTheInterval);
+        Assert.Equal(3, _source.Reads);
+    }
+
+    [Fact]
+    public async Task A_refresh_that_failed_does_not_push_the_next_one_back()
+    {
+        await _catalog.GetSnapshotAsync(CancellationToken.None);
+        _source.OnRead = () =>
+        {
+            _time.Advance(TimeSpan.FromSeconds(10));
+            throw new IOException("The share went away.");
+        };
+        _time.Advance(OneRefresh);
+        await _catalog.GetSnapshotAsync(CancellationToken.None);
+        await _catalog.WhenRefreshedAsync();
+        _source.OnRead = null;
+
+        _time.Advance(OneRefresh - TimeSpan.FromSeconds(10));
+        await _catalog.GetSnapshotAsync(CancellationToken.None);
+        await _catalog.WhenRefreshedAsync();
+
+        Assert.Equal(3, _source.Reads);
+        Assert.Null((await _catalog.GetStateAsync(CancellationToken.None)).LastFailure);
+    }
+
+    [Fact]
     public async Task The_same_bytes_dated_again_are_loaded_again_with_the_new_date_and_the_same_hash()
     {
         var written = new DateTimeOffset(2026, 4, 1, 8, 0, 0, TimeSpan.Zero);
@@ -308,6 +355,9 @@ public sealed class LeafletCatalogRefreshTests
 
         public void Unblock() => _unblocked.Set();
 
+        /// <summary>Runs at each read, before it returns: a test's clock moved by how long the read takes, or a failure.</summary>
+        public Action? OnRead { get; set; }
+
         public void Put(string path, string text, DateTimeOffset? lastModified = null)
         {
             lock (_files)
@@ -329,6 +379,7 @@ public sealed class LeafletCatalogRefreshTests
         public Task<IReadOnlyList<ContentFile>> ReadAllAsync(CancellationToken cancellationToken)
         {
             Reads++;
+            OnRead?.Invoke();
             if (BlockThread)
             {
                 _unblocked.Wait();
