@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Leaflets.Content.Model;
@@ -80,9 +81,15 @@ public static class RepresentationVersions
         => Derive(document.ContentHash, document.Variant.Slug(), BrailleRepresentation, choice.Key, table.TableList,
             Rendering.Braille.BrailleTranslator.Shared.LibraryVersion() ?? "no-liblouis", words.Version);
 
-    /// <summary>Each variant the leaflet has and the languages it is in: adding a translation changes what the others link to.</summary>
+    /// <summary>
+    /// Each variant the leaflet has and the languages it is in: adding a translation changes what the others link to.
+    /// Made once per leaflet (which never changes once made), as every request for one of its representations asks.
+    /// </summary>
     private static string Editions(Leaflet leaflet)
-        => string.Join(';', leaflet.Variants.Keys.Select(variant => variant.Slug() + ":" + string.Join(',', leaflet.LanguagesOf(variant))));
+        => EditionsMade.GetValue(leaflet, static made =>
+            string.Join(';', made.Variants.Keys.Select(variant => variant.Slug() + ":" + string.Join(',', made.LanguagesOf(variant)))));
+
+    private static readonly ConditionalWeakTable<Leaflet, string> EditionsMade = new();
 
     /// <summary>
     /// The same bytes can be dated differently (written again unchanged, or changed and changed back), so a body that

@@ -70,6 +70,22 @@ public class TranslationTests
         Assert.Equal([null, "cy", "CY"], new[] { "EN-gb", "cy", "CY" }.Select(leaflet.TranslationLanguage));
     }
 
+    [Fact]
+    public void A_leaflet_copied_with_a_translation_less_lists_its_own_languages_not_those_of_the_leaflet_it_was_copied_from()
+    {
+        var translated = Good().Add("leaflets/bones/plain.cy.md", Welsh()).Load().Leaflets["bones"];
+        var listedBefore = (translated.Languages, translated.LanguagesOf(LeafletVariant.Plain));
+
+        var alone = translated with { Translations = translated.Translations.Clear() };
+
+        Assert.Equal(["en-GB", "cy"], listedBefore.Item1);
+        Assert.Equal(["en-GB", "cy"], listedBefore.Item2);
+        Assert.Equal(["en-GB"], alone.Languages);
+        Assert.Equal(["en-GB"], alone.LanguagesOf(LeafletVariant.Plain));
+        Assert.Empty(alone.LanguagesOf(LeafletVariant.EasyRead));
+        Assert.Equal(["en-GB", "cy"], translated.Languages);
+    }
+
     [Theory]
     [InlineData("en", "en-GB", true)]
     [InlineData("EN-gb", "en-GB", true)]
