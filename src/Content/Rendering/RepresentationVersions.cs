@@ -135,5 +135,5 @@ public static class RepresentationVersions
 
     /// <summary>A version over every part that shapes the bytes, in order.</summary>
     public static string Derive(params ReadOnlySpan<string> parts)
-        => OfBytes(Encoding.UTF8.GetBytes(string.Join('\n', parts.ToArray())));
+        => OfBytes(Encoding.UTF8.GetBytes(string.Join('\n', parts)));
 }

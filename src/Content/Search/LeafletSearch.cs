@@ -11,6 +11,13 @@ public sealed record SearchPage(ImmutableArray<Leaflet> Items, int Total, Leafle
 
     /// <summary>By leaflet id, the words around what a search's words matched (<see cref="ILeafletSearchIndex"/>); none for a list without words.</summary>
     public ImmutableDictionary<string, Snippet> Snippets { get; init; } = ImmutableDictionary<string, Snippet>.Empty;
+
+    /// <summary>
+    /// When anything the page shows last changed: the newest of its leaflets' <see cref="Leaflet.DateModified"/>; null
+    /// for an empty page. A walk of every document of every leaflet on it, so the routes that keep a page's body keep this
+    /// with it rather than ask again per request (bench/README, "List pages, per request").
+    /// </summary>
+    public DateTimeOffset? LastModified => Items.IsEmpty ? null : Items.Max(leaflet => leaflet.DateModified);
 }
 
 public static class LeafletSearch

@@ -11,12 +11,21 @@ public sealed class RepresentationBody
     private readonly Action<int>? _onEncoded;
 
     /// <summary>A body of its own, for one response: its codings are made when asked for and kept while it lives.</summary>
-    public RepresentationBody(ReadOnlyMemory<byte> identity) => Identity = identity;
+    /// <param name="lastModified">For a body made of many leaflets, when the newest of them last changed (<see cref="LastModified"/>).</param>
+    public RepresentationBody(ReadOnlyMemory<byte> identity, DateTimeOffset? lastModified = null) => (Identity, LastModified) = (identity, lastModified);
 
     /// <param name="onEncoded">Told the size of each coding the first time it is made (a cache counts them against its bound).</param>
-    internal RepresentationBody(ReadOnlyMemory<byte> identity, Action<int> onEncoded) : this(identity) => _onEncoded = onEncoded;
+    internal RepresentationBody(ReadOnlyMemory<byte> identity, DateTimeOffset? lastModified, Action<int> onEncoded)
+        : this(identity, lastModified) => _onEncoded = onEncoded;
 
     public ReadOnlyMemory<byte> Identity { get; }
+
+    /// <summary>
+    /// For a body that mixes many leaflets (a page of a list), the date its Last-Modified gives
+    /// (<see cref="Content.Search.SearchPage.LastModified"/>), decided when it was rendered and kept with it, so a kept
+    /// page is answered without finding its leaflets again; null for any other body, whose route dates it itself.
+    /// </summary>
+    public DateTimeOffset? LastModified { get; }
 
     private EntityTag? _tagOfBytes;
 

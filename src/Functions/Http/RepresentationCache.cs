@@ -2,6 +2,7 @@ using System.Globalization;
 using Leaflets.Content.Caching;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering;
+using Leaflets.Content.Search;
 using Microsoft.Extensions.Options;
 
 namespace Leaflets.Functions.Http;
@@ -58,9 +59,18 @@ public sealed class RepresentationCache(IOptions<RepresentationCacheOptions> opt
     /// not this key: instances number their snapshots apart, and the same bytes keep the same tag on all of them.
     /// </summary>
     public static string ListKey(string representation, CatalogSnapshot snapshot, DateOnly today, params ReadOnlySpan<string?> inputs)
-        => RepresentationVersions.Derive([
-            representation, snapshot.Generation.ToString(CultureInfo.InvariantCulture), today.ToString("O", CultureInfo.InvariantCulture),
-            .. inputs.ToArray().Select(input => input ?? "")]);
+    {
+        // Derived on every request for a list, so built without LINQ or copies: the same parts, the same key.
+        var parts = new string[3 + inputs.Length];
+        parts[0] = representation;
+        parts[1] = snapshot.Generation.ToString(CultureInfo.InvariantCulture);
+        parts[2] = today.ToString("O", CultureInfo.InvariantCulture);
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            parts[3 + i] = inputs[i] ?? "";
+        }
+        return RepresentationVersions.Derive(parts);
+    }
 
     /// <summary>
     /// The body kept under <paramref name="version"/>, else <paramref name="render"/>'s, kept for next time. Two requests
@@ -73,7 +83,21 @@ public sealed class RepresentationCache(IOptions<RepresentationCacheOptions> opt
         {
             return kept;
         }
-        return Keep(version, render());
+        return Keep(version, render(), lastModified: null);
+    }
+
+    /// <summary>
+    /// <see cref="GetOrRender"/> for a page of many leaflets, kept under its <see cref="ListKey"/> with the date it gives
+    /// (<see cref="RepresentationBody.LastModified"/>), so that the next request for it, having found the body with
+    /// <see cref="TryGet"/>, needs neither the page nor its date again.
+    /// </summary>
+    public RepresentationBody GetOrRenderPage(string key, SearchPage page, Func<byte[]> render)
+    {
+        if (_kept.TryGet(key, out var kept))
+        {
+            return kept;
+        }
+        return Keep(key, render(), page.LastModified);
     }
 
     /// <summary>
@@ -84,14 +108,14 @@ public sealed class RepresentationCache(IOptions<RepresentationCacheOptions> opt
     {
         return _kept.TryGet(version, out var kept) ? ValueTask.FromResult(kept) : RenderAsync();
 
-        async ValueTask<RepresentationBody> RenderAsync() => Keep(version, await render());
+        async ValueTask<RepresentationBody> RenderAsync() => Keep(version, await render(), lastModified: null);
     }
 
-    private RepresentationBody Keep(string version, byte[] bytes)
+    private RepresentationBody Keep(string version, byte[] bytes, DateTimeOffset? lastModified)
     {
         Interlocked.Increment(ref _renders);
         RepresentationBody body = null!;
-        body = new RepresentationBody(bytes, encodedBytes => _kept.Grow(version, body, encodedBytes));
+        body = new RepresentationBody(bytes, lastModified, encodedBytes => _kept.Grow(version, body, encodedBytes));
         return _kept.GetOrAdd(version, body, bytes.Length);
     }
 }

@@ -5,8 +5,8 @@ using Leaflets.Content.Search;
 namespace Leaflets.Functions.Leaflets;
 
 /// <summary>
-/// GET /api/leaflets/{id}/images/{file}: a figure, served from the loaded catalog in memory. The file name is only
-/// ever a key into that catalog, never part of a path, so no request can read a file from disk.
+/// GET /api/leaflets/{id}/images/{file}: a figure of the leaflet the catalog holds. The file name is only ever a key
+/// into the leaflet's images, never part of a path, so no request can read a file it does not name.
 /// </summary>
 public sealed class GetLeafletImage(LeafletRoutes routes, ILogger<GetLeafletImage> logger)
 {
@@ -21,10 +21,12 @@ public sealed class GetLeafletImage(LeafletRoutes routes, ILogger<GetLeafletImag
         {
             return Problems.InvalidParameter($"The image file name must be {Slugs.FileNameRule}.");
         }
-        var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
-        if (!LeafletLookup.TryFind(snapshot, id, out var leaflet, out var notFound))
+        // Found from its chunk of the compiled snapshot, as the document routes find theirs: a cold instance answers a
+        // page's figures without waiting for the whole library to be parsed.
+        var (snapshot, leaflet, notFound) = await LeafletLookup.FindLeafletAsync(routes.Catalog, id, cancellationToken);
+        if (snapshot is null || leaflet is null)
         {
-            return notFound;
+            return notFound!;
         }
         if (!leaflet.Images.TryGetValue(file, out var image))
         {

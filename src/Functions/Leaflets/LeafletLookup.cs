@@ -41,14 +41,11 @@ public static class LeafletLookup
         {
             return new DocumentLookup(null, null, badVariant);
         }
-        if (!IsLeafletId(id, out var notFound))
+        var (snapshot, leaflet, notFound) = await FindLeafletAsync(catalog, id, cancellationToken);
+        if (snapshot is null)
         {
             return new DocumentLookup(null, null, notFound) { Variant = variant };
         }
-        // One leaflet, found without waiting for the whole library: a cold instance answers it from its chunk of the
-        // compiled snapshot (LeafletCatalog.FindAsync).
-        var (snapshot, leaflet) = await catalog.FindAsync(id, cancellationToken);
-        notFound = leaflet is null ? Problems.UnknownLeaflet(id) : null;
         if (leaflet is null || !TryGetDocument(leaflet, variant, request, out var document, out notFound))
         {
             return new DocumentLookup(null, null, notFound)
@@ -60,21 +57,21 @@ public static class LeafletLookup
         return new DocumentLookup(leaflet, document, null) { Strings = snapshot.Content.Strings, Snapshot = snapshot, Variant = variant };
     }
 
-    public static bool TryFind(
-        CatalogSnapshot snapshot, string id, [NotNullWhen(true)] out Leaflet? leaflet, [NotNullWhen(false)] out ProblemResult? problem)
+    /// <summary>
+    /// The leaflet <paramref name="id"/> and the snapshot it was found in (which loads its bodies and images), or the
+    /// problem to answer instead: 400 for an id that is not one (no snapshot is asked, so it is null), 404 for an
+    /// unknown leaflet. Found without waiting for the whole library: a cold instance answers it from its chunk of the
+    /// compiled snapshot (<see cref="LeafletCatalog.FindAsync"/>).
+    /// </summary>
+    public static async Task<(CatalogSnapshot? Snapshot, Leaflet? Leaflet, ProblemResult? Problem)> FindLeafletAsync(
+        LeafletCatalog catalog, string id, CancellationToken cancellationToken)
     {
-        leaflet = null;
-        if (!IsLeafletId(id, out problem))
+        if (!IsLeafletId(id, out var badId))
         {
-            return false;
+            return (null, null, badId);
         }
-        if (!snapshot.Content.Leaflets.TryGetValue(id, out leaflet))
-        {
-            problem = Problems.UnknownLeaflet(id);
-            return false;
-        }
-        problem = null;
-        return true;
+        var (snapshot, leaflet) = await catalog.FindAsync(id, cancellationToken);
+        return (snapshot, leaflet, leaflet is null ? Problems.UnknownLeaflet(id) : null);
     }
 
     private static bool IsLeafletId(string id, [NotNullWhen(false)] out ProblemResult? problem)

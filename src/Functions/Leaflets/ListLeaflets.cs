@@ -38,13 +38,15 @@ public sealed class ListLeaflets(LeafletRoutes routes, ILogger<ListLeaflets> log
 
         var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
         var today = routes.Today;
-        var page = await snapshot.SearchAsync(query, cancellationToken);
-        // Rendered once per snapshot, query, address and day, not per request (bench/README, "Scale").
-        var body = routes.Cache.GetOrRender(
-            RepresentationCache.ListKey(ListRepresentation, snapshot, today, query.Key, urls.BaseUrl),
-            () => LeafletJson.List(page, today, urls));
+        // Rendered once per snapshot, query, address and day, not per request (bench/README, "Scale"); kept with its
+        // Last-Modified, so a kept page is answered without searching for it again (bench/README, "List pages, per request").
+        var key = RepresentationCache.ListKey(ListRepresentation, snapshot, today, query.Key, urls.BaseUrl);
+        if (!routes.Cache.TryGet(key, out var body))
+        {
+            var page = await snapshot.SearchAsync(query, cancellationToken);
+            body = routes.Cache.GetOrRenderPage(key, page, () => LeafletJson.List(page, today, urls));
+        }
         // A page mixes many leaflets, so its tag is taken over the bytes themselves.
-        var lastModified = page.Items.IsEmpty ? (DateTimeOffset?)null : page.Items.Max(leaflet => leaflet.DateModified);
-        return new RepresentationResult(body, LeafletJson.MediaType, routes.Http.CacheControl, body.TagOfBytes, lastModified);
+        return new RepresentationResult(body, LeafletJson.MediaType, routes.Http.CacheControl, body.TagOfBytes, body.LastModified);
     });
 }

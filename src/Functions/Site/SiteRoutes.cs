@@ -95,10 +95,9 @@ public sealed class SiteRoutes(
             return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
         }
         var body = cacheKey is null
-            ? new RepresentationBody(Encoding.UTF8.GetBytes(render()))
-            : cache.GetOrRender(cacheKey, () => Encoding.UTF8.GetBytes(render()));
-        var lastModified = shown.Items.IsEmpty ? (DateTimeOffset?)null : shown.Items.Max(leaflet => leaflet.DateModified);
-        return Page(body, urls, body.TagOfBytes, lastModified, lastModifiedValidates: false, language.Strings.For(language.Language).Language);
+            ? new RepresentationBody(Encoding.UTF8.GetBytes(render()), shown.LastModified)
+            : cache.GetOrRenderPage(cacheKey, shown, () => Encoding.UTF8.GetBytes(render()));
+        return Page(body, urls, body.TagOfBytes, body.LastModified, lastModifiedValidates: false, language.Strings.For(language.Language).Language);
     }
 
     /// <summary>
