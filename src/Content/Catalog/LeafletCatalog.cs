@@ -166,15 +166,25 @@ public sealed class LeafletCatalog(
 
     private void StartRefreshIfDue()
     {
+        // Asked by every request: when nothing is due it is decided without the lock (3% of the CPU of kept list pages
+        // at 64 connections went to taking it). A stale read here only defers the start to the next request; the check
+        // under the lock decides.
+        if (!IsRefreshDue())
+        {
+            return;
+        }
         lock (_lock)
         {
-            // A compiled snapshot's listing is compared once the first answer has gone (AfterFirstAnswer starts it then).
-            if (_refresh.IsCompleted && ((_verifyCompiled && BackgroundMayStart.IsCompleted) || time.GetUtcNow() - _lastAttemptAt >= RefreshDue))
+            if (IsRefreshDue())
             {
                 BeginRefresh();
             }
         }
     }
+
+    // A compiled snapshot's listing is compared once the first answer has gone (AfterFirstAnswer starts it then).
+    private bool IsRefreshDue() =>
+        _refresh.IsCompleted && ((_verifyCompiled && BackgroundMayStart.IsCompleted) || time.GetUtcNow() - _lastAttemptAt >= RefreshDue);
 
     /// <summary>
     /// How long after the last refresh began the next may: <see cref="ContentOptions.RefreshSeconds"/>, or longer when a
