@@ -145,3 +145,61 @@ public static class SearchableTexts
     /// <summary>The language is filled in by <see cref="Of(LeafletDocument)"/>, which knows it.</summary>
     private static SearchableText Body(string text, SearchField field = SearchField.Body) => new("", field, text);
 }
+
+/// <summary>
+/// A leaflet's searchable texts as the bytes the index stores beside its terms, so a page of results cuts its snippets
+/// from the index alone. A compiled snapshot's leaflets hold no bodies, and loading a page's 25 from their Markdown was
+/// most of what a search not yet remembered cost at 10,000 leaflets (bench/README, "Snippets from the index").
+/// </summary>
+internal static class StoredSearchableTexts
+{
+    /// <summary>In the order <see cref="SearchableTexts.Of(Leaflet)"/> gives them: the order snippets look through.</summary>
+    public static byte[] Encode(IReadOnlyCollection<SearchableText> texts)
+    {
+        using var bytes = new MemoryStream();
+        using (var writer = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write7BitEncodedInt(texts.Count);
+            foreach (var text in texts)
+            {
+                writer.Write((byte)text.Field);
+                writer.Write(text.Language);
+                writer.Write(text.Text);
+            }
+        }
+        return bytes.ToArray();
+    }
+
+    /// <exception cref="InvalidDataException">The bytes are not what <see cref="Encode"/> writes.</exception>
+    public static List<SearchableText> Decode(byte[] bytes, int offset, int length)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), System.Text.Encoding.UTF8);
+            var count = reader.Read7BitEncodedInt();
+            // Each text is at least three bytes (its field and two empty strings): a count beyond that is damage.
+            if (count < 0 || count > length / 3)
+            {
+                throw new InvalidDataException($"{count} searchable texts cannot fit in {length} bytes.");
+            }
+            var texts = new List<SearchableText>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var field = (SearchField)reader.ReadByte();
+                if (!Enum.IsDefined(field))
+                {
+                    throw new InvalidDataException($"No search field is numbered {(int)field}.");
+                }
+                var language = reader.ReadString();
+                texts.Add(new SearchableText(language, field, reader.ReadString()));
+            }
+            return reader.BaseStream.Position == reader.BaseStream.Length
+                ? texts
+                : throw new InvalidDataException("Bytes are left after the last searchable text.");
+        }
+        catch (Exception error) when (error is EndOfStreamException or FormatException)
+        {
+            throw new InvalidDataException($"The stored searchable texts do not parse ({error.Message}).", error);
+        }
+    }
+}
