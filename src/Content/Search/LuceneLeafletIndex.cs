@@ -59,7 +59,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     /// </summary>
     private const string IdField = "id";
 
-    /// <summary>The leaflet's searchable texts (<see cref="StoredSearchableTexts"/>), stored, never indexed: what snippets are cut from.</summary>
+    /// <summary>The leaflet's texts of its bodies (<see cref="StoredSearchableTexts"/>), stored, never indexed: what body snippets are cut from.</summary>
     private const string TextsField = "stored.texts";
 
     private static readonly ISet<string> TextsOnly = new HashSet<string>(StringComparer.Ordinal) { TextsField };
@@ -101,8 +101,8 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     /// <summary>
     /// Writes the index of <paramref name="leaflets"/> into <paramref name="directory"/>, replacing what was there. The
     /// orders that do not depend on the words (id, title, last review) are decided here, by the same comparers as the
-    /// rest of the app, and stored as ranks, so a sorted page is read straight from the index. Each leaflet's searchable
-    /// texts are stored too, so its snippets need no body: a compiled snapshot's leaflets have none until loaded.
+    /// rest of the app, and stored as ranks, so a sorted page is read straight from the index. Each leaflet's texts of its
+    /// bodies are stored too, so its snippets need no body: a compiled snapshot's leaflets have none until loaded.
     /// </summary>
     public static void Write(IEnumerable<Leaflet> leaflets, Directory directory)
     {
@@ -128,7 +128,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
                 new NumericDocValuesField(ReviewedRank, reviewedRanks[leaflet.Id]),
             };
             var texts = SearchableTexts.Of(leaflet).ToList();
-            document.Add(new StoredField(TextsField, StoredSearchableTexts.Encode(texts)));
+            document.Add(new StoredField(TextsField, StoredSearchableTexts.Encode([.. texts.Where(text => SearchableTexts.IsBody(text.Field))])));
             foreach (var text in texts)
             {
                 var key = SearchAnalyzers.KeyOf(text.Language);
@@ -226,10 +226,24 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
         var matched = MatchedTerms(rewritten);
         var holders = new Holders(_reader, hits, matched);
         var snippets = hits
-            .Select(hit => (_byDocument[hit].Id, Snippet: Snippets.Cut(StoredTexts(hit), matched, (field, key) => holders.Hold(field, key, hit))))
+            .Select(hit => (_byDocument[hit].Id, Snippet: Snippets.Cut(TextsOf(hit, matched, holders), matched, (field, key) => holders.Hold(field, key, hit))))
             .Where(each => each.Snippet is not null)
             .ToImmutableDictionary(each => each.Id, each => each.Snippet!, StringComparer.Ordinal);
         return new SearchPage(items, found.TotalHits, query) { Snippets = snippets };
+    }
+
+    /// <summary>
+    /// What a document's snippet is cut from: its leaflet's front matter, and the texts of its bodies that
+    /// <see cref="Write"/> stored only where a matched term is in them (a match in a title, the usual one, reads none).
+    /// </summary>
+    private List<SearchableText> TextsOf(int document, FrozenDictionary<string, FrozenSet<string>> matched, Holders holders)
+    {
+        var texts = SearchableTexts.OfMetadata(_byDocument[document]).ToList();
+        if (matched.Keys.Any(key => holders.Hold(SearchField.Body, key, document) || holders.Hold(SearchField.Headings, key, document)))
+        {
+            texts.AddRange(StoredTexts(document));
+        }
+        return texts;
     }
 
     /// <summary>The texts <see cref="Write"/> stored for a document: its stored fields decompressed, the texts alone decoded.</summary>

@@ -50,7 +50,18 @@ public static class SearchableTexts
     /// </summary>
     public static IEnumerable<SearchableText> Of(Leaflet leaflet) => leaflet.AllDocuments.SelectMany(Of);
 
-    public static IEnumerable<SearchableText> Of(LeafletDocument document)
+    public static IEnumerable<SearchableText> Of(LeafletDocument document) => OfMetadata(document).Concat(OfBody(document));
+
+    /// <summary>
+    /// The texts of the body and its headings: what a leaflet's front matter does not hold, so what the index stores for
+    /// snippets (a compiled snapshot's leaflets have no bodies until loaded).
+    /// </summary>
+    public static bool IsBody(SearchField field) => field is SearchField.Body or SearchField.Headings;
+
+    /// <summary>The texts of every document's front matter (<see cref="IsBody"/> false), in the order of <see cref="Of(Leaflet)"/>.</summary>
+    public static IEnumerable<SearchableText> OfMetadata(Leaflet leaflet) => leaflet.AllDocuments.SelectMany(OfMetadata);
+
+    private static IEnumerable<SearchableText> OfMetadata(LeafletDocument document)
     {
         var metadata = document.Metadata;
         var language = metadata.Language;
@@ -71,6 +82,10 @@ public static class SearchableTexts
                 yield return new(language, SearchField.Codes, display);
             }
         }
+    }
+
+    private static IEnumerable<SearchableText> OfBody(LeafletDocument document)
+    {
         if (!document.IsBodyLoaded)
         {
             // Only a compiled snapshot's leaflet kept as the last good version after its files changed (LeafletCatalog):
@@ -79,7 +94,7 @@ public static class SearchableTexts
         }
         foreach (var text in Blocks(document.Blocks))
         {
-            yield return text with { Language = language };
+            yield return text with { Language = document.Metadata.Language };
         }
     }
 
@@ -147,9 +162,11 @@ public static class SearchableTexts
 }
 
 /// <summary>
-/// A leaflet's searchable texts as the bytes the index stores beside its terms, so a page of results cuts its snippets
-/// from the index alone. A compiled snapshot's leaflets hold no bodies, and loading a page's 25 from their Markdown was
-/// most of what a search not yet remembered cost at 10,000 leaflets (bench/README, "Snippets from the index").
+/// A leaflet's texts of its bodies (<see cref="SearchableTexts.IsBody"/>) as the bytes the index stores beside its terms,
+/// so a page of results cuts its snippets from the index and the leaflets' front matter alone. A compiled snapshot's
+/// leaflets hold no bodies, and loading a page's 25 from their Markdown was most of what a search not yet remembered
+/// cost at 10,000 leaflets (bench/README, "Snippets from the index"). Only the bodies: the front matter is held anyway,
+/// and a match in a title (the usual one) then decompresses no stored text.
 /// </summary>
 internal static class StoredSearchableTexts
 {
