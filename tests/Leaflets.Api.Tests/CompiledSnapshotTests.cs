@@ -451,7 +451,7 @@ public sealed class CompiledSnapshotTests
         Directory.Delete(Path.Combine(sandbox.ContentRoot, "leaflets", "blood-test"), recursive: true);
         var (_, second) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
         var shells = first!.Leaflets.Values.Select(leaflet => leaflet.Shell).ToList();
-        using var index = new SearchIndexFiles(file, first.IndexSection!, indexes.Path).Open(shells, (leaflet, _) => ValueTask.FromResult(leaflet));
+        using var index = new SearchIndexFiles(file, first.IndexSection!, indexes.Path).Open(shells);
 
         Assert.Equal(["blood-test", "bone-scan"], shells.Select(leaflet => leaflet.Id));
         Assert.DoesNotContain("blood-test", second.Leaflets.Keys); // an index of this one would be refused as another snapshot's

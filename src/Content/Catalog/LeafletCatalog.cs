@@ -666,7 +666,7 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
     {
         try
         {
-            return stored.Open(Content.Leaflets.Values, LoadBodiesAsync);
+            return stored.Open(Content.Leaflets.Values);
         }
         catch (Exception error) when (error is InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -8,10 +8,10 @@ namespace Leaflets.Content.Search;
 /// <see cref="LuceneLeafletIndex"/> is the one here; a service such as Azure AI Search could stand in for a library
 /// that outgrows one instance.
 /// <para>
-/// Asynchronous because a page's snippets may need bodies read from the content source (a compiled snapshot's leaflets
-/// have none until loaded), and a service standing in answers over the network: a request waiting on either must give
-/// its thread back, or at 64 connections on two cores the pool starves and every route waits (bench/README, "Scale").
-/// An answer that needs no read (a remembered page, an index whose leaflets are loaded) completes at once.
+/// Asynchronous because a service standing in answers over the network, and a catalog's index may still be opening: a
+/// request waiting on either must give its thread back, or at 64 connections on two cores the pool starves and every
+/// route waits (bench/README, "Scale"). <see cref="LuceneLeafletIndex"/> reads nothing from the content source (its
+/// snippets are cut from the texts it stores) and completes at once.
 /// </para>
 /// </summary>
 public interface ILeafletSearchIndex

@@ -1,12 +1,12 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Globalization;
 using Leaflets.Content.Model;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Directory = Lucene.Net.Store.Directory;
 
 namespace Leaflets.Content.Search;
@@ -53,7 +53,16 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     /// <summary>Terms one word may split into ("x-ray" is two); more are a hostile word, and only the first ones count.</summary>
     private const int MaxTermsPerWord = 8;
 
+    /// <summary>
+    /// The leaflet's id, as a doc value: read for every document when the index is opened, where a stored field would
+    /// have had each document's stored texts decompressed with it (stored fields are compressed a document at a time).
+    /// </summary>
     private const string IdField = "id";
+
+    /// <summary>The leaflet's texts of its bodies (<see cref="StoredSearchableTexts"/>), stored, never indexed: what body snippets are cut from.</summary>
+    private const string TextsField = "stored.texts";
+
+    private static readonly ISet<string> TextsOnly = new HashSet<string>(StringComparer.Ordinal) { TextsField };
     private const string TopicField = "filter.topic";
     private const string CodeField = "filter.code";
     private const string LanguageField = "filter.lang";
@@ -69,12 +78,9 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     private readonly ImmutableArray<string> _languageKeys;
     private readonly FrozenDictionary<LeafletSort, int[]> _inOrder;
     private readonly Directory? _owned;
-    private readonly Func<Leaflet, CancellationToken, ValueTask<Leaflet>> _bodies;
 
-    private LuceneLeafletIndex(DirectoryReader reader, Leaflet[] byDocument, ImmutableArray<string> languageKeys, Directory? owned,
-        Func<Leaflet, CancellationToken, ValueTask<Leaflet>> bodies)
+    private LuceneLeafletIndex(DirectoryReader reader, Leaflet[] byDocument, ImmutableArray<string> languageKeys, Directory? owned)
     {
-        _bodies = bodies;
         _reader = reader;
         _searcher = new IndexSearcher(reader) { Similarity = Ranking };
         _byDocument = byDocument;
@@ -95,7 +101,8 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     /// <summary>
     /// Writes the index of <paramref name="leaflets"/> into <paramref name="directory"/>, replacing what was there. The
     /// orders that do not depend on the words (id, title, last review) are decided here, by the same comparers as the
-    /// rest of the app, and stored as ranks, so a sorted page is read straight from the index.
+    /// rest of the app, and stored as ranks, so a sorted page is read straight from the index. Each leaflet's texts of its
+    /// bodies are stored too, so its snippets need no body: a compiled snapshot's leaflets have none until loaded.
     /// </summary>
     public static void Write(IEnumerable<Leaflet> leaflets, Directory directory)
     {
@@ -115,12 +122,14 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
             var leaflet = byId[i];
             var document = new Document
             {
-                new StringField(IdField, leaflet.Id, Field.Store.YES),
+                new BinaryDocValuesField(IdField, new BytesRef(leaflet.Id)),
                 new NumericDocValuesField(IdRank, i),
                 new NumericDocValuesField(TitleRank, titleRanks[leaflet.Id]),
                 new NumericDocValuesField(ReviewedRank, reviewedRanks[leaflet.Id]),
             };
-            foreach (var text in SearchableTexts.Of(leaflet))
+            var texts = SearchableTexts.Of(leaflet).ToList();
+            document.Add(new StoredField(TextsField, StoredSearchableTexts.Encode([.. texts.Where(text => SearchableTexts.IsBody(text.Field))])));
+            foreach (var text in texts)
             {
                 var key = SearchAnalyzers.KeyOf(text.Language);
                 document.Add(new TextField(SearchAnalyzers.FieldName(text.Field, key), text.Text, Field.Store.NO));
@@ -141,15 +150,8 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     /// Opens an index <see cref="Write"/> wrote, for the same <paramref name="leaflets"/>. An index that names a leaflet
     /// not among them, or misses one, was written for another snapshot: it is refused, never searched.
     /// </summary>
-    /// <param name="bodies">
-    /// The leaflet with its bodies, for the snippets: the leaflets of a compiled snapshot are opened without them
-    /// (<see cref="Leaflet.AreBodiesLoaded"/>), and only those on a page of results whose match is in a body are ever
-    /// loaded, their text alone (a snippet shows no image). Awaited, never waited on: it may read the content source.
-    /// None: they are loaded already.
-    /// </param>
     /// <exception cref="InvalidDataException">The index does not match <paramref name="leaflets"/>.</exception>
-    public static LuceneLeafletIndex Open(Directory directory, IEnumerable<Leaflet> leaflets, bool ownsDirectory = false,
-        Func<Leaflet, CancellationToken, ValueTask<Leaflet>>? bodies = null)
+    public static LuceneLeafletIndex Open(Directory directory, IEnumerable<Leaflet> leaflets, bool ownsDirectory = false)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var byId = leaflets.ToDictionary(leaflet => leaflet.Id, StringComparer.Ordinal);
@@ -161,9 +163,12 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
                 throw new InvalidDataException($"The search index holds {reader.NumDocs} leaflets but the snapshot has {byId.Count}.");
             }
             var byDocument = new Leaflet[reader.MaxDoc];
+            var ids = MultiDocValues.GetBinaryValues(reader, IdField);
+            var bytes = new BytesRef();
             for (var i = 0; i < byDocument.Length; i++)
             {
-                var id = reader.Document(i).Get(IdField, CultureInfo.InvariantCulture);
+                ids?.Get(i, bytes);
+                var id = ids is null ? null : bytes.Utf8ToString();
                 byDocument[i] = id is not null && byId.TryGetValue(id, out var leaflet)
                     ? leaflet
                     : throw new InvalidDataException($"The search index holds a leaflet '{id}' the snapshot does not have.");
@@ -174,7 +179,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
                 .Select(name => SearchAnalyzers.KeyOfField(name)!)
                 .Order(StringComparer.Ordinal)
                 .ToImmutableArray();
-            return new LuceneLeafletIndex(reader, byDocument, languageKeys, ownsDirectory ? directory : null, bodies ?? ((leaflet, _) => ValueTask.FromResult(leaflet)));
+            return new LuceneLeafletIndex(reader, byDocument, languageKeys, ownsDirectory ? directory : null);
         }
         catch
         {
@@ -183,7 +188,11 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
         }
     }
 
-    public async ValueTask<SearchPage> SearchAsync(LeafletQuery query, CancellationToken cancellationToken)
+    /// <summary>Answered at once: nothing of a search waits on a read (the index is mapped or in memory, and snippets are cut from it).</summary>
+    public ValueTask<SearchPage> SearchAsync(LeafletQuery query, CancellationToken cancellationToken)
+        => ValueTask.FromResult(Search(query));
+
+    private SearchPage Search(LeafletQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var wanted = (int)Math.Min(_byDocument.Length, (long)query.Page * query.PageSize);
@@ -216,19 +225,33 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
 
         var matched = MatchedTerms(rewritten);
         var holders = new Holders(_reader, hits, matched);
-        // Only a match in the body or its headings needs the body: a compiled snapshot's leaflet is loaded for that alone
-        // (all of a page's at once, so their reads overlap), and one matched by its title or summary is cut from its metadata.
-        var leaflets = await Task.WhenAll(hits.Select(hit =>
-        {
-            var leaflet = _byDocument[hit];
-            var needsBody = matched.Keys.Any(key => holders.Hold(SearchField.Body, key, hit) || holders.Hold(SearchField.Headings, key, hit));
-            return needsBody ? _bodies(leaflet, cancellationToken).AsTask() : Task.FromResult(leaflet);
-        }));
         var snippets = hits
-            .Select((hit, i) => (leaflets[i].Id, Snippet: Snippets.Cut(leaflets[i], matched, (field, key) => holders.Hold(field, key, hit))))
+            .Select(hit => (_byDocument[hit].Id, Snippet: Snippets.Cut(TextsOf(hit, matched, holders), matched, (field, key) => holders.Hold(field, key, hit))))
             .Where(each => each.Snippet is not null)
             .ToImmutableDictionary(each => each.Id, each => each.Snippet!, StringComparer.Ordinal);
         return new SearchPage(items, found.TotalHits, query) { Snippets = snippets };
+    }
+
+    /// <summary>
+    /// What a document's snippet is cut from: its leaflet's front matter, and the texts of its bodies that
+    /// <see cref="Write"/> stored only where a matched term is in them (a match in a title, the usual one, reads none).
+    /// </summary>
+    private List<SearchableText> TextsOf(int document, FrozenDictionary<string, FrozenSet<string>> matched, Holders holders)
+    {
+        var texts = SearchableTexts.OfMetadata(_byDocument[document]).ToList();
+        if (matched.Keys.Any(key => holders.Hold(SearchField.Body, key, document) || holders.Hold(SearchField.Headings, key, document)))
+        {
+            texts.AddRange(StoredTexts(document));
+        }
+        return texts;
+    }
+
+    /// <summary>The texts <see cref="Write"/> stored for a document: its stored fields decompressed, the texts alone decoded.</summary>
+    private List<SearchableText> StoredTexts(int document)
+    {
+        var stored = _reader.Document(document, TextsOnly).GetBinaryValue(TextsField)
+            ?? throw new InvalidDataException($"The search index holds no texts for leaflet '{_byDocument[document].Id}'.");
+        return StoredSearchableTexts.Decode(stored.Bytes, stored.Offset, stored.Length);
     }
 
     public void Dispose()

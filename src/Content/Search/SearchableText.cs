@@ -50,7 +50,18 @@ public static class SearchableTexts
     /// </summary>
     public static IEnumerable<SearchableText> Of(Leaflet leaflet) => leaflet.AllDocuments.SelectMany(Of);
 
-    public static IEnumerable<SearchableText> Of(LeafletDocument document)
+    public static IEnumerable<SearchableText> Of(LeafletDocument document) => OfMetadata(document).Concat(OfBody(document));
+
+    /// <summary>
+    /// The texts of the body and its headings: what a leaflet's front matter does not hold, so what the index stores for
+    /// snippets (a compiled snapshot's leaflets have no bodies until loaded).
+    /// </summary>
+    public static bool IsBody(SearchField field) => field is SearchField.Body or SearchField.Headings;
+
+    /// <summary>The texts of every document's front matter (<see cref="IsBody"/> false), in the order of <see cref="Of(Leaflet)"/>.</summary>
+    public static IEnumerable<SearchableText> OfMetadata(Leaflet leaflet) => leaflet.AllDocuments.SelectMany(OfMetadata);
+
+    private static IEnumerable<SearchableText> OfMetadata(LeafletDocument document)
     {
         var metadata = document.Metadata;
         var language = metadata.Language;
@@ -71,6 +82,10 @@ public static class SearchableTexts
                 yield return new(language, SearchField.Codes, display);
             }
         }
+    }
+
+    private static IEnumerable<SearchableText> OfBody(LeafletDocument document)
+    {
         if (!document.IsBodyLoaded)
         {
             // Only a compiled snapshot's leaflet kept as the last good version after its files changed (LeafletCatalog):
@@ -79,7 +94,7 @@ public static class SearchableTexts
         }
         foreach (var text in Blocks(document.Blocks))
         {
-            yield return text with { Language = language };
+            yield return text with { Language = document.Metadata.Language };
         }
     }
 
@@ -144,4 +159,64 @@ public static class SearchableTexts
 
     /// <summary>The language is filled in by <see cref="Of(LeafletDocument)"/>, which knows it.</summary>
     private static SearchableText Body(string text, SearchField field = SearchField.Body) => new("", field, text);
+}
+
+/// <summary>
+/// A leaflet's texts of its bodies (<see cref="SearchableTexts.IsBody"/>) as the bytes the index stores beside its terms,
+/// so a page of results cuts its snippets from the index and the leaflets' front matter alone. A compiled snapshot's
+/// leaflets hold no bodies, and loading a page's 25 from their Markdown was most of what a search not yet remembered
+/// cost at 10,000 leaflets (bench/README, "Snippets from the index"). Only the bodies: the front matter is held anyway,
+/// and a match in a title (the usual one) then decompresses no stored text.
+/// </summary>
+internal static class StoredSearchableTexts
+{
+    /// <summary>In the order <see cref="SearchableTexts.Of(Leaflet)"/> gives them: the order snippets look through.</summary>
+    public static byte[] Encode(IReadOnlyCollection<SearchableText> texts)
+    {
+        using var bytes = new MemoryStream();
+        using (var writer = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write7BitEncodedInt(texts.Count);
+            foreach (var text in texts)
+            {
+                writer.Write((byte)text.Field);
+                writer.Write(text.Language);
+                writer.Write(text.Text);
+            }
+        }
+        return bytes.ToArray();
+    }
+
+    /// <exception cref="InvalidDataException">The bytes are not what <see cref="Encode"/> writes.</exception>
+    public static List<SearchableText> Decode(byte[] bytes, int offset, int length)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), System.Text.Encoding.UTF8);
+            var count = reader.Read7BitEncodedInt();
+            // Each text is at least three bytes (its field and two empty strings): a count beyond that is damage.
+            if (count < 0 || count > length / 3)
+            {
+                throw new InvalidDataException($"{count} searchable texts cannot fit in {length} bytes.");
+            }
+            var texts = new List<SearchableText>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var field = (SearchField)reader.ReadByte();
+                if (!Enum.IsDefined(field))
+                {
+                    throw new InvalidDataException($"No search field is numbered {(int)field}.");
+                }
+                var language = reader.ReadString();
+                texts.Add(new SearchableText(language, field, reader.ReadString()));
+            }
+            return reader.BaseStream.Position == reader.BaseStream.Length
+                ? texts
+                : throw new InvalidDataException("Bytes are left after the last searchable text.");
+        }
+        catch (Exception error) when (error is EndOfStreamException or FormatException)
+        {
+            throw new InvalidDataException($"The stored searchable texts do not parse ({error.Message}).", error);
+        }
+    }
 }

@@ -29,15 +29,16 @@ internal static class Snippets
     /// <summary>Where the snippet leaves out words before or after it.</summary>
     private const string Ellipsis = "…";
 
+    /// <param name="texts">The leaflet's searchable texts, in the order <see cref="SearchableTexts.Of(Leaflet)"/> gives them.</param>
     /// <param name="matched">The terms the query matched, by analyzer key (<see cref="SearchAnalyzers.KeyOf"/>).</param>
     /// <param name="holds">
     /// Whether the leaflet's texts of a field in a language (by analyzer key) hold any matched term at all, as the index
-    /// knows without reading them: a field that does not is not read and analysed. Without it (null) every field is. A
-    /// word found only in titles (the usual case for a library's subjects) otherwise had every body of every variant
-    /// and language analysed first, tens of kilobytes a leaflet, for each of a page's leaflets (bench/README, "Scale").
+    /// knows without reading them: a field that does not is not analysed. Without it (null) every field is. A word found
+    /// only in titles (the usual case for a library's subjects) otherwise had every body of every variant and language
+    /// analysed first, tens of kilobytes a leaflet, for each of a page's leaflets (bench/README, "Scale").
     /// </param>
     /// <returns>Null when no searchable text of the leaflet holds a matched term (a match only a filter made).</returns>
-    public static Snippet? Cut(Leaflet leaflet, FrozenDictionary<string, FrozenSet<string>> matched, Func<SearchField, string, bool>? holds = null)
+    public static Snippet? Cut(IReadOnlyList<SearchableText> texts, FrozenDictionary<string, FrozenSet<string>> matched, Func<SearchField, string, bool>? holds = null)
     {
         if (matched.Count == 0)
         {
@@ -45,15 +46,13 @@ internal static class Snippets
         }
         foreach (var field in SearchableTexts.SnippetOrder)
         {
-            // The languages whose texts of this field hold a matched term; none, and the field's texts are not even made.
+            // The languages whose texts of this field hold a matched term; none, and the field's texts are not analysed.
             var keys = matched.Keys.Where(key => holds is null || holds(field, key)).ToHashSet(StringComparer.Ordinal);
             if (keys.Count == 0)
             {
                 continue;
             }
-            // Read again for each field rather than held: the texts are made as they are read, and the first match
-            // (usually in the first field, early in it) ends the reading.
-            foreach (var text in SearchableTexts.Of(leaflet).Where(text => text.Field == field))
+            foreach (var text in texts.Where(text => text.Field == field))
             {
                 var key = SearchAnalyzers.KeyOf(text.Language);
                 if (!keys.Contains(key) || !matched.TryGetValue(key, out var terms))

@@ -46,10 +46,10 @@ public sealed class SearchIndexFiles
     /// </summary>
     /// <exception cref="InvalidDataException">The section is damaged: its checksum does not match, or it does not parse.</exception>
     /// <exception cref="SnapshotChangedException">The snapshot was replaced since its metadata was read (blob mode).</exception>
-    public LuceneLeafletIndex Open(IEnumerable<Leaflet> leaflets, Func<Leaflet, CancellationToken, ValueTask<Leaflet>> bodies)
+    public LuceneLeafletIndex Open(IEnumerable<Leaflet> leaflets)
     {
         var folder = _written.Value.GetAwaiter().GetResult();
-        return LuceneLeafletIndex.Open(new MMapDirectory(new DirectoryInfo(folder)), leaflets, ownsDirectory: true, bodies);
+        return LuceneLeafletIndex.Open(new MMapDirectory(new DirectoryInfo(folder)), leaflets, ownsDirectory: true);
     }
 
     private async Task<string> WriteAsync(CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Leaflets.Content.Snapshot;
 public static class SnapshotFormat
 {
     /// <summary>Moved whenever the layout, or anything of the model it stores (metadata, images, problems, checks, search index), changes.</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     /// <summary>The folder of a content folder (files mode) the snapshot is written to: beside leaflets/, which the loader owns.</summary>
     public const string FilesFolder = ".snapshot";

@@ -278,8 +278,34 @@ public sealed class LuceneLeafletIndexTests : IDisposable
         LuceneLeafletIndex.Write(SearchLeaflets.Library, directory);
         using var reopened = LuceneLeafletIndex.Open(directory, SearchLeaflets.Library);
 
-        var query = LeafletQuery.Parse("pain", null, null, null, null).Query!;
-        Assert.Equal(_index.SearchNow(query).Items.Select(leaflet => leaflet.Id), reopened.SearchNow(query).Items.Select(leaflet => leaflet.Id));
+        foreach (var words in new[] { "pain", "wristband", "vertebroplasy" })
+        {
+            var query = LeafletQuery.Parse(words, null, null, null, null).Query!;
+            var (built, read) = (_index.SearchNow(query), reopened.SearchNow(query));
+            Assert.NotEmpty(read.Items);
+            Assert.Equal(built.Items.Select(leaflet => leaflet.Id), read.Items.Select(leaflet => leaflet.Id));
+            // Cut from the texts the index stored: the same words, the same marks, the same language.
+            Assert.Equal(built.Snippets.Keys.Order(), read.Snippets.Keys.Order());
+            Assert.All(built.Snippets, each =>
+            {
+                Assert.Equal(each.Value.Language, read.Snippets[each.Key].Language);
+                Assert.Equal(each.Value.Parts.ToArray(), read.Snippets[each.Key].Parts.ToArray());
+            });
+        }
+    }
+
+    [Fact]
+    public void Stored_searchable_texts_read_back_as_written_and_damaged_ones_are_refused()
+    {
+        var texts = SearchableTexts.Of(SearchLeaflets.Library[0]).ToList();
+        var bytes = StoredSearchableTexts.Encode(texts);
+
+        Assert.Equal(texts, StoredSearchableTexts.Decode(bytes, 0, bytes.Length));
+        Assert.Throws<InvalidDataException>(() => StoredSearchableTexts.Decode(bytes, 0, bytes.Length - 1));
+        Assert.Throws<InvalidDataException>(() => StoredSearchableTexts.Decode([.. bytes, 0], 0, bytes.Length + 1));
+        var unknownField = (byte[])bytes.Clone();
+        unknownField[1] = 200;
+        Assert.Throws<InvalidDataException>(() => StoredSearchableTexts.Decode(unknownField, 0, unknownField.Length));
     }
 
     [Fact]
