@@ -105,7 +105,7 @@ done
   echo "# Cold start of \`leaflets serve\` by how it is published"
   echo
   echo "Measured by \`scripts/bench-cold-start.sh $library $runs $path\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores,"
-  echo "$(ls "$library/leaflets" | wc -l) leaflets served from their compiled snapshot, in ${modes[*]} mode${BLOB_CONTAINER:+ (blob: container $BLOB_CONTAINER)}; variants and modes interleaved run by run."
+  echo "$(ls "$library/leaflets" | wc -l) leaflets served from their compiled snapshot, in ${modes[*]/%/ mode} ${BLOB_CONTAINER:+ (blob: container $BLOB_CONTAINER)}; variants and modes interleaved run by run."
   echo "Each run: process start to the first 200 of \`$path\`; \"listening\" and \"servable\" (the head of the snapshot read, from"
   echo "the start of the first load) are what the server printed."
   echo
