@@ -12,6 +12,10 @@
 # Usage: scripts/bench-cold-start.sh LIBRARY [RUNS, default 5] [PATH, default a leaflet's JSON from the middle]
 #   LIBRARY must hold a compiled snapshot (`leaflets snapshot --content LIBRARY`); it is only read.
 #   VARIANTS="plain r2r" picks some of the variants above.
+#   BLOB_CONNECTION (a storage connection string, e.g. Azurite's) and BLOB_CONTAINER (holding the library published, its
+#   snapshot/v6.bin included) run every variant in blob mode too, interleaved with files mode in the same sitting. Each
+#   blob run is given a PDF cache container of its own that does not exist yet, so its PDF is rendered, never found
+#   rendered by the run before (files mode has no shared cache either).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -21,9 +25,12 @@ runs=${2:-5}
 mapfile -t ids < <(ls "$library/leaflets")
 path=${3:-/api/leaflets/${ids[$(( ${#ids[@]} / 2 ))]}}
 variants=(${VARIANTS:-plain r2r r2r-own composite r2r-tc-off r2r-qj-off})
+modes=(files)
+[ -z "${BLOB_CONNECTION:-}" ] || modes+=(blob)
 port=${PORT:-7391}
 work=$(mktemp -d /tmp/leaflets-cold-start.XXXXXX)
 report="$root/bench/results/cold-start-r2r.md"
+[ -z "${BLOB_CONNECTION:-}" ] || report="$root/bench/results/cold-start-blob.md" # files mode alone stays the record of cold-start-r2r.md
 server=""
 cleanup() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
@@ -48,34 +55,49 @@ fi
 cli_of() { case $1 in r2r-tc-off | r2r-qj-off) echo "$work/r2r/leaflets" ;; *) echo "$work/$1/leaflets" ;; esac; }
 env_of() { case $1 in r2r-tc-off) echo DOTNET_TieredCompilation=0 ;; r2r-qj-off) echo DOTNET_TC_QuickJitForLoops=0 ;; *) echo LEAFLETS_BENCH=1 ;; esac; }
 
-# one VARIANT: "ms peak_mb listening_ms load"
+# The settings of a mode: none for files; the container and a PDF cache container no run used before for blob.
+mode_env() {
+  if [ "$1" = blob ]; then
+    printf '%s\n' Content__Source=blob "Content__Blob__ConnectionString=$BLOB_CONNECTION" "Content__Blob__Container=${BLOB_CONTAINER:?set BLOB_CONTAINER}" \
+      "PdfCache__Blob__Container=cold-start-pdf-$(date +%s%N)"
+  else
+    echo LEAFLETS_BENCH_MODE=files
+  fi
+}
+
+# one VARIANT MODE: "ms peak_mb listening_ms load"
 one() {
-  local log="$work/server.log" started code
+  local log="$work/server.log" started code settings
+  mapfile -t settings < <(mode_env "$2")
   sync
   started=$(date +%s%N)
-  env "$(env_of "$1")" "$(cli_of "$1")" serve --content "$library" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
+  env "$(env_of "$1")" "${settings[@]}" "$(cli_of "$1")" serve --content "$library" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
   server=$!
   while true; do
     code=$(curl -s -o /dev/null --max-time 30 -w '%{http_code}' "http://127.0.0.1:$port$path" || true)
     [ "$code" = 200 ] && break
-    kill -0 "$server" 2>/dev/null || { echo "the server of $1 stopped:" >&2; tail -20 "$log" >&2; exit 1; }
+    kill -0 "$server" 2>/dev/null || { echo "the server of $1 ($2) stopped:" >&2; tail -20 "$log" >&2; exit 1; }
     sleep 0.01
   done
   local ms=$(( ($(date +%s%N) - started) / 1000000 ))
   local peak; peak=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
   local listening; listening=$(sed -n 's/^Listening \([0-9]*\) ms.*/\1/p' "$log")
-  echo "$ms $peak ${listening:-?} $(cut -d' ' -f1 /proc/loadavg)"
+  local servable; servable=$(sed -n 's/.*The first leaflet is servable \([0-9]*\) ms.*/\1/p' "$log")
+  echo "$ms $peak ${listening:-?} ${servable:-?} $(cut -d' ' -f1 /proc/loadavg)"
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-declare -A times peaks listens loads
+declare -A times peaks listens servables loads
 for run in $(seq 1 "$runs"); do
   for variant in "${variants[@]}"; do
-    read -r ms peak listening load < <(one "$variant")
-    echo "run $run $variant: first 200 after $ms ms, peak $peak MB, listening at $listening ms, load $load"
-    times[$variant]+="$ms "; peaks[$variant]+="$peak "; listens[$variant]+="$listening "; loads[$variant]+="$load "
+    for mode in "${modes[@]}"; do
+      read -r ms peak listening servable load < <(one "$variant" "$mode")
+      echo "run $run $variant $mode: first 200 after $ms ms, peak $peak MB, listening at $listening ms, first leaflet servable $servable ms after the load began, load $load"
+      key="$variant $mode"
+      times[$key]+="$ms "; peaks[$key]+="$peak "; listens[$key]+="$listening "; servables[$key]+="$servable "; loads[$key]+="$load "
+    done
   done
 done
 
@@ -83,14 +105,18 @@ done
   echo "# Cold start of \`leaflets serve\` by how it is published"
   echo
   echo "Measured by \`scripts/bench-cold-start.sh $library $runs $path\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores,"
-  echo "$(ls "$library/leaflets" | wc -l) leaflets served from their compiled snapshot, files mode; variants interleaved run by run."
-  echo "Each run: process start to the first 200 of \`$path\`; \"listening\" is what the server printed."
+  echo "$(ls "$library/leaflets" | wc -l) leaflets served from their compiled snapshot, in ${modes[*]/%/ mode} ${BLOB_CONTAINER:+ (blob: container $BLOB_CONTAINER)}; variants and modes interleaved run by run."
+  echo "Each run: process start to the first 200 of \`$path\`; \"listening\" and \"servable\" (the head of the snapshot read, from"
+  echo "the start of the first load) are what the server printed."
   echo
-  echo "| Variant | First answer, median (ms) | Runs (ms) | Listening, median (ms) | Peak RSS, median (MB) | 1-min load at each run |"
-  echo "|---|--:|---|--:|--:|---|"
+  echo "| Variant | Mode | First answer, median (ms) | Runs (ms) | Listening, median (ms) | Servable, median (ms) | Peak RSS, median (MB) | 1-min load at each run |"
+  echo "|---|---|--:|---|--:|--:|--:|---|"
   for variant in "${variants[@]}"; do
-    # shellcheck disable=SC2086
-    echo "| $variant | $(median ${times[$variant]}) | ${times[$variant]% } | $(median ${listens[$variant]}) | $(median ${peaks[$variant]}) | ${loads[$variant]% } |"
+    for mode in "${modes[@]}"; do
+      key="$variant $mode"
+      # shellcheck disable=SC2086
+      echo "| $variant | $mode | $(median ${times[$key]}) | ${times[$key]% } | $(median ${listens[$key]}) | $(median ${servables[$key]}) | $(median ${peaks[$key]}) | ${loads[$key]% } |"
+    done
   done
   echo
   echo "Sizes of the published folders: $(for v in plain r2r r2r-own composite; do [ -d "$work/$v" ] && printf '%s %s; ' "$v" "$(du -sh "$work/$v" | cut -f1)"; done)"

@@ -2,9 +2,12 @@ using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
+using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
+using Leaflets.Content.Snapshot;
 using Leaflets.Storage.Content;
 using Leaflets.Storage.Publishing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Leaflets.Storage.Tests;
 
@@ -61,6 +64,31 @@ public sealed class ParallelTransfersTests(Azurite azurite)
         // Nothing changed, so the second read downloads nothing and gives the same files in the same order.
         Assert.Equal(downloaded, source.BlobsDownloaded);
         Assert.Equal(fromBlobs.Select(file => (file.Path, file.LastModified)), again.Select(file => (file.Path, file.LastModified)));
+    }
+
+    [Fact]
+    public async Task A_leaflet_served_from_the_published_snapshot_reads_its_files_many_at_once_within_their_bound()
+    {
+        var publishing = azurite.NewContainer("parallel-leaflet");
+        var summary = await new ContentPublisher(publishing).PublishAsync(RepositoryContent, prune: false, CancellationToken.None);
+        Assert.False(summary.Refused, string.Join("\n", summary.Check.Problems));
+        var recorder = new InFlightRecorder("GET");
+        var options = new BlobClientOptions();
+        options.AddPolicy(recorder, HttpPipelinePosition.PerCall);
+        var container = new BlobServiceClient(azurite.ConnectionString, options).GetBlobContainerClient(publishing.Name);
+        using var catalog = new LeafletCatalog(new BlobContentSource(container), TimeProvider.System, NullLogger<LeafletCatalog>.Instance);
+
+        var (snapshot, shell) = await catalog.FindAsync("cementoplasty", CancellationToken.None);
+        var loaded = await snapshot.LoadInFullAsync(shell!, CancellationToken.None);
+
+        var fromDisk = LeafletLoader.Load("content", await new FileContentSource(RepositoryContent).ReadAllAsync(CancellationToken.None)).Leaflets["cementoplasty"];
+        Assert.True(loaded.Images.Count > LoadedLeaflets.ReadsAtOnce, $"only {loaded.Images.Count} images: too few to need the bound");
+        // Every image the Markdown load has, with its bytes, each read once, in no more than the bound at once.
+        Assert.Equal(fromDisk.Images.Keys, loaded.Images.Keys);
+        Assert.All(fromDisk.Images, image => Assert.True(image.Value.Bytes.AsSpan().SequenceEqual(loaded.Images[image.Key].Bytes.AsSpan()), image.Key));
+        var reads = recorder.Events.Where(e => e.Started).Select(e => e.Path).ToList();
+        Assert.Equal(reads.Distinct().Count(), reads.Count);
+        Assert.InRange(recorder.MostAtOnce, 2, LoadedLeaflets.ReadsAtOnce);
     }
 
     private static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.Ordinal);
