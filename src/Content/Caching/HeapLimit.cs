@@ -16,7 +16,7 @@ public static class HeapLimit
     private const long Megabyte = 1024 * 1024;
 
     /// <summary>
-    /// 256 MB: the caches' 128 MB (<see cref="CacheBudget"/>), the shells and check results of 10,000 leaflets (76 MB
+    /// 256 MB: the caches' 98 MB (<see cref="CacheBudget.TotalBytes"/>), the shells and check results of 10,000 leaflets (76 MB
     /// live at rest) and room for what requests make between collections (<c>Content:HeapLimitMegabytes</c>).
     /// </summary>
     public const int DefaultMegabytes = 256;
