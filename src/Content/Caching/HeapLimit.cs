@@ -5,11 +5,13 @@ namespace Leaflets.Content.Caching;
 /// 400 MB (issue 12), of which about 110 MB is not the managed heap (mapped code, the JIT's double-mapped pages, the
 /// runtime) and moves with no setting. Without a limit, workstation GC sizes its young generation from the processor's
 /// cache (77 MB on the 260 MB L3 of the benchmark machine) and the heap stayed at 330-470 MB committed for 200-220 MB
-/// live; with a limit the GC collects sooner as it nears it. <c>GCgen0size</c>, the other way, is read only from the
+/// live; with a limit the GC collects as it nears it. <c>GCgen0size</c>, the other way, is read only from the
 /// environment (a project file cannot set it). Applied by the two entry points that serve (<c>leaflets serve</c> and
 /// the Functions worker), at start, through <see cref="GC.RefreshMemoryLimit"/>: never in runtimeconfig.json, which
 /// would bind <c>leaflets snapshot</c> and <c>check</c> too (4 GB at their peak at 10,000 leaflets), nor in the
-/// tests' servers, which share one process.
+/// tests' servers, which share one process. Set after the runtime's start, the limit leaves the young generation's
+/// budget as it was and is met by promoting and collecting in full: the caches' budget (<see cref="CacheBudget"/>) is
+/// sized to leave that budget room under it (bench/README.md, "The heap's limit and the caches' budget").
 /// </summary>
 public static class HeapLimit
 {
