@@ -17,4 +17,13 @@ public sealed class CacheBudgetTests
 
         Assert.Equal(CacheBudget.TotalBytes, loadedLeaflets + representations + pdfs + RememberedSearches.DefaultMaxBytes);
     }
+
+    [Fact]
+    public void The_heap_limit_by_default_holds_the_caches_budget_with_room_beside_it()
+    {
+        var limit = new ContentOptions().HeapLimitMegabytes * 1024L * 1024;
+
+        Assert.Equal(HeapLimit.DefaultMegabytes * 1024L * 1024, limit);
+        Assert.True(limit >= CacheBudget.TotalBytes + 64 * 1024 * 1024, $"a {limit}-byte heap leaves the {CacheBudget.TotalBytes} bytes of caches no room");
+    }
 }

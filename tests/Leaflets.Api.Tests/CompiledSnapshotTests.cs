@@ -286,7 +286,9 @@ public sealed class CompiledSnapshotTests
         Assert.Equal("leaflets/bone-scan/images/scanner.png", boneScan.PathOf("images/scanner.png"));
         Assert.Same(boneScan.Files.Single(name => name == "plain.md"), bloodTest.Files.Single(name => name == "plain.md"));
         Assert.Equal(Sha256Digest.Of(plain), boneScan.MarkdownHashes["plain.md"]);
-        Assert.Equal(new ImageFacts(scanner.Length, Sha256Digest.Of(scanner)), boneScan.ImageHashes["scanner.png"]);
+        var recordedScanner = Assert.NotNull(boneScan.FindImage("scanner.png"));
+        Assert.Equal((scanner.Length, Sha256Digest.Of(scanner)), (recordedScanner.Length, recordedScanner.Sha256));
+        Assert.Null(boneScan.FindImage("scanner.svg")); // an SVG source is never an image served
         Assert.Equal(written.Leaflets["bone-scan"].Files.ToArray(), boneScan.Files.ToArray());
     }
 
@@ -298,11 +300,55 @@ public sealed class CompiledSnapshotTests
         var shell = compiled.Leaflets["bone-scan"].Shell;
 
         var body = Assert.Throws<Content.Model.BodyNotLoadedException>(() => shell.Plain.Blocks);
-        var image = Assert.Throws<Content.Model.BodyNotLoadedException>(() => shell.Images["scanner.png"].Bytes);
+        var image = Assert.Throws<Content.Model.BodyNotLoadedException>(() => shell.Images);
 
         Assert.Contains("bone-scan", body.Message, StringComparison.Ordinal);
-        Assert.Contains("scanner.png", image.Message, StringComparison.Ordinal);
+        Assert.Contains("bone-scan", image.Message, StringComparison.Ordinal);
         Assert.False(shell.IsLoadedInFull);
+    }
+
+    [Fact]
+    public async Task A_snapshot_leaflets_images_resolve_from_its_records_when_loaded_with_their_sizes_and_dates_and_in_full_with_their_bytes()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var (_, written) = await FolderSnapshot.WriteAsync(sandbox.ContentRoot, checks: null, CancellationToken.None);
+        var recorded = (ContentSnapshot.FromBytes(written.ToBytes(), out var reason) ?? throw new InvalidOperationException(reason))
+            .ForRoot(sandbox.ContentRoot).Leaflets["bone-scan"];
+        var source = new FileContentSource(sandbox.ContentRoot);
+        var fromMarkdown = LeafletLoader.Load(source.DisplayRoot, await source.ReadAllAsync(CancellationToken.None)).Leaflets["bone-scan"];
+
+        var bodies = await new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), 1024 * 1024)
+            .LoadBodiesAsync(recorded, Content.Text.StringsLibrary.Embedded, CancellationToken.None);
+        var full = await new LoadedLeaflets(new FileContentSource(sandbox.ContentRoot), 1024 * 1024)
+            .LoadAsync(recorded, Content.Text.StringsLibrary.Embedded, CancellationToken.None);
+
+        Assert.False(recorded.Shell.AreImagesHeld);
+        Assert.NotEmpty(fromMarkdown.Images);
+        Assert.Equal(fromMarkdown.Images.Keys, recorded.Images.Select(image => image.FileName));
+        Assert.Equal(fromMarkdown.Images.Values.Select(image => (image.FileName, image.ContentType, image.PixelWidth, image.PixelHeight, image.LastModified)),
+            bodies.Images.Values.Select(image => (image.FileName, image.ContentType, image.PixelWidth, image.PixelHeight, image.LastModified)));
+        Assert.All(bodies.Images.Values, image => Assert.False(image.IsLoaded));
+        Assert.Equal(fromMarkdown.Images.Values.Select(image => (image.FileName, image.LastModified, image.Bytes.ToArray())),
+            full.Images.Values.Select(image => (image.FileName, image.LastModified, image.Bytes.ToArray())));
+    }
+
+    [Fact]
+    public async Task A_server_started_from_a_snapshot_answers_an_image_the_leaflet_lacks_with_404_and_a_refused_type_with_406()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, await ChecksOfAsync(sandbox.ContentRoot), CancellationToken.None);
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        var catalog = server.Services.GetRequiredService<LeafletCatalog>();
+        await catalog.WhenRefreshedAsync();
+        using var refusingPng = new HttpRequestMessage(HttpMethod.Get, "/api/leaflets/bone-scan/images/scanner.png");
+        refusingPng.Headers.Add("Accept", "image/jpeg");
+
+        var missing = await ApiJson.AssertProblemAsync(await server.Client.GetAsync("/api/leaflets/bone-scan/images/missing.png"), HttpStatusCode.NotFound);
+        await ApiJson.AssertProblemAsync(await server.Client.GetAsync("/api/leaflets/bone-scan/images/scanner.svg"), HttpStatusCode.NotFound);
+        await ApiJson.AssertProblemAsync(await server.Client.SendAsync(refusingPng), HttpStatusCode.NotAcceptable);
+
+        Assert.NotNull((await catalog.GetSnapshotAsync(CancellationToken.None)).Compiled);
+        Assert.Equal("Leaflet 'bone-scan' has no image 'missing.png'.", (string)missing["detail"]!);
     }
 
     [Theory]

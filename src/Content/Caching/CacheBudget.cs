@@ -11,23 +11,28 @@ public static class CacheBudget
 {
     private const long Megabyte = 1024 * 1024;
 
-    /// <summary>128 MB: what the four caches below hold at most, together.</summary>
-    public const long TotalBytes = 128 * Megabyte;
+    /// <summary>
+    /// 98 MB: what the four caches below hold at most, together. Under the heap's limit (<see cref="HeapLimit"/>, 256 MB)
+    /// beside the shells of 10,000 leaflets (76 MB) it leaves the young generation room to fill before a collection: with
+    /// 128 MB of caches the GC, kept under the limit, ran a full collection about once a second under the mixed load
+    /// (bench/README.md, "The heap's limit and the caches' budget").
+    /// </summary>
+    public const long TotalBytes = LoadedLeafletsMegabytes * Megabyte + RepresentationBytes + PdfBytes + RememberedSearchBytes;
 
     /// <summary>
-    /// Leaflets of a compiled snapshot loaded with their bodies (and, for a PDF, images): 40 MB, a few hundred leaflets,
+    /// Leaflets of a compiled snapshot loaded with their bodies (and, for a PDF, images): 30 MB, a few hundred leaflets,
     /// each read again in a millisecond or two when dropped (<c>Content:LoadedLeafletsMegabytes</c>).
     /// </summary>
-    public const int LoadedLeafletsMegabytes = 40;
+    public const int LoadedLeafletsMegabytes = 30;
 
     /// <summary>
-    /// Rendered JSON, JSON-LD, HTML, braille, SSML and audio with their compressed codings: 48 MB, the largest share, as
+    /// Rendered JSON, JSON-LD, HTML, braille, SSML and audio with their compressed codings: 36 MB, the largest share, as
     /// these are what most requests ask for (<c>RepresentationCache:MaxBytes</c>).
     /// </summary>
-    public const long RepresentationBytes = 48 * Megabyte;
+    public const long RepresentationBytes = 36 * Megabyte;
 
-    /// <summary>Rendered PDFs: 32 MB, a hundred or more (<c>Pdf:CacheBytes</c>); the shared store keeps the rest.</summary>
-    public const long PdfBytes = 32 * Megabyte;
+    /// <summary>Rendered PDFs: 24 MB, about a hundred (<c>Pdf:CacheBytes</c>); the shared store keeps the rest.</summary>
+    public const long PdfBytes = 24 * Megabyte;
 
     /// <summary>The pages of searches remembered for the snapshot served: 8 MB (<c>Search.RememberedSearches</c>).</summary>
     public const long RememberedSearchBytes = 8 * Megabyte;

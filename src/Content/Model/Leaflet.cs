@@ -10,8 +10,25 @@ namespace Leaflets.Content.Model;
 public sealed record Leaflet(
     string Id,
     ImmutableSortedDictionary<LeafletVariant, LeafletDocument> Variants,
-    ImmutableSortedDictionary<string, LeafletImage> Images)
+    ImmutableSortedDictionary<string, LeafletImage>? Images)
 {
+    private readonly ImmutableSortedDictionary<string, LeafletImage>? _images = Images;
+
+    /// <summary>
+    /// The images, by file name. A leaflet read from a compiled snapshot holds none until it is loaded
+    /// (<see cref="Catalog.CatalogSnapshot.LoadBodiesAsync"/>): the snapshot keeps their records in one compact array
+    /// (<see cref="Snapshot.SnapshotLeaflet.Images"/>), not a dictionary of objects for each of 10,000 shells. Asking for
+    /// them before then throws <see cref="BodyNotLoadedException"/> rather than answer that the leaflet has no image.
+    /// </summary>
+    public ImmutableSortedDictionary<string, LeafletImage> Images
+    {
+        get => _images ?? throw new BodyNotLoadedException($"The images of leaflet '{Id}' are not loaded: load it first (CatalogSnapshot.LoadBodiesAsync).");
+        init => _images = value;
+    }
+
+    /// <summary>Whether <see cref="Images"/> may be read (their records; their bytes only if <see cref="IsLoadedInFull"/>).</summary>
+    public bool AreImagesHeld => _images is not null;
+
     /// <summary>
     /// Language tag → the variants written in it. A translation's variant always has its main-language variant
     /// beside it (the loader refuses one without), so every language holds a subset of <see cref="Variants"/>.
@@ -73,7 +90,7 @@ public sealed record Leaflet(
     public DateTimeOffset DateModified => AllDocuments.Max(document => document.DateModified);
 
     /// <summary>Whether every document's body and every image's bytes are held (false for a leaflet read from a compiled snapshot).</summary>
-    public bool IsLoadedInFull => AreBodiesLoaded && Images.Values.All(image => image.IsLoaded);
+    public bool IsLoadedInFull => AreBodiesLoaded && _images is not null && _images.Values.All(image => image.IsLoaded);
 
     /// <summary>Whether every document's body is held: all a route that draws no image needs (its images' bytes may not be).</summary>
     public bool AreBodiesLoaded => AllDocuments.All(document => document.IsBodyLoaded);

@@ -270,14 +270,14 @@ public sealed record SnapshotIndexFile(string Name, byte[] Bytes);
 
 /// <summary>
 /// A leaflet as a snapshot holds it: <see cref="Shell"/>, every document's metadata and content hash with no body and
-/// every image's facts with no bytes, and <see cref="Files"/>, the files of its folder to read to load it in full (its
-/// Markdown and raster images, and any other file it holds: SVG sources are never served), named relative to the folder
-/// (<see cref="PathOf"/>), so names that recur from leaflet to leaflet are one string each. <see cref="ImageHashes"/> are
-/// the images' SHA-256 and length, checked when they are read. <see cref="MarkdownHashes"/> are the SHA-256 of each
-/// Markdown file (by name in the folder): a load of the bodies without the images (the routes that draw none) proves its
-/// Markdown is the recorded one by them, as the content hash it cannot recompute without the image bytes.
+/// no images; <see cref="Images"/>, every image's record with no bytes; and <see cref="Files"/>, the files of its folder
+/// to read to load it in full (its Markdown and raster images, and any other file it holds: SVG sources are never
+/// served), named relative to the folder (<see cref="PathOf"/>), so names that recur from leaflet to leaflet are one
+/// string each. <see cref="MarkdownHashes"/> are the SHA-256 of each Markdown file (by name in the folder): a load of
+/// the bodies without the images (the routes that draw none) proves its Markdown is the recorded one by them, as the
+/// content hash it cannot recompute without the image bytes.
 /// </summary>
-public sealed record SnapshotLeaflet(Leaflet Shell, ImmutableArray<string> Files, ImmutableSortedDictionary<string, ImageFacts> ImageHashes,
+public sealed record SnapshotLeaflet(Leaflet Shell, ImmutableArray<string> Files, ImmutableArray<RecordedImage> Images,
     ImmutableSortedDictionary<string, Sha256Digest> MarkdownHashes)
 {
     public static SnapshotLeaflet Of(Leaflet leaflet, IReadOnlyList<ContentFile> folder)
@@ -285,7 +285,7 @@ public sealed record SnapshotLeaflet(Leaflet Shell, ImmutableArray<string> Files
         var shell = new Leaflet(
             leaflet.Id,
             leaflet.Variants.ToImmutableSortedDictionary(entry => entry.Key, entry => WithoutBody(entry.Value)),
-            leaflet.Images.ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value with { Bytes = default }, StringComparer.Ordinal))
+            Images: null)
         {
             Translations = leaflet.Translations.ToImmutableSortedDictionary(
                 language => language.Key,
@@ -297,13 +297,37 @@ public sealed record SnapshotLeaflet(Leaflet Shell, ImmutableArray<string> Files
             ? path[prefix.Length..]
             : throw new ArgumentException($"{path} is not in the folder of leaflet '{leaflet.Id}' ({prefix})", nameof(folder));
         var files = folder.Select(file => Name(file.Path)).Where(IsServed).Order(StringComparer.Ordinal).ToImmutableArray();
-        var images = leaflet.Images.Values.ToImmutableSortedDictionary(
-            image => image.FileName,
-            image => new ImageFacts(image.Bytes.Length, Sha256Digest.Of(image.Bytes.AsSpan())),
-            StringComparer.Ordinal);
+        var images = leaflet.Images.Values.Select(RecordedImage.Of).ToImmutableArray();
         var markdown = folder.Select(file => (Name: Name(file.Path), file.Bytes)).Where(file => IsMarkdown(file.Name)).ToImmutableSortedDictionary(
             file => file.Name, file => Sha256Digest.Of(file.Bytes.AsSpan()), StringComparer.Ordinal);
         return new SnapshotLeaflet(shell, files, images, markdown);
+    }
+
+    /// <summary>
+    /// <see cref="Shell"/> with its images' records (no bytes), made when a leaflet is loaded rather than held for every
+    /// shell: what the loader is given in place of the image files when it reads the bodies alone.
+    /// </summary>
+    public Leaflet ShellWithImages() => Shell with
+    {
+        Images = Images.ToImmutableSortedDictionary(image => image.FileName, image => image.ToImage(), StringComparer.Ordinal),
+    };
+
+    /// <summary>The record of image <paramref name="fileName"/> (a name in the leaflet's images folder), if the snapshot has one.</summary>
+    public RecordedImage? FindImage(string fileName)
+    {
+        // Ordinal order by file name, as the loader's dictionary enumerated them when the snapshot was written.
+        var (low, high) = (0, Images.Length - 1);
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var order = string.CompareOrdinal(Images[middle].FileName, fileName);
+            if (order == 0)
+            {
+                return Images[middle];
+            }
+            (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
+        }
+        return null;
     }
 
     /// <summary>
@@ -342,5 +366,19 @@ public sealed record SnapshotLeaflet(Leaflet Shell, ImmutableArray<string> Files
     private static LeafletDocument WithoutBody(LeafletDocument document) => document with { Blocks = default };
 }
 
-/// <summary>An image file's length and SHA-256, as the snapshot recorded them.</summary>
-public readonly record struct ImageFacts(long Length, Sha256Digest Sha256);
+/// <summary>
+/// An image as a compiled snapshot records it: what its <see cref="LeafletImage"/> holds but the bytes, and the bytes'
+/// length and SHA-256, checked when they are read. A value, held in one array per leaflet: at 10,000 leaflets (220,000
+/// images) a <see cref="LeafletImage"/> and a dictionary node for each, beside a second dictionary of length and
+/// SHA-256 by name, were 46 MB of the 220 MB live after the mixed load; these are 16 MB.
+/// </summary>
+public readonly record struct RecordedImage(string FileName, string ContentType, int PixelWidth, int PixelHeight, DateTimeOffset LastModified,
+    long Length, Sha256Digest Sha256)
+{
+    /// <summary>The record of <paramref name="image"/>, whose bytes must be loaded.</summary>
+    public static RecordedImage Of(LeafletImage image) => new(image.FileName, image.ContentType, image.PixelWidth, image.PixelHeight, image.LastModified,
+        image.Bytes.Length, Sha256Digest.Of(image.Bytes.AsSpan()));
+
+    /// <summary>The image without its bytes, as a leaflet whose bodies alone are loaded holds it.</summary>
+    public LeafletImage ToImage() => new(FileName, ContentType, default, PixelWidth, PixelHeight) { LastModified = LastModified };
+}

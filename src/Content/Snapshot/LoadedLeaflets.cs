@@ -43,8 +43,8 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
         foreach (var file in files.Where(file => file.Path.Contains("/images/", StringComparison.Ordinal)))
         {
             var name = file.Path[(file.Path.LastIndexOf('/') + 1)..];
-            if (recorded.ImageHashes.TryGetValue(name, out var facts)
-                && (facts.Length != file.Bytes.Length || facts.Sha256 != Sha256Digest.Of(file.Bytes.AsSpan())))
+            if (recorded.FindImage(name) is { } image
+                && (image.Length != file.Bytes.Length || image.Sha256 != Sha256Digest.Of(file.Bytes.AsSpan())))
             {
                 throw new LeafletChangedException(shell.Id, $"{file.Path} is not the image the snapshot recorded");
             }
@@ -61,7 +61,7 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
         }
         // The dates are the snapshot's (the listing it was checked against), so a loaded leaflet answers as the shell does.
         Interlocked.Increment(ref _loads);
-        var dated = WithDatesOf(full, shell);
+        var dated = WithDatesOf(full, recorded);
         return _kept.GetOrAdd(key, dated, HeldBytes.Of(dated));
     }
 
@@ -87,7 +87,7 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
                 throw new LeafletChangedException(shell.Id, $"{file.Path} is not the Markdown the snapshot recorded");
             }
         }
-        var loaded = LeafletLoader.Load(source.DisplayRoot, files, strings, recorded: shell);
+        var loaded = LeafletLoader.Load(source.DisplayRoot, files, strings, recorded: recorded.ShellWithImages());
         if (!loaded.Leaflets.TryGetValue(shell.Id, out var bodies))
         {
             throw new LeafletChangedException(shell.Id, "it no longer loads");
@@ -98,7 +98,7 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
             throw new LeafletChangedException(shell.Id, "its files are not those the snapshot recorded");
         }
         Interlocked.Increment(ref _loads);
-        var dated = WithDatesOf(WithHashes(bodies, recordedHashes), shell);
+        var dated = WithDatesOf(WithHashes(bodies, recordedHashes), recorded);
         return _kept.GetOrAdd(key + BodiesOnly, dated, HeldBytes.Of(dated));
     }
 
@@ -136,16 +136,23 @@ public sealed class LoadedLeaflets(IContentSource source, long maxBytes)
                 KeyValuePair.Create(entry.Key, entry.Value with { ContentHash = hashes[entry.Value.SourcePath] })))))),
     };
 
-    private static Leaflet WithDatesOf(Leaflet full, Leaflet shell) => full with
+    private static Leaflet WithDatesOf(Leaflet full, SnapshotLeaflet recorded)
     {
-        Variants = full.Variants.SetItems(full.Variants.Select(entry =>
-            KeyValuePair.Create(entry.Key, entry.Value with { DateModified = shell.Variants[entry.Key].DateModified }))),
-        Translations = full.Translations.SetItems(full.Translations.Select(language => KeyValuePair.Create(language.Key,
-            language.Value.SetItems(language.Value.Select(entry =>
-                KeyValuePair.Create(entry.Key, entry.Value with { DateModified = shell.Translations[language.Key][entry.Key].DateModified })))))),
-        Images = full.Images.SetItems(full.Images.Select(entry =>
-            KeyValuePair.Create(entry.Key, entry.Value with { LastModified = shell.Images[entry.Key].LastModified }))),
-    };
+        var shell = recorded.Shell;
+        return full with
+        {
+            Variants = full.Variants.SetItems(full.Variants.Select(entry =>
+                KeyValuePair.Create(entry.Key, entry.Value with { DateModified = shell.Variants[entry.Key].DateModified }))),
+            Translations = full.Translations.SetItems(full.Translations.Select(language => KeyValuePair.Create(language.Key,
+                language.Value.SetItems(language.Value.Select(entry =>
+                    KeyValuePair.Create(entry.Key, entry.Value with { DateModified = shell.Translations[language.Key][entry.Key].DateModified })))))),
+            Images = full.Images.SetItems(full.Images.Select(entry => KeyValuePair.Create(entry.Key, entry.Value with
+            {
+                LastModified = recorded.FindImage(entry.Key)?.LastModified
+                    ?? throw new LeafletChangedException(shell.Id, $"its image {entry.Key} is not one the snapshot recorded"),
+            }))),
+        };
+    }
 }
 
 /// <summary>A leaflet's files in the source are no longer those the compiled snapshot was made from.</summary>

@@ -229,17 +229,16 @@ internal static class SnapshotCodec
         {
             writer.Write(path);
         }
-        writer.Write(leaflet.Images.Count);
-        foreach (var image in leaflet.Images.Values)
+        writer.Write(snapshot.Images.Length);
+        foreach (var image in snapshot.Images)
         {
             writer.Write(image.FileName);
             writer.Write(image.ContentType);
             writer.Write(image.PixelWidth);
             writer.Write(image.PixelHeight);
             writer.Write(image.LastModified.UtcTicks);
-            var facts = snapshot.ImageHashes[image.FileName];
-            writer.Write(facts.Length);
-            WriteDigest(writer, facts.Sha256);
+            writer.Write(image.Length);
+            WriteDigest(writer, image.Sha256);
         }
         writer.Write(snapshot.MarkdownHashes.Count);
         foreach (var (name, sha256) in snapshot.MarkdownHashes)
@@ -271,16 +270,18 @@ internal static class SnapshotCodec
         var id = reader.ReadString();
         // Names in the leaflet's folder: most recur from leaflet to leaflet (plain.md, images/...), so one string each.
         var files = Many(reader, () => shared.Read(reader));
-        var images = ImmutableSortedDictionary.CreateBuilder<string, LeafletImage>(StringComparer.Ordinal);
-        var hashes = ImmutableSortedDictionary.CreateBuilder<string, ImageFacts>(StringComparer.Ordinal);
-        foreach (var _ in Enumerable.Range(0, Count(reader)))
+        var imageCount = Count(reader);
+        var images = ImmutableArray.CreateBuilder<RecordedImage>(Math.Min(imageCount, 1024));
+        foreach (var _ in Enumerable.Range(0, imageCount))
         {
-            var image = new LeafletImage(shared.Read(reader), shared.Read(reader), default, reader.ReadInt32(), reader.ReadInt32())
+            var image = new RecordedImage(shared.Read(reader), shared.Read(reader), reader.ReadInt32(), reader.ReadInt32(), Ticks(reader.ReadInt64()),
+                reader.ReadInt64(), ReadDigest(reader));
+            // In ordinal order of their names, as they were written, or SnapshotLeaflet.FindImage would not find them.
+            if (images.Count > 0 && string.CompareOrdinal(images[^1].FileName, image.FileName) >= 0)
             {
-                LastModified = Ticks(reader.ReadInt64()),
-            };
-            images.Add(image.FileName, image);
-            hashes.Add(image.FileName, new ImageFacts(reader.ReadInt64(), ReadDigest(reader)));
+                throw new InvalidDataException($"leaflet '{id}' records its images out of order ('{image.FileName}' after '{images[^1].FileName}')");
+            }
+            images.Add(image);
         }
         var markdown = ImmutableSortedDictionary.CreateBuilder<string, Sha256Digest>(StringComparer.Ordinal);
         foreach (var _ in Enumerable.Range(0, Count(reader)))
@@ -318,11 +319,11 @@ internal static class SnapshotCodec
         {
             throw new InvalidDataException($"leaflet '{id}' has no plain document");
         }
-        var shell = new Leaflet(id, variants.ToImmutable(), images.ToImmutable())
+        var shell = new Leaflet(id, variants.ToImmutable(), Images: null)
         {
             Translations = translations.ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value.ToImmutable(), LanguageTags.Comparer),
         };
-        return new SnapshotLeaflet(shell, files, hashes.ToImmutable(), markdown.ToImmutable());
+        return new SnapshotLeaflet(shell, files, images.ToImmutable(), markdown.ToImmutable());
     }
 
     private static void WriteMetadata(BinaryWriter writer, LeafletMetadata metadata)

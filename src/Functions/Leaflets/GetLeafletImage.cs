@@ -28,7 +28,8 @@ public sealed class GetLeafletImage(LeafletRoutes routes, ILogger<GetLeafletImag
         {
             return notFound!;
         }
-        if (!leaflet.Images.TryGetValue(file, out var image))
+        // From a compiled snapshot the leaflet's images (their records and bytes) are read only now: a shell holds none.
+        if (!(await snapshot.LoadInFullAsync(leaflet, cancellationToken)).Images.TryGetValue(file, out var image))
         {
             return Problems.UnknownImage(id, file);
         }
@@ -36,8 +37,6 @@ public sealed class GetLeafletImage(LeafletRoutes routes, ILogger<GetLeafletImag
         {
             return Problems.NotAcceptable(image.ContentType);
         }
-        // From a compiled snapshot the image's bytes are read (with the leaflet's) only now.
-        image = (await snapshot.LoadInFullAsync(leaflet, cancellationToken)).Images[file];
 
         return new RepresentationResult(
             ImmutableCollectionsMarshal.AsArray(image.Bytes) ?? [], image.ContentType, routes.Http.CacheControl,
