@@ -19,11 +19,16 @@ public sealed class CacheBudgetTests
     }
 
     [Fact]
-    public void The_heap_limit_by_default_holds_the_caches_budget_with_room_beside_it()
+    public void The_heap_limit_for_an_instance_served_from_a_snapshot_holds_the_caches_budget_with_room_beside_it()
     {
-        var limit = new ContentOptions().HeapLimitMegabytes * 1024L * 1024;
+        var limit = HeapLimit.SnapshotServingMegabytes * 1024L * 1024;
 
-        Assert.Equal(HeapLimit.DefaultMegabytes * 1024L * 1024, limit);
         Assert.True(limit >= CacheBudget.TotalBytes + 64 * 1024 * 1024, $"a {limit}-byte heap leaves the {CacheBudget.TotalBytes} bytes of caches no room");
+    }
+
+    [Fact]
+    public void The_heap_is_not_limited_by_default_as_an_instance_serving_from_the_markdown_holds_every_body()
+    {
+        Assert.Equal(0, new ContentOptions().HeapLimitMegabytes);
     }
 }

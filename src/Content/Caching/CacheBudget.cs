@@ -12,7 +12,7 @@ public static class CacheBudget
     private const long Megabyte = 1024 * 1024;
 
     /// <summary>
-    /// 98 MB: what the four caches below hold at most, together. Under the heap's limit (<see cref="HeapLimit"/>, 256 MB)
+    /// 98 MB: what the four caches below hold at most, together. Under the heap's limit for a snapshot-served instance (<see cref="HeapLimit.SnapshotServingMegabytes"/>)
     /// beside the shells of 10,000 leaflets (76 MB) it leaves the young generation room to fill before a collection: with
     /// 128 MB of caches the GC, kept under the limit, ran a full collection about once a second under the mixed load
     /// (bench/README.md, "The heap's limit and the caches' budget").
