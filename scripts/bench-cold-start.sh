@@ -13,9 +13,10 @@
 #   LIBRARY must hold a compiled snapshot (`leaflets snapshot --content LIBRARY`); it is only read.
 #   VARIANTS="plain r2r" picks some of the variants above.
 #   BLOB_CONNECTION (a storage connection string, e.g. Azurite's) and BLOB_CONTAINER (holding the library published, its
-#   snapshot/v6.bin included) run every variant in blob mode too, interleaved with files mode in the same sitting. Each
+#   snapshot/v<format>.bin included) run every variant in blob mode too, interleaved with files mode in the same sitting. Each
 #   blob run is given a PDF cache container of its own that does not exist yet, so its PDF is rendered, never found
 #   rendered by the run before (files mode has no shared cache either).
+#   PUBLISHED=DIR keeps and reuses the publishes (a second PATH in one sitting); REPORT=FILE writes the record there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -31,15 +32,20 @@ port=${PORT:-7391}
 work=$(mktemp -d /tmp/leaflets-cold-start.XXXXXX)
 report="$root/bench/results/cold-start-r2r.md"
 [ -z "${BLOB_CONNECTION:-}" ] || report="$root/bench/results/cold-start-blob.md" # files mode alone stays the record of cold-start-r2r.md
+report=${REPORT:-$report} # REPORT=FILE: another record, e.g. one per PATH
 server=""
 cleanup() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; do port=$((port + 1)); done
 
+# PUBLISHED=DIR keeps the publishes in DIR and reuses one already there as it is: for a second PATH in the same sitting
+# (each publish is minutes on 2 cores). Without it they go to a temporary folder, removed at the end.
+published=${PUBLISHED:-$work}
 publish() { # NAME [PROPERTIES...]
   local name=$1; shift
+  if [ -n "${PUBLISHED:-}" ] && [ -x "$published/$name/leaflets" ]; then echo "Reusing $published/$name"; return; fi
   echo "Publishing $name ..."
-  dotnet publish src/Cli -c Release -r linux-x64 --self-contained false "$@" -o "$work/$name" -v q -nologo >"$work/$name.log" 2>&1 \
+  dotnet publish src/Cli -c Release -r linux-x64 --self-contained false "$@" -o "$published/$name" -v q -nologo >"$work/$name.log" 2>&1 \
     || { tail -20 "$work/$name.log" >&2; exit 1; }
 }
 # Only the publishes the chosen variants need (r2r-own is made of plain and r2r; the tiering variants run r2r).
@@ -48,11 +54,12 @@ if wants "plain|r2r-own"; then publish plain -p:PublishReadyToRun=false; fi
 if wants "r2r|r2r-own|r2r-tc-off|r2r-qj-off"; then publish r2r -p:PublishReadyToRun=true; fi
 if wants "composite"; then publish composite -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true; fi
 if wants "r2r-own"; then
-  cp -r "$work/plain" "$work/r2r-own"
-  cp "$work/r2r/leaflets.dll" "$work/r2r"/Leaflets.*.dll "$work/r2r-own/"
+  rm -rf "$published/r2r-own"
+  cp -r "$published/plain" "$published/r2r-own"
+  cp "$published/r2r/leaflets.dll" "$published/r2r"/Leaflets.*.dll "$published/r2r-own/"
 fi
 
-cli_of() { case $1 in r2r-tc-off | r2r-qj-off) echo "$work/r2r/leaflets" ;; *) echo "$work/$1/leaflets" ;; esac; }
+cli_of() { case $1 in r2r-tc-off | r2r-qj-off) echo "$published/r2r/leaflets" ;; *) echo "$published/$1/leaflets" ;; esac; }
 env_of() { case $1 in r2r-tc-off) echo DOTNET_TieredCompilation=0 ;; r2r-qj-off) echo DOTNET_TC_QuickJitForLoops=0 ;; *) echo LEAFLETS_BENCH=1 ;; esac; }
 
 # The settings of a mode: none for files; the container and a PDF cache container no run used before for blob.
@@ -119,6 +126,6 @@ done
     done
   done
   echo
-  echo "Sizes of the published folders: $(for v in plain r2r r2r-own composite; do [ -d "$work/$v" ] && printf '%s %s; ' "$v" "$(du -sh "$work/$v" | cut -f1)"; done)"
+  echo "Sizes of the published folders: $(for v in plain r2r r2r-own composite; do [ -d "$published/$v" ] && printf '%s %s; ' "$v" "$(du -sh "$published/$v" | cut -f1)"; done)"
 } >"$report"
 cat "$report"
