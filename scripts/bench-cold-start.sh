@@ -45,6 +45,10 @@ publish() { # NAME [PROPERTIES...]
   local name=$1; shift
   if [ -n "${PUBLISHED:-}" ] && [ -x "$published/$name/leaflets" ]; then echo "Reusing $published/$name"; return; fi
   echo "Publishing $name ..."
+  # The ReadyToRun images are kept in obj/ between publishes, and a composite publish leaves component images there
+  # that a later plain ReadyToRun publish copies as they are: that app aborts at start (SIGABRT, no message; seen
+  # 2026-12-03). Every publish compiles them anew.
+  rm -rf src/*/obj/Release/net10.0/linux-x64/R2R
   dotnet publish src/Cli -c Release -r linux-x64 --self-contained false "$@" -o "$published/$name" -v q -nologo >"$work/$name.log" 2>&1 \
     || { tail -20 "$work/$name.log" >&2; exit 1; }
 }

@@ -194,6 +194,7 @@ fi
 if [ "${R2R:-1}" = 1 ]; then
   echo "Publishing the CLI with and without ReadyToRun ..."
   for r2r in false true; do
+    rm -rf src/*/obj/Release/net10.0/linux-x64/R2R # stale images from another publish abort the app (bench-cold-start.sh says why)
     dotnet publish src/Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=$r2r -o "$work/publish-r2r-$r2r" \
       -v q -nologo >"$work/publish-r2r-$r2r.log" 2>&1 || { tail -20 "$work/publish-r2r-$r2r.log" >&2; exit 1; }
   done
