@@ -32,22 +32,11 @@ local n = 0
 request = function() n = n + 1; return wrk.format(nil, "/api/leaflets?page=" .. ((n % $pages) + 1)) end
 EOF
 cat >"$work/json-hot.lua" <<EOF
-local hot = {
+hot = {
 $(printf '"%s",\n' "${hot_ids[@]}")
 }
-local cdf, total = {}, 0
-for rank = 1, #hot do total = total + 1 / rank; cdf[rank] = total end
-local n = 0
-request = function()
-  n = n + 1
-  local u = ((n * 0.6180339887498949) % 1) * total
-  local lo, hi = 1, #hot
-  while lo < hi do
-    local mid = math.floor((lo + hi) / 2)
-    if cdf[mid] < u then lo = mid + 1 else hi = mid end
-  end
-  return wrk.format(nil, "/api/leaflets/" .. hot[lo])
-end
+function path_of(id) return "/api/leaflets/" .. id end
+dofile("$(pwd)/scripts/hot-load.lua")
 EOF
 
 out=bench/results/list-p99.md

@@ -257,23 +257,11 @@ hot_ids=()
 for i in $(seq 0 $(( hot_count - 1 ))); do hot_ids+=("${ids[$(( i * (count / hot_count) ))]}"); done
 hot() { # NAME PATH-EXPRESSION (Lua, of id)
   cat >"$work/$1.lua" <<EOF
-local hot = {
+hot = {
 $(printf '"%s",\n' "${hot_ids[@]}")
 }
-local cdf, total = {}, 0
-for rank = 1, #hot do total = total + 1 / rank; cdf[rank] = total end
-local n = 0
-request = function()
-  n = n + 1
-  local u = ((n * 0.6180339887498949) % 1) * total
-  local lo, hi = 1, #hot
-  while lo < hi do
-    local mid = math.floor((lo + hi) / 2)
-    if cdf[mid] < u then lo = mid + 1 else hi = mid end
-  end
-  local id = hot[lo]
-  return wrk.format(nil, $2)
-end
+function path_of(id) return $2 end
+dofile("$root/scripts/hot-load.lua")
 EOF
 }
 hot json-hot '"/api/leaflets/" .. id'
