@@ -150,6 +150,28 @@ public sealed class RepresentationCacheTests
     }
 
     [Fact]
+    public async Task List_keys_of_different_parts_differ_even_when_the_parts_joined_read_the_same_and_never_look_like_a_version()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        var snapshot = await server.Services.GetRequiredService<LeafletCatalog>().GetSnapshotAsync(CancellationToken.None);
+        var today = new DateOnly(2026, 12, 3);
+
+        var key = RepresentationCache.ListKey("application/json;leaflet-list", snapshot, today, "bone\nscan", "http://a");
+        var moved = RepresentationCache.ListKey("application/json;leaflet-list", snapshot, today, "bone", "scan\nhttp://a");
+        var again = RepresentationCache.ListKey("application/json;leaflet-list", snapshot, today, "bone\nscan", "http://a");
+        var tomorrow = RepresentationCache.ListKey("application/json;leaflet-list", snapshot, today.AddDays(1), "bone\nscan", "http://a");
+        var longWords = RepresentationCache.ListKey("application/json;leaflet-list", snapshot, today, new string('x', 2000), "http://a");
+
+        Assert.NotEqual(key, moved);
+        Assert.NotEqual(key, tomorrow);
+        Assert.Equal(key, again);
+        Assert.Contains(new string('x', 2000), longWords, StringComparison.Ordinal);
+        // Version keys (RepresentationVersions) are hexadecimal; a list key shares the cache with them.
+        Assert.DoesNotMatch("^[0-9a-f]+$", key);
+    }
+
+    [Fact]
     public void With_a_bound_of_zero_every_request_renders()
     {
         var cache = new RepresentationCache(Options.Create(new RepresentationCacheOptions { MaxBytes = 0 }));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Leaflets.Content.Caching;
 using Leaflets.Content.Catalog;
@@ -58,18 +59,54 @@ public sealed class RepresentationCache(IOptions<RepresentationCacheOptions> opt
     /// name of what is rendered. Such a body's tag is taken over its bytes (<see cref="RepresentationBody.TagOfBytes"/>),
     /// not this key: instances number their snapshots apart, and the same bytes keep the same tag on all of them.
     /// </summary>
+    /// <remarks>
+    /// The key is the parts themselves, each after its length (<c>29:application/json;leaflet-list|3:412|...</c>), not a
+    /// hash of them: it never leaves the process, and it is derived on every request for a kept page, where SHA-256 of
+    /// the joined parts was 2% of the CPU. The lengths make it unambiguous whatever a part holds (a search's words may
+    /// hold the separator), and the <c>:</c> after the first length keeps it apart from every hexadecimal version key.
+    /// </remarks>
     public static string ListKey(string representation, CatalogSnapshot snapshot, DateOnly today, params ReadOnlySpan<string?> inputs)
     {
-        // Derived on every request for a list, so built without LINQ or copies: the same parts, the same key.
-        var parts = new string[3 + inputs.Length];
-        parts[0] = representation;
-        parts[1] = snapshot.Generation.ToString(CultureInfo.InvariantCulture);
-        parts[2] = today.ToString("O", CultureInfo.InvariantCulture);
-        for (var i = 0; i < inputs.Length; i++)
+        Span<char> generation = stackalloc char[20];
+        snapshot.Generation.TryFormat(generation, out var generationLength, provider: CultureInfo.InvariantCulture);
+        Span<char> day = stackalloc char[10];
+        today.TryFormat(day, out var dayLength, "O", CultureInfo.InvariantCulture);
+        var length = PartLength(representation.Length) + PartLength(generationLength) + PartLength(dayLength);
+        foreach (var input in inputs)
         {
-            parts[3 + i] = inputs[i] ?? "";
+            length += PartLength(input?.Length ?? 0);
         }
-        return RepresentationVersions.Derive(parts);
+        // Written into the stack when it fits (any page of the API's list does), so the string is the one allocation.
+        var rented = length > 512 ? ArrayPool<char>.Shared.Rent(length) : null;
+        var key = rented is null ? stackalloc char[length] : rented.AsSpan(0, length);
+        var at = Append(key, 0, representation);
+        at = Append(key, at, generation[..generationLength]);
+        at = Append(key, at, day[..dayLength]);
+        foreach (var input in inputs)
+        {
+            at = Append(key, at, input);
+        }
+        var made = new string(key);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+        return made;
+
+        static int PartLength(int partLength) => DigitsOf(partLength) + 1 + partLength + 1;
+
+        static int DigitsOf(int value) => value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value.ToString(CultureInfo.InvariantCulture).Length;
+
+        static int Append(Span<char> key, int at, ReadOnlySpan<char> part)
+        {
+            part.Length.TryFormat(key[at..], out var digits, provider: CultureInfo.InvariantCulture);
+            at += digits;
+            key[at++] = ':';
+            part.CopyTo(key[at..]);
+            at += part.Length;
+            key[at++] = '|';
+            return at;
+        }
     }
 
     /// <summary>
