@@ -112,6 +112,47 @@ public sealed class CompiledSnapshotTests
     }
 
     [Fact]
+    public async Task An_image_the_leaflet_does_not_hold_is_a_404_and_one_of_a_refused_type_a_406_without_reading_a_file_and_a_held_one_is_served_as_ever()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        var fromMarkdown = await ImageAnswerAsync(sandbox.ContentRoot, expectCompiled: false);
+        await FolderSnapshot.WriteAsync(sandbox.ContentRoot, await ChecksOfAsync(sandbox.ContentRoot), CancellationToken.None);
+        var source = new ReadCountingSource(sandbox.ContentRoot);
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot, services => services.AddSingleton<IContentSource>(source));
+        var catalog = server.Services.GetRequiredService<LeafletCatalog>();
+        await catalog.WhenRefreshedAsync();
+
+        using var madeUp = await server.Client.GetAsync("/api/leaflets/bone-scan/images/made-up.png");
+        using var refusing = new HttpRequestMessage(HttpMethod.Get, "/api/leaflets/bone-scan/images/scanner.png");
+        refusing.Headers.Accept.ParseAdd("image/jpeg");
+        using var refused = await server.Client.SendAsync(refusing);
+        var readBeforeAHeldImage = source.FilesRead.ToList();
+        var loadsBeforeAHeldImage = catalog.Loaded.Loads;
+        using var held = await server.Client.GetAsync("/api/leaflets/bone-scan/images/scanner.png");
+
+        Assert.NotNull((await catalog.GetSnapshotAsync(CancellationToken.None)).Compiled);
+        Assert.Equal(HttpStatusCode.NotFound, madeUp.StatusCode);
+        Assert.Equal(HttpStatusCode.NotAcceptable, refused.StatusCode);
+        Assert.Empty(readBeforeAHeldImage);
+        Assert.Equal(0, loadsBeforeAHeldImage);
+        Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+        Assert.Contains("leaflets/bone-scan/images/scanner.png", source.FilesRead);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(sandbox.ContentRoot, "leaflets", "bone-scan", "images", "scanner.png")),
+            await held.Content.ReadAsByteArrayAsync());
+        Assert.Equal(fromMarkdown, (held.Headers.ETag?.Tag, held.Content.Headers.LastModified));
+    }
+
+    /// <summary>The ETag and Last-Modified of bone-scan's scanner.png from a server over <paramref name="root"/>.</summary>
+    private static async Task<(string? ETag, DateTimeOffset? LastModified)> ImageAnswerAsync(string root, bool expectCompiled)
+    {
+        await using var server = await RunningServer.StartAsync(root);
+        using var image = await server.Client.GetAsync("/api/leaflets/bone-scan/images/scanner.png");
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal(expectCompiled, (await server.Services.GetRequiredService<LeafletCatalog>().GetSnapshotAsync(CancellationToken.None)).Compiled is not null);
+        return (image.Headers.ETag?.Tag, image.Content.Headers.LastModified);
+    }
+
+    [Fact]
     public async Task A_leaflet_found_by_a_text_route_is_read_only_when_its_body_is_rendered_and_then_as_the_same_document()
     {
         using var sandbox = TestPaths.CopyFixtureContent();

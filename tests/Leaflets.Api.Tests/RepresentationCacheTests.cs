@@ -3,7 +3,9 @@ using System.Net;
 using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering;
+using Leaflets.Content.Search;
 using Leaflets.Functions.Http;
+using Leaflets.Functions.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -169,6 +171,70 @@ public sealed class RepresentationCacheTests
         Assert.Contains(new string('x', 2000), longWords, StringComparison.Ordinal);
         // Version keys (RepresentationVersions) are hexadecimal; a list key shares the cache with them.
         Assert.DoesNotMatch("^[0-9a-f]+$", key);
+    }
+
+    [Fact]
+    public async Task A_kept_page_of_a_list_is_answered_without_finding_it_again_and_a_page_rendered_as_none_is_not_kept()
+    {
+        var cache = new RepresentationCache(Options.Create(new RepresentationCacheOptions { MaxBytes = 10_000 }));
+        var finds = 0;
+        ValueTask<SearchPage> Find()
+        {
+            Interlocked.Increment(ref finds);
+            return ValueTask.FromResult(LeafletSearch.List([], LeafletQuery.Default));
+        }
+
+        var notShown = await cache.GetOrRenderPageAsync("past-the-last", Find, _ => null);
+        var first = await cache.GetOrRenderPageAsync("page", Find, _ => [1, 2, 3]);
+        var second = await cache.GetOrRenderPageAsync("page",
+            () => throw new InvalidOperationException("the page is kept: nothing is found"), _ => throw new InvalidOperationException("nor rendered"));
+        var notShownAgain = await cache.GetOrRenderPageAsync("past-the-last", Find, _ => null);
+
+        Assert.Null(notShown);
+        Assert.Null(notShownAgain);
+        Assert.Equal(3, finds); // the page once; the one not shown each time, as nothing of it was kept
+        Assert.Same(first, second);
+        Assert.Equal(1, cache.Renders);
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public async Task A_kept_site_search_page_is_answered_without_searching_again_and_a_page_past_the_last_is_the_404_and_kept_by_no_one()
+    {
+        using var sandbox = TestPaths.CopyFixtureContent();
+        await using var server = await RunningServer.StartAsync(sandbox.ContentRoot);
+        var routes = server.Services.GetRequiredService<SiteRoutes>();
+        var cache = server.Services.GetRequiredService<RepresentationCache>();
+        var snapshot = await routes.Catalog.GetSnapshotAsync(CancellationToken.None);
+        var searches = 0;
+        async Task<(int Status, string Body, string ETag)> ListPageAsync(int page)
+        {
+            var context = DirectCall.Request("GET", "/search", $"?q=scan&page={page}", accept: "text/html");
+            var urls = routes.UrlsFor(context.Request);
+            var (language, _) = await routes.ChooseSiteLanguageAsync(context.Request, urls, links => links.Search("scan", page), CancellationToken.None);
+            var query = LeafletQuery.Default with { Words = ["scan"], Page = page };
+            var answer = await routes.ListPageAsync(context.Request, urls, language!, routes.ListKey("text/html;test", snapshot, query, language!, urls),
+                () => { Interlocked.Increment(ref searches); return snapshot.SearchAsync(query, CancellationToken.None); },
+                found => $"<p>{found.Total} found</p>");
+            var (status, body) = await DirectCall.ExecuteAsync(context, answer);
+            return (status, body, context.Response.Headers.ETag.ToString());
+        }
+
+        var first = await ListPageAsync(1);
+        var second = await ListPageAsync(1);
+        var searchesForPageOne = searches;
+        var keptAfterPageOne = cache.Count;
+        var pastTheLast = await ListPageAsync(99);
+        var pastTheLastAgain = await ListPageAsync(99);
+
+        Assert.Equal(200, first.Status);
+        Assert.Equal(first, second);
+        Assert.False(string.IsNullOrEmpty(first.ETag));
+        Assert.Equal(1, searchesForPageOne);
+        Assert.Equal(404, pastTheLast.Status);
+        Assert.Equal(404, pastTheLastAgain.Status);
+        Assert.Equal(3, searches); // the page past the last searched each time, as nothing of it was kept
+        Assert.Equal(keptAfterPageOne, cache.Count);
     }
 
     [Fact]

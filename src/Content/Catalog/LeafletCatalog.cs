@@ -53,7 +53,9 @@ public sealed class LeafletCatalog(
         ? Math.Min(threads, Environment.ProcessorCount)
         : Math.Max(1, Environment.ProcessorCount - 1);
     private volatile bool _verifyCompiled;
-    private Func<Leaflet, bool, CancellationToken, ValueTask<Leaflet>>? _shellLoader;
+    // How the compiled snapshot's shells are found and loaded, kept for the snapshots loaded from the Markdown after it,
+    // whose unchanged leaflets are still those shells.
+    private (Func<Leaflet, bool, CancellationToken, ValueTask<Leaflet>>? Load, Func<string, CancellationToken, Task<SnapshotLeaflet>>? Find) _shells;
     private readonly string _indexFolder = options.Value.SearchIndexFolder is { Length: > 0 } folder
         ? Path.GetFullPath(folder)
         : Path.Combine(Path.GetTempPath(), "leaflets-search-index");
@@ -299,10 +301,12 @@ public sealed class LeafletCatalog(
             Generation = _generation + 1,
             Compiled = head,
             LastCompiled = head,
-            Loader = (leaflet, withImages, cancellationToken) => LoadAsync(
-                async token => await opened.FindAsync(leaflet.Id, token) ?? throw new InvalidOperationException($"Leaflet '{leaflet.Id}' is not in the snapshot it was found in."),
-                strings, withImages, cancellationToken),
+            Recorded = FindRecorded,
+            Loader = LoaderOf(FindRecorded, strings),
         };
+
+        async Task<SnapshotLeaflet> FindRecorded(string id, CancellationToken cancellationToken)
+            => await opened.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Leaflet '{id}' is not in the snapshot it was found in.");
     }
 
     // The service's own words when the content has none, as a Markdown load gives (StringsEntry.None).
@@ -425,7 +429,8 @@ public sealed class LeafletCatalog(
             LastCompiled = compiled,
             CompiledSearch = new SearchIndexFiles(file, compiled.IndexSection!, _indexFolder),
             SearchRetryAfter = _readLimit,
-            Loader = (leaflet, withImages, cancellationToken) => LoadAsync(_ => Task.FromResult(compiled.Leaflets[leaflet.Id]), strings, withImages, cancellationToken),
+            Recorded = FindRecorded,
+            Loader = LoaderOf(FindRecorded, strings),
         };
         // The shells are the leaflets served: should the content change without a new snapshot, the Markdown load that
         // follows merges into them as into any previous read (every folder is read, no fingerprint being known), so a
@@ -433,12 +438,18 @@ public sealed class LeafletCatalog(
         // its files are no longer those recorded, so its routes answer 503 (LoadInFullAsync), never the new files as the old.
         _entries = compiled.Leaflets.Values.ToImmutableSortedDictionary(
             leaflet => leaflet.Shell.Id, leaflet => new CatalogEntry(leaflet.Shell.Id, "", leaflet.Shell, [], ServingLastGood: false), StringComparer.Ordinal);
-        (_strings, _compiled, _shellLoader) = (StringsEntry.None, compiled, snapshot.Loader);
+        (_strings, _compiled, _shells) = (StringsEntry.None, compiled, (snapshot.Loader, snapshot.Recorded));
         _state = new CatalogState(snapshot, readAt, LastFailure: null);
         // Opened after the first answer, as a Markdown load's index is built: no request waits for it, and the first
         // does not share the CPU with it. A search that comes before opens it itself.
         AfterFirstAnswer(() => BuildSearchIndex(snapshot));
+
+        Task<SnapshotLeaflet> FindRecorded(string id, CancellationToken _) => Task.FromResult(compiled.Leaflets[id]);
     }
+
+    /// <summary>What loads a compiled snapshot's shells (<see cref="CatalogSnapshot.Loader"/>): each found by <paramref name="find"/>.</summary>
+    private Func<Leaflet, bool, CancellationToken, ValueTask<Leaflet>> LoaderOf(Func<string, CancellationToken, Task<SnapshotLeaflet>> find, StringsLibrary strings)
+        => (leaflet, withImages, cancellationToken) => LoadAsync(token => find(leaflet.Id, token), strings, withImages, cancellationToken);
 
     private async ValueTask<Leaflet> LoadAsync(Func<CancellationToken, Task<SnapshotLeaflet>> recordedLeaflet, StringsLibrary strings, bool withImages,
         CancellationToken cancellationToken)
@@ -483,7 +494,7 @@ public sealed class LeafletCatalog(
         var previous = _state;
         var unchanged = previous is not null && merged.Changed.Count == 0 && merged.Entries.Count == _entries.Count && !merged.StringsChanged;
         (_entries, _strings) = (merged.Entries, merged.Strings);
-        var snapshot = unchanged ? previous!.Snapshot : CatalogMerge.ToSnapshot(_entries, _strings, ++_generation) with { Loader = _shellLoader, LastCompiled = _compiled is null ? null : previous?.Snapshot.LastCompiled };
+        var snapshot = unchanged ? previous!.Snapshot : CatalogMerge.ToSnapshot(_entries, _strings, ++_generation) with { Loader = _shells.Load, Recorded = _shells.Find, LastCompiled = _compiled is null ? null : previous?.Snapshot.LastCompiled };
         if (!unchanged && previous is not null)
         {
             // A refresh runs beside the requests, which keep the old snapshot meanwhile: its index is built before it is
@@ -694,6 +705,26 @@ public sealed record CatalogSnapshot(ContentLoadResult Content)
 
     /// <summary>Loads a leaflet of <see cref="Compiled"/>, in full or (false) its bodies alone; set with it.</summary>
     internal Func<Leaflet, bool, CancellationToken, ValueTask<Leaflet>>? Loader { get; init; }
+
+    /// <summary>Finds a leaflet's record in <see cref="Compiled"/> (its images' records, its files) by id; set with <see cref="Loader"/>.</summary>
+    internal Func<string, CancellationToken, Task<SnapshotLeaflet>>? Recorded { get; init; }
+
+    /// <summary>
+    /// Image <paramref name="fileName"/> of <paramref name="leaflet"/> (one of this snapshot's), or null when it has no
+    /// image by that name, found without reading a file: the leaflet's own when it holds its images (loaded from the
+    /// Markdown), else the record the compiled snapshot keeps, without its bytes. What a route decides a 404 or 406 by
+    /// before it loads the leaflet in full (<see cref="LoadInFullAsync"/>), which reads every image's bytes.
+    /// </summary>
+    public async ValueTask<LeafletImage?> FindImageAsync(Leaflet leaflet, string fileName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leaflet);
+        if (leaflet.AreImagesHeld)
+        {
+            return leaflet.Images.GetValueOrDefault(fileName);
+        }
+        var recorded = Recorded ?? throw new BodyNotLoadedException($"Leaflet '{leaflet.Id}' holds no images and this snapshot has no record of them.");
+        return (await recorded(leaflet.Id, cancellationToken)).FindImage(fileName)?.ToImage();
+    }
 
     /// <summary>
     /// <paramref name="leaflet"/> (one of this snapshot's) with its bodies and images: itself when it has them, else read

@@ -50,6 +50,13 @@ public sealed record Leaflet(
         LanguageLists.Of(this).ByVariant.TryGetValue(variant, out var languages) ? languages : [];
 
     /// <summary>
+    /// Each variant the leaflet has and the languages it is in, as one text (<c>plain:en,cy;easy-read:en</c>): what the
+    /// versions of the representations that link to the others are derived from (<see cref="Rendering.RepresentationVersions"/>),
+    /// as adding a translation changes what they link to. Made once per leaflet, with its language lists.
+    /// </summary>
+    internal string Editions => LanguageLists.Of(this).Editions;
+
+    /// <summary>
     /// The language lists, made once per leaflet: every request negotiates among them and derives its representation's
     /// version from them (at 20,000 requests/s, lists made anew each time were a tenth of the leaflet routes' own time),
     /// and a leaflet never changes once made (a change loads a new one, and <c>with</c> makes a new object). Kept beside
@@ -57,10 +64,14 @@ public sealed record Leaflet(
     /// </summary>
     private sealed class LanguageLists
     {
+        private readonly Leaflet _leaflet;
+        private string? _editions;
+
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Leaflet, LanguageLists> Made = new();
 
         private LanguageLists(Leaflet leaflet)
         {
+            _leaflet = leaflet;
             All = [leaflet.MainLanguage, .. leaflet.Translations.Keys];
             ByVariant = leaflet.Variants.Keys.ToDictionary(
                 variant => variant,
@@ -70,6 +81,11 @@ public sealed record Leaflet(
         public IReadOnlyList<string> All { get; }
 
         public Dictionary<LeafletVariant, IReadOnlyList<string>> ByVariant { get; }
+
+        // On first use, not with the lists: only the routes that derive a version ask, not every leaflet negotiated or listed.
+        // Two racing callers make the same text.
+        public string Editions => _editions ??= string.Join(';',
+            _leaflet.Variants.Keys.Select(variant => variant.Slug() + ":" + string.Join(',', ByVariant[variant])));
 
         public static LanguageLists Of(Leaflet leaflet) => Made.GetValue(leaflet, static made => new LanguageLists(made));
     }

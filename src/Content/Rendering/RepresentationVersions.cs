@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Leaflets.Content.Model;
@@ -50,10 +49,10 @@ public static class RepresentationVersions
 
     /// <summary>
     /// The JSON shows the review status (it changes with the date), when the content last changed, absolute links,
-    /// and which variants and languages the leaflet has (<see cref="Editions"/>).
+    /// and which variants and languages the leaflet has (<see cref="Leaflet.Editions"/>).
     /// </summary>
     public static string Json(Leaflet leaflet, LeafletDocument document, ReviewStatus status, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl, Editions(leaflet), Modified(document));
+        => Derive(document.ContentHash, document.Variant.Slug(), LeafletJson.Representation, status.Slug(), urls.BaseUrl, leaflet.Editions, Modified(document));
 
     /// <summary>
     /// The page shows the review status and absolute links, like the JSON, the words of the strings table (and an
@@ -62,7 +61,7 @@ public static class RepresentationVersions
     /// </summary>
     public static string Html(Leaflet leaflet, LeafletDocument document, ReviewStatus status, ApiUrls urls, StringsLibrary? strings = null)
         => Derive([document.ContentHash, document.Variant.Slug(), HtmlRepresentation, status.Slug(), urls.BaseUrl,
-            (strings ?? StringsLibrary.Embedded).For(document.Metadata.Language).Version, Editions(leaflet),
+            (strings ?? StringsLibrary.Embedded).For(document.Metadata.Language).Version, leaflet.Editions,
             .. TranslationNotice.StringsVersions(document.Metadata, strings ?? StringsLibrary.Embedded)]);
 
     /// <summary>
@@ -70,7 +69,7 @@ public static class RepresentationVersions
     /// when the content last changed.
     /// </summary>
     public static string JsonLd(Leaflet leaflet, LeafletDocument document, ApiUrls urls)
-        => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl, Editions(leaflet), Modified(document));
+        => Derive(document.ContentHash, document.Variant.Slug(), JsonLdRepresentation, urls.BaseUrl, leaflet.Editions, Modified(document));
 
     /// <summary>
     /// The braille shows the content, the grade and page size, the table that translates it and liblouis's release
@@ -80,16 +79,6 @@ public static class RepresentationVersions
     public static string Braille(LeafletDocument document, Braille.BrailleChoice choice, Braille.BrailleTable table, ReaderStrings words)
         => Derive(document.ContentHash, document.Variant.Slug(), BrailleRepresentation, choice.Key, table.TableList,
             Rendering.Braille.BrailleTranslator.Shared.LibraryVersion() ?? "no-liblouis", words.Version);
-
-    /// <summary>
-    /// Each variant the leaflet has and the languages it is in: adding a translation changes what the others link to.
-    /// Made once per leaflet (which never changes once made), as every request for one of its representations asks.
-    /// </summary>
-    private static string Editions(Leaflet leaflet)
-        => EditionsMade.GetValue(leaflet, static made =>
-            string.Join(';', made.Variants.Keys.Select(variant => variant.Slug() + ":" + string.Join(',', made.LanguagesOf(variant)))));
-
-    private static readonly ConditionalWeakTable<Leaflet, string> EditionsMade = new();
 
     /// <summary>
     /// The same bytes can be dated differently (written again unchanged, or changed and changed back), so a body that

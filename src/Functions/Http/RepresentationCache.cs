@@ -124,17 +124,22 @@ public sealed class RepresentationCache(IOptions<RepresentationCacheOptions> opt
     }
 
     /// <summary>
-    /// <see cref="GetOrRender"/> for a page of many leaflets, kept under its <see cref="ListKey"/> with the date it gives
-    /// (<see cref="RepresentationBody.LastModified"/>), so that the next request for it, having found the body with
-    /// <see cref="TryGet"/>, needs neither the page nor its date again.
+    /// The body of a page of many leaflets (the API's list, the site's lists and searches) kept under its
+    /// <see cref="ListKey"/>, answered without finding the page: a kept page costs neither its search nor the date of its
+    /// leaflets. Else the page <paramref name="find"/> gives, which <paramref name="render"/> makes into a body, kept with
+    /// the date the page gives (<see cref="RepresentationBody.LastModified"/>), or into none (null) when the page is
+    /// answered otherwise (the site's 404 past the last page): then nothing is kept, so a kept body is always of a page
+    /// that was shown, and a request that finds one needs nothing else of the page.
     /// </summary>
-    public RepresentationBody GetOrRenderPage(string key, SearchPage page, Func<byte[]> render)
+    public ValueTask<RepresentationBody?> GetOrRenderPageAsync(string key, Func<ValueTask<SearchPage>> find, Func<SearchPage, byte[]?> render)
     {
-        if (_kept.TryGet(key, out var kept))
+        return _kept.TryGet(key, out var kept) ? ValueTask.FromResult<RepresentationBody?>(kept) : FindAndRenderAsync();
+
+        async ValueTask<RepresentationBody?> FindAndRenderAsync()
         {
-            return kept;
+            var page = await find();
+            return render(page) is { } bytes ? Keep(key, bytes, page.LastModified) : null;
         }
-        return Keep(key, render(), page.LastModified);
     }
 
     /// <summary>

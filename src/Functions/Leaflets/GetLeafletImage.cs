@@ -28,15 +28,18 @@ public sealed class GetLeafletImage(LeafletRoutes routes, ILogger<GetLeafletImag
         {
             return notFound!;
         }
-        // From a compiled snapshot the leaflet's images (their records and bytes) are read only now: a shell holds none.
-        if (!(await snapshot.LoadInFullAsync(leaflet, cancellationToken)).Images.TryGetValue(file, out var image))
+        // Decided from the image's record before any file is read: loading the leaflet in full reads every image's bytes,
+        // which a name it does not hold, or a type the client refuses, must not cost.
+        if (await snapshot.FindImageAsync(leaflet, file, cancellationToken) is not { } recorded)
         {
             return Problems.UnknownImage(id, file);
         }
-        if (!AcceptHeader.Accepts(request.Headers.Accept, image.ContentType))
+        if (!AcceptHeader.Accepts(request.Headers.Accept, recorded.ContentType))
         {
-            return Problems.NotAcceptable(image.ContentType);
+            return Problems.NotAcceptable(recorded.ContentType);
         }
+        // From a compiled snapshot the images' bytes are read only now (a shell holds none), and proved the recorded ones.
+        var image = (await snapshot.LoadInFullAsync(leaflet, cancellationToken)).Images[file];
 
         return new RepresentationResult(
             ImmutableCollectionsMarshal.AsArray(image.Bytes) ?? [], image.ContentType, routes.Http.CacheControl,

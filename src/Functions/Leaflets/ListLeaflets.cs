@@ -41,11 +41,8 @@ public sealed class ListLeaflets(LeafletRoutes routes, ILogger<ListLeaflets> log
         // Rendered once per snapshot, query, address and day, not per request (bench/README, "Scale"); kept with its
         // Last-Modified, so a kept page is answered without searching for it again (bench/README, "List pages, per request").
         var key = RepresentationCache.ListKey(ListRepresentation, snapshot, today, query.Key, urls.BaseUrl);
-        if (!routes.Cache.TryGet(key, out var body))
-        {
-            var page = await snapshot.SearchAsync(query, cancellationToken);
-            body = routes.Cache.GetOrRenderPage(key, page, () => LeafletJson.List(page, today, urls));
-        }
+        var body = await routes.Cache.GetOrRenderPageAsync(key, () => snapshot.SearchAsync(query, cancellationToken), page => LeafletJson.List(page, today, urls))
+            ?? throw new InvalidOperationException("Every page of the list is rendered, past the last one too (with no items).");
         // A page mixes many leaflets, so its tag is taken over the bytes themselves.
         return new RepresentationResult(body, LeafletJson.MediaType, routes.Http.CacheControl, body.TagOfBytes, body.LastModified);
     });

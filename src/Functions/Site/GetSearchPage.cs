@@ -31,15 +31,15 @@ public sealed class GetSearchPage(SiteRoutes routes, ILogger<GetSearchPage> logg
         {
             return notInLanguage!;
         }
+        var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
+        var key = routes.ListKey(SearchPageRepresentation, snapshot, query, language, urls);
         if (query.Words.IsEmpty)
         {
             // Nothing was asked, so nothing is searched: one page with the form, and ?page=2 of it a 404 like any other.
-            var nothing = LeafletSearch.List([], query);
-            return routes.ListPage(request, urls, nothing, language, () => SearchResultsPage.RenderEmpty(urls, language));
+            return await routes.ListPageAsync(request, urls, language, key,
+                () => ValueTask.FromResult(LeafletSearch.List([], query)), _ => SearchResultsPage.RenderEmpty(urls, language));
         }
-        var snapshot = await routes.Catalog.GetSnapshotAsync(cancellationToken);
-        var results = await snapshot.SearchAsync(query, cancellationToken);
-        return routes.ListPage(request, urls, results, language, () => SearchResultsPage.Render(results, urls, routes.Today, language),
-            routes.ListKey(SearchPageRepresentation, snapshot, query, language, urls));
+        return await routes.ListPageAsync(request, urls, language, key,
+            () => snapshot.SearchAsync(query, cancellationToken), results => SearchResultsPage.Render(results, urls, routes.Today, language));
     }, routes.ErrorPageFor(request));
 }

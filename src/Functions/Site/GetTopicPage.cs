@@ -36,8 +36,7 @@ public sealed class GetTopicPage(SiteRoutes routes, ILogger<GetTopicPage> logger
         }
         // A topic page lists; words in its address are not searched.
         var listing = query with { Words = [] };
-        var leaflets = LeafletSearch.PageOf(found.Leaflets, listing);
-        return routes.ListPage(request, urls, leaflets, language, () => TopicPage.Render(found, leaflets, urls, routes.Today, language),
-            routes.ListKey(TopicPageRepresentation, snapshot, listing, language, urls, found.Slug));
+        return await routes.ListPageAsync(request, urls, language, routes.ListKey(TopicPageRepresentation, snapshot, listing, language, urls, found.Slug),
+            () => ValueTask.FromResult(LeafletSearch.PageOf(found.Leaflets, listing)), leaflets => TopicPage.Render(found, leaflets, urls, routes.Today, language));
     }, routes.ErrorPageFor(request));
 }

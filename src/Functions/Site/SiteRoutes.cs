@@ -77,27 +77,32 @@ public sealed class SiteRoutes(
 
     /// <summary>
     /// A page that mixes many leaflets (a list), its tag taken over its bytes as the API's list's is; or the 404 when
-    /// <c>?page=</c> is past its last page (page 1 always exists, even with nothing in it).
+    /// <c>?page=</c> is past its last page (page 1 always exists, even with nothing in it). Kept under
+    /// <paramref name="cacheKey"/> (<see cref="ListKey"/>: every input of its bytes) and answered from memory without
+    /// finding its leaflets again (<see cref="RepresentationCache.GetOrRenderPageAsync"/>): only a page that was shown is
+    /// kept, so a kept one is never past the last.
     /// </summary>
     /// <param name="language">The page's language, which it is sent in (Content-Language).</param>
-    /// <param name="cacheKey">
-    /// When set, every input of the page's bytes (<see cref="ListKey"/>): the body is kept under it
-    /// (<see cref="RepresentationCache"/>) and rendered once, not per request.
-    /// </param>
-    public IActionResult ListPage(HttpRequest request, SiteUrls urls, SearchPage shown, SiteLanguage language, Func<string> render, string? cacheKey = null)
+    /// <param name="find">The page's leaflets (a search, or a slice of a list), found only when the page is not kept.</param>
+    public async Task<IActionResult> ListPageAsync(HttpRequest request, SiteUrls urls, SiteLanguage language, string cacheKey,
+        Func<ValueTask<SearchPage>> find, Func<SearchPage, string> render)
     {
-        if (shown.Query.Page > shown.PageCount)
+        IActionResult? refused = null;
+        var body = await cache.GetOrRenderPageAsync(cacheKey, find, shown =>
         {
-            return Error(request, urls, Problems.NoSuchPage(shown.Query.Page, shown.PageCount));
-        }
-        if (!AcceptsPage(request))
+            // The 404 before the 406, as ever: a page that is not there is not there whatever the client takes.
+            refused = shown.Query.Page > shown.PageCount ? Error(request, urls, Problems.NoSuchPage(shown.Query.Page, shown.PageCount))
+                : AcceptsPage(request) ? null
+                : Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
+            return refused is null ? Encoding.UTF8.GetBytes(render(shown)) : null;
+        });
+        if (body is null)
         {
-            return Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
+            return refused!;
         }
-        var body = cacheKey is null
-            ? new RepresentationBody(Encoding.UTF8.GetBytes(render()), shown.LastModified)
-            : cache.GetOrRenderPage(cacheKey, shown, () => Encoding.UTF8.GetBytes(render()));
-        return Page(body, urls, body.TagOfBytes, body.LastModified, lastModifiedValidates: false, language.Strings.For(language.Language).Language);
+        return AcceptsPage(request)
+            ? Page(body, urls, body.TagOfBytes, body.LastModified, lastModifiedValidates: false, language.Strings.For(language.Language).Language)
+            : Problems.NotAcceptable(LeafletRepresentations.HtmlMediaType);
     }
 
     /// <summary>
@@ -163,9 +168,8 @@ public sealed class SiteRoutes(
         var views = LeafletViews.Of(snapshot.Content);
         // The home page lists; words in its address are not searched.
         var listing = query with { Words = [] };
-        var aToZ = LeafletSearch.PageOf(views.AToZ, listing);
-        return ListPage(request, urls, aToZ, language, () => HomePage.Render(views.Topics, aToZ, urls, language),
-            ListKey(HomePageRepresentation, snapshot, listing, language, urls));
+        return await ListPageAsync(request, urls, language, ListKey(HomePageRepresentation, snapshot, listing, language, urls),
+            () => ValueTask.FromResult(LeafletSearch.PageOf(views.AToZ, listing)), aToZ => HomePage.Render(views.Topics, aToZ, urls, language));
     }
 
     /// <summary>
