@@ -19,7 +19,7 @@
 #     does not depend on N), then of the same library with one leaflet changed (the gate checks only that one).
 # Usage: scripts/bench-scale.sh [N, default 10000] [SECONDS per latency case, default 15]
 #   COLD_RUNS (default 3), MIXED_SECONDS (default 60), PUBLISH_N (default N, at most 1000), HOT_N (default 200), HEAP_LIMIT
-#   (the steady server's Content__HeapLimitMegabytes when served from the snapshot, default 256), STEADY_ENV (more
+#   (megabytes: the steady server's DOTNET_GCHeapHardLimit when served from the snapshot, default 256, 0 for none), STEADY_ENV (more
 #   environment for the steady server alone, NAME=VALUE words separated by spaces, e.g. STEADY_ENV="DOTNET_GCgen0size=0x2000000
 #   DOTNET_GCConserveMemory=5": the GC's settings are read from the environment as the runtime starts, so this is how
 #   one is measured against another); SNAPSHOT=0, R2R=0, CHECK=0
@@ -273,9 +273,11 @@ cases=(health json html json-hot html-hot list search search50)
 
 started=$(now_ms)
 # Served from the compiled snapshot, the steady server runs with the heap limit the README gives for that
-# (Content__HeapLimitMegabytes; HEAP_LIMIT=0 measures it without).
+# (DOTNET_GCHeapHardLimit, read by the runtime as it starts; HEAP_LIMIT=0 measures it without).
 steady_env=()
-[ "${SNAPSHOT:-1}" = 1 ] && steady_env=("Content__HeapLimitMegabytes=${HEAP_LIMIT:-256}")
+heap_limit=${HEAP_LIMIT:-256}
+[[ $heap_limit =~ ^[0-9]+$ ]] || { echo "bench-scale.sh: HEAP_LIMIT must be megabytes, 0 for none" >&2; exit 1; }
+[ "${SNAPSHOT:-1}" = 1 ] && [ "$heap_limit" != 0 ] && steady_env=("DOTNET_GCHeapHardLimit=$(printf '0x%x' $(( heap_limit * 1024 * 1024 )))")
 read -r -a extra_env <<<"${STEADY_ENV:-}"
 for setting in "${extra_env[@]}"; do
   [[ $setting =~ ^[A-Za-z_][A-Za-z0-9_]*=[^[:space:]]*$ ]] || { echo "bench-scale.sh: STEADY_ENV word '$setting' is not NAME=VALUE" >&2; exit 1; }
