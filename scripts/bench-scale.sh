@@ -19,7 +19,10 @@
 #     does not depend on N), then of the same library with one leaflet changed (the gate checks only that one).
 # Usage: scripts/bench-scale.sh [N, default 10000] [SECONDS per latency case, default 15]
 #   COLD_RUNS (default 3), MIXED_SECONDS (default 60), PUBLISH_N (default N, at most 1000), HOT_N (default 200), HEAP_LIMIT
-#   (the steady server's Content__HeapLimitMegabytes when served from the snapshot, default 256); SNAPSHOT=0, R2R=0, CHECK=0
+#   (megabytes: the steady server's DOTNET_GCHeapHardLimit when served from the snapshot, default 256, 0 for none), STEADY_ENV (more
+#   environment for the steady server alone, NAME=VALUE words separated by spaces, e.g. STEADY_ENV="DOTNET_GCgen0size=0x2000000
+#   DOTNET_GCConserveMemory=5": the GC's settings are read from the environment as the runtime starts, so this is how
+#   one is measured against another); SNAPSHOT=0, R2R=0, CHECK=0
 #   and BLOB=0 leave out the compiled snapshot, the ReadyToRun comparison, the check and blob mode; MARKDOWN=0 leaves out
 #   `leaflets list` and the cold starts from the Markdown (at 10,000, 95 s and 80 to 100 s each: 10 minutes of a run) (the check renders
 #   every leaflet, and so does publish's gate: at 20 leaflets it took 33 s here, so at thousands these are the long
@@ -270,9 +273,16 @@ cases=(health json html json-hot html-hot list search search50)
 
 started=$(now_ms)
 # Served from the compiled snapshot, the steady server runs with the heap limit the README gives for that
-# (Content__HeapLimitMegabytes; HEAP_LIMIT=0 measures it without).
+# (DOTNET_GCHeapHardLimit, read by the runtime as it starts; HEAP_LIMIT=0 measures it without).
 steady_env=()
-[ "${SNAPSHOT:-1}" = 1 ] && steady_env=("Content__HeapLimitMegabytes=${HEAP_LIMIT:-256}")
+heap_limit=${HEAP_LIMIT:-256}
+[[ $heap_limit =~ ^[0-9]+$ ]] || { echo "bench-scale.sh: HEAP_LIMIT must be megabytes, 0 for none" >&2; exit 1; }
+[ "${SNAPSHOT:-1}" = 1 ] && [ "$heap_limit" != 0 ] && steady_env=("DOTNET_GCHeapHardLimit=$(printf '0x%x' $(( heap_limit * 1024 * 1024 )))")
+read -r -a extra_env <<<"${STEADY_ENV:-}"
+for setting in "${extra_env[@]}"; do
+  [[ $setting =~ ^[A-Za-z_][A-Za-z0-9_]*=[^[:space:]]*$ ]] || { echo "bench-scale.sh: STEADY_ENV word '$setting' is not NAME=VALUE" >&2; exit 1; }
+  steady_env+=("$setting")
+done
 start_server steady "$built" "${steady_env[@]}"
 first_answer "$json" >/dev/null
 MIXED_IDS="$lua_ids" MIXED_PAGES=$pages wrk -t2 -c64 -d"${mixed_seconds}s" --timeout 30s -s scripts/mixed-load.lua "http://127.0.0.1:$port" >"$work/mixed.txt"
@@ -355,7 +365,7 @@ finished_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 {
   echo "# Scale benchmark: $count leaflets"
   echo
-  echo "Measured by \`scripts/bench-scale.sh $count $seconds\` (COLD_RUNS=$cold_runs, MIXED_SECONDS=$mixed_seconds, PUBLISH_N=$publish_count, SNAPSHOT=${SNAPSHOT:-1}, R2R=${R2R:-1}, CHECK=${CHECK:-1}, BLOB=${BLOB:-1}, MARKDOWN=${MARKDOWN:-1}, ENCODING=${ENCODING:-none}, HEAP_LIMIT=${HEAP_LIMIT:-256}): \`leaflets serve\`"
+  echo "Measured by \`scripts/bench-scale.sh $count $seconds\` (COLD_RUNS=$cold_runs, MIXED_SECONDS=$mixed_seconds, PUBLISH_N=$publish_count, SNAPSHOT=${SNAPSHOT:-1}, R2R=${R2R:-1}, CHECK=${CHECK:-1}, BLOB=${BLOB:-1}, MARKDOWN=${MARKDOWN:-1}, ENCODING=${ENCODING:-none}, HEAP_LIMIT=${HEAP_LIMIT:-256}, STEADY_ENV=${STEADY_ENV:-none}): \`leaflets serve\`"
   echo "(Release build) on a library made by \`scripts/make-library.sh $count\` (copies of content/leaflets with their own titles,"
   echo "topics, codes and review dates; every third with its Welsh translation). Cold starts time a fresh process from its"
   echo "start to the first 200 for \`$json\` (or its PDF), polling every 20 ms. The latency cases ask for a different leaflet,"

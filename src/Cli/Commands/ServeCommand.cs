@@ -1,10 +1,6 @@
 using System.CommandLine;
 using Leaflets.Cli.Hosting;
-using Leaflets.Content.Caching;
-using Leaflets.Content.Catalog;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Leaflets.Cli.Commands;
 
@@ -33,7 +29,6 @@ internal static class ServeCommand
                     ContentRoot = CommonOptions.ResolveContentRoot(parseResult.GetValue(content)),
                     Urls = parseResult.GetValue(urls) ?? LeafletServerOptions.DefaultUrls,
                 });
-                HeapLimit.Apply(app.Services.GetRequiredService<IOptions<ContentOptions>>().Value.HeapLimitMegabytes);
             }
             catch (InvalidOperationException misconfigured)
             {

@@ -12,10 +12,10 @@ public static class CacheBudget
     private const long Megabyte = 1024 * 1024;
 
     /// <summary>
-    /// 98 MB: what the four caches below hold at most, together. Under the heap's limit for a snapshot-served instance (<see cref="HeapLimit.SnapshotServingMegabytes"/>)
-    /// beside the shells of 10,000 leaflets (76 MB) it leaves the young generation room to fill before a collection: with
-    /// 128 MB of caches the GC, kept under the limit, ran a full collection about once a second under the mixed load
-    /// (bench/README.md, "The heap's limit and the caches' budget").
+    /// 98 MB: what the four caches below hold at most, together. Under the 256 MB heap limit the README gives a
+    /// snapshot-served instance (<c>DOTNET_GCHeapHardLimit</c>), beside the shells of 10,000 leaflets (76 MB), it leaves
+    /// the young generation room to fill before a collection: with 128 MB of caches the GC, kept under a limit, ran a
+    /// full collection about once a second under the mixed load (bench/README.md, "The heap's limit and the caches' budget").
     /// </summary>
     public const long TotalBytes = LoadedLeafletsMegabytes * Megabyte + RepresentationBytes + PdfBytes + RememberedSearchBytes;
 

@@ -36,12 +36,6 @@ public sealed class ContentOptions
     public int LoadedLeafletsMegabytes { get; set; } = Caching.CacheBudget.LoadedLeafletsMegabytes;
 
     /// <summary>
-    /// The hard limit, in megabytes, on the managed heap of an instance that serves (0: none), applied by
-    /// <c>leaflets serve</c> and the Functions worker as they start (<see cref="Caching.HeapLimit"/>).
-    /// </summary>
-    public int HeapLimitMegabytes { get; set; } = Caching.HeapLimit.DefaultMegabytes;
-
-    /// <summary>
     /// Where a compiled snapshot's search index is written out to be opened from disk (memory-mapped, out of the managed
     /// heap), one folder per index named by its SHA-256. Empty: a folder under the system's temporary path.
     /// </summary>
