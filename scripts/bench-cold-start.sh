@@ -15,7 +15,8 @@
 #   BLOB_CONNECTION (a storage connection string, e.g. Azurite's) and BLOB_CONTAINER (holding the library published, its
 #   snapshot/v<format>.bin included) run every variant in blob mode too, interleaved with files mode in the same sitting. Each
 #   blob run is given a PDF cache container of its own that does not exist yet, so its PDF is rendered, never found
-#   rendered by the run before (files mode has no shared cache either).
+#   rendered by the run before (files mode has no shared cache either). For a library of thousands of leaflets,
+#   scripts/blob-one-leaflet.sh makes such a container in seconds (the snapshot and the one leaflet PATH names).
 #   PUBLISHED=DIR keeps and reuses the publishes (a second PATH in one sitting); REPORT=FILE writes the record there.
 set -euo pipefail
 cd "$(dirname "$0")/.."

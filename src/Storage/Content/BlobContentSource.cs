@@ -18,9 +18,14 @@ namespace Leaflets.Storage.Content;
 /// is remembered as soon as it arrives, so a read cut short (cancelled, or timed out by the catalog) is not wasted:
 /// the next one resumes where it stopped. Each file is dated by the time <c>publish</c> recorded in its metadata
 /// (<see cref="DateModifiedMetadata"/>), else, for a blob put there some other way, by the blob's own last write.
+/// The compiled snapshot is opened by one download of its first <paramref name="snapshotOpeningBytes"/> (see
+/// <see cref="SnapshotOpeningBytes"/>, the default; a test gives fewer, to have a small snapshot read past them).
 /// </summary>
-public sealed class BlobContentSource(BlobContainerClient container) : IContentSource
+public sealed class BlobContentSource(BlobContainerClient container, int snapshotOpeningBytes = BlobContentSource.SnapshotOpeningBytes) : IContentSource
 {
+    private readonly int _snapshotOpeningBytes = snapshotOpeningBytes > 0 ? snapshotOpeningBytes
+        : throw new ArgumentOutOfRangeException(nameof(snapshotOpeningBytes), snapshotOpeningBytes, "The snapshot's opening download must read at least one byte.");
+
     private static readonly string[] ContentPrefixes = ["leaflets/", StringsLoader.Folder];
 
     /// <summary>
@@ -182,21 +187,44 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
         }
     }
 
+    /// <summary>
+    /// How much of the snapshot blob its opening download reads: the 160-byte header and the head of up to about 25,000
+    /// leaflets (the head of 10,000 is 197 KiB), so a cold instance learns the blob's length and ETag and reads both in
+    /// one round trip, where a properties request, a header read and a head read were three, each a first request's cost
+    /// on a cold instance (the servable time in blob mode was 3.5 times files mode's, bench/README.md). Half a MiB more
+    /// than that is a few milliseconds on the wire; a larger head is read past it by one more request.
+    /// </summary>
+    public const int SnapshotOpeningBytes = 512 * 1024;
+
     public async Task<ISnapshotFile?> OpenSnapshotAsync(CancellationToken cancellationToken)
     {
+        var blob = container.GetBlobClient(SnapshotFormat.BlobName);
         try
         {
-            var blob = container.GetBlobClient(SnapshotFormat.BlobName);
-            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-            return properties.ContentLength > SnapshotFormat.MaxBytes
+            var opening = (await blob.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(0, _snapshotOpeningBytes) }, cancellationToken)).Value;
+            var bytes = opening.Content.ToArray();
+            var length = BlobLength(opening.Details.ContentRange) ?? bytes.Length; // no range in the answer: the whole blob
+            return length > SnapshotFormat.MaxBytes
                 ? throw new InvalidDataException($"The snapshot {SnapshotFormat.BlobName} is larger than {SnapshotFormat.MaxBytes} bytes.")
-                : new BlobSnapshotFile(blob, properties.ETag, properties.ContentLength);
+                : new BlobSnapshotFile(blob, opening.Details.ETag, length, bytes);
         }
         catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobNotFound || e.ErrorCode == BlobErrorCode.ContainerNotFound || e.Status == 404)
         {
             return null;
         }
+        catch (RequestFailedException e) when (e.Status == 416)
+        {
+            // An empty blob: a ranged request for it is refused. Nothing is ever read of it (it has no header).
+            return new BlobSnapshotFile(blob, default, 0, []);
+        }
     }
+
+    /// <summary>The whole blob's length from a ranged answer's Content-Range ("bytes 0-524287/151388750"), or null without one.</summary>
+    private static long? BlobLength(string? contentRange) =>
+        contentRange is null ? null
+            : contentRange.LastIndexOf('/') is var slash and >= 0 && long.TryParse(contentRange.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                ? length
+                : throw new InvalidDataException($"The snapshot {SnapshotFormat.BlobName} was answered with a Content-Range of no length ('{contentRange}').");
 
     /// <summary>The blobs of the content: the leaflets, then the strings files (a container need not have any).</summary>
     private async IAsyncEnumerable<BlobItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -245,9 +273,14 @@ public sealed class BlobContentSource(BlobContainerClient container) : IContentS
 /// <summary>
 /// The snapshot blob, read by ranges each pinned to the ETag it had when opened (If-Match): a blob replaced since (a new
 /// publish) answers 412, and that is <see cref="SnapshotChangedException"/>, never a range of the new one read as the old's.
+/// The opening download's bytes (<see cref="BlobContentSource.SnapshotOpeningBytes"/>, of that same ETag) answer the reads
+/// that lie within them, the header's and the head's, until the first read that does not (a chunk's, after the head):
+/// then they are let go, so the file holds no more than a reader asked for. Reading them again would only cost a request.
 /// </summary>
-internal sealed class BlobSnapshotFile(BlobClient blob, ETag etag, long length) : ISnapshotFile
+internal sealed class BlobSnapshotFile(BlobClient blob, ETag etag, long length, byte[] opening) : ISnapshotFile
 {
+    private byte[]? _opening = opening;
+
     public long Length => length;
 
     public async Task<byte[]> ReadAsync(long offset, int count, CancellationToken cancellationToken)
@@ -259,6 +292,14 @@ internal sealed class BlobSnapshotFile(BlobClient blob, ETag etag, long length) 
         if (count == 0)
         {
             return [];
+        }
+        if (Volatile.Read(ref _opening) is { } first)
+        {
+            if (offset + count <= first.Length)
+            {
+                return first.AsSpan((int)offset, count).ToArray();
+            }
+            Volatile.Write(ref _opening, null);
         }
         try
         {
