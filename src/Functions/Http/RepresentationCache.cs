@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Leaflets.Content.Caching;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering;
@@ -60,52 +60,33 @@ public sealed class RepresentationCache(IOptions<RepresentationCacheOptions> opt
     /// not this key: instances number their snapshots apart, and the same bytes keep the same tag on all of them.
     /// </summary>
     /// <remarks>
-    /// The key is the parts themselves, each after its length (<c>29:application/json;leaflet-list|3:412|...</c>), not a
-    /// hash of them: it never leaves the process, and it is derived on every request for a kept page, where SHA-256 of
-    /// the joined parts was 2% of the CPU. The lengths make it unambiguous whatever a part holds (a search's words may
-    /// hold the separator), and the <c>:</c> after the first length keeps it apart from every hexadecimal version key.
+    /// The key is the parts themselves, each input after its length (<c>29:application/json;leaflet-list|412|2026-12-03|...</c>),
+    /// not a hash of them: it never leaves the process, and it is derived on every request for a kept page, where SHA-256
+    /// of the joined parts was 2% of the CPU. The lengths make it unambiguous whatever an input holds (a search's words
+    /// may hold the separator; the generation and the day, digits and dashes, cannot), and the <c>:</c> after the first
+    /// length keeps it apart from every hexadecimal version key. Written on the stack (from the pool past it), so the
+    /// string is the one allocation.
     /// </remarks>
     public static string ListKey(string representation, CatalogSnapshot snapshot, DateOnly today, params ReadOnlySpan<string?> inputs)
     {
-        Span<char> generation = stackalloc char[20];
-        snapshot.Generation.TryFormat(generation, out var generationLength, provider: CultureInfo.InvariantCulture);
-        Span<char> day = stackalloc char[10];
-        today.TryFormat(day, out var dayLength, "O", CultureInfo.InvariantCulture);
-        var length = PartLength(representation.Length) + PartLength(generationLength) + PartLength(dayLength);
+        var key = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[512]);
+        Part(ref key, representation);
+        key.AppendFormatted(snapshot.Generation);
+        key.AppendLiteral("|");
+        key.AppendFormatted(today, "O");
+        key.AppendLiteral("|");
         foreach (var input in inputs)
         {
-            length += PartLength(input?.Length ?? 0);
+            Part(ref key, input);
         }
-        // Written into the stack when it fits (any page of the API's list does), so the string is the one allocation.
-        var rented = length > 512 ? ArrayPool<char>.Shared.Rent(length) : null;
-        var key = rented is null ? stackalloc char[length] : rented.AsSpan(0, length);
-        var at = Append(key, 0, representation);
-        at = Append(key, at, generation[..generationLength]);
-        at = Append(key, at, day[..dayLength]);
-        foreach (var input in inputs)
-        {
-            at = Append(key, at, input);
-        }
-        var made = new string(key);
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-        return made;
+        return key.ToStringAndClear();
 
-        static int PartLength(int partLength) => DigitsOf(partLength) + 1 + partLength + 1;
-
-        static int DigitsOf(int value) => value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value.ToString(CultureInfo.InvariantCulture).Length;
-
-        static int Append(Span<char> key, int at, ReadOnlySpan<char> part)
+        static void Part(ref DefaultInterpolatedStringHandler key, string? part)
         {
-            part.Length.TryFormat(key[at..], out var digits, provider: CultureInfo.InvariantCulture);
-            at += digits;
-            key[at++] = ':';
-            part.CopyTo(key[at..]);
-            at += part.Length;
-            key[at++] = '|';
-            return at;
+            key.AppendFormatted(part?.Length ?? 0);
+            key.AppendLiteral(":");
+            key.AppendFormatted(part);
+            key.AppendLiteral("|");
         }
     }
 
