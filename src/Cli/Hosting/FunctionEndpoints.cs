@@ -25,7 +25,9 @@ public static class FunctionEndpoints
         {
             CheckBindable(route);
             var factory = ActivatorUtilities.CreateFactory(route.FunctionType, Type.EmptyTypes);
-            RequestDelegate invoke = context => InvokeAsync(context, route, factory);
+            // Asked once: MethodInfo.GetParameters copies its array on every call.
+            var parameters = route.Method.GetParameters();
+            RequestDelegate invoke = context => InvokeAsync(context, route, parameters, factory);
             // A trigger that lists no methods takes every method, in the Functions host and here.
             var endpoint = route.Methods is null
                 ? endpoints.Map("/" + route.Template, invoke)
@@ -54,12 +56,16 @@ public static class FunctionEndpoints
         }
     }
 
-    private static async Task InvokeAsync(HttpContext context, FunctionRoute route, ObjectFactory factory)
+    private static async Task InvokeAsync(HttpContext context, FunctionRoute route, ParameterInfo[] parameters, ObjectFactory factory)
     {
         var instance = route.Method.IsStatic ? null : factory(context.RequestServices, []);
         try
         {
-            var arguments = route.Method.GetParameters().Select(parameter => Bind(parameter, context)).ToArray();
+            var arguments = new object?[parameters.Length];
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                arguments[i] = Bind(parameters[i], context);
+            }
             var returned = route.Method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
             var result = returned switch
             {
@@ -90,5 +96,9 @@ public static class FunctionEndpoints
     }
 
     private static ActionContext ActionContextFor(HttpContext context) =>
-        new(context, context.GetRouteData(), new ActionDescriptor());
+        new(context, context.GetRouteData(), NoAction);
+
+    // The results our functions return read nothing of the action, and a new descriptor makes a Guid string each time
+    // (2.6% of the CPU of kept list pages at 64 connections), so every request shares one that is never changed.
+    private static readonly ActionDescriptor NoAction = new();
 }
