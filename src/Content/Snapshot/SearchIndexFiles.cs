@@ -59,8 +59,9 @@ public sealed class SearchIndexFiles
     /// The index folder as Lucene reads it: mapped, except the stored fields, which are read into a buffer. A body
     /// snippet decompresses its leaflet's stored texts (LZ4), and Lucene.NET's decompressor reads its input a byte at a
     /// time: from a mapped file each byte is a call through <c>UnmanagedMemoryAccessor</c>, from a buffer an array read.
-    /// Read this way, a page's 25 stored texts took 2.3 times less (bench/README, "search13"); the term dictionary,
-    /// postings and doc values, read in larger pieces and at random, stay mapped (all of it through a buffer was slower).
+    /// Read this way, the stored texts of search50's pages took 2 to 2.9 times less (bench/README, "search13"). The
+    /// term dictionary, postings and doc values, read at random in small pieces, stay mapped: all of the index through
+    /// a buffer made Lucene's search slower.
     /// </summary>
     private static Lucene.Net.Store.Directory OpenDirectory(string folder)
     {
