@@ -40,20 +40,6 @@ public static class StorageServiceCollectionExtensions
         }
         return services;
     }
-
-    /// <summary>
-    /// Begins what a start reads first from storage, as soon as the app is built and before the host starts: with blob
-    /// content, the compiled snapshot's opening download (<see cref="BlobContentSource.BeginOpeningSnapshot"/>), which the
-    /// first load then takes. Nothing with content from files. Returns at once; a failure is the first load's, reported as
-    /// ever (logged, /api/health, 503 until a later read succeeds), never thrown here.
-    /// </summary>
-    public static void BeginReadingContent(this IServiceProvider services)
-    {
-        if (services.GetService<IContentSource>() is BlobContentSource blob)
-        {
-            blob.BeginOpeningSnapshot();
-        }
-    }
 }
 
 /// <summary>The blob containers the configuration asks for (null where it asks for none).</summary>

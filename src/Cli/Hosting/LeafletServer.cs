@@ -1,7 +1,6 @@
 using Leaflets.Content.Catalog;
 using Leaflets.Functions;
 using Leaflets.Functions.Http;
-using Leaflets.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -67,8 +66,6 @@ public static class LeafletServer
         {
             throw new InvalidOperationException(invalid.Message);
         }
-        // Before the host starts: the snapshot's opening download runs beside the rest of its start (blob content).
-        app.Services.BeginReadingContent();
         app.UseRouting();
         app.MapFunctions(typeof(FunctionResponse).Assembly);
         return app;

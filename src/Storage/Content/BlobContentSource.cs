@@ -196,55 +196,7 @@ public sealed class BlobContentSource(BlobContainerClient container, int snapsho
     /// </summary>
     public const int SnapshotOpeningBytes = 512 * 1024;
 
-    /// <summary>
-    /// How long an opening begun before anyone asked (<see cref="BeginOpeningSnapshot"/>) may take: the catalog's default
-    /// read limit (Content:RefreshTimeoutSeconds). A catalog that gives up sooner stops it by its own cancellation.
-    /// </summary>
-    public static readonly TimeSpan BegunOpeningLimit = TimeSpan.FromSeconds(30);
-
-    // The opening download begun as the host starts, until the first OpenSnapshotAsync takes it.
-    private BegunOpening? _begun;
-    private int _beginAsked;
-
-    /// <summary>
-    /// Begins the snapshot's opening download now, for the first <see cref="OpenSnapshotAsync"/> to take, and returns at
-    /// once. The hosts call it as soon as the app is built (<see cref="StorageServiceCollectionExtensions.BeginReadingContent"/>):
-    /// the first load asks for the snapshot only once the host starts its hosted services, 110-170 ms later on a quiet
-    /// 2-core start, and the opening is the instance's first request to storage (the SDK's pipeline, its connection and
-    /// the code jitted for them), so beginning it then lets it run beside the host's start rather than after it (blob13,
-    /// bench/README.md). Only the first call begins one; a source nobody asks keeps one opening's bytes (at most
-    /// <see cref="SnapshotOpeningBytes"/>) and its download is bounded by <see cref="BegunOpeningLimit"/>.
-    /// </summary>
-    public void BeginOpeningSnapshot()
-    {
-        if (Interlocked.Exchange(ref _beginAsked, 1) == 1)
-        {
-            return;
-        }
-        // Never disposed: the first asker may cancel it at any time (a disposed source would throw there), and it is one per process.
-        var limit = new CancellationTokenSource(BegunOpeningLimit);
-        var download = Task.Run(() => DownloadOpeningAsync(limit.Token), CancellationToken.None);
-        // Its failure is the first asker's to see (as if it had begun the download itself); observed here for a source nobody asks.
-        _ = download.ContinueWith(static done => _ = done.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        Volatile.Write(ref _begun, new BegunOpening(download, limit));
-    }
-
-    /// <summary>
-    /// The snapshot opened by one download of its first bytes; the first call takes the download
-    /// <see cref="BeginOpeningSnapshot"/> began, if any (its answer or its failure, as this call's own), every later one
-    /// downloads anew. A caller that gives up on a begun download stops it.
-    /// </summary>
     public async Task<ISnapshotFile?> OpenSnapshotAsync(CancellationToken cancellationToken)
-    {
-        if (Interlocked.Exchange(ref _begun, null) is not { } begun)
-        {
-            return await DownloadOpeningAsync(cancellationToken);
-        }
-        await using var givingUp = cancellationToken.Register(static limit => ((CancellationTokenSource)limit!).Cancel(), begun.Limit);
-        return await begun.Download.WaitAsync(cancellationToken);
-    }
-
-    private async Task<ISnapshotFile?> DownloadOpeningAsync(CancellationToken cancellationToken)
     {
         var blob = container.GetBlobClient(SnapshotFormat.BlobName);
         try
@@ -266,8 +218,6 @@ public sealed class BlobContentSource(BlobContainerClient container, int snapsho
             return new BlobSnapshotFile(blob, default, 0, []);
         }
     }
-
-    private sealed record BegunOpening(Task<ISnapshotFile?> Download, CancellationTokenSource Limit);
 
     /// <summary>The whole blob's length from a ranged answer's Content-Range ("bytes 0-524287/151388750"), or null without one.</summary>
     private static long? BlobLength(string? contentRange) =>
