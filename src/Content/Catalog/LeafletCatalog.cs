@@ -96,12 +96,16 @@ public sealed class LeafletCatalog(
     /// <summary>
     /// The current snapshot and what the source last said, at once, starting a background refresh when one is due.
     /// Before the first load it waits for that load; it throws <see cref="ContentNotLoadedException"/> if the source did
-    /// not answer in time, or the source's own error if it could not be read.
+    /// not answer in time, or the source's own error if it could not be read. Asked before the first answer has gone, it
+    /// has a compiled snapshot's leaflets parsed at once rather than after that answer (<see cref="WhenLoadedAsync"/>).
     /// </summary>
     public ValueTask<CatalogState> GetStateAsync(CancellationToken cancellationToken)
     {
-        // A request that reads the whole library: the first load parses every chunk now, not after the first answer.
-        _wholeAsked.TrySetResult();
+        if (_state is null)
+        {
+            // A request that reads the whole library: the first load parses every chunk now, not after the first answer.
+            _wholeAsked.TrySetResult();
+        }
         return WhenLoadedAsync(cancellationToken);
     }
 
