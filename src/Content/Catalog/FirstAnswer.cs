@@ -1,8 +1,9 @@
 namespace Leaflets.Content.Catalog;
 
 /// <summary>
-/// When the background work of a start may begin: opening the search index, comparing the source's listing with the
-/// compiled snapshot served, the load-time checks and loading liblouis's tables. A cold instance exists because a
+/// When the background work of a start may begin: parsing the compiled snapshot's leaflets beyond the one asked for
+/// (sooner if a request needs them all), opening the search index, comparing the source's listing with the compiled
+/// snapshot served, the load-time checks and loading liblouis's tables. A cold instance exists because a
 /// request is waiting for it, and on two cores that work competes with the request for the CPU (opening the index of
 /// 10,000 leaflets alone takes 1.4 s), so it waits until the host says the first answer has been sent
 /// (<see cref="Sent"/>), or <see cref="Limit"/> after it was first asked about when no answer comes. A search does not

@@ -49,6 +49,9 @@ public sealed class LeafletCatalog(
     // all parsed"). Null once the whole snapshot is served, or when it could not be.
     private volatile EarlySnapshot? _early;
     private readonly TaskCompletionSource _earlyOpened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Set when a request reads the whole library (GetStateAsync): the first load of a compiled snapshot parses its chunks
+    // from then, or from the first answer, whichever comes first (TryServeCompiledAsync).
+    private readonly TaskCompletionSource _wholeAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int _readThreads = options.Value.SnapshotReadThreads is > 0 and var threads
         ? Math.Min(threads, Environment.ProcessorCount)
         : Math.Max(1, Environment.ProcessorCount - 1);
@@ -93,9 +96,24 @@ public sealed class LeafletCatalog(
     /// <summary>
     /// The current snapshot and what the source last said, at once, starting a background refresh when one is due.
     /// Before the first load it waits for that load; it throws <see cref="ContentNotLoadedException"/> if the source did
-    /// not answer in time, or the source's own error if it could not be read.
+    /// not answer in time, or the source's own error if it could not be read. Asked before the first answer has gone, it
+    /// has a compiled snapshot's leaflets parsed at once rather than after that answer (<see cref="WhenLoadedAsync"/>).
     /// </summary>
-    public async ValueTask<CatalogState> GetStateAsync(CancellationToken cancellationToken)
+    public ValueTask<CatalogState> GetStateAsync(CancellationToken cancellationToken)
+    {
+        if (_state is null)
+        {
+            // A request that reads the whole library: the first load parses every chunk now, not after the first answer.
+            _wholeAsked.TrySetResult();
+        }
+        return WhenLoadedAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="GetStateAsync"/>, but without asking for the whole library ahead of the first answer: for the host's
+    /// warmup, which starts the first load and waits for it beside the requests.
+    /// </summary>
+    public async ValueTask<CatalogState> WhenLoadedAsync(CancellationToken cancellationToken)
     {
         if (_state is { } current)
         {
@@ -267,6 +285,10 @@ public sealed class LeafletCatalog(
             time.GetElapsedTime(started).TotalMilliseconds, source.DisplayRoot, opened.Directory.Count, opened.Directory.ChunkCount);
         try
         {
+            // The first request of a cold instance is most often for one leaflet, answered from its own chunk: parsing the
+            // other chunks beside it took a core and its allocations from it (blob13). So the rest of the library is
+            // parsed once that answer has gone, or as soon as a request needs all of it (a list, a search, health).
+            await Task.WhenAny(BackgroundMayStart, _wholeAsked.Task).WaitAsync(stopping);
             if (await ReadAllCompiledAsync(opened, file, stopping) is not { } compiled)
             {
                 return false;

@@ -24,7 +24,8 @@ internal sealed class CatalogWarmup(
         CatalogSnapshot? snapshot = null;
         try
         {
-            snapshot = await catalog.GetSnapshotAsync(stoppingToken);
+            // Without asking for the whole library: a compiled snapshot's chunks are parsed after the first answer.
+            snapshot = (await catalog.WhenLoadedAsync(stoppingToken)).Snapshot;
         }
         catch (ContentNotLoadedException notLoaded)
         {

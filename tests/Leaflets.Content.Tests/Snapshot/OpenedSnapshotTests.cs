@@ -166,8 +166,44 @@ public sealed class OpenedSnapshotTests
         Assert.True(fromMarkdown!.AreBodiesLoaded); // read from the Markdown, not a shell of the damaged file
     }
 
-    private static LeafletCatalog Catalog(IContentSource source, int readThreads) =>
-        new(source, TimeProvider.System, NullLogger<LeafletCatalog>.Instance, Options.Create(new ContentOptions { SnapshotReadThreads = readThreads }));
+    [Fact]
+    public async Task A_cold_catalog_reads_no_chunk_but_the_asked_leaflets_until_its_first_answer_has_gone_and_then_every_one()
+    {
+        var bytes = Library.Value.Snapshot.ToBytes();
+        var file = new HeldSnapshotFile(bytes, holds: _ => false);
+        var chunks = SectionOf(bytes, 1);
+        var firstAnswer = new FirstAnswer();
+        using var catalog = Catalog(new SnapshotSource(Library.Value.Files, file), readThreads: 1, firstAnswer);
+
+        var (early, leaflet) = await catalog.FindAsync(Id(300), CancellationToken.None);
+        await early.LoadBodiesAsync(leaflet!, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // room for a parse that must not begin (FirstAnswer.Limit is 5 s)
+        var chunksReadBefore = file.ReadsFrom(chunks.Offset, chunks.Length);
+        firstAnswer.Sent();
+        var whole = await catalog.WhenLoadedAsync(CancellationToken.None);
+
+        Assert.Equal(1, chunksReadBefore); // leaflet 300's, the second
+        Assert.Equal(3, file.ReadsFrom(chunks.Offset, chunks.Length)); // each chunk once: the second is not read again
+        Assert.Equal(LeafletCount, whole.Snapshot.Content.Leaflets.Count);
+    }
+
+    [Fact]
+    public async Task A_request_for_the_whole_library_before_the_first_answer_has_every_chunk_parsed_at_once()
+    {
+        var firstAnswer = new FirstAnswer();
+        using var catalog = Catalog(new SnapshotSource(Library.Value.Files, new MemorySnapshotFile(Library.Value.Snapshot.ToBytes())), readThreads: 1, firstAnswer);
+
+        var (early, _) = await catalog.FindAsync(Id(5), CancellationToken.None);
+        // A list, a search or health: not kept waiting for an answer that has not gone, nor for the limit after which it is not awaited.
+        var whole = await catalog.GetSnapshotAsync(CancellationToken.None).AsTask().WaitAsync(FirstAnswer.Limit / 2);
+
+        Assert.Empty(early.Content.Leaflets);
+        Assert.False(firstAnswer.IsSent);
+        Assert.Equal(LeafletCount, whole.Content.Leaflets.Count);
+    }
+
+    private static LeafletCatalog Catalog(IContentSource source, int readThreads, FirstAnswer? firstAnswer = null) =>
+        new(source, TimeProvider.System, NullLogger<LeafletCatalog>.Instance, Options.Create(new ContentOptions { SnapshotReadThreads = readThreads }), firstAnswer);
 
     /// <summary>Section <paramref name="number"/> of a snapshot file, as its header's table lists it (offset and length).</summary>
     private static (int Offset, int Length) SectionOf(byte[] snapshot, int number)
@@ -186,7 +222,7 @@ public sealed class OpenedSnapshotTests
         public Task<ISnapshotFile?> OpenSnapshotAsync(CancellationToken cancellationToken) => Task.FromResult<ISnapshotFile?>(snapshot);
     }
 
-    /// <summary>A snapshot in memory whose reads at the offsets <paramref name="holds"/> picks wait until <see cref="Release"/>.</summary>
+    /// <summary>A snapshot in memory whose reads at the offsets <paramref name="holds"/> picks wait until <see cref="Release"/>, and which counts its reads.</summary>
     private sealed class HeldSnapshotFile(byte[] bytes, Func<long, bool> holds) : ISnapshotFile
     {
         private readonly MemorySnapshotFile _file = new(bytes);
@@ -194,10 +230,16 @@ public sealed class OpenedSnapshotTests
 
         public long Length => _file.Length;
 
+        private readonly System.Collections.Concurrent.ConcurrentQueue<long> _reads = new();
+
         public void Release() => _released.TrySetResult();
+
+        /// <summary>How many reads began within the <paramref name="length"/> bytes at <paramref name="offset"/>.</summary>
+        public int ReadsFrom(long offset, long length) => _reads.Count(at => at >= offset && at < offset + length);
 
         public async Task<byte[]> ReadAsync(long offset, int length, CancellationToken cancellationToken)
         {
+            _reads.Enqueue(offset);
             if (holds(offset))
             {
                 await _released.Task.WaitAsync(cancellationToken);
