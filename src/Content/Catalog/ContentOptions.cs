@@ -43,9 +43,9 @@ public sealed class ContentOptions
 
     /// <summary>
     /// How many threads parse the chunks of a compiled snapshot's leaflets in the background once the first answer has
-    /// gone or a request needs them all (0, the default: one fewer than the cores, at least one; more than the cores counts as the cores). A
-    /// request for one leaflet parses its own chunk on a thread of the pool, beside them: on 2 cores, a parse on both held
-    /// the first answer back (src/Content/Snapshot/README.md).
+    /// gone or a request needs them all (0, the default: one fewer than the cores, at least one; more than the cores
+    /// counts as the cores). A request for one leaflet parses its own chunk on a thread of the pool, beside them: on 2
+    /// cores, a parse on both held the first answer back (src/Content/Snapshot/README.md).
     /// </summary>
     public int SnapshotReadThreads { get; set; }
 }
