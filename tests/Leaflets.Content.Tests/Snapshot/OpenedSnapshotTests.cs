@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
 using Leaflets.Content.Catalog;
@@ -227,10 +228,9 @@ public sealed class OpenedSnapshotTests
     {
         private readonly MemorySnapshotFile _file = new(bytes);
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentQueue<long> _reads = new();
 
         public long Length => _file.Length;
-
-        private readonly System.Collections.Concurrent.ConcurrentQueue<long> _reads = new();
 
         public void Release() => _released.TrySetResult();
 
