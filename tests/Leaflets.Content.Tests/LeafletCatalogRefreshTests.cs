@@ -3,6 +3,7 @@ using System.Text;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Search;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -62,6 +63,26 @@ public sealed class LeafletCatalogRefreshTests
 
         Assert.True(refreshed.SearchIsBuilt);
         Assert.Equal("wound-care", Assert.Single((await refreshed.SearchAsync(LeafletQuery.Default with { Words = ["stitches"] }, CancellationToken.None)).Items).Id);
+    }
+
+    [Fact]
+    public async Task The_first_search_index_is_warmed_up_in_the_background_and_the_index_of_a_refresh_is_not()
+    {
+        const string WarmedUp = "Warmed up the search with";
+        var log = new RecordingLogger();
+        using var catalog = new LeafletCatalog(_source, _time, log, Options.Create(new ContentOptions { RefreshSeconds = (int)OneRefresh.TotalSeconds }));
+        await catalog.GetSnapshotAsync(CancellationToken.None);
+        await log.WhenWrittenAsync(WarmedUp, times: 1);
+
+        _source.Put("leaflets/wound-care/plain.md", SampleLeaflets.Markdown("Caring for your stitches", version: 2));
+        _time.Advance(OneRefresh);
+        await catalog.GetSnapshotAsync(CancellationToken.None);
+        await catalog.WhenRefreshedAsync();
+        await log.WhenWrittenAsync("Opened the search index", times: 2);
+        await Task.Delay(TimeSpan.FromMilliseconds(200)); // time for a second warm-up, were one started
+
+        // Two leaflets, each with two title words long enough ("Looking after", "Washing hands"): two searches each.
+        Assert.StartsWith($"{WarmedUp} 4 searches ", Assert.Single(log.Lines, line => line.StartsWith(WarmedUp, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -333,6 +354,31 @@ public sealed class LeafletCatalogRefreshTests
         Assert.Equal(2, snapshot.Content.Leaflets.Count);
     }
 
+
+    /// <summary>The catalog's log lines, to wait for and read.</summary>
+    private sealed class RecordingLogger : ILogger<LeafletCatalog>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+        public IReadOnlyList<string> Lines => [.. _lines];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            => _lines.Enqueue(formatter(state, exception));
+
+        /// <summary>Waits (at most a minute) until <paramref name="times"/> lines start with <paramref name="start"/>.</summary>
+        public async Task WhenWrittenAsync(string start, int times)
+        {
+            var until = DateTime.UtcNow.AddMinutes(1);
+            while (Lines.Count(line => line.StartsWith(start, StringComparison.Ordinal)) < times && DateTime.UtcNow < until)
+            {
+                await Task.Delay(10);
+            }
+        }
+    }
 
     private sealed class InMemoryContentSource : IContentSource
     {

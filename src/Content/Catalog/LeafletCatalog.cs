@@ -65,6 +65,8 @@ public sealed class LeafletCatalog(
     // Set when the search index of the compiled snapshot served (of this generation) could not be read: the next
     // refresh reads the snapshot again (it was replaced) or loads the Markdown (it is damaged).
     private (long Generation, bool Replaced)? _indexFailure;
+    // 1 once the first index this catalog opened has been warmed up (LuceneLeafletIndex.WarmUp).
+    private int _searchWarmedUp;
 
     public LeafletCatalog(IContentSource source, TimeProvider time, ILogger<LeafletCatalog> logger)
         : this(source, time, logger, Options.Create(new ContentOptions()))
@@ -547,6 +549,12 @@ public sealed class LeafletCatalog(
                 if (done.IsCompletedSuccessfully)
                 {
                     logger.LogInformation("Opened the search index of {Count} leaflets in {Milliseconds:0} ms", snapshot.Content.Leaflets.Count, time.GetElapsedTime(started).TotalMilliseconds);
+                    if (Interlocked.Exchange(ref _searchWarmedUp, 1) == 0)
+                    {
+                        // Once: a later index runs the same code, compiled by then. On the pool, as searches await
+                        // this task and must not wait behind the warm-up.
+                        _ = Task.Run(() => WarmUpSearch(done.Result));
+                    }
                     return;
                 }
                 // The same error is the search's own answer to each search of this snapshot; the rest of it serves on.
@@ -558,6 +566,25 @@ public sealed class LeafletCatalog(
                 }
             },
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void WarmUpSearch(ILeafletSearchIndex index)
+    {
+        if ((index as RememberedSearches)?.Index is not LuceneLeafletIndex lucene)
+        {
+            return;
+        }
+        var started = time.GetTimestamp();
+        try
+        {
+            var searches = lucene.WarmUp();
+            logger.LogInformation("Warmed up the search with {Count} searches of the library's own titles in {Milliseconds:0} ms", searches, time.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // Only speed is lost: the searches people make compile the same code themselves.
+            logger.LogWarning(error, "The search warm-up stopped");
+        }
     }
 
     private void IndexFailed(CatalogSnapshot snapshot, bool replaced)

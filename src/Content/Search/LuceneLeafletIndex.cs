@@ -188,6 +188,58 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
         }
     }
 
+    /// <summary>
+    /// Leaflets whose titles give <see cref="WarmUpQueries"/> their words, spread over the library: two searches each,
+    /// 48 at most. Fewer (eight leaflets, about 20 searches) left fifty first-time searches as slow as with none: a
+    /// method is compiled optimised once it has been called 30 times, and the code a search runs once needs that many.
+    /// </summary>
+    public const int WarmUpLeaflets = 24;
+
+    /// <summary>
+    /// The searches <see cref="WarmUp"/> runs: for each of <see cref="WarmUpLeaflets"/> leaflets, the first word of its
+    /// title long enough to be matched with a typing error too (<see cref="FuzzyMinLetters"/>), then its first two such
+    /// words together: the two ways people search, through every part of a search (the typing-error expansion, ranking,
+    /// the stored texts, snippets).
+    /// </summary>
+    public IReadOnlyList<LeafletQuery> WarmUpQueries()
+    {
+        var queries = new List<LeafletQuery>();
+        var spread = Math.Min(WarmUpLeaflets, _byDocument.Length);
+        for (var i = 0; i < spread; i++)
+        {
+            var title = _byDocument[(int)((long)i * _byDocument.Length / spread)].Plain.Metadata.Title;
+            var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(word => word.Length >= FuzzyMinLetters && word.All(char.IsLetter))
+                .Take(2)
+                .ToArray();
+            if (words.Length > 0)
+            {
+                queries.Add(LeafletQuery.Default with { Words = [words[0]] });
+            }
+            if (words.Length > 1)
+            {
+                queries.Add(LeafletQuery.Default with { Words = [.. words] });
+            }
+        }
+        return queries;
+    }
+
+    /// <summary>
+    /// Runs <see cref="WarmUpQueries"/> and forgets their pages, so the first searches people make on a new instance run
+    /// compiled code: until a method has been called 30 times the JIT runs it unoptimised, and fifty different first
+    /// searches at once took five to ten times as long as once warm (bench/README, "Search's first minute"). The
+    /// catalog runs it once, in the background, after it opens its first index. Returns how many searches it ran.
+    /// </summary>
+    public int WarmUp()
+    {
+        var queries = WarmUpQueries();
+        foreach (var query in queries)
+        {
+            Search(query);
+        }
+        return queries.Count;
+    }
+
     /// <summary>Answered at once: nothing of a search waits on a read (the index is mapped or in memory, and snippets are cut from it).</summary>
     public ValueTask<SearchPage> SearchAsync(LeafletQuery query, CancellationToken cancellationToken)
         => ValueTask.FromResult(Search(query));

@@ -17,6 +17,9 @@ public sealed class RememberedSearches(ILeafletSearchIndex index, long maxBytes 
 
     private readonly ByteBoundedLru<SearchPage> _pages = new(maxBytes);
 
+    /// <summary>The index searched on a miss.</summary>
+    internal ILeafletSearchIndex Index => index;
+
     public ValueTask<SearchPage> SearchAsync(LeafletQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -27,6 +27,34 @@ public sealed class LuceneLeafletIndexTests : IDisposable
         => Assert.Equal(["bone-scan", "blood-test"], Ids("scan"));
 
     [Fact]
+    public void The_warm_up_searches_words_of_the_library_s_own_titles_and_each_of_its_searches_finds_a_leaflet()
+    {
+        var queries = _index.WarmUpQueries();
+
+        // Five leaflets; "Having a bone scan" gives one word ("Having"), the others two: one search and a two-word one each.
+        Assert.Equal(9, queries.Count);
+        Assert.Contains(queries, query => query.Words.SequenceEqual(["Strengthening", "painful"]));
+        Assert.All(queries, query => Assert.NotEmpty(_index.SearchNow(query).Items));
+        Assert.Equal(queries.Count, _index.WarmUp());
+    }
+
+    [Fact]
+    public void The_warm_up_is_bounded_whatever_the_library_s_size_and_takes_its_words_from_all_over_it()
+    {
+        var library = Enumerable.Range(0, 100)
+            .Select(i => SearchLeaflets.Make($"leaflet-{i:000}", $"Caring for {(char)('a' + (i / 26))}{(char)('a' + (i % 26))}stitches", "A summary.", ["A body."]))
+            .ToList();
+        using var index = LuceneLeafletIndex.Build(library);
+
+        var twoWords = index.WarmUpQueries().Where(query => query.Words.Length == 2).Select(query => query.Words[1]).ToList();
+
+        Assert.Equal(2 * LuceneLeafletIndex.WarmUpLeaflets, index.WarmUpQueries().Count);
+        Assert.Equal(LuceneLeafletIndex.WarmUpLeaflets, twoWords.Distinct().Count());
+        Assert.Equal("aastitches", twoWords[0]); // the first leaflet's
+        Assert.Equal("drstitches", twoWords[^1]); // leaflet 95 of 100: 23 / 24 of the way
+    }
+
+    [Fact]
     public void Search_finds_a_word_in_the_body_text()
     {
         Assert.Equal(["blood-test"], Ids("wristband"));
