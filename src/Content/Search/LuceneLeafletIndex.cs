@@ -193,7 +193,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     /// 48 at most. Fewer (eight leaflets, about 20 searches) left fifty first-time searches as slow as with none: a
     /// method is compiled optimised once it has been called 30 times, and the code a search runs once needs that many.
     /// </summary>
-    public const int WarmUpLeaflets = 24;
+    internal const int WarmUpLeaflets = 24;
 
     /// <summary>
     /// The searches <see cref="WarmUp"/> runs: for each of <see cref="WarmUpLeaflets"/> leaflets, the first word of its
@@ -201,7 +201,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     /// words together: the two ways people search, through every part of a search (the typing-error expansion, ranking,
     /// the stored texts, snippets).
     /// </summary>
-    public IReadOnlyList<LeafletQuery> WarmUpQueries()
+    internal IReadOnlyList<LeafletQuery> WarmUpQueries()
     {
         var queries = new List<LeafletQuery>();
         var spread = Math.Min(WarmUpLeaflets, _byDocument.Length);
@@ -230,7 +230,7 @@ public sealed class LuceneLeafletIndex : ILeafletSearchIndex, IDisposable
     /// searches at once took five to ten times as long as once warm (bench/README, "Search's first minute"). The
     /// catalog runs it once, in the background, after it opens its first index. Returns how many searches it ran.
     /// </summary>
-    public int WarmUp()
+    internal int WarmUp()
     {
         var queries = WarmUpQueries();
         foreach (var query in queries)
