@@ -12,27 +12,28 @@ public static class CacheBudget
     private const long Megabyte = 1024 * 1024;
 
     /// <summary>
-    /// 98 MB: what the four caches below hold at most, together. Under the 256 MB heap limit the README gives a
-    /// snapshot-served instance (<c>DOTNET_GCHeapHardLimit</c>), beside the shells of 10,000 leaflets (76 MB), it leaves
-    /// the young generation room to fill before a collection: with 128 MB of caches the GC, kept under a limit, ran a
-    /// full collection about once a second under the mixed load (bench/README.md, "The heap's limit and the caches' budget").
+    /// 53 MB: what the four caches below hold at most, together. Under the 256 MB heap limit the README gives a
+    /// snapshot-served instance (<c>DOTNET_GCHeapHardLimit</c>), beside the shells of 10,000 leaflets (76 MB), what is
+    /// left decides how often the GC stops everything: with 98 MB of caches it ran a full blocking collection (110-220
+    /// ms) every 1.3-1.7 s under the mixed load, with 53 MB about every 9 s, at the same request rate, and the requests
+    /// answered from memory came faster (bench/README.md, "Search's first minute"; results/gc-list-stall.md).
     /// </summary>
     public const long TotalBytes = LoadedLeafletsMegabytes * Megabyte + RepresentationBytes + PdfBytes + RememberedSearchBytes;
 
     /// <summary>
-    /// Leaflets of a compiled snapshot loaded with their bodies (and, for a PDF, images): 30 MB, a few hundred leaflets,
+    /// Leaflets of a compiled snapshot loaded with their bodies (and, for a PDF, images): 15 MB, a hundred or more,
     /// each read again in a millisecond or two when dropped (<c>Content:LoadedLeafletsMegabytes</c>).
     /// </summary>
-    public const int LoadedLeafletsMegabytes = 30;
+    public const int LoadedLeafletsMegabytes = 15;
 
     /// <summary>
-    /// Rendered JSON, JSON-LD, HTML, braille, SSML and audio with their compressed codings: 36 MB, the largest share, as
+    /// Rendered JSON, JSON-LD, HTML, braille, SSML and audio with their compressed codings: 18 MB, the largest share, as
     /// these are what most requests ask for (<c>RepresentationCache:MaxBytes</c>).
     /// </summary>
-    public const long RepresentationBytes = 36 * Megabyte;
+    public const long RepresentationBytes = 18 * Megabyte;
 
-    /// <summary>Rendered PDFs: 24 MB, about a hundred (<c>Pdf:CacheBytes</c>); the shared store keeps the rest.</summary>
-    public const long PdfBytes = 24 * Megabyte;
+    /// <summary>Rendered PDFs: 12 MB, about fifty (<c>Pdf:CacheBytes</c>); the shared store keeps the rest.</summary>
+    public const long PdfBytes = 12 * Megabyte;
 
     /// <summary>The pages of searches remembered for the snapshot served: 8 MB (<c>Search.RememberedSearches</c>).</summary>
     public const long RememberedSearchBytes = 8 * Megabyte;

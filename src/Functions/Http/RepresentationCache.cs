@@ -17,9 +17,9 @@ public sealed class RepresentationCacheOptions
     public const string SectionName = "RepresentationCache";
 
     /// <summary>
-    /// 36 MB, its share of the caches' memory (<see cref="CacheBudget.RepresentationBytes"/>): a leaflet's JSON, HTML page,
-    /// JSON-LD and site page with their Brotli and gzip codings come to about 150 KB, so the most-read few hundred leaflet
-    /// variants stay in memory within the instance's 400 MB target.
+    /// 18 MB, its share of the caches' memory (<see cref="CacheBudget.RepresentationBytes"/>): a leaflet's JSON, HTML page,
+    /// JSON-LD and site page with their Brotli and gzip codings come to about 150 KB, so the most-read hundred or more
+    /// leaflet variants stay in memory within the instance's 400 MB target.
     /// </summary>
     public long MaxBytes { get; set; } = CacheBudget.RepresentationBytes;
 
