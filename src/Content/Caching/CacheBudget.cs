@@ -16,7 +16,7 @@ public static class CacheBudget
     /// snapshot-served instance (<c>DOTNET_GCHeapHardLimit</c>), beside the shells of 10,000 leaflets (76 MB), what is
     /// left decides how often the GC stops everything: with 98 MB of caches it ran a full blocking collection (110-220
     /// ms) every 1.3-1.7 s under the mixed load, with 53 MB about every 9 s, at the same request rate, and the requests
-    /// answered from memory came faster (bench/README.md, "Search's first minute"; results/gc-list-stall.md).
+    /// answered from memory came as fast (bench/README.md, "At 10,000 leaflets, an eighth time"; results/gc-list-stall.md).
     /// </summary>
     public const long TotalBytes = LoadedLeafletsMegabytes * Megabyte + RepresentationBytes + PdfBytes + RememberedSearchBytes;
 
