@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Leaflets.Api.Tests.Infrastructure;
 using Leaflets.Content.Caching;
 using Leaflets.Content.Catalog;
 using Leaflets.Content.Rendering.Pdf;
@@ -17,6 +20,26 @@ public sealed class CacheBudgetTests
         var pdfs = new PdfOptions().CacheBytes;
 
         Assert.Equal(CacheBudget.TotalBytes, loadedLeaflets + representations + pdfs + RememberedSearches.DefaultMaxBytes);
+    }
+
+    [Fact]
+    public void The_readme_gives_the_defaults_the_caches_have()
+    {
+        // The README is where operators read the defaults; its copies of the budget's figures are held to the code here,
+        // as the figures changed twice in issue 12 and other documents' copies fell behind.
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+
+        Assert.Equal(new ContentOptions().LoadedLeafletsMegabytes.ToString(CultureInfo.InvariantCulture), DefaultInSettingsTable(readme, "Content__LoadedLeafletsMegabytes"));
+        Assert.Equal(new RepresentationCacheOptions().MaxBytes.ToString(CultureInfo.InvariantCulture), DefaultInSettingsTable(readme, "RepresentationCache__MaxBytes"));
+        Assert.Equal(new PdfOptions().CacheBytes.ToString(CultureInfo.InvariantCulture), DefaultInSettingsTable(readme, "Pdf__CacheBytes"));
+        Assert.Contains($"share one budget of {CacheBudget.TotalBytes / (1024 * 1024)} MB by default", readme, StringComparison.Ordinal);
+    }
+
+    private static string DefaultInSettingsTable(string readme, string setting)
+    {
+        var row = Regex.Match(readme, $@"^\| `{Regex.Escape(setting)}` \| `([^`]*)` \|", RegexOptions.Multiline);
+        Assert.True(row.Success, $"The README's settings table has no row for {setting}");
+        return row.Groups[1].Value;
     }
 
     [Theory]

@@ -28,7 +28,9 @@ public static class CacheBudget
 
     /// <summary>
     /// Rendered JSON, JSON-LD, HTML, braille, SSML and audio with their compressed codings: 18 MB, the largest share, as
-    /// these are what most requests ask for (<c>RepresentationCache:MaxBytes</c>).
+    /// these are what most requests ask for (<c>RepresentationCache:MaxBytes</c>). A leaflet's JSON, HTML page, JSON-LD
+    /// and site page with their Brotli and gzip codings come to about 150 KB, so the most-read hundred or more leaflet
+    /// variants stay in memory.
     /// </summary>
     public const long RepresentationBytes = 18 * Megabyte;
 

@@ -17,9 +17,7 @@ public sealed class RepresentationCacheOptions
     public const string SectionName = "RepresentationCache";
 
     /// <summary>
-    /// 18 MB, its share of the caches' memory (<see cref="CacheBudget.RepresentationBytes"/>): a leaflet's JSON, HTML page,
-    /// JSON-LD and site page with their Brotli and gzip codings come to about 150 KB, so the most-read hundred or more
-    /// leaflet variants stay in memory within the instance's 400 MB target.
+    /// Its share of the caches' memory, <see cref="CacheBudget.RepresentationBytes"/>, which says what that holds.
     /// </summary>
     public long MaxBytes { get; set; } = CacheBudget.RepresentationBytes;
 
