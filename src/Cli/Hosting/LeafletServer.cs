@@ -51,6 +51,10 @@ public static class LeafletServer
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         // Keep the console for what matters here: broken leaflets, errors and where the server listens.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Off altogether: its only messages are each request's start and end, and while it logs at any level ASP.NET
+        // Core starts an Activity and a logging scope for every request, a tenth of what an answer kept in memory
+        // allocated (bench/README, "A kept answer's allocations").
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 
         builder.Services.AddLeafletFunctions(builder.Configuration);
         options.ConfigureServices?.Invoke(builder.Services);

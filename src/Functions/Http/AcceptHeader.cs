@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
 
@@ -21,7 +22,7 @@ public static class AcceptHeader
         var bestWeight = 0.0;
         foreach (var offer in offered)
         {
-            var weight = ranges.Count == 0 ? 1.0 : WeightOf(offer, ranges);
+            var weight = ranges.IsEmpty ? 1.0 : WeightOf(offer, ranges);
             if (weight > bestWeight)
             {
                 best = offer;
@@ -35,23 +36,26 @@ public static class AcceptHeader
     /// The elements of a comma-separated header with q-values (Accept, Accept-Encoding), names in lower case, in the
     /// order sent; empty when the header is absent or blank.
     /// </summary>
-    internal static List<(string Name, double Weight)> Parse(StringValues fieldLines) =>
-        fieldLines
+    internal static ImmutableArray<(string Name, double Weight)> Parse(StringValues fieldLines) => Parsed.Of(fieldLines);
+
+    private static readonly ParsedHeaders<ImmutableArray<(string Name, double Weight)>> Parsed = new(fieldLines =>
+    [
+        .. fieldLines
             .Where(line => !string.IsNullOrWhiteSpace(line))
             .SelectMany(line => line!.Split(','))
             .Select(range => range.Split(';'))
             .Where(parameters => parameters[0].Trim().Length > 0)
-            .Select(parameters => (parameters[0].Trim().ToLowerInvariant(), QualityOf(parameters)))
-            .ToList();
+            .Select(parameters => (parameters[0].Trim().ToLowerInvariant(), QualityOf(parameters))),
+    ]);
 
-    private static double WeightOf(string mediaType, List<(string Name, double Weight)> ranges)
+    private static double WeightOf(string mediaType, ImmutableArray<(string Name, double Weight)> ranges)
     {
-        var type = mediaType[..mediaType.IndexOf('/')];
+        var type = mediaType.AsSpan(0, mediaType.IndexOf('/'));
         var bestSpecificity = -1;
         var weight = 0.0;
         foreach (var (name, quality) in ranges)
         {
-            var specificity = name == mediaType ? 2 : name == type + "/*" ? 1 : name == "*/*" ? 0 : -1;
+            var specificity = name == mediaType ? 2 : IsTypeWildcard(name, type) ? 1 : name == "*/*" ? 0 : -1;
             if (specificity > bestSpecificity)
             {
                 bestSpecificity = specificity;
@@ -61,12 +65,16 @@ public static class AcceptHeader
         return weight;
     }
 
+    /// <summary>Whether <paramref name="range"/> is <c>type/*</c>.</summary>
+    private static bool IsTypeWildcard(string range, ReadOnlySpan<char> type) =>
+        range.Length == type.Length + 2 && range.AsSpan().StartsWith(type, StringComparison.Ordinal) && range.EndsWith("/*", StringComparison.Ordinal);
+
     /// <summary>The q parameter of one comma-separated element (RFC 9110 section 12.4.2), split at ';': 1 when absent, 0 when malformed.</summary>
     internal static double QualityOf(string[] parameters)
     {
-        foreach (var parameter in parameters.Skip(1))
+        for (var i = 1; i < parameters.Length; i++)
         {
-            var pair = parameter.Split('=', 2);
+            var pair = parameters[i].Split('=', 2);
             if (pair.Length == 2 && pair[0].Trim().Equals("q", StringComparison.OrdinalIgnoreCase))
             {
                 return double.TryParse(pair[1].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var q)

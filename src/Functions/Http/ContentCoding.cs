@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.IO.Compression;
 using Microsoft.Extensions.Primitives;
 
@@ -59,7 +60,7 @@ public sealed record ContentCoding
     public static ContentCoding? Choose(StringValues acceptEncoding, int bodyLength)
     {
         var entries = AcceptHeader.Parse(acceptEncoding);
-        if (entries.Count == 0)
+        if (entries.IsEmpty)
         {
             return null;
         }
@@ -82,7 +83,7 @@ public sealed record ContentCoding
     }
 
     /// <summary>The entry's own q, else that of <c>*</c>, else null when the header names neither.</summary>
-    private static double? WeightOf(string token, List<(string Name, double Weight)> entries)
+    private static double? WeightOf(string token, ImmutableArray<(string Name, double Weight)> entries)
     {
         double? wildcard = null;
         foreach (var (name, weight) in entries)

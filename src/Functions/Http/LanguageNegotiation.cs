@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Leaflets.Content.Model;
 using Microsoft.Extensions.Primitives;
@@ -59,10 +60,13 @@ public static class LanguageNegotiation
     /// </summary>
     private static string? ChooseAccepted(StringValues fieldLines, IReadOnlyList<string> offered)
     {
-        var ranges = Parse(fieldLines);
-        var allowed = offered.Where(tag => !IsRuledOut(tag, ranges)).ToList();
-        var wanted = ranges.Where(range => range.Quality > 0).OrderByDescending(range => range.Quality);
-        foreach (var (name, _) in wanted)
+        var accepted = Parsed.Of(fieldLines);
+        if (accepted.Ranges.IsEmpty)
+        {
+            return offered[0]; // nothing asked for and nothing ruled out: the default
+        }
+        var allowed = offered.Where(tag => !IsRuledOut(tag, accepted.Ranges)).ToList();
+        foreach (var name in accepted.Wanted)
         {
             if (Match(name, allowed) is { } match)
             {
@@ -76,7 +80,7 @@ public static class LanguageNegotiation
     /// A tag is ruled out when the most specific range that concerns it has q=0, as with media ranges: in
     /// <c>cy, *;q=0</c> only <c>cy</c> is left. A wanted range concerns the tags it shortens to as well.
     /// </summary>
-    private static bool IsRuledOut(string tag, List<(string Name, double Quality)> ranges)
+    private static bool IsRuledOut(string tag, ImmutableArray<(string Name, double Quality)> ranges)
     {
         var bestSpecificity = -1;
         var quality = 1.0;
@@ -132,13 +136,23 @@ public static class LanguageNegotiation
         return shorter.Length >= 2 && shorter[^2] == '-' ? shorter[..^2] : shorter;
     }
 
-    /// <summary>Ranges in header order; one that is neither <c>*</c> nor shaped like a tag is ignored.</summary>
-    private static List<(string Name, double Quality)> Parse(StringValues fieldLines) =>
-        fieldLines
-            .Where(line => !string.IsNullOrWhiteSpace(line))
-            .SelectMany(line => line!.Split(','))
-            .Select(range => range.Split(';'))
-            .Select(parameters => (Name: parameters[0].Trim(), Quality: AcceptHeader.QualityOf(parameters)))
-            .Where(range => range.Name == "*" || LanguageTags.IsWellFormed(range.Name))
-            .ToList();
+    /// <summary>
+    /// An Accept-Language header read: its ranges in header order (one that is neither <c>*</c> nor shaped like a tag is
+    /// ignored), and the names of those wanted (q above 0) from the highest q down, ties in header order.
+    /// </summary>
+    private sealed record AcceptedLanguages(ImmutableArray<(string Name, double Quality)> Ranges, ImmutableArray<string> Wanted);
+
+    private static readonly ParsedHeaders<AcceptedLanguages> Parsed = new(fieldLines =>
+    {
+        ImmutableArray<(string Name, double Quality)> ranges =
+        [
+            .. fieldLines
+                .Where(line => !string.IsNullOrWhiteSpace(line))
+                .SelectMany(line => line!.Split(','))
+                .Select(range => range.Split(';'))
+                .Select(parameters => (Name: parameters[0].Trim(), Quality: AcceptHeader.QualityOf(parameters)))
+                .Where(range => range.Name == "*" || LanguageTags.IsWellFormed(range.Name)),
+        ];
+        return new AcceptedLanguages(ranges, [.. ranges.Where(range => range.Quality > 0).OrderByDescending(range => range.Quality).Select(range => range.Name)]);
+    });
 }
