@@ -30,6 +30,9 @@ public static class CrossOrigin
         HeaderNames.RetryAfter, HeaderNames.Allow,
     ];
 
+    /// <summary><see cref="ExposedHeaders"/> as the header's value, joined once rather than on every answer.</summary>
+    private static readonly string ExposedHeadersValue = string.Join(", ", ExposedHeaders);
+
     /// <summary>
     /// The request headers a page may send: content negotiation and the conditional requests that make a repeat cheap.
     /// If-None-Match and If-Modified-Since are not safelisted, so a fetch that sends them is preflighted.
@@ -38,6 +41,8 @@ public static class CrossOrigin
     [
         HeaderNames.Accept, HeaderNames.AcceptLanguage, HeaderNames.IfNoneMatch, HeaderNames.IfModifiedSince,
     ];
+
+    private static readonly string AllowedRequestHeadersValue = string.Join(", ", AllowedRequestHeaders);
 
     /// <summary>
     /// How long a browser may reuse a preflight's answer: two hours, the most Chromium honours (Firefox would take a
@@ -66,7 +71,7 @@ public static class CrossOrigin
     {
         if (AllowOrigin(context) is not null)
         {
-            context.Response.Headers.AccessControlExposeHeaders = string.Join(", ", ExposedHeaders);
+            context.Response.Headers.AccessControlExposeHeaders = ExposedHeadersValue;
         }
     }
 
@@ -122,7 +127,7 @@ public static class CrossOrigin
             if (AllowOrigin(context.HttpContext) is not null)
             {
                 response.Headers.AccessControlAllowMethods = string.Join(", ", methods);
-                response.Headers.AccessControlAllowHeaders = string.Join(", ", AllowedRequestHeaders);
+                response.Headers.AccessControlAllowHeaders = AllowedRequestHeadersValue;
                 response.Headers.AccessControlMaxAge = PreflightMaxAgeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             return Task.CompletedTask;
