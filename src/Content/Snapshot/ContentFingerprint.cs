@@ -21,6 +21,16 @@ public sealed class ContentFingerprint : IDisposable
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private string? _last;
 
+    /// <summary>
+    /// The bytes of the files added since the last hand-over to <see cref="_hash"/>: handed over a buffer at a time, not
+    /// a field at a time. Five calls into the hash a file were 2.3 million at 10,000 leaflets, 0.3 s of the 2.3 s a
+    /// listing took (bench/README, "A kept answer's allocations"). The bytes hashed are the same, so the fingerprints are.
+    /// </summary>
+    private readonly byte[] _pending = new byte[PendingBytes];
+    private int _pendingLength;
+
+    private const int PendingBytes = 16 * 1024;
+
     /// <summary>How many files were added.</summary>
     public int Count { get; private set; }
 
@@ -44,27 +54,57 @@ public sealed class ContentFingerprint : IDisposable
         }
         _last = file.Path;
         Count++;
-        Span<byte> number = stackalloc byte[8];
         // Length-prefixed, so that moving bytes between one part and the next cannot collide.
-        Append(file.Path, number);
-        BinaryPrimitives.WriteInt64LittleEndian(number, file.Length);
-        _hash.AppendData(number);
-        BinaryPrimitives.WriteInt64LittleEndian(number, file.LastModified.UtcTicks);
-        _hash.AppendData(number);
-        Append(file.ContentMd5 ?? "", number);
-        _hash.AppendData(file.NotRegular ? "\u0001"u8 : "\u0000"u8);
+        AppendText(file.Path);
+        AppendNumber(file.Length);
+        AppendNumber(file.LastModified.UtcTicks);
+        AppendText(file.ContentMd5 ?? "");
+        Room(1)[0] = file.NotRegular ? (byte)1 : (byte)0;
+        _pendingLength++;
     }
 
     /// <summary>The fingerprint of the files added, lowercase hex.</summary>
-    public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+    public string Finish()
+    {
+        HandOver();
+        return Convert.ToHexStringLower(_hash.GetHashAndReset());
+    }
 
     public void Dispose() => _hash.Dispose();
 
-    private void Append(string text, Span<byte> number)
+    private void AppendNumber(long number)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        BinaryPrimitives.WriteInt64LittleEndian(number, bytes.Length);
-        _hash.AppendData(number);
-        _hash.AppendData(bytes);
+        BinaryPrimitives.WriteInt64LittleEndian(Room(sizeof(long)), number);
+        _pendingLength += sizeof(long);
+    }
+
+    private void AppendText(string text)
+    {
+        var length = Encoding.UTF8.GetByteCount(text);
+        AppendNumber(length);
+        if (length > PendingBytes)
+        {
+            HandOver();
+            _hash.AppendData(Encoding.UTF8.GetBytes(text));
+            return;
+        }
+        var written = Encoding.UTF8.GetBytes(text, Room(length)); // before adding: Room may hand the buffer over
+        _pendingLength += written;
+    }
+
+    /// <summary>At least <paramref name="bytes"/> free bytes of the buffer, handing it over first when it has fewer.</summary>
+    private Span<byte> Room(int bytes)
+    {
+        if (PendingBytes - _pendingLength < bytes)
+        {
+            HandOver();
+        }
+        return _pending.AsSpan(_pendingLength);
+    }
+
+    private void HandOver()
+    {
+        _hash.AppendData(_pending, 0, _pendingLength);
+        _pendingLength = 0;
     }
 }

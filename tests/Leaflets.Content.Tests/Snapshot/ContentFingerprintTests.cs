@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using Leaflets.Content.Loading;
 using Leaflets.Content.Snapshot;
 
@@ -69,6 +72,53 @@ public sealed class ContentFingerprintTests : IDisposable
         var refused = Assert.Throws<InvalidDataException>(() => fingerprint.Add(new ContentListing("leaflets/hip-x/plain.md", 1, LongAgo, ContentMd5: null)));
 
         Assert.Contains("'leaflets/hip-x/plain.md' came after 'leaflets/hip/plain.md'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_fingerprint_is_the_sha256_of_each_file_length_prefixed_in_turn_as_snapshots_recorded_it()
+    {
+        // Thousands of files (non-ASCII names, Content-MD5s, one not a regular file) and one path longer than any
+        // buffer: the bytes hashed must be the ones every recorded snapshot's fingerprint was taken over.
+        var files = Enumerable.Range(0, 3000)
+            .Select(i => new ContentListing($"leaflets/gofal-{i:D4}/llun-ôl-{i}.png", 1000 + i, LongAgo.AddSeconds(i), i % 3 == 0 ? $"md5-{i}==" : null)
+            {
+                NotRegular = i == 1234,
+            })
+            .Append(new ContentListing("strings/" + new string('y', 20_000), 5, LongAgo, ContentMd5: null))
+            .OrderBy(file => file.Path, StringComparer.Ordinal)
+            .ToList();
+        using var fingerprint = new ContentFingerprint();
+        files.ForEach(fingerprint.Add);
+
+        Assert.Equal(AsRecorded(files), fingerprint.Finish());
+        Assert.Equal(3001, fingerprint.Count);
+    }
+
+    /// <summary>The fingerprint written out the long way: path, length, last change (UTC ticks), Content-MD5, regular or not.</summary>
+    private static string AsRecorded(IEnumerable<ContentListing> files)
+    {
+        using var stream = new MemoryStream();
+        var number = new byte[8];
+        void Text(string text)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            Number(bytes.Length);
+            stream.Write(bytes);
+        }
+        void Number(long value)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(number, value);
+            stream.Write(number);
+        }
+        foreach (var file in files)
+        {
+            Text(file.Path);
+            Number(file.Length);
+            Number(file.LastModified.UtcTicks);
+            Text(file.ContentMd5 ?? "");
+            stream.WriteByte(file.NotRegular ? (byte)1 : (byte)0);
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()));
     }
 
     public void Dispose() => _root.Delete(recursive: true);
