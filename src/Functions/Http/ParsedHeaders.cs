@@ -8,7 +8,8 @@ namespace Leaflets.Functions.Http;
 /// HTTP library's Accept-Encoding), and parsing Accept, Accept-Language and Accept-Encoding again on every request was
 /// a quarter of what an answer kept in memory allocated (bench/README, "A kept answer's allocations"). Bounded: once
 /// <see cref="MaxValues"/> values are kept, or for a value longer than <see cref="MaxValueLength"/> or sent on more than
-/// one field line, the value is parsed for its request alone, as before.
+/// one field line, the value is parsed for its request alone, as before. Kept without eviction rather than in a
+/// <c>ByteBoundedLru</c>: that takes a lock on every lookup to reorder its entries, three times a request here.
 /// </summary>
 internal sealed class ParsedHeaders<T>(Func<StringValues, T> parse)
 {
