@@ -44,6 +44,7 @@ report="$results/scale.md"
 work=$(mktemp -d /tmp/leaflets-bench-scale.XXXXXX)
 server=""
 azurite=""
+floor_server=""
 # The emulator's published development account; it is not a secret.
 connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
 container=scale
@@ -51,7 +52,7 @@ blob_env=(Content__Source=blob "Content__Blob__ConnectionString=$connection" Con
 
 stop_pid() { if [ -n "${1:-}" ]; then kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi; }
 stop_server() { stop_pid "$server"; server=""; }
-cleanup() { stop_server; stop_pid "$azurite"; rm -rf "$work"; }
+cleanup() { stop_server; stop_pid "$floor_server"; stop_pid "$azurite"; rm -rf "$work"; }
 trap cleanup EXIT
 mkdir -p "$results"
 # Another benchmark on this machine may be serving on the port: take the first free one, or our server could not
@@ -70,7 +71,7 @@ fi
 echo "Building ..."
 dotnet build -c Release src/Cli -v q -nologo >"$work/build.log" 2>&1 || { tail -20 "$work/build.log" >&2; exit 1; }
 built="$root/src/Cli/bin/Release/net10.0/leaflets"
-if [ "${BLOB:-1}" = 1 ]; then
+if [ "${BLOB:-1}" = 1 ] || [ "${FLOOR:-1}" = 1 ]; then
   dotnet build -c Release bench/Leaflets.Soak -v q -nologo >>"$work/build.log" 2>&1 || { tail -20 "$work/build.log" >&2; exit 1; }
 fi
 soak="$root/bench/Leaflets.Soak/bin/Release/net10.0/leaflets-soak"
@@ -228,11 +229,12 @@ many_queries=(
 [ "${#many_queries[@]}" = 50 ] || { echo "bench-scale.sh: ${#many_queries[@]} queries in many_queries, not 50" >&2; exit 1; }
 lua_many="$work/queries.lua"
 { echo "many_queries = {"; printf '"%s",\n' "${many_queries[@]}"; echo "}"; } >"$lua_many"
+queries=("bone%20cement" asthma vertebroplasty "hip%20replacement" diabetes pain)
 cycle() { # NAME PATH-EXPRESSION (Lua, of id, n, pages, queries and many_queries)
   cat >"$work/$1.lua" <<EOF
 dofile("$lua_ids")
 dofile("$lua_many")
-local queries = {"bone%20cement", "asthma", "vertebroplasty", "hip%20replacement", "diabetes", "pain"}
+local queries = {$(printf '"%s", ' "${queries[@]}")}
 local pages = $pages
 local n = 0
 request = function()
@@ -295,6 +297,7 @@ summary="$work/latency.md"
 echo "| Case (64 connections, ${seconds} s, Accept-Encoding: ${ENCODING:-none}) | Requests/s | p50 | p99 | Share of the health floor | Load (1 min) |" >"$summary"
 echo "|---|---:|---:|---:|---:|---:|" >>"$summary"
 floor=""
+declare -A product_rps
 for case in "${cases[@]}"; do
   echo "wrk: $case ..."
   if [[ $case == *-hot ]]; then
@@ -308,6 +311,7 @@ for case in "${cases[@]}"; do
     "http://127.0.0.1:$port" >"$work/wrk-$case.txt"
   grep -q "Non-2xx" "$work/wrk-$case.txt" && { echo "$case: non-2xx answers:" >&2; cat "$work/wrk-$case.txt" >&2; exit 1; }
   rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk-$case.txt")
+  product_rps[$case]=$rps
   [ -n "$floor" ] || floor=$rps
   awk -v c="$case" -v rps="$rps" -v floor="$floor" -v load="$(load1)" '
     /^     50%/ { p50 = $2 }
@@ -315,7 +319,57 @@ for case in "${cases[@]}"; do
     END { printf "| %s | %s | %s | %s | %.2fx | %s |\n", c, rps, p50, p99, rps / floor, load }' "$work/wrk-$case.txt" >>"$summary"
 done
 row "RSS after the latency cases" "$(kib "$(rss_of "$server")")"
+
+# The bare floor (FLOOR=0 leaves it out): `leaflets-soak floor`, a Kestrel server that answers each path with the
+# bytes the product answered for it, kept in memory, nothing else done. It asks the product once for every path the
+# cases below ask for (curl, while the product still runs), then the product stops and each case is timed against the
+# floor alone: what sending those bytes costs any server on this machine, wrk included (bench/README, "The bare floor").
+floor_cases=(health json-hot html-hot list search search50)
+floor_summary="$work/floor.md"
+if [ "${FLOOR:-1}" = 1 ]; then
+  echo "The bare floor ..."
+  floor_port=$((port + 1))
+  while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$floor_port/"; do
+    floor_port=$((floor_port + 1))
+  done
+  "$soak" floor --base "http://127.0.0.1:$port" --urls "http://127.0.0.1:$floor_port" >"$work/floor.log" 2>&1 &
+  floor_server=$!
+  for _ in $(seq 1 250); do
+    curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$floor_port/api/health" && break
+    sleep 0.02
+  done
+  {
+    echo /api/health
+    for id in "${hot_ids[@]}"; do echo "/api/leaflets/$id"; echo "/api/leaflets/$id/html"; done
+    for page in $(seq 1 "$pages"); do echo "/api/leaflets?page=$page"; done
+    for query in "${queries[@]}" "${many_queries[@]}"; do echo "/api/leaflets?q=$query"; done
+  } | awk -v base="http://127.0.0.1:$floor_port" '{ printf "url = \"%s%s\"\noutput = \"/dev/null\"\n", base, $0 }' >"$work/floor-paths.txt"
+  primed=$(curl -s ${ENCODING:+-H "Accept-Encoding: $ENCODING"} -K "$work/floor-paths.txt" -w '%{http_code}\n' 2>&1 | sort | uniq -c | tr -s ' ')
+  [ "$primed" = " $(( $(wc -l <"$work/floor-paths.txt") / 2 )) 200" ] || { echo "The floor's answers were not all 200: $primed" >&2; exit 1; }
+fi
 stop_server
+if [ "${FLOOR:-1}" = 1 ]; then
+  echo "| Case, bare floor (64 connections, ${seconds} s, Accept-Encoding: ${ENCODING:-none}) | Requests/s | p50 | p99 | Share of the floor's health | The product's requests/s as a share of the floor's | Load (1 min) |" >"$floor_summary"
+  echo "|---|---:|---:|---:|---:|---:|---:|" >>"$floor_summary"
+  # Its code warmed as the product's was by the cases before (tiered JIT): untimed, a few seconds of two cases.
+  for case in health list; do
+    wrk -t2 -c64 -d3s ${ENCODING:+-H "Accept-Encoding: $ENCODING"} -s "$work/$case.lua" "http://127.0.0.1:$floor_port" >/dev/null
+  done
+  bare_health=""
+  for case in "${floor_cases[@]}"; do
+    echo "wrk: $case against the bare floor ..."
+    wrk -t2 -c64 -d"${seconds}s" --timeout 30s --latency ${ENCODING:+-H "Accept-Encoding: $ENCODING"} -s "$work/$case.lua" \
+      "http://127.0.0.1:$floor_port" >"$work/wrk-floor-$case.txt"
+    grep -q "Non-2xx" "$work/wrk-floor-$case.txt" && { echo "$case against the floor: non-2xx answers:" >&2; cat "$work/wrk-floor-$case.txt" >&2; exit 1; }
+    rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk-floor-$case.txt")
+    [ -n "$bare_health" ] || bare_health=$rps
+    awk -v c="$case" -v rps="$rps" -v health="$bare_health" -v product="${product_rps[$case]}" -v load="$(load1)" '
+      /^     50%/ { p50 = $2 }
+      /^     99%/ { p99 = $2 }
+      END { printf "| %s | %s | %s | %s | %.2fx | %.2fx | %s |\n", c, rps, p50, p99, rps / health, product / rps, load }' "$work/wrk-floor-$case.txt" >>"$floor_summary"
+  done
+  stop_pid "$floor_server"
+fi
 
 if [ "${BLOB:-1}" = 1 ]; then
   echo "Publishing to Azurite ..."
@@ -381,6 +435,10 @@ finished_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
   cat "$rows"
   echo
   cat "$summary"
+  if [ -s "$floor_summary" ]; then
+    echo
+    cat "$floor_summary"
+  fi
   echo
   echo "## wrk output"
   echo
@@ -397,6 +455,16 @@ finished_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
     cat "$work/wrk-$case.txt"
     echo '```'
   done
+  for case in "${floor_cases[@]}"; do
+    [ -f "$work/wrk-floor-$case.txt" ] || continue
+    echo
+    echo "### $case, bare floor"
+    echo
+    echo '```'
+    cat "$work/wrk-floor-$case.txt"
+    echo '```'
+  done
 } >"$report"
 cat "$rows" "$summary"
+[ ! -s "$floor_summary" ] || cat "$floor_summary"
 echo "Wrote $report"
