@@ -12,7 +12,9 @@
 #   - Under 64 connections, SECONDS each: the health route (the floor), leaflet JSON and HTML (every leaflet in turn:
 #     what a miss costs), json-hot and html-hot (HOT_N leaflets read Zipf-like, all kept in memory: what the 0.8x target
 #     is judged on, bench/README says why), list pages, searches of six repeated queries and of fifty different ones,
-#     with requests/s, p50 and p99, and each as a share of the floor.
+#     with requests/s, p50 and p99, and each as a share of the floor. Then the same cases (but the misses) against the
+#     bare floor, a server that answers each path with the bytes the product answered, from memory, and nothing else
+#     (`leaflets-soak floor`; FLOOR=0 leaves it out): what any server pays on this machine to send those bytes.
 #   - Blob mode: the whole library uploaded to Azurite by publish's own code without its gate (`leaflets-soak
 #     put-content`: the gate over 10,000 leaflets takes hours; the uploads are what this times), then `leaflets publish`,
 #     gate and all, of a library of PUBLISH_N leaflets to an empty container (its time per leaflet is the figure that
