@@ -348,6 +348,13 @@ if [ "${FLOOR:-1}" = 1 ]; then
   } | awk -v base="http://127.0.0.1:$floor_port" '{ printf "url = \"%s%s\"\noutput = \"/dev/null\"\n", base, $0 }' >"$work/floor-paths.txt"
   primed=$(curl -s ${ENCODING:+-H "Accept-Encoding: $ENCODING"} -K "$work/floor-paths.txt" -w '%{http_code}\n' 2>&1 | sort | uniq -c | tr -s ' ')
   [ "$primed" = " $(( $(wc -l <"$work/floor-paths.txt") / 2 )) 200" ] || { echo "The floor's answers were not all 200: $primed" >&2; exit 1; }
+  # The same bytes, headers and all but Date: one page of each kind, from both.
+  for path in /api/health "/api/leaflets/${hot_ids[0]}" "/api/leaflets/${hot_ids[0]}/html" "/api/leaflets?page=2" "/api/leaflets?q=${queries[0]}"; do
+    for side in "$port" "$floor_port"; do
+      curl -s -D - ${ENCODING:+-H "Accept-Encoding: $ENCODING"} "http://127.0.0.1:$side$path" | grep -av '^Date: ' >"$work/floor-cmp-$side"
+    done
+    cmp -s "$work/floor-cmp-$port" "$work/floor-cmp-$floor_port" || { echo "The floor does not answer $path as the product does" >&2; exit 1; }
+  done
 fi
 stop_server
 if [ "${FLOOR:-1}" = 1 ]; then
