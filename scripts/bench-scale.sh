@@ -20,7 +20,8 @@
 #     gate and all, of a library of PUBLISH_N leaflets to an empty container (its time per leaflet is the figure that
 #     does not depend on N), then of the same library with one leaflet changed (the gate checks only that one).
 # Usage: scripts/bench-scale.sh [N, default 10000] [SECONDS per latency case, default 15]
-#   COLD_RUNS (default 3), MIXED_SECONDS (default 60), PUBLISH_N (default N, at most 1000), HOT_N (default 200), HEAP_LIMIT
+#   COLD_RUNS (default 3), REPEAT (default 1: runs of each latency case, 1 to 9, reported as the medians with every
+#   run's p99; odd, so the median is a run's), MIXED_SECONDS (default 60), PUBLISH_N (default N, at most 1000), HOT_N (default 200), HEAP_LIMIT
 #   (megabytes: the steady server's DOTNET_GCHeapHardLimit when served from the snapshot, default 256, 0 for none), STEADY_ENV (more
 #   environment for the steady server alone, NAME=VALUE words separated by spaces, e.g. STEADY_ENV="DOTNET_GCgen0size=0x2000000
 #   DOTNET_GCConserveMemory=5": the GC's settings are read from the environment as the runtime starts, so this is how
@@ -93,6 +94,31 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 row() { echo "| $1 | $2 | $(load1) |" >>"$rows"; echo "  $1: $2"; }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# ms_of LATENCY: wrk's latency (850.00us, 1.97ms, 1.20s) in milliseconds.
+ms_of() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.2f", n }'; }
+repeat=${REPEAT:-1}
+[[ $repeat =~ ^[1-9]$ ]] || { echo "bench-scale.sh: REPEAT must be 1 to 9" >&2; exit 1; }
+
+# timed_case NAME CASE PORT: the case's wrk script against PORT, REPEAT times for SECONDS each (run k's output in
+# $work/wrk-NAME-k.txt); sets rps, p50 and p99 (milliseconds) to their medians over the runs and p99s to every run's p99.
+# A p99 on this shared two-core machine moves 2 to 6 times from one run to the next (bench/README), so one run says little.
+timed_case() {
+  local name=$1 case=$2 at=$3 k out
+  local all_rps=() all_p50=() all_p99=()
+  for k in $(seq 1 "$repeat"); do
+    out="$work/wrk-$name-$k.txt"
+    wrk -t2 -c64 -d"${seconds}s" --timeout 30s --latency ${ENCODING:+-H "Accept-Encoding: $ENCODING"} -s "$work/$case.lua" \
+      "http://127.0.0.1:$at" >"$out"
+    grep -q "Non-2xx" "$out" && { echo "$name: non-2xx answers:" >&2; cat "$out" >&2; exit 1; }
+    all_rps+=("$(awk '/^Requests\/sec/ { print $2 }' "$out")")
+    all_p50+=("$(ms_of "$(awk '$1 == "50%" { print $2 }' "$out")")")
+    all_p99+=("$(ms_of "$(awk '$1 == "99%" { print $2 }' "$out")")")
+  done
+  rps=$(median "${all_rps[@]}")
+  p50=$(median "${all_p50[@]}")
+  p99=$(median "${all_p99[@]}")
+  p99s="${all_p99[*]}"
+}
 
 # timed NAME COMMAND...: runs a command under /usr/bin/time, which writes "seconds peak-KB" to $work/time.txt.
 timed() {
@@ -296,8 +322,8 @@ row "Peak RSS during it" "$(kib "$(peak_of "$server")")"
 row "Mixed load, requests/s" "$(awk '/^Requests\/sec/ { print $2 }' "$work/mixed.txt")"
 
 summary="$work/latency.md"
-echo "| Case (64 connections, ${seconds} s, Accept-Encoding: ${ENCODING:-none}) | Requests/s | p50 | p99 | Share of the health floor | Load (1 min) |" >"$summary"
-echo "|---|---:|---:|---:|---:|---:|" >>"$summary"
+echo "| Case (64 connections, ${seconds} s, Accept-Encoding: ${ENCODING:-none}; median of $repeat runs) | Requests/s | p50 | p99 | p99 of each run (ms) | Share of the health floor | Load (1 min) |" >"$summary"
+echo "|---|---:|---:|---:|---:|---:|---:|" >>"$summary"
 floor=""
 declare -A product_rps
 for case in "${cases[@]}"; do
@@ -309,16 +335,11 @@ for case in "${cases[@]}"; do
       curl -s -o /dev/null --fail "http://127.0.0.1:$port/api/leaflets/$id$suffix" || { echo "$case: warming $id failed" >&2; exit 1; }
     done
   fi
-  wrk -t2 -c64 -d"${seconds}s" --timeout 30s --latency ${ENCODING:+-H "Accept-Encoding: $ENCODING"} -s "$work/$case.lua" \
-    "http://127.0.0.1:$port" >"$work/wrk-$case.txt"
-  grep -q "Non-2xx" "$work/wrk-$case.txt" && { echo "$case: non-2xx answers:" >&2; cat "$work/wrk-$case.txt" >&2; exit 1; }
-  rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk-$case.txt")
+  timed_case "$case" "$case" "$port"
   product_rps[$case]=$rps
   [ -n "$floor" ] || floor=$rps
-  awk -v c="$case" -v rps="$rps" -v floor="$floor" -v load="$(load1)" '
-    /^     50%/ { p50 = $2 }
-    /^     99%/ { p99 = $2 }
-    END { printf "| %s | %s | %s | %s | %.2fx | %s |\n", c, rps, p50, p99, rps / floor, load }' "$work/wrk-$case.txt" >>"$summary"
+  awk -v c="$case" -v rps="$rps" -v p50="$p50" -v p99="$p99" -v p99s="$p99s" -v floor="$floor" -v load="$(load1)" \
+    'BEGIN { printf "| %s | %s | %.2f ms | %.2f ms | %s | %.2fx | %s |\n", c, rps, p50, p99, p99s, rps / floor, load }' >>"$summary"
 done
 row "RSS after the latency cases" "$(kib "$(rss_of "$server")")"
 
@@ -358,8 +379,8 @@ if [ "${FLOOR:-1}" = 1 ]; then
 fi
 stop_server
 if [ "${FLOOR:-1}" = 1 ]; then
-  echo "| Case, bare floor (64 connections, ${seconds} s, Accept-Encoding: ${ENCODING:-none}) | Requests/s | p50 | p99 | Share of the floor's health | The product's requests/s as a share of the floor's | Load (1 min) |" >"$floor_summary"
-  echo "|---|---:|---:|---:|---:|---:|---:|" >>"$floor_summary"
+  echo "| Case, bare floor (64 connections, ${seconds} s, Accept-Encoding: ${ENCODING:-none}; median of $repeat runs) | Requests/s | p50 | p99 | p99 of each run (ms) | Share of the floor's health | The product's requests/s as a share of the floor's | Load (1 min) |" >"$floor_summary"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|" >>"$floor_summary"
   # Its code warmed as the product's was by the cases before (tiered JIT): untimed, a few seconds of two cases.
   for case in health list; do
     wrk -t2 -c64 -d3s ${ENCODING:+-H "Accept-Encoding: $ENCODING"} -s "$work/$case.lua" "http://127.0.0.1:$floor_port" >/dev/null
@@ -367,15 +388,10 @@ if [ "${FLOOR:-1}" = 1 ]; then
   bare_health=""
   for case in "${floor_cases[@]}"; do
     echo "wrk: $case against the bare floor ..."
-    wrk -t2 -c64 -d"${seconds}s" --timeout 30s --latency ${ENCODING:+-H "Accept-Encoding: $ENCODING"} -s "$work/$case.lua" \
-      "http://127.0.0.1:$floor_port" >"$work/wrk-floor-$case.txt"
-    grep -q "Non-2xx" "$work/wrk-floor-$case.txt" && { echo "$case against the floor: non-2xx answers:" >&2; cat "$work/wrk-floor-$case.txt" >&2; exit 1; }
-    rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk-floor-$case.txt")
+    timed_case "floor-$case" "$case" "$floor_port"
     [ -n "$bare_health" ] || bare_health=$rps
-    awk -v c="$case" -v rps="$rps" -v health="$bare_health" -v product="${product_rps[$case]}" -v load="$(load1)" '
-      /^     50%/ { p50 = $2 }
-      /^     99%/ { p99 = $2 }
-      END { printf "| %s | %s | %s | %s | %.2fx | %.2fx | %s |\n", c, rps, p50, p99, rps / health, product / rps, load }' "$work/wrk-floor-$case.txt" >>"$floor_summary"
+    awk -v c="$case" -v rps="$rps" -v p50="$p50" -v p99="$p99" -v p99s="$p99s" -v health="$bare_health" -v product="${product_rps[$case]}" -v load="$(load1)" \
+      'BEGIN { printf "| %s | %s | %.2f ms | %.2f ms | %s | %.2fx | %.2fx | %s |\n", c, rps, p50, p99, p99s, rps / health, product / rps, load }' >>"$floor_summary"
   done
   stop_pid "$floor_server"
 fi
@@ -428,7 +444,7 @@ finished_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 {
   echo "# Scale benchmark: $count leaflets"
   echo
-  echo "Measured by \`scripts/bench-scale.sh $count $seconds\` (COLD_RUNS=$cold_runs, MIXED_SECONDS=$mixed_seconds, PUBLISH_N=$publish_count, SNAPSHOT=${SNAPSHOT:-1}, R2R=${R2R:-1}, CHECK=${CHECK:-1}, BLOB=${BLOB:-1}, MARKDOWN=${MARKDOWN:-1}, ENCODING=${ENCODING:-none}, HEAP_LIMIT=${HEAP_LIMIT:-256}, STEADY_ENV=${STEADY_ENV:-none}): \`leaflets serve\`"
+  echo "Measured by \`scripts/bench-scale.sh $count $seconds\` (COLD_RUNS=$cold_runs, REPEAT=$repeat, MIXED_SECONDS=$mixed_seconds, PUBLISH_N=$publish_count, SNAPSHOT=${SNAPSHOT:-1}, R2R=${R2R:-1}, CHECK=${CHECK:-1}, BLOB=${BLOB:-1}, MARKDOWN=${MARKDOWN:-1}, ENCODING=${ENCODING:-none}, HEAP_LIMIT=${HEAP_LIMIT:-256}, STEADY_ENV=${STEADY_ENV:-none}): \`leaflets serve\`"
   echo "(Release build) on a library made by \`scripts/make-library.sh $count\` (copies of content/leaflets with their own titles,"
   echo "topics, codes and review dates; every third with its Welsh translation). Cold starts time a fresh process from its"
   echo "start to the first 200 for \`$json\` (or its PDF), polling every 20 ms. The latency cases ask for a different leaflet,"
@@ -456,22 +472,16 @@ finished_at=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
   echo '```'
   cat "$work/mixed.txt"
   echo '```'
-  for case in "${cases[@]}"; do
-    echo
-    echo "### $case"
-    echo
-    echo '```'
-    cat "$work/wrk-$case.txt"
-    echo '```'
-  done
-  for case in "${floor_cases[@]}"; do
-    [ -f "$work/wrk-floor-$case.txt" ] || continue
-    echo
-    echo "### $case, bare floor"
-    echo
-    echo '```'
-    cat "$work/wrk-floor-$case.txt"
-    echo '```'
+  for name in "${cases[@]}" "${floor_cases[@]/#/floor-}"; do
+    for k in $(seq 1 "$repeat"); do
+      [ -f "$work/wrk-$name-$k.txt" ] || continue
+      echo
+      echo "### ${name/#floor-/bare floor, }, run $k"
+      echo
+      echo '```'
+      cat "$work/wrk-$name-$k.txt"
+      echo '```'
+    done
   done
 } >"$report"
 cat "$rows" "$summary"
