@@ -8,7 +8,7 @@ namespace Leaflets.Soak;
 
 /// <summary>
 /// A bare Kestrel server that answers each request with the bytes the product answered for the same path (and
-/// Accept-Encoding), kept in memory: status, headers and body, with nothing else done per request. Asked for a path it
+/// Accept-Encoding), kept in memory: status, headers and body, found by path and nothing else done. Asked for a path it
 /// has not kept, it asks the product at <c>--base</c> once and keeps that answer; once every path of a benchmark case
 /// has been asked for, the product can be stopped and the case timed against this server alone.
 /// <para>
@@ -89,7 +89,7 @@ internal static class FloorCommand
                 .ToArray();
             return new KeptAnswer((int)answer.StatusCode, headers, body);
         }
-        catch (HttpRequestException)
+        catch (Exception failed) when (failed is HttpRequestException or TaskCanceledException)
         {
             return null;
         }
