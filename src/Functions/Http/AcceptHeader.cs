@@ -40,13 +40,21 @@ public static class AcceptHeader
 
     private static readonly ParsedHeaders<ImmutableArray<(string Name, double Weight)>> Parsed = new(fieldLines =>
     [
-        .. fieldLines
+        .. Elements(fieldLines)
+            .Where(element => element.Name.Length > 0)
+            .Select(element => (element.Name.ToLowerInvariant(), element.Weight)),
+    ]);
+
+    /// <summary>
+    /// Every element of a comma-separated header with q-values (Accept, Accept-Encoding, Accept-Language), in the order
+    /// sent: its first part trimmed, as sent (empty for an empty element), and its q. Each header keeps the names it reads.
+    /// </summary>
+    internal static IEnumerable<(string Name, double Weight)> Elements(StringValues fieldLines) =>
+        fieldLines
             .Where(line => !string.IsNullOrWhiteSpace(line))
             .SelectMany(line => line!.Split(','))
-            .Select(range => range.Split(';'))
-            .Where(parameters => parameters[0].Trim().Length > 0)
-            .Select(parameters => (parameters[0].Trim().ToLowerInvariant(), QualityOf(parameters))),
-    ]);
+            .Select(element => element.Split(';'))
+            .Select(parameters => (parameters[0].Trim(), QualityOf(parameters)));
 
     private static double WeightOf(string mediaType, ImmutableArray<(string Name, double Weight)> ranges)
     {
@@ -70,7 +78,7 @@ public static class AcceptHeader
         range.Length == type.Length + 2 && range.AsSpan().StartsWith(type, StringComparison.Ordinal) && range.EndsWith("/*", StringComparison.Ordinal);
 
     /// <summary>The q parameter of one comma-separated element (RFC 9110 section 12.4.2), split at ';': 1 when absent, 0 when malformed.</summary>
-    internal static double QualityOf(string[] parameters)
+    private static double QualityOf(string[] parameters)
     {
         for (var i = 1; i < parameters.Length; i++)
         {

@@ -146,12 +146,7 @@ public static class LanguageNegotiation
     {
         ImmutableArray<(string Name, double Quality)> ranges =
         [
-            .. fieldLines
-                .Where(line => !string.IsNullOrWhiteSpace(line))
-                .SelectMany(line => line!.Split(','))
-                .Select(range => range.Split(';'))
-                .Select(parameters => (Name: parameters[0].Trim(), Quality: AcceptHeader.QualityOf(parameters)))
-                .Where(range => range.Name == "*" || LanguageTags.IsWellFormed(range.Name)),
+            .. AcceptHeader.Elements(fieldLines).Where(range => range.Name == "*" || LanguageTags.IsWellFormed(range.Name)),
         ];
         return new AcceptedLanguages(ranges, [.. ranges.Where(range => range.Quality > 0).OrderByDescending(range => range.Quality).Select(range => range.Name)]);
     });
